@@ -1,0 +1,218 @@
+package org.apsa.engine;
+
+import org.apsa.engine.Assessment.JudgmentResult;
+import org.apsa.engine.Assessment.PrescriptionResult;
+import org.apsa.fact.FactSet;
+import org.apsa.fact.IndicatorDef;
+import org.apsa.fact.Reading;
+import org.apsa.fact.Vocabulary;
+import org.apsa.rulebase.RuleBase;
+import org.apsa.rulebase.RuleBaseException;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.FactHandle;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Assesses fact sets against one rule base: a new session per assessment, the analyst's
+ * indicators inserted, the rules fired, the conclusions read back, always disposed. The
+ * rules decide everything; this class orchestrates and reads.
+ *
+ * <p>Prescription gains are counterfactuals computed in the same session: the indicator of
+ * an unmet prescription is changed to the level that meets it, the rules fire again
+ * (incrementally), the deep-integration score is read, and the indicator is put back.
+ *
+ * <p>Thread-safe: it holds only the immutable rule base.
+ */
+public final class Assessor {
+
+    /** More firings than this in one assessment means a rule is looping. */
+    public static final int FIRING_LIMIT = 20_000;
+
+    private final RuleBase rules;
+
+    public Assessor(RuleBase rules) {
+        this.rules = rules;
+    }
+
+    public RuleBase rules() {
+        return rules;
+    }
+
+    /**
+     * @throws RuleBaseException when a rule loops, throws, or breaks an invariant of the
+     *                           knowledge model
+     */
+    public Assessment assess(FactSet facts) {
+        KieSession session = rules.newSession();
+        FiringRecorder recorder = new FiringRecorder();
+        session.addEventListener(recorder);
+        try {
+            Map<String, FactHandle> handles = new LinkedHashMap<>();
+            Map<String, Indicator> stated = new LinkedHashMap<>();
+            facts.indicators().forEach((id, reading) -> {
+                Indicator indicator = indicator(id, reading);
+                stated.put(id, indicator);
+                handles.put(id, session.insert(indicator));
+            });
+            int firings = fire(session, recorder, facts);
+            recorder.stop();
+            Justifications justifications = Justifications.of(session);
+            Conclusions conclusions = Conclusions.read(justifications.facts(), facts);
+
+            List<PrescriptionResult> prescriptions = new ArrayList<>();
+            double deepIntegration = conclusions.score(Outlook.DEEP_INTEGRATION.id());
+            for (Prescription p : conclusions.prescriptions()) {
+                Double gain = p.met() ? null
+                        : Scoring.round(counterfactual(session, recorder, facts, handles, stated, p.recommendation())
+                        - deepIntegration);
+                Recommendation r = p.recommendation();
+                prescriptions.add(new PrescriptionResult(r.id(), r.actor(), r.source(), r.text(), r.indicator(),
+                        r.target(), p.met(), gain, justifications.of(p).isEmpty() ? null : justifications.of(p).get(0).rule()));
+            }
+            prescriptions.sort(Comparator.comparing(PrescriptionResult::met)
+                    .thenComparing(p -> p.gain() == null ? 0.0 : -p.gain())
+                    .thenComparing(PrescriptionResult::id));
+
+            List<JudgmentResult> judgments = conclusions.judgments().stream()
+                    .map(j -> new JudgmentResult(j.id(), j.confidence(),
+                            justifications.of(j).stream().map(Justifications.Justification::rule).sorted().toList()))
+                    .toList();
+            List<TraceNode> trace = new TraceBuilder(rules, justifications, conclusions).build();
+            return new Assessment(facts, conclusions.status(), conclusions.leading(), conclusions.scores(),
+                    conclusions.evidence(), judgments, conclusions.evaluation(), prescriptions, trace, firings);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    static Indicator indicator(String id, Reading reading) {
+        IndicatorDef def = Vocabulary.find(id).orElseThrow(() -> new IllegalArgumentException("unknown indicator " + id));
+        return new Indicator(id, reading.level(), def.scale().rank(reading.level()), reading.confidence(), reading.note());
+    }
+
+    private double counterfactual(KieSession session, FiringRecorder recorder, FactSet facts,
+                                  Map<String, FactHandle> handles, Map<String, Indicator> stated, Recommendation r) {
+        Indicator original = stated.get(r.indicator());
+        Indicator met = indicator(r.indicator(), new Reading(r.target(), Reading.CERTAIN, null));
+        FactHandle handle = handles.get(r.indicator());
+        if (handle != null) {
+            session.update(handle, met);
+        } else {
+            handle = session.insert(met);
+        }
+        fire(session, recorder, facts);
+        double score = scoreOf(session, Outlook.DEEP_INTEGRATION.id());
+        if (original != null) {
+            session.update(handle, original);
+        } else {
+            session.delete(handle);
+        }
+        fire(session, recorder, facts);
+        return score;
+    }
+
+    private static double scoreOf(KieSession session, String scenario) {
+        for (Object o : session.getObjects(o -> o instanceof ScenarioScore s && s.scenario().equals(scenario))) {
+            return ((ScenarioScore) o).score();
+        }
+        throw new RuleBaseException("the rules gave no score for \"" + scenario
+                + "\"; the scoring rule must insert a ScenarioScore for each of the four outlooks");
+    }
+
+    private int fire(KieSession session, FiringRecorder recorder, FactSet facts) {
+        int fired;
+        try {
+            fired = session.fireAllRules(FIRING_LIMIT);
+        } catch (ConsequenceException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RuleBaseException("rule \"" + e.getMatch().getRule().getName() + "\" failed on fact set \""
+                    + facts.id() + "\": " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+                    + "; fix the rule's consequence ('then' part)");
+        }
+        if (fired >= FIRING_LIMIT) {
+            String busiest = recorder.counts().entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(3)
+                    .map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + " times)")
+                    .collect(Collectors.joining(", "));
+            throw new RuleBaseException("the rules fired " + FIRING_LIMIT + " times on fact set \"" + facts.id()
+                    + "\" without settling: a rule re-activates itself; most fired: " + busiest
+                    + ". Insert conclusions with insertLogical and do not modify the facts a rule matches");
+        }
+        return fired;
+    }
+
+    /** The conclusions in working memory after firing, in a stable order. */
+    record Conclusions(String status, String leading, List<ScenarioScore> scores, double evidence,
+                       List<Judgment> judgments, List<Evaluation> evaluation, List<Prescription> prescriptions,
+                       List<Support> supports, List<Object> facts) {
+
+        static Conclusions read(List<Object> facts, FactSet factSet) {
+            List<ScenarioScore> scores = new ArrayList<>();
+            List<Judgment> judgments = new ArrayList<>();
+            List<Evaluation> evaluation = new ArrayList<>();
+            List<Prescription> prescriptions = new ArrayList<>();
+            List<Support> supports = new ArrayList<>();
+            String leading = null;
+            InsufficientEvidence insufficient = null;
+            for (Object fact : facts) {
+                if (fact instanceof ScenarioScore s) {
+                    scores.add(s);
+                } else if (fact instanceof Judgment j) {
+                    judgments.add(j);
+                } else if (fact instanceof Evaluation e) {
+                    evaluation.add(e);
+                } else if (fact instanceof Prescription p) {
+                    prescriptions.add(p);
+                } else if (fact instanceof Support s) {
+                    supports.add(s);
+                } else if (fact instanceof Leading l) {
+                    leading = l.scenario();
+                } else if (fact instanceof InsufficientEvidence i) {
+                    insufficient = i;
+                }
+            }
+            if (scores.size() != Outlook.values().length) {
+                throw new RuleBaseException("the rules gave " + scores.size() + " scores for fact set \"" + factSet.id()
+                        + "\"; the scoring rule must insert exactly one ScenarioScore for each of the four outlooks");
+            }
+            scores.sort(Comparator.comparingInt(ScenarioScore::rank));
+            checkJudgmentsHeldOnce(judgments, factSet);
+            judgments.sort(Comparator.comparing(Judgment::id));
+            evaluation.sort(Comparator.comparing(Evaluation::scenario).thenComparing(Evaluation::aspect));
+            prescriptions.sort(Comparator.comparing(Prescription::id));
+            supports.sort(Comparator.comparing(Support::scenario).thenComparing(Support::rule));
+            double evidence = Scoring.round(supports.stream().mapToDouble(Support::magnitude).sum());
+            String status = insufficient != null || leading == null ? Assessment.INSUFFICIENT_EVIDENCE : Assessment.ASSESSED;
+            return new Conclusions(status, status.equals(Assessment.ASSESSED) ? leading : null, scores, evidence,
+                    judgments, evaluation, prescriptions, supports, facts);
+        }
+
+        double score(String scenario) {
+            return scores.stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
+        }
+
+        private static void checkJudgmentsHeldOnce(List<Judgment> judgments, FactSet factSet) {
+            Map<String, List<Judgment>> byId = new TreeMap<>();
+            for (Judgment j : judgments) {
+                byId.computeIfAbsent(j.id(), k -> new ArrayList<>()).add(j);
+            }
+            byId.forEach((id, held) -> {
+                if (held.size() > 1) {
+                    throw new RuleBaseException("judgment \"" + id + "\" is held " + held.size()
+                            + " times with different confidences on fact set \"" + factSet.id()
+                            + "\"; the rules that derive one judgment must exclude each other");
+                }
+            });
+        }
+    }
+}

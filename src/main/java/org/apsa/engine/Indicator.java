@@ -1,0 +1,10 @@
+package org.apsa.engine;
+
+/**
+ * An analyst's statement about one indicator, as the rules see it. Rules match on
+ * {@code id} and {@code level} (the level's words are those of the vocabulary) and scale
+ * what they conclude by {@code confidence}. {@code rank} is the level's position on its
+ * scale, for rules that need "at least medium".
+ */
+public record Indicator(String id, String level, int rank, double confidence, String note) {
+}

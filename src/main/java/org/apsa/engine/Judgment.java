@@ -1,0 +1,12 @@
+package org.apsa.engine;
+
+/**
+ * An intermediate conclusion, such as "US-China mutual trust eroding" (¶5, ¶9). Rules
+ * insert judgments logically, so a judgment lasts only while what supports it holds.
+ *
+ * <p>Its confidence is the least confidence among the facts it rests on. The rules that
+ * derive one judgment must exclude each other, so that a judgment is held once; the engine
+ * checks this after every assessment.
+ */
+public record Judgment(String id, double confidence) {
+}

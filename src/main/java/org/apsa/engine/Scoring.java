@@ -1,0 +1,75 @@
+package org.apsa.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * How net evidence becomes the four scores; called from the scoring rule in
+ * {@code rules/}, which owns the parameters. Each outlook's weight is
+ * {@code exp(net / temperature)} and its score is its share of the four weights (a softmax),
+ * so one more unit of net evidence for an outlook multiplies its odds against each other
+ * outlook by {@code e^(1/temperature)}, and the scores always sum to 1.
+ */
+public final class Scoring {
+
+    static final int DECIMALS = 4;
+
+    private Scoring() {
+    }
+
+    /**
+     * @param temperature how much evidence it takes to move the scores; larger is more cautious
+     * @param nets the net evidence of each outlook, in {@link Outlook} order
+     * @return the four scores, ranked; ties go to the more desirable outlook
+     */
+    public static List<ScenarioScore> scores(double temperature, double... nets) {
+        Outlook[] outlooks = Outlook.values();
+        if (nets.length != outlooks.length) {
+            throw new IllegalArgumentException("expected " + outlooks.length + " nets, got " + nets.length);
+        }
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("temperature must be positive, was " + temperature);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double net : nets) {
+            max = Math.max(max, net);
+        }
+        double[] weights = new double[nets.length];
+        double total = 0;
+        for (int i = 0; i < nets.length; i++) {
+            weights[i] = Math.exp((nets[i] - max) / temperature);
+            total += weights[i];
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < nets.length; i++) {
+            order.add(i);
+        }
+        double[] shares = new double[nets.length];
+        for (int i = 0; i < nets.length; i++) {
+            shares[i] = round(weights[i] / total);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> -shares[i]).thenComparingInt(i -> i));
+        List<ScenarioScore> scores = new ArrayList<>();
+        for (int rank = 0; rank < order.size(); rank++) {
+            int i = order.get(rank);
+            scores.add(new ScenarioScore(outlooks[i].id(), round(nets[i]), shares[i], Likelihood.of(shares[i]).term(), rank + 1));
+        }
+        return scores;
+    }
+
+    static double round(double value) {
+        return BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    /** The least confidence among the facts a conclusion rests on. */
+    public static double weakest(double first, double... others) {
+        double min = first;
+        for (double c : others) {
+            min = Math.min(min, c);
+        }
+        return min;
+    }
+}

@@ -1,0 +1,120 @@
+package org.apsa.engine;
+
+import org.apsa.engine.Assessor.Conclusions;
+import org.apsa.engine.Justifications.Justification;
+import org.apsa.rulebase.RuleBase;
+import org.apsa.rulebase.RuleInfo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Builds the proof trees of an assessment from the justifications truth maintenance holds:
+ * each conclusion, the rule that drew it, and the facts that rule matched, down to the
+ * analyst's indicators. A score rests on the pieces of support for its outlook, which are
+ * what the scoring rule's accumulate read.
+ */
+final class TraceBuilder {
+
+    private final RuleBase rules;
+    private final Justifications justifications;
+    private final Conclusions conclusions;
+
+    TraceBuilder(RuleBase rules, Justifications justifications, Conclusions conclusions) {
+        this.rules = rules;
+        this.justifications = justifications;
+        this.conclusions = conclusions;
+    }
+
+    /** The four outlooks (ranked), then the evaluation, then the prescriptions. */
+    List<TraceNode> build() {
+        List<TraceNode> trace = new ArrayList<>();
+        for (ScenarioScore score : conclusions.scores()) {
+            trace.addAll(nodes(score));
+        }
+        for (Evaluation evaluation : conclusions.evaluation()) {
+            trace.addAll(nodes(evaluation));
+        }
+        for (Prescription prescription : conclusions.prescriptions()) {
+            trace.addAll(nodes(prescription));
+        }
+        return trace;
+    }
+
+    /** One node per justification of a fact (a stated indicator has one, with no rule). */
+    private List<TraceNode> nodes(Object fact) {
+        if (fact instanceof Indicator i) {
+            return List.of(new TraceNode("indicator", i.id() + " = " + i.level(), null, null, null, null,
+                    i.confidence(), i.note(), List.of()));
+        }
+        List<TraceNode> nodes = new ArrayList<>();
+        for (Justification j : justifications.of(fact)) {
+            nodes.add(node(fact, j));
+        }
+        return nodes;
+    }
+
+    private TraceNode node(Object fact, Justification justification) {
+        Optional<RuleInfo> info = rules.rule(justification.rule());
+        String title = info.map(RuleInfo::title).orElse(null);
+        String source = info.map(RuleInfo::source).orElse(null);
+        List<TraceNode> because = new ArrayList<>();
+        String kind;
+        String conclusion;
+        Double weight = null;
+        Double confidence = null;
+        if (fact instanceof ScenarioScore s) {
+            kind = "scenario";
+            conclusion = String.format(Locale.ROOT, "%s: %.4f (%s), rank %d", s.scenario(), s.score(), s.likelihood(), s.rank());
+            conclusions.supports().stream()
+                    .filter(p -> p.scenario().equals(s.scenario()))
+                    .sorted(Comparator.comparingDouble(Support::magnitude).reversed().thenComparing(Support::rule))
+                    .forEach(p -> because.addAll(nodes(p)));
+        } else if (fact instanceof Support p) {
+            kind = "support";
+            conclusion = String.format(Locale.ROOT, "%s %s: %+.2f x %.2f = %+.2f", p.weight() >= 0 ? "for" : "against",
+                    p.scenario(), p.weight(), p.confidence(), p.contribution());
+            weight = p.weight();
+            confidence = p.confidence();
+            premises(justification, because);
+        } else if (fact instanceof Judgment j) {
+            kind = "judgment";
+            conclusion = j.id();
+            confidence = j.confidence();
+            premises(justification, because);
+        } else if (fact instanceof Leading l) {
+            kind = "leading";
+            conclusion = "leading outlook: " + l.scenario();
+        } else if (fact instanceof Evaluation e) {
+            kind = "evaluation";
+            conclusion = e.scenario() + " / " + e.aspect() + ": " + e.text();
+            premises(justification, because);
+        } else if (fact instanceof Prescription p) {
+            kind = "prescription";
+            conclusion = p.id() + (p.met() ? " met" : " unmet");
+            premises(justification, because);
+        } else if (fact instanceof Recommendation r) {
+            kind = "recommendation";
+            conclusion = r.actor() + ": " + r.text();
+        } else {
+            kind = fact.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+            conclusion = String.valueOf(fact);
+            premises(justification, because);
+        }
+        return new TraceNode(kind, conclusion, justification.rule(), title, source, weight, confidence, null, because);
+    }
+
+    private void premises(Justification justification, List<TraceNode> because) {
+        for (Object premise : justification.premises()) {
+            if (premise instanceof Leading l) {
+                // The leader's own tree is the scenario node; refer to it without repeating it.
+                because.add(new TraceNode("leading", "leading outlook: " + l.scenario(), null, null, null, null, null, null, List.of()));
+            } else {
+                because.addAll(nodes(premise));
+            }
+        }
+    }
+}

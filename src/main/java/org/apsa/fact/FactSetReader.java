@@ -1,0 +1,489 @@
+package org.apsa.fact;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Reads fact sets from {@code .json} files (one object) and {@code .jsonl} files (one object
+ * a line), strictly: anything the format does not allow is a problem with file, line and
+ * column, and every problem of a record is reported, not only the first. A malformed
+ * document stops at the first syntax error, since nothing after it can be trusted.
+ *
+ * <p>Fact files are untrusted data, so the reader bounds what one file can cost: its size,
+ * the length of a line, string or number, and the nesting depth. It never binds input to
+ * arbitrary classes.
+ */
+public final class FactSetReader {
+
+    /** The largest {@code .json} file, and the longest {@code .jsonl} line, accepted. */
+    public static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+    static final int MAX_STRING_LENGTH = 64 * 1024;
+    static final int MAX_NUMBER_LENGTH = 64;
+    static final int MAX_NESTING_DEPTH = 16;
+
+    static final Set<String> TOP_LEVEL_KEYS = Set.of("$schema", "id", "title", "description", "asOf", "indicators");
+    static final Set<String> READING_KEYS = Set.of("level", "confidence", "note");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+
+    private final JsonFactory json;
+
+    public FactSetReader() {
+        json = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .build())
+                .build();
+    }
+
+    /** One record of an input file: a valid fact set, or the problems that make it invalid. */
+    public record Entry(String file, long line, FactSet factSet, List<InputProblem> problems) {
+        public Entry {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean valid() {
+            return factSet != null;
+        }
+    }
+
+    /**
+     * Reads every fact set of a file.
+     *
+     * @throws InvalidFactSetException with all problems, when any record is invalid
+     */
+    public List<FactSet> readAll(Path path) {
+        List<FactSet> sets = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        read(path, entry -> {
+            if (entry.valid()) {
+                sets.add(entry.factSet());
+            } else {
+                problems.addAll(entry.problems());
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidFactSetException(problems);
+        }
+        return sets;
+    }
+
+    /** Reads the one fact set of a file; a {@code .jsonl} file must then hold exactly one line. */
+    public FactSet readOne(Path path) {
+        List<FactSet> sets = readAll(path);
+        if (sets.size() != 1) {
+            throw new InvalidFactSetException(new InputProblem(path.toString(), 0, 0,
+                    sets.isEmpty() ? "holds no fact set; write one JSON object such as {\"id\": \"my-view\", \"indicators\": {}}"
+                            : "holds " + sets.size() + " fact sets; this command takes one (use 'batch' for many)"));
+        }
+        return sets.get(0);
+    }
+
+    /**
+     * Streams the records of a file to {@code sink} in file order, valid or not, holding
+     * one record in memory at a time. Problems with the file itself (missing, unreadable,
+     * wrong extension, too large) arrive as one invalid entry.
+     */
+    public void read(Path path, Consumer<Entry> sink) {
+        String file = path.toString();
+        String name = path.getFileName() == null ? file : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean lines = name.endsWith(".jsonl");
+        if (!lines && !name.endsWith(".json")) {
+            sink.accept(fileProblem(file, "not a fact file: expected a .json file (one fact set) or a .jsonl file (one a line)"));
+            return;
+        }
+        if (Files.isDirectory(path)) {
+            sink.accept(fileProblem(file, "is a folder; give a .json or .jsonl file (the 'batch' command takes folders)"));
+            return;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 64 * 1024)) {
+            if (lines) {
+                readLines(file, in, sink);
+            } else {
+                readDocument(file, in, sink);
+            }
+        } catch (NoSuchFileException e) {
+            sink.accept(fileProblem(file, "no such file; check the path (fact files usually live in facts/)"));
+        } catch (IOException e) {
+            sink.accept(fileProblem(file, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** Parses one fact set from text, as if it were the file {@code file}. */
+    public Entry parse(String file, String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return parse(file, 1, bytes, bytes.length);
+    }
+
+    private void readDocument(String file, InputStream in, Consumer<Entry> sink) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            sink.accept(fileProblem(file, "is larger than " + (MAX_DOCUMENT_BYTES / (1024 * 1024))
+                    + " MiB, the limit for one fact set; split it or use a .jsonl file"));
+            return;
+        }
+        sink.accept(parse(file, 1, bytes, bytes.length));
+    }
+
+    private void readLines(String file, InputStream in, Consumer<Entry> sink) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+        long number = 1;
+        boolean tooLong = false;
+        int b;
+        while (true) {
+            b = in.read();
+            if (b == '\n' || b == -1) {
+                if (tooLong) {
+                    sink.accept(new Entry(file, number, null, List.of(new InputProblem(file, number, 1,
+                            "line is longer than " + (MAX_DOCUMENT_BYTES / (1024 * 1024)) + " MiB, the limit for one fact set"))));
+                } else {
+                    byte[] bytes = line.toByteArray();
+                    int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                    if (!isBlank(bytes, length)) {
+                        sink.accept(parse(file, number, bytes, length));
+                    }
+                }
+                if (b == -1) {
+                    return;
+                }
+                line.reset();
+                tooLong = false;
+                number++;
+            } else if (!tooLong) {
+                if (line.size() >= MAX_DOCUMENT_BYTES) {
+                    tooLong = true;
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+            }
+        }
+    }
+
+    private static boolean isBlank(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (!Character.isWhitespace(bytes[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Entry parse(String file, long firstLine, byte[] bytes, int length) {
+        Document doc = new Document(file, firstLine);
+        try (JsonParser parser = json.createParser(bytes, 0, length)) {
+            doc.parser = parser;
+            FactSet set = doc.read();
+            return new Entry(file, firstLine, doc.problems.isEmpty() ? set : null, doc.problems);
+        } catch (StreamConstraintsException e) {
+            doc.problemAtCurrent("exceeds a safety limit: " + e.getOriginalMessage()
+                    + " (fact files are small; check that this is the right file)");
+        } catch (JsonProcessingException e) {
+            doc.problemAt(e.getLocation(), "malformed JSON: " + plain(e.getOriginalMessage()));
+        } catch (IOException e) {
+            doc.problemAtCurrent("cannot be read: " + e.getMessage());
+        }
+        return new Entry(file, firstLine, null, doc.problems);
+    }
+
+    /** Jackson's messages name Java types and sources; keep the part a user can act on. */
+    private static String plain(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        String text = message.replaceAll("\\s*\\n.*", "");
+        if (text.startsWith("Unexpected end-of-input")) {
+            return "the file ends before the JSON is complete (a missing '}' or ']'?)";
+        }
+        return text;
+    }
+
+    private static Entry fileProblem(String file, String message) {
+        return new Entry(file, 0, null, List.of(new InputProblem(file, 0, 0, message)));
+    }
+
+    /** The state of reading one JSON document; collects every problem it can find. */
+    private static final class Document {
+        private final String file;
+        private final long firstLine;
+        private final List<InputProblem> problems = new ArrayList<>();
+        private JsonParser parser;
+
+        Document(String file, long firstLine) {
+            this.file = file;
+            this.firstLine = firstLine;
+        }
+
+        FactSet read() throws IOException {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                problemAtCurrent("empty: a fact file holds one JSON object such as {\"id\": \"my-view\", \"indicators\": {}}");
+                return null;
+            }
+            JsonLocation start = parser.currentTokenLocation();
+            if (token != JsonToken.START_OBJECT) {
+                problemAtToken("expected a JSON object {...} holding one fact set, found " + describe(token));
+                return null;
+            }
+            String id = null;
+            String title = null;
+            String description = null;
+            String asOf = null;
+            Map<String, Reading> indicators = null;
+            Set<String> seen = new HashSet<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                JsonLocation keyAt = parser.currentTokenLocation();
+                JsonToken value = parser.nextToken();
+                if (!seen.add(key)) {
+                    problemAt(keyAt, "duplicate key \"" + key + "\"; each key may appear once");
+                    parser.skipChildren();
+                    continue;
+                }
+                switch (key) {
+                    case "id" -> id = idValue(value);
+                    case "title" -> title = text(key, value);
+                    case "description" -> description = text(key, value);
+                    case "$schema" -> text(key, value);
+                    case "asOf" -> asOf = date(value);
+                    case "indicators" -> indicators = indicators(value);
+                    default -> {
+                        problemAt(keyAt, "unknown key \"" + key + "\"" + didYouMean(key, TOP_LEVEL_KEYS)
+                                + "; allowed: " + String.join(", ", sorted(TOP_LEVEL_KEYS)));
+                        parser.skipChildren();
+                    }
+                }
+            }
+            if (id == null && !seen.contains("id")) {
+                problemAt(start, "missing \"id\"; add a unique id such as \"id\": \"my-view-2014\"");
+            }
+            if (indicators == null && !seen.contains("indicators")) {
+                problemAt(start, "missing \"indicators\"; add \"indicators\": {} (it may be empty)");
+            }
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                problemAtToken("unexpected " + describe(trailing) + " after the fact set; a .json file holds one object (a .jsonl file holds one a line)");
+            }
+            if (!problems.isEmpty()) {
+                return null;
+            }
+            return new FactSet(id, title, description, asOf, indicators);
+        }
+
+        private String idValue(JsonToken value) throws IOException {
+            String id = text("id", value);
+            if (id != null && !ID.matcher(id).matches()) {
+                problemAtToken("id \"" + abbreviate(id) + "\" is not usable: use 1 to 200 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
+                return null;
+            }
+            return id;
+        }
+
+        private String text(String key, JsonToken value) throws IOException {
+            if (value == JsonToken.VALUE_STRING) {
+                return parser.getText();
+            }
+            problemAtToken("\"" + key + "\" must be a string, found " + describe(value));
+            parser.skipChildren();
+            return null;
+        }
+
+        private String date(JsonToken value) throws IOException {
+            String text = text("asOf", value);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text).toString();
+            } catch (DateTimeParseException e) {
+                problemAtToken("asOf \"" + abbreviate(text) + "\" is not a date; write it as YYYY-MM-DD, e.g. \"2014-12-09\"");
+                return null;
+            }
+        }
+
+        private Map<String, Reading> indicators(JsonToken value) throws IOException {
+            if (value != JsonToken.START_OBJECT) {
+                problemAtToken("\"indicators\" must be an object mapping indicator ids to levels, found " + describe(value));
+                parser.skipChildren();
+                return null;
+            }
+            Map<String, Reading> readings = new LinkedHashMap<>();
+            Set<String> seen = new HashSet<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String id = parser.currentName();
+                JsonLocation idAt = parser.currentTokenLocation();
+                JsonToken token = parser.nextToken();
+                if (!seen.add(id)) {
+                    problemAt(idAt, "duplicate indicator \"" + id + "\"; state each indicator once");
+                    parser.skipChildren();
+                    continue;
+                }
+                IndicatorDef def = Vocabulary.find(id).orElse(null);
+                if (def == null) {
+                    problemAt(idAt, "unknown indicator \"" + abbreviate(id) + "\""
+                            + Vocabulary.suggest(id).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                            + "; 'apsa vocabulary' and facts/fact-set.schema.json list the known ones");
+                    parser.skipChildren();
+                    continue;
+                }
+                Reading reading = reading(def, token);
+                if (reading != null) {
+                    readings.put(id, reading);
+                }
+            }
+            return readings;
+        }
+
+        private Reading reading(IndicatorDef def, JsonToken token) throws IOException {
+            if (token == JsonToken.VALUE_STRING) {
+                String level = level(def, parser.getText(), parser.currentTokenLocation());
+                return level == null ? null : Reading.of(level);
+            }
+            if (token != JsonToken.START_OBJECT) {
+                problemAtToken("indicator \"" + def.id() + "\" must be a level (" + def.scale().describe()
+                        + ") or an object {\"level\": ..., \"confidence\": ..., \"note\": ...}, found " + describe(token));
+                parser.skipChildren();
+                return null;
+            }
+            JsonLocation objectAt = parser.currentTokenLocation();
+            String level = null;
+            double confidence = Reading.CERTAIN;
+            String note = null;
+            boolean valid = true;
+            boolean hasLevel = false;
+            Set<String> seen = new HashSet<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                JsonLocation keyAt = parser.currentTokenLocation();
+                JsonToken value = parser.nextToken();
+                if (!seen.add(key)) {
+                    problemAt(keyAt, "duplicate key \"" + key + "\" in indicator \"" + def.id() + "\"; each key may appear once");
+                    parser.skipChildren();
+                    valid = false;
+                    continue;
+                }
+                switch (key) {
+                    case "level" -> {
+                        hasLevel = true;
+                        String text = text(def.id() + ".level", value);
+                        level = text == null ? null : level(def, text, parser.currentTokenLocation());
+                        valid &= level != null;
+                    }
+                    case "confidence" -> {
+                        Double c = confidence(def, value);
+                        valid &= c != null;
+                        confidence = c == null ? Reading.CERTAIN : c;
+                    }
+                    case "note" -> {
+                        note = text(def.id() + ".note", value);
+                        valid &= note != null;
+                    }
+                    default -> {
+                        problemAt(keyAt, "unknown key \"" + key + "\" in indicator \"" + def.id() + "\""
+                                + didYouMean(key, READING_KEYS) + "; allowed: confidence, level, note");
+                        parser.skipChildren();
+                        valid = false;
+                    }
+                }
+            }
+            if (!hasLevel) {
+                problemAt(objectAt, "indicator \"" + def.id() + "\" needs a \"level\" (" + def.scale().describe() + ")");
+                return null;
+            }
+            return valid ? new Reading(level, confidence, note) : null;
+        }
+
+        private String level(IndicatorDef def, String level, JsonLocation at) {
+            if (def.scale().allows(level)) {
+                return level;
+            }
+            problemAt(at, "level \"" + abbreviate(level) + "\" is not on the scale of \"" + def.id() + "\""
+                    + Suggestions.closest(level, def.scale().levels()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                    + "; allowed: " + def.scale().describe());
+            return null;
+        }
+
+        private Double confidence(IndicatorDef def, JsonToken value) throws IOException {
+            if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
+                problemAtToken("confidence of \"" + def.id() + "\" must be a number in (0, 1], found " + describe(value));
+                parser.skipChildren();
+                return null;
+            }
+            double c = parser.getDoubleValue();
+            if (!(c > 0.0 && c <= 1.0)) {
+                problemAtToken("confidence " + parser.getText() + " of \"" + def.id()
+                        + "\" is out of range; use a number greater than 0 and at most 1 (1 = certain)");
+                return null;
+            }
+            return c;
+        }
+
+        private String describe(JsonToken token) throws IOException {
+            if (token == null) {
+                return "the end of the input";
+            }
+            return switch (token) {
+                case START_OBJECT -> "an object";
+                case START_ARRAY -> "an array";
+                case VALUE_STRING -> "the string \"" + abbreviate(parser.getText()) + "\"";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + abbreviate(parser.getText());
+                case VALUE_TRUE, VALUE_FALSE -> "the boolean " + parser.getText();
+                case VALUE_NULL -> "null";
+                default -> token.asString() == null ? token.name() : "'" + token.asString() + "'";
+            };
+        }
+
+        void problemAtToken(String message) {
+            problemAt(parser.currentTokenLocation(), message);
+        }
+
+        void problemAtCurrent(String message) {
+            problemAt(parser == null ? null : parser.currentLocation(), message);
+        }
+
+        void problemAt(JsonLocation at, String message) {
+            long line = at == null || at.getLineNr() < 1 ? 0 : firstLine + at.getLineNr() - 1;
+            long column = at == null || at.getColumnNr() < 1 ? 0 : at.getColumnNr();
+            problems.add(new InputProblem(file, line, column, message));
+        }
+    }
+
+    private static String didYouMean(String key, Set<String> allowed) {
+        return Suggestions.closest(key, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
+    }
+
+    private static List<String> sorted(Set<String> keys) {
+        return keys.stream().sorted().toList();
+    }
+
+    static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+    }
+}

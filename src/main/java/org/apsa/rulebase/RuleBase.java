@@ -1,0 +1,62 @@
+package org.apsa.rulebase;
+
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A compiled rule base: an immutable snapshot of the rules folder at one moment. Sessions
+ * made from it are independent; a reload builds a new snapshot beside this one.
+ */
+public final class RuleBase {
+
+    private final KieBase kieBase;
+    private final Path folder;
+    private final List<RuleInfo> rules;
+    private final Map<String, RuleInfo> byName;
+    private final String fingerprint;
+    private final Instant compiledAt;
+
+    RuleBase(KieBase kieBase, Path folder, List<RuleInfo> rules, String fingerprint) {
+        this.kieBase = kieBase;
+        this.folder = folder;
+        this.rules = List.copyOf(rules);
+        this.byName = this.rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
+        this.fingerprint = fingerprint;
+        this.compiledAt = Instant.now();
+    }
+
+    /** A new session; the caller must dispose it. */
+    public KieSession newSession() {
+        return kieBase.newKieSession();
+    }
+
+    /** The rules, in file order and within a file in the order written. */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    public Optional<RuleInfo> rule(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** A hash of the DRL files this was compiled from. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    public Instant compiledAt() {
+        return compiledAt;
+    }
+}

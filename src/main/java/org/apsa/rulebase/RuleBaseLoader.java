@@ -1,0 +1,193 @@
+package org.apsa.rulebase;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apsa.fact.InputProblem;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Compiles every {@code *.drl} file under a rules folder into a {@link RuleBase}, at run
+ * time, so rule authors change rules without rebuilding the tool. Compile errors come back
+ * as {@code path:line:col: message} against the files the author edits.
+ */
+public final class RuleBaseLoader {
+
+    private static final Logger LOG = LogManager.getLogger(RuleBaseLoader.class);
+    private static final String RESOURCES = "src/main/resources/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+
+    /** The rules folder used when none is given. */
+    public static final Path DEFAULT_FOLDER = Path.of("rules");
+
+    private RuleBaseLoader() {
+    }
+
+    /**
+     * @throws RuleBaseException when the folder holds no rules or they do not compile
+     */
+    public static RuleBase load(Path folder) {
+        long started = System.nanoTime();
+        List<Path> files = drlFiles(folder);
+        KieServices kie = KieServices.Factory.get();
+        KieFileSystem fs = kie.newKieFileSystem();
+        Map<String, Path> byResource = new LinkedHashMap<>();
+        MessageDigest digest = sha256();
+        for (Path file : files) {
+            String relative = relative(folder, file);
+            byte[] bytes = read(file);
+            digest.update(relative.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(bytes);
+            fs.write(RESOURCES + relative, bytes);
+            byResource.put(RESOURCES + relative, file);
+        }
+        ReleaseId release = kie.newReleaseId("org.apsa.rules", "rules", "1.0." + BUILDS.incrementAndGet());
+        fs.generateAndWritePomXML(release);
+        KieBuilder builder = kie.newKieBuilder(fs, RuleBaseLoader.class.getClassLoader()).buildAll();
+        List<InputProblem> errors = new ArrayList<>();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            errors.add(problem(message, byResource));
+        }
+        if (!errors.isEmpty()) {
+            kie.getRepository().removeKieModule(release);
+            throw new RuleBaseException(errors);
+        }
+        KieBase kieBase;
+        try {
+            KieContainer container = kie.newKieContainer(release, RuleBaseLoader.class.getClassLoader());
+            kieBase = container.getKieBase();
+        } finally {
+            // The global repository would otherwise keep every build alive.
+            kie.getRepository().removeKieModule(release);
+        }
+        List<RuleInfo> rules = describe(kieBase, folder, files);
+        LOG.info("compiled {} rules from {} files in {} in {} ms", rules.size(), files.size(), folder,
+                (System.nanoTime() - started) / 1_000_000);
+        return new RuleBase(kieBase, folder, rules, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** The DRL files of a folder, recursively, in a stable order. */
+    public static List<Path> drlFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new RuleBaseException(List.of(new InputProblem(folder.toString(), 0, 0,
+                    "no such rules folder; give the folder holding the .drl files with --rules DIR")));
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
+                    .sorted(Comparator.comparing(p -> relative(folder, p)))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (files.isEmpty()) {
+            throw new RuleBaseException(List.of(new InputProblem(folder.toString(), 0, 0,
+                    "holds no .drl files; give the folder holding the rules with --rules DIR")));
+        }
+        return files;
+    }
+
+    private static List<RuleInfo> describe(KieBase kieBase, Path folder, List<Path> files) {
+        Map<String, int[]> positions = new LinkedHashMap<>();
+        Map<String, String> fileOf = new LinkedHashMap<>();
+        int fileIndex = 0;
+        for (Path file : files) {
+            List<String> lines = Arrays.asList(new String(read(file), StandardCharsets.UTF_8).split("\n", -1));
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = RULE_HEADER.matcher(lines.get(i));
+                if (m.find()) {
+                    String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                    positions.putIfAbsent(name, new int[]{fileIndex, i + 1});
+                    fileOf.putIfAbsent(name, relative(folder, file));
+                }
+            }
+            fileIndex++;
+        }
+        List<RuleInfo> rules = new ArrayList<>();
+        for (var pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Map<String, Object> meta = rule.getMetaData();
+                int[] at = positions.getOrDefault(rule.getName(), new int[]{Integer.MAX_VALUE, 0});
+                rules.add(new RuleInfo(rule.getName(), fileOf.getOrDefault(rule.getName(), ""), at[1],
+                        text(meta.get("title")), text(meta.get("source")), claims(meta.get("claim"))));
+            }
+        }
+        rules.sort(Comparator.comparingInt((RuleInfo r) -> positions.getOrDefault(r.name(), new int[]{Integer.MAX_VALUE, 0})[0])
+                .thenComparingInt(RuleInfo::line).thenComparing(RuleInfo::name));
+        return rules;
+    }
+
+    static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().trim();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return text;
+    }
+
+    static List<String> claims(Object value) {
+        String text = text(value);
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static InputProblem problem(Message message, Map<String, Path> byResource) {
+        String path = message.getPath();
+        Path file = path == null ? null : byResource.get(path);
+        String where = file != null ? file.toString() : path == null ? "rules" : path.replaceFirst("^" + RESOURCES, "");
+        String text = message.getText() == null ? "error" : message.getText().strip().replaceAll("\\s*\\n\\s*", " ");
+        return new InputProblem(where, Math.max(0, message.getLine()), Math.max(0, message.getColumn()), text);
+    }
+
+    private static String relative(Path folder, Path file) {
+        return folder.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new RuleBaseException(List.of(new InputProblem(file.toString(), 0, 0, "cannot be read: " + e.getMessage())));
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
