@@ -2,7 +2,10 @@ package org.apsa.engine;
 
 import org.apsa.fact.FactSet;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -13,10 +16,12 @@ import java.util.Optional;
  * @param leading   the leading outlook's id; null with insufficient evidence
  * @param evidence  the total weight of evidence (sum of |contribution|) behind the scores
  * @param firings   how many rule firings the assessment took
+ * @param firedRules how often each rule fired, by rule name (what-if firings for gains excluded)
  */
 public record Assessment(FactSet factSet, String status, String leading, List<ScenarioScore> scenarios,
                          double evidence, List<JudgmentResult> judgments, List<Evaluation> evaluation,
-                         List<PrescriptionResult> prescriptions, List<TraceNode> trace, int firings) {
+                         List<PrescriptionResult> prescriptions, List<TraceNode> trace, int firings,
+                         Map<String, Integer> firedRules) {
 
     public static final String ASSESSED = "assessed";
     public static final String INSUFFICIENT_EVIDENCE = "insufficient-evidence";
@@ -27,6 +32,7 @@ public record Assessment(FactSet factSet, String status, String leading, List<Sc
         evaluation = List.copyOf(evaluation);
         prescriptions = List.copyOf(prescriptions);
         trace = List.copyOf(trace);
+        firedRules = Collections.unmodifiableMap(new TreeMap<>(firedRules));
     }
 
     public Optional<ScenarioScore> scenario(String id) {

@@ -87,7 +87,8 @@ public final class Assessor {
                     .toList();
             List<TraceNode> trace = new TraceBuilder(rules, justifications, conclusions).build();
             return new Assessment(facts, conclusions.status(), conclusions.leading(), conclusions.scores(),
-                    conclusions.evidence(), judgments, conclusions.evaluation(), prescriptions, trace, firings);
+                    conclusions.evidence(), judgments, conclusions.evaluation(), prescriptions, trace, firings,
+                    recorder.counts());
         } finally {
             session.dispose();
         }
