@@ -67,6 +67,7 @@ public final class RuleBaseLoader {
             digest.update(bytes);
             fs.write(RESOURCES + relative, bytes);
             byResource.put(RESOURCES + relative, file);
+            byResource.put(relative, file);
         }
         ReleaseId release = kie.newReleaseId("org.apsa.rules", "rules", "1.0." + BUILDS.incrementAndGet());
         fs.generateAndWritePomXML(release);

@@ -1,0 +1,86 @@
+package org.apsa;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apsa.cli.ExitCode;
+import org.springframework.boot.Banner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.shell.CommandNotFound;
+import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
+import org.springframework.shell.command.annotation.CommandScan;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * APSA, the Asia-Pacific Security Assessor. With no arguments it opens the interactive
+ * shell; with arguments it runs one command and exits with the status of
+ * {@link ExitCode}. Results go to standard output, failures to standard error, logs to a
+ * file.
+ */
+@SpringBootApplication
+@CommandScan
+public class ApsaApplication {
+
+    /** Where the log file goes unless {@code APSA_LOG_DIR} or {@code -Dapsa.log.dir} says otherwise. */
+    static final String LOG_DIR_PROPERTY = "apsa.log.dir";
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the shell or one command and returns the exit status. */
+    public static int run(String... args) {
+        configureLogDirectory();
+        boolean interactive = args.length == 0;
+        SpringApplication app = new SpringApplication(ApsaApplication.class);
+        // Command options such as --rules must not become Spring properties.
+        app.setAddCommandLineProperties(false);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        app.setDefaultProperties(Map.of(
+                "spring.shell.interactive.enabled", String.valueOf(interactive),
+                "spring.shell.noninteractive.enabled", String.valueOf(!interactive)));
+        try (ConfigurableApplicationContext context = app.run(args)) {
+            return SpringApplication.exit(context);
+        } catch (Throwable failure) {
+            return exitStatus(failure);
+        }
+    }
+
+    /**
+     * The status of a run that ended in an exception. Messages for expected failures were
+     * already printed where they happened; anything else is a defect of the tool, reported
+     * in one line with the stack trace in the log.
+     */
+    static int exitStatus(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ExitCodeGenerator generator && generator.getExitCode() != 0) {
+                return generator.getExitCode();
+            }
+            if (t instanceof CommandParserExceptionsException || t instanceof CommandNotFound) {
+                return ExitCode.USAGE.status();
+            }
+        }
+        Logger log = LogManager.getLogger(ApsaApplication.class);
+        log.error("unexpected failure", failure);
+        System.err.println("apsa: internal error: " + failure + " (details in " + logFile() + ")");
+        return ExitCode.INTERNAL.status();
+    }
+
+    static Path logFile() {
+        return Path.of(System.getProperty(LOG_DIR_PROPERTY), "apsa.log");
+    }
+
+    private static void configureLogDirectory() {
+        if (System.getProperty(LOG_DIR_PROPERTY) == null) {
+            String fromEnv = System.getenv("APSA_LOG_DIR");
+            String dir = fromEnv != null && !fromEnv.isBlank() ? fromEnv
+                    : Path.of(System.getProperty("user.home"), ".apsa", "logs").toString();
+            System.setProperty(LOG_DIR_PROPERTY, dir);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.apsa.cli;
+
+import org.apsa.engine.Assessment;
+import org.apsa.fact.FactSet;
+import org.apsa.fact.FactSetReader;
+import org.apsa.render.AssessmentJson;
+import org.apsa.render.AssessmentMarkdown;
+import org.apsa.render.AssessmentText;
+import org.apsa.render.Style;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+import java.nio.file.Path;
+
+/** {@code assess}: one fact set in, the assessment out. */
+@Command(group = "Assessment")
+class AssessCommands {
+
+    private final RuleBases ruleBases;
+    private final Output out;
+    private final FactSetReader reader = new FactSetReader();
+
+    AssessCommands(RuleBases ruleBases, Output out) {
+        this.ruleBases = ruleBases;
+        this.out = out;
+    }
+
+    @Command(command = "assess", description = "Assess a fact set: the four outlooks ranked with score and ICD 203 likelihood, "
+            + "the article's evaluation of the leader, judgments and prescriptions. "
+            + "Example: assess facts/baseline-2014-12.json --format json")
+    void assess(
+            @Option(longNames = "file", required = true, description = "the fact set, a .json file (or a .jsonl file of one line)") String file,
+            @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
+            @Option(longNames = "rules", defaultValue = "rules", description = "the folder of .drl rules") String rules) {
+        Format chosen = Format.parse(format, "assess", Format.TEXT, Format.JSON, Format.MARKDOWN);
+        FactSet facts = reader.readOne(Path.of(file));
+        Assessment assessment = ruleBases.assessor(rules).assess(facts);
+        out.print(switch (chosen) {
+            case JSON -> AssessmentJson.pretty(assessment);
+            case MARKDOWN -> AssessmentMarkdown.render(assessment);
+            case TEXT -> AssessmentText.render(assessment, Style.of(out.colour()));
+        });
+    }
+}

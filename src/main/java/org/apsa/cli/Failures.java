@@ -1,0 +1,60 @@
+package org.apsa.cli;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apsa.fact.InvalidFactSetException;
+import org.apsa.rulebase.RuleBaseException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.shell.command.CommandExceptionResolver;
+import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
+import org.springframework.shell.command.CommandHandlingResult;
+import org.springframework.shell.command.CommandParser.CommandParserException;
+import org.springframework.stereotype.Component;
+
+import java.util.stream.Collectors;
+
+/**
+ * The one place that turns a failure into a message and an exit status. Messages are plain
+ * text naming the file, the position and the fix; stack traces go to the log only. In a
+ * one-shot run the shell's terminal is standard error, so the message lands there.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class Failures implements CommandExceptionResolver {
+
+    private static final Logger LOG = LogManager.getLogger(Failures.class);
+
+    @Override
+    public CommandHandlingResult resolve(Exception e) {
+        Failure failure = classify(e);
+        if (failure.code() == ExitCode.INTERNAL) {
+            LOG.error("command failed", e);
+        } else {
+            LOG.debug("command failed: {}", failure.message());
+        }
+        return CommandHandlingResult.of(failure.message() + "\n", failure.code().status());
+    }
+
+    /** A failure as the user sees it. */
+    record Failure(ExitCode code, String message) {
+    }
+
+    static Failure classify(Throwable e) {
+        if (e instanceof InvalidFactSetException invalid) {
+            return new Failure(ExitCode.INVALID_INPUT, invalid.getMessage());
+        }
+        if (e instanceof RuleBaseException rules) {
+            return new Failure(ExitCode.RULES, rules.getMessage());
+        }
+        if (e instanceof UsageException usage) {
+            return new Failure(ExitCode.USAGE, usage.getMessage());
+        }
+        if (e instanceof CommandParserExceptionsException parse) {
+            return new Failure(ExitCode.USAGE, parse.getParserExceptions().stream()
+                    .map(CommandParserException::getMessage)
+                    .collect(Collectors.joining("\n")) + "\n(see 'help' for the commands and their options)");
+        }
+        return new Failure(ExitCode.INTERNAL, "internal error: " + e + " (details in the log file)");
+    }
+}

@@ -1,0 +1,45 @@
+package org.apsa.cli;
+
+import org.jline.terminal.Terminal;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where command results go: the terminal in the interactive shell, standard output in a
+ * one-shot run (where the shell's terminal is standard error, for messages). Colour is used
+ * only on an interactive terminal and never when {@code NO_COLOR} is set.
+ */
+@Component
+public class Output {
+
+    private final PrintWriter writer;
+    private final boolean colour;
+
+    Output(Terminal terminal, @Value("${spring.shell.interactive.enabled:false}") boolean interactive) {
+        if (interactive) {
+            this.writer = terminal.writer();
+            this.colour = System.getenv("NO_COLOR") == null && !Terminal.TYPE_DUMB.equals(terminal.getType())
+                    && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+        } else {
+            this.writer = new PrintWriter(new PrintStream(System.out, true, StandardCharsets.UTF_8), true);
+            this.colour = false;
+        }
+    }
+
+    /** Prints text as it is, ending it with a newline when it lacks one. */
+    public void print(String text) {
+        writer.print(text);
+        if (!text.endsWith("\n")) {
+            writer.println();
+        }
+        writer.flush();
+    }
+
+    public boolean colour() {
+        return colour;
+    }
+}

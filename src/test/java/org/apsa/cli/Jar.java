@@ -1,0 +1,47 @@
+package org.apsa.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged {@code target/apsa.jar} as a user would, capturing both streams. */
+final class Jar {
+
+    static final Path PROJECT = Path.of("").toAbsolutePath();
+    static final Path JAR = PROJECT.resolve("target/apsa.jar");
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Jar() {
+    }
+
+    static Run run(Path workingDir, Path logDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
+        builder.environment().put("APSA_LOG_DIR", logDir.toString());
+        builder.environment().remove("NO_COLOR");
+        Path out = Files.createTempFile("apsa-out", ".txt");
+        Path err = Files.createTempFile("apsa-err", ".txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("apsa " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,84 @@
+package org.apsa.rulebase;
+
+import org.apsa.fact.InputProblem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RuleBaseLoaderTest {
+
+    private static final Path BROKEN = Path.of("src/test/resources/rules-broken");
+
+    @Test
+    void loadsTheShippedRulesWithTheirMetadata() {
+        RuleBase rules = RuleBaseLoader.load(Path.of("rules"));
+
+        assertThat(rules.rules()).isNotEmpty();
+        RuleInfo scoring = rules.rule("Score the four outlooks").orElseThrow();
+        assertThat(scoring.file()).isEqualTo("scoring.drl");
+        assertThat(scoring.line()).isPositive();
+        assertThat(scoring.source()).isEqualTo("2");
+        assertThat(scoring.title()).isNotBlank();
+        assertThat(rules.fingerprint()).hasSize(64);
+    }
+
+    @Test
+    void aSyntaxErrorNamesTheFileAndLine() {
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class,
+                () -> RuleBaseLoader.load(BROKEN.resolve("syntax")));
+
+        assertThat(e.problems()).isNotEmpty();
+        InputProblem first = e.problems().get(0);
+        assertThat(first.file()).isEqualTo(BROKEN.resolve("syntax/broken.drl").toString());
+        assertThat(first.line()).isPositive();
+        assertThat(e.getMessage()).startsWith(BROKEN.resolve("syntax/broken.drl") + ":");
+    }
+
+    @Test
+    void anUnknownFactTypeNamesTheFileTheLineAndTheType() {
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class,
+                () -> RuleBaseLoader.load(BROKEN.resolve("java")));
+
+        assertThat(e.problems()).hasSize(1);
+        InputProblem problem = e.problems().get(0);
+        assertThat(problem.file()).isEqualTo(BROKEN.resolve("java/unknown-type.drl").toString());
+        assertThat(problem.line()).isEqualTo(7);
+        assertThat(problem.message()).contains("NoSuchFact");
+    }
+
+    @Test
+    void aFolderWithoutRulesIsAClearError(@TempDir Path empty) {
+        assertThatThrownBy(() -> RuleBaseLoader.load(empty))
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessage(empty + ": holds no .drl files; give the folder holding the rules with --rules DIR");
+    }
+
+    @Test
+    void aMissingFolderIsAClearError(@TempDir Path dir) {
+        Path missing = dir.resolve("nope");
+        assertThatThrownBy(() -> RuleBaseLoader.load(missing))
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessage(missing + ": no such rules folder; give the folder holding the .drl files with --rules DIR");
+    }
+
+    @Test
+    void eachLoadIsAnIndependentSnapshot(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("rules/scoring.drl"), dir.resolve("scoring.drl"));
+        RuleBase first = RuleBaseLoader.load(dir);
+        Files.writeString(dir.resolve("scoring.drl"), Files.readString(dir.resolve("scoring.drl"))
+                .replace("rule \"Name the leading outlook\"", "rule \"Name the leader\""));
+
+        RuleBase second = RuleBaseLoader.load(dir);
+
+        assertThat(first.rule("Name the leading outlook")).isPresent();
+        assertThat(second.rule("Name the leading outlook")).isEmpty();
+        assertThat(second.rule("Name the leader")).isPresent();
+        assertThat(first.fingerprint()).isNotEqualTo(second.fingerprint());
+    }
+}
