@@ -1,0 +1,199 @@
+package org.apsa.engine;
+
+import org.apsa.engine.Assessment.PrescriptionResult;
+import org.apsa.fact.FactSet;
+import org.apsa.fact.Reading;
+import org.apsa.rulebase.RuleBaseException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class AssessorTest {
+
+    private static Assessor assessor;
+
+    @BeforeAll
+    static void compile() {
+        assessor = new Assessor(TestRules.withShippedScoring("basic"));
+    }
+
+    private static FactSet facts(Map<String, Reading> readings) {
+        return new FactSet("test", null, null, null, readings);
+    }
+
+    @Test
+    void scoresSumToOneAndAreRankedWithTheirLikelihoodTerm() {
+        Assessment a = assessor.assess(facts(Map.of(
+                "us.reassurance.consistency", Reading.of("low"),
+                "hotspot.koreanPeninsula", Reading.of("crisis"))));
+
+        assertThat(a.scenarios()).extracting(ScenarioScore::rank).containsExactly(1, 2, 3, 4);
+        assertThat(a.scenarios().stream().mapToDouble(ScenarioScore::score).sum()).isCloseTo(1.0, within(0.0005));
+        assertThat(a.scenarios()).allSatisfy(s -> assertThat(s.likelihood()).isEqualTo(Likelihood.of(s.score()).term()));
+        assertThat(a.status()).isEqualTo(Assessment.ASSESSED);
+        assertThat(a.leading()).isEqualTo("chaos");
+        assertThat(a.scenarios().get(0).scenario()).isEqualTo("chaos");
+    }
+
+    @Test
+    void tooLittleEvidenceNamesNoLeader() {
+        Assessment a = assessor.assess(facts(Map.of()));
+
+        assertThat(a.status()).isEqualTo(Assessment.INSUFFICIENT_EVIDENCE);
+        assertThat(a.leading()).isNull();
+        assertThat(a.evidence()).isZero();
+        assertThat(a.evaluation()).isEmpty();
+    }
+
+    @Test
+    void confidenceScalesSupport() {
+        Assessment sure = assessor.assess(facts(Map.of("us.reassurance.consistency", Reading.of("low"))));
+        Assessment unsure = assessor.assess(facts(Map.of("us.reassurance.consistency", new Reading("low", 0.5, null))));
+
+        assertThat(sure.scenario("polarization").orElseThrow().net()).isEqualTo(2.0);
+        assertThat(unsure.scenario("polarization").orElseThrow().net()).isEqualTo(1.0);
+        assertThat(unsure.judgments()).singleElement().satisfies(j -> assertThat(j.confidence()).isEqualTo(0.5));
+    }
+
+    @Test
+    void aJudgmentThatLosesItsSupportIsGoneFromResultsAndTrace() {
+        Assessment a = assessor.assess(facts(Map.of(
+                "us.reassurance.consistency", Reading.of("low"),
+                "us.alliances.openness", Reading.of("high"))));
+
+        assertThat(a.holds("doubtsReduced")).isTrue();
+        assertThat(a.holds("containment")).isFalse();
+        assertThat(a.firedRules()).containsKey("Rebalancing read as containment");
+        assertThat(conclusions(a.trace())).contains("doubtsReduced").doesNotContain("containment");
+        assertThat(a.scenario("polarization").orElseThrow().net()).isZero();
+    }
+
+    @Test
+    void everyTraceNodeNamesARuleThatFired() {
+        Assessment a = assessor.assess(facts(Map.of(
+                "us.reassurance.consistency", new Reading("low", 0.7, "a note"),
+                "us.presence.transparency", Reading.of("high"),
+                "hotspot.koreanPeninsula", Reading.of("deteriorating"))));
+
+        List<TraceNode> all = new ArrayList<>();
+        a.trace().forEach(n -> flatten(n, all));
+        assertThat(all).isNotEmpty();
+        assertThat(all).filteredOn(n -> n.rule() != null)
+                .allSatisfy(n -> assertThat(a.firedRules()).containsKey(n.rule()));
+        assertThat(all).filteredOn(n -> n.kind().equals("indicator"))
+                .anySatisfy(n -> {
+                    assertThat(n.conclusion()).isEqualTo("us.reassurance.consistency = low");
+                    assertThat(n.confidence()).isEqualTo(0.7);
+                    assertThat(n.note()).isEqualTo("a note");
+                });
+    }
+
+    @Test
+    void theScoreOfAnOutlookRestsOnItsSupport() {
+        Assessment a = assessor.assess(facts(Map.of("us.reassurance.consistency", Reading.of("low"))));
+
+        TraceNode polarization = a.trace().stream()
+                .filter(n -> n.kind().equals("scenario") && n.conclusion().startsWith("polarization:"))
+                .findFirst().orElseThrow();
+        assertThat(polarization.rule()).isEqualTo("Score the four outlooks");
+        assertThat(polarization.because()).singleElement().satisfies(support -> {
+            assertThat(support.rule()).isEqualTo("Containment feeds polarization");
+            assertThat(support.weight()).isEqualTo(2.0);
+            assertThat(support.source()).isEqualTo("5, 9");
+            assertThat(support.because()).singleElement().satisfies(judgment -> {
+                assertThat(judgment.conclusion()).isEqualTo("containment");
+                assertThat(judgment.because()).singleElement()
+                        .satisfies(i -> assertThat(i.conclusion()).isEqualTo("us.reassurance.consistency = low"));
+            });
+        });
+    }
+
+    @Test
+    void prescriptionGainsEqualADirectReassessmentWithThePrescriptionMet() {
+        FactSet facts = facts(Map.of(
+                "us.reassurance.consistency", Reading.of("low"),
+                "us.presence.transparency", Reading.of("low"),
+                "hotspot.koreanPeninsula", Reading.of("tense")));
+        Assessment a = assessor.assess(facts);
+        double before = a.score("deep-integration");
+
+        assertThat(a.prescriptions()).extracting(PrescriptionResult::met).containsOnly(false);
+        for (PrescriptionResult p : a.prescriptions()) {
+            Assessment met = assessor.assess(facts.with(p.indicator(), Reading.of(p.target())));
+            assertThat(p.gain()).as(p.id()).isCloseTo(met.score("deep-integration") - before, within(0.00011));
+            assertThat(met.prescription(p.id()).orElseThrow().met()).isTrue();
+        }
+        assertThat(a.prescriptions()).extracting(PrescriptionResult::gain).isSortedAccordingTo((x, y) -> Double.compare(y, x));
+    }
+
+    @Test
+    void aMetPrescriptionHasNoGainAndComesAfterTheUnmet() {
+        Assessment a = assessor.assess(facts(Map.of("us.presence.transparency", Reading.of("medium"))));
+
+        assertThat(a.prescriptions()).extracting(PrescriptionResult::id)
+                .containsExactly("us.openAlliances", "us.transparentPresence");
+        PrescriptionResult met = a.prescription("us.transparentPresence").orElseThrow();
+        assertThat(met.met()).isTrue();
+        assertThat(met.gain()).isNull();
+    }
+
+    @Test
+    void whatIfFiringsDoNotCountAsFiringsOfTheAssessment() {
+        Assessment a = assessor.assess(facts(Map.of("us.presence.transparency", Reading.of("low"))));
+
+        assertThat(a.firedRules()).doesNotContainKey("Transparency favours integration");
+        assertThat(a.firedRules().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(a.firings());
+    }
+
+    @Test
+    void aLoopingRuleIsStoppedAndNamed() {
+        Assessor looping = new Assessor(TestRules.withShippedScoring("loop"));
+
+        assertThatThrownBy(() -> looping.assess(new FactSet("loops", null, null, null,
+                Map.of("us.presence.transparency", Reading.of("high")))))
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("fired " + Assessor.FIRING_LIMIT + " times on fact set \"loops\"")
+                .hasMessageContaining("\"Touch the transparency forever\"");
+    }
+
+    @Test
+    void aThrowingRuleIsReportedWithTheRuleAndTheFactSet() {
+        Assessor throwing = new Assessor(TestRules.withShippedScoring("throws"));
+
+        assertThatThrownBy(() -> throwing.assess(new FactSet("boom", null, null, null,
+                Map.of("us.presence.transparency", Reading.of("high")))))
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessage("rule \"Fail on transparency\" failed on fact set \"boom\": IllegalStateException: "
+                        + "deliberate failure; fix the rule's consequence ('then' part)");
+    }
+
+    @Test
+    void aJudgmentDerivedTwiceWithDifferentConfidencesIsARuleDefect() {
+        Assessor twice = new Assessor(TestRules.withShippedScoring("twice"));
+        FactSet overlapping = new FactSet("overlap", null, null, null, Map.of(
+                "us.reassurance.consistency", new Reading("low", 0.6, null),
+                "us.presence.transparency", new Reading("low", 0.9, null)));
+
+        assertThatThrownBy(() -> twice.assess(overlapping))
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("judgment \"containment\" is held 2 times");
+    }
+
+    private static List<String> conclusions(List<TraceNode> trace) {
+        List<TraceNode> all = new ArrayList<>();
+        trace.forEach(n -> flatten(n, all));
+        return all.stream().map(TraceNode::conclusion).toList();
+    }
+
+    private static void flatten(TraceNode node, List<TraceNode> into) {
+        into.add(node);
+        node.because().forEach(n -> flatten(n, into));
+    }
+}

@@ -1,0 +1,32 @@
+package org.apsa.engine;
+
+import org.apsa.rulebase.RuleBase;
+import org.apsa.rulebase.RuleBaseLoader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Rule folders for engine tests: a test folder plus the shipped scoring rules, compiled together. */
+final class TestRules {
+
+    private TestRules() {
+    }
+
+    static RuleBase withShippedScoring(String testFolder) {
+        try {
+            Path dir = Files.createTempDirectory("apsa-rules");
+            Files.copy(Path.of("rules/scoring.drl"), dir.resolve("scoring.drl"));
+            try (Stream<Path> files = Files.list(Path.of("src/test/resources/rules-engine", testFolder))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, dir.resolve(file.getFileName()));
+                }
+            }
+            return RuleBaseLoader.load(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
