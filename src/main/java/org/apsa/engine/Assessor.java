@@ -8,26 +8,21 @@ import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.ConsequenceException;
-import org.kie.api.runtime.rule.FactHandle;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Assesses fact sets against one rule base: a new session per assessment, the analyst's
  * indicators inserted, the rules fired, the conclusions read back, always disposed. The
  * rules decide everything; this class orchestrates and reads.
  *
- * <p>Prescription gains are counterfactuals computed in the same session: the indicator of
- * an unmet prescription is changed to the level that meets it, the rules fire again
- * (incrementally), the deep-integration score is read, and the indicator is put back.
+ * <p>Prescription gains are counterfactuals computed in the same session ({@link WhatIf}):
+ * the indicator of an unmet prescription is changed to the level that meets it, the rules
+ * fire again (incrementally) and the deep-integration score is read.
  *
  * <p>Thread-safe: it holds only the immutable rule base.
  */
@@ -51,31 +46,20 @@ public final class Assessor {
      *                           knowledge model
      */
     public Assessment assess(FactSet facts) {
-        KieSession session = rules.newSession();
-        FiringRecorder recorder = new FiringRecorder();
-        session.addEventListener(recorder);
-        try {
-            Map<String, FactHandle> handles = new LinkedHashMap<>();
-            Map<String, Indicator> stated = new LinkedHashMap<>();
-            facts.indicators().forEach((id, reading) -> {
-                Indicator indicator = indicator(id, reading);
-                stated.put(id, indicator);
-                handles.put(id, session.insert(indicator));
-            });
-            int firings = fire(session, recorder, facts);
-            recorder.stop();
-            Justifications justifications = Justifications.of(session);
+        try (WhatIf live = new WhatIf(rules, facts)) {
+            Justifications justifications = Justifications.of(live.session());
             Conclusions conclusions = Conclusions.read(justifications.facts(), facts);
 
             List<PrescriptionResult> prescriptions = new ArrayList<>();
-            double deepIntegration = conclusions.score(Outlook.DEEP_INTEGRATION.id());
+            String deepIntegration = Outlook.DEEP_INTEGRATION.id();
+            double before = conclusions.score(deepIntegration);
             for (Prescription p : conclusions.prescriptions()) {
-                Double gain = p.met() ? null
-                        : Scoring.round(counterfactual(session, recorder, facts, handles, stated, p.recommendation())
-                        - deepIntegration);
                 Recommendation r = p.recommendation();
+                Double gain = p.met() ? null : Scoring.round(
+                        live.evaluate(Map.of(r.indicator(), Reading.of(r.target()))).score(deepIntegration) - before);
+                List<Justifications.Justification> why = justifications.of(p);
                 prescriptions.add(new PrescriptionResult(r.id(), r.actor(), r.source(), r.text(), r.indicator(),
-                        r.target(), p.met(), gain, justifications.of(p).isEmpty() ? null : justifications.of(p).get(0).rule()));
+                        r.target(), p.met(), gain, why.isEmpty() ? null : why.get(0).rule()));
             }
             prescriptions.sort(Comparator.comparing(PrescriptionResult::met)
                     .thenComparing(p -> p.gain() == null ? 0.0 : -p.gain())
@@ -87,69 +71,19 @@ public final class Assessor {
                     .toList();
             List<TraceNode> trace = new TraceBuilder(rules, justifications, conclusions).build();
             return new Assessment(facts, conclusions.status(), conclusions.leading(), conclusions.scores(),
-                    conclusions.evidence(), judgments, conclusions.evaluation(), prescriptions, trace, firings,
-                    recorder.counts());
-        } finally {
-            session.dispose();
+                    conclusions.evidence(), judgments, conclusions.evaluation(), prescriptions, trace, live.firings(),
+                    live.recorder().counts());
         }
+    }
+
+    /** Opens a live session on a fact set for many cheap what-if questions; close it when done. */
+    public WhatIf whatIf(FactSet facts) {
+        return new WhatIf(rules, facts);
     }
 
     static Indicator indicator(String id, Reading reading) {
         IndicatorDef def = Vocabulary.find(id).orElseThrow(() -> new IllegalArgumentException("unknown indicator " + id));
         return new Indicator(id, reading.level(), def.scale().rank(reading.level()), reading.confidence(), reading.note());
-    }
-
-    private double counterfactual(KieSession session, FiringRecorder recorder, FactSet facts,
-                                  Map<String, FactHandle> handles, Map<String, Indicator> stated, Recommendation r) {
-        Indicator original = stated.get(r.indicator());
-        Indicator met = indicator(r.indicator(), new Reading(r.target(), Reading.CERTAIN, null));
-        FactHandle handle = handles.get(r.indicator());
-        if (handle != null) {
-            session.update(handle, met);
-        } else {
-            handle = session.insert(met);
-        }
-        fire(session, recorder, facts);
-        double score = scoreOf(session, Outlook.DEEP_INTEGRATION.id());
-        if (original != null) {
-            session.update(handle, original);
-        } else {
-            session.delete(handle);
-        }
-        fire(session, recorder, facts);
-        return score;
-    }
-
-    private static double scoreOf(KieSession session, String scenario) {
-        for (Object o : session.getObjects(o -> o instanceof ScenarioScore s && s.scenario().equals(scenario))) {
-            return ((ScenarioScore) o).score();
-        }
-        throw new RuleBaseException("the rules gave no score for \"" + scenario
-                + "\"; the scoring rule must insert a ScenarioScore for each of the four outlooks");
-    }
-
-    private int fire(KieSession session, FiringRecorder recorder, FactSet facts) {
-        int fired;
-        try {
-            fired = session.fireAllRules(FIRING_LIMIT);
-        } catch (ConsequenceException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new RuleBaseException("rule \"" + e.getMatch().getRule().getName() + "\" failed on fact set \""
-                    + facts.id() + "\": " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
-                    + "; fix the rule's consequence ('then' part)");
-        }
-        if (fired >= FIRING_LIMIT) {
-            String busiest = recorder.counts().entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .limit(3)
-                    .map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + " times)")
-                    .collect(Collectors.joining(", "));
-            throw new RuleBaseException("the rules fired " + FIRING_LIMIT + " times on fact set \"" + facts.id()
-                    + "\" without settling: a rule re-activates itself; most fired: " + busiest
-                    + ". Insert conclusions with insertLogical and do not modify the facts a rule matches");
-        }
-        return fired;
     }
 
     /** The conclusions in working memory after firing, in a stable order. */

@@ -1,0 +1,165 @@
+package org.apsa.engine;
+
+import org.apsa.fact.FactSet;
+import org.apsa.fact.Reading;
+import org.apsa.rulebase.RuleBase;
+import org.apsa.rulebase.RuleBaseException;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.FactHandle;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A live session holding one fact set, for asking many "what if" questions cheaply: each
+ * question changes a few indicators, fires the rules (Drools re-evaluates only what the
+ * change touches) and reads the scores. Changes are relative to the fact set the session
+ * was opened with; the session moves from one question's state to the next directly.
+ *
+ * <p>Not thread-safe; close it when done.
+ */
+public final class WhatIf implements AutoCloseable {
+
+    /** The outcome of one question: the four scores, ranked, and the leader if any. */
+    public record Outcome(List<ScenarioScore> scores, String leading) {
+
+        public double score(String scenario) {
+            return scores.stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
+        }
+    }
+
+    private final KieSession session;
+    private final FiringRecorder recorder = new FiringRecorder();
+    private final FactSet base;
+    private final Map<String, Reading> current;
+    private final Map<String, FactHandle> handles = new HashMap<>();
+    private final int firings;
+
+    WhatIf(RuleBase rules, FactSet base) {
+        this.base = base;
+        this.current = new LinkedHashMap<>(base.indicators());
+        this.session = rules.newSession();
+        try {
+            session.addEventListener(recorder);
+            base.indicators().forEach((id, reading) -> handles.put(id, session.insert(Assessor.indicator(id, reading))));
+            this.firings = fire();
+            recorder.stop();
+        } catch (RuntimeException e) {
+            session.dispose();
+            throw e;
+        }
+    }
+
+    /** The fact set the session was opened with. */
+    public FactSet base() {
+        return base;
+    }
+
+    /**
+     * Scores the base fact set with some indicators changed.
+     *
+     * @param changes indicator id to its new reading; a null reading makes it unknown
+     */
+    public Outcome evaluate(Map<String, Reading> changes) {
+        Map<String, Reading> target = new HashMap<>(base.indicators());
+        changes.forEach((id, reading) -> {
+            if (reading == null) {
+                target.remove(id);
+            } else {
+                target.put(id, reading);
+            }
+        });
+        moveTo(target);
+        fire();
+        return outcome();
+    }
+
+    /** The outcome of the base fact set itself. */
+    public Outcome baseline() {
+        return evaluate(Map.of());
+    }
+
+    KieSession session() {
+        return session;
+    }
+
+    FiringRecorder recorder() {
+        return recorder;
+    }
+
+    int firings() {
+        return firings;
+    }
+
+    private void moveTo(Map<String, Reading> target) {
+        for (String id : new ArrayList<>(current.keySet())) {
+            if (!target.containsKey(id)) {
+                session.delete(handles.remove(id));
+                current.remove(id);
+            }
+        }
+        target.forEach((id, reading) -> {
+            Reading now = current.get(id);
+            if (now == null) {
+                handles.put(id, session.insert(Assessor.indicator(id, reading)));
+                current.put(id, reading);
+            } else if (!Objects.equals(now, reading)) {
+                session.update(handles.get(id), Assessor.indicator(id, reading));
+                current.put(id, reading);
+            }
+        });
+    }
+
+    Outcome outcome() {
+        List<ScenarioScore> scores = new ArrayList<>(Outlook.values().length);
+        String leading = null;
+        for (Object fact : session.getObjects(o -> o instanceof ScenarioScore || o instanceof Leading)) {
+            if (fact instanceof ScenarioScore s) {
+                scores.add(s);
+            } else {
+                leading = ((Leading) fact).scenario();
+            }
+        }
+        if (scores.size() != Outlook.values().length) {
+            throw new RuleBaseException("the rules gave " + scores.size() + " scores for fact set \"" + base.id()
+                    + "\"; the scoring rule must insert exactly one ScenarioScore for each of the four outlooks");
+        }
+        scores.sort(java.util.Comparator.comparingInt(ScenarioScore::rank));
+        return new Outcome(List.copyOf(scores), leading);
+    }
+
+    private int fire() {
+        int fired;
+        try {
+            fired = session.fireAllRules(Assessor.FIRING_LIMIT);
+        } catch (ConsequenceException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RuleBaseException("rule \"" + e.getMatch().getRule().getName() + "\" failed on fact set \""
+                    + base.id() + "\": " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+                    + "; fix the rule's consequence ('then' part)");
+        }
+        if (fired >= Assessor.FIRING_LIMIT) {
+            String busiest = recorder.counts().entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(3)
+                    .map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + " times)")
+                    .collect(Collectors.joining(", "));
+            throw new RuleBaseException("the rules fired " + Assessor.FIRING_LIMIT + " times on fact set \"" + base.id()
+                    + "\" without settling: a rule re-activates itself; most fired: " + busiest
+                    + ". Insert conclusions with insertLogical and do not modify the facts a rule matches");
+        }
+        return fired;
+    }
+
+    @Override
+    public void close() {
+        session.dispose();
+    }
+}
