@@ -17,11 +17,12 @@ import java.util.Optional;
  * @param evidence  the total weight of evidence (sum of |contribution|) behind the scores
  * @param firings   how many rule firings the assessment took
  * @param firedRules how often each rule fired, by rule name (what-if firings for gains excluded)
+ * @param judgmentTrace the proof trees of each judgment that held, by judgment id
  */
 public record Assessment(FactSet factSet, String status, String leading, List<ScenarioScore> scenarios,
                          double evidence, List<JudgmentResult> judgments, List<Evaluation> evaluation,
                          List<PrescriptionResult> prescriptions, List<TraceNode> trace, int firings,
-                         Map<String, Integer> firedRules) {
+                         Map<String, Integer> firedRules, Map<String, List<TraceNode>> judgmentTrace) {
 
     public static final String ASSESSED = "assessed";
     public static final String INSUFFICIENT_EVIDENCE = "insufficient-evidence";
@@ -33,6 +34,7 @@ public record Assessment(FactSet factSet, String status, String leading, List<Sc
         prescriptions = List.copyOf(prescriptions);
         trace = List.copyOf(trace);
         firedRules = Collections.unmodifiableMap(new TreeMap<>(firedRules));
+        judgmentTrace = Collections.unmodifiableMap(new TreeMap<>(judgmentTrace));
     }
 
     public Optional<ScenarioScore> scenario(String id) {

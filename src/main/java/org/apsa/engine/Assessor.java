@@ -69,10 +69,10 @@ public final class Assessor {
                     .map(j -> new JudgmentResult(j.id(), j.confidence(),
                             justifications.of(j).stream().map(Justifications.Justification::rule).sorted().toList()))
                     .toList();
-            List<TraceNode> trace = new TraceBuilder(rules, justifications, conclusions).build();
+            TraceBuilder traces = new TraceBuilder(rules, justifications, conclusions);
             return new Assessment(facts, conclusions.status(), conclusions.leading(), conclusions.scores(),
-                    conclusions.evidence(), judgments, conclusions.evaluation(), prescriptions, trace, live.firings(),
-                    live.recorder().counts());
+                    conclusions.evidence(), judgments, conclusions.evaluation(), prescriptions, traces.build(), live.firings(),
+                    live.recorder().counts(), traces.judgments());
         }
     }
 

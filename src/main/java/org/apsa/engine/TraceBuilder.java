@@ -44,6 +44,15 @@ final class TraceBuilder {
         return trace;
     }
 
+    /** The proof trees of each judgment that holds. */
+    java.util.Map<String, List<TraceNode>> judgments() {
+        java.util.Map<String, List<TraceNode>> trees = new java.util.TreeMap<>();
+        for (Judgment j : conclusions.judgments()) {
+            trees.put(j.id(), nodes(j));
+        }
+        return trees;
+    }
+
     /** One node per justification of a fact (a stated indicator has one, with no rule). */
     private List<TraceNode> nodes(Object fact) {
         if (fact instanceof Indicator i) {

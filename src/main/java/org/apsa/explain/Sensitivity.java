@@ -1,0 +1,99 @@
+package org.apsa.explain;
+
+import org.apsa.engine.Assessment;
+import org.apsa.engine.Assessor;
+import org.apsa.engine.Outlook;
+import org.apsa.engine.WhatIf;
+import org.apsa.fact.FactSet;
+import org.apsa.fact.IndicatorDef;
+import org.apsa.fact.Reading;
+import org.apsa.fact.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How far each indicator moves each outlook's score across its scale (with "unknown" as one
+ * more position), all else as stated: a tornado table, largest swing first. For unknown
+ * indicators it also gives the value of information: whether learning the indicator could
+ * change the leading outlook, and by how much it could move the scores.
+ */
+public final class Sensitivity {
+
+    /**
+     * @param current  the stated level, null when unknown
+     * @param swing    per outlook, the highest score minus the lowest across the positions
+     * @param leaders  the leading outlook (or null) at each position: each level, then "unknown"
+     */
+    public record Row(String indicator, String current, Map<String, Double> swing, double largest,
+                      Map<String, String> leaders) {
+
+        public boolean couldChangeLeader(String leading) {
+            return leaders.values().stream().anyMatch(l -> !java.util.Objects.equals(l, leading));
+        }
+    }
+
+    /** An unknown indicator ranked by what learning it could change. */
+    public record InformationValue(String indicator, boolean couldChangeLeader, double largestSwing, Map<String, String> leaders) {
+    }
+
+    public static final String UNKNOWN = "unknown";
+
+    private Sensitivity() {
+    }
+
+    public static List<Row> of(Assessor assessor, FactSet facts) {
+        List<Row> rows = new ArrayList<>();
+        try (WhatIf live = assessor.whatIf(facts)) {
+            for (IndicatorDef def : Vocabulary.indicators()) {
+                Map<String, Double> low = new HashMap<>();
+                Map<String, Double> high = new HashMap<>();
+                Map<String, String> leaders = new LinkedHashMap<>();
+                List<String> positions = new ArrayList<>(def.scale().levels());
+                positions.add(UNKNOWN);
+                for (String position : positions) {
+                    Map<String, Reading> change = new HashMap<>();
+                    change.put(def.id(), position.equals(UNKNOWN) ? null : Reading.of(position));
+                    WhatIf.Outcome outcome = live.evaluate(change);
+                    leaders.put(position, outcome.leading());
+                    for (var s : outcome.scores()) {
+                        low.merge(s.scenario(), s.score(), Math::min);
+                        high.merge(s.scenario(), s.score(), Math::max);
+                    }
+                }
+                Map<String, Double> swing = new LinkedHashMap<>();
+                double largest = 0;
+                for (Outlook o : Outlook.values()) {
+                    double d = round(high.get(o.id()) - low.get(o.id()));
+                    swing.put(o.id(), d);
+                    largest = Math.max(largest, d);
+                }
+                Reading now = facts.indicators().get(def.id());
+                rows.add(new Row(def.id(), now == null ? null : now.level(), Collections.unmodifiableMap(swing), largest,
+                        Collections.unmodifiableMap(leaders)));
+            }
+        }
+        rows.sort(Comparator.comparingDouble((Row r) -> -r.largest()).thenComparingInt(r -> Vocabulary.order(r.indicator())));
+        return rows;
+    }
+
+    /** The unknown indicators of an assessment, most worth learning first. */
+    public static List<InformationValue> valueOfInformation(Assessment assessment, List<Row> rows) {
+        return rows.stream()
+                .filter(r -> r.current() == null)
+                .map(r -> new InformationValue(r.indicator(), r.couldChangeLeader(assessment.leading()), r.largest(), r.leaders()))
+                .sorted(Comparator.comparing((InformationValue v) -> !v.couldChangeLeader())
+                        .thenComparingDouble(v -> -v.largestSwing())
+                        .thenComparingInt(v -> Vocabulary.order(v.indicator())))
+                .toList();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}
