@@ -47,7 +47,10 @@ public final class FactSetReader {
 
     static final Set<String> TOP_LEVEL_KEYS = Set.of("$schema", "id", "title", "description", "asOf", "indicators");
     static final Set<String> READING_KEYS = Set.of("level", "confidence", "note");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+    /** What an id may look like; the JSON Schema states the same pattern. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+    /** The shape of {@code asOf}; {@link LocalDate} then checks that the date exists. */
+    static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private final JsonFactory json;
 
@@ -320,6 +323,10 @@ public final class FactSetReader {
                 return null;
             }
             try {
+                // LocalDate alone would also take "+12014-12-09"; the schema and the docs promise YYYY-MM-DD.
+                if (!DATE.matcher(text).matches()) {
+                    throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
+                }
                 return LocalDate.parse(text).toString();
             } catch (DateTimeParseException e) {
                 problemAtToken("asOf \"" + abbreviate(text) + "\" is not a date; write it as YYYY-MM-DD, e.g. \"2014-12-09\"");
