@@ -8,16 +8,27 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +58,15 @@ public final class FactSetReader {
 
     static final Set<String> TOP_LEVEL_KEYS = Set.of("$schema", "id", "title", "description", "asOf", "indicators");
     static final Set<String> READING_KEYS = Set.of("level", "confidence", "note");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+    /** What an id may look like; the JSON Schema states the same pattern. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+    /** The shape of {@code asOf}; {@link LocalDate} then checks that the date exists. */
+    static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+    /** A JSON number; a string that looks like one gets "write it without quotes". */
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+
+    private static final Logger LOG = LogManager.getLogger(FactSetReader.class);
 
     private final JsonFactory json;
 
@@ -112,14 +131,15 @@ public final class FactSetReader {
      */
     public void read(Path path, Consumer<Entry> sink) {
         String file = path.toString();
+        // A folder first: "facts/" is not a fact file because it is a folder, not because of its name.
+        if (Files.isDirectory(path)) {
+            sink.accept(fileProblem(file, "is a folder; give a .json or .jsonl file (the 'batch' command takes folders)"));
+            return;
+        }
         String name = path.getFileName() == null ? file : path.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean lines = name.endsWith(".jsonl");
         if (!lines && !name.endsWith(".json")) {
             sink.accept(fileProblem(file, "not a fact file: expected a .json file (one fact set) or a .jsonl file (one a line)"));
-            return;
-        }
-        if (Files.isDirectory(path)) {
-            sink.accept(fileProblem(file, "is a folder; give a .json or .jsonl file (the 'batch' command takes folders)"));
             return;
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 64 * 1024)) {
@@ -130,6 +150,8 @@ public final class FactSetReader {
             }
         } catch (NoSuchFileException e) {
             sink.accept(fileProblem(file, "no such file; check the path (fact files usually live in facts/)"));
+        } catch (AccessDeniedException e) {
+            sink.accept(fileProblem(file, "cannot be read: permission denied; check the file's permissions"));
         } catch (IOException e) {
             sink.accept(fileProblem(file, "cannot be read: " + e.getMessage()));
         }
@@ -137,8 +159,8 @@ public final class FactSetReader {
 
     /** Parses one fact set from text, as if it were the file {@code file}. */
     public Entry parse(String file, String text) {
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return parse(file, 1, bytes, bytes.length);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return parse(file, 1, bytes, bytes.length, "file");
     }
 
     private void readDocument(String file, InputStream in, Consumer<Entry> sink) throws IOException {
@@ -148,7 +170,7 @@ public final class FactSetReader {
                     + " MiB, the limit for one fact set; split it or use a .jsonl file"));
             return;
         }
-        sink.accept(parse(file, 1, bytes, bytes.length));
+        sink.accept(parse(file, 1, bytes, bytes.length, "file"));
     }
 
     private void readLines(String file, InputStream in, Consumer<Entry> sink) throws IOException {
@@ -166,7 +188,7 @@ public final class FactSetReader {
                     byte[] bytes = line.toByteArray();
                     int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
                     if (!isBlank(bytes, length)) {
-                        sink.accept(parse(file, number, bytes, length));
+                        sink.accept(parse(file, number, bytes, length, "line"));
                     }
                 }
                 if (b == -1) {
@@ -195,33 +217,217 @@ public final class FactSetReader {
         return true;
     }
 
-    private Entry parse(String file, long firstLine, byte[] bytes, int length) {
+    /**
+     * Parses one record. {@code unit} is "file" or "line", as the user sees the record.
+     *
+     * <p>The bytes are decoded strictly as UTF-8 before Jackson sees them, for two reasons:
+     * a byte that is not UTF-8 is then reported where it is rather than after it, and
+     * columns count characters as editors do, not bytes (a note in Chinese before a typo
+     * on the same line used to push the column to the right by two per character).
+     */
+    private Entry parse(String file, long firstLine, byte[] bytes, int length, String unit) {
         Document doc = new Document(file, firstLine);
-        try (JsonParser parser = json.createParser(bytes, 0, length)) {
-            doc.parser = parser;
-            FactSet set = doc.read();
-            return new Entry(file, firstLine, doc.problems.isEmpty() ? set : null, doc.problems);
-        } catch (StreamConstraintsException e) {
-            doc.problemAtCurrent("exceeds a safety limit: " + e.getOriginalMessage()
-                    + " (fact files are small; check that this is the right file)");
-        } catch (JsonProcessingException e) {
-            doc.problemAt(e.getLocation(), "malformed JSON: " + plain(e.getOriginalMessage()));
-        } catch (IOException e) {
-            doc.problemAtCurrent("cannot be read: " + e.getMessage());
+        String text = decode(bytes, length, doc);
+        if (text == null) {
+            return new Entry(file, firstLine, null, doc.problems());
         }
-        return new Entry(file, firstLine, null, doc.problems);
+        doc.text = text;
+        try (JsonParser parser = json.createParser(text)) {
+            doc.parser = parser;
+            return read(doc, unit);
+        } catch (IOException e) {
+            // Only closing can fail here, and a parser over a String has nothing to close.
+            return new Entry(file, firstLine, null, List.of(new InputProblem(file, firstLine, 0, "cannot be read: " + e.getMessage())));
+        }
     }
 
-    /** Jackson's messages name Java types and sources; keep the part a user can act on. */
-    private static String plain(String message) {
+    /** Reads with the parser still open: a closed parser no longer knows where it stopped. */
+    private static Entry read(Document doc, String unit) {
+        try {
+            FactSet set = doc.read();
+            return new Entry(doc.file, doc.firstLine, doc.problems.isEmpty() ? set : null, doc.problems());
+        } catch (StreamConstraintsException e) {
+            // Carries no location. Jackson checks a number's length after reading it, before
+            // it moves the token position there; the token position is right for the rest.
+            String message = "exceeds a safety limit: " + limit(e.getOriginalMessage());
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Number")) {
+                doc.problemAtNumberBefore(doc.parser.currentLocation(), message);
+            } else {
+                doc.problemAtToken(message);
+            }
+        } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            doc.problemAt(tokenStart(e.getLocation(), message), "malformed JSON: " + plain(message, unit));
+        } catch (IOException e) {
+            doc.problemAtCurrent("cannot be read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Every bad input is meant to become a problem above; this is the net for a
+            // parser failure no test has met yet. The user gets a position, the log the trace.
+            LOG.error("Unexpected failure reading {} (record at line {})", doc.file, doc.firstLine, e);
+            doc.problemAtCurrent("cannot be read as a fact set (" + e.getClass().getSimpleName()
+                    + "); check the JSON around this position");
+        }
+        return new Entry(doc.file, doc.firstLine, null, doc.problems());
+    }
+
+    /**
+     * Jackson reports a bad word ({@code high} without quotes, {@code NaN}) where it ends;
+     * point at its first letter, where the fix goes.
+     */
+    private static JsonLocation tokenStart(JsonLocation at, String message) {
+        if (at == null || message == null) {
+            return at;
+        }
+        var word = UNRECOGNIZED.matcher(message);
+        var number = NON_STANDARD.matcher(message);
+        String token = word.matches() ? word.group(1) : number.matches() ? number.group(1) : null;
+        if (token == null || at.getColumnNr() <= token.length()) {
+            return at;
+        }
+        return new JsonLocation(at.contentReference(), at.getByteOffset(), at.getCharOffset() - token.length(),
+                at.getLineNr(), at.getColumnNr() - token.length());
+    }
+
+    /**
+     * The record's text, or null after recording where it stops being UTF-8. A UTF-8
+     * byte-order mark is accepted and dropped: Notepad and other Windows editors write one,
+     * and it means nothing in UTF-8. It is dropped at the start of every .jsonl line too, so
+     * files joined with {@code cat} still read. Dropping it keeps the columns of the first
+     * line right (Jackson skipped it but counted its three bytes).
+     */
+    private static String decode(byte[] bytes, int length, Document doc) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        CharBuffer out = CharBuffer.allocate(length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        boolean bom = out.length() > 0 && out.charAt(0) == '\uFEFF';
+        if (result.isError()) {
+            int bad = in.position();
+            long line = 1;
+            int lineStart = bom ? 1 : 0;
+            for (int i = 0; i < out.length(); i++) {
+                if (out.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            doc.problemAt(line, out.length() - lineStart + 1, String.format(Locale.ROOT,
+                    "is not valid UTF-8 (byte 0x%02X); save the file with the UTF-8 encoding", bytes[bad] & 0xFF));
+            return null;
+        }
+        return bom ? out.subSequence(1, out.length()).toString() : out.toString();
+    }
+
+    private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.*)' \\(code (\\d+)\\)\\):? ?(.*)", Pattern.DOTALL);
+    private static final Pattern UNRECOGNIZED = Pattern.compile("Unrecognized token '(.*)': was expecting.*", Pattern.DOTALL);
+    private static final Pattern NON_STANDARD = Pattern.compile("Non-standard token '(.*)'.*", Pattern.DOTALL);
+    private static final Pattern CONTROL = Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*", Pattern.DOTALL);
+
+    /**
+     * Jackson's messages name Java types, features and sources; say instead what is wrong
+     * in JSON terms and how to fix it. {@code unit} is "file" or "line".
+     */
+    static String plain(String message, String unit) {
         if (message == null) {
             return "unreadable input";
         }
-        String text = message.replaceAll("\\s*\\n.*", "");
+        String text = message.strip();
         if (text.startsWith("Unexpected end-of-input")) {
-            return "the file ends before the JSON is complete (a missing '}' or ']'?)";
+            if (text.contains("string value") || text.contains("VALUE_STRING")) {
+                return "the " + unit + " ends inside a string; a missing '\"'?";
+            }
+            return unit.equals("line")
+                    ? "the line ends before the JSON is complete; in a .jsonl file each line holds one whole object"
+                    : "the file ends before the JSON is complete; a missing '}' or ']'?";
         }
-        return text;
+        var matcher = UNEXPECTED.matcher(text);
+        if (matcher.matches()) {
+            int code = Integer.parseInt(matcher.group(2));
+            String what = code < 0x20 || code == 0x7F ? String.format(Locale.ROOT, "control character U+%04X", code)
+                    : "'" + matcher.group(1) + "'";
+            String rest = matcher.group(3);
+            if (rest.contains("comment")) {
+                return "comments are not allowed in JSON; remove it (a remark can go in \"description\" or in a reading's \"note\")";
+            }
+            if (code == '\'') {
+                return "single quote found; JSON keys and strings take double quotes: \"like this\"";
+            }
+            if (rest.startsWith("was expecting double-quote to start field name")) {
+                return code == '}' ? "a comma before '}' with no entry after it; remove the comma after the last entry"
+                        : "expected a key in double quotes, found " + what;
+            }
+            if (code == ']' && rest.startsWith("expected a") && rest.contains("value")) {
+                return "a comma before ']' with no value after it; remove the comma after the last value";
+            }
+            if (rest.startsWith("was expecting comma to separate Object entries")) {
+                return "expected ',' or '}' after a value, found " + what + "; a missing comma?";
+            }
+            if (rest.startsWith("was expecting comma to separate Array entries")) {
+                return "expected ',' or ']' after a value, found " + what + "; a missing comma?";
+            }
+            if (rest.startsWith("was expecting a colon")) {
+                return "expected ':' after the key, found " + what;
+            }
+            if (rest.startsWith("expected a") && rest.contains("value")) {
+                return "expected a value (a \"string\", a number, an object or an array), found " + what;
+            }
+            return "unexpected " + what;
+        }
+        matcher = UNRECOGNIZED.matcher(text);
+        if (matcher.matches()) {
+            String word = abbreviate(matcher.group(1));
+            return "unquoted word '" + word + "'; write text in double quotes (\"" + word + "\"), and true, false, null in lower case";
+        }
+        matcher = NON_STANDARD.matcher(text);
+        if (matcher.matches()) {
+            return "'" + matcher.group(1) + "' is not a JSON number; write a number such as 0.8";
+        }
+        matcher = CONTROL.matcher(text);
+        if (matcher.matches()) {
+            int code = Integer.parseInt(matcher.group(1));
+            return code == '\n' || code == '\r'
+                    ? "a line break inside a string; close the string on its line or write the break as \\n"
+                    : String.format(Locale.ROOT, "control character U+%04X inside a string; remove it or write it escaped (\\t, \\u%04x)", code, code);
+        }
+        return withoutJavaDetails(text);
+    }
+
+    /** What a safety limit of {@link StreamReadConstraints} means for a fact file. */
+    static String limit(String message) {
+        String text = message == null ? "" : message;
+        if (text.startsWith("String value length")) {
+            return "a string longer than " + MAX_STRING_LENGTH + " characters; fact files hold short texts, so check that this is the right file";
+        }
+        if (text.startsWith("Document nesting depth")) {
+            return "nested deeper than " + MAX_NESTING_DEPTH + " levels; a fact set needs three (the object, \"indicators\", a reading)";
+        }
+        if (text.startsWith("Number value length") || text.startsWith("Number length")) {
+            return "a number longer than " + MAX_NUMBER_LENGTH + " characters; confidence takes a number such as 0.8";
+        }
+        if (text.startsWith("Name length")) {
+            return "a key longer than the limit; keys are short names such as \"indicators\" or an indicator id";
+        }
+        return withoutJavaDetails(text) + " (fact files are small; check that this is the right file)";
+    }
+
+    /** Drops Jackson's trailing "(from `StreamReadConstraints...`)", "[Source: ...]" and similar. */
+    private static String withoutJavaDetails(String text) {
+        String first = text.replaceAll("\\s*\\n.*", "");
+        int cut = first.length();
+        for (String marker : List.of(" (from `", " (for ", "; enable `", " (not recognized", " at [Source")) {
+            int at = first.indexOf(marker);
+            if (at >= 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        String plain = first.substring(0, cut).strip();
+        return plain.isEmpty() ? "unreadable input" : Character.toLowerCase(plain.charAt(0)) + plain.substring(1);
     }
 
     private static Entry fileProblem(String file, String message) {
@@ -234,6 +440,7 @@ public final class FactSetReader {
         private final long firstLine;
         private final List<InputProblem> problems = new ArrayList<>();
         private JsonParser parser;
+        private String text;
 
         Document(String file, long firstLine) {
             this.file = file;
@@ -274,7 +481,7 @@ public final class FactSetReader {
                     case "asOf" -> asOf = date(value);
                     case "indicators" -> indicators = indicators(value);
                     default -> {
-                        problemAt(keyAt, "unknown key \"" + key + "\"" + didYouMean(key, TOP_LEVEL_KEYS)
+                        problemAt(keyAt, "unknown key \"" + key + "\"" + didYouMean(key, sorted(TOP_LEVEL_KEYS))
                                 + "; allowed: " + String.join(", ", sorted(TOP_LEVEL_KEYS)));
                         parser.skipChildren();
                     }
@@ -288,7 +495,7 @@ public final class FactSetReader {
             }
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
-                problemAtToken("unexpected " + describe(trailing) + " after the fact set; a .json file holds one object (a .jsonl file holds one a line)");
+                problemAtToken("found " + describe(trailing) + " after the fact set; a .json file holds one object (a .jsonl file holds one a line)");
             }
             if (!problems.isEmpty()) {
                 return null;
@@ -320,6 +527,10 @@ public final class FactSetReader {
                 return null;
             }
             try {
+                // LocalDate alone would also take "+12014-12-09"; the schema and the docs promise YYYY-MM-DD.
+                if (!DATE.matcher(text).matches()) {
+                    throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
+                }
                 return LocalDate.parse(text).toString();
             } catch (DateTimeParseException e) {
                 problemAtToken("asOf \"" + abbreviate(text) + "\" is not a date; write it as YYYY-MM-DD, e.g. \"2014-12-09\"");
@@ -391,8 +602,13 @@ public final class FactSetReader {
                 switch (key) {
                     case "level" -> {
                         hasLevel = true;
-                        String text = text(def.id() + ".level", value);
-                        level = text == null ? null : level(def, text, parser.currentTokenLocation());
+                        if (value == JsonToken.VALUE_STRING) {
+                            level = level(def, parser.getText(), parser.currentTokenLocation());
+                        } else {
+                            problemAtToken("level of \"" + def.id() + "\" must be one of " + def.scale().describe()
+                                    + ", as a string, found " + describe(value));
+                            parser.skipChildren();
+                        }
                         valid &= level != null;
                     }
                     case "confidence" -> {
@@ -406,7 +622,7 @@ public final class FactSetReader {
                     }
                     default -> {
                         problemAt(keyAt, "unknown key \"" + key + "\" in indicator \"" + def.id() + "\""
-                                + didYouMean(key, READING_KEYS) + "; allowed: confidence, level, note");
+                                + didYouMean(key, sorted(READING_KEYS)) + "; allowed: confidence, level, note");
                         parser.skipChildren();
                         valid = false;
                     }
@@ -431,7 +647,10 @@ public final class FactSetReader {
 
         private Double confidence(IndicatorDef def, JsonToken value) throws IOException {
             if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
-                problemAtToken("confidence of \"" + def.id() + "\" must be a number in (0, 1], found " + describe(value));
+                String quoted = value == JsonToken.VALUE_STRING && NUMBER.matcher(parser.getText()).matches()
+                        ? "; write the number without quotes: " + parser.getText() : "";
+                problemAtToken("confidence of \"" + def.id() + "\" must be a number greater than 0 and at most 1, found "
+                        + describe(value) + quoted);
                 parser.skipChildren();
                 return null;
             }
@@ -459,6 +678,16 @@ public final class FactSetReader {
             };
         }
 
+        /** At the start of the number that ends just before {@code end}. */
+        void problemAtNumberBefore(JsonLocation end, String message) {
+            int stop = (int) Math.min(Math.max(end.getCharOffset(), 0), text.length());
+            int start = stop;
+            while (start > 0 && "0123456789.eE+-".indexOf(text.charAt(start - 1)) >= 0) {
+                start--;
+            }
+            problemAt(end.getLineNr(), Math.max(1, end.getColumnNr() - (stop - start)), message);
+        }
+
         void problemAtToken(String message) {
             problemAt(parser.currentTokenLocation(), message);
         }
@@ -468,13 +697,26 @@ public final class FactSetReader {
         }
 
         void problemAt(JsonLocation at, String message) {
-            long line = at == null || at.getLineNr() < 1 ? 0 : firstLine + at.getLineNr() - 1;
+            long line = at == null || at.getLineNr() < 1 ? 0 : at.getLineNr();
             long column = at == null || at.getColumnNr() < 1 ? 0 : at.getColumnNr();
-            problems.add(new InputProblem(file, line, column, message));
+            problemAt(line, column, message);
+        }
+
+        /** {@code line} counts from 1 within the record; 0 when unknown. */
+        void problemAt(long line, long column, String message) {
+            problems.add(new InputProblem(file, line < 1 ? 0 : firstLine + line - 1, line < 1 ? 0 : column, message));
+        }
+
+        /** The problems in the order of the file, so a user can fix them top to bottom. */
+        List<InputProblem> problems() {
+            List<InputProblem> sorted = new ArrayList<>(problems);
+            sorted.sort(Comparator.comparingLong(InputProblem::line).thenComparingLong(InputProblem::column));
+            return sorted;
         }
     }
 
-    private static String didYouMean(String key, Set<String> allowed) {
+    /** {@code allowed} in a fixed order, so that a tie between two candidates always resolves the same way. */
+    private static String didYouMean(String key, List<String> allowed) {
         return Suggestions.closest(key, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
     }
 

@@ -23,7 +23,8 @@ public record Scale(String name, List<String> levels) {
 
     /** The position of a level on this scale, or -1 when the scale does not have it. */
     public int rank(String level) {
-        return levels.indexOf(level);
+        // An immutable list throws on indexOf(null); a missing level is simply not on the scale.
+        return level == null ? -1 : levels.indexOf(level);
     }
 
     public boolean allows(String level) {

@@ -1,0 +1,141 @@
+package org.apsa.fact;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The JSON Schema (draft 2020-12) of a fact set, generated from {@link Vocabulary} so that
+ * editors complete and check indicator ids and levels exactly as {@link FactSetReader} does.
+ * The committed copy lives in {@code facts/fact-set.schema.json}; fact files point to it
+ * with {@code "$schema": "fact-set.schema.json"}.
+ *
+ * <p>The output is deterministic (vocabulary order, two-space indent, {@code \n} line ends,
+ * a final newline), so the committed copy can be compared byte for byte.
+ */
+public final class FactSetSchema {
+
+    public static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
+    /** Where the committed copy lives, relative to the project root. */
+    public static final Path COMMITTED = Path.of("facts", "fact-set.schema.json");
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** The schema as text. */
+    public String json() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(indenter)
+                .withArrayIndenter(indenter);
+        try {
+            return new ObjectMapper().writer(printer).writeValueAsString(schema()) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot print the fact-set schema", e);
+        }
+    }
+
+    /** Writes the schema to {@code file} as UTF-8, creating its folder when needed. */
+    public void write(Path file) {
+        try {
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+            Files.writeString(file, json(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private ObjectNode schema() {
+        ObjectNode root = NODES.objectNode();
+        root.put("$schema", DRAFT);
+        root.put("title", "APSA fact set");
+        root.put("description", "One situation as an analyst sees it (vocabulary v" + Vocabulary.VERSION
+                + "). An indicator left out is unknown. Generated from the vocabulary; do not edit by hand.");
+        root.put("type", "object");
+        root.put("additionalProperties", false);
+        root.set("required", strings(List.of("id", "indicators")));
+
+        ObjectNode properties = root.putObject("properties");
+        properties.set("$schema", string("the fact-set JSON Schema, for editors: \"fact-set.schema.json\""));
+        ObjectNode id = string("unique within a batch: 1 to 200 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
+        id.put("pattern", anchored(FactSetReader.ID.pattern()));
+        properties.set("id", id);
+        properties.set("title", string("a short title"));
+        properties.set("description", string("what the situation is"));
+        ObjectNode asOf = string("the date of the situation, YYYY-MM-DD");
+        asOf.put("format", "date");
+        asOf.put("pattern", anchored(FactSetReader.DATE.pattern()));
+        properties.set("asOf", asOf);
+
+        ObjectNode indicators = properties.putObject("indicators");
+        indicators.put("description", "what the analyst states, by indicator id; may be empty");
+        indicators.put("type", "object");
+        indicators.put("additionalProperties", false);
+        ObjectNode byId = indicators.putObject("properties");
+        for (IndicatorDef def : Vocabulary.indicators()) {
+            byId.set(def.id(), indicator(def));
+        }
+        return root;
+    }
+
+    private static ObjectNode indicator(IndicatorDef def) {
+        ObjectNode node = NODES.objectNode();
+        node.put("description", def.meaning() + " (" + def.source() + ")");
+        ArrayNode oneOf = node.putArray("oneOf");
+        oneOf.add(levels(def));
+
+        ObjectNode reading = oneOf.addObject();
+        reading.put("type", "object");
+        reading.put("additionalProperties", false);
+        reading.set("required", strings(List.of("level")));
+        ObjectNode properties = reading.putObject("properties");
+        properties.set("level", levels(def));
+        ObjectNode confidence = properties.putObject("confidence");
+        confidence.put("description", "how sure the analyst is: more than 0, at most 1 (1 = certain, the default)");
+        confidence.put("type", "number");
+        confidence.put("exclusiveMinimum", 0);
+        confidence.put("maximum", 1);
+        properties.set("note", string("why, usually citing a paragraph or a source"));
+        return node;
+    }
+
+    private static ObjectNode levels(IndicatorDef def) {
+        ObjectNode node = NODES.objectNode();
+        node.set("enum", strings(def.scale().levels()));
+        return node;
+    }
+
+    private static ObjectNode string(String description) {
+        ObjectNode node = NODES.objectNode();
+        node.put("description", description);
+        node.put("type", "string");
+        return node;
+    }
+
+    private static ArrayNode strings(List<String> values) {
+        ArrayNode array = NODES.arrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+
+    /** JSON Schema patterns match anywhere in the string; the reader matches the whole id. */
+    private static String anchored(String pattern) {
+        return "^" + pattern + "$";
+    }
+}

@@ -1,0 +1,72 @@
+package org.apsa.fact;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SuggestionsTest {
+
+    private static final List<String> IDS = Vocabulary.indicators().stream().map(IndicatorDef::id).toList();
+
+    @Test
+    void suggestsTheIdOneLetterAway() {
+        assertThat(Suggestions.closest("us.presence.transparancy", IDS)).contains("us.presence.transparency");
+    }
+
+    @Test
+    void suggestsTheLevelWithTwoLettersSwapped() {
+        assertThat(Suggestions.closest("hihg", Scale.LMH.levels())).contains("high");
+        assertThat(Suggestions.closest("meduim", Scale.LMH.levels())).contains("medium");
+    }
+
+    @Test
+    void suggestsTheKeyWithTwoLettersSwapped() {
+        assertThat(Suggestions.closest("titel", List.of("id", "title", "description"))).contains("title");
+    }
+
+    @Test
+    void countsADifferenceOfCaseAsHalfAnEdit() {
+        assertThat(Suggestions.distance("High", "high")).isEqualTo(0.5);
+        assertThat(Suggestions.closest("usChina.strategicdistrust", IDS)).contains("usChina.strategicDistrust");
+    }
+
+    @Test
+    void countsASwapAsOneEdit() {
+        assertThat(Suggestions.distance("hihg", "high")).isEqualTo(1.0);
+        assertThat(Suggestions.distance("ab", "ba")).isEqualTo(1.0);
+    }
+
+    @Test
+    void measuresPlainEdits() {
+        assertThat(Suggestions.distance("", "abc")).isEqualTo(3.0);
+        assertThat(Suggestions.distance("kitten", "sitting")).isEqualTo(3.0);
+        assertThat(Suggestions.distance("same", "same")).isZero();
+    }
+
+    @Test
+    void suggestsTheFullIdForASuffixOrPrefix() {
+        assertThat(Suggestions.closest("strategicDistrust", IDS)).contains("usChina.strategicDistrust");
+        assertThat(Suggestions.closest("hotspot.korean", IDS)).contains("hotspot.koreanPeninsula");
+    }
+
+    @Test
+    void suggestsNothingForAWordFarFromEveryCandidate() {
+        assertThat(Suggestions.closest("weather.monsoon", IDS)).isEmpty();
+        assertThat(Suggestions.closest("war", Scale.HOTSPOT.levels())).isEmpty();
+    }
+
+    @Test
+    void suggestsNothingForEmptyInputOrNoCandidates() {
+        assertThat(Suggestions.closest("", IDS)).isEmpty();
+        assertThat(Suggestions.closest(null, IDS)).isEmpty();
+        assertThat(Suggestions.closest("high", List.of())).isEmpty();
+    }
+
+    @Test
+    void prefersTheFirstCandidateOnATie() {
+        assertThat(Suggestions.closest("ab", List.of("ac", "ad"))).contains("ac");
+        assertThat(Suggestions.closest("ab", List.of("ad", "ac"))).contains("ad");
+    }
+}
