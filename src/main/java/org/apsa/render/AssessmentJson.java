@@ -100,7 +100,7 @@ public final class AssessmentJson {
         return root;
     }
 
-    private static Map<String, Object> node(TraceNode n) {
+    static Map<String, Object> node(TraceNode n) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", n.kind());
         m.put("conclusion", n.conclusion());

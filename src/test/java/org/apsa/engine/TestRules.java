@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Rule folders for engine tests: a test folder plus the shipped scoring rules, compiled together. */
-final class TestRules {
+public final class TestRules {
 
     private TestRules() {
     }
 
-    static RuleBase withShippedScoring(String testFolder) {
+    public static RuleBase withShippedScoring(String testFolder) {
         try {
             Path dir = Files.createTempDirectory("apsa-rules");
             Files.copy(Path.of("rules/scoring.drl"), dir.resolve("scoring.drl"));

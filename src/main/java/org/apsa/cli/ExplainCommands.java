@@ -1,0 +1,114 @@
+package org.apsa.cli;
+
+import org.apsa.engine.Assessment;
+import org.apsa.engine.Assessor;
+import org.apsa.engine.Outlook;
+import org.apsa.engine.TraceNode;
+import org.apsa.explain.Sensitivity;
+import org.apsa.explain.WhyNot;
+import org.apsa.fact.FactSet;
+import org.apsa.fact.FactSetReader;
+import org.apsa.fact.Suggestions;
+import org.apsa.render.ExplanationJson;
+import org.apsa.render.ExplanationText;
+import org.apsa.render.Style;
+import org.apsa.render.TraceMarkdown;
+import org.apsa.render.TraceText;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code explain}, {@code why-not} and {@code sensitivity}: how a conclusion was reached and what would change it. */
+@Command(group = "Explanation")
+class ExplainCommands {
+
+    private final RuleBases ruleBases;
+    private final Output out;
+    private final FactSetReader reader = new FactSetReader();
+
+    ExplainCommands(RuleBases ruleBases, Output out) {
+        this.ruleBases = ruleBases;
+        this.out = out;
+    }
+
+    @Command(command = "explain", description = "Show the proof tree of a conclusion: the outlook (the leader by default) "
+            + "or a judgment, the rules that drew it and the indicators beneath. "
+            + "Example: explain facts/baseline-2014-12.json --scenario polarization")
+    void explain(
+            @Option(longNames = "file", required = true, description = "the fact set") String file,
+            @Option(longNames = "scenario", description = "an outlook id: deep-integration, shared-dominance, polarization, chaos") String scenario,
+            @Option(longNames = "judgment", description = "a judgment id, as 'assess' lists them") String judgment,
+            @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
+            @Option(longNames = "rules", defaultValue = "rules", description = "the folder of .drl rules") String rules) {
+        Format chosen = Format.parse(format, "explain", Format.TEXT, Format.JSON, Format.MARKDOWN);
+        if (scenario != null && judgment != null) {
+            throw new UsageException("give --scenario or --judgment, not both");
+        }
+        if (scenario != null) {
+            outlook(scenario);
+        }
+        Assessment a = ruleBases.assessor(rules).assess(read(file));
+        List<TraceNode> trees;
+        if (judgment != null) {
+            trees = a.judgmentTrace().get(judgment);
+            if (trees == null) {
+                throw new UsageException("judgment \"" + judgment + "\" does not hold for " + a.factSet().id()
+                        + Suggestions.closest(judgment, a.judgmentTrace().keySet()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                        + "; holding: " + (a.judgmentTrace().isEmpty() ? "none" : String.join(", ", a.judgmentTrace().keySet())));
+            }
+        } else {
+            String wanted = scenario != null ? scenario : a.leading();
+            trees = a.trace().stream()
+                    .filter(n -> n.kind().equals("scenario") && (wanted == null || n.conclusion().startsWith(wanted + ":")))
+                    .toList();
+        }
+        out.print(switch (chosen) {
+            case JSON -> ExplanationJson.trace(trees);
+            case MARKDOWN -> TraceMarkdown.render(trees);
+            case TEXT -> TraceText.render(trees, Style.of(out.colour()));
+        });
+    }
+
+    @Command(command = "why-not", description = "Why an outlook is not the leader: the evidence against it, what the leader "
+            + "rests on, and the smallest changes of indicators that would make it lead. "
+            + "Example: why-not facts/baseline-2014-12.json --scenario deep-integration")
+    void whyNot(
+            @Option(longNames = "file", required = true, description = "the fact set") String file,
+            @Option(longNames = "scenario", required = true, description = "an outlook id: deep-integration, shared-dominance, polarization, chaos") String scenario,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json") String format,
+            @Option(longNames = "rules", defaultValue = "rules", description = "the folder of .drl rules") String rules) {
+        Format chosen = Format.parse(format, "why-not", Format.TEXT, Format.JSON);
+        String id = outlook(scenario);
+        Assessor assessor = ruleBases.assessor(rules);
+        WhyNot.Result result = WhyNot.of(assessor, assessor.assess(read(file)), id);
+        out.print(chosen == Format.JSON ? ExplanationJson.whyNot(result) : ExplanationText.whyNot(result, Style.of(out.colour())));
+    }
+
+    @Command(command = "sensitivity", description = "How far each indicator moves each outlook's score across its scale "
+            + "(largest swing first), and which unknown indicators are most worth learning. "
+            + "Example: sensitivity facts/baseline-2014-12.json")
+    void sensitivity(
+            @Option(longNames = "file", required = true, description = "the fact set") String file,
+            @Option(longNames = "format", defaultValue = "text", description = "text or json") String format,
+            @Option(longNames = "rules", defaultValue = "rules", description = "the folder of .drl rules") String rules) {
+        Format chosen = Format.parse(format, "sensitivity", Format.TEXT, Format.JSON);
+        Assessor assessor = ruleBases.assessor(rules);
+        FactSet facts = read(file);
+        List<Sensitivity.Row> rows = Sensitivity.of(assessor, facts);
+        List<Sensitivity.InformationValue> information = Sensitivity.valueOfInformation(assessor.assess(facts), rows);
+        out.print(chosen == Format.JSON ? ExplanationJson.sensitivity(rows, information)
+                : ExplanationText.sensitivity(rows, information, Style.of(out.colour())));
+    }
+
+    private FactSet read(String file) {
+        return reader.readOne(Path.of(file));
+    }
+
+    static String outlook(String id) {
+        return Outlook.find(id).map(Outlook::id).orElseThrow(() -> new UsageException("unknown outlook \"" + id + "\""
+                + Suggestions.closest(id, Outlook.ids()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                + "; use " + String.join(", ", Outlook.ids())));
+    }
+}

@@ -1,0 +1,95 @@
+package org.apsa.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apsa.engine.ScenarioScore;
+import org.apsa.engine.TraceNode;
+import org.apsa.explain.Change;
+import org.apsa.explain.Sensitivity;
+import org.apsa.explain.WhyNot;
+
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Proof trees, why-not and sensitivity as JSON, keys in a fixed order. */
+public final class ExplanationJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ExplanationJson() {
+    }
+
+    public static String trace(List<TraceNode> roots) {
+        return write(Map.of("trace", roots.stream().map(AssessmentJson::node).toList()));
+    }
+
+    public static String whyNot(WhyNot.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scenario", r.scenario());
+        m.put("score", r.current().score());
+        m.put("rank", r.current().rank());
+        m.put("leading", r.leading());
+        m.put("alreadyLeading", r.alreadyLeading());
+        m.put("against", r.against().stream().map(AssessmentJson::node).toList());
+        m.put("leaderSupport", r.leaderSupport().stream().map(AssessmentJson::node).toList());
+        m.put("searched", r.searched());
+        m.put("found", r.found());
+        m.put("changes", r.changes().stream().map(c -> {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("changes", c.changes().stream().map(ExplanationJson::change).toList());
+            cm.put("scores", c.scores().stream().map(ExplanationJson::score).toList());
+            return cm;
+        }).toList());
+        return write(m);
+    }
+
+    public static String sensitivity(List<Sensitivity.Row> rows, List<Sensitivity.InformationValue> information) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sensitivity", rows.stream().map(r -> {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("indicator", r.indicator());
+            rm.put("current", r.current());
+            rm.put("largest", r.largest());
+            rm.put("swing", r.swing());
+            rm.put("leaders", r.leaders());
+            return rm;
+        }).toList());
+        m.put("valueOfInformation", information.stream().map(v -> {
+            Map<String, Object> vm = new LinkedHashMap<>();
+            vm.put("indicator", v.indicator());
+            vm.put("couldChangeLeader", v.couldChangeLeader());
+            vm.put("largestSwing", v.largestSwing());
+            vm.put("leaders", v.leaders());
+            return vm;
+        }).toList());
+        return write(m);
+    }
+
+    private static Map<String, Object> change(Change c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("indicator", c.indicator());
+        m.put("from", c.from());
+        m.put("to", c.to());
+        return m;
+    }
+
+    private static Map<String, Object> score(ScenarioScore s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.scenario());
+        m.put("score", s.score());
+        m.put("likelihood", s.likelihood());
+        m.put("rank", s.rank());
+        return m;
+    }
+
+    private static String write(Object tree) {
+        try {
+            return JSON.writeValueAsString(tree) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.apsa.render;
+
+import org.apsa.engine.Outlook;
+import org.apsa.engine.ScenarioScore;
+import org.apsa.engine.TraceNode;
+import org.apsa.explain.Change;
+import org.apsa.explain.Sensitivity;
+import org.apsa.explain.WhyNot;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Why-not and sensitivity as text for a terminal. */
+public final class ExplanationText {
+
+    private ExplanationText() {
+    }
+
+    public static String whyNot(WhyNot.Result r, Style style) {
+        StringBuilder out = new StringBuilder();
+        String title = title(r.scenario());
+        out.append(style.bold(String.format(Locale.ROOT, "Why not %s? Score %.2f (%s), rank %d", title,
+                r.current().score(), r.current().likelihood(), r.current().rank()))).append('\n');
+        if (r.alreadyLeading()) {
+            out.append("It is the leading outlook already; 'explain' shows why.\n");
+            return out.toString();
+        }
+        out.append(r.leading() == null ? "No outlook leads: the evidence is insufficient.\n"
+                : "The leading outlook is " + title(r.leading()) + ".\n");
+        out.append('\n').append(style.bold("Evidence against " + title)).append('\n');
+        if (r.against().isEmpty()) {
+            out.append("  none: it lacks support rather than facing evidence against it\n");
+        } else {
+            out.append(indent(TraceText.render(r.against(), style)));
+        }
+        if (!r.leaderSupport().isEmpty()) {
+            out.append(style.bold("What the leader, " + title(r.leading()) + ", rests on")).append('\n');
+            out.append(indent(TraceText.render(r.leaderSupport(), style)));
+        }
+        out.append(style.bold("Smallest changes that would make " + title + " lead")).append('\n');
+        if (r.changes().isEmpty()) {
+            out.append("  none of one or two indicators: it needs broader change than that\n");
+        } else {
+            out.append(String.format(Locale.ROOT, "  %d set%s of %d change%s found%s:%n", r.found(), r.found() == 1 ? "" : "s",
+                    r.searched(), r.searched() == 1 ? "" : "s", r.found() > r.changes().size() ? ", the best " + r.changes().size() : ""));
+            for (WhyNot.Candidate c : r.changes()) {
+                out.append("  ").append(c.changes().stream().map(ExplanationText::change).collect(Collectors.joining(" and ")))
+                        .append('\n')
+                        .append("      ").append(style.dim(scores(c.scores()))).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    public static String sensitivity(List<Sensitivity.Row> rows, List<Sensitivity.InformationValue> information, Style style) {
+        StringBuilder out = new StringBuilder();
+        out.append(style.bold("Sensitivity: how far each indicator moves each outlook across its scale")).append('\n');
+        out.append(String.format(Locale.ROOT, "  %-36s %-12s %7s %7s %7s %7s  %s%n", "Indicator", "Now", "deep-i", "shared",
+                "polar", "chaos", "largest"));
+        for (Sensitivity.Row r : rows) {
+            out.append(String.format(Locale.ROOT, "  %-36s %-12s %7.3f %7.3f %7.3f %7.3f  %s%n", r.indicator(),
+                    r.current() == null ? "unknown" : r.current(),
+                    r.swing().get("deep-integration"), r.swing().get("shared-dominance"), r.swing().get("polarization"),
+                    r.swing().get("chaos"), bar(r.largest())));
+        }
+        if (!information.isEmpty()) {
+            out.append('\n').append(style.bold("Worth learning (unknown indicators, most informative first)")).append('\n');
+            for (Sensitivity.InformationValue v : information) {
+                out.append(String.format(Locale.ROOT, "  %-36s %s, moves a score up to %.3f%n", v.indicator(),
+                        v.couldChangeLeader() ? "could change the leader" : "leader stays", v.largestSwing()));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String bar(double swing) {
+        return "#".repeat((int) Math.round(swing * 40));
+    }
+
+    private static String change(Change c) {
+        return c.indicator() + " " + (c.from() == null ? "unknown" : c.from()) + " -> " + c.to();
+    }
+
+    private static String scores(List<ScenarioScore> scores) {
+        return scores.stream().map(s -> String.format(Locale.ROOT, "%s %.2f", s.scenario(), s.score()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String title(String scenario) {
+        return Outlook.find(scenario).map(Outlook::title).orElse(String.valueOf(scenario));
+    }
+
+    private static String indent(String text) {
+        return text.lines().map(l -> l.isEmpty() ? "" : "  " + l).collect(Collectors.joining("\n")) + "\n";
+    }
+}
