@@ -43,7 +43,8 @@ public class ApsaApplication {
         app.setLogStartupInfo(false);
         app.setDefaultProperties(Map.of(
                 "spring.shell.interactive.enabled", String.valueOf(interactive),
-                "spring.shell.noninteractive.enabled", String.valueOf(!interactive)));
+                "spring.shell.noninteractive.enabled", String.valueOf(!interactive),
+                "apsa.one-shot", String.valueOf(!interactive)));
         try (ConfigurableApplicationContext context = app.run(args)) {
             return SpringApplication.exit(context);
         } catch (Throwable failure) {

@@ -17,11 +17,13 @@ import java.nio.file.Path;
 class AssessCommands {
 
     private final RuleBases ruleBases;
+    private final Workbench bench;
     private final Output out;
     private final FactSetReader reader = new FactSetReader();
 
-    AssessCommands(RuleBases ruleBases, Output out) {
+    AssessCommands(RuleBases ruleBases, Workbench bench, Output out) {
         this.ruleBases = ruleBases;
+        this.bench = bench;
         this.out = out;
     }
 
@@ -29,12 +31,16 @@ class AssessCommands {
             + "the article's evaluation of the leader, judgments and prescriptions. "
             + "Example: assess facts/baseline-2014-12.json --format json")
     void assess(
-            @Option(longNames = "file", required = true, description = "the fact set, a .json file (or a .jsonl file of one line)") String file,
+            @Option(longNames = "file", description = "the fact set, a .json file (or a .jsonl file of one line); "
+                    + "in the shell, the current fact set when left out") String file,
             @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
-            @Option(longNames = "rules", defaultValue = "rules", description = "the folder of .drl rules") String rules) {
+            @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
         Format chosen = Format.parse(format, "assess", Format.TEXT, Format.JSON, Format.MARKDOWN);
-        FactSet facts = reader.readOne(Path.of(file));
+        FactSet facts = file == null ? bench.current() : reader.readOne(Path.of(file));
         Assessment assessment = ruleBases.assessor(rules).assess(facts);
+        if (file == null) {
+            bench.record(assessment);
+        }
         out.print(switch (chosen) {
             case JSON -> AssessmentJson.pretty(assessment);
             case MARKDOWN -> AssessmentMarkdown.render(assessment);

@@ -16,6 +16,7 @@ import org.apsa.render.TraceMarkdown;
 import org.apsa.render.TraceText;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -25,11 +26,13 @@ import java.util.List;
 class ExplainCommands {
 
     private final RuleBases ruleBases;
+    private final Workbench bench;
     private final Output out;
     private final FactSetReader reader = new FactSetReader();
 
-    ExplainCommands(RuleBases ruleBases, Output out) {
+    ExplainCommands(RuleBases ruleBases, Workbench bench, Output out) {
         this.ruleBases = ruleBases;
+        this.bench = bench;
         this.out = out;
     }
 
@@ -37,12 +40,21 @@ class ExplainCommands {
             + "or a judgment, the rules that drew it and the indicators beneath. "
             + "Example: explain facts/baseline-2014-12.json --scenario polarization")
     void explain(
-            @Option(longNames = "file", required = true, description = "the fact set") String file,
-            @Option(longNames = "scenario", description = "an outlook id: deep-integration, shared-dominance, polarization, chaos") String scenario,
+            @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out); "
+                    + "an outlook or judgment id here is taken as --scenario or --judgment") String file,
+            @Option(longNames = "scenario", description = "an outlook id: deep-integration, shared-dominance, polarization, chaos") @OptionValues(provider = "outlookIds") String scenario,
             @Option(longNames = "judgment", description = "a judgment id, as 'assess' lists them") String judgment,
             @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
-            @Option(longNames = "rules", defaultValue = "rules", description = "the folder of .drl rules") String rules) {
+            @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
         Format chosen = Format.parse(format, "explain", Format.TEXT, Format.JSON, Format.MARKDOWN);
+        if (file != null && !isFactFile(file)) {
+            if (Outlook.find(file).isPresent() && scenario == null) {
+                scenario = file;
+            } else if (judgment == null && scenario == null) {
+                judgment = file;
+            }
+            file = null;
+        }
         if (scenario != null && judgment != null) {
             throw new UsageException("give --scenario or --judgment, not both");
         }
@@ -75,11 +87,19 @@ class ExplainCommands {
             + "rests on, and the smallest changes of indicators that would make it lead. "
             + "Example: why-not facts/baseline-2014-12.json --scenario deep-integration")
     void whyNot(
-            @Option(longNames = "file", required = true, description = "the fact set") String file,
-            @Option(longNames = "scenario", required = true, description = "an outlook id: deep-integration, shared-dominance, polarization, chaos") String scenario,
+            @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out); "
+                    + "an outlook or judgment id here is taken as --scenario or --judgment") String file,
+            @Option(longNames = "scenario", description = "an outlook id: deep-integration, shared-dominance, polarization, chaos") @OptionValues(provider = "outlookIds") String scenario,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") String format,
-            @Option(longNames = "rules", defaultValue = "rules", description = "the folder of .drl rules") String rules) {
+            @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
         Format chosen = Format.parse(format, "why-not", Format.TEXT, Format.JSON);
+        if (file != null && !isFactFile(file) && scenario == null) {
+            scenario = file;
+            file = null;
+        }
+        if (scenario == null) {
+            throw new UsageException("which outlook? e.g. why-not " + (file == null ? "" : file + " ") + "--scenario deep-integration");
+        }
         String id = outlook(scenario);
         Assessor assessor = ruleBases.assessor(rules);
         WhyNot.Result result = WhyNot.of(assessor, assessor.assess(read(file)), id);
@@ -90,9 +110,10 @@ class ExplainCommands {
             + "(largest swing first), and which unknown indicators are most worth learning. "
             + "Example: sensitivity facts/baseline-2014-12.json")
     void sensitivity(
-            @Option(longNames = "file", required = true, description = "the fact set") String file,
+            @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out); "
+                    + "an outlook or judgment id here is taken as --scenario or --judgment") String file,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") String format,
-            @Option(longNames = "rules", defaultValue = "rules", description = "the folder of .drl rules") String rules) {
+            @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
         Format chosen = Format.parse(format, "sensitivity", Format.TEXT, Format.JSON);
         Assessor assessor = ruleBases.assessor(rules);
         FactSet facts = read(file);
@@ -103,7 +124,11 @@ class ExplainCommands {
     }
 
     private FactSet read(String file) {
-        return reader.readOne(Path.of(file));
+        return file == null ? bench.current() : reader.readOne(Path.of(file));
+    }
+
+    private static boolean isFactFile(String argument) {
+        return argument.endsWith(".json") || argument.endsWith(".jsonl") || argument.contains("/") || argument.contains("\\");
     }
 
     static String outlook(String id) {

@@ -16,15 +16,15 @@ import java.io.FileOutputStream;
 @Component
 class OneShotTerminal implements TerminalCustomizer {
 
-    private final boolean interactive;
+    private final boolean oneShot;
 
-    OneShotTerminal(@Value("${spring.shell.interactive.enabled:false}") boolean interactive) {
-        this.interactive = interactive;
+    OneShotTerminal(@Value("${apsa.one-shot:false}") boolean oneShot) {
+        this.oneShot = oneShot;
     }
 
     @Override
     public void customize(org.jline.terminal.TerminalBuilder builder) {
-        if (!interactive) {
+        if (oneShot) {
             builder.system(false)
                     .dumb(true)
                     .type(org.jline.terminal.Terminal.TYPE_DUMB)

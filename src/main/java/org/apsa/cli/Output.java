@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Where command results go: the terminal in the interactive shell, standard output in a
- * one-shot run (where the shell's terminal is standard error, for messages). Colour is used
+ * one-shot run (where the shell's terminal is standard error, for messages). The
+ * {@code apsa.one-shot} property, set at start, tells which. Colour is used
  * only on an interactive terminal and never when {@code NO_COLOR} is set.
  */
 @Component
@@ -19,8 +20,8 @@ public class Output {
     private final PrintWriter writer;
     private final boolean colour;
 
-    Output(Terminal terminal, @Value("${spring.shell.interactive.enabled:false}") boolean interactive) {
-        if (interactive) {
+    Output(Terminal terminal, @Value("${apsa.one-shot:false}") boolean oneShot) {
+        if (!oneShot) {
             this.writer = terminal.writer();
             this.colour = System.getenv("NO_COLOR") == null && !Terminal.TYPE_DUMB.equals(terminal.getType())
                     && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());

@@ -11,22 +11,44 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * The compiled rule bases of this process, by folder: compiled on first use, then reused,
- * so that the shell compiles the rules once and a one-shot command compiles them only when
- * it needs them.
+ * so the shell compiles its rules once and a one-shot command only when it needs them. The
+ * shell's session works with one folder ({@code rules/} unless reloaded from another); a
+ * reload compiles beside the rule base in use and swaps only when the new one compiles.
  */
 @Component
 public class RuleBases {
 
     private final ConcurrentMap<Path, Assessor> assessors = new ConcurrentHashMap<>();
+    private volatile Path sessionFolder = RuleBaseLoader.DEFAULT_FOLDER;
 
-    /** The assessor for the rules of a folder ({@code rules/} when null). */
+    /** The assessor for the rules of a folder; null or blank means the session's folder. */
     public Assessor assessor(String folder) {
-        Path given = folder == null || folder.isBlank() ? RuleBaseLoader.DEFAULT_FOLDER : Path.of(folder);
+        Path given = folder == null || folder.isBlank() ? sessionFolder : Path.of(folder);
         // Keyed by the absolute folder; loaded by the path as given, so messages name it as the user wrote it.
-        return assessors.computeIfAbsent(given.toAbsolutePath().normalize(), p -> new Assessor(RuleBaseLoader.load(given)));
+        return assessors.computeIfAbsent(key(given), p -> new Assessor(RuleBaseLoader.load(given)));
     }
 
     public RuleBase ruleBase(String folder) {
         return assessor(folder).rules();
+    }
+
+    /**
+     * Compiles a folder anew and makes it the session's; when it does not compile, the
+     * exception carries the errors and the rule base in use stays as it was.
+     */
+    public RuleBase reload(String folder) {
+        Path given = folder == null || folder.isBlank() ? sessionFolder : Path.of(folder);
+        Assessor fresh = new Assessor(RuleBaseLoader.load(given));
+        assessors.put(key(given), fresh);
+        sessionFolder = given;
+        return fresh.rules();
+    }
+
+    public Path sessionFolder() {
+        return sessionFolder;
+    }
+
+    private static Path key(Path folder) {
+        return folder.toAbsolutePath().normalize();
     }
 }

@@ -1,10 +1,44 @@
 package org.apsa.explain;
 
-/** One indicator changed from a level (null: unknown) to another. */
+import org.apsa.fact.FactSet;
+import org.apsa.fact.Reading;
+import org.apsa.fact.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/** One indicator changed from a level (null: unknown) to another (null: unknown). */
 public record Change(String indicator, String from, String to) {
+
+    /** The indicators whose reading differs between two fact sets, in vocabulary order. */
+    public static List<Change> between(FactSet before, FactSet after) {
+        TreeSet<String> ids = new TreeSet<>(Vocabulary.idOrder());
+        ids.addAll(before.indicators().keySet());
+        ids.addAll(after.indicators().keySet());
+        List<Change> changes = new ArrayList<>();
+        for (String id : ids) {
+            Reading a = before.indicators().get(id);
+            Reading b = after.indicators().get(id);
+            if (!Objects.equals(describe(a), describe(b))) {
+                changes.add(new Change(id, describe(a), describe(b)));
+            }
+        }
+        return changes;
+    }
+
+    /** A reading in a few words: its level, with the confidence when below 1. */
+    public static String describe(Reading r) {
+        if (r == null) {
+            return null;
+        }
+        return r.confidence() == Reading.CERTAIN ? r.level() : String.format(Locale.ROOT, "%s (%.2f)", r.level(), r.confidence());
+    }
 
     @Override
     public String toString() {
-        return indicator + ": " + (from == null ? "unknown" : from) + " -> " + to;
+        return indicator + ": " + (from == null ? "unknown" : from) + " -> " + (to == null ? "unknown" : to);
     }
 }

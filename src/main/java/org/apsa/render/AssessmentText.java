@@ -38,7 +38,7 @@ public final class AssessmentText {
         for (ScenarioScore s : a.scenarios()) {
             String title = Outlook.find(s.scenario()).map(Outlook::title).orElse(s.scenario());
             boolean leads = s.scenario().equals(a.leading());
-            String line = String.format(Locale.ROOT, "  %-2d %-32s %6.2f  %-20s", s.rank(), title, s.score(), s.likelihood());
+            String line = String.format(Locale.ROOT, "  %-2d %-32s %6.2f  %-21s", s.rank(), title, s.score(), s.likelihood());
             out.append(leads ? style.bold(line) + style.accent("leading") : line.stripTrailing()).append('\n');
         }
         if (Assessment.INSUFFICIENT_EVIDENCE.equals(a.status())) {

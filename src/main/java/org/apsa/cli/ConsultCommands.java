@@ -1,0 +1,143 @@
+package org.apsa.cli;
+
+import org.apsa.engine.Assessment;
+import org.apsa.engine.Assessor;
+import org.apsa.engine.Outlook;
+import org.apsa.explain.Sensitivity;
+import org.apsa.fact.FactSet;
+import org.apsa.fact.IndicatorDef;
+import org.apsa.fact.Reading;
+import org.apsa.fact.Vocabulary;
+import org.apsa.render.Style;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code consult}: a consultation in the manner of MYCIN. It asks only for unknown
+ * indicators that could move the assessment, the most informative first (value of
+ * information), says why when asked, and re-assesses after every answer.
+ */
+@Command(group = "Workbench")
+class ConsultCommands {
+
+    private final Workbench bench;
+    private final RuleBases ruleBases;
+    private final Output out;
+    private final ObjectProvider<LineReader> lineReader;
+
+    ConsultCommands(Workbench bench, RuleBases ruleBases, Output out, ObjectProvider<LineReader> lineReader) {
+        this.bench = bench;
+        this.ruleBases = ruleBases;
+        this.out = out;
+        this.lineReader = lineReader;
+    }
+
+    @Command(command = "consult", description = "Ask for the unknown indicators that matter, most informative first; answer "
+            + "a level, 'skip', 'why' or 'stop'. In a script, give the answers with --answers. "
+            + "Example: consult --max 3")
+    void consult(
+            @Option(longNames = "max", defaultValue = "5", description = "the most questions to ask") int max,
+            @Option(longNames = "answers", description = "answers in order, comma-separated, instead of asking (for scripts)") String answers) {
+        Deque<String> scripted = answers == null ? null
+                : new ArrayDeque<>(List.of(answers.split(",")).stream().map(String::trim).toList());
+        LineReader reader = scripted == null ? lineReader.getIfAvailable() : null;
+        if (scripted == null && (reader == null || reader.getTerminal() == null
+                || org.jline.terminal.Terminal.TYPE_DUMB.equals(reader.getTerminal().getType()))) {
+            throw new UsageException("consult asks questions in the interactive shell; elsewhere give the answers: consult --answers high,skip,medium");
+        }
+        Style style = Style.of(out.colour());
+        Assessor assessor = ruleBases.assessor(null);
+        Set<String> skipped = new HashSet<>();
+        int asked = 0;
+        while (asked < max) {
+            FactSet facts = bench.current();
+            Assessment assessment = assessor.assess(facts);
+            List<Sensitivity.InformationValue> worth = Sensitivity.valueOfInformation(assessment, Sensitivity.of(assessor, facts))
+                    .stream().filter(v -> v.largestSwing() > 0 && !skipped.contains(v.indicator())).toList();
+            if (worth.isEmpty()) {
+                out.print("No unknown indicator left that would move the assessment.");
+                break;
+            }
+            Sensitivity.InformationValue next = worth.get(0);
+            IndicatorDef def = Vocabulary.find(next.indicator()).orElseThrow();
+            asked++;
+            String question = String.format(Locale.ROOT, "Q%d. %s: %s (%s)?%n    levels: %s; or skip, why, stop", asked,
+                    style.bold(def.id()), def.meaning(), def.source(), def.scale().describe());
+            String answer = ask(question, reader, scripted);
+            while (answer != null && answer.equalsIgnoreCase("why")) {
+                out.print(why(next, assessment));
+                answer = ask(question, reader, scripted);
+            }
+            if (answer == null || answer.equalsIgnoreCase("stop")) {
+                out.print("Consultation stopped.");
+                break;
+            }
+            if (answer.equalsIgnoreCase("skip") || answer.isBlank()) {
+                skipped.add(def.id());
+                out.print("Skipped " + def.id() + ".");
+                continue;
+            }
+            Reading reading;
+            try {
+                reading = Indicators.reading(def.id(), answer, null, "answered in consultation");
+            } catch (UsageException e) {
+                out.print(e.getMessage());
+                skipped.add(def.id());
+                continue;
+            }
+            bench.change(facts.with(def.id(), reading));
+            Assessment now = assessor.assess(bench.current());
+            bench.record(now);
+            out.print(String.format(Locale.ROOT, "  %s = %s. Now: %s", def.id(), answer, brief(now)));
+        }
+    }
+
+    private String ask(String question, LineReader reader, Deque<String> scripted) {
+        out.print(question);
+        if (scripted != null) {
+            String answer = scripted.pollFirst();
+            out.print("> " + (answer == null ? "(no more answers)" : answer));
+            return answer;
+        }
+        try {
+            return reader.readLine("> ").trim();
+        } catch (UserInterruptException | EndOfFileException e) {
+            return null;
+        }
+    }
+
+    /** MYCIN's WHY: which outlook the answer could move, and whether it could change the leader. */
+    private static String why(Sensitivity.InformationValue v, Assessment assessment) {
+        String leader = assessment.leading() == null ? "no leader (insufficient evidence)" : title(assessment.leading());
+        String byLevel = v.leaders().entrySet().stream()
+                .filter(e -> !e.getKey().equals(Sensitivity.UNKNOWN))
+                .map(e -> e.getKey() + " -> " + (e.getValue() == null ? "no leader" : title(e.getValue())))
+                .collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "    Why: knowing %s could move an outlook's score by up to %.2f%s.%n"
+                        + "    Today: %s. By answer: %s.",
+                v.indicator(), v.largestSwing(), v.couldChangeLeader() ? " and could change the leading outlook" : "",
+                leader, byLevel);
+    }
+
+    private static String brief(Assessment a) {
+        String scores = a.scenarios().stream().map(s -> String.format(Locale.ROOT, "%s %.2f", s.scenario(), s.score()))
+                .collect(Collectors.joining(", "));
+        return (a.leading() == null ? "no leader yet" : title(a.leading()) + " leads") + " (" + scores + ")";
+    }
+
+    private static String title(String scenario) {
+        return Outlook.find(scenario).map(Outlook::title).orElse(scenario);
+    }
+}

@@ -1,0 +1,33 @@
+package org.apsa.cli;
+
+import org.apsa.fact.IndicatorDef;
+import org.apsa.fact.Reading;
+import org.apsa.fact.Suggestions;
+import org.apsa.fact.Vocabulary;
+
+/** Checking what the analyst typed against the vocabulary, with "did you mean" on a miss. */
+final class Indicators {
+
+    private Indicators() {
+    }
+
+    static IndicatorDef known(String id) {
+        return Vocabulary.find(id).orElseThrow(() -> new UsageException("unknown indicator \"" + id + "\""
+                + Vocabulary.suggest(id).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                + "; 'vocabulary' lists them"));
+    }
+
+    static Reading reading(String id, String level, Double confidence, String note) {
+        IndicatorDef def = known(id);
+        if (!def.scale().allows(level)) {
+            throw new UsageException("level \"" + level + "\" is not on the scale of \"" + id + "\""
+                    + Suggestions.closest(level, def.scale().levels()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                    + "; allowed: " + def.scale().describe());
+        }
+        double c = confidence == null ? Reading.CERTAIN : confidence;
+        if (!(c > 0 && c <= 1)) {
+            throw new UsageException("confidence " + confidence + " is out of range; use a number greater than 0 and at most 1");
+        }
+        return new Reading(level, c, note);
+    }
+}

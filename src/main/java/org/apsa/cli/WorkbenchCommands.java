@@ -1,0 +1,225 @@
+package org.apsa.cli;
+
+import org.apsa.engine.Assessment;
+import org.apsa.engine.Assessment.PrescriptionResult;
+import org.apsa.engine.ScenarioScore;
+import org.apsa.explain.Change;
+import org.apsa.fact.FactSet;
+import org.apsa.fact.FactSetReader;
+import org.apsa.fact.FactSetWriter;
+import org.apsa.fact.IndicatorDef;
+import org.apsa.fact.Reading;
+import org.apsa.fact.Vocabulary;
+import org.apsa.render.Comparison;
+import org.apsa.render.Style;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The analyst's workbench: a current fact set to load, edit, compare and save. */
+@Command(group = "Workbench")
+class WorkbenchCommands {
+
+    private final Workbench bench;
+    private final RuleBases ruleBases;
+    private final Output out;
+    private final FactSetReader reader = new FactSetReader();
+
+    WorkbenchCommands(Workbench bench, RuleBases ruleBases, Output out) {
+        this.bench = bench;
+        this.ruleBases = ruleBases;
+        this.out = out;
+    }
+
+    @Command(command = "load", description = "Open a fact set as the current one. Example: load facts/baseline-2014-12.json")
+    void load(@Option(longNames = "file", required = true, description = "a .json fact file") String file) {
+        Path path = Path.of(file);
+        FactSet facts = reader.readOne(path);
+        bench.open(facts, path);
+        out.print("Loaded " + facts.id() + " from " + file + ": " + facts.indicators().size() + " of "
+                + Vocabulary.indicators().size() + " indicators known.");
+    }
+
+    @Command(command = "new", description = "Start an empty fact set (every indicator unknown). Example: new my-view-2015")
+    void newFactSet(@Option(longNames = "id", defaultValue = "untitled", description = "the fact set's id") String id) {
+        FactSet facts = reader.parse("new", "{\"id\": " + quote(id) + ", \"indicators\": {}}").factSet();
+        if (facts == null) {
+            throw new UsageException("id \"" + id + "\" is not usable: use letters, digits, '.', '_', ':' or '-'");
+        }
+        bench.open(facts, null);
+        bench.change(facts);
+        out.print("New fact set " + id + ": all " + Vocabulary.indicators().size() + " indicators unknown; 'set' states them.");
+    }
+
+    @Command(command = "show", description = "Show the current fact set: stated indicators, then the unknown ones. Example: show")
+    void show() {
+        FactSet facts = bench.current();
+        Style style = Style.of(out.colour());
+        StringBuilder text = new StringBuilder();
+        text.append(style.bold(facts.id())).append(facts.title() == null ? "" : "  " + facts.title())
+                .append(facts.asOf() == null ? "" : "  (as of " + facts.asOf() + ")")
+                .append(bench.file() == null ? "" : "  [" + bench.file() + (bench.dirty() ? ", unsaved changes" : "") + "]")
+                .append(bench.file() == null && bench.dirty() ? "  [unsaved]" : "").append("\n\n");
+        text.append(String.format(Locale.ROOT, "  %-36s %-14s %-10s %s%n", "Indicator", "Level", "Confidence", "Note"));
+        facts.indicators().forEach((id, r) -> text.append(String.format(Locale.ROOT, "  %-36s %-14s %-10.2f %s%n",
+                id, r.level(), r.confidence(), r.note() == null ? "" : r.note())));
+        List<String> unknown = Vocabulary.indicators().stream().map(IndicatorDef::id)
+                .filter(id -> !facts.indicators().containsKey(id)).toList();
+        text.append('\n').append(style.dim("Unknown (" + unknown.size() + "): " + (unknown.isEmpty() ? "none" : String.join(", ", unknown))))
+                .append('\n');
+        out.print(text.toString());
+    }
+
+    @Command(command = "set", description = "State an indicator's level. Example: set usChina.militaryExchanges high --confidence 0.7 --note \"¶9\"")
+    void set(
+            @Option(longNames = "id", required = true, description = "an indicator id") @OptionValues(provider = "indicatorIds") String id,
+            @Option(longNames = "level", required = true, description = "a level of its scale") @OptionValues(provider = "indicatorLevels") String level,
+            @Option(longNames = "confidence", description = "in (0, 1]; 1 when left out") Double confidence,
+            @Option(longNames = "note", description = "why, e.g. the paragraph or source") String note) {
+        Reading reading = Indicators.reading(id, level, confidence, note);
+        FactSet facts = bench.current();
+        Reading before = facts.indicators().get(id);
+        bench.change(facts.with(id, reading));
+        out.print(id + ": " + (before == null ? "unknown" : Change.describe(before)) + " -> " + Change.describe(reading));
+    }
+
+    @Command(command = "unset", description = "Make an indicator unknown again. Example: unset hotspot.afghanistan")
+    void unset(@Option(longNames = "id", required = true, description = "an indicator id") @OptionValues(provider = "indicatorIds") String id) {
+        Indicators.known(id);
+        FactSet facts = bench.current();
+        if (!facts.indicators().containsKey(id)) {
+            out.print(id + " is unknown already.");
+            return;
+        }
+        bench.change(facts.without(id));
+        out.print(id + ": " + Change.describe(facts.indicators().get(id)) + " -> unknown");
+    }
+
+    @Command(command = "save", description = "Save the current fact set (atomically; an existing file only with --force). "
+            + "Example: save facts/my-view.json")
+    void save(
+            @Option(longNames = "file", description = "where; the file it was loaded from when left out") String file,
+            @Option(longNames = "force", description = "overwrite an existing file") boolean force) {
+        FactSet facts = bench.current();
+        Path target = file != null ? Path.of(file) : bench.file();
+        if (target == null) {
+            throw new UsageException("this fact set has no file yet; give one: save FILE");
+        }
+        if (!target.getFileName().toString().endsWith(".json")) {
+            throw new UsageException("save to a .json file, e.g. save facts/" + facts.id() + ".json");
+        }
+        boolean overwrite = force || (file == null || target.toAbsolutePath().equals(
+                bench.file() == null ? null : bench.file().toAbsolutePath()));
+        try {
+            FactSetWriter.write(target, FactSetWriter.json(facts, schemaFor(target)), overwrite);
+        } catch (FileAlreadyExistsException e) {
+            throw new UsageException(target + " exists; add --force to overwrite it, or choose another name");
+        } catch (IOException e) {
+            throw new UsageException("cannot save to " + target + ": " + e.getMessage() + "; nothing was changed");
+        }
+        bench.open(facts, target);
+        out.print("Saved " + facts.id() + " to " + target + ".");
+    }
+
+    @Command(command = "recommend", description = "The article's unmet prescriptions for the current fact set, "
+            + "most gain for deep integration first. Example: recommend")
+    void recommend() {
+        Assessment a = ruleBases.assessor(null).assess(bench.current());
+        List<PrescriptionResult> unmet = a.prescriptions().stream().filter(p -> !p.met()).toList();
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%d of %d prescriptions met.%n", a.prescriptions().size() - unmet.size(), a.prescriptions().size()));
+        if (!unmet.isEmpty()) {
+            text.append(String.format(Locale.ROOT, "  %7s  %-6s %-4s %-44s %s%n", "Gain", "Actor", "¶", "Indicator -> level", "Prescription"));
+        }
+        for (PrescriptionResult p : unmet) {
+            text.append(String.format(Locale.ROOT, "  %+7.3f  %-6s %-4s %-44s %s%n", p.gain(), p.actor(), p.source(),
+                    p.indicator() + " -> " + p.target(), p.text()));
+        }
+        out.print(text.toString());
+    }
+
+    @Command(command = "what-if", description = "Assess a variant of the current fact set without changing it, and show what "
+            + "would differ. Example: what-if usChina.militaryExchanges=high region.alignment=balanced")
+    void whatIf(@Option(longNames = "change", required = true, arityMin = 1, arityMax = 28,
+            description = "ID=LEVEL pairs") @OptionValues(provider = "indicatorAssignments") List<String> changes) {
+        FactSet facts = bench.current();
+        FactSet variant = facts;
+        for (String assignment : changes) {
+            int eq = assignment.indexOf('=');
+            if (eq <= 0 || eq == assignment.length() - 1) {
+                throw new UsageException("\"" + assignment + "\" is not ID=LEVEL; e.g. what-if usChina.militaryExchanges=high");
+            }
+            String id = assignment.substring(0, eq);
+            String level = assignment.substring(eq + 1);
+            variant = level.equals("unknown") ? variant.without(Indicators.known(id).id()) : variant.with(id, Indicators.reading(id, level, null, null));
+        }
+        var assessor = ruleBases.assessor(null);
+        out.print(Comparison.render(assessor.assess(facts), assessor.assess(variant), "now", "what if", Style.of(out.colour())));
+    }
+
+    @Command(command = "diff", description = "Compare the current fact set with another: indicators and outcomes side by side. "
+            + "Example: diff facts/analyst-b-2015-06.json")
+    void diff(@Option(longNames = "file", required = true, description = "the other fact set") String file) {
+        FactSet other = reader.readOne(Path.of(file));
+        var assessor = ruleBases.assessor(null);
+        out.print(Comparison.render(assessor.assess(bench.current()), assessor.assess(other), bench.current().id(), other.id(),
+                Style.of(out.colour())));
+    }
+
+    @Command(command = "history", description = "The assessments of this session, with what changed before each. Example: history")
+    void history() {
+        List<Workbench.Entry> entries = bench.history();
+        if (entries.isEmpty()) {
+            out.print("No assessments yet; 'assess' makes one.");
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Workbench.Entry e : entries) {
+            Assessment a = e.assessment();
+            text.append(String.format(Locale.ROOT, "%3d  %s  %-24s %-22s %s%n", e.number(), e.at(), a.factSet().id(),
+                    a.leading() == null ? "(insufficient evidence)" : a.leading(), scores(a.scenarios())));
+            for (Change c : e.changes()) {
+                text.append("       ").append(c).append('\n');
+            }
+        }
+        out.print(text.toString());
+    }
+
+    private static String scores(List<ScenarioScore> scores) {
+        Map<String, Double> byId = new LinkedHashMap<>();
+        scores.forEach(s -> byId.put(s.scenario(), s.score()));
+        List<String> parts = new ArrayList<>();
+        for (var o : org.apsa.engine.Outlook.values()) {
+            parts.add(String.format(Locale.ROOT, "%s %.2f", o.id(), byId.get(o.id())));
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * The schema reference for a file saved inside the project (the folder holding
+     * facts/fact-set.schema.json), relative to the file; none for a file elsewhere.
+     */
+    private static String schemaFor(Path target) {
+        Path project = Path.of("").toAbsolutePath();
+        Path schema = project.resolve("facts").resolve("fact-set.schema.json");
+        Path folder = target.toAbsolutePath().normalize().getParent();
+        if (!Files.exists(schema) || !folder.startsWith(project)) {
+            return null;
+        }
+        return folder.relativize(schema).toString().replace('\\', '/');
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

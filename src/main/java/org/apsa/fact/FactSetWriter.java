@@ -1,0 +1,92 @@
+package org.apsa.fact;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes a fact set in the format the reader reads: a bare level where the confidence is 1
+ * and there is no note, an object otherwise. Writing is atomic: the text goes to a
+ * temporary file beside the target, which is then renamed over it, so a failure never
+ * leaves a half-written or clobbered file.
+ */
+public final class FactSetWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private FactSetWriter() {
+    }
+
+    /** The fact set as JSON text; {@code schema} is the {@code $schema} to point to, or null. */
+    public static String json(FactSet facts, String schema) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        if (schema != null) {
+            root.put("$schema", schema);
+        }
+        root.put("id", facts.id());
+        putIfPresent(root, "title", facts.title());
+        putIfPresent(root, "description", facts.description());
+        putIfPresent(root, "asOf", facts.asOf());
+        Map<String, Object> indicators = new LinkedHashMap<>();
+        facts.indicators().forEach((id, r) -> {
+            if (r.confidence() == Reading.CERTAIN && r.note() == null) {
+                indicators.put(id, r.level());
+            } else {
+                Map<String, Object> reading = new LinkedHashMap<>();
+                reading.put("level", r.level());
+                if (r.confidence() != Reading.CERTAIN) {
+                    reading.put("confidence", r.confidence());
+                }
+                putIfPresent(reading, "note", r.note());
+                indicators.put(id, reading);
+            }
+        });
+        root.put("indicators", indicators);
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes atomically. Without {@code overwrite}, an existing file is left alone and
+     * {@link FileAlreadyExistsException} is thrown.
+     */
+    public static void write(Path target, String text, boolean overwrite) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        if (!overwrite && Files.exists(absolute)) {
+            throw new FileAlreadyExistsException(target.toString());
+        }
+        Path folder = absolute.getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}
