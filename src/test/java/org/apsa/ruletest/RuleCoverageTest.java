@@ -1,6 +1,7 @@
 package org.apsa.ruletest;
 
 import org.apsa.engine.Assessment;
+import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Vocabulary;
 import org.apsa.rulebase.RuleBaseLoader;
@@ -34,6 +35,19 @@ class RuleCoverageTest {
         List<String> never = RuleFixtures.RULE_BASE.rules().stream().map(RuleInfo::name)
                 .filter(name -> !fired.contains(name)).toList();
         assertEquals(List.of(), never, "rules that no rule test makes fire; add a test under rules/tests");
+    }
+
+    /** The negative case: a rule that stays silent on some facts has a test saying where it must. */
+    @Test
+    void everyRuleThatCanStaySilentHasATestWhereItMust() {
+        Set<String> alwaysFire = RuleFixtures.ASSESSOR.assess(FactSet.empty("nothing-known")).firedRules().keySet();
+        Set<String> expectedSilent = new TreeSet<>();
+        for (RuleTest test : new RuleTestReader().readAll(RuleFixtures.TESTS)) {
+            expectedSilent.addAll(test.expect().notFired());
+        }
+        List<String> untested = RuleFixtures.RULE_BASE.rules().stream().map(RuleInfo::name)
+                .filter(name -> !alwaysFire.contains(name) && !expectedSilent.contains(name)).toList();
+        assertEquals(List.of(), untested, "rules that no rule test expects not to fire (\"notFired\")");
     }
 
     @Test
