@@ -1,5 +1,6 @@
 package org.apsa.ruletest;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,7 @@ public record Expectation(String status, String leading, Judgments judgments, Pr
     public Expectation {
         judgments = judgments == null ? new Judgments(null, null) : judgments;
         prescriptions = prescriptions == null ? new Prescriptions(null, null) : prescriptions;
-        scores = scores == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(scores));
+        scores = scores == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(scores));
         fired = fired == null ? List.of() : List.copyOf(fired);
         notFired = notFired == null ? List.of() : List.copyOf(notFired);
     }
