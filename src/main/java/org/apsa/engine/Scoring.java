@@ -3,6 +3,7 @@ package org.apsa.engine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -62,6 +63,28 @@ public final class Scoring {
 
     static double round(double value) {
         return BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    /**
+     * The confidence of a conclusion that needs any {@code k} of several facts (for example two
+     * of three dialogue platforms active): the weakest of the {@code k} strongest. Unlike the
+     * weakest of all, it never falls when one more fact joins, so a rule that reads "at least
+     * k of" stays monotone in the facts it counts.
+     *
+     * @param confidences the confidences of the facts that count (numbers, as an
+     *                    {@code accumulate(...; collectList(...))} gives them)
+     * @throws IllegalArgumentException when fewer than {@code k} confidences are given
+     */
+    public static double weakestOfStrongest(int k, Collection<?> confidences) {
+        if (k < 1 || confidences.size() < k) {
+            throw new IllegalArgumentException("need at least " + Math.max(k, 1) + " confidences, got " + confidences.size());
+        }
+        List<Double> sorted = new ArrayList<>();
+        for (Object c : confidences) {
+            sorted.add(((Number) c).doubleValue());
+        }
+        sorted.sort(Comparator.reverseOrder());
+        return sorted.get(k - 1);
     }
 
     /** The least confidence among the facts a conclusion rests on. */

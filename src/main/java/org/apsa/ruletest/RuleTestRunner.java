@@ -1,0 +1,109 @@
+package org.apsa.ruletest;
+
+import org.apsa.engine.Assessment;
+import org.apsa.engine.Assessment.PrescriptionResult;
+import org.apsa.engine.Assessor;
+import org.apsa.engine.Outlook;
+import org.apsa.rulebase.RuleBaseException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Assesses the facts of rule tests and compares the result with their expectations. Every
+ * unmet expectation is listed, not only the first, as "what: expected X, got Y".
+ */
+public final class RuleTestRunner {
+
+    private final Assessor assessor;
+
+    public RuleTestRunner(Assessor assessor) {
+        this.assessor = assessor;
+    }
+
+    /** @throws RuleBaseException when the rules misbehave on the test's facts */
+    public List<RuleTestResult> runAll(List<RuleTest> tests) {
+        return tests.stream().map(this::run).toList();
+    }
+
+    /** @throws RuleBaseException when the rules misbehave on the test's facts */
+    public RuleTestResult run(RuleTest test) {
+        Assessment assessment = assessor.assess(test.facts());
+        return new RuleTestResult(test, failures(test.expect(), assessment));
+    }
+
+    List<String> failures(Expectation expect, Assessment a) {
+        List<String> failures = new ArrayList<>();
+        if (expect.status() != null && !expect.status().equals(a.status())) {
+            failures.add("status: expected " + expect.status() + ", got " + a.status());
+        }
+        if (expect.leading() != null && !expect.leading().equals(a.leading())) {
+            failures.add("leading: expected " + expect.leading() + ", got "
+                    + (a.leading() == null ? "no leader (" + a.status() + ")" : a.leading()));
+        }
+        for (String id : expect.judgments().present()) {
+            if (!a.holds(id)) {
+                failures.add("judgment " + id + ": expected present, got absent");
+            }
+        }
+        for (String id : expect.judgments().absent()) {
+            if (a.holds(id)) {
+                failures.add("judgment " + id + ": expected absent, got present");
+            }
+        }
+        prescriptions(expect.prescriptions().met(), true, a, failures);
+        prescriptions(expect.prescriptions().unmet(), false, a, failures);
+        for (Map.Entry<String, Expectation.Range> e : expect.scores().entrySet()) {
+            Optional<Double> score = a.scenario(e.getKey()).map(s -> s.score());
+            if (score.isEmpty()) {
+                failures.add("score " + e.getKey() + ": expected " + e.getValue() + ", got no score (outlooks: "
+                        + String.join(", ", Outlook.ids()) + ")");
+            } else if (!e.getValue().contains(score.get())) {
+                failures.add("score " + e.getKey() + ": expected " + e.getValue() + ", got "
+                        + String.format(Locale.ROOT, "%.4f", score.get()));
+            }
+        }
+        for (String rule : expect.fired()) {
+            if (unknownRule(rule, failures)) {
+                continue;
+            }
+            if (!a.firedRules().containsKey(rule)) {
+                failures.add("rule \"" + rule + "\": expected to fire, got not fired");
+            }
+        }
+        for (String rule : expect.notFired()) {
+            if (unknownRule(rule, failures)) {
+                continue;
+            }
+            Integer times = a.firedRules().get(rule);
+            if (times != null) {
+                failures.add("rule \"" + rule + "\": expected not to fire, got fired " + times + (times == 1 ? " time" : " times"));
+            }
+        }
+        return failures;
+    }
+
+    /** A misspelt rule name would make "notFired" pass for nothing; it is a failure. */
+    private boolean unknownRule(String rule, List<String> failures) {
+        if (assessor.rules().rule(rule).isPresent()) {
+            return false;
+        }
+        failures.add("rule \"" + rule + "\": expected a rule of that name, got none in the rule base");
+        return true;
+    }
+
+    private static void prescriptions(List<String> ids, boolean met, Assessment a, List<String> failures) {
+        for (String id : ids) {
+            Optional<PrescriptionResult> p = a.prescription(id);
+            String expected = met ? "met" : "unmet";
+            if (p.isEmpty()) {
+                failures.add("prescription " + id + ": expected " + expected + ", got no such recommendation");
+            } else if (p.get().met() != met) {
+                failures.add("prescription " + id + ": expected " + expected + ", got " + (p.get().met() ? "met" : "unmet"));
+            }
+        }
+    }
+}
