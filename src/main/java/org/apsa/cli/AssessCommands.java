@@ -9,6 +9,7 @@ import org.apsa.render.AssessmentText;
 import org.apsa.render.Style;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
 
 import java.nio.file.Path;
 
@@ -32,7 +33,7 @@ class AssessCommands {
             + "Example: assess facts/baseline-2014-12.json --format json")
     void assess(
             @Option(longNames = "file", description = "the fact set, a .json file (or a .jsonl file of one line); "
-                    + "in the shell, the current fact set when left out") String file,
+                    + "in the shell, the current fact set when left out") @OptionValues(provider = "factFiles") String file,
             @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
             @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
         Format chosen = Format.parse(format, "assess", Format.TEXT, Format.JSON, Format.MARKDOWN);

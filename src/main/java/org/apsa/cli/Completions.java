@@ -56,6 +56,40 @@ class Completions {
         };
     }
 
+    /** Folders and fact files (.json, .jsonl) under the path typed so far. */
+    @Bean
+    CompletionProvider factFiles() {
+        return context -> {
+            String typed = context.currentWord() == null ? "" : context.currentWord();
+            int slash = typed.lastIndexOf('/');
+            java.nio.file.Path folder = java.nio.file.Path.of(slash < 0 ? "." : typed.substring(0, slash + 1));
+            String prefix = slash < 0 ? "" : typed.substring(0, slash + 1);
+            List<CompletionProposal> proposals = new ArrayList<>();
+            try (var entries = java.nio.file.Files.list(folder)) {
+                entries.sorted().forEach(p -> {
+                    String name = p.getFileName().toString();
+                    boolean dir = java.nio.file.Files.isDirectory(p);
+                    if (!name.startsWith(".") && (dir || name.endsWith(".json") || name.endsWith(".jsonl"))) {
+                        proposals.add(new CompletionProposal(prefix + name + (dir ? "/" : "")).complete(!dir));
+                    }
+                });
+            } catch (java.io.IOException | RuntimeException e) {
+                return List.of();
+            }
+            return proposals;
+        };
+    }
+
+    /** Fact files, or outlook ids, for commands that take either in first position. */
+    @Bean
+    CompletionProvider factFilesOrOutlooks(CompletionProvider factFiles) {
+        return context -> {
+            List<CompletionProposal> proposals = new ArrayList<>(factFiles.apply(context));
+            Outlook.ids().forEach(id -> proposals.add(new CompletionProposal(id)));
+            return proposals;
+        };
+    }
+
     @Bean
     CompletionProvider outlookIds() {
         return context -> Outlook.ids().stream().map(CompletionProposal::new).toList();

@@ -41,7 +41,7 @@ class ExplainCommands {
             + "Example: explain facts/baseline-2014-12.json --scenario polarization")
     void explain(
             @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out); "
-                    + "an outlook or judgment id here is taken as --scenario or --judgment") String file,
+                    + "an outlook or judgment id here is taken as --scenario or --judgment") @OptionValues(provider = "factFilesOrOutlooks") String file,
             @Option(longNames = "scenario", description = "an outlook id: deep-integration, shared-dominance, polarization, chaos") @OptionValues(provider = "outlookIds") String scenario,
             @Option(longNames = "judgment", description = "a judgment id, as 'assess' lists them") String judgment,
             @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
@@ -88,7 +88,7 @@ class ExplainCommands {
             + "Example: why-not facts/baseline-2014-12.json --scenario deep-integration")
     void whyNot(
             @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out); "
-                    + "an outlook or judgment id here is taken as --scenario or --judgment") String file,
+                    + "an outlook or judgment id here is taken as --scenario or --judgment") @OptionValues(provider = "factFilesOrOutlooks") String file,
             @Option(longNames = "scenario", description = "an outlook id: deep-integration, shared-dominance, polarization, chaos") @OptionValues(provider = "outlookIds") String scenario,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") String format,
             @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
@@ -110,8 +110,7 @@ class ExplainCommands {
             + "(largest swing first), and which unknown indicators are most worth learning. "
             + "Example: sensitivity facts/baseline-2014-12.json")
     void sensitivity(
-            @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out); "
-                    + "an outlook or judgment id here is taken as --scenario or --judgment") String file,
+            @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out)") @OptionValues(provider = "factFiles") String file,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") String format,
             @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
         Format chosen = Format.parse(format, "sensitivity", Format.TEXT, Format.JSON);

@@ -42,7 +42,7 @@ class WorkbenchCommands {
     }
 
     @Command(command = "load", description = "Open a fact set as the current one. Example: load facts/baseline-2014-12.json")
-    void load(@Option(longNames = "file", required = true, description = "a .json fact file") String file) {
+    void load(@Option(longNames = "file", required = true, description = "a .json fact file") @OptionValues(provider = "factFiles") String file) {
         Path path = Path.of(file);
         FactSet facts = reader.readOne(path);
         bench.open(facts, path);
@@ -108,7 +108,7 @@ class WorkbenchCommands {
     @Command(command = "save", description = "Save the current fact set (atomically; an existing file only with --force). "
             + "Example: save facts/my-view.json")
     void save(
-            @Option(longNames = "file", description = "where; the file it was loaded from when left out") String file,
+            @Option(longNames = "file", description = "where; the file it was loaded from when left out") @OptionValues(provider = "factFiles") String file,
             @Option(longNames = "force", description = "overwrite an existing file") boolean force) {
         FactSet facts = bench.current();
         Path target = file != null ? Path.of(file) : bench.file();
@@ -169,7 +169,7 @@ class WorkbenchCommands {
 
     @Command(command = "diff", description = "Compare the current fact set with another: indicators and outcomes side by side. "
             + "Example: diff facts/analyst-b-2015-06.json")
-    void diff(@Option(longNames = "file", required = true, description = "the other fact set") String file) {
+    void diff(@Option(longNames = "file", required = true, description = "the other fact set") @OptionValues(provider = "factFiles") String file) {
         FactSet other = reader.readOne(Path.of(file));
         var assessor = ruleBases.assessor(null);
         out.print(Comparison.render(assessor.assess(bench.current()), assessor.assess(other), bench.current().id(), other.id(),

@@ -123,7 +123,8 @@ public final class Assessor {
             scores.sort(Comparator.comparingInt(ScenarioScore::rank));
             checkJudgmentsHeldOnce(judgments, factSet);
             judgments.sort(Comparator.comparing(Judgment::id));
-            evaluation.sort(Comparator.comparing(Evaluation::scenario).thenComparing(Evaluation::aspect));
+            evaluation.sort(Comparator.comparing(Evaluation::scenario).thenComparingInt(e -> aspectOrder(e.aspect()))
+                    .thenComparing(Evaluation::aspect));
             prescriptions.sort(Comparator.comparing(Prescription::id));
             supports.sort(Comparator.comparing(Support::scenario).thenComparing(Support::rule));
             double evidence = Scoring.round(supports.stream().mapToDouble(Support::magnitude).sum());
@@ -131,6 +132,15 @@ public final class Assessor {
             return new Conclusions(status, status.equals(Assessment.ASSESSED) ? leading : null, scores, evidence,
                     judgments, evaluation, prescriptions, supports, facts);
         }
+
+        /** The article's order of aspects (¶7-¶8); aspects it does not name come last. */
+        private static int aspectOrder(String aspect) {
+            int i = ASPECTS.indexOf(aspect);
+            return i < 0 ? ASPECTS.size() : i;
+        }
+
+        private static final List<String> ASPECTS = List.of("stability", "durability", "beneficiaries", "losers",
+                "desirability", "conclusion");
 
         double score(String scenario) {
             return scores.stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();

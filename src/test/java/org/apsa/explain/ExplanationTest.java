@@ -1,5 +1,6 @@
 package org.apsa.explain;
 
+import org.apsa.Golden;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
 import org.apsa.engine.TestRules;
@@ -10,8 +11,6 @@ import org.apsa.render.TraceText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ class ExplanationTest {
         String tree = TraceText.render(a.trace().stream()
                 .filter(n -> n.conclusion().startsWith("polarization:")).toList(), Style.PLAIN);
 
-        assertThat(tree).isEqualTo(Files.readString(Path.of("src/test/resources/golden/explain-polarization.txt")));
+        Golden.assertMatches("explain-polarization.txt", tree);
     }
 
     @Test

@@ -1,0 +1,184 @@
+package org.apsa.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.shell.context.InteractionMode;
+import org.springframework.shell.context.ShellContext;
+import org.springframework.shell.test.ShellTestClient;
+import org.springframework.shell.test.ShellTestClient.InteractiveShellSession;
+import org.springframework.shell.test.autoconfigure.AutoConfigureShell;
+import org.springframework.shell.test.autoconfigure.AutoConfigureShellTestClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.apsa.cli.ShellTestSupport.awaitScreen;
+import static org.apsa.cli.ShellTestSupport.type;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The analyst's workbench driven through the shell's test client, as typed at the prompt:
+ * each command, its errors, and completion, with assertions on what the screen shows.
+ */
+@SpringBootTest(properties = {"spring.shell.interactive.enabled=false", "spring.shell.test.terminal-width=200",
+        "spring.shell.test.terminal-height=80"})
+@AutoConfigureShell
+@AutoConfigureShellTestClient
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShellCommandsTest {
+
+    @Autowired
+    ShellTestClient client;
+
+    @Autowired
+    ShellContext shellContext;
+
+    private InteractiveShellSession session;
+
+    /** One shell for the class, as one analyst's sitting; each test starts on a cleared screen. */
+    @BeforeAll
+    void openSession() {
+        // As in the real shell: an error ends the command, not the session.
+        shellContext.setInteractionMode(InteractionMode.INTERACTIVE);
+        session = client.interactive().run();
+    }
+
+    @BeforeEach
+    void clearScreen() {
+        type(session, "clear");
+        awaitScreen(session, s -> !s.contains("\n") || s.strip().startsWith("apsa>") && s.strip().lines().count() <= 1,
+                "a cleared screen");
+    }
+
+    @Test
+    void loadShowAndAssessTheBaseline() {
+        type(session, "load facts/baseline-2014-12.json");
+        awaitScreen(session, "Loaded baseline-2014-12 from facts/baseline-2014-12.json");
+        type(session, "show");
+        String shown = awaitScreen(session, "Unknown (");
+        assertThat(shown).contains("usChina.strategicDistrust", "Indicator", "Confidence");
+        type(session, "assess");
+        String assessed = awaitScreen(session, "Prescriptions:");
+        assertThat(assessed).contains("polarization", "leading", "What the article says of polarization");
+    }
+
+    @Test
+    void setAndUnsetChangeTheFactSetAndMistakesGetADidYouMean() {
+        type(session, "new edits-1");
+        awaitScreen(session, "New fact set edits-1");
+        type(session, "set us.presence.transparancy high");
+        awaitScreen(session, "unknown indicator \"us.presence.transparancy\" (did you mean \"us.presence.transparency\"?)");
+        type(session, "set us.presence.transparency hihg");
+        awaitScreen(session, "level \"hihg\" is not on the scale of \"us.presence.transparency\" (did you mean \"high\"?)");
+        type(session, "set us.presence.transparency high --confidence 0.7 --note because");
+        awaitScreen(session, "us.presence.transparency: unknown -> high (0.70)");
+        type(session, "set us.presence.transparency medium --confidence 1.5");
+        awaitScreen(session, "confidence 1.5 is out of range");
+        type(session, "unset us.presence.transparency");
+        awaitScreen(session, "us.presence.transparency: high (0.70) -> unknown");
+        type(session, "unset us.presence.transparency");
+        awaitScreen(session, "us.presence.transparency is unknown already.");
+    }
+
+    @Test
+    void whatIfShowsTheDifferenceWithoutChangingTheFactSet() {
+        type(session, "load facts/baseline-2014-12.json");
+        awaitScreen(session, "Loaded baseline-2014-12");
+        type(session, "what-if region.alignment=balanced usChina.militaryExchanges=high");
+        String screen = awaitScreen(session, "no longer met:");
+        assertThat(screen).contains("Indicators that differ (2)", "region.alignment", "what if", "newly met:");
+        type(session, "what-if region.alignment=balance");
+        awaitScreen(session, "level \"balance\" is not on the scale of \"region.alignment\" (did you mean \"balanced\"?)");
+        type(session, "show");
+        awaitScreen(session, s -> s.matches("(?s).*region\\.alignment\\s+leaning.*"), "the loaded alignment, unchanged");
+    }
+
+    @Test
+    void saveIsAtomicAndRefusesToOverwriteWithoutForce(@TempDir Path dir) throws Exception {
+        Path existing = dir.resolve("existing.json");
+        Files.writeString(existing, "keep me");
+        type(session, "new saved-1");
+        awaitScreen(session, "New fact set saved-1");
+        type(session, "set hotspot.koreanPeninsula tense");
+        awaitScreen(session, "hotspot.koreanPeninsula: unknown -> tense");
+        type(session, "save " + existing);
+        awaitScreen(session, existing + " exists; add --force to overwrite it");
+        assertThat(Files.readString(existing)).isEqualTo("keep me");
+        type(session, "save " + existing + " --force");
+        awaitScreen(session, "Saved saved-1 to " + existing);
+        assertThat(Files.readString(existing)).contains("\"hotspot.koreanPeninsula\" : \"tense\"");
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(existing);
+        }
+    }
+
+    @Test
+    void consultAsksTheMostInformativeUnknownsAndUpdatesAfterEachAnswer() {
+        type(session, "load facts/baseline-2014-12.json");
+        awaitScreen(session, "Loaded baseline-2014-12");
+        type(session, "consult --max 2 --answers why,consensus,skip");
+        String screen = awaitScreen(session, "Skipped");
+        assertThat(screen).contains("Q1.", "Why: knowing", "Now:", "Q2.");
+    }
+
+    @Test
+    void explainWhyNotRecommendAndHistoryWorkOnTheCurrentFactSet() {
+        type(session, "load facts/baseline-2014-12.json");
+        awaitScreen(session, "Loaded baseline-2014-12");
+        type(session, "explain");
+        awaitScreen(session, "by \"Score the four outlooks\"");
+        type(session, "clear");
+        type(session, "why-not deep-integration");
+        awaitScreen(session, "Smallest changes that would make deep integration lead");
+        type(session, "clear");
+        type(session, "recommend");
+        awaitScreen(session, "prescriptions met.");
+        type(session, "assess");
+        type(session, "history");
+        awaitScreen(session, s -> s.matches("(?s).*\\n\\s+\\d+\\s+\\d\\d:\\d\\d:\\d\\d\\s+baseline-2014-12.*"), "a history line");
+    }
+
+    @Test
+    void diffComparesTwoAnalystsSideBySide() {
+        type(session, "load facts/analyst-a-2015-06.json");
+        awaitScreen(session, "Loaded analyst-a-2015-06");
+        type(session, "diff facts/analyst-b-2015-06.json");
+        String screen = awaitScreen(session, "no longer met:");
+        assertThat(screen).contains("Indicators that differ", "analyst-a-2015-06", "analyst-b-2015-06", "leading");
+    }
+
+    @Test
+    void errorsAreOneLineAndKeepTheState() {
+        type(session, "load facts/baseline-2014-12.json");
+        awaitScreen(session, "Loaded baseline-2014-12");
+        type(session, "load no/such/file.json");
+        awaitScreen(session, "no/such/file.json: no such file");
+        type(session, "asess");
+        awaitScreen(session, "unknown command \"asess\" (did you mean \"assess\"?)");
+        type(session, "why-not harmony");
+        awaitScreen(session, "unknown outlook \"harmony\"; use deep-integration, shared-dominance, polarization, chaos");
+        type(session, "show");
+        awaitScreen(session, "baseline-2014-12  After the 2014 summit season");
+    }
+
+    @Test
+    void tabCompletesIndicatorIds() {
+        type(session, "new completion-1");
+        awaitScreen(session, "New fact set completion-1");
+        session.write(session.writeSequence().text("set us.presence.tr\t").build());
+        awaitScreen(session, "set us.presence.transparency");
+        session.write(session.writeSequence().text("hi\t").build());
+        awaitScreen(session, "set us.presence.transparency high");
+        session.write(session.writeSequence().carriageReturn().build());
+        awaitScreen(session, "us.presence.transparency: unknown -> high");
+        type(session, "why-not sha\t");
+        awaitScreen(session, "Why not shared dominance of big powers?");
+        type(session, "what-if region.al\tba\t");
+        awaitScreen(session, "Indicators that differ (1)");
+    }
+}

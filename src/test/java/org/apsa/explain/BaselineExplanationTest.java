@@ -1,0 +1,81 @@
+package org.apsa.explain;
+
+import org.apsa.Golden;
+import org.apsa.engine.Assessment;
+import org.apsa.engine.Assessor;
+import org.apsa.engine.Outlook;
+import org.apsa.fact.FactSet;
+import org.apsa.fact.FactSetReader;
+import org.apsa.fact.Reading;
+import org.apsa.render.ExplanationText;
+import org.apsa.render.Style;
+import org.apsa.render.TraceText;
+import org.apsa.rulebase.RuleBaseLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shipped rules on the 2014 baseline: the explanations an analyst reads, as golden files. */
+class BaselineExplanationTest {
+
+    private static Assessor assessor;
+    private static FactSet baseline;
+
+    @BeforeAll
+    static void load() {
+        assessor = new Assessor(RuleBaseLoader.load(Path.of("rules")));
+        baseline = new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json"));
+    }
+
+    @Test
+    void theLeadersProofTreeMatchesItsGoldenFile() {
+        Assessment a = assessor.assess(baseline);
+
+        String tree = TraceText.render(a.trace().stream()
+                .filter(n -> n.kind().equals("scenario") && n.conclusion().startsWith(a.leading() + ":")).toList(), Style.PLAIN);
+
+        Golden.assertMatches("baseline-explain-leader.txt", tree);
+    }
+
+    @Test
+    void whyNotDeepIntegrationMatchesItsGoldenFile() {
+        Assessment a = assessor.assess(baseline);
+
+        Golden.assertMatches("baseline-why-not-deep-integration.txt",
+                ExplanationText.whyNot(WhyNot.of(assessor, a, "deep-integration"), Style.PLAIN));
+    }
+
+    @Test
+    void everyChangeWhyNotProposesOnTheBaselineReallyMakesTheOutlookLead() {
+        Assessment a = assessor.assess(baseline);
+        for (Outlook outlook : Outlook.values()) {
+            WhyNot.Result result = WhyNot.of(assessor, a, outlook.id());
+            for (WhyNot.Candidate c : result.changes()) {
+                Map<String, Reading> readings = new HashMap<>(baseline.indicators());
+                c.changes().forEach(ch -> readings.put(ch.indicator(), Reading.of(ch.to())));
+                Assessment changed = assessor.assess(new FactSet(baseline.id(), null, null, null, readings));
+                assertThat(changed.leading()).as("%s with %s", outlook.id(), c.changes()).isEqualTo(outlook.id());
+            }
+        }
+    }
+
+    @Test
+    void everyNodeOfTheBaselineTraceNamesARuleThatFired() {
+        Assessment a = assessor.assess(baseline);
+        java.util.List<org.apsa.engine.TraceNode> all = new java.util.ArrayList<>();
+        java.util.Deque<org.apsa.engine.TraceNode> todo = new java.util.ArrayDeque<>(a.trace());
+        a.judgmentTrace().values().forEach(todo::addAll);
+        while (!todo.isEmpty()) {
+            var n = todo.pop();
+            all.add(n);
+            todo.addAll(n.because());
+        }
+        assertThat(all).filteredOn(n -> n.rule() != null).isNotEmpty()
+                .allSatisfy(n -> assertThat(a.firedRules()).containsKey(n.rule()));
+    }
+}
