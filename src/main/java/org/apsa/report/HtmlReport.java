@@ -125,8 +125,10 @@ public final class HtmlReport {
         int labels = Math.min(points.size(), 8);
         for (int k = 0; k < labels; k++) {
             int i = labels == 1 ? 0 : (int) Math.round((double) k * (points.size() - 1) / (labels - 1));
-            out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" fill=\"#5a6272\">%s</text>%n",
-                    xs[i], HEIGHT - BOTTOM + 18, points.get(i).period()));
+            // The first and last labels hang inwards, so that neither is cut at the chart's edge.
+            String anchor = labels == 1 ? "middle" : k == 0 ? "start" : k == labels - 1 ? "end" : "middle";
+            out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"%s\" fill=\"#5a6272\">%s</text>%n",
+                    xs[i], HEIGHT - BOTTOM + 18, anchor, points.get(i).period()));
         }
         for (Outlook o : Outlook.values()) {
             StringBuilder polyline = new StringBuilder();
