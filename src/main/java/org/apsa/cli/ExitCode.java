@@ -6,7 +6,7 @@ public enum ExitCode {
     OK(0),
     /** An input file (a fact set) is invalid, or a rule test failed. */
     INVALID_INPUT(1),
-    /** The command line is wrong: unknown command or option, missing or bad value. */
+    /** The command line is wrong: unknown command or option, missing or bad value, an output folder that cannot be written. */
     USAGE(2),
     /** The rule base does not compile, or a rule misbehaves while firing. */
     RULES(3),

@@ -2,6 +2,7 @@ package org.apsa.cli;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apsa.batch.OutputException;
 import org.apsa.fact.InvalidFactSetException;
 import org.apsa.rulebase.RuleBaseException;
 import org.springframework.core.Ordered;
@@ -46,6 +47,10 @@ class Failures implements CommandExceptionResolver {
         }
         if (e instanceof RuleBaseException rules) {
             return new Failure(ExitCode.RULES, rules.getMessage());
+        }
+        if (e instanceof OutputException output) {
+            // --out names a place the batch cannot write: a problem of the command line, not of the tool.
+            return new Failure(ExitCode.USAGE, output.getMessage());
         }
         if (e instanceof UsageException usage) {
             return new Failure(ExitCode.USAGE, usage.getMessage());

@@ -21,16 +21,9 @@ final class Jar {
     }
 
     static Run run(Path workingDir, Path logDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
-        builder.environment().put("APSA_LOG_DIR", logDir.toString());
-        builder.environment().remove("NO_COLOR");
         Path out = Files.createTempFile("apsa-out", ".txt");
         Path err = Files.createTempFile("apsa-err", ".txt");
-        builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-        Process process = builder.start();
-        process.getOutputStream().close();
+        Process process = start(workingDir, logDir, out, err, args);
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("apsa " + String.join(" ", args) + " did not finish in 120 s");
@@ -39,6 +32,19 @@ final class Jar {
         Files.delete(out);
         Files.delete(err);
         return run;
+    }
+
+    /** Starts the jar without waiting, its streams going to {@code out} and {@code err}. */
+    static Process start(Path workingDir, Path logDir, Path out, Path err, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
+        builder.environment().put("APSA_LOG_DIR", logDir.toString());
+        builder.environment().remove("NO_COLOR");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
     }
 
     private static String javaBin() {

@@ -16,6 +16,11 @@ public final class TestRules {
     }
 
     public static RuleBase withShippedScoring(String testFolder) {
+        return RuleBaseLoader.load(folderWithShippedScoring(testFolder));
+    }
+
+    /** A temporary rules folder: the shipped scoring rules and the rules of a test folder. */
+    public static Path folderWithShippedScoring(String testFolder) {
         try {
             Path dir = Files.createTempDirectory("apsa-rules");
             Files.copy(Path.of("rules/scoring.drl"), dir.resolve("scoring.drl"));
@@ -24,7 +29,7 @@ public final class TestRules {
                     Files.copy(file, dir.resolve(file.getFileName()));
                 }
             }
-            return RuleBaseLoader.load(dir);
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,331 @@
+package org.apsa.batch;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apsa.engine.Assessment;
+import org.apsa.engine.Assessor;
+import org.apsa.fact.FactSet;
+import org.apsa.fact.FactSetReader;
+import org.apsa.fact.InputProblem;
+import org.apsa.render.AssessmentJson;
+import org.apsa.report.HtmlReport;
+import org.apsa.report.MarkdownReport;
+import org.apsa.report.ReportData;
+import org.apsa.report.Row;
+import org.apsa.report.SummaryCsv;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Assesses many fact sets: reads the inputs as a stream on the calling thread, assesses on
+ * {@code threads} workers, and writes the results in input order, so the output is the same
+ * bytes whatever the number of threads. At most a window of {@code threads × }{@value #WINDOW_PER_THREAD}
+ * records is in flight; beyond it the reader waits for the writer. What stays in memory
+ * besides is the id index (about 24 bytes a fact set) and the reports' bounded sample.
+ *
+ * <p>An invalid record, or one whose id was already used, is reported in {@code errors.jsonl}
+ * and skipped; a failure of the rules (or of writing) stops the run, and then nothing of it
+ * is kept ({@link OutputFiles}).
+ */
+public final class Batch {
+
+    public static final String ASSESSMENTS = "assessments.jsonl";
+    public static final String ERRORS = "errors.jsonl";
+    static final int WINDOW_PER_THREAD = 64;
+    /** The invalid inputs a summary quotes; errors.jsonl has them all. */
+    static final int QUOTED_PROBLEMS = 10;
+
+    private static final Logger LOG = LogManager.getLogger(Batch.class);
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /**
+     * @param inputs  files and folders, as given
+     * @param out     the output folder, created when missing
+     * @param reports the reports besides {@code assessments.jsonl} and {@code errors.jsonl}
+     * @param threads how many fact sets to assess at once, at least 1
+     */
+    public record Options(List<Path> inputs, Path out, Set<Report> reports, int threads) {
+        public Options {
+            inputs = List.copyOf(inputs);
+            reports = reports.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(reports));
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+            }
+        }
+    }
+
+    /** Told how far the run is; called on the thread that runs the batch. */
+    public interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        /** Before the first record, with the number of records expected, or -1 when not counted. */
+        default void started(long expected) {
+        }
+
+        /** After each record is written (or skipped as invalid). */
+        default void advanced(long done) {
+        }
+
+        /** When the run ends, well or not. */
+        default void finished() {
+        }
+
+        /** Whether to count the records first, to show an estimate of the time left. */
+        default boolean wantsEstimate() {
+            return false;
+        }
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param byLeading     fact sets by leading outlook id, in the article's order, then {@code insufficient-evidence}
+     * @param invalidInputs records (or files) skipped as invalid, id clashes included
+     * @param problems      lines of {@code errors.jsonl}
+     * @param firstProblems the first problems, at most {@value #QUOTED_PROBLEMS}
+     * @param written       the files written in {@code out}, in the order written
+     */
+    public record Summary(long files, long assessed, Map<String, Long> byLeading, long invalidInputs, long problems,
+                          List<InputProblem> firstProblems, Path out, List<String> written, Duration elapsed) {
+        public Summary {
+            byLeading = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byLeading));
+            firstProblems = List.copyOf(firstProblems);
+            written = List.copyOf(written);
+        }
+    }
+
+    private final Function<FactSet, Assessment> assess;
+    private final FactSetReader reader = new FactSetReader();
+
+    public Batch(Assessor assessor) {
+        this(assessor::assess);
+    }
+
+    /** With any way of assessing; tests use it to make a run fail half way. */
+    Batch(Function<FactSet, Assessment> assess) {
+        this.assess = assess;
+    }
+
+    public Summary run(Options options, Progress progress) {
+        long start = System.nanoTime();
+        List<Path> files = Inputs.discover(options.inputs(), options.out());
+        progress.started(progress.wantsEstimate() ? Inputs.estimateRecords(files) : -1);
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), workers());
+        try (OutputFiles outputs = new OutputFiles(options.out())) {
+            Run run = new Run(options, outputs, pool, progress);
+            for (int f = 0; f < files.size(); f++) {
+                run.read(files.get(f), f);
+            }
+            run.finish();
+            outputs.commit();
+            Summary summary = new Summary(files.size(), run.report.assessed(), run.report.byLeading(), run.invalidInputs,
+                    run.problems, run.firstProblems, options.out(), run.written(), Duration.ofNanos(System.nanoTime() - start));
+            LOG.info("batch: {} fact sets assessed, {} invalid inputs, from {} files into {} in {} ms on {} threads",
+                    summary.assessed(), summary.invalidInputs(), files.size(), options.out(), summary.elapsed().toMillis(), options.threads());
+            return summary;
+        } finally {
+            pool.shutdownNow();
+            progress.finished();
+        }
+    }
+
+    /** One record's outcome: an assessment as a JSON line and a report row, or problems. */
+    private record Result(String json, Row row, List<InputProblem> problems) {
+    }
+
+    /** The state of one run: the window of records in flight, the writers, the counts. */
+    private final class Run {
+
+        private final Options options;
+        private final ExecutorService pool;
+        private final Progress progress;
+        private final ArrayDeque<Future<Result>> window = new ArrayDeque<>();
+        private final int windowSize;
+        private final IdIndex ids = new IdIndex();
+        private final List<Path> files = new ArrayList<>();
+        private final Writer assessments;
+        private final Writer errors;
+        private final Writer csv;
+        private final ReportData report = new ReportData();
+        private final OutputFiles outputs;
+        private long done;
+        private long invalidInputs;
+        private long problems;
+        private final List<InputProblem> firstProblems = new ArrayList<>();
+
+        Run(Options options, OutputFiles outputs, ExecutorService pool, Progress progress) {
+            this.options = options;
+            this.outputs = outputs;
+            this.pool = pool;
+            this.progress = progress;
+            this.windowSize = options.threads() * WINDOW_PER_THREAD;
+            outputs.checkTargets(written());
+            this.assessments = outputs.open(ASSESSMENTS);
+            this.errors = outputs.open(ERRORS);
+            this.csv = options.reports().contains(Report.CSV) ? outputs.open(Report.CSV.file()) : null;
+            if (csv != null) {
+                write(csv, Report.CSV.file(), SummaryCsv.header());
+            }
+        }
+
+        void read(Path file, int number) {
+            files.add(file);
+            reader.read(file, entry -> {
+                Future<Result> result;
+                if (!entry.valid()) {
+                    result = CompletableFuture.completedFuture(new Result(null, null, entry.problems()));
+                } else {
+                    FactSet facts = entry.factSet();
+                    IdIndex.Place first = ids.add(facts.id(), number, entry.line());
+                    if (first != null) {
+                        result = CompletableFuture.completedFuture(new Result(null, null, List.of(clash(entry, facts.id(), first))));
+                    } else {
+                        result = pool.submit(() -> {
+                            Assessment a = assess.apply(facts);
+                            // The row's number is set when written; 0 here keeps the worker independent of order.
+                            return new Result(AssessmentJson.line(a), Row.of(0, a), List.of());
+                        });
+                    }
+                }
+                window.add(result);
+                if (window.size() >= windowSize) {
+                    writeNext();
+                }
+            });
+        }
+
+        private InputProblem clash(org.apsa.fact.FactSetReader.Entry entry, String id, IdIndex.Place first) {
+            Path firstFile = files.get(first.file());
+            String where = firstFile.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl")
+                    ? firstFile + ":" + first.line() : firstFile.toString();
+            return new InputProblem(entry.file(), entry.line(), 0, "duplicate id \"" + id + "\": " + where
+                    + " already has a fact set with this id; ids must be unique within a batch, so rename one of the two (this one was skipped)");
+        }
+
+        void finish() {
+            while (!window.isEmpty()) {
+                writeNext();
+            }
+            report.inputs(files.size(), invalidInputs, problems);
+            if (options.reports().contains(Report.MARKDOWN)) {
+                Writer md = outputs.open(Report.MARKDOWN.file());
+                write(md, Report.MARKDOWN.file(), MarkdownReport.render(report));
+            }
+            if (options.reports().contains(Report.HTML)) {
+                Writer html = outputs.open(Report.HTML.file());
+                write(html, Report.HTML.file(), HtmlReport.render(report));
+            }
+        }
+
+        List<String> written() {
+            List<String> names = new ArrayList<>(List.of(ASSESSMENTS, ERRORS));
+            for (Report r : Report.values()) {
+                if (options.reports().contains(r)) {
+                    names.add(r.file());
+                }
+            }
+            return names;
+        }
+
+        private void writeNext() {
+            Result result = await(window.removeFirst());
+            if (result.problems().isEmpty()) {
+                Row row = numbered(result.row(), report.assessed() + 1);
+                write(assessments, ASSESSMENTS, result.json());
+                write(assessments, ASSESSMENTS, "\n");
+                if (csv != null) {
+                    write(csv, Report.CSV.file(), SummaryCsv.line(row));
+                }
+                report.add(row);
+            } else {
+                invalidInputs++;
+                for (InputProblem p : result.problems()) {
+                    problems++;
+                    if (firstProblems.size() < QUOTED_PROBLEMS) {
+                        firstProblems.add(p);
+                    }
+                    write(errors, ERRORS, errorLine(p));
+                }
+            }
+            progress.advanced(++done);
+        }
+
+        private void write(Writer writer, String name, String text) {
+            try {
+                writer.write(text);
+            } catch (IOException e) {
+                throw outputs.failure(name, e);
+            }
+        }
+    }
+
+    private static Row numbered(Row r, long number) {
+        return new Row(number, r.id(), r.title(), r.asOf(), r.status(), r.leading(), r.scores(), r.likelihoods(), r.topUnmet(),
+                r.levels(), r.brief());
+    }
+
+    /** Waits for a record's result; a failure of the rules surfaces here, in input order. */
+    private static Result await(Future<Result> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while assessing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** One line of errors.jsonl: file, line, column, message. */
+    static String errorLine(InputProblem p) {
+        StringWriter text = new StringWriter(160);
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeStringField("file", p.file());
+            json.writeNumberField("line", p.line());
+            json.writeNumberField("column", p.column());
+            json.writeStringField("message", p.message());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.append('\n').toString();
+    }
+
+    private static java.util.concurrent.ThreadFactory workers() {
+        AtomicInteger n = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, "apsa-batch-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package org.apsa.batch;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The ids seen so far in a batch and where each was first seen, in about 24 bytes an id
+ * instead of the hundred or more a {@code HashMap<String, ...>} would take: the only part
+ * of a batch that grows with the number of fact sets. An id is kept as the first 128 bits of
+ * its SHA-256 digest (a collision between two different ids is not a practical concern, even
+ * for crafted input), its place as a file number and line.
+ *
+ * <p>Not thread-safe: the batch reads its input on one thread.
+ */
+final class IdIndex {
+
+    /** Where an id was first seen: the file's number in the batch and the line. */
+    record Place(int file, long line) {
+    }
+
+    private static final long EMPTY = 0L;
+    private static final int LINE_BITS = 40;
+    private static final long LINE_MASK = (1L << LINE_BITS) - 1;
+
+    private final MessageDigest sha256;
+    private long[] high;
+    private long[] low;
+    /** file number + 1 in the top 24 bits, the line in the lower 40; 0 marks a free slot. */
+    private long[] places;
+    private int size;
+
+    IdIndex() {
+        this(1024);
+    }
+
+    IdIndex(int initialCapacity) {
+        int capacity = Integer.highestOneBit(Math.max(16, initialCapacity) - 1) << 1;
+        high = new long[capacity];
+        low = new long[capacity];
+        places = new long[capacity];
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * Records an id at a place unless it was seen before.
+     *
+     * @return null when the id is new, else where it was first seen
+     */
+    Place add(String id, int file, long line) {
+        byte[] digest = sha256.digest(id.getBytes(StandardCharsets.UTF_8));
+        long h = bits(digest, 0);
+        long l = bits(digest, 8);
+        int mask = places.length - 1;
+        for (int slot = (int) h & mask; ; slot = (slot + 1) & mask) {
+            if (places[slot] == EMPTY) {
+                high[slot] = h;
+                low[slot] = l;
+                places[slot] = pack(file, line);
+                if (++size * 4 > places.length * 3) {
+                    grow();
+                }
+                return null;
+            }
+            if (high[slot] == h && low[slot] == l) {
+                return new Place((int) (places[slot] >>> LINE_BITS) - 1, places[slot] & LINE_MASK);
+            }
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    private static long pack(int file, long line) {
+        if (file < 0 || file >= (1 << (64 - LINE_BITS)) - 1 || line < 0 || line > LINE_MASK) {
+            throw new IllegalArgumentException("place out of range: file " + file + ", line " + line);
+        }
+        return ((long) (file + 1) << LINE_BITS) | line;
+    }
+
+    private void grow() {
+        long[] oldHigh = high;
+        long[] oldLow = low;
+        long[] oldPlaces = places;
+        high = new long[oldPlaces.length * 2];
+        low = new long[oldPlaces.length * 2];
+        places = new long[oldPlaces.length * 2];
+        int mask = places.length - 1;
+        for (int i = 0; i < oldPlaces.length; i++) {
+            if (oldPlaces[i] != EMPTY) {
+                int slot = (int) oldHigh[i] & mask;
+                while (places[slot] != EMPTY) {
+                    slot = (slot + 1) & mask;
+                }
+                high[slot] = oldHigh[i];
+                low[slot] = oldLow[i];
+                places[slot] = oldPlaces[i];
+            }
+        }
+    }
+
+    private static long bits(byte[] bytes, int from) {
+        long value = 0;
+        for (int i = from; i < from + 8; i++) {
+            value = (value << 8) | (bytes[i] & 0xFF);
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "IdIndex[" + size + " ids, " + places.length + " slots]";
+    }
+}

@@ -1,0 +1,101 @@
+package org.apsa.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Finds the fact files of a batch. A file named on the command line is taken as it is (the
+ * reader reports it when it is not a fact file, or missing); a folder is searched
+ * recursively for {@code .json} and {@code .jsonl} files, in sorted order so that the input
+ * order never depends on the file system. Within a folder, JSON Schema files
+ * ({@code *.schema.json}) and the batch's own output folder are skipped; a file reached
+ * twice is read once.
+ */
+public final class Inputs {
+
+    private Inputs() {
+    }
+
+    /**
+     * @param paths    files and folders, in the order given
+     * @param skipping a folder never to read from (the output folder); may be null
+     */
+    public static List<Path> discover(List<Path> paths, Path skipping) {
+        Path skip = skipping == null ? null : skipping.toAbsolutePath().normalize();
+        Set<Path> seen = new LinkedHashSet<>();
+        List<Path> files = new ArrayList<>();
+        for (Path given : paths) {
+            if (Files.isDirectory(given)) {
+                for (Path file : folder(given, skip)) {
+                    if (seen.add(file.toAbsolutePath().normalize())) {
+                        files.add(file);
+                    }
+                }
+            } else if (seen.add(given.toAbsolutePath().normalize())) {
+                files.add(given);
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> folder(Path folder, Path skip) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(p -> skip == null || !p.toAbsolutePath().normalize().startsWith(skip))
+                    .filter(Files::isRegularFile)
+                    .filter(Inputs::isFactFile)
+                    // Compare as strings: Path order differs between file systems, names do not.
+                    .sorted((a, b) -> folder.relativize(a).toString().replace('\\', '/')
+                            .compareTo(folder.relativize(b).toString().replace('\\', '/')))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    static boolean isFactFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return (name.endsWith(".json") && !name.endsWith(".schema.json")) || name.endsWith(".jsonl");
+    }
+
+    /**
+     * About how many records the files hold (a {@code .json} file one, a {@code .jsonl} file
+     * one a non-empty line), for a progress estimate; counting is a fast scan of bytes.
+     */
+    public static long estimateRecords(List<Path> files) {
+        long total = 0;
+        for (Path file : files) {
+            if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+                total++;
+                continue;
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[64 * 1024];
+                boolean content = false;
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    for (int i = 0; i < n; i++) {
+                        byte b = buffer[i];
+                        if (b == '\n') {
+                            total += content ? 1 : 0;
+                            content = false;
+                        } else if (b != ' ' && b != '\r' && b != '\t') {
+                            content = true;
+                        }
+                    }
+                }
+                total += content ? 1 : 0;
+            } catch (IOException e) {
+                total++;
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,138 @@
+package org.apsa.batch;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files of one run, each written to a temporary file beside its final name and renamed
+ * into place only when the whole run succeeded. A run that fails, or a process stopped with
+ * Ctrl-C, removes its temporary files and leaves the folder as it was: every report there
+ * is whole, from this run or from an earlier one.
+ */
+final class OutputFiles implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path folder;
+    private final Map<String, Path> temporary = new LinkedHashMap<>();
+    private final List<Writer> writers = new ArrayList<>();
+    private final Thread cleanUpOnExit = new Thread(this::discard, "apsa-batch-cleanup");
+    private boolean committed;
+
+    OutputFiles(Path folder) {
+        this.folder = folder;
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new OutputException("cannot create the output folder " + folder + ": " + reason(e)
+                    + "; give --out a folder you can write to", e);
+        }
+        Runtime.getRuntime().addShutdownHook(cleanUpOnExit);
+    }
+
+    /**
+     * Checks, before any work, that nothing stands where the files will go: a folder with a
+     * report's name would otherwise fail the last rename, after the others were done.
+     */
+    void checkTargets(List<String> names) {
+        for (String name : names) {
+            if (Files.isDirectory(folder.resolve(name))) {
+                throw new OutputException(folder.resolve(name) + " is a folder; remove it or give --out another folder", null);
+            }
+        }
+    }
+
+    /** A writer for a file of the run, buffered, UTF-8. */
+    Writer open(String name) {
+        try {
+            // Not Files.createTempFile: its owner-only permissions would carry over to the report.
+            Path temp = Files.createFile(folder.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp"));
+            temporary.put(name, temp);
+            Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 256 * 1024);
+            writers.add(writer);
+            return writer;
+        } catch (IOException e) {
+            throw failure(name, e);
+        }
+    }
+
+    /** Closes every file and renames each into place. */
+    void commit() {
+        for (Writer writer : writers) {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                throw failure(nameOf(writer), e);
+            }
+        }
+        for (Map.Entry<String, Path> e : temporary.entrySet()) {
+            Path target = folder.resolve(e.getKey());
+            try {
+                try {
+                    Files.move(e.getValue(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException notAtomic) {
+                    Files.move(e.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException io) {
+                throw failure(e.getKey(), io);
+            }
+        }
+        committed = true;
+    }
+
+    OutputException failure(String name, IOException e) {
+        return new OutputException("cannot write " + folder.resolve(name) + ": " + reason(e) + "; nothing of this run was kept", e);
+    }
+
+    private String nameOf(Writer writer) {
+        int i = writers.indexOf(writer);
+        return i < 0 ? "output" : new ArrayList<>(temporary.keySet()).get(i);
+    }
+
+    private static String reason(IOException e) {
+        return e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : " " + e.getMessage());
+    }
+
+    /** Removes what was not committed. Safe to call more than once and from a shutdown hook. */
+    private synchronized void discard() {
+        if (committed) {
+            return;
+        }
+        for (Writer writer : writers) {
+            try {
+                writer.close();
+            } catch (IOException | RuntimeException ignored) {
+                // The file is removed below; a failed close changes nothing.
+            }
+        }
+        for (Path temp : temporary.values()) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // Best effort: a leftover hidden .tmp file is never mistaken for a report.
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        discard();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanUpOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to; it does the same.
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.apsa.cli;
+
+import org.apsa.batch.Batch;
+import org.apsa.batch.Report;
+import org.apsa.fact.InputProblem;
+import org.apsa.fact.InvalidFactSetException;
+import org.apsa.fact.Suggestions;
+import org.apsa.report.BatchSummaryText;
+import org.springframework.shell.command.CommandRegistration.OptionArity;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code batch}: many fact sets in, machine-readable results and reports out. */
+@Command(group = "Assessment")
+class BatchCommands {
+
+    private final RuleBases ruleBases;
+    private final Output out;
+
+    BatchCommands(RuleBases ruleBases, Output out) {
+        this.ruleBases = ruleBases;
+        this.out = out;
+    }
+
+    @Command(command = "batch", description = "Assess many fact sets (files, folders searched recursively, .jsonl files) in parallel; "
+            + "writes assessments.jsonl, errors.jsonl and the requested reports into --out. "
+            + "Example: batch facts/ --out results --format csv,markdown,html")
+    void batch(
+            @Option(longNames = "path", arity = OptionArity.ONE_OR_MORE, required = true,
+                    description = "fact files (.json, .jsonl) and folders") String[] paths,
+            @Option(longNames = "out", required = true, description = "the folder for the results, created when missing") String outFolder,
+            @Option(longNames = "format", defaultValue = "jsonl",
+                    description = "reports besides assessments.jsonl, comma-separated: jsonl, csv, markdown, html, or all") String format,
+            @Option(longNames = "threads", description = "fact sets assessed at once (default: the number of processors)") Integer threads,
+            @Option(longNames = "rules", defaultValue = "rules", description = "the folder of .drl rules") String rules) {
+        Set<Report> reports = reports(format);
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > 256) {
+            throw new UsageException("--threads must be between 1 and 256, was " + workers);
+        }
+        Path target = Path.of(outFolder);
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
+        }
+        List<Path> inputs = Arrays.stream(paths).map(Path::of).toList();
+        Batch batch = new Batch(ruleBases.assessor(rules));
+        Batch.Summary summary = batch.run(new Batch.Options(inputs, target, reports, workers),
+                System.console() != null ? new ProgressBar(System.err) : Batch.Progress.NONE);
+        out.print(BatchSummaryText.render(summary));
+        if (summary.invalidInputs() > 0) {
+            List<InputProblem> quoted = new ArrayList<>(summary.firstProblems());
+            quoted.add(new InputProblem(target.resolve(Batch.ERRORS).toString(), 0, 0, summary.invalidInputs()
+                    + " invalid input" + (summary.invalidInputs() == 1 ? "" : "s") + " skipped (" + summary.problems()
+                    + " problem" + (summary.problems() == 1 ? "" : "s") + "), all listed here"));
+            throw new InvalidFactSetException(quoted);
+        }
+    }
+
+    /** {@code --format}: a comma-separated list; assessments.jsonl is always written, so "jsonl" adds nothing. */
+    static Set<Report> reports(String format) {
+        List<String> offered = List.of("jsonl", "csv", "markdown", "html", "all");
+        Set<Report> reports = EnumSet.noneOf(Report.class);
+        for (String item : (format == null ? "" : format).split(",")) {
+            String given = item.trim().toLowerCase(Locale.ROOT);
+            switch (given) {
+                case "", "jsonl" -> {
+                }
+                case "csv" -> reports.add(Report.CSV);
+                case "markdown", "md" -> reports.add(Report.MARKDOWN);
+                case "html" -> reports.add(Report.HTML);
+                case "all" -> reports.addAll(EnumSet.allOf(Report.class));
+                default -> throw new UsageException("unknown format \"" + item.trim() + "\" for batch"
+                        + Suggestions.closest(given, offered).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                        + "; use a comma-separated list of " + String.join(", ", offered));
+            }
+        }
+        return reports;
+    }
+}

@@ -1,0 +1,34 @@
+package org.apsa.report;
+
+import org.apsa.batch.Batch;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The one-screen summary a batch prints at the end: counts by leading outlook, invalid inputs, time, files. */
+public final class BatchSummaryText {
+
+    private BatchSummaryText() {
+    }
+
+    public static String render(Batch.Summary s) {
+        StringBuilder out = new StringBuilder();
+        double seconds = s.elapsed().toNanos() / 1e9;
+        out.append(String.format(Locale.ROOT, "Assessed %s from %s in %.1f s (%.0f per second).%n",
+                Shared.plural(s.assessed(), "fact set"), Shared.plural(s.files(), "file"), seconds, seconds > 0 ? s.assessed() / seconds : 0.0));
+        out.append("\nLeading outlook\n");
+        for (Map.Entry<String, Long> e : s.byLeading().entrySet()) {
+            out.append(String.format(Locale.ROOT, "  %-32s %8d  %4s%n", Shared.outlookTitle(e.getKey()), e.getValue(),
+                    Shared.percent(e.getValue(), s.assessed())));
+        }
+        out.append('\n');
+        if (s.invalidInputs() > 0) {
+            out.append(String.format(Locale.ROOT, "Invalid inputs skipped: %d (%s), see %s%n", s.invalidInputs(),
+                    Shared.plural(s.problems(), "problem"), s.out().resolve(Batch.ERRORS)));
+        } else {
+            out.append("Invalid inputs: none\n");
+        }
+        out.append("Written to ").append(s.out()).append(": ").append(String.join(", ", s.written())).append('\n');
+        return out.toString();
+    }
+}

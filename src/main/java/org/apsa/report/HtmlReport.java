@@ -1,0 +1,231 @@
+package org.apsa.report;
+
+import org.apsa.engine.Outlook;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.apsa.report.Shared.outlookTitle;
+import static org.apsa.report.Shared.score;
+
+/**
+ * {@code report.html}: the batch for people, in one self-contained page. Styles are inline,
+ * the timeline is an inline SVG chart ({@code id="timeline"}), and a content security policy
+ * forbids every request, so the page opens the same offline, from a mail attachment or a
+ * file share.
+ */
+public final class HtmlReport {
+
+    /** The outlooks' colours, in {@link Outlook} order; distinct for common colour blindness. */
+    private static final String[] COLOURS = {"#1b9e77", "#7570b3", "#d95f02", "#c0392b"};
+    private static final int WIDTH = 960;
+    private static final int HEIGHT = 320;
+    private static final int LEFT = 48;
+    private static final int RIGHT = 16;
+    private static final int TOP = 16;
+    private static final int BOTTOM = 40;
+
+    private static final String STYLE = """
+            body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;margin:0;background:#f6f7f9}
+            main{max-width:1180px;margin:0 auto;padding:24px 32px 48px}
+            h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 8px;border-bottom:1px solid #d5d9e0;padding-bottom:4px}
+            h3{font-size:16px;margin:20px 0 6px}
+            table{border-collapse:collapse;background:#fff;margin:8px 0;font-size:14px}
+            th,td{border:1px solid #d5d9e0;padding:4px 8px;text-align:left;vertical-align:top}
+            th{background:#eef1f5}td.d,td.id{white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}
+            code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace}
+            .bar{display:inline-block;height:10px;background:#7c8aa5;vertical-align:middle;margin-left:6px}
+            .note{color:#5a6272;font-size:13px}
+            .chart{background:#fff;border:1px solid #d5d9e0;padding:8px}.chart svg{width:100%;height:auto}
+            .legend span{display:inline-block;margin-right:18px}.legend i{display:inline-block;width:14px;height:4px;vertical-align:middle;margin-right:6px}
+            .brief{background:#fff;border:1px solid #d5d9e0;padding:8px 14px;margin:8px 0}
+            .brief ul{margin:4px 0 0;padding-left:20px}
+            """;
+
+    private HtmlReport() {
+    }
+
+    public static String render(ReportData data) {
+        StringBuilder out = new StringBuilder(64 * 1024);
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(Shared.TITLE).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n")
+                .append("<h1>").append(Shared.TITLE).append("</h1>\n<p>").append(esc(Shared.counts(data))).append("</p>\n");
+        overview(data, out);
+        timeline(data, out);
+        comparison(data, out);
+        explanations(data, out);
+        return out.append("</main>\n</body>\n</html>\n").toString();
+    }
+
+    private static void overview(ReportData data, StringBuilder out) {
+        out.append("<h2>Overview</h2>\n<table id=\"leading\">\n<tr><th>Leading outlook</th><th>Fact sets</th><th>Share</th></tr>\n");
+        for (Map.Entry<String, Long> e : data.byLeading().entrySet()) {
+            long width = data.assessed() == 0 ? 0 : Math.round(160.0 * e.getValue() / data.assessed());
+            out.append("<tr><td>").append(esc(outlookTitle(e.getKey()))).append("</td><td class=\"n\">").append(e.getValue())
+                    .append("</td><td>").append(Shared.percent(e.getValue(), data.assessed()))
+                    .append("<span class=\"bar\" style=\"width:").append(width).append("px\"></span></td></tr>\n");
+        }
+        out.append("</table>\n<p>Mean scores: ");
+        for (Outlook o : Outlook.values()) {
+            out.append(o.ordinal() == 0 ? "" : ", ").append(esc(o.title())).append(' ').append(score(data.meanScore(o)));
+        }
+        out.append(".</p>\n");
+        if (data.listed().isEmpty()) {
+            return;
+        }
+        out.append("<table id=\"overview\">\n<tr><th>#</th><th>Fact set</th><th>As of</th><th>Leading</th>");
+        for (Outlook o : Outlook.values()) {
+            out.append("<th>").append(esc(o.title())).append("</th>");
+        }
+        out.append("<th>Top unmet prescription</th><th>Gain</th></tr>\n");
+        for (Row r : data.listed()) {
+            out.append("<tr><td class=\"n\">").append(r.number()).append("</td><td class=\"id\"><a href=\"#fs-").append(r.number()).append("\"><code>")
+                    .append(esc(r.id())).append("</code></a></td><td class=\"d\">").append(r.asOf() == null ? "" : r.asOf()).append("</td><td>")
+                    .append(esc(outlookTitle(r.leading()))).append("</td>");
+            for (Outlook o : Outlook.values()) {
+                out.append("<td class=\"n\">").append(score(r.score(o))).append("</td>");
+            }
+            out.append("<td>").append(r.topUnmet() == null ? "" : esc(r.topUnmet().text())).append("</td><td class=\"n\">")
+                    .append(r.topUnmet() == null ? "" : Shared.gain(r.topUnmet().gain())).append("</td></tr>\n");
+        }
+        out.append("</table>\n");
+        String note = Shared.listedNote(data);
+        if (!note.isEmpty()) {
+            out.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
+        }
+    }
+
+    private static void timeline(ReportData data, StringBuilder out) {
+        List<ReportData.Point> points = data.timeline();
+        if (points.isEmpty()) {
+            return;
+        }
+        out.append("<h2>Timeline</h2>\n<p>Mean score of each outlook by ").append(data.period())
+                .append(" of <code>asOf</code>; fact sets without a date are left out.</p>\n<div class=\"chart\">\n")
+                .append(String.format(Locale.ROOT, "<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"Scores of the four outlooks over time\">%n",
+                        WIDTH, HEIGHT, WIDTH, HEIGHT));
+        int plotWidth = WIDTH - LEFT - RIGHT;
+        int plotHeight = HEIGHT - TOP - BOTTOM;
+        for (int tick = 0; tick <= 4; tick++) {
+            double y = TOP + plotHeight * (1 - tick / 4.0);
+            out.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e3e6eb\"/>"
+                            + "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\" fill=\"#5a6272\">%.2f</text>%n",
+                    LEFT, y, WIDTH - RIGHT, y, LEFT - 6, y + 4, tick / 4.0));
+        }
+        long first = ReportData.start(points.get(0).period()).toEpochDay();
+        long last = ReportData.start(points.get(points.size() - 1).period()).toEpochDay();
+        double[] xs = new double[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            long day = ReportData.start(points.get(i).period()).toEpochDay();
+            xs[i] = last == first ? LEFT + plotWidth / 2.0 : LEFT + plotWidth * (double) (day - first) / (last - first);
+        }
+        int labels = Math.min(points.size(), 8);
+        for (int k = 0; k < labels; k++) {
+            int i = labels == 1 ? 0 : (int) Math.round((double) k * (points.size() - 1) / (labels - 1));
+            // The first and last labels hang inwards, so that neither is cut at the chart's edge.
+            String anchor = labels == 1 ? "middle" : k == 0 ? "start" : k == labels - 1 ? "end" : "middle";
+            out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"%s\" fill=\"#5a6272\">%s</text>%n",
+                    xs[i], HEIGHT - BOTTOM + 18, anchor, points.get(i).period()));
+        }
+        for (Outlook o : Outlook.values()) {
+            StringBuilder polyline = new StringBuilder();
+            StringBuilder dots = new StringBuilder();
+            for (int i = 0; i < points.size(); i++) {
+                double value = points.get(i).means()[o.ordinal()];
+                double y = TOP + plotHeight * (1 - value);
+                polyline.append(String.format(Locale.ROOT, "%s%.1f,%.1f", i == 0 ? "" : " ", xs[i], y));
+                if (points.size() <= 120) {
+                    dots.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s %s: %.2f (%s)</title></circle>",
+                            xs[i], y, COLOURS[o.ordinal()], esc(o.title()), points.get(i).period(), value,
+                            Shared.plural(points.get(i).count(), "fact set")));
+                }
+            }
+            out.append("<g class=\"outlook\" data-outlook=\"").append(o.id()).append("\"><polyline fill=\"none\" stroke-width=\"2.5\" stroke=\"")
+                    .append(COLOURS[o.ordinal()]).append("\" points=\"").append(polyline).append("\"/>").append(dots).append("</g>\n");
+        }
+        out.append("</svg>\n<div class=\"legend\">");
+        for (Outlook o : Outlook.values()) {
+            out.append("<span><i style=\"background:").append(COLOURS[o.ordinal()]).append("\"></i>").append(esc(o.title())).append("</span>");
+        }
+        out.append("</div>\n</div>\n");
+    }
+
+    private static void comparison(ReportData data, StringBuilder out) {
+        List<ReportData.SameDate> dates = data.sameDates();
+        if (dates.isEmpty()) {
+            return;
+        }
+        out.append("<h2>Where views of the same date differ</h2>\n<p>Fact sets that share an <code>asOf</code> date, side by side: "
+                + "the outcome, then each indicator they do not all state alike (— unknown).");
+        if (data.comparisonTruncated()) {
+            out.append(" Up to ").append(Limits.PER_DATE).append(" fact sets per date and ").append(Limits.COMPARED_DATES).append(" dates are shown.");
+        }
+        out.append("</p>\n");
+        for (ReportData.SameDate d : dates) {
+            List<Row> rows = d.rows();
+            out.append("<h3>").append(d.date()).append(" (").append(Shared.plural(d.count(), "fact set")).append(")</h3>\n")
+                    .append("<table class=\"comparison\">\n<tr><th></th>");
+            rows.forEach(r -> out.append("<th><code>").append(esc(r.id())).append("</code></th>"));
+            out.append("</tr>\n<tr><th>leading</th>");
+            rows.forEach(r -> out.append("<td><strong>").append(esc(outlookTitle(r.leading()))).append("</strong></td>"));
+            out.append("</tr>\n");
+            for (Outlook o : Outlook.values()) {
+                out.append("<tr><th>").append(esc(o.title())).append("</th>");
+                rows.forEach(r -> out.append("<td class=\"n\">").append(score(r.score(o))).append("</td>"));
+                out.append("</tr>\n");
+            }
+            for (int i : Shared.differing(rows)) {
+                out.append("<tr><th><code>").append(Shared.indicatorId(i)).append("</code></th>");
+                rows.forEach(r -> out.append("<td>").append(r.level(i) == null ? "—" : esc(r.level(i))).append("</td>"));
+                out.append("</tr>\n");
+            }
+            out.append("</table>\n<p class=\"note\">They agree on ").append(Shared.plural(Shared.agreeing(rows), "indicator")).append(".</p>\n");
+        }
+    }
+
+    private static void explanations(ReportData data, StringBuilder out) {
+        if (data.listed().isEmpty()) {
+            return;
+        }
+        out.append("<h2>The leader in brief</h2>\n");
+        for (Row r : data.listed()) {
+            out.append("<div class=\"brief\" id=\"fs-").append(r.number()).append("\"><strong>")
+                    .append(esc(r.title() != null ? r.title() : r.id())).append("</strong> <code>").append(esc(r.id())).append("</code>");
+            out.append(r.asOf() == null ? "" : ", as of " + r.asOf()).append(": ");
+            if (r.leading() == null) {
+                out.append("no leader");
+            } else {
+                Outlook leader = Outlook.find(r.leading()).orElseThrow();
+                out.append("<strong>").append(esc(leader.title())).append("</strong> leads (").append(score(r.score(leader)))
+                        .append(", ").append(esc(r.likelihood(leader))).append(")");
+            }
+            out.append("\n<ul>");
+            for (String line : r.brief()) {
+                out.append("<li>").append(esc(line)).append("</li>");
+            }
+            out.append("</ul></div>\n");
+        }
+    }
+
+    static String esc(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,141 @@
+package org.apsa.report;
+
+import org.apsa.engine.Outlook;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.apsa.report.Shared.outlookTitle;
+import static org.apsa.report.Shared.score;
+
+/**
+ * {@code report.md}: the batch for people, in Markdown. Overview, timeline (a table and a
+ * text sparkline per outlook), comparison of fact sets that share a date, and the leader's
+ * explanation in brief for each listed fact set.
+ */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    public static String render(ReportData data) {
+        StringBuilder out = new StringBuilder();
+        out.append("# ").append(Shared.TITLE).append("\n\n").append(Shared.counts(data)).append("\n\n");
+        overview(data, out);
+        timeline(data, out);
+        comparison(data, out);
+        explanations(data, out);
+        return out.toString();
+    }
+
+    private static void overview(ReportData data, StringBuilder out) {
+        out.append("## Overview\n\n| Leading outlook | Fact sets | Share |\n|---|---:|---:|\n");
+        for (Map.Entry<String, Long> e : data.byLeading().entrySet()) {
+            out.append("| ").append(outlookTitle(e.getKey())).append(" | ").append(e.getValue()).append(" | ")
+                    .append(Shared.percent(e.getValue(), data.assessed())).append(" |\n");
+        }
+        out.append("\nMean scores: ");
+        for (Outlook o : Outlook.values()) {
+            out.append(o.ordinal() == 0 ? "" : ", ").append(o.title()).append(' ').append(score(data.meanScore(o)));
+        }
+        out.append(".\n\n");
+        if (data.listed().isEmpty()) {
+            return;
+        }
+        out.append("| # | Fact set | As of | Leading | DI | SD | PO | CH | Top unmet prescription | Gain |\n")
+                .append("|---:|---|---|---|---:|---:|---:|---:|---|---:|\n");
+        for (Row r : data.listed()) {
+            out.append("| ").append(r.number()).append(" | `").append(r.id()).append("` | ").append(r.asOf() == null ? "" : r.asOf())
+                    .append(" | ").append(outlookTitle(r.leading()));
+            for (Outlook o : Outlook.values()) {
+                out.append(" | ").append(score(r.score(o)));
+            }
+            out.append(" | ").append(r.topUnmet() == null ? "" : escape(r.topUnmet().text()))
+                    .append(" | ").append(r.topUnmet() == null ? "" : Shared.gain(r.topUnmet().gain())).append(" |\n");
+        }
+        out.append("\nDI deep integration, SD shared dominance of big powers, PO polarization, CH falling into chaos.");
+        String note = Shared.listedNote(data);
+        out.append(note.isEmpty() ? "" : " " + note).append("\n\n");
+    }
+
+    private static void timeline(ReportData data, StringBuilder out) {
+        List<ReportData.Point> points = data.timeline();
+        if (points.isEmpty()) {
+            return;
+        }
+        out.append("## Timeline\n\nMean score of each outlook by ").append(data.period())
+                .append(" of `asOf` (fact sets without a date are left out).\n\n```text\n");
+        for (Outlook o : Outlook.values()) {
+            out.append(String.format(java.util.Locale.ROOT, "%-31s %s%n", o.title(), Shared.sparkline(points, o)));
+        }
+        out.append("```\n\n| ").append(capitalised(data.period())).append(" | Fact sets | DI | SD | PO | CH |\n|---|---:|---:|---:|---:|---:|\n");
+        for (ReportData.Point p : points) {
+            out.append("| ").append(p.period()).append(" | ").append(p.count());
+            for (Outlook o : Outlook.values()) {
+                out.append(" | ").append(score(p.means()[o.ordinal()]));
+            }
+            out.append(" |\n");
+        }
+        out.append('\n');
+    }
+
+    private static void comparison(ReportData data, StringBuilder out) {
+        List<ReportData.SameDate> dates = data.sameDates();
+        if (dates.isEmpty()) {
+            return;
+        }
+        out.append("## Where views of the same date differ\n\n")
+                .append("Fact sets that share an `asOf` date, side by side: the outcome, then each indicator they do not all state alike (— unknown).");
+        if (data.comparisonTruncated()) {
+            out.append(" Up to ").append(Limits.PER_DATE).append(" fact sets per date and ").append(Limits.COMPARED_DATES)
+                    .append(" dates are shown.");
+        }
+        out.append("\n\n");
+        for (ReportData.SameDate d : dates) {
+            List<Row> rows = d.rows();
+            out.append("### ").append(d.date()).append(" (").append(Shared.plural(d.count(), "fact set")).append(")\n\n| |");
+            for (Row r : rows) {
+                out.append(" `").append(r.id()).append("` |");
+            }
+            out.append("\n|---|");
+            out.append("---|".repeat(rows.size()));
+            out.append("\n| **leading** |");
+            rows.forEach(r -> out.append(' ').append(outlookTitle(r.leading())).append(" |"));
+            for (Outlook o : Outlook.values()) {
+                out.append("\n| ").append(o.title()).append(" |");
+                rows.forEach(r -> out.append(' ').append(score(r.score(o))).append(" |"));
+            }
+            for (int i : Shared.differing(rows)) {
+                out.append("\n| `").append(Shared.indicatorId(i)).append("` |");
+                rows.forEach(r -> out.append(' ').append(r.level(i) == null ? "—" : r.level(i)).append(" |"));
+            }
+            out.append("\n\nThey agree on ").append(Shared.plural(Shared.agreeing(rows), "indicator")).append(".\n\n");
+        }
+    }
+
+    private static void explanations(ReportData data, StringBuilder out) {
+        if (data.listed().isEmpty()) {
+            return;
+        }
+        out.append("## The leader in brief\n\n");
+        for (Row r : data.listed()) {
+            out.append("### ").append(escape(r.title() != null ? r.title() : r.id())).append("\n\n`").append(r.id()).append('`');
+            out.append(r.asOf() == null ? "" : ", as of " + r.asOf()).append(": ");
+            out.append(r.leading() == null ? "no leader" : "**" + outlookTitle(r.leading()) + "** leads (" + score(r.score(Outlook.find(r.leading()).orElseThrow()))
+                    + ", " + r.likelihood(Outlook.find(r.leading()).orElseThrow()) + ")").append(".\n\n");
+            for (String line : r.brief()) {
+                out.append("- ").append(escape(line)).append('\n');
+            }
+            out.append('\n');
+        }
+    }
+
+    private static String capitalised(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    static String escape(String text) {
+        return text == null ? "" : text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+                .replace("<", "&lt;").replace("\n", " ");
+    }
+}

@@ -1,0 +1,113 @@
+package org.apsa.report;
+
+import org.apsa.engine.Assessment;
+import org.apsa.engine.Outlook;
+import org.apsa.fact.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** What the Markdown and HTML reports say alike, so that the two never disagree. */
+final class Shared {
+
+    static final String TITLE = "APSA batch report";
+    private static final char[] BARS = "▁▂▃▄▅▆▇█".toCharArray();
+    /** The longest sparkline; longer timelines are averaged into this many steps. */
+    static final int SPARKLINE_WIDTH = 60;
+
+    private Shared() {
+    }
+
+    static String outlookTitle(String id) {
+        if (id == null || id.equals(Assessment.INSUFFICIENT_EVIDENCE)) {
+            return "insufficient evidence";
+        }
+        return Outlook.find(id).map(Outlook::title).orElse(id);
+    }
+
+    static String score(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static String percent(long part, long whole) {
+        return whole == 0 ? "0%" : String.format(Locale.ROOT, "%.0f%%", 100.0 * part / whole);
+    }
+
+    static String gain(Double gain) {
+        return gain == null ? "" : String.format(Locale.ROOT, "%+.3f", gain);
+    }
+
+    static String counts(ReportData data) {
+        StringBuilder out = new StringBuilder();
+        out.append(plural(data.assessed(), "fact set")).append(" assessed from ").append(plural(data.files(), "file"));
+        if (data.invalidInputs() > 0) {
+            out.append("; ").append(plural(data.invalidInputs(), "invalid input")).append(" skipped (")
+                    .append(plural(data.problems(), "problem")).append(", listed in errors.jsonl)");
+        }
+        return out.append('.').toString();
+    }
+
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** What the overview lists, when it does not list everything. */
+    static String listedNote(ReportData data) {
+        return data.assessed() > data.listed().size()
+                ? "The first " + data.listed().size() + " of " + data.assessed() + " fact sets, in input order; summary.csv and assessments.jsonl have them all."
+                : "";
+    }
+
+    /** The indicators, in vocabulary order, on which the fact sets of one date do not all agree. */
+    static List<Integer> differing(List<Row> rows) {
+        List<Integer> differ = new ArrayList<>();
+        for (int i = 0; i < Vocabulary.indicators().size(); i++) {
+            String first = rows.get(0).level(i);
+            for (Row r : rows) {
+                if (!Objects.equals(first, r.level(i))) {
+                    differ.add(i);
+                    break;
+                }
+            }
+        }
+        return differ;
+    }
+
+    /** Indicators all the fact sets of one date state alike (known and equal). */
+    static int agreeing(List<Row> rows) {
+        int agree = 0;
+        for (int i = 0; i < Vocabulary.indicators().size(); i++) {
+            String first = rows.get(0).level(i);
+            boolean same = first != null;
+            for (Row r : rows) {
+                same &= first != null && first.equals(r.level(i));
+            }
+            agree += same ? 1 : 0;
+        }
+        return agree;
+    }
+
+    /** The score of one outlook across the timeline as a row of block characters, 0 to 1. */
+    static String sparkline(List<ReportData.Point> points, Outlook outlook) {
+        int n = points.size();
+        int width = Math.min(n, SPARKLINE_WIDTH);
+        StringBuilder out = new StringBuilder(width);
+        for (int step = 0; step < width; step++) {
+            int from = (int) ((long) step * n / width);
+            int to = (int) ((long) (step + 1) * n / width);
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += points.get(i).means()[outlook.ordinal()];
+            }
+            double mean = sum / (to - from);
+            out.append(BARS[Math.max(0, Math.min(BARS.length - 1, (int) (mean * BARS.length)))]);
+        }
+        return out.toString();
+    }
+
+    static String indicatorId(int i) {
+        return Vocabulary.indicators().get(i).id();
+    }
+}

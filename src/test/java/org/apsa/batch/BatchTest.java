@@ -1,0 +1,185 @@
+package org.apsa.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apsa.engine.Assessor;
+import org.apsa.engine.TestRules;
+import org.apsa.rulebase.RuleBaseException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BatchTest {
+
+    static final Path MIXED = Path.of("src/test/resources/batch/mixed");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Assessor assessor;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void compile() {
+        assessor = new Assessor(TestRules.withShippedScoring("basic"));
+    }
+
+    private Batch.Summary run(Path out, int threads, Path... inputs) {
+        return new Batch(assessor).run(new Batch.Options(List.of(inputs), out, EnumSet.allOf(Report.class), threads), Batch.Progress.NONE);
+    }
+
+    @Test
+    void aMixedFolderIsAssessedInInputOrderWithEveryProblemInErrorsJsonl() throws IOException {
+        Path out = temp.resolve("out");
+
+        Batch.Summary summary = run(out, 2, MIXED);
+
+        assertThat(summary.files()).as("schema and text files skipped").isEqualTo(6);
+        assertThat(summary.assessed()).isEqualTo(6);
+        assertThat(summary.invalidInputs()).as("typos.json, a broken line, a duplicate id").isEqualTo(3);
+        assertThat(summary.problems()).isEqualTo(4);
+        assertThat(summary.byLeading()).containsEntry("deep-integration", 3L).containsEntry("chaos", 1L)
+                .containsEntry("insufficient-evidence", 2L);
+        assertThat(names(out)).containsExactly("assessments.jsonl", "errors.jsonl", "report.html", "report.md", "summary.csv");
+
+        List<JsonNode> assessments = jsonLines(out.resolve("assessments.jsonl"));
+        assertThat(assessments).extracting(a -> a.path("factSet").path("id").asText()).containsExactly(
+                "baseline-2014-12", "optimist-2014-12", "crisis-2015-06", "open-2016-01", "line-2015-06-b", "undated");
+        assertThat(assessments).allSatisfy(a -> {
+            assertThat(a.path("scenarios")).hasSize(4);
+            assertThat(a.has("prescriptions") && a.has("trace") && a.has("status")).isTrue();
+        });
+
+        List<JsonNode> errors = jsonLines(out.resolve("errors.jsonl"));
+        assertThat(errors).extracting(e -> e.path("file").asText() + ":" + e.path("line").asInt() + ":" + e.path("column").asInt())
+                .containsExactly(
+                        MIXED.resolve("d-typos.json") + ":4:5",
+                        MIXED.resolve("d-typos.json") + ":5:34",
+                        MIXED.resolve("views.jsonl") + ":2:33",
+                        MIXED.resolve("views.jsonl") + ":3:0");
+        assertThat(errors.get(0).path("message").asText()).contains("unknown indicator \"us.presence.transparancy\"");
+        assertThat(errors.get(3).path("message").asText())
+                .as("an id clash names both places")
+                .contains("duplicate id \"baseline-2014-12\"", MIXED.resolve("a-baseline.json").toString());
+
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        assertThat(csv).hasSize(7);
+        assertThat(csv.get(0)).startsWith("id,asOf,status,leading,deep-integration,deep-integration.likelihood,");
+        assertThat(csv.get(1)).startsWith("baseline-2014-12,2014-12-09,insufficient-evidence,,");
+    }
+
+    @Test
+    void oneAndFourThreadsWriteTheSameBytes() throws IOException {
+        Path many = GeneratedFactSets.write(temp.resolve("many.jsonl"), 400, 7, 6);
+
+        run(temp.resolve("one"), 1, MIXED, many);
+        run(temp.resolve("four"), 4, MIXED, many);
+
+        assertThat(names(temp.resolve("four"))).isEqualTo(names(temp.resolve("one")));
+        for (String name : names(temp.resolve("one"))) {
+            assertThat(Files.readAllBytes(temp.resolve("four").resolve(name))).as(name)
+                    .isEqualTo(Files.readAllBytes(temp.resolve("one").resolve(name)));
+        }
+        assertThat(Files.readAllLines(temp.resolve("one/assessments.jsonl"))).hasSize(406);
+    }
+
+    @Test
+    void aRunThatFailsHalfWayKeepsNothingOfItAndLeavesEarlierReportsWhole() throws IOException {
+        Path many = GeneratedFactSets.write(temp.resolve("many.jsonl"), 600, 11, 3);
+        Path out = temp.resolve("out");
+        run(out, 2, many);
+        Map<String, byte[]> before = contents(out);
+
+        AtomicInteger count = new AtomicInteger();
+        Batch failing = new Batch(facts -> {
+            if (count.incrementAndGet() == 450) {
+                throw new RuleBaseException("rule \"x\" failed on fact set \"" + facts.id() + "\"");
+            }
+            return assessor.assess(facts);
+        });
+        Batch.Options options = new Batch.Options(List.of(MIXED, many), out, EnumSet.allOf(Report.class), 2);
+
+        assertThatThrownBy(() -> failing.run(options, Batch.Progress.NONE)).isInstanceOf(RuleBaseException.class);
+
+        Map<String, byte[]> after = contents(out);
+        assertThat(after.keySet()).as("no temporary file left").isEqualTo(before.keySet());
+        after.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(before.get(name)));
+    }
+
+    @Test
+    void aRunThatFailsIntoAnEmptyFolderLeavesItEmpty() throws IOException {
+        Path out = temp.resolve("fresh");
+        Batch failing = new Batch(facts -> {
+            throw new RuleBaseException("the rules fired 20000 times on fact set \"" + facts.id() + "\"");
+        });
+
+        assertThatThrownBy(() -> failing.run(new Batch.Options(List.of(MIXED), out, Set.of(Report.HTML), 1), Batch.Progress.NONE))
+                .isInstanceOf(RuleBaseException.class);
+
+        assertThat(names(out)).isEmpty();
+    }
+
+    @Test
+    void aFolderInTheWayOfAReportStopsTheRunBeforeAnythingIsWritten() throws IOException {
+        Path out = temp.resolve("out");
+        Files.createDirectories(out.resolve("report.html"));
+
+        assertThatThrownBy(() -> run(out, 1, MIXED))
+                .isInstanceOf(OutputException.class)
+                .hasMessageContaining("report.html is a folder");
+
+        assertThat(names(out)).containsExactly("report.html");
+    }
+
+    @Test
+    void theOutputFolderInsideAnInputFolderIsNotRead() throws IOException {
+        Path input = temp.resolve("in");
+        Files.createDirectories(input);
+        Files.copy(MIXED.resolve("c-crisis.json"), input.resolve("c.json"));
+        Path out = input.resolve("results");
+
+        run(out, 1, input);
+        Batch.Summary again = run(out, 1, input);
+
+        assertThat(again.files()).isEqualTo(1);
+        assertThat(again.invalidInputs()).isZero();
+    }
+
+    static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static Map<String, byte[]> contents(Path folder) throws IOException {
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        for (String name : names(folder)) {
+            contents.put(name, Files.readAllBytes(folder.resolve(name)));
+        }
+        return contents;
+    }
+
+    private static List<JsonNode> jsonLines(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(line -> {
+            try {
+                return JSON.readTree(line);
+            } catch (IOException e) {
+                throw new AssertionError(line, e);
+            }
+        }).toList();
+    }
+}

@@ -1,0 +1,126 @@
+package org.apsa.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apsa.batch.Batch;
+import org.apsa.batch.GeneratedFactSets;
+import org.apsa.batch.Report;
+import org.apsa.engine.Assessor;
+import org.apsa.engine.TestRules;
+import org.apsa.rulebase.RuleBaseLoader;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.RunResult;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Batch throughput end to end (read a {@code .jsonl} file, assess on every core, write
+ * {@code assessments.jsonl}) against the floor of only reading and writing the same records
+ * with Jackson, in fact sets per second. Run with
+ * {@code mvn -Pbench test-compile exec:exec -Dbench=Batch}, which prints both figures and
+ * their ratio ({@link Bench}). The Jackson floor runs on one thread, the batch on every core.
+ *
+ * <p>{@code rules}: {@code shipped} is {@code rules/}; {@code engine-basic} is the shipped
+ * scoring plus the engine's test rules, which have prescriptions and so gain computations.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(value = 1, jvmArgs = {"-Xmx256m", "-Dapsa.log.dir=target/bench-logs"})
+public class BatchBenchmark {
+
+    static final int RECORDS = 20_000;
+
+    @Param({"shipped", "engine-basic"})
+    public String rules;
+
+    private Path folder;
+    private Path input;
+    private Assessor assessor;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        folder = Files.createTempDirectory("apsa-bench");
+        input = GeneratedFactSets.write(folder.resolve("input.jsonl"), RECORDS, 42, 24);
+        assessor = new Assessor(rules.equals("shipped") ? RuleBaseLoader.load(Path.of("rules")) : TestRules.withShippedScoring("basic"));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** The batch as the command runs it, with assessments.jsonl and errors.jsonl only. */
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public long batchEndToEnd() {
+        Batch.Summary summary = new Batch(assessor).run(new Batch.Options(List.of(input), folder.resolve("out"), Set.<Report>of(),
+                Runtime.getRuntime().availableProcessors()), Batch.Progress.NONE);
+        return summary.assessed();
+    }
+
+    /** The floor: parse each line into a JSON tree and write it back, one line each, with Jackson. */
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public long jacksonReadWrite() throws IOException {
+        long n = 0;
+        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+             BufferedWriter out = Files.newBufferedWriter(folder.resolve("copy.jsonl"), StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                JsonNode record = mapper.readTree(line);
+                out.write(mapper.writeValueAsString(record));
+                out.write('\n');
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static void printRatio(Collection<RunResult> results) {
+        for (String r : new String[] {"shipped", "engine-basic"}) {
+            double batch = score(results, "batchEndToEnd", r);
+            double jackson = score(results, "jacksonReadWrite", r);
+            if (batch > 0 && jackson > 0) {
+                System.out.printf(java.util.Locale.ROOT, "rules=%s: batch %.0f fact sets/s, Jackson read+write %.0f records/s, cost ratio %.1fx%n",
+                        r, batch, jackson, jackson / batch);
+            }
+        }
+    }
+
+    private static double score(Collection<RunResult> results, String method, String rules) {
+        return results.stream()
+                .filter(r -> r.getParams().getBenchmark().endsWith("." + method) && rules.equals(r.getParams().getParam("rules")))
+                .mapToDouble(r -> r.getPrimaryResult().getScore())
+                .findFirst().orElse(0);
+    }
+}

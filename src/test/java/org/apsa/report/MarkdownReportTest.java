@@ -1,0 +1,41 @@
+package org.apsa.report;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MarkdownReportTest {
+
+    private static ReportData sample() {
+        ReportData data = new ReportData();
+        data.add(Rows.row(1, "dove", "2014-12-09", "deep-integration", 0.7, 0.1, 0.1, 0.1, "us.presence.transparency=high"));
+        data.add(Rows.row(2, "hawk", "2014-12-09", "polarization", 0.1, 0.1, 0.7, 0.1, "us.presence.transparency=low"));
+        data.add(Rows.row(3, "later", "2015-06-01", "chaos", 0.0, 0.0, 0.1, 0.9));
+        data.inputs(3, 1, 2);
+        return data;
+    }
+
+    @Test
+    void theReportHasOverviewTimelineWithSparklinesComparisonAndBriefExplanations() {
+        String md = MarkdownReport.render(sample());
+
+        assertThat(md).contains("3 fact sets assessed from 3 files; 1 invalid input skipped (2 problems, listed in errors.jsonl).");
+        assertThat(md).contains("| deep integration | 1 | 33% |");
+        assertThat(md).contains("| 2 | `hawk` | 2014-12-09 | polarization | 0.10 | 0.10 | 0.70 | 0.10 | Make the US presence transparent | +0.125 |");
+        assertThat(md).contains("## Timeline", "deep integration                ▄▁", "falling into chaos              ▁█");
+        assertThat(md).contains("| 2014-12-09 | 2 | 0.40 | 0.10 | 0.40 | 0.10 |");
+        assertThat(md).contains("### 2014-12-09 (2 fact sets)", "| `us.presence.transparency` | high | low |", "They agree on 0 indicators.");
+        assertThat(md).contains("**polarization** leads (0.70, likely)", "- for +2.00: Containment fears push toward blocs (¶5, 9)");
+        assertThat(md).doesNotContain("### 2015-06-01");
+    }
+
+    @Test
+    void withoutDatesThereIsNoTimelineOrComparison() {
+        ReportData data = new ReportData();
+        data.add(Rows.row(1, "undated", null, null, 0.25, 0.25, 0.25, 0.25));
+
+        String md = MarkdownReport.render(data);
+
+        assertThat(md).contains("## Overview", "insufficient evidence").doesNotContain("## Timeline", "## Where views");
+    }
+}

@@ -1,0 +1,65 @@
+package org.apsa.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ReportDataTest {
+
+    @Test
+    void countsAndMeansCoverEveryRowWhileTheListStopsAtTheCap() {
+        ReportData data = new ReportData();
+        for (int i = 1; i <= Limits.LISTED + 500; i++) {
+            data.add(Rows.row(i, "v" + i, null, i % 2 == 0 ? "polarization" : null, 0.1, 0.1, 0.7, 0.1));
+        }
+
+        assertThat(data.assessed()).isEqualTo(Limits.LISTED + 500);
+        assertThat(data.listed()).hasSize(Limits.LISTED);
+        assertThat(data.byLeading()).containsEntry("polarization", 750L).containsEntry("insufficient-evidence", 750L);
+        assertThat(data.meanScore(org.apsa.engine.Outlook.POLARIZATION)).isCloseTo(0.7, within(1e-9));
+        assertThat(data.timeline()).isEmpty();
+    }
+
+    @Test
+    void theTimelineAveragesEachDayInDateOrder() {
+        ReportData data = new ReportData();
+        data.add(Rows.row(1, "b", "2015-01-01", "chaos", 0.1, 0.1, 0.1, 0.7));
+        data.add(Rows.row(2, "a", "2014-12-09", "polarization", 0.2, 0.2, 0.4, 0.2));
+        data.add(Rows.row(3, "c", "2015-01-01", "chaos", 0.3, 0.1, 0.1, 0.5));
+
+        assertThat(data.timeline()).extracting(ReportData.Point::period).containsExactly("2014-12-09", "2015-01-01");
+        assertThat(data.timeline().get(1).count()).isEqualTo(2);
+        assertThat(data.timeline().get(1).means()[0]).isCloseTo(0.2, within(1e-9));
+        assertThat(data.period()).isEqualTo("day");
+    }
+
+    @Test
+    void manyDatesAreGroupedByMonthThenYearSoTheTimelineStaysSmall() {
+        ReportData data = new ReportData();
+        LocalDate day = LocalDate.of(1990, 1, 1);
+        for (int i = 0; i < 20_000; i++) {
+            data.add(Rows.row(i, "v" + i, day.plusDays(i).toString(), "chaos", 0.1, 0.1, 0.1, 0.7));
+        }
+
+        assertThat(data.period()).isEqualTo("year");
+        assertThat(data.timeline()).hasSizeLessThanOrEqualTo(Limits.TIMELINE_POINTS);
+        assertThat(data.timeline().stream().mapToLong(ReportData.Point::count).sum()).isEqualTo(20_000);
+    }
+
+    @Test
+    void fact_setsThatShareADateAreComparedAndSinglesAreNot() {
+        ReportData data = new ReportData();
+        data.add(Rows.row(1, "alone", "2014-01-01", "chaos", 0.1, 0.1, 0.1, 0.7));
+        data.add(Rows.row(2, "dove", "2014-12-09", "deep-integration", 0.7, 0.1, 0.1, 0.1, "us.presence.transparency=high"));
+        data.add(Rows.row(3, "hawk", "2014-12-09", "polarization", 0.1, 0.1, 0.7, 0.1, "us.presence.transparency=low"));
+
+        assertThat(data.sameDates()).singleElement().satisfies(d -> {
+            assertThat(d.date()).isEqualTo("2014-12-09");
+            assertThat(d.rows()).extracting(Row::id).containsExactly("dove", "hawk");
+            assertThat(Shared.differing(d.rows())).extracting(Shared::indicatorId).containsExactly("us.presence.transparency");
+        });
+    }
+}

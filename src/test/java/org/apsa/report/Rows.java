@@ -1,0 +1,31 @@
+package org.apsa.report;
+
+import org.apsa.engine.Assessment;
+import org.apsa.engine.Assessment.PrescriptionResult;
+import org.apsa.fact.Vocabulary;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Report rows made by hand, so report tests need no rules. */
+final class Rows {
+
+    private Rows() {
+    }
+
+    static Row row(long number, String id, String asOf, String leading, double di, double sd, double po, double ch, String... levels) {
+        byte[] ranks = new byte[Vocabulary.indicators().size()];
+        Arrays.fill(ranks, (byte) -1);
+        for (String level : levels) {
+            String[] parts = level.split("=");
+            int i = Vocabulary.indicators().indexOf(Vocabulary.find(parts[0]).orElseThrow());
+            ranks[i] = (byte) Vocabulary.indicators().get(i).scale().rank(parts[1]);
+        }
+        double[] scores = {di, sd, po, ch};
+        String[] terms = Arrays.stream(scores).mapToObj(s -> org.apsa.engine.Likelihood.of(s).term()).toArray(String[]::new);
+        return new Row(number, id, "View " + id, asOf, leading == null ? Assessment.INSUFFICIENT_EVIDENCE : Assessment.ASSESSED, leading,
+                scores, terms, new PrescriptionResult("us.transparentPresence", "us", "9", "Make the US presence transparent",
+                "us.presence.transparency", "high", false, 0.125, "r"),
+                ranks, List.of("for +2.00: Containment fears push toward blocs (¶5, 9); from us.reassurance.consistency = low"));
+    }
+}
