@@ -139,10 +139,10 @@ class WorkbenchCommands {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%d of %d prescriptions met.%n", a.prescriptions().size() - unmet.size(), a.prescriptions().size()));
         if (!unmet.isEmpty()) {
-            text.append(String.format(Locale.ROOT, "  %7s  %-6s %-4s %-44s %s%n", "Gain", "Actor", "¶", "Indicator -> level", "Prescription"));
+            text.append(String.format(Locale.ROOT, "  %7s  %-6s %-4s %-50s %s%n", "Gain", "Actor", "¶", "Indicator -> level", "Prescription"));
         }
         for (PrescriptionResult p : unmet) {
-            text.append(String.format(Locale.ROOT, "  %+7.3f  %-6s %-4s %-44s %s%n", p.gain(), p.actor(), p.source(),
+            text.append(String.format(Locale.ROOT, "  %+7.3f  %-6s %-4s %-50s %s%n", p.gain(), p.actor(), p.source(),
                     p.indicator() + " -> " + p.target(), p.text()));
         }
         out.print(text.toString());

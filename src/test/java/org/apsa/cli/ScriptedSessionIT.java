@@ -1,0 +1,43 @@
+package org.apsa.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The example session kept in examples/session.apsa, run in the shell's script mode through
+ * the packaged jar: from load to consult to save.
+ */
+class ScriptedSessionIT {
+
+    @TempDir
+    Path logs;
+
+    @Test
+    void theExampleSessionRunsFromLoadToConsultToSave() throws Exception {
+        Path saved = Jar.PROJECT.resolve("target/session-example.json");
+        Files.deleteIfExists(saved);
+
+        Jar.Run run = Jar.run(Jar.PROJECT, logs, "@examples/session.apsa");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out())
+                .contains("Loaded baseline-2014-12 from facts/baseline-2014-12.json")
+                .contains("1  polarization")
+                .contains("Indicators that differ (2)")
+                .contains("newly met:     china.militaryExchanges, region.balancedPartnerships")
+                .contains("Q1. usChina.accommodation")
+                .contains("Why: knowing usChina.accommodation")
+                .contains("usChina.accommodation = consensus. Now:")
+                .contains("Skipped region.smallStatesVoice.")
+                .contains("prescriptions met.")
+                .contains("usChina.accommodation: unknown -> consensus")
+                .contains("Saved baseline-2014-12 to target/session-example.json.");
+        assertThat(Files.readString(saved)).contains("\"usChina.accommodation\"", "\"consensus\"", "answered in consultation");
+    }
+}
