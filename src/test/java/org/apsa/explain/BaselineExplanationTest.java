@@ -65,6 +65,18 @@ class BaselineExplanationTest {
     }
 
     @Test
+    void everyGainOnTheBaselineEqualsADirectReassessmentWithThePrescriptionMet() {
+        Assessment a = assessor.assess(baseline);
+        double before = a.score("deep-integration");
+
+        assertThat(a.prescriptions()).filteredOn(p -> !p.met()).isNotEmpty().allSatisfy(p -> {
+            Assessment met = assessor.assess(baseline.with(p.indicator(), Reading.of(p.target())));
+            assertThat(p.gain()).as(p.id()).isCloseTo(met.score("deep-integration") - before,
+                    org.assertj.core.data.Offset.offset(0.00011));
+        });
+    }
+
+    @Test
     void everyNodeOfTheBaselineTraceNamesARuleThatFired() {
         Assessment a = assessor.assess(baseline);
         java.util.List<org.apsa.engine.TraceNode> all = new java.util.ArrayList<>();
