@@ -3,6 +3,7 @@ package org.apsa;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apsa.cli.ExitCode;
+import org.apsa.cli.OneShot;
 import org.springframework.boot.Banner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
@@ -14,6 +15,7 @@ import org.springframework.shell.command.annotation.CommandScan;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * APSA, the Asia-Pacific Security Assessor. With no arguments it opens the interactive
@@ -36,6 +38,17 @@ public class ApsaApplication {
     public static int run(String... args) {
         configureLogDirectory();
         boolean interactive = args.length == 0;
+        if (!interactive) {
+            // One-shot commands run without the application context, which only the shell needs.
+            try {
+                Optional<Integer> status = OneShot.run(args);
+                if (status.isPresent()) {
+                    return status.get();
+                }
+            } catch (Throwable failure) {
+                return exitStatus(failure);
+            }
+        }
         SpringApplication app = new SpringApplication(ApsaApplication.class);
         // Command options such as --rules must not become Spring properties.
         app.setAddCommandLineProperties(false);

@@ -31,6 +31,11 @@ public class Output {
         }
     }
 
+    /** Output for a one-shot run: standard output, no colour. */
+    static Output standardOutput() {
+        return new Output(null, true);
+    }
+
     /** Prints text as it is, ending it with a newline when it lacks one. */
     public void print(String text) {
         writer.print(text);

@@ -23,15 +23,27 @@ public class Workbench {
     public record Entry(int number, LocalTime at, Assessment assessment, List<Change> changes) {
     }
 
+    private final boolean oneShot;
     private FactSet current;
     private Path file;
     private boolean dirty;
     private final List<Entry> history = new ArrayList<>();
 
+    /** The shell's workbench. */
+    public Workbench() {
+        this(false);
+    }
+
+    /** In a one-shot run there is no current fact set: commands need a file. */
+    Workbench(boolean oneShot) {
+        this.oneShot = oneShot;
+    }
+
     /** The current fact set; a usage error when there is none. */
     public FactSet current() {
         if (current == null) {
-            throw new UsageException("no fact set yet; 'load FILE' opens one, 'new' starts an empty one");
+            throw new UsageException(oneShot ? "give the fact file, e.g. assess facts/baseline-2014-12.json"
+                    : "no fact set yet; 'load FILE' opens one, 'new' starts an empty one");
         }
         return current;
     }

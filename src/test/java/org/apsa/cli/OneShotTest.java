@@ -1,0 +1,134 @@
+package org.apsa.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Parsing one-shot command lines from the commands' own annotations, as the shell parses them. */
+class OneShotTest {
+
+    /** A command with every kind of option the tool's commands use. */
+    @Command(command = "demo", group = "Demo")
+    static class Demo {
+        final List<Object[]> calls = new ArrayList<>();
+
+        @Command(command = "run", description = "Runs. Example: demo run a.json")
+        void run(@Option(longNames = "file", required = true, description = "a file") String file,
+                 @Option(longNames = "format", defaultValue = "text", description = "a format") String format,
+                 @Option(longNames = "force", description = "a flag") boolean force,
+                 @Option(longNames = "max", defaultValue = "5", description = "a count") int max,
+                 @Option(longNames = "confidence", description = "a number") Double confidence) {
+            calls.add(new Object[]{file, format, force, max, confidence});
+        }
+
+        @Command(command = "many", description = "Takes many. Example: demo many a b")
+        void many(@Option(longNames = "path", required = true, description = "paths") String[] paths,
+                  @Option(longNames = "out", description = "where") String out) {
+            calls.add(new Object[]{List.of(paths), out});
+        }
+
+        @Command(command = "fail", description = "Fails. Example: demo fail")
+        void fail() {
+            throw new UsageException("deliberately wrong");
+        }
+    }
+
+    private final Demo demo = new Demo();
+    private final OneShot oneShot = new OneShot(demo);
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+    private PrintStream originalOut;
+
+    @BeforeEach
+    void capture() {
+        originalErr = System.err;
+        originalOut = System.out;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(originalErr);
+        System.setOut(originalOut);
+    }
+
+    @Test
+    void positionalNamedAndDefaultValuesAreBoundAndConverted() {
+        assertThat(oneShot.execute("demo", "run", "a.json", "--max", "7", "--confidence=0.5", "--force")).contains(0);
+        assertThat(oneShot.execute("demo", "run", "--file", "b.json")).contains(0);
+
+        assertThat(demo.calls.get(0)).containsExactly("a.json", "text", true, 7, 0.5);
+        assertThat(demo.calls.get(1)).containsExactly("b.json", "text", false, 5, null);
+    }
+
+    @Test
+    void aListOptionTakesEveryRemainingPositionalWord() {
+        assertThat(oneShot.execute("demo", "many", "a", "b", "c", "--out", "o")).contains(0);
+        assertThat(oneShot.execute("demo", "many", "--path", "x", "y", "--out", "o")).contains(0);
+
+        assertThat(demo.calls.get(0)).containsExactly(List.of("a", "b", "c"), "o");
+        assertThat(demo.calls.get(1)).containsExactly(List.of("x", "y"), "o");
+    }
+
+    @Test
+    void mistakesAreUsageErrorsWithOneLineOnStandardError() {
+        assertThat(oneShot.execute("demo", "run")).contains(2);
+        assertThat(oneShot.execute("demo", "run", "a.json", "--bogus", "1")).contains(2);
+        assertThat(oneShot.execute("demo", "run", "a.json", "--max", "many")).contains(2);
+        assertThat(oneShot.execute("demo", "fail", "extra")).contains(2);
+        assertThat(oneShot.execute("demo", "run", "a.json", "--format")).contains(2);
+        assertThat(oneShot.execute("demo", "fail")).contains(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "missing --file for demo run; 'help demo run' shows an example",
+                "unknown option --bogus for demo run; 'help demo run' lists its options",
+                "--max takes a whole number, not \"many\"",
+                "unexpected \"extra\" for demo fail; 'help demo fail' lists what it takes",
+                "--format needs a value; 'help demo run' says what it takes",
+                "deliberately wrong");
+        assertThat(demo.calls).isEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void whatIsNotAOneShotCommandIsLeftToTheShell() {
+        assertThat(oneShot.execute("demo")).isEmpty();
+        assertThat(oneShot.execute("load", "x.json")).isEmpty();
+        assertThat(oneShot.execute("help", "load")).isEmpty();
+        assertThat(OneShot.run("@script.apsa")).isEmpty();
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheirOptionsOnStandardOutput() {
+        assertThat(oneShot.execute("help")).contains(0);
+        assertThat(oneShot.execute("help", "demo", "run")).contains(0);
+
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).contains("Demo\n  demo run: Runs. Example: demo run a.json", "demo many:", "Exit status: 0 done");
+        assertThat(help).contains("--file       a file (required)", "--format     a format (default: text)");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void theToolsCommandsAreAllOneShot() {
+        OneShot standard = OneShot.standard();
+        for (String command : List.of("assess", "explain", "why-not", "sensitivity", "batch", "vocabulary", "rules list")) {
+            List<String> args = new ArrayList<>(List.of("help"));
+            args.addAll(List.of(command.split(" ")));
+            assertThat(standard.execute(args.toArray(String[]::new))).as(command).contains(0);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("assess: Assess a fact set", "--rules");
+    }
+}
