@@ -47,6 +47,10 @@ public final class Validator {
     private static final String RULE_COMPILATION = "Rule Compilation error";
     private static final Pattern IN_RULE = Pattern.compile("in rule \"([^\"]+)\"");
     private static final Pattern QUOTED = Pattern.compile("['\"]([^'\"]+)['\"]");
+    private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '(\\w+)'");
+    private static final Pattern IMPORT = Pattern.compile("\\bimport\\s+[\\w.]+\\.(\\w+)\\s*;");
+    private static final Set<String> FACT_TYPES = Set.of("Indicator", "Judgment", "Support", "ScenarioScore", "Leading",
+            "InsufficientEvidence", "Evaluation", "Recommendation", "Prescription");
     private static final Pattern SOURCE = Pattern.compile("\\d+(\\s*,\\s*\\d+)*");
 
     private record Reach(Pattern pattern, String what) {
@@ -143,6 +147,14 @@ public final class Validator {
             }
             findings.add(refine(p, files.get(p.file())));
         }
+        // A pattern on an unknown type leaves its binding undeclared; the consequence's
+        // "cannot be resolved" that follows is the same mistake, not a second one.
+        Set<String> unresolved = new HashSet<>();
+        findings.stream().filter(f -> f.message().contains("unknown fact type"))
+                .forEach(f -> unresolved.add(f.file() + "|" + f.message().replaceFirst(": unknown fact type.*", "")));
+        findings.removeIf(f -> f.message().startsWith("in the consequence of rule") && f.message().contains(" cannot be resolved")
+                && !f.message().contains("to a type")
+                && unresolved.contains(f.file() + "|" + f.message().replaceFirst("^in the consequence of (rule \"[^\"]*\").*", "$1")));
         return findings;
     }
 
@@ -173,6 +185,14 @@ public final class Validator {
             String fix = what.contains("'<eof>'")
                     ? "the file ends inside a rule: close the rule with 'end'"
                     : "check the brackets, commas and quotes here; a rule reads: rule \"name\" @title(...) when ... then ... end";
+            int open = file == null || line < 1 ? -1 : unclosed(file, line);
+            if (open >= 0) {
+                // The parser stumbles where the next keyword begins; the mistake is the bracket left open.
+                return new Finding(Severity.ERROR, p.file(), file.line(open), file.column(open),
+                        "syntax error: this parenthesis is not closed (the parser then found " + what.replaceFirst(
+                                "^mismatched input ('[^']*').*$", "$1") + " at line " + line + ")",
+                        "close it with ')' at the end of the pattern");
+            }
             return new Finding(Severity.ERROR, p.file(), line, column, "syntax error: " + what, fix);
         }
         if (text.startsWith(NULL_PACKAGE)) {
@@ -203,10 +223,33 @@ public final class Validator {
                 column = file.column(at);
             }
         }
-        String fix = text.contains("Unable to resolve ObjectType") || text.contains("cannot be resolved to a type")
-                ? "import the fact type (they live in org.apsa.engine, e.g. import org.apsa.engine.Judgment;) or correct its name"
-                : null;
-        return new Finding(Severity.ERROR, p.file(), line, column, text, fix);
+        Matcher type = UNKNOWN_TYPE.matcher(text);
+        if (type.find()) {
+            String rule = block == null ? "" : "rule \"" + block.name() + "\": ";
+            return new Finding(Severity.ERROR, p.file(), line, column, rule + "unknown fact type \"" + type.group(1) + "\""
+                    + hint(type.group(1), imported(file)),
+                    "import the fact type (they live in org.apsa.engine, e.g. import org.apsa.engine.Judgment;) or correct its name");
+        }
+        return new Finding(Severity.ERROR, p.file(), line, column, text, null);
+    }
+
+    /** The offset of the last parenthesis left open before a 1-based line, within its rule; -1 if none. */
+    private static int unclosed(DrlFile file, int line) {
+        Block block = file.blockAtLine(line);
+        if (block == null) {
+            return -1;
+        }
+        int to = file.offsetOfLine(line);
+        String code = file.code();
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = block.start(); i < to; i++) {
+            if (code.charAt(i) == '(') {
+                open.push(i);
+            } else if (code.charAt(i) == ')' && !open.isEmpty()) {
+                open.pop();
+            }
+        }
+        return open.isEmpty() ? -1 : open.peek();
     }
 
     /** Where in [from, to) the identifier or text a Java error names first appears, or -1. */
@@ -236,13 +279,27 @@ public final class Validator {
         }
         String code = file.code(from, to);
         for (String c : candidates) {
-            Matcher word = Pattern.compile((Character.isJavaIdentifierStart(c.charAt(0)) ? "\\b" : "")
-                    + Pattern.quote(c) + (Character.isJavaIdentifierPart(c.charAt(c.length() - 1)) ? "\\b" : "")).matcher(code);
+            Matcher word = Pattern.compile((isWordChar(c.charAt(0)) ? "\\b" : "")
+                    + Pattern.quote(c) + (isWordChar(c.charAt(c.length() - 1)) ? "\\b" : "")).matcher(code);
             if (word.find()) {
                 return from + word.start();
             }
         }
         return -1;
+    }
+
+    /** The simple names a file imports, and the engine's fact types. */
+    private static Set<String> imported(DrlFile file) {
+        Set<String> names = new TreeSet<>(FACT_TYPES);
+        Matcher m = IMPORT.matcher(file.code());
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     private static String javaFix(String what) {
