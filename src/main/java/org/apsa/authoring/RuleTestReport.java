@@ -35,7 +35,7 @@ public final class RuleTestReport {
         }
     }
 
-    private static final Pattern OUTLOOK = Pattern.compile("^(?:leading|score \\S+): expected (\\S+)");
+    private static final Pattern OUTLOOK = Pattern.compile("^(?:leading|score \\S+): expected ([a-z-]+)");
     private static final Pattern SCORE = Pattern.compile("^score (\\S+):");
     private static final Pattern GOT = Pattern.compile(", got ([a-z-]+)$");
     private static final Pattern JUDGMENT_PRESENT = Pattern.compile("^judgment (\\S+): expected absent, got present");
