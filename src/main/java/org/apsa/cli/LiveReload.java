@@ -2,6 +2,8 @@ package org.apsa.cli;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apsa.authoring.Finding;
+import org.apsa.authoring.Validator;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RulesWatcher;
@@ -17,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -87,11 +90,23 @@ class LiveReload implements SmartLifecycle {
             notice.accept(String.format(Locale.ROOT, "Rules changed: reloaded %d rules from %s in %d ms.",
                     base.rules().size(), folder, (System.nanoTime() - started) / 1_000_000));
         } catch (RuleBaseException e) {
-            int count = e.problems().isEmpty() ? 1 : e.problems().size();
-            String first = e.problems().isEmpty() ? e.getMessage() : e.problems().get(0).format();
-            notice.accept("Rules changed but do not compile (" + count + (count == 1 ? " error" : " errors")
-                    + ", first: " + first + "); still using the previous rules. 'rules validate' shows all.");
+            notice.accept("Rules changed but do not compile (" + firstError(folder, e)
+                    + "); still using the previous rules. 'rules validate' shows all.");
         }
+    }
+
+    /** The first error as the validator places it (at the statement, not the rule's first line). */
+    private static String firstError(Path folder, RuleBaseException e) {
+        try {
+            List<Finding> errors = new Validator().validate(folder).findings().stream().filter(Finding::isError).toList();
+            if (!errors.isEmpty()) {
+                return errors.size() + (errors.size() == 1 ? " error" : " errors") + ", first: " + errors.get(0).position()
+                        + ": " + errors.get(0).message();
+            }
+        } catch (RuntimeException again) {
+            LOG.debug("validating {} after a failed reload: {}", folder, again.toString());
+        }
+        return e.problems().isEmpty() ? e.getMessage() : e.problems().size() + " errors, first: " + e.problems().get(0).format();
     }
 
     private static void print(Terminal terminal, LineReader reader, String text) {

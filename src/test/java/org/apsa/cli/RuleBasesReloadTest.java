@@ -143,9 +143,9 @@ class RuleBasesReloadTest {
 
             edit("scoring.drl", "not InsufficientEvidence()", "not InsufficientEvidence(");
             await(notices, 2);
-            assertThat(notices.get(1)).startsWith("Rules changed but do not compile (")
-                    .contains("errors, first: " + rules.resolve("scoring.drl") + ":51:5: ")
-                    .endsWith("; still using the previous rules. 'rules validate' shows all.");
+            assertThat(notices.get(1)).isEqualTo("Rules changed but do not compile (1 error, first: "
+                    + rules.resolve("scoring.drl") + ":49:29: syntax error: this parenthesis is not closed (the parser then "
+                    + "found 'insertLogical' at line 51)); still using the previous rules. 'rules validate' shows all.");
             assertThat(bases.assessor(null).rules()).isSameAs(second);
         } finally {
             live.stop();
