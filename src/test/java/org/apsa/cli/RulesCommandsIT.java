@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rule author's commands on the packaged jar: output, messages and exit statuses. */
+/** The rule author's commands on the packaged jar: output, messages and exit statuses (--strict is checked in the shell test). */
 class RulesCommandsIT {
 
     private static final Path PROJECT = Jar.PROJECT;
@@ -37,16 +37,6 @@ class RulesCommandsIT {
                 "    fix: ");
         assertThat(run.err().strip()).isEqualTo("the rules have errors (" + broken + ": 1 file, 2 rules, 2 errors, 1 warning)");
         assertThat(run.err() + run.out()).doesNotContain("\tat ", "\u001b[");
-    }
-
-    @Test
-    void warningsFailOnlyWithStrict() throws Exception {
-        String folder = FIXTURES.resolve("missing-metadata").toString();
-        Jar.Run strict = Jar.run(cwd, logs, "rules", "validate", "--rules", folder, "--strict");
-
-        assertThat(strict.exit()).isEqualTo(3);
-        assertThat(strict.out()).contains("missing-metadata.drl:8:1: warning: rule \"Transparency builds confidence\" has no @source");
-        assertThat(strict.err()).contains("--strict fails on them");
     }
 
     @Test
