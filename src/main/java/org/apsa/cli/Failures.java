@@ -5,6 +5,7 @@ import org.apache.logging.log4j.Logger;
 import org.apsa.batch.OutputException;
 import org.apsa.fact.InvalidFactSetException;
 import org.apsa.rulebase.RuleBaseException;
+import org.apsa.ruletest.RuleTestException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.shell.command.CommandExceptionResolver;
@@ -44,6 +45,10 @@ class Failures implements CommandExceptionResolver {
     static Failure classify(Throwable e) {
         if (e instanceof InvalidFactSetException invalid) {
             return new Failure(ExitCode.INVALID_INPUT, invalid.getMessage());
+        }
+        if (e instanceof RuleTestException tests) {
+            // A rule test that cannot be read or does not pass: invalid input, like a fact file.
+            return new Failure(ExitCode.INVALID_INPUT, tests.getMessage());
         }
         if (e instanceof RuleBaseException rules) {
             return new Failure(ExitCode.RULES, rules.getMessage());

@@ -8,24 +8,44 @@ import org.springframework.stereotype.Component;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The compiled rule bases of this process, by folder: compiled on first use, then reused,
  * so the shell compiles its rules once and a one-shot command only when it needs them. The
  * shell's session works with one folder ({@code rules/} unless reloaded from another); a
  * reload compiles beside the rule base in use and swaps only when the new one compiles.
+ *
+ * <p>The session's folder and its assessor are one immutable pair swapped in one step, so
+ * no command sees the new folder with the old rules. An assessment holds the assessor it
+ * started with (and so its rule base) to the end; a swap during it changes nothing for it.
  */
 @Component
 public class RuleBases {
 
-    private final ConcurrentMap<Path, Assessor> assessors = new ConcurrentHashMap<>();
+    private record Session(Path folder, Assessor assessor) {
+    }
+
+    private final AtomicReference<Session> session = new AtomicReference<>();
+    private final ConcurrentMap<Path, Assessor> others = new ConcurrentHashMap<>();
+    /** Reloads compile one at a time, so an older build never replaces a newer one. */
+    private final Object compiling = new Object();
     private volatile Path sessionFolder = RuleBaseLoader.DEFAULT_FOLDER;
+    private volatile Consumer<Path> folderListener = folder -> { };
 
     /** The assessor for the rules of a folder; null or blank means the session's folder. */
     public Assessor assessor(String folder) {
-        Path given = folder == null || folder.isBlank() ? sessionFolder : Path.of(folder);
+        if (folder == null || folder.isBlank()) {
+            return sessionAssessor();
+        }
+        Path given = Path.of(folder);
+        Session current = session.get();
+        if (current != null && key(current.folder()).equals(key(given))) {
+            return current.assessor();
+        }
         // Keyed by the absolute folder; loaded by the path as given, so messages name it as the user wrote it.
-        return assessors.computeIfAbsent(key(given), p -> new Assessor(RuleBaseLoader.load(given)));
+        return others.computeIfAbsent(key(given), p -> new Assessor(RuleBaseLoader.load(given)));
     }
 
     public RuleBase ruleBase(String folder) {
@@ -38,14 +58,48 @@ public class RuleBases {
      */
     public RuleBase reload(String folder) {
         Path given = folder == null || folder.isBlank() ? sessionFolder : Path.of(folder);
-        Assessor fresh = new Assessor(RuleBaseLoader.load(given));
-        assessors.put(key(given), fresh);
-        sessionFolder = given;
-        return fresh.rules();
+        Session fresh;
+        synchronized (compiling) {
+            fresh = new Session(given, new Assessor(RuleBaseLoader.load(given)));
+            Session before = session.getAndSet(fresh);
+            sessionFolder = given;
+            others.remove(key(given));
+            if (before == null || !key(before.folder()).equals(key(given))) {
+                folderListener.accept(given);
+            }
+        }
+        return fresh.assessor().rules();
+    }
+
+    /** The folder given as {@code --rules}, or the session's when none is given. */
+    public Path folder(String folder) {
+        return folder == null || folder.isBlank() ? sessionFolder : Path.of(folder);
     }
 
     public Path sessionFolder() {
         return sessionFolder;
+    }
+
+    /** Told the new folder whenever a reload moves the session to another one (live reload follows it). */
+    void onFolderChange(Consumer<Path> listener) {
+        this.folderListener = listener;
+    }
+
+    private Assessor sessionAssessor() {
+        Session current = session.get();
+        if (current != null) {
+            return current.assessor();
+        }
+        synchronized (compiling) {
+            current = session.get();
+            if (current == null) {
+                Path folder = sessionFolder;
+                current = new Session(folder, others.computeIfAbsent(key(folder), p -> new Assessor(RuleBaseLoader.load(folder))));
+                session.set(current);
+                others.remove(key(folder));
+            }
+            return current.assessor();
+        }
     }
 
     private static Path key(Path folder) {

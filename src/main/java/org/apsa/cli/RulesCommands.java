@@ -1,15 +1,42 @@
 package org.apsa.cli;
 
+import org.apsa.authoring.Catalogue;
+import org.apsa.authoring.Coverage;
+import org.apsa.authoring.RuleTestReport;
+import org.apsa.authoring.Validation;
+import org.apsa.authoring.Validator;
+import org.apsa.engine.Assessor;
+import org.apsa.fact.FactSet;
+import org.apsa.fact.FactSetReader;
+import org.apsa.fact.InputProblem;
 import org.apsa.rulebase.RuleBase;
+import org.apsa.rulebase.RuleBaseException;
+import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RuleInfo;
+import org.apsa.ruletest.RuleTest;
+import org.apsa.ruletest.RuleTestException;
+import org.apsa.ruletest.RuleTestReader;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
-/** {@code rules ...}: the rule base in use. */
+/**
+ * {@code rules ...}: the rule base in use, and the rule author's checks. The authoring
+ * commands compile the folder as it is on disk now, so they test what the author just saved.
+ */
 @Command(command = "rules", group = "Rules")
 class RulesCommands {
+
+    private static final String RULES_HELP = "the folder of .drl rules (default: rules/, or the one in use)";
 
     private final RuleBases ruleBases;
     private final Output out;
@@ -20,7 +47,7 @@ class RulesCommands {
     }
 
     @Command(command = "list", description = "List the rules: file and line, name, paragraph, title. Example: rules list")
-    void list(@Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
+    void list(@Option(longNames = "rules", description = RULES_HELP) String rules) {
         RuleBase base = ruleBases.ruleBase(rules);
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%d rules from %s%n", base.rules().size(), base.folder()));
@@ -33,10 +60,101 @@ class RulesCommands {
 
     @Command(command = "reload", description = "Compile the rules again and use them if they compile; otherwise show the "
             + "errors and keep the rules in use. Example: rules reload")
-    void reload(@Option(longNames = "rules", description = "the folder of .drl rules (default: the one in use)") String rules) {
+    void reload(@Option(longNames = "rules", description = RULES_HELP) String rules) {
         long started = System.nanoTime();
         RuleBase base = ruleBases.reload(rules);
         out.print(String.format(Locale.ROOT, "Reloaded %d rules from %s in %d ms.", base.rules().size(), base.folder(),
                 (System.nanoTime() - started) / 1_000_000));
+    }
+
+    @Command(command = "validate", description = "Compile the rules and lint them: errors and warnings as path:line:col "
+            + "with a fix. Exit 3 on errors (or on warnings with --strict). Example: rules validate --strict")
+    void validate(@Option(longNames = "rules", description = RULES_HELP) String rules,
+                  @Option(longNames = "strict", description = "fail on warnings too") boolean strict) {
+        Validation validation = new Validator().validate(ruleBases.folder(rules));
+        out.print(validation.report());
+        if (!validation.passes(strict)) {
+            throw new RuleBaseException(validation.errors() > 0
+                    ? "the rules have errors (" + validation.summary() + ")"
+                    : "the rules have warnings and --strict fails on them (" + validation.summary() + ")");
+        }
+    }
+
+    @Command(command = "test", description = "Run the rule tests (tests/*.json beside the rules), one line each; a failure "
+            + "shows expected and actual and the trace in question. Exit 1 on a failure. Example: rules test")
+    void test(@Option(longNames = "rules", description = RULES_HELP) String rules) {
+        Path folder = ruleBases.folder(rules);
+        Assessor assessor = new Assessor(RuleBaseLoader.load(folder));
+        RuleTestReport report = RuleTestReport.run(assessor, folder.resolve("tests"));
+        out.print(report.render());
+        if (report.defects() > 0) {
+            throw new RuleBaseException("the rules misbehaved on " + report.defects() + " rule test"
+                    + (report.defects() == 1 ? "" : "s") + " (" + report.summary() + ")");
+        }
+        if (report.failed() > 0) {
+            throw new RuleTestException(List.of(new InputProblem(folder.resolve("tests").toString(), 0, 0,
+                    report.failed() + " of " + report.outcomes().size() + " rule tests failed")));
+        }
+    }
+
+    @Command(command = "coverage", description = "Which rules the rule tests (and with --facts the fact sets in facts/) "
+            + "make fire and how often, which never fire, which indicators and levels no test states. Example: rules coverage")
+    void coverage(@Option(longNames = "rules", description = RULES_HELP) String rules,
+                  @Option(longNames = "facts", description = "also assess the fact sets in facts/") boolean facts) {
+        Path folder = ruleBases.folder(rules);
+        Assessor assessor = new Assessor(RuleBaseLoader.load(folder));
+        List<FactSet> sets = new ArrayList<>();
+        List<RuleTest> tests = new RuleTestReader().readAll(folder.resolve("tests"));
+        tests.forEach(t -> sets.add(t.facts()));
+        String over = tests.size() + " rule tests";
+        if (facts) {
+            List<FactSet> shipped = factSets(Path.of("facts"));
+            sets.addAll(shipped);
+            over += " and " + shipped.size() + " fact sets in facts/";
+        }
+        out.print(Coverage.of(assessor, sets, over).render());
+    }
+
+    @Command(command = "doc", description = "Write the Markdown catalogue of the rules (per file: rule, title, paragraph, "
+            + "claims, conclusions, indicators read). Example: rules doc --out rules/CATALOGUE.md")
+    void doc(@Option(longNames = "rules", description = RULES_HELP) String rules,
+             @Option(longNames = "out", description = "the file to write (default: standard output)") String outFile) {
+        String markdown = Catalogue.markdown(RuleBaseLoader.load(ruleBases.folder(rules)));
+        if (outFile == null || outFile.isBlank()) {
+            out.print(markdown);
+            return;
+        }
+        Path target = Path.of(outFile);
+        if (Files.isDirectory(target)) {
+            throw new UsageException("--out " + outFile + " is a folder; give a file, e.g. --out rules/CATALOGUE.md");
+        }
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Path temp = Files.createTempFile(dir, ".catalogue", ".md");
+            Files.writeString(temp, markdown, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + outFile + ": " + e.getMessage());
+        }
+        out.print("Wrote the catalogue of " + markdown.lines().filter(l -> l.startsWith("| ") && l.contains("(line ")).count()
+                + " rules to " + outFile + ".");
+    }
+
+    private static List<FactSet> factSets(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new UsageException("--facts reads the fact sets in " + folder + "/, which is not there; run from the "
+                    + "project folder");
+        }
+        List<FactSet> sets = new ArrayList<>();
+        FactSetReader reader = new FactSetReader();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".schema.json"))
+                    .sorted().toList()) {
+                sets.addAll(reader.readAll(f));
+            }
+        } catch (IOException e) {
+            throw new UsageException("cannot list " + folder + ": " + e.getMessage());
+        }
+        return sets;
     }
 }

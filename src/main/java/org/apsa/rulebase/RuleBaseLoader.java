@@ -43,6 +43,8 @@ public final class RuleBaseLoader {
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
+    private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
+
     /** The rules folder used when none is given. */
     public static final Path DEFAULT_FOLDER = Path.of("rules");
 
@@ -55,20 +57,62 @@ public final class RuleBaseLoader {
     public static RuleBase load(Path folder) {
         long started = System.nanoTime();
         List<Path> files = drlFiles(folder);
+        Map<Path, byte[]> sources = new LinkedHashMap<>();
+        for (Path file : files) {
+            sources.put(file, read(file));
+        }
         KieServices kie = KieServices.Factory.get();
+        Build build = build(kie, folder, sources);
+        if (!build.errors().isEmpty()) {
+            kie.getRepository().removeKieModule(build.release());
+            throw new RuleBaseException(build.errors());
+        }
+        KieBase kieBase;
+        try {
+            KieContainer container = kie.newKieContainer(build.release(), RuleBaseLoader.class.getClassLoader());
+            kieBase = container.getKieBase();
+        } finally {
+            // The global repository would otherwise keep every build alive.
+            kie.getRepository().removeKieModule(build.release());
+        }
+        List<RuleInfo> rules = describe(kieBase, folder, files);
+        LOG.info("compiled {} rules from {} files in {} in {} ms", rules.size(), files.size(), folder,
+                (System.nanoTime() - started) / 1_000_000);
+        return new RuleBase(kieBase, folder, rules, build.fingerprint());
+    }
+
+    /**
+     * Compiles DRL texts as if they were the files of a folder, without making a rule base:
+     * the compile errors, as Drools reports them (a validator refines their positions). The
+     * texts need not be the files' current content.
+     *
+     * @param sources file (under {@code folder}) to its DRL text, in the order to compile
+     */
+    public static List<InputProblem> check(Path folder, Map<Path, String> sources) {
+        Map<Path, byte[]> bytes = new LinkedHashMap<>();
+        sources.forEach((file, text) -> bytes.put(file, text.getBytes(StandardCharsets.UTF_8)));
+        KieServices kie = KieServices.Factory.get();
+        Build build = build(kie, folder, bytes);
+        kie.getRepository().removeKieModule(build.release());
+        return build.errors();
+    }
+
+    private record Build(ReleaseId release, List<InputProblem> errors, String fingerprint) {
+    }
+
+    private static Build build(KieServices kie, Path folder, Map<Path, byte[]> sources) {
         KieFileSystem fs = kie.newKieFileSystem();
         Map<String, Path> byResource = new LinkedHashMap<>();
         MessageDigest digest = sha256();
-        for (Path file : files) {
+        sources.forEach((file, bytes) -> {
             String relative = relative(folder, file);
-            byte[] bytes = read(file);
             digest.update(relative.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(bytes);
             fs.write(RESOURCES + relative, bytes);
             byResource.put(RESOURCES + relative, file);
             byResource.put(relative, file);
-        }
+        });
         ReleaseId release = kie.newReleaseId("org.apsa.rules", "rules", "1.0." + BUILDS.incrementAndGet());
         fs.generateAndWritePomXML(release);
         KieBuilder builder = kie.newKieBuilder(fs, RuleBaseLoader.class.getClassLoader()).buildAll();
@@ -76,22 +120,7 @@ public final class RuleBaseLoader {
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             errors.add(problem(message, byResource));
         }
-        if (!errors.isEmpty()) {
-            kie.getRepository().removeKieModule(release);
-            throw new RuleBaseException(errors);
-        }
-        KieBase kieBase;
-        try {
-            KieContainer container = kie.newKieContainer(release, RuleBaseLoader.class.getClassLoader());
-            kieBase = container.getKieBase();
-        } finally {
-            // The global repository would otherwise keep every build alive.
-            kie.getRepository().removeKieModule(release);
-        }
-        List<RuleInfo> rules = describe(kieBase, folder, files);
-        LOG.info("compiled {} rules from {} files in {} in {} ms", rules.size(), files.size(), folder,
-                (System.nanoTime() - started) / 1_000_000);
-        return new RuleBase(kieBase, folder, rules, HexFormat.of().formatHex(digest.digest()));
+        return new Build(release, errors, HexFormat.of().formatHex(digest.digest()));
     }
 
     /** The DRL files of a folder, recursively, in a stable order. */
@@ -169,7 +198,13 @@ public final class RuleBaseLoader {
         Path file = path == null ? null : byResource.get(path);
         String where = file != null ? file.toString() : path == null ? "rules" : path.replaceFirst("^" + RESOURCES, "");
         String text = message.getText() == null ? "error" : message.getText().strip().replaceAll("\\s*\\n\\s*", " ");
-        return new InputProblem(where, Math.max(0, message.getLine()), Math.max(0, message.getColumn()), text);
+        int column = Math.max(0, message.getColumn());
+        Matcher at = PARSER_POSITION.matcher(text);
+        if (column == 0 && at.find() && Integer.parseInt(at.group(1)) == message.getLine()) {
+            // The parser puts the (0-based) column in the text only.
+            column = Integer.parseInt(at.group(2)) + 1;
+        }
+        return new InputProblem(where, Math.max(0, message.getLine()), column, text);
     }
 
     private static String relative(Path folder, Path file) {

@@ -32,7 +32,7 @@ public final class RuleTestRunner {
     /** @throws RuleBaseException when the rules misbehave on the test's facts */
     public RuleTestResult run(RuleTest test) {
         Assessment assessment = assessor.assess(test.facts());
-        return new RuleTestResult(test, failures(test.expect(), assessment));
+        return new RuleTestResult(test, failures(test.expect(), assessment), assessment);
     }
 
     List<String> failures(Expectation expect, Assessment a) {

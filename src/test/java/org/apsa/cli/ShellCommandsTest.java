@@ -1,5 +1,6 @@
 package org.apsa.cli;
 
+import org.apsa.engine.TestRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -180,5 +181,39 @@ class ShellCommandsTest {
         awaitScreen(session, "Why not shared dominance of big powers?");
         type(session, "what-if region.al\tba\t");
         awaitScreen(session, "Indicators that differ (1)");
+    }
+
+    @Test
+    void rulesValidateShowsEachFindingAtItsPositionAndTheShellCarriesOn() {
+        type(session, "rules validate --rules src/test/resources/rules-authoring/unknown-indicator");
+        awaitScreen(session, "unknown-indicator.drl:11:27: error: rule \"Transparency builds confidence\": unknown indicator");
+        awaitScreen(session, "the rules have errors");
+        type(session, "rules validate --rules src/test/resources/rules-authoring/missing-metadata --strict");
+        awaitScreen(session, "the rules have warnings and --strict fails on them");
+        type(session, "rules list");
+        awaitScreen(session, "us-posture.drl:46");
+    }
+
+    @Test
+    void rulesCoverageAndTestRunInTheShell() {
+        type(session, "rules coverage");
+        awaitScreen(session, "Levels never stated (");
+        type(session, "clear");
+        type(session, "rules test");
+        awaitScreen(session, "rules/tests: 55 rule tests, 55 passed, 0 failed");
+    }
+
+    @Test
+    void aLoopingRuleAndAThrowingRuleAreReportedWithoutTakingTheShellDown() {
+        type(session, "assess facts/baseline-2014-12.json --rules " + TestRules.folderWithShippedScoring("loop"));
+        awaitScreen(session, "times on fact set \"baseline-2014-12\" without settling");
+        awaitScreen(session, "\"Touch the transparency forever\"");
+        type(session, "clear");
+        type(session, "assess facts/baseline-2014-12.json --rules " + TestRules.folderWithShippedScoring("throws"));
+        awaitScreen(session, "rule \"Fail on transparency\" failed on fact set \"baseline-2014-12\"");
+        type(session, "load facts/baseline-2014-12.json");
+        awaitScreen(session, "Loaded baseline-2014-12");
+        type(session, "assess");
+        awaitScreen(session, "Prescriptions:");
     }
 }

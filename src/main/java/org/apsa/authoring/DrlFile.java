@@ -1,0 +1,294 @@
+package org.apsa.authoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One DRL file read as text, for the linter and the catalogue: its rules with their
+ * positions and metadata, and a view of the code with comments and string contents blanked,
+ * so that a search for {@code System.} never matches a title or a comment. It does not
+ * compile anything and copes with files that do not parse.
+ */
+final class DrlFile {
+
+    /** A string literal: its value and where its opening quote is. */
+    record Literal(String value, int offset) {
+    }
+
+    /** One {@code @name("value")} of a rule; {@code value} is null when the annotation has no string. */
+    record Meta(String name, String value, int offset) {
+    }
+
+    /**
+     * One rule block, {@code rule ... end}, as character offsets into the file.
+     *
+     * @param whenAt start of the {@code when} keyword, -1 when missing
+     * @param thenAt start of the {@code then} keyword, -1 when missing
+     * @param end    offset just past the block (after {@code end}, or where the next rule starts)
+     */
+    record Block(String name, int start, int whenAt, int thenAt, int end, Map<String, Meta> meta) {
+
+        int lhsFrom() {
+            return whenAt < 0 ? start : whenAt + 4;
+        }
+
+        int lhsTo() {
+            return thenAt < 0 ? end : thenAt;
+        }
+
+        int rhsFrom() {
+            return thenAt < 0 ? end : thenAt + 4;
+        }
+    }
+
+    private static final Pattern RULE = Pattern.compile("(?m)^[ \\t]*rule\\b");
+    private static final Pattern WHEN = Pattern.compile("(?m)^[ \\t]*when\\b");
+    private static final Pattern THEN = Pattern.compile("(?m)^[ \\t]*then\\b");
+    private static final Pattern END = Pattern.compile("(?m)^[ \\t]*end\\b");
+    private static final Pattern META = Pattern.compile("@(\\w+)\\s*(\\()?");
+
+    private final String path;
+    private final String text;
+    private final char[] code;
+    private final List<Literal> literals = new ArrayList<>();
+    private final int[] lineStarts;
+    private final List<Block> blocks = new ArrayList<>();
+
+    DrlFile(String path, String text) {
+        this.path = path;
+        this.text = text;
+        this.code = text.toCharArray();
+        mask();
+        this.lineStarts = lineStarts(text);
+        findBlocks();
+    }
+
+    String path() {
+        return path;
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** The text with comments and the insides of string literals replaced by spaces. */
+    String code() {
+        return new String(code);
+    }
+
+    String code(int from, int to) {
+        return new String(code, from, to - from);
+    }
+
+    List<Block> blocks() {
+        return blocks;
+    }
+
+    /** The literals whose opening quote lies in [from, to). */
+    List<Literal> literals(int from, int to) {
+        return literals.stream().filter(l -> l.offset() >= from && l.offset() < to).toList();
+    }
+
+    /** The first literal starting at or after {@code from}, before {@code to}. */
+    Literal literalAt(int from, int to) {
+        for (Literal l : literals) {
+            if (l.offset() >= from && l.offset() < to) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** 1-based line of an offset. */
+    int line(int offset) {
+        int lo = 0;
+        int hi = lineStarts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lineStarts[mid] <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo + 1;
+    }
+
+    /** 1-based column of an offset. */
+    int column(int offset) {
+        return offset - lineStarts[line(offset) - 1] + 1;
+    }
+
+    /** The offset of a 1-based line's first character. */
+    int offsetOfLine(int line) {
+        return lineStarts[Math.max(0, Math.min(line, lineStarts.length) - 1)];
+    }
+
+    /** The block whose text covers a 1-based line, or null. */
+    Block blockAtLine(int line) {
+        int offset = offsetOfLine(line);
+        for (Block b : blocks) {
+            if (offset >= b.start() && offset < b.end()) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** The block that starts on a 1-based line, or null. */
+    Block blockStartingAt(int line) {
+        for (Block b : blocks) {
+            if (line(b.start()) == line) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** The offset just past the parenthesis that closes the one at {@code open}, or the limit. */
+    int closing(int open, int limit) {
+        int depth = 0;
+        for (int i = open; i < limit; i++) {
+            if (code[i] == '(') {
+                depth++;
+            } else if (code[i] == ')' && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return limit;
+    }
+
+    /**
+     * The file with the given blocks blanked out, every other character kept, so that the
+     * remaining rules keep their lines and columns.
+     */
+    String without(Set<Block> removed) {
+        char[] out = text.toCharArray();
+        for (Block b : removed) {
+            for (int i = b.start(); i < b.end(); i++) {
+                if (out[i] != '\n' && out[i] != '\r') {
+                    out[i] = ' ';
+                }
+            }
+        }
+        return new String(out);
+    }
+
+    private void mask() {
+        int i = 0;
+        int n = code.length;
+        while (i < n) {
+            char c = code[i];
+            if (c == '/' && i + 1 < n && code[i + 1] == '/') {
+                while (i < n && code[i] != '\n') {
+                    code[i++] = ' ';
+                }
+            } else if (c == '/' && i + 1 < n && code[i + 1] == '*') {
+                while (i < n && !(code[i] == '*' && i + 1 < n && code[i + 1] == '/')) {
+                    if (code[i] != '\n') {
+                        code[i] = ' ';
+                    }
+                    i++;
+                }
+                if (i < n) {
+                    code[i++] = ' ';
+                    code[i++] = ' ';
+                }
+            } else if (c == '"' || c == '\'') {
+                int start = i++;
+                StringBuilder value = new StringBuilder();
+                while (i < n && code[i] != c && code[i] != '\n') {
+                    if (code[i] == '\\' && i + 1 < n) {
+                        value.append(code[i + 1]);
+                        code[i++] = ' ';
+                    } else {
+                        value.append(code[i]);
+                    }
+                    code[i++] = ' ';
+                }
+                literals.add(new Literal(value.toString(), start));
+                i++;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private void findBlocks() {
+        String masked = new String(code);
+        List<Integer> starts = new ArrayList<>();
+        Matcher rule = RULE.matcher(masked);
+        while (rule.find()) {
+            starts.add(rule.end() - 4);
+        }
+        for (int k = 0; k < starts.size(); k++) {
+            int start = starts.get(k);
+            int limit = k + 1 < starts.size() ? lineStartBefore(starts.get(k + 1)) : masked.length();
+            int end = limit;
+            Matcher e = END.matcher(masked).region(start, limit);
+            if (e.find()) {
+                end = e.end();
+            }
+            int whenAt = find(WHEN, masked, start, end);
+            int thenAt = find(THEN, masked, Math.max(start, whenAt), end);
+            blocks.add(new Block(name(start + 4), start, whenAt, thenAt, end,
+                    meta(start, whenAt >= 0 ? whenAt : thenAt >= 0 ? thenAt : end)));
+        }
+    }
+
+    private int lineStartBefore(int offset) {
+        return offsetOfLine(line(offset));
+    }
+
+    private static int find(Pattern pattern, String masked, int from, int to) {
+        Matcher m = pattern.matcher(masked).region(from, to);
+        return m.find() ? m.end() - 4 : -1;
+    }
+
+    private String name(int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        Literal quoted = literalAt(i, i + 1);
+        if (quoted != null) {
+            return quoted.value();
+        }
+        int j = i;
+        while (j < text.length() && !Character.isWhitespace(text.charAt(j))) {
+            j++;
+        }
+        return text.substring(i, j);
+    }
+
+    private Map<String, Meta> meta(int from, int to) {
+        Map<String, Meta> meta = new LinkedHashMap<>();
+        Matcher m = META.matcher(new String(code, 0, to)).region(from, to);
+        while (m.find()) {
+            String value = null;
+            if (m.group(2) != null) {
+                int close = closing(m.end() - 1, to);
+                Literal l = literalAt(m.end(), close);
+                value = l == null ? code(m.end(), close - 1).strip() : l.value();
+            }
+            meta.putIfAbsent(m.group(1), new Meta(m.group(1), value, m.start()));
+        }
+        return meta;
+    }
+
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

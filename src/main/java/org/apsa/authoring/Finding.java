@@ -1,0 +1,47 @@
+package org.apsa.authoring;
+
+import java.util.Comparator;
+import java.util.Locale;
+
+/**
+ * One thing a rule author should change, at a position an editor can jump to.
+ *
+ * @param line   1-based; 0 when not known
+ * @param column 1-based; 0 when not known
+ * @param fix    what to do about it, in one line; may be null
+ */
+public record Finding(Severity severity, String file, int line, int column, String message, String fix) {
+
+    /** Errors make the rule base unusable or wrong; warnings weaken its explanations. */
+    public enum Severity {
+        ERROR, WARNING;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
+            .thenComparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::message);
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** {@code rules/x.drl:12:25: error: message}, the form compilers print and editors read. */
+    public String position() {
+        StringBuilder out = new StringBuilder(file);
+        if (line > 0) {
+            out.append(':').append(line);
+            if (column > 0) {
+                out.append(':').append(column);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The finding in one line, then its fix indented on the next. */
+    public String format() {
+        return position() + ": " + severity.label() + ": " + message + (fix == null ? "" : "\n    fix: " + fix);
+    }
+}

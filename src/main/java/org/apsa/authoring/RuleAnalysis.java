@@ -1,0 +1,167 @@
+package org.apsa.authoring;
+
+import org.apsa.authoring.DrlFile.Block;
+import org.apsa.authoring.DrlFile.Literal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one rule reads and concludes, found in its text: the indicator ids and levels its
+ * patterns match, the judgments it matches and inserts, the support it gives and the
+ * recommendations it states. Literal values only; a value computed in Java is not seen.
+ */
+final class RuleAnalysis {
+
+    /** A pattern's constraint on an indicator's level or rank, with the ids that pattern names. */
+    record LevelUse(Literal level, List<String> ids) {
+    }
+
+    record RankUse(int rank, int offset, List<String> ids) {
+    }
+
+    record SupportUse(String scenario, String weight, int offset) {
+    }
+
+    record RecommendationUse(Literal id, Literal indicator, List<Literal> levels) {
+    }
+
+    private static final Pattern INDICATOR = Pattern.compile("\\bIndicator\\s*\\(");
+    private static final Pattern JUDGMENT = Pattern.compile("\\bJudgment\\s*\\(");
+    private static final Pattern ID_EQ = Pattern.compile("\\bid\\s*==\\s*(?=\")");
+    private static final Pattern ID_IN = Pattern.compile("\\bid\\s+in\\s*\\(");
+    private static final Pattern LEVEL_EQ = Pattern.compile("\\blevel\\s*(?:==|!=)\\s*(?=\")");
+    private static final Pattern LEVEL_IN = Pattern.compile("\\blevel\\s+(?:not\\s+)?in\\s*\\(");
+    private static final Pattern RANK = Pattern.compile("\\brank\\s*(?:>=|<=|==|!=|>|<)\\s*(-?\\d+)");
+    private static final Pattern NEW_JUDGMENT = Pattern.compile("\\bnew\\s+Judgment\\s*\\(\\s*");
+    private static final Pattern NEW_SUPPORT = Pattern.compile("\\bnew\\s+Support\\s*\\(\\s*kcontext\\s*,\\s*\"([^\"]*)\"\\s*,\\s*([-+]?[0-9.]+)");
+    private static final Pattern NEW_RECOMMENDATION = Pattern.compile("\\bnew\\s+Recommendation\\s*\\(");
+    private static final Pattern NEW_ANY = Pattern.compile("\\bnew\\s+([A-Z]\\w*)\\s*\\(");
+    private static final Pattern INSERT_VAR = Pattern.compile("\\binsert(?:Logical)?\\s*\\(\\s*([a-z]\\w*)\\s*\\)");
+    private static final Pattern DECLARED = Pattern.compile("\\b([A-Z]\\w*)\\s+(\\w+)\\s*(?::|=)");
+
+    final DrlFile file;
+    final Block block;
+    final List<Literal> indicatorIds = new ArrayList<>();
+    final List<LevelUse> levels = new ArrayList<>();
+    final List<RankUse> ranks = new ArrayList<>();
+    final List<Literal> judgmentsUsed = new ArrayList<>();
+    final List<Literal> judgmentsInserted = new ArrayList<>();
+    boolean insertsComputedJudgment;
+    final List<SupportUse> supports = new ArrayList<>();
+    final List<RecommendationUse> recommendations = new ArrayList<>();
+    /** Fact types the consequence creates or inserts, in order of appearance. */
+    final Set<String> concludes = new LinkedHashSet<>();
+
+    private RuleAnalysis(DrlFile file, Block block) {
+        this.file = file;
+        this.block = block;
+    }
+
+    static RuleAnalysis of(DrlFile file, Block block) {
+        RuleAnalysis a = new RuleAnalysis(file, block);
+        a.readLhs();
+        a.readRhs();
+        return a;
+    }
+
+    private void readLhs() {
+        int from = block.lhsFrom();
+        int to = block.lhsTo();
+        String code = file.code();
+        Matcher m = INDICATOR.matcher(code).region(from, to);
+        while (m.find()) {
+            int close = file.closing(m.end() - 1, to);
+            List<Literal> ids = ids(code, m.end(), close);
+            indicatorIds.addAll(ids);
+            List<String> idValues = ids.stream().map(Literal::value).toList();
+            Matcher eq = LEVEL_EQ.matcher(code).region(m.end(), close);
+            while (eq.find()) {
+                levels.add(new LevelUse(file.literalAt(eq.end(), eq.end() + 1), idValues));
+            }
+            Matcher in = LEVEL_IN.matcher(code).region(m.end(), close);
+            while (in.find()) {
+                for (Literal l : file.literals(in.end(), file.closing(in.end() - 1, close))) {
+                    levels.add(new LevelUse(l, idValues));
+                }
+            }
+            Matcher rank = RANK.matcher(code).region(m.end(), close);
+            while (rank.find()) {
+                ranks.add(new RankUse(Integer.parseInt(rank.group(1)), rank.start(1), idValues));
+            }
+        }
+        Matcher j = JUDGMENT.matcher(code).region(from, to);
+        while (j.find()) {
+            judgmentsUsed.addAll(ids(code, j.end(), file.closing(j.end() - 1, to)));
+        }
+    }
+
+    private List<Literal> ids(String code, int from, int close) {
+        List<Literal> ids = new ArrayList<>();
+        Matcher eq = ID_EQ.matcher(code).region(from, close);
+        while (eq.find()) {
+            ids.add(file.literalAt(eq.end(), eq.end() + 1));
+        }
+        Matcher in = ID_IN.matcher(code).region(from, close);
+        while (in.find()) {
+            ids.addAll(file.literals(in.end(), file.closing(in.end() - 1, close)));
+        }
+        return ids;
+    }
+
+    private void readRhs() {
+        int from = block.rhsFrom();
+        int to = block.end();
+        String code = file.code();
+        Matcher any = NEW_ANY.matcher(code).region(from, to);
+        while (any.find()) {
+            concludes.add(any.group(1));
+        }
+        Matcher var = INSERT_VAR.matcher(code).region(from, to);
+        while (var.find()) {
+            String type = declaredType(var.group(1));
+            if (type != null) {
+                concludes.add(type);
+            }
+        }
+        Matcher j = NEW_JUDGMENT.matcher(code).region(from, to);
+        while (j.find()) {
+            Literal id = file.literalAt(j.end(), j.end() + 1);
+            if (id == null) {
+                insertsComputedJudgment = true;
+            } else {
+                judgmentsInserted.add(id);
+            }
+        }
+        Matcher s = NEW_SUPPORT.matcher(file.text()).region(from, to);
+        while (s.find()) {
+            if (file.code().charAt(s.start()) == 'n') {
+                supports.add(new SupportUse(s.group(1), s.group(2), s.start()));
+            }
+        }
+        Matcher r = NEW_RECOMMENDATION.matcher(code).region(from, to);
+        while (r.find()) {
+            List<Literal> args = file.literals(r.end(), file.closing(r.end() - 1, to));
+            if (args.size() >= 5) {
+                recommendations.add(new RecommendationUse(args.get(0), args.get(4), args.subList(5, args.size())));
+            } else if (!args.isEmpty()) {
+                recommendations.add(new RecommendationUse(args.get(0), null, List.of()));
+            }
+        }
+    }
+
+    /** The type of a variable declared in the consequence ({@code for (ScenarioScore s : ...)}). */
+    private String declaredType(String variable) {
+        Matcher d = DECLARED.matcher(file.code()).region(block.rhsFrom(), block.end());
+        while (d.find()) {
+            if (d.group(2).equals(variable)) {
+                return d.group(1);
+            }
+        }
+        return null;
+    }
+}

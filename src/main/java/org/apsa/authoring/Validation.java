@@ -1,0 +1,50 @@
+package org.apsa.authoring;
+
+import java.util.List;
+
+/**
+ * What {@link Validator} found in a rules folder: compile errors first, then lint findings,
+ * each in file and position order.
+ *
+ * @param files the DRL files checked
+ * @param rules the rules found in them
+ */
+public record Validation(String folder, int files, int rules, List<Finding> findings) {
+
+    public Validation {
+        findings = List.copyOf(findings);
+    }
+
+    public long errors() {
+        return findings.stream().filter(Finding::isError).count();
+    }
+
+    public long warnings() {
+        return findings.size() - errors();
+    }
+
+    /** Clean enough to use: no errors, and with {@code strict} no warnings either. */
+    public boolean passes(boolean strict) {
+        return errors() == 0 && (!strict || warnings() == 0);
+    }
+
+    /** Every finding, then a summary line. */
+    public String report() {
+        StringBuilder out = new StringBuilder();
+        for (Finding f : findings) {
+            out.append(f.format()).append('\n');
+        }
+        out.append(summary()).append('\n');
+        return out.toString();
+    }
+
+    /** {@code rules: 19 files, 80 rules, 1 error, 2 warnings}. */
+    public String summary() {
+        return folder + ": " + files + plural(files, " file") + ", " + rules + plural(rules, " rule") + ", "
+                + errors() + plural(errors(), " error") + ", " + warnings() + plural(warnings(), " warning");
+    }
+
+    private static String plural(long n, String word) {
+        return n == 1 ? word : word + "s";
+    }
+}

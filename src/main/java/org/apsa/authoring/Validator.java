@@ -1,0 +1,519 @@
+package org.apsa.authoring;
+
+import org.apsa.authoring.DrlFile.Block;
+import org.apsa.authoring.DrlFile.Literal;
+import org.apsa.authoring.Finding.Severity;
+import org.apsa.fact.IndicatorDef;
+import org.apsa.fact.InputProblem;
+import org.apsa.fact.Scale;
+import org.apsa.fact.Suggestions;
+import org.apsa.fact.Vocabulary;
+import org.apsa.rulebase.RuleBaseException;
+import org.apsa.rulebase.RuleBaseLoader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a rules folder the way a rule author needs: compile errors at the statement that
+ * causes them, every parse error's rule without hiding the rest, then lint against the
+ * vocabulary, the article and the knowledge model.
+ *
+ * <p>Errors: the rules do not compile, or do something other than they appear to (an
+ * indicator id or level the vocabulary lacks never matches; a judgment nobody inserts never
+ * holds; a consequence that reaches outside the rule base). Warnings: the rules run as
+ * written but explain themselves badly (missing or wrong metadata, a judgment nobody reads).
+ */
+public final class Validator {
+
+    /** The article's body has twelve paragraphs; {@code @source} cites them by number. */
+    public static final int PARAGRAPHS = 12;
+
+    private static final Pattern PARSE_ERROR = Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+ (.*)$");
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
+    private static final String RULE_COMPILATION = "Rule Compilation error";
+    private static final Pattern IN_RULE = Pattern.compile("in rule \"([^\"]+)\"");
+    private static final Pattern QUOTED = Pattern.compile("['\"]([^'\"]+)['\"]");
+    private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '(\\w+)'");
+    private static final Pattern IMPORT = Pattern.compile("\\bimport\\s+[\\w.]+\\.(\\w+)\\s*;");
+    private static final Set<String> FACT_TYPES = Set.of("Indicator", "Judgment", "Support", "ScenarioScore", "Leading",
+            "InsufficientEvidence", "Evaluation", "Recommendation", "Prescription");
+    private static final Pattern SOURCE = Pattern.compile("\\d+(\\s*,\\s*\\d+)*");
+
+    private record Reach(Pattern pattern, String what) {
+    }
+
+    private static final List<Reach> OUTSIDE = List.of(
+            new Reach(Pattern.compile("\\bSystem\\s*\\.\\s*\\w+"), "console output or the process"),
+            new Reach(Pattern.compile("\\bRuntime\\b(\\s*\\.\\s*\\w+)?"), "the process"),
+            new Reach(Pattern.compile("\\bjava\\s*\\.\\s*(io|nio|net)\\b"), "files or the network"),
+            new Reach(Pattern.compile("\\b(File|Files|Paths|FileInputStream|FileOutputStream|FileReader|FileWriter|PrintStream"
+                    + "|Socket|ServerSocket|URL|HttpClient)\\b"), "files or the network"),
+            new Reach(Pattern.compile("\\bjava\\s*\\.\\s*lang\\s*\\.\\s*reflect\\b|\\bClass\\s*\\.\\s*forName\\b"
+                    + "|\\.\\s*getClass\\s*\\(\\s*\\)|\\bgetDeclared\\w*\\b|\\bsetAccessible\\b"), "reflection"),
+            new Reach(Pattern.compile("\\b(Thread|ProcessBuilder|Process|Executors|ExecutorService|CompletableFuture)\\b"),
+                    "threads or processes"));
+
+    /**
+     * @throws RuleBaseException when the folder is missing or holds no rules
+     */
+    public Validation validate(Path folder) {
+        List<Path> paths = RuleBaseLoader.drlFiles(folder);
+        Map<Path, String> sources = new LinkedHashMap<>();
+        Map<String, DrlFile> files = new LinkedHashMap<>();
+        for (Path path : paths) {
+            String text = read(path);
+            sources.put(path, text);
+            files.put(path.toString(), new DrlFile(path.toString(), text));
+        }
+        List<Finding> findings = new ArrayList<>(compile(folder, sources, files));
+        List<RuleAnalysis> analyses = new ArrayList<>();
+        for (DrlFile file : files.values()) {
+            outside(file, findings);
+            for (Block block : file.blocks()) {
+                analyses.add(RuleAnalysis.of(file, block));
+            }
+        }
+        Set<String> claims = claims(folder);
+        for (RuleAnalysis a : analyses) {
+            metadata(a, claims, findings);
+            indicators(a, findings);
+        }
+        judgments(analyses, findings);
+        findings.sort(Finding.ORDER);
+        return new Validation(folder.toString(), files.size(), analyses.size(), dedupe(findings));
+    }
+
+    // ---- compiling ----------------------------------------------------------------------
+
+    private List<Finding> compile(Path folder, Map<Path, String> sources, Map<String, DrlFile> files) {
+        List<InputProblem> first = RuleBaseLoader.check(folder, sources);
+        List<InputProblem> problems = new ArrayList<>();
+        Map<Path, String> second = new LinkedHashMap<>(sources);
+        boolean hidden = false;
+        for (Path path : sources.keySet()) {
+            DrlFile file = files.get(path.toString());
+            List<InputProblem> parse = first.stream()
+                    .filter(p -> p.file().equals(path.toString()) && isParseError(p)).toList();
+            if (parse.isEmpty()) {
+                continue;
+            }
+            hidden = true;
+            problems.addAll(parse);
+            // A parse error hides the other errors of its file: compile again without the
+            // rules that do not parse, keeping every other line where it was.
+            Set<Block> broken = new LinkedHashSet<>();
+            boolean isolated = true;
+            for (InputProblem p : parse) {
+                if (p.message().startsWith(NULL_PACKAGE)) {
+                    continue;
+                }
+                Block b = blockOf(file, p);
+                if (b == null) {
+                    isolated = false;
+                } else {
+                    broken.add(b);
+                }
+            }
+            if (isolated && !broken.isEmpty()) {
+                second.put(path, file.without(broken));
+            } else {
+                second.remove(path);
+            }
+        }
+        if (!hidden) {
+            problems.addAll(first);
+        } else if (!second.isEmpty()) {
+            problems.addAll(RuleBaseLoader.check(folder, second));
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (InputProblem p : problems) {
+            if (p.message().startsWith(NULL_PACKAGE) && problems.stream()
+                    .anyMatch(o -> o != p && o.file().equals(p.file()) && !o.message().startsWith(NULL_PACKAGE))) {
+                continue;
+            }
+            findings.add(refine(p, files.get(p.file())));
+        }
+        // A pattern on an unknown type leaves its binding undeclared; the consequence's
+        // "cannot be resolved" that follows is the same mistake, not a second one.
+        Set<String> unresolved = new HashSet<>();
+        findings.stream().filter(f -> f.message().contains("unknown fact type"))
+                .forEach(f -> unresolved.add(f.file() + "|" + f.message().replaceFirst(": unknown fact type.*", "")));
+        findings.removeIf(f -> f.message().startsWith("in the consequence of rule") && f.message().contains(" cannot be resolved")
+                && !f.message().contains("to a type")
+                && unresolved.contains(f.file() + "|" + f.message().replaceFirst("^in the consequence of (rule \"[^\"]*\").*", "$1")));
+        return findings;
+    }
+
+    private static boolean isParseError(InputProblem p) {
+        return PARSE_ERROR.matcher(p.message()).matches() || p.message().startsWith(NULL_PACKAGE);
+    }
+
+    private static Block blockOf(DrlFile file, InputProblem p) {
+        Matcher named = IN_RULE.matcher(p.message());
+        if (named.find()) {
+            for (Block b : file.blocks()) {
+                if (b.name().equals(named.group(1))) {
+                    return b;
+                }
+            }
+        }
+        return p.line() > 0 ? file.blockAtLine((int) p.line()) : null;
+    }
+
+    /** A Drools message as a finding, at the statement it is about where that can be found. */
+    private static Finding refine(InputProblem p, DrlFile file) {
+        String text = p.message();
+        int line = (int) p.line();
+        int column = (int) p.column();
+        Matcher parse = PARSE_ERROR.matcher(text);
+        if (parse.matches()) {
+            String what = parse.group(1);
+            String fix = what.contains("'<eof>'")
+                    ? "the file ends inside a rule: close the rule with 'end'"
+                    : "check the brackets, commas and quotes here; a rule reads: rule \"name\" @title(...) when ... then ... end";
+            int open = file == null || line < 1 ? -1 : unclosed(file, line);
+            if (open >= 0) {
+                // The parser stumbles where the next keyword begins; the mistake is the bracket left open.
+                return new Finding(Severity.ERROR, p.file(), file.line(open), file.column(open),
+                        "syntax error: this parenthesis is not closed (the parser then found " + what.replaceFirst(
+                                "^mismatched input ('[^']*').*$", "$1") + " at line " + line + ")",
+                        "close it with ')' at the end of the pattern");
+            }
+            return new Finding(Severity.ERROR, p.file(), line, column, "syntax error: " + what, fix);
+        }
+        if (text.startsWith(NULL_PACKAGE)) {
+            return new Finding(Severity.ERROR, p.file(), line, column, "the file does not parse",
+                    "check the package and import lines at the top of the file");
+        }
+        if (file == null) {
+            return new Finding(Severity.ERROR, p.file(), line, column, text, null);
+        }
+        Block block = line > 0 ? file.blockStartingAt(line) : null;
+        if (block == null && line > 0) {
+            block = file.blockAtLine(line);
+        }
+        if (text.startsWith(RULE_COMPILATION) && block != null) {
+            String what = text.substring(RULE_COMPILATION.length()).strip();
+            int at = locate(file, what, block.rhsFrom(), block.end());
+            if (at < 0) {
+                at = block.thenAt() >= 0 ? block.thenAt() : block.start();
+            }
+            return new Finding(Severity.ERROR, p.file(), file.line(at), file.column(at),
+                    "in the consequence of rule \"" + block.name() + "\": " + what, javaFix(what));
+        }
+        if (line > 0 && column == 0) {
+            int from = file.offsetOfLine(line);
+            int to = line < file.line(file.text().length()) ? file.offsetOfLine(line + 1) : file.text().length();
+            int at = locate(file, text, from, to);
+            if (at >= 0) {
+                column = file.column(at);
+            }
+        }
+        Matcher type = UNKNOWN_TYPE.matcher(text);
+        if (type.find()) {
+            String rule = block == null ? "" : "rule \"" + block.name() + "\": ";
+            return new Finding(Severity.ERROR, p.file(), line, column, rule + "unknown fact type \"" + type.group(1) + "\""
+                    + hint(type.group(1), imported(file)),
+                    "import the fact type (they live in org.apsa.engine, e.g. import org.apsa.engine.Judgment;) or correct its name");
+        }
+        return new Finding(Severity.ERROR, p.file(), line, column, text, null);
+    }
+
+    /** The offset of the last parenthesis left open before a 1-based line, within its rule; -1 if none. */
+    private static int unclosed(DrlFile file, int line) {
+        Block block = file.blockAtLine(line);
+        if (block == null) {
+            return -1;
+        }
+        int to = file.offsetOfLine(line);
+        String code = file.code();
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = block.start(); i < to; i++) {
+            if (code.charAt(i) == '(') {
+                open.push(i);
+            } else if (code.charAt(i) == ')' && !open.isEmpty()) {
+                open.pop();
+            }
+        }
+        return open.isEmpty() ? -1 : open.peek();
+    }
+
+    /** Where in [from, to) the identifier or text a Java error names first appears, or -1. */
+    private static int locate(DrlFile file, String message, int from, int to) {
+        List<String> candidates = new ArrayList<>();
+        Matcher m;
+        if ((m = Pattern.compile("^(\\w+) cannot be resolved").matcher(message)).find()) {
+            candidates.add(m.group(1));
+        }
+        if ((m = Pattern.compile("The method (\\w+)\\(").matcher(message)).find()) {
+            candidates.add(m.group(1) + "(");
+            candidates.add(m.group(1));
+        }
+        if ((m = Pattern.compile("The constructor (\\w+)\\(").matcher(message)).find()) {
+            candidates.add("new " + m.group(1));
+            candidates.add(m.group(1));
+        }
+        if ((m = Pattern.compile("The field (?:\\w+\\.)?(\\w+)").matcher(message)).find()) {
+            candidates.add(m.group(1));
+        }
+        if ((m = Pattern.compile("Syntax error on tokens?,? \"?([^\",]+)\"?").matcher(message)).find()) {
+            candidates.add(m.group(1).strip());
+        }
+        m = QUOTED.matcher(message);
+        while (m.find()) {
+            candidates.add(m.group(1));
+        }
+        String code = file.code(from, to);
+        for (String c : candidates) {
+            Matcher word = Pattern.compile((isWordChar(c.charAt(0)) ? "\\b" : "")
+                    + Pattern.quote(c) + (isWordChar(c.charAt(c.length() - 1)) ? "\\b" : "")).matcher(code);
+            if (word.find()) {
+                return from + word.start();
+            }
+        }
+        return -1;
+    }
+
+    /** The simple names a file imports, and the engine's fact types. */
+    private static Set<String> imported(DrlFile file) {
+        Set<String> names = new TreeSet<>(FACT_TYPES);
+        Matcher m = IMPORT.matcher(file.code());
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static String javaFix(String what) {
+        if (what.contains("cannot be resolved to a variable")) {
+            return "bind it in the 'when' part ($x : Indicator( ... )) or correct its name";
+        }
+        if (what.contains("cannot be resolved to a type")) {
+            return "import the class (fact types live in org.apsa.engine) or correct its name";
+        }
+        if (what.contains("is undefined for the type")) {
+            return "call a method the type has: facts are records, e.g. $i.confidence(), $i.level(), $j.id()";
+        }
+        return "correct the Java of the consequence (the 'then' part)";
+    }
+
+    // ---- lint ---------------------------------------------------------------------------
+
+    private static void outside(DrlFile file, List<Finding> findings) {
+        String code = file.code();
+        for (Reach reach : OUTSIDE) {
+            Matcher m = reach.pattern().matcher(code);
+            while (m.find()) {
+                Block block = null;
+                for (Block b : file.blocks()) {
+                    if (m.start() >= b.start() && m.start() < b.end()) {
+                        block = b;
+                    }
+                }
+                String used = m.group().replaceAll("\\s+", "");
+                String where = block == null ? "the file" : "rule \"" + block.name() + "\"";
+                findings.add(new Finding(Severity.ERROR, file.path(), file.line(m.start()), file.column(m.start()),
+                        where + " reaches outside the rule base: " + used + " (" + reach.what() + ")",
+                        "rules only match facts and insert conclusions; remove it (to see what a rule does, use "
+                                + "'rules test' or 'explain')"));
+            }
+        }
+    }
+
+    private static void metadata(RuleAnalysis a, Set<String> claims, List<Finding> findings) {
+        DrlFile file = a.file;
+        Block b = a.block;
+        DrlFile.Meta source = b.meta().get("source");
+        DrlFile.Meta title = b.meta().get("title");
+        if (source == null || source.value() == null || source.value().isBlank()) {
+            findings.add(at(Severity.WARNING, file, source == null ? b.start() : source.offset(),
+                    "rule \"" + b.name() + "\" has no @source",
+                    "add @source(\"N\") naming the article's paragraph(s) it encodes, 1 to " + PARAGRAPHS
+                            + ", e.g. @source(\"9\") or @source(\"5, 9\")"));
+        } else if (!paragraphs(source.value())) {
+            findings.add(at(Severity.WARNING, file, source.offset(),
+                    "rule \"" + b.name() + "\": @source(\"" + source.value() + "\") is not a paragraph of the article",
+                    "cite paragraphs by number, 1 to " + PARAGRAPHS + ", comma-separated: @source(\"5, 9\")"));
+        }
+        if (title == null || title.value() == null || title.value().isBlank()) {
+            findings.add(at(Severity.WARNING, file, title == null ? b.start() : title.offset(),
+                    "rule \"" + b.name() + "\" has no @title",
+                    "add @title(\"one human line\"): explanations show it beside the rule's conclusions"));
+        }
+        DrlFile.Meta claim = b.meta().get("claim");
+        if (claim != null && claim.value() != null && !claims.isEmpty()) {
+            for (String id : claim.value().split(",")) {
+                String c = id.strip();
+                if (!c.isEmpty() && !claims.contains(c)) {
+                    findings.add(at(Severity.WARNING, file, claim.offset(),
+                            "rule \"" + b.name() + "\": @claim " + c + " is not in claims.csv" + hint(c, claims),
+                            "cite a claim id of claims.csv, or add the claim there"));
+                }
+            }
+        }
+    }
+
+    private static boolean paragraphs(String source) {
+        if (!SOURCE.matcher(source.strip()).matches()) {
+            return false;
+        }
+        for (String p : source.split(",")) {
+            int n = Integer.parseInt(p.strip());
+            if (n < 1 || n > PARAGRAPHS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void indicators(RuleAnalysis a, List<Finding> findings) {
+        DrlFile file = a.file;
+        String rule = "rule \"" + a.block.name() + "\": ";
+        for (Literal id : a.indicatorIds) {
+            unknownIndicator(file, rule, id, findings);
+        }
+        for (RuleAnalysis.LevelUse use : a.levels) {
+            level(file, rule, use.level(), use.ids(), findings);
+        }
+        for (RuleAnalysis.RankUse use : a.ranks) {
+            List<IndicatorDef> defs = use.ids().stream().map(Vocabulary::find).flatMap(Optional::stream).toList();
+            int max = defs.stream().mapToInt(d -> d.scale().levels().size() - 1).max().orElse(Integer.MAX_VALUE);
+            if (!defs.isEmpty() && (use.rank() < 0 || use.rank() > max)) {
+                IndicatorDef d = defs.get(0);
+                findings.add(at(Severity.ERROR, file, use.offset(), rule + "rank " + use.rank() + " is not on the scale of \""
+                                + d.id() + "\" (ranks 0 to " + max + ": " + d.scale().describe() + ")",
+                        "compare rank with 0 to " + max + ", or match the level by name"));
+            }
+        }
+        for (RuleAnalysis.RecommendationUse r : a.recommendations) {
+            if (r.indicator() == null) {
+                continue;
+            }
+            if (unknownIndicator(file, rule, r.indicator(), findings)) {
+                continue;
+            }
+            for (Literal level : r.levels()) {
+                level(file, rule, level, List.of(r.indicator().value()), findings);
+            }
+        }
+    }
+
+    /** @return true when the id is unknown (and reported) */
+    private static boolean unknownIndicator(DrlFile file, String rule, Literal id, List<Finding> findings) {
+        if (id == null || Vocabulary.find(id.value()).isPresent()) {
+            return false;
+        }
+        findings.add(at(Severity.ERROR, file, id.offset(), rule + "unknown indicator \"" + id.value() + "\""
+                        + Vocabulary.suggest(id.value()).map(s -> " (did you mean \"" + s + "\"?)").orElse(""),
+                "use an indicator id of the vocabulary ('vocabulary' lists them); new indicators are added in "
+                        + "org.apsa.fact.Vocabulary"));
+        return true;
+    }
+
+    private static void level(DrlFile file, String rule, Literal level, List<String> ids, List<Finding> findings) {
+        if (level == null) {
+            return;
+        }
+        List<IndicatorDef> defs = ids.stream().map(Vocabulary::find).flatMap(Optional::stream).toList();
+        if (defs.isEmpty() || defs.stream().anyMatch(d -> d.scale().allows(level.value()))) {
+            return;
+        }
+        Scale scale = defs.get(0).scale();
+        findings.add(at(Severity.ERROR, file, level.offset(), rule + "level \"" + level.value() + "\" is not on the scale of \""
+                        + defs.get(0).id() + "\"" + hint(level.value(), scale.levels()) + "; allowed: " + scale.describe(),
+                "use a level of the indicator's scale"));
+    }
+
+    private static void judgments(List<RuleAnalysis> analyses, List<Finding> findings) {
+        Map<String, RuleAnalysis> insertedBy = new LinkedHashMap<>();
+        Map<String, Literal> insertedAt = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>();
+        boolean computed = false;
+        for (RuleAnalysis a : analyses) {
+            computed |= a.insertsComputedJudgment;
+            for (Literal l : a.judgmentsInserted) {
+                insertedBy.putIfAbsent(l.value(), a);
+                insertedAt.putIfAbsent(l.value(), l);
+            }
+            a.judgmentsUsed.forEach(l -> used.add(l.value()));
+        }
+        for (RuleAnalysis a : analyses) {
+            for (Literal l : a.judgmentsUsed) {
+                if (!computed && !insertedBy.containsKey(l.value())) {
+                    findings.add(at(Severity.ERROR, a.file, l.offset(), "rule \"" + a.block.name() + "\" matches judgment \""
+                                    + l.value() + "\", which no rule inserts, so it never fires" + hint(l.value(), insertedBy.keySet()),
+                            "insert it in the rule that concludes it, insertLogical(new Judgment(\"" + l.value()
+                                    + "\", ...)), or match a judgment that is inserted"));
+                }
+            }
+        }
+        insertedBy.forEach((id, a) -> {
+            if (!used.contains(id)) {
+                findings.add(at(Severity.WARNING, a.file, insertedAt.get(id).offset(), "rule \"" + a.block.name()
+                                + "\" inserts judgment \"" + id + "\", which no rule matches",
+                        "write the rule that reads it (support for an outlook), or leave it out"));
+            }
+        });
+    }
+
+    private static String hint(String value, java.util.Collection<String> allowed) {
+        return Suggestions.closest(value, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
+    }
+
+    private static Finding at(Severity severity, DrlFile file, int offset, String message, String fix) {
+        return new Finding(severity, file.path(), file.line(offset), file.column(offset), message, fix);
+    }
+
+    /** The claim ids of {@code claims.csv} beside the rules; empty when there is none. */
+    static Set<String> claims(Path folder) {
+        Path csv = folder.resolve("claims.csv");
+        Set<String> ids = new TreeSet<>();
+        if (!Files.isRegularFile(csv)) {
+            return ids;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return ids;
+        }
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            int comma = line.indexOf(',');
+            if (comma > 0) {
+                ids.add(line.substring(0, comma).strip());
+            }
+        }
+        return ids;
+    }
+
+    private static List<Finding> dedupe(List<Finding> findings) {
+        Set<String> seen = new HashSet<>();
+        return findings.stream().filter(f -> seen.add(f.format())).toList();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RuleBaseException(List.of(new InputProblem(file.toString(), 0, 0, "cannot be read: " + e.getMessage())));
+        }
+    }
+}

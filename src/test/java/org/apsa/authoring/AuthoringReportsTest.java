@@ -1,0 +1,97 @@
+package org.apsa.authoring;
+
+import org.apsa.engine.Assessor;
+import org.apsa.fact.FactSet;
+import org.apsa.rulebase.RuleBase;
+import org.apsa.rulebase.RuleBaseLoader;
+import org.apsa.ruletest.RuleTestReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rule tests, coverage and the catalogue on the shipped rules (compiled once for the class). */
+class AuthoringReportsTest {
+
+    private static final RuleBase RULES = RuleBaseLoader.load(Path.of("rules"));
+    private static final Assessor ASSESSOR = new Assessor(RULES);
+
+    @Test
+    void passingTestsTakeOneLineEach(@TempDir Path tests) throws Exception {
+        for (String name : List.of("high-distrust-erodes-trust.json", "nobody-in-charge.json")) {
+            Files.copy(Path.of("rules/tests", name), tests.resolve(name));
+        }
+
+        RuleTestReport report = RuleTestReport.run(ASSESSOR, tests);
+
+        assertThat(report.failed()).isZero();
+        assertThat(report.render()).isEqualTo("ok    high-distrust-erodes-trust\nok    nobody-in-charge\n"
+                + tests + ": 2 rule tests, 2 passed, 0 failed\n");
+    }
+
+    @Test
+    void aFailingTestShowsExpectedAndActualAndTheTraceOfTheOutlooksInQuestion(@TempDir Path tests) throws Exception {
+        Files.writeString(tests.resolve("distrust-leads-to-integration.json"), """
+                { "description": "A deliberately wrong expectation",
+                  "facts": { "id": "wrong", "indicators": { "usChina.strategicDistrust": "high",
+                                                            "region.alignment": "taking-sides" } },
+                  "expect": { "leading": "deep-integration",
+                              "judgments": { "absent": ["usChina.mutualTrust.eroding"] } } }
+                """);
+
+        RuleTestReport report = RuleTestReport.run(ASSESSOR, tests);
+        String text = report.render();
+
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(text).startsWith("FAIL  distrust-leads-to-integration - A deliberately wrong expectation\n");
+        assertThat(text).contains("      leading: expected deep-integration, got polarization\n",
+                "      judgment usChina.mutualTrust.eroding: expected absent, got present\n",
+                "      trace:\n", "        deep-integration: ", "        polarization: ",
+                "by \"Mutual trust erodes under high distrust\"");
+        assertThat(text).endsWith(tests + ": 1 rule tests, 0 passed, 1 failed\n");
+    }
+
+    @Test
+    void coverageCountsFiringsAndNamesWhatNoFactSetExercises() {
+        FactSet distrust = new RuleTestReader().read(Path.of("rules/tests/high-distrust-erodes-trust.json")).facts();
+
+        Coverage coverage = Coverage.of(ASSESSOR, List.of(distrust, distrust), "two copies");
+
+        Coverage.RuleCount eroding = coverage.rules().stream()
+                .filter(r -> r.rule().name().equals("Mutual trust erodes under high distrust")).findFirst().orElseThrow();
+        assertThat(eroding.firings()).isEqualTo(2);
+        assertThat(eroding.factSets()).isEqualTo(2);
+        assertThat(coverage.neverFired()).extracting(r -> r.name()).contains("Hotspots are deteriorating")
+                .doesNotContain("Mutual trust erodes under high distrust");
+        assertThat(coverage.indicatorsNeverStated()).contains("hotspot.koreanPeninsula").doesNotContain("usChina.strategicDistrust");
+        assertThat(coverage.levelsNeverStated()).containsEntry("usChina.strategicDistrust", List.of("low", "medium"));
+        assertThat(coverage.render()).contains("Coverage over two copies (2 fact sets)", "Rules never fired (",
+                "Indicators never stated (", "usChina.strategicDistrust            low, medium");
+    }
+
+    /** Regenerate with: java -jar target/apsa.jar rules doc --out rules/CATALOGUE.md */
+    @Test
+    void theCommittedCatalogueIsTheGeneratedOne() throws Exception {
+        String committed = Files.readString(Path.of("rules/CATALOGUE.md"), StandardCharsets.UTF_8);
+
+        assertThat(Catalogue.markdown(RULES))
+                .as("rules/CATALOGUE.md is out of date; regenerate it with " + Catalogue.REGENERATE)
+                .isEqualTo(committed);
+    }
+
+    @Test
+    void theCatalogueSaysWhatEachRuleConcludesAndReads() {
+        String md = Catalogue.markdown(RULES);
+
+        assertThat(md).contains("| Mutual trust erodes under high distrust (line 13) | High strategic distrust between the US "
+                + "and China erodes mutual trust | 5 | C5.2 | judgment `usChina.mutualTrust.eroding` | "
+                + "`usChina.strategicDistrust` high |");
+        assertThat(md).contains("| Eroding trust drives polarization (line 52) |");
+        assertThat(md).contains("for polarization +1.5; against deep-integration -1.0");
+    }
+}

@@ -1,0 +1,196 @@
+package org.apsa.authoring;
+
+import org.apsa.rulebase.RuleBaseException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Each fixture under rules-authoring/ is a clean pair of rules with one defect, named after
+ * it; the validator must report exactly that defect, at the exact position, with its fix.
+ */
+class ValidatorTest {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/rules-authoring");
+    private final Validator validator = new Validator();
+
+    /** The findings of a fixture, one line each, the file named relative to the fixtures. */
+    private List<String> findings(String fixture) {
+        Validation v = validator.validate(FIXTURES.resolve(fixture));
+        return v.findings().stream()
+                .map(f -> f.position().replace(FIXTURES + "/", "") + ": " + f.severity().label() + ": " + f.message())
+                .toList();
+    }
+
+    private Finding only(String fixture) {
+        List<Finding> all = validator.validate(FIXTURES.resolve(fixture)).findings();
+        assertThat(all).hasSize(1);
+        return all.get(0);
+    }
+
+    @Test
+    void theShippedRulesAreClean() {
+        Validation v = validator.validate(Path.of("rules"));
+
+        assertThat(v.findings()).isEmpty();
+        assertThat(v.passes(true)).isTrue();
+        assertThat(v.summary()).isEqualTo("rules: 20 files, 89 rules, 0 errors, 0 warnings");
+    }
+
+    @Test
+    void aCleanFixtureIsClean() {
+        assertThat(findings("clean")).isEmpty();
+    }
+
+    @Test
+    void anUnclosedParenthesisIsReportedWhereItOpensAndDoesNotHideTheNextRulesErrors() {
+        assertThat(findings("syntax-error")).containsExactly(
+                "syntax-error/syntax-error.drl:11:19: error: syntax error: this parenthesis is not closed "
+                        + "(the parser then found 'then' at line 12)",
+                "syntax-error/syntax-error.drl:13:32: warning: rule \"Transparency builds confidence\" inserts judgment "
+                        + "\"confidence.built\", which no rule matches",
+                "syntax-error/syntax-error.drl:19:10: error: rule \"Confidence favours integration\": unknown fact type "
+                        + "\"Judgmnt\" (did you mean \"Judgment\"?)");
+    }
+
+    @Test
+    void everyRuleThatDoesNotParseIsReported(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("two.drl"), """
+                package org.apsa.rules;
+                import org.apsa.engine.Indicator;
+                rule "First" @source("9") @title("t")
+                when
+                    Indicator( id = = "us.presence.transparency" )
+                then
+                end
+                rule "Second" @source("9") @title("t")
+                when
+                    Indicator( id == "us.presence.transparency"
+                then
+                end
+                """);
+        Validation v = validator.validate(dir);
+
+        assertThat(v.findings()).extracting(Finding::line, Finding::column).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(5, 19), org.assertj.core.groups.Tuple.tuple(10, 14));
+        assertThat(v.findings().get(0).message()).isEqualTo("syntax error: mismatched input '=' in rule \"First\"");
+    }
+
+    @Test
+    void anUnknownFactTypeIsNamedWithADidYouMeanAndNoFollowOnError() {
+        Finding f = only("unknown-type");
+
+        assertThat(f.format()).isEqualTo(FIXTURES + "/unknown-type/unknown-type.drl:11:10: error: rule \"Transparency builds "
+                + "confidence\": unknown fact type \"Indicatr\" (did you mean \"Indicator\"?)\n"
+                + "    fix: import the fact type (they live in org.apsa.engine, e.g. import org.apsa.engine.Judgment;) "
+                + "or correct its name");
+    }
+
+    @Test
+    void badJavaInAConsequenceIsReportedAtTheStatementNotTheRulesFirstLine() {
+        Finding f = only("bad-java-in-consequence");
+
+        assertThat(f.line()).isEqualTo(13);
+        assertThat(f.column()).isEqualTo(55);
+        assertThat(f.message()).isEqualTo("in the consequence of rule \"Transparency builds confidence\": "
+                + "The method confidance() is undefined for the type Indicator");
+        assertThat(f.fix()).startsWith("call a method the type has");
+    }
+
+    @Test
+    void anUnknownIndicatorIdGetsADidYouMean() {
+        assertThat(findings("unknown-indicator")).containsExactly(
+                "unknown-indicator/unknown-indicator.drl:11:27: error: rule \"Transparency builds confidence\": "
+                        + "unknown indicator \"us.presence.transparancy\" (did you mean \"us.presence.transparency\"?)");
+    }
+
+    @Test
+    void aLevelOffTheScaleGetsADidYouMeanAndTheAllowedLevels() {
+        assertThat(findings("unknown-level")).containsExactly(
+                "unknown-level/unknown-level.drl:11:64: error: rule \"Transparency builds confidence\": level \"hihg\" "
+                        + "is not on the scale of \"us.presence.transparency\" (did you mean \"high\"?); allowed: low | medium | high");
+    }
+
+    @Test
+    void missingSourceAndTitleAreWarnings() {
+        Validation v = validator.validate(FIXTURES.resolve("missing-metadata"));
+
+        assertThat(findings("missing-metadata")).containsExactly(
+                "missing-metadata/missing-metadata.drl:8:1: warning: rule \"Transparency builds confidence\" has no @source",
+                "missing-metadata/missing-metadata.drl:16:1: warning: rule \"Confidence favours integration\" has no @title");
+        assertThat(v.passes(false)).isTrue();
+        assertThat(v.passes(true)).isFalse();
+    }
+
+    @Test
+    void aSourceThatIsNotAParagraphOfTheArticleIsAWarning() {
+        assertThat(findings("bad-source")).containsExactly(
+                "bad-source/bad-source.drl:9:5: warning: rule \"Transparency builds confidence\": @source(\"13\") "
+                        + "is not a paragraph of the article");
+    }
+
+    @Test
+    void aJudgmentMatchedButNeverInsertedIsAnErrorWithADidYouMean() {
+        assertThat(findings("judgment-used-not-inserted")).containsExactly(
+                "judgment-used-not-inserted/judgment-used-not-inserted.drl:13:32: warning: rule \"Transparency builds "
+                        + "confidence\" inserts judgment \"confidence.built\", which no rule matches",
+                "judgment-used-not-inserted/judgment-used-not-inserted.drl:19:26: error: rule \"Confidence favours "
+                        + "integration\" matches judgment \"confidence.bulit\", which no rule inserts, so it never fires "
+                        + "(did you mean \"confidence.built\"?)");
+    }
+
+    @Test
+    void aJudgmentInsertedButNeverMatchedIsAWarning() {
+        assertThat(findings("judgment-inserted-not-used")).containsExactly(
+                "judgment-inserted-not-used/judgment-inserted-not-used.drl:13:32: warning: rule \"Transparency builds "
+                        + "confidence\" inserts judgment \"confidence.built\", which no rule matches");
+    }
+
+    @Test
+    void consoleOutputInAConsequenceIsAnError() {
+        Finding f = only("system-out-in-consequence");
+
+        assertThat(f.line()).isEqualTo(13);
+        assertThat(f.column()).isEqualTo(5);
+        assertThat(f.message()).isEqualTo("rule \"Transparency builds confidence\" reaches outside the rule base: "
+                + "System.out (console output or the process)");
+        assertThat(f.fix()).startsWith("rules only match facts and insert conclusions");
+    }
+
+    @Test
+    void otherWaysOutOfTheRuleBaseAreErrorsButWordsInStringsAndCommentsAreNot(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("reach.drl"), """
+                // System.exit in a comment is fine (¶9)
+                package org.apsa.rules;
+                import org.apsa.engine.Indicator;
+                rule "Reach" @source("9") @title("Mentions System.out and Thread in a title")
+                when
+                    $i : Indicator( id == "us.presence.transparency" )
+                then
+                    new Thread(() -> {}).start();
+                    java.nio.file.Files.exists(java.nio.file.Path.of("x"));
+                    $i.getClass().getDeclaredMethods();
+                    Runtime.getRuntime().exec("ls");
+                end
+                """);
+        List<String> messages = validator.validate(dir).findings().stream().filter(Finding::isError)
+                .map(f -> f.line() + ":" + f.message().replace("rule \"Reach\" reaches outside the rule base: ", "")).toList();
+
+        assertThat(messages).contains("8:Thread (threads or processes)", "9:java.nio (files or the network)",
+                "9:Files (files or the network)", "10:.getClass() (reflection)", "10:getDeclaredMethods (reflection)",
+                "11:Runtime.getRuntime (the process)");
+        assertThat(messages).noneMatch(m -> m.startsWith("1:") || m.startsWith("4:"));
+    }
+
+    @Test
+    void aMissingFolderIsARuleBaseError(@TempDir Path dir) {
+        assertThatThrownBy(() -> validator.validate(dir.resolve("none")))
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("no such rules folder");
+    }
+}
