@@ -7,6 +7,7 @@ import org.drools.tms.LogicalDependency;
 import org.drools.tms.SimpleMode;
 import org.drools.tms.TruthMaintenanceSystemEqualityKey;
 import org.drools.tms.beliefsystem.BeliefSet;
+import org.apsa.fact.Vocabulary;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -55,6 +56,23 @@ final class Justifications {
         return byFact.getOrDefault(fact, List.of());
     }
 
+    /** The facts a matched object holds: itself, or the facts an accumulate collected. */
+    private static void addFacts(Object premise, List<Object> into) {
+        if (premise instanceof Iterable<?> collected) {
+            // What an accumulate collected comes in working-memory order; show it in vocabulary order.
+            List<Object> items = new ArrayList<>();
+            collected.forEach(item -> addFacts(item, items));
+            items.sort(java.util.Comparator.comparingInt(f -> f instanceof Indicator i ? Vocabulary.order(i.id()) : Integer.MAX_VALUE));
+            into.addAll(items);
+        } else if (premise instanceof Object[] results) {
+            for (Object item : results) {
+                addFacts(item, into);
+            }
+        } else if (premise != null && premise.getClass().getPackageName().equals(Justifications.class.getPackageName())) {
+            into.add(premise);
+        }
+    }
+
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static List<Justification> justificationsOf(InternalFactHandle handle) {
         EqualityKey key = handle.getEqualityKey();
@@ -68,9 +86,7 @@ final class Justifications {
             InternalMatch match = dependency.getJustifier();
             List<Object> premises = new ArrayList<>();
             for (Object premise : match.getObjects()) {
-                if (premise != null && premise.getClass().getPackageName().equals(Justifications.class.getPackageName())) {
-                    premises.add(premise);
-                }
+                addFacts(premise, premises);
             }
             result.add(new Justification(match.getRule().getName(), premises));
         }

@@ -72,7 +72,8 @@ public final class Scoring {
      * k of" stays monotone in the facts it counts.
      *
      * @param confidences the confidences of the facts that count (numbers, as an
-     *                    {@code accumulate(...; collectList(...))} gives them)
+     *                    {@code accumulate(...; collectList(...))} gives them), or the
+     *                    indicators themselves, which keeps them in the proof tree
      * @throws IllegalArgumentException when fewer than {@code k} confidences are given
      */
     public static double weakestOfStrongest(int k, Collection<?> confidences) {
@@ -81,7 +82,7 @@ public final class Scoring {
         }
         List<Double> sorted = new ArrayList<>();
         for (Object c : confidences) {
-            sorted.add(((Number) c).doubleValue());
+            sorted.add(c instanceof Indicator i ? i.confidence() : ((Number) c).doubleValue());
         }
         sorted.sort(Comparator.reverseOrder());
         return sorted.get(k - 1);
