@@ -337,7 +337,7 @@ public final class FactSetReader {
         return bom ? out.subSequence(1, out.length()).toString() : out.toString();
     }
 
-    private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.*)' \\(code (\\d+)\\)\\):? ?(.*)", Pattern.DOTALL);
+    private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.*)' \\(code (\\d+)(?: / 0x[0-9a-fA-F]+)?\\)\\):? ?(.*)", Pattern.DOTALL);
     private static final Pattern UNRECOGNIZED = Pattern.compile("Unrecognized token '(.*)': was expecting.*", Pattern.DOTALL);
     private static final Pattern NON_STANDARD = Pattern.compile("Non-standard token '(.*)'.*", Pattern.DOTALL);
     private static final Pattern CONTROL = Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*", Pattern.DOTALL);
@@ -362,9 +362,14 @@ public final class FactSetReader {
         var matcher = UNEXPECTED.matcher(text);
         if (matcher.matches()) {
             int code = Integer.parseInt(matcher.group(2));
-            String what = code < 0x20 || code == 0x7F ? String.format(Locale.ROOT, "control character U+%04X", code)
-                    : "'" + matcher.group(1) + "'";
+            String what = character(code, matcher.group(1));
             String rest = matcher.group(3);
+            if (code == 0xFEFF) {
+                return "a byte-order mark (U+FEFF) here; it may only start the file, so remove it (joined files?)";
+            }
+            if (code == 0x201C || code == 0x201D || code == 0x2018 || code == 0x2019) {
+                return "curly quote " + what + "; JSON takes straight double quotes: \"like this\" (a word processor's doing?)";
+            }
             if (rest.contains("comment")) {
                 return "comments are not allowed in JSON; remove it (a remark can go in \"description\" or in a reading's \"note\")";
             }
@@ -409,6 +414,22 @@ public final class FactSetReader {
                     : String.format(Locale.ROOT, "control character U+%04X inside a string; remove it or write it escaped (\\t, \\u%04x)", code, code);
         }
         return withoutJavaDetails(text);
+    }
+
+    /**
+     * A character as a message can show it: control and invisible characters by their
+     * code point, since quoting them shows nothing.
+     */
+    private static String character(int code, String quoted) {
+        if (code < 0x20 || code == 0x7F) {
+            return String.format(Locale.ROOT, "control character U+%04X", code);
+        }
+        int type = Character.getType(code);
+        boolean invisible = Character.isISOControl(code) || Character.isWhitespace(code) || Character.isSpaceChar(code)
+                || type == Character.FORMAT || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+                || type == Character.SURROGATE;
+        return invisible ? String.format(Locale.ROOT, "invisible character U+%04X", code)
+                : code > 0x7F ? String.format(Locale.ROOT, "'%s' (U+%04X)", quoted, code) : "'" + quoted + "'";
     }
 
     /** What a safety limit of {@link StreamReadConstraints} means for a fact file. */

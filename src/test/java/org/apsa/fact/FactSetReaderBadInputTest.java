@@ -230,6 +230,29 @@ class FactSetReaderBadInputTest {
     }
 
     @Test
+    void curlyQuotesFromAWordProcessorAreNamedAsSuch() {
+        assertProblems("curly-quotes.json", ":4:5: malformed JSON: curly quote '\u201c' (U+201C); JSON takes straight double quotes:"
+                + " \"like this\" (a word processor's doing?)");
+    }
+
+    /** A UTF-8 byte-order mark starts a file harmlessly (facts/good/byte-order-mark.json); a second one does not. */
+    @Test
+    void byteOrderMarkAfterTheStartIsNamedNotShownAsAnInvisibleCharacter() {
+        assertProblems("byte-order-mark-twice.json", ":1:1: malformed JSON: a byte-order mark (U+FEFF) here;"
+                + " it may only start the file, so remove it (joined files?)");
+    }
+
+    @Test
+    void unexpectedNonAsciiCharacterIsShownWithItsCodePoint(@TempDir Path dir) throws IOException {
+        Path nbsp = write(dir, "no-break-space.json", "{\"id\": \"x\",\u00a0\"indicators\": {}}");
+        Path arrow = write(dir, "arrow.json", "{\"id\": \"x\", \"indicators\": \u2192}");
+        assertThat(formatted(nbsp)).containsExactly(nbsp + ":1:12: malformed JSON: expected a key in double quotes,"
+                + " found invisible character U+00A0");
+        assertThat(formatted(arrow)).containsExactly(arrow + ":1:27: malformed JSON: expected a value (a \"string\","
+                + " a number, an object or an array), found '\u2192' (U+2192)");
+    }
+
+    @Test
     void unquotedLevelIsReportedAtItsFirstLetter(@TempDir Path dir) throws IOException {
         Path file = write(dir, "unquoted-level.json", "{\"id\": \"x\", \"indicators\": {\"usChina.strategicDistrust\": high}}");
         assertThat(formatted(file)).containsExactly(file + ":1:57: malformed JSON: unquoted word 'high';"
