@@ -2,6 +2,7 @@ package org.apsa.engine;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.apsa.ShippedRules;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Reading;
@@ -11,9 +12,7 @@ import org.apsa.render.AssessmentMarkdown;
 import org.apsa.render.AssessmentText;
 import org.apsa.render.Style;
 import org.apsa.rulebase.RuleBaseException;
-import org.apsa.rulebase.RuleBaseLoader;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,10 +34,6 @@ import static org.assertj.core.api.Assertions.within;
  */
 class AssessFuzzTest {
 
-    /** Made on first use, after the fuzzing agent has started (see FactSetReaderFuzzTest). */
-    private static final class Lazily {
-        static final Assessor ASSESSOR = new Assessor(RuleBaseLoader.load(Path.of("rules")));
-    }
 
     @FuzzTest(maxDuration = "60s")
     void anyFactSetIsAssessedAndRendered(FuzzedDataProvider data) {
@@ -51,7 +46,7 @@ class AssessFuzzTest {
 
         Assessment a;
         try {
-            a = Lazily.ASSESSOR.assess(facts);
+            a = ShippedRules.assessor().assess(facts);
         } catch (RuleBaseException e) {
             fail("the shipped rules misbehaved on " + facts + ": " + e.getMessage());
             return;
@@ -66,7 +61,7 @@ class AssessFuzzTest {
     }
 
     static Assessor rules() {
-        return Lazily.ASSESSOR;
+        return ShippedRules.assessor();
     }
 
     /** Each indicator absent, or a level with a confidence in (0, 1] and maybe a note. */
