@@ -2,6 +2,9 @@ package org.apsa.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apsa.ShippedRules;
+import org.apsa.batch.Batch;
+import org.apsa.batch.Report;
 import org.apsa.fact.FactSetReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -30,8 +33,9 @@ import static org.assertj.core.api.Assertions.catchException;
  * file too large to commit) through the code path of the command line, in this process:
  * the {@code assess} command reads the file, and the one failure mapping turns what it
  * throws into the message and exit status the user gets. The packaged jar is checked on a
- * few of them in {@code BadInputIT}. In a batch, every valid record of the corpus is
- * assessed and every defect is listed in errors.jsonl.
+ * few of them in {@code BadInputIT}. In a batch (the batch core here, the command on the jar
+ * in BadInputIT), every valid record of the corpus is assessed and every defect is listed in
+ * errors.jsonl.
  */
 class BadInputCorpusTest {
 
@@ -77,14 +81,9 @@ class BadInputCorpusTest {
     @Test
     void aBatchOfTheCorpusAssessesEveryValidRecordAndListsEveryDefect(@TempDir Path temp) throws IOException {
         Path out = temp.resolve("out");
-        BatchCommands batch = new BatchCommands(new RuleBases(), new Output(null, true));
 
-        Exception failure = catchException(() -> batch.batch(new String[]{BAD.toString(), veryLarge.toString()},
-                out.toString(), "jsonl,csv", 2, "rules"));
-
-        CommandHandlingResult result = new Failures().resolve(failure);
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.message()).doesNotContain("Exception", "\tat ").contains("invalid inputs skipped");
+        Batch.Summary summary = new Batch(ShippedRules.assessor()).run(new Batch.Options(List.of(BAD, veryLarge), out,
+                Set.of(Report.CSV), 2), Batch.Progress.NONE);
 
         // What should come out, worked out record by record with the reader alone.
         Set<String> validIds = new LinkedHashSet<>();
@@ -104,6 +103,7 @@ class BadInputCorpusTest {
         assertThat(validIds).as("the good records among the bad").containsExactly("twin", "other", "third", "first");
 
         List<JsonNode> assessed = jsonLines(out.resolve("assessments.jsonl"));
+        assertThat(summary.assessed()).isEqualTo(validIds.size());
         assertThat(assessed).extracting(a -> a.path("factSet").path("id").asText()).containsExactlyElementsOf(validIds);
         assertThat(assessed).allSatisfy(a -> assertThat(a.path("scenarios")).hasSize(4));
         assertThat(Files.readAllLines(out.resolve("summary.csv"))).hasSize(validIds.size() + 1);
