@@ -55,6 +55,13 @@ public final class FactSetReader {
     static final int MAX_STRING_LENGTH = 64 * 1024;
     static final int MAX_NUMBER_LENGTH = 64;
     static final int MAX_NESTING_DEPTH = 16;
+    /** Keys are short names; the longest id the vocabulary allows has 200 characters. */
+    static final int MAX_NAME_LENGTH = 256;
+    /**
+     * Problems reported for one record before reading it stops: a file of a hundred
+     * thousand unknown keys would otherwise give as many lines, and a message of megabytes.
+     */
+    static final int MAX_PROBLEMS = 100;
 
     static final Set<String> TOP_LEVEL_KEYS = Set.of("$schema", "id", "title", "description", "asOf", "indicators");
     static final Set<String> READING_KEYS = Set.of("level", "confidence", "note");
@@ -77,6 +84,7 @@ public final class FactSetReader {
                         .maxStringLength(MAX_STRING_LENGTH)
                         .maxNumberLength(MAX_NUMBER_LENGTH)
                         .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxNameLength(MAX_NAME_LENGTH)
                         .build())
                 .build();
     }
@@ -246,12 +254,17 @@ public final class FactSetReader {
         try {
             FactSet set = doc.read();
             return new Entry(doc.file, doc.firstLine, doc.problems.isEmpty() ? set : null, doc.problems());
+        } catch (TooManyProblems e) {
+            // The notice is the last problem; nothing after it is read.
         } catch (StreamConstraintsException e) {
             // Carries no location. Jackson checks a number's length after reading it, before
             // it moves the token position there; the token position is right for the rest.
             String message = "exceeds a safety limit: " + limit(e.getOriginalMessage());
             if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Number")) {
                 doc.problemAtNumberBefore(doc.parser.currentLocation(), message);
+            } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Name length")) {
+                // Checked once the key is read, while the token is still the one before it.
+                doc.problemAtNameBefore(doc.parser.currentLocation(), message);
             } else {
                 doc.problemAtToken(message);
             }
@@ -324,7 +337,7 @@ public final class FactSetReader {
         return bom ? out.subSequence(1, out.length()).toString() : out.toString();
     }
 
-    private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.*)' \\(code (\\d+)\\)\\):? ?(.*)", Pattern.DOTALL);
+    private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.*)' \\(code (\\d+)(?: / 0x[0-9a-fA-F]+)?\\)\\):? ?(.*)", Pattern.DOTALL);
     private static final Pattern UNRECOGNIZED = Pattern.compile("Unrecognized token '(.*)': was expecting.*", Pattern.DOTALL);
     private static final Pattern NON_STANDARD = Pattern.compile("Non-standard token '(.*)'.*", Pattern.DOTALL);
     private static final Pattern CONTROL = Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*", Pattern.DOTALL);
@@ -349,9 +362,14 @@ public final class FactSetReader {
         var matcher = UNEXPECTED.matcher(text);
         if (matcher.matches()) {
             int code = Integer.parseInt(matcher.group(2));
-            String what = code < 0x20 || code == 0x7F ? String.format(Locale.ROOT, "control character U+%04X", code)
-                    : "'" + matcher.group(1) + "'";
+            String what = character(code, matcher.group(1));
             String rest = matcher.group(3);
+            if (code == 0xFEFF) {
+                return "a byte-order mark (U+FEFF) here; it may only start the file, so remove it (joined files?)";
+            }
+            if (code == 0x201C || code == 0x201D || code == 0x2018 || code == 0x2019) {
+                return "curly quote " + what + "; JSON takes straight double quotes: \"like this\" (a word processor's doing?)";
+            }
             if (rest.contains("comment")) {
                 return "comments are not allowed in JSON; remove it (a remark can go in \"description\" or in a reading's \"note\")";
             }
@@ -398,6 +416,22 @@ public final class FactSetReader {
         return withoutJavaDetails(text);
     }
 
+    /**
+     * A character as a message can show it: control and invisible characters by their
+     * code point, since quoting them shows nothing.
+     */
+    private static String character(int code, String quoted) {
+        if (code < 0x20 || code == 0x7F) {
+            return String.format(Locale.ROOT, "control character U+%04X", code);
+        }
+        int type = Character.getType(code);
+        boolean invisible = Character.isISOControl(code) || Character.isWhitespace(code) || Character.isSpaceChar(code)
+                || type == Character.FORMAT || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+                || type == Character.SURROGATE;
+        return invisible ? String.format(Locale.ROOT, "invisible character U+%04X", code)
+                : code > 0x7F ? String.format(Locale.ROOT, "'%s' (U+%04X)", quoted, code) : "'" + quoted + "'";
+    }
+
     /** What a safety limit of {@link StreamReadConstraints} means for a fact file. */
     static String limit(String message) {
         String text = message == null ? "" : message;
@@ -411,7 +445,7 @@ public final class FactSetReader {
             return "a number longer than " + MAX_NUMBER_LENGTH + " characters; confidence takes a number such as 0.8";
         }
         if (text.startsWith("Name length")) {
-            return "a key longer than the limit; keys are short names such as \"indicators\" or an indicator id";
+            return "a key longer than " + MAX_NAME_LENGTH + " characters; keys are short names such as \"indicators\" or an indicator id";
         }
         return withoutJavaDetails(text) + " (fact files are small; check that this is the right file)";
     }
@@ -432,6 +466,13 @@ public final class FactSetReader {
 
     private static Entry fileProblem(String file, String message) {
         return new Entry(file, 0, null, List.of(new InputProblem(file, 0, 0, message)));
+    }
+
+    /** Stops reading a record that has too many problems to be worth listing. */
+    private static final class TooManyProblems extends RuntimeException {
+        TooManyProblems() {
+            super("too many problems", null, false, false);
+        }
     }
 
     /** The state of reading one JSON document; collects every problem it can find. */
@@ -688,6 +729,16 @@ public final class FactSetReader {
             problemAt(end.getLineNr(), Math.max(1, end.getColumnNr() - (stop - start)), message);
         }
 
+        /** At the opening quote of the key whose closing quote is just before {@code end}. */
+        void problemAtNameBefore(JsonLocation end, String message) {
+            int stop = (int) Math.min(Math.max(end.getCharOffset(), 0), text.length());
+            int start = stop - 2;
+            while (start > 0 && !(text.charAt(start) == '"' && text.charAt(start - 1) != '\\')) {
+                start--;
+            }
+            problemAt(end.getLineNr(), Math.max(1, end.getColumnNr() - (stop - Math.max(start, 0))), message);
+        }
+
         void problemAtToken(String message) {
             problemAt(parser.currentTokenLocation(), message);
         }
@@ -704,7 +755,16 @@ public final class FactSetReader {
 
         /** {@code line} counts from 1 within the record; 0 when unknown. */
         void problemAt(long line, long column, String message) {
-            problems.add(new InputProblem(file, line < 1 ? 0 : firstLine + line - 1, line < 1 ? 0 : column, message));
+            long at = line < 1 ? 0 : firstLine + line - 1;
+            if (problems.size() > MAX_PROBLEMS) {
+                return;
+            }
+            if (problems.size() == MAX_PROBLEMS) {
+                problems.add(new InputProblem(file, at, line < 1 ? 0 : column, "more than " + MAX_PROBLEMS
+                        + " problems in this record; stopped reading here (fix the ones above, or check that this is a fact file)"));
+                throw new TooManyProblems();
+            }
+            problems.add(new InputProblem(file, at, line < 1 ? 0 : column, message));
         }
 
         /** The problems in the order of the file, so a user can fix them top to bottom. */

@@ -19,6 +19,17 @@ public final class Suggestions {
         if (input == null || input.isEmpty()) {
             return Optional.empty();
         }
+        // The distance costs input × candidate steps, and a fact file may hold a key or level
+        // tens of thousands of characters long. Each extra character costs at least one edit,
+        // so an input half again as long as every candidate is beyond the threshold (a third
+        // of its length) and cannot be an affix: no suggestion, without computing any distance.
+        int longest = 0;
+        for (String candidate : candidates) {
+            longest = Math.max(longest, candidate.length());
+        }
+        if (input.length() >= 3 && input.length() > longest * 3 / 2.0) {
+            return Optional.empty();
+        }
         String best = null;
         double bestDistance = Double.MAX_VALUE;
         for (String candidate : candidates) {

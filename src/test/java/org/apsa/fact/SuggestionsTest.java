@@ -69,4 +69,17 @@ class SuggestionsTest {
         assertThat(Suggestions.closest("ab", List.of("ac", "ad"))).contains("ac");
         assertThat(Suggestions.closest("ab", List.of("ad", "ac"))).contains("ad");
     }
+
+    /** A hostile fact file may hold a key of 50,000 characters; the distance would cost seconds each. */
+    @Test
+    void inputFarLongerThanEveryCandidateGetsNoSuggestionAtOnce() {
+        String huge = "us.presence.".repeat(20_000);
+        long start = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            assertThat(Suggestions.closest(huge, IDS)).isEmpty();
+        }
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms for 100 suggestions").isLessThan(500);
+        assertThat(Suggestions.closest("us.presence.transparencyy", IDS)).contains("us.presence.transparency");
+        assertThat(Suggestions.closest("hiiigh", Scale.LMH.levels())).contains("high");
+    }
 }
