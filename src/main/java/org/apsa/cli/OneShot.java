@@ -5,6 +5,7 @@ import org.apache.logging.log4j.Logger;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -31,11 +32,18 @@ public final class OneShot {
     private static final Logger LOG = LogManager.getLogger(OneShot.class);
 
     private final Map<String, Target> commands = new LinkedHashMap<>();
+    private final PrintStream out;
+    private final PrintStream err;
 
     private record Target(Object instance, Method method) {
     }
 
-    OneShot(Object... commandObjects) {
+    private final List<Object> commandObjects = new ArrayList<>();
+
+    OneShot(PrintStream out, PrintStream err, Object... commandObjects) {
+        this.out = out;
+        this.err = err;
+        this.commandObjects.addAll(Arrays.asList(commandObjects));
         for (Object instance : commandObjects) {
             Command group = instance.getClass().getAnnotation(Command.class);
             String prefix = group == null ? "" : String.join(" ", group.command());
@@ -55,12 +63,17 @@ public final class OneShot {
         RuleBases rules = new RuleBases();
         Workbench bench = new Workbench(true);
         Output out = Output.standardOutput();
-        return new OneShot(
+        return new OneShot(System.out, System.err,
                 new AssessCommands(rules, bench, out),
                 new ExplainCommands(rules, bench, out),
                 new BatchCommands(rules, out),
                 new VocabularyCommands(out),
                 new RulesCommands(rules, out));
+    }
+
+    /** The command objects, for wiring them to other streams. */
+    Object[] commandObjects() {
+        return commandObjects.toArray();
     }
 
     /**
@@ -77,7 +90,7 @@ public final class OneShot {
 
     Optional<Integer> execute(String... args) {
         if (args[0].equals("help") && (args.length == 1 || commands.containsKey(String.join(" ", Arrays.asList(args).subList(1, args.length))))) {
-            System.out.print(args.length == 1 ? overview() : usage(String.join(" ", Arrays.asList(args).subList(1, args.length))));
+            out.print(args.length == 1 ? overview() : usage(String.join(" ", Arrays.asList(args).subList(1, args.length))));
             return Optional.of(ExitCode.OK.status());
         }
         String name = null;
@@ -129,7 +142,7 @@ public final class OneShot {
     private String usage(String name) {
         Method method = commands.get(name).method();
         StringBuilder text = new StringBuilder(name).append(": ").append(method.getAnnotation(Command.class).description())
-                .append("\n\nOptions (the first ones may also be given by position):\n");
+                .append(method.getParameterCount() == 0 ? "\n\nNo options.\n" : "\n\nOptions (the first ones may also be given by position):\n");
         for (Parameter p : method.getParameters()) {
             Option option = p.getAnnotation(Option.class);
             if (option == null) {
@@ -142,12 +155,12 @@ public final class OneShot {
         return text.toString();
     }
 
-    private static int fail(Throwable failure) {
+    private int fail(Throwable failure) {
         Failures.Failure f = Failures.classify(failure);
         if (f.code() == ExitCode.INTERNAL) {
             LOG.error("command failed", failure);
         }
-        System.err.println(f.message());
+        err.println(f.message());
         return f.code().status();
     }
 

@@ -1,7 +1,5 @@
 package org.apsa.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
@@ -44,25 +42,10 @@ class OneShotTest {
     }
 
     private final Demo demo = new Demo();
-    private final OneShot oneShot = new OneShot(demo);
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-    private PrintStream originalOut;
-
-    @BeforeEach
-    void capture() {
-        originalErr = System.err;
-        originalOut = System.out;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(originalErr);
-        System.setOut(originalOut);
-    }
+    private final OneShot oneShot = new OneShot(new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), demo);
 
     @Test
     void positionalNamedAndDefaultValuesAreBoundAndConverted() {
@@ -123,12 +106,16 @@ class OneShotTest {
 
     @Test
     void theToolsCommandsAreAllOneShot() {
-        OneShot standard = OneShot.standard();
-        for (String command : List.of("assess", "explain", "why-not", "sensitivity", "batch", "vocabulary", "rules list")) {
+        for (String command : List.of("assess", "explain", "why-not", "sensitivity", "batch", "vocabulary", "rules list",
+                "rules validate", "rules test", "rules coverage", "rules doc")) {
             List<String> args = new ArrayList<>(List.of("help"));
             args.addAll(List.of(command.split(" ")));
+            ByteArrayOutputStream help = new ByteArrayOutputStream();
+            PrintStream stream = new PrintStream(help, true, StandardCharsets.UTF_8);
+            OneShot standard = new OneShot(stream, stream, OneShot.standard().commandObjects());
             assertThat(standard.execute(args.toArray(String[]::new))).as(command).contains(0);
+            assertThat(help.toString(StandardCharsets.UTF_8)).as(command).startsWith(command + ": ")
+                    .contains(command.equals("vocabulary") ? "No options." : "--rules");
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("assess: Assess a fact set", "--rules");
     }
 }

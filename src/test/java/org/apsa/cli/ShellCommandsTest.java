@@ -128,7 +128,7 @@ class ShellCommandsTest {
     }
 
     @Test
-    void explainWhyNotRecommendAndHistoryWorkOnTheCurrentFactSet() {
+    void explainWhyNotSensitivityRecommendAndHistoryWorkOnTheCurrentFactSet() {
         type(session, "load facts/baseline-2014-12.json");
         awaitScreen(session, "Loaded baseline-2014-12");
         type(session, "explain");
@@ -136,6 +136,9 @@ class ShellCommandsTest {
         type(session, "clear");
         type(session, "why-not deep-integration");
         awaitScreen(session, "Smallest changes that would make deep integration lead");
+        type(session, "clear");
+        type(session, "sensitivity");
+        awaitScreen(session, "Worth learning (unknown indicators, most informative first)");
         type(session, "clear");
         type(session, "recommend");
         awaitScreen(session, "prescriptions met.");
