@@ -86,6 +86,14 @@ public final class Assessor {
         return new Indicator(id, reading.level(), def.scale().rank(reading.level()), reading.confidence(), reading.note());
     }
 
+    /** The scoring rule must give one score per outlook; anything else is a defect of the rules. */
+    static void requireFourScores(List<ScenarioScore> scores, FactSet factSet) {
+        if (scores.size() != Outlook.values().length) {
+            throw new RuleBaseException("the rules gave " + scores.size() + " scores for fact set \"" + factSet.id()
+                    + "\"; the scoring rule must insert exactly one ScenarioScore for each of the four outlooks");
+        }
+    }
+
     /** The conclusions in working memory after firing, in a stable order. */
     record Conclusions(String status, String leading, List<ScenarioScore> scores, double evidence,
                        List<Judgment> judgments, List<Evaluation> evaluation, List<Prescription> prescriptions,
@@ -116,10 +124,7 @@ public final class Assessor {
                     insufficient = i;
                 }
             }
-            if (scores.size() != Outlook.values().length) {
-                throw new RuleBaseException("the rules gave " + scores.size() + " scores for fact set \"" + factSet.id()
-                        + "\"; the scoring rule must insert exactly one ScenarioScore for each of the four outlooks");
-            }
+            requireFourScores(scores, factSet);
             scores.sort(Comparator.comparingInt(ScenarioScore::rank));
             checkJudgmentsHeldOnce(judgments, factSet);
             judgments.sort(Comparator.comparing(Judgment::id));

@@ -126,10 +126,7 @@ public final class WhatIf implements AutoCloseable {
                 leading = ((Leading) fact).scenario();
             }
         }
-        if (scores.size() != Outlook.values().length) {
-            throw new RuleBaseException("the rules gave " + scores.size() + " scores for fact set \"" + base.id()
-                    + "\"; the scoring rule must insert exactly one ScenarioScore for each of the four outlooks");
-        }
+        Assessor.requireFourScores(scores, base);
         scores.sort(java.util.Comparator.comparingInt(ScenarioScore::rank));
         return new Outcome(List.copyOf(scores), leading);
     }

@@ -75,7 +75,7 @@ public final class RuleBaseLoader {
             // The global repository would otherwise keep every build alive.
             kie.getRepository().removeKieModule(build.release());
         }
-        List<RuleInfo> rules = describe(kieBase, folder, files);
+        List<RuleInfo> rules = describe(kieBase, folder, sources);
         LOG.info("compiled {} rules from {} files in {} in {} ms", rules.size(), files.size(), folder,
                 (System.nanoTime() - started) / 1_000_000);
         return new RuleBase(kieBase, folder, rules, build.fingerprint());
@@ -144,12 +144,14 @@ public final class RuleBaseLoader {
         return files;
     }
 
-    private static List<RuleInfo> describe(KieBase kieBase, Path folder, List<Path> files) {
+    /** The rules' metadata and positions, from the same texts that were compiled. */
+    private static List<RuleInfo> describe(KieBase kieBase, Path folder, Map<Path, byte[]> sources) {
         Map<String, int[]> positions = new LinkedHashMap<>();
         Map<String, String> fileOf = new LinkedHashMap<>();
         int fileIndex = 0;
-        for (Path file : files) {
-            List<String> lines = Arrays.asList(new String(read(file), StandardCharsets.UTF_8).split("\n", -1));
+        for (Map.Entry<Path, byte[]> source : sources.entrySet()) {
+            Path file = source.getKey();
+            List<String> lines = Arrays.asList(new String(source.getValue(), StandardCharsets.UTF_8).split("\n", -1));
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = RULE_HEADER.matcher(lines.get(i));
                 if (m.find()) {
