@@ -137,7 +137,7 @@ public final class Validator {
         if (!hidden) {
             problems.addAll(first);
         } else if (!second.isEmpty()) {
-            problems.addAll(RuleBaseLoader.check(folder, second));
+            problems.addAll(RuleBaseLoader.checkDrl(folder, second));
         }
         List<Finding> findings = new ArrayList<>();
         for (InputProblem p : problems) {

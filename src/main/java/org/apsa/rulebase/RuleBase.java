@@ -23,14 +23,16 @@ public final class RuleBase {
     private final Map<String, RuleInfo> byName;
     private final String fingerprint;
     private final Instant compiledAt;
+    private final boolean fromCache;
 
-    RuleBase(KieBase kieBase, Path folder, List<RuleInfo> rules, String fingerprint) {
+    RuleBase(KieBase kieBase, Path folder, List<RuleInfo> rules, String fingerprint, boolean fromCache) {
         this.kieBase = kieBase;
         this.folder = folder;
         this.rules = List.copyOf(rules);
         this.byName = this.rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
         this.fingerprint = fingerprint;
         this.compiledAt = Instant.now();
+        this.fromCache = fromCache;
     }
 
     /** A new session; the caller must dispose it. */
@@ -58,5 +60,10 @@ public final class RuleBase {
 
     public Instant compiledAt() {
         return compiledAt;
+    }
+
+    /** Whether the rules came from the compiled-rule cache rather than a compile of the DRL. */
+    public boolean fromCache() {
+        return fromCache;
     }
 }

@@ -43,6 +43,17 @@ class ValidatorTest {
     }
 
     @Test
+    void aConstructOnlyTheExecutableModelRejectsIsAnErrorWithTheWayOut() {
+        List<Finding> all = validator.validate(FIXTURES.resolve("executable-model-only")).findings();
+
+        assertThat(all).filteredOn(Finding::isError).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.message()).contains("compile as DRL but not to the executable model");
+            assertThat(f.message()).contains("docs/rule-authoring.md");
+        });
+        assertThat(all).filteredOn(Finding::isError).anySatisfy(f -> assertThat(f.message()).contains("size()"));
+    }
+
+    @Test
     void aCleanFixtureIsClean() {
         assertThat(findings("clean")).isEmpty();
     }

@@ -40,6 +40,7 @@ final class Jar {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
         builder.environment().put("APSA_LOG_DIR", logDir.toString());
+        builder.environment().put("APSA_CACHE_DIR", System.getProperty("apsa.cache.dir", PROJECT.resolve("target/rule-cache").toString()));
         builder.environment().remove("NO_COLOR");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         Process process = builder.start();

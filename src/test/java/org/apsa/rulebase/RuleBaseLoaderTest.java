@@ -53,6 +53,16 @@ class RuleBaseLoaderTest {
     }
 
     @Test
+    void rulesTheExecutableModelRejectsAreARuleBaseErrorNotAnInternalOne() {
+        Path folder = Path.of("src/test/resources/rules-authoring/executable-model-only");
+
+        assertThatThrownBy(() -> RuleBaseLoader.load(folder, RuleCache.off()))
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageStartingWith(folder + ": the rules compile as DRL but not to the executable model")
+                .hasMessageNotContaining("Java source of");
+    }
+
+    @Test
     void aFolderWithoutRulesIsAClearError(@TempDir Path empty) {
         assertThatThrownBy(() -> RuleBaseLoader.load(empty))
                 .isInstanceOf(RuleBaseException.class)
