@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged {@code target/apsa.jar} as a user would, capturing both streams. */
@@ -21,9 +22,15 @@ final class Jar {
     }
 
     static Run run(Path workingDir, Path logDir, String... args) throws IOException, InterruptedException {
+        return run(workingDir, logDir, List.of(), Map.of(), args);
+    }
+
+    /** Runs the jar with options for the JVM and variables added to the environment. */
+    static Run run(Path workingDir, Path logDir, List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("apsa-out", ".txt");
         Path err = Files.createTempFile("apsa-err", ".txt");
-        Process process = start(workingDir, logDir, out, err, args);
+        Process process = start(workingDir, logDir, out, err, jvmOptions, environment, args);
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("apsa " + String.join(" ", args) + " did not finish in 120 s");
@@ -36,11 +43,19 @@ final class Jar {
 
     /** Starts the jar without waiting, its streams going to {@code out} and {@code err}. */
     static Process start(Path workingDir, Path logDir, Path out, Path err, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
+        return start(workingDir, logDir, out, err, List.of(), Map.of(), args);
+    }
+
+    private static Process start(Path workingDir, Path logDir, Path out, Path err, List<String> jvmOptions,
+                                 Map<String, String> environment, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBin()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
         builder.environment().put("APSA_LOG_DIR", logDir.toString());
         builder.environment().put("APSA_CACHE_DIR", System.getProperty("apsa.cache.dir", PROJECT.resolve("target/rule-cache").toString()));
+        builder.environment().putAll(environment);
         builder.environment().remove("NO_COLOR");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         Process process = builder.start();
