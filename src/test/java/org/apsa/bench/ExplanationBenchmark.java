@@ -45,9 +45,7 @@ public class ExplanationBenchmark {
         baseline = new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json"));
     }
 
-    /** Also sampled one call at a time, for the distribution (p50, p99) next to the mean. */
     @Benchmark
-    @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
     public Assessment assessBaseline() {
         return assessor.assess(baseline);
     }
