@@ -206,6 +206,12 @@ public final class Validator {
         if (block == null && line > 0) {
             block = file.blockAtLine(line);
         }
+        if (text.startsWith(RuleBaseLoader.EXECUTABLE_MODEL_ERROR)) {
+            return new Finding(Severity.ERROR, p.file(), line, column,
+                    (block == null ? "" : "rule \"" + block.name() + "\": ") + text,
+                    "in a condition, count or sum with a second accumulate function instead of calling a method on "
+                            + "an accumulate result, e.g. $cs : collectList( $i ), $n : count( $i ); $n >= 2");
+        }
         if (text.startsWith(RULE_COMPILATION) && block != null) {
             String what = text.substring(RULE_COMPILATION.length()).strip();
             int at = locate(file, what, block.rhsFrom(), block.end());

@@ -33,6 +33,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +65,12 @@ public final class RuleBaseLoader {
     private static final Pattern SIMPLE_CLASS_NAME = Pattern.compile("(?<![\\w$.])([A-Z][\\w$]*)");
     private static final Pattern WILDCARD_IMPORT = Pattern.compile(
             "^\\s*(?:import\\s+([\\w.]+)\\.\\*|package\\s+([\\w.]+))\\s*;?", Pattern.MULTILINE);
+
+    /** How an error only the executable model reports begins. */
+    public static final String EXECUTABLE_MODEL_ERROR = "the rules compile as DRL but not to the executable model that runs them: ";
+    /** A class the executable model generates (lambdas named by a hash). */
+    private static final Pattern GENERATED = Pattern.compile("Lambda(?:Predicate|Consequence|Extractor)[0-9A-F]{32}");
+    private static final Pattern UNCALLABLE_METHOD = Pattern.compile("The method (\\w+)\\(");
 
     private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
 
@@ -168,7 +175,7 @@ public final class RuleBaseLoader {
             if (!build.errors().isEmpty()) {
                 Build drl = build(kie, folder, sources, DrlProject.class);
                 kie.getRepository().removeKieModule(drl.release());
-                throw new RuleBaseException(drl.errors().isEmpty() ? executableModelErrors(folder, build.errors()) : drl.errors());
+                throw new RuleBaseException(drl.errors().isEmpty() ? executableModelErrors(folder, sources, build.errors()) : drl.errors());
             }
             return ((InternalKieModule) build.builder().getKieModule()).getBytes();
         } finally {
@@ -220,17 +227,41 @@ public final class RuleBaseLoader {
         return KieBaseBuilder.createKieBaseFromModel(models, configuration);
     }
 
-    private static List<InputProblem> executableModelErrors(Path folder, List<InputProblem> errors) {
-        List<InputProblem> problems = new ArrayList<>();
+    /**
+     * The executable model's errors in the author's terms. They come against generated Java
+     * files; a method it cannot call is looked up in the DRL texts, and each call of it is
+     * reported at its position; otherwise the folder is named. Errors that only name
+     * generated classes follow from another one and are left out.
+     */
+    private static List<InputProblem> executableModelErrors(Path folder, Map<Path, byte[]> sources, List<InputProblem> errors) {
+        Set<InputProblem> problems = new LinkedHashSet<>();
         for (InputProblem e : errors) {
-            if (e.message().startsWith("Java source of ")) {
-                continue;  // the generated source, in full: of no use to the author
+            if (e.message().startsWith("Java source of ") || GENERATED.matcher(e.message()).find()) {
+                continue;
             }
-            problems.add(e.file().endsWith(".drl") ? e : new InputProblem(folder.toString(), 0, 0,
-                    "the rules compile as DRL but not to the executable model that runs them: " + e.message()
-                            + " (see docs/rule-authoring.md, \"Executable model\")"));
+            if (e.file().endsWith(".drl")) {
+                problems.add(e);
+                continue;
+            }
+            String message = EXECUTABLE_MODEL_ERROR + e.message()
+                    + " (see docs/rule-authoring.md, \"Executable model\")";
+            Matcher method = UNCALLABLE_METHOD.matcher(e.message());
+            List<InputProblem> calls = new ArrayList<>();
+            if (method.find()) {
+                Pattern call = Pattern.compile("\\.\\s*" + Pattern.quote(method.group(1)) + "\\s*\\(");
+                sources.forEach((file, bytes) -> {
+                    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+                    for (int i = 0; i < lines.length; i++) {
+                        Matcher m = call.matcher(lines[i]);
+                        while (m.find()) {
+                            calls.add(new InputProblem(file.toString(), i + 1, m.start() + 2, message));
+                        }
+                    }
+                });
+            }
+            problems.addAll(calls.isEmpty() ? List.of(new InputProblem(folder.toString(), 0, 0, message)) : calls);
         }
-        return problems.isEmpty() ? errors : problems;
+        return problems.isEmpty() ? errors : List.copyOf(problems);
     }
 
     private static Build build(KieServices kie, Path folder, Map<Path, byte[]> sources,

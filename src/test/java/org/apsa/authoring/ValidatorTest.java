@@ -44,13 +44,10 @@ class ValidatorTest {
 
     @Test
     void aConstructOnlyTheExecutableModelRejectsIsAnErrorWithTheWayOut() {
-        List<Finding> all = validator.validate(FIXTURES.resolve("executable-model-only")).findings();
-
-        assertThat(all).filteredOn(Finding::isError).isNotEmpty().allSatisfy(f -> {
-            assertThat(f.message()).contains("compile as DRL but not to the executable model");
-            assertThat(f.message()).contains("docs/rule-authoring.md");
-        });
-        assertThat(all).filteredOn(Finding::isError).anySatisfy(f -> assertThat(f.message()).contains("size()"));
+        assertThat(findings("executable-model-only")).filteredOn(f -> f.contains(": error: ")).containsExactly(
+                "executable-model-only/hotspots.drl:12:46: error: rule \"Several hotspots deteriorate\": the rules compile as DRL but not to the executable model "
+                        + "that runs them: The method size() is undefined for the type Object "
+                        + "(see docs/rule-authoring.md, \"Executable model\")");
     }
 
     @Test
