@@ -8,6 +8,8 @@ import org.apsa.fact.InputProblem;
 import org.apsa.fact.Scale;
 import org.apsa.fact.Suggestions;
 import org.apsa.fact.Vocabulary;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RuleBaseLoader;
 
@@ -39,6 +41,8 @@ import java.util.regex.Pattern;
  */
 public final class Validator {
 
+    private static final Logger LOG = LogManager.getLogger(Validator.class);
+
     /** The article's body has twelve paragraphs; {@code @source} cites them by number. */
     public static final int PARAGRAPHS = 12;
 
@@ -66,6 +70,24 @@ public final class Validator {
                     + "|\\.\\s*getClass\\s*\\(\\s*\\)|\\bgetDeclared\\w*\\b|\\bsetAccessible\\b"), "reflection"),
             new Reach(Pattern.compile("\\b(Thread|ProcessBuilder|Process|Executors|ExecutorService|CompletableFuture)\\b"),
                     "threads or processes"));
+
+    /**
+     * The errors of a folder whose rules did not load, placed as {@link #validate} places
+     * them; when validating fails too, the load's own problems as they were.
+     */
+    public List<Finding> errorsAfterFailedLoad(Path folder, RuleBaseException failure) {
+        try {
+            List<Finding> errors = validate(folder).findings().stream().filter(Finding::isError).toList();
+            if (!errors.isEmpty()) {
+                return errors;
+            }
+        } catch (RuntimeException again) {
+            LOG.debug("validating {} after a failed load: {}", folder, again.toString());
+        }
+        return failure.problems().stream()
+                .map(p -> new Finding(Severity.ERROR, p.file(), (int) p.line(), (int) p.column(), p.message(), null))
+                .toList();
+    }
 
     /**
      * @throws RuleBaseException when the folder is missing or holds no rules

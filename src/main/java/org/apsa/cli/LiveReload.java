@@ -97,16 +97,12 @@ class LiveReload implements SmartLifecycle {
 
     /** The first error as the validator places it (at the statement, not the rule's first line). */
     private static String firstError(Path folder, RuleBaseException e) {
-        try {
-            List<Finding> errors = new Validator().validate(folder).findings().stream().filter(Finding::isError).toList();
-            if (!errors.isEmpty()) {
-                return errors.size() + (errors.size() == 1 ? " error" : " errors") + ", first: " + errors.get(0).position()
-                        + ": " + errors.get(0).message();
-            }
-        } catch (RuntimeException again) {
-            LOG.debug("validating {} after a failed reload: {}", folder, again.toString());
+        List<Finding> errors = new Validator().errorsAfterFailedLoad(folder, e);
+        if (errors.isEmpty()) {
+            return e.getMessage();
         }
-        return e.problems().isEmpty() ? e.getMessage() : e.problems().size() + " errors, first: " + e.problems().get(0).format();
+        return errors.size() + (errors.size() == 1 ? " error" : " errors") + ", first: " + errors.get(0).position()
+                + ": " + errors.get(0).message();
     }
 
     private static void print(Terminal terminal, LineReader reader, String text) {

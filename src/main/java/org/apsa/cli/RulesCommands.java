@@ -4,6 +4,7 @@ import org.apsa.authoring.Catalogue;
 import org.apsa.authoring.Coverage;
 import org.apsa.authoring.RuleTestReport;
 import org.apsa.authoring.Validation;
+import org.apsa.authoring.Finding;
 import org.apsa.authoring.Validator;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -62,7 +64,18 @@ class RulesCommands {
             + "errors and keep the rules in use. Example: rules reload")
     void reload(@Option(longNames = "rules", description = RULES_HELP) String rules) {
         long started = System.nanoTime();
-        RuleBase base = ruleBases.reload(rules);
+        RuleBase base;
+        try {
+            base = ruleBases.reload(rules);
+        } catch (RuleBaseException e) {
+            if (e.problems().isEmpty()) {
+                throw e;
+            }
+            // Placed as 'rules validate' places them, at the statement rather than the rule's first line.
+            List<Finding> errors = new Validator().errorsAfterFailedLoad(ruleBases.folder(rules), e);
+            throw new RuleBaseException(errors.stream().map(Finding::format).collect(Collectors.joining("\n"))
+                    + "\nThe rules do not compile; the rules in use stay. 'rules validate' shows warnings too.");
+        }
         out.print(String.format(Locale.ROOT, "Reloaded %d rules from %s in %d ms.", base.rules().size(), base.folder(),
                 (System.nanoTime() - started) / 1_000_000));
     }

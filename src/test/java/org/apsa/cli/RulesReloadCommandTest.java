@@ -1,0 +1,29 @@
+package org.apsa.cli;
+
+import org.apsa.rulebase.RuleBaseException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** {@code rules reload} on rules that do not compile: the errors where 'rules validate' puts them. */
+class RulesReloadCommandTest {
+
+    private static final Path BROKEN = Path.of("src/test/resources/rules-authoring/bad-java-in-consequence");
+
+    @Test
+    void aFailedReloadPlacesTheErrorAtTheStatementWithItsFixAndKeepsTheRulesInUse() {
+        RuleBases bases = new RuleBases();
+        RulesCommands commands = new RulesCommands(bases, Output.standardOutput());
+
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> commands.reload(BROKEN.toString()));
+
+        assertThat(e.getMessage()).startsWith(BROKEN.resolve("bad-java-in-consequence.drl") + ":13:55: error: "
+                + "in the consequence of rule \"Transparency builds confidence\": The method confidance() is undefined");
+        assertThat(e.getMessage()).contains("\n    fix: call a method the type has")
+                .endsWith("The rules do not compile; the rules in use stay. 'rules validate' shows warnings too.");
+        assertThat(bases.sessionFolder()).isEqualTo(Path.of("rules"));
+    }
+}
