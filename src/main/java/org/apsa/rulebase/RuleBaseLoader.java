@@ -62,7 +62,8 @@ public final class RuleBaseLoader {
     /** A qualified class name as DRL writes it in imports and expressions. */
     private static final Pattern CLASS_NAME = Pattern.compile("\\b((?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*)");
 
-    private static final Pattern SIMPLE_CLASS_NAME = Pattern.compile("(?<![\\w$.])([A-Z][\\w$]*)");
+    /** A simple class name where DRL uses a type: a pattern or constructor {@code Name(}, a static call {@code Name.}. */
+    private static final Pattern SIMPLE_CLASS_NAME = Pattern.compile("(?<![\\w$.])([A-Z][\\w$]*)\\s*[(.]");
     private static final Pattern WILDCARD_IMPORT = Pattern.compile(
             "^\\s*(?:import\\s+([\\w.]+)\\.\\*|package\\s+([\\w.]+))\\s*;?", Pattern.MULTILINE);
 
@@ -333,7 +334,8 @@ public final class RuleBaseLoader {
 
     /**
      * The classes a DRL text can use that are not Java's own: named in full, or by simple
-     * name from its package or a package it imports with {@code .*}. Names that are no class
+     * name (as a pattern, constructor or static call) from its package or a package it
+     * imports with {@code .*}. Names that are no class
      * (a word in a comment, say) are kept too; they only make the key stricter.
      */
     static Set<String> classesNamed(String text) {
