@@ -7,8 +7,10 @@ import org.apsa.rulebase.RuleInfo;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,12 @@ final class TraceBuilder {
     private final RuleBase rules;
     private final Justifications justifications;
     private final Conclusions conclusions;
+    /**
+     * The nodes of each fact already built. A judgment that several pieces of support rest
+     * on appears under each of them; its subtree depends only on the fact, so it is built
+     * once and shared (nodes are immutable).
+     */
+    private final Map<Object, List<TraceNode>> built = new IdentityHashMap<>();
 
     TraceBuilder(RuleBase rules, Justifications justifications, Conclusions conclusions) {
         this.rules = rules;
@@ -55,6 +63,15 @@ final class TraceBuilder {
 
     /** One node per justification of a fact (a stated indicator has one, with no rule). */
     private List<TraceNode> nodes(Object fact) {
+        List<TraceNode> nodes = built.get(fact);
+        if (nodes == null) {
+            nodes = build(fact);
+            built.put(fact, nodes);
+        }
+        return nodes;
+    }
+
+    private List<TraceNode> build(Object fact) {
         if (fact instanceof Indicator i) {
             return List.of(new TraceNode("indicator", i.id() + " = " + i.level(), null, null, null, null,
                     i.confidence(), i.note(), List.of()));
@@ -63,7 +80,7 @@ final class TraceBuilder {
         for (Justification j : justifications.of(fact)) {
             nodes.add(node(fact, j));
         }
-        return nodes;
+        return List.copyOf(nodes);
     }
 
     private TraceNode node(Object fact, Justification justification) {
