@@ -21,6 +21,10 @@ import java.util.Optional;
  */
 final class TraceBuilder {
 
+    private static final FixedPoint FOUR_PLACES = new FixedPoint("%.4f");
+    private static final FixedPoint TWO_PLACES = new FixedPoint("%.2f");
+    private static final FixedPoint SIGNED_TWO_PLACES = new FixedPoint("%+.2f");
+
     private final RuleBase rules;
     private final Justifications justifications;
     private final Conclusions conclusions;
@@ -94,15 +98,15 @@ final class TraceBuilder {
         Double confidence = null;
         if (fact instanceof ScenarioScore s) {
             kind = "scenario";
-            conclusion = String.format(Locale.ROOT, "%s: %.4f (%s), rank %d", s.scenario(), s.score(), s.likelihood(), s.rank());
+            conclusion = s.scenario() + ": " + FOUR_PLACES.format(s.score()) + " (" + s.likelihood() + "), rank " + s.rank();
             conclusions.supports().stream()
                     .filter(p -> p.scenario().equals(s.scenario()))
                     .sorted(Comparator.comparingDouble(Support::magnitude).reversed().thenComparing(Support::rule))
                     .forEach(p -> because.addAll(nodes(p)));
         } else if (fact instanceof Support p) {
             kind = "support";
-            conclusion = String.format(Locale.ROOT, "%s %s: %+.2f x %.2f = %+.2f", p.weight() >= 0 ? "for" : "against",
-                    p.scenario(), p.weight(), p.confidence(), p.contribution());
+            conclusion = (p.weight() >= 0 ? "for" : "against") + " " + p.scenario() + ": " + SIGNED_TWO_PLACES.format(p.weight())
+                    + " x " + TWO_PLACES.format(p.confidence()) + " = " + SIGNED_TWO_PLACES.format(p.contribution());
             weight = p.weight();
             confidence = p.confidence();
             premises(justification, because);
