@@ -3,6 +3,8 @@ package org.apsa.render;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.JudgmentResult;
 import org.apsa.engine.Assessment.PrescriptionResult;
@@ -26,6 +28,19 @@ import java.io.UncheckedIOException;
 public final class AssessmentJson {
 
     private static final JsonFactory JSON = new JsonFactory();
+
+    // Keys quoted and encoded once, those of proof-tree nodes above all: nodes are most of an assessment's bytes.
+    private static final SerializableString ID = new SerializedString("id");
+    private static final SerializableString AS_OF = new SerializedString("asOf");
+    private static final SerializableString KIND = new SerializedString("kind");
+    private static final SerializableString CONCLUSION = new SerializedString("conclusion");
+    private static final SerializableString RULE = new SerializedString("rule");
+    private static final SerializableString TITLE = new SerializedString("title");
+    private static final SerializableString SOURCE = new SerializedString("source");
+    private static final SerializableString WEIGHT = new SerializedString("weight");
+    private static final SerializableString CONFIDENCE = new SerializedString("confidence");
+    private static final SerializableString NOTE = new SerializedString("note");
+    private static final SerializableString BECAUSE = new SerializedString("because");
 
     private AssessmentJson() {
     }
@@ -68,9 +83,9 @@ public final class AssessmentJson {
     public static void write(Assessment a, JsonGenerator json) throws IOException {
         json.writeStartObject();
         json.writeObjectFieldStart("factSet");
-        stringIfPresent(json, "id", a.factSet().id());
-        stringIfPresent(json, "title", a.factSet().title());
-        stringIfPresent(json, "asOf", a.factSet().asOf());
+        stringIfPresent(json, ID, a.factSet().id());
+        stringIfPresent(json, TITLE, a.factSet().title());
+        stringIfPresent(json, AS_OF, a.factSet().asOf());
         json.writeEndObject();
         json.writeStringField("status", a.status());
         json.writeStringField("leading", a.leading());
@@ -79,7 +94,7 @@ public final class AssessmentJson {
         for (ScenarioScore s : a.scenarios()) {
             json.writeStartObject();
             json.writeStringField("id", s.scenario());
-            stringIfPresent(json, "title", Outlook.find(s.scenario()).map(Outlook::title).orElse(null));
+            stringIfPresent(json, TITLE, Outlook.find(s.scenario()).map(Outlook::title).orElse(null));
             json.writeNumberField("score", s.score());
             json.writeStringField("likelihood", s.likelihood());
             json.writeNumberField("rank", s.rank());
@@ -141,24 +156,36 @@ public final class AssessmentJson {
 
     static void node(JsonGenerator json, TraceNode n) throws IOException {
         json.writeStartObject();
-        json.writeStringField("kind", n.kind());
-        json.writeStringField("conclusion", n.conclusion());
-        stringIfPresent(json, "rule", n.rule());
-        stringIfPresent(json, "title", n.title());
-        stringIfPresent(json, "source", n.source());
+        json.writeFieldName(KIND);
+        json.writeString(n.kind());
+        json.writeFieldName(CONCLUSION);
+        json.writeString(n.conclusion());
+        stringIfPresent(json, RULE, n.rule());
+        stringIfPresent(json, TITLE, n.title());
+        stringIfPresent(json, SOURCE, n.source());
         if (n.weight() != null) {
-            json.writeNumberField("weight", n.weight());
+            json.writeFieldName(WEIGHT);
+            json.writeNumber(n.weight());
         }
         if (n.confidence() != null) {
-            json.writeNumberField("confidence", n.confidence());
+            json.writeFieldName(CONFIDENCE);
+            json.writeNumber(n.confidence());
         }
-        stringIfPresent(json, "note", n.note());
-        json.writeArrayFieldStart("because");
+        stringIfPresent(json, NOTE, n.note());
+        json.writeFieldName(BECAUSE);
+        json.writeStartArray();
         for (TraceNode b : n.because()) {
             node(json, b);
         }
         json.writeEndArray();
         json.writeEndObject();
+    }
+
+    private static void stringIfPresent(JsonGenerator json, SerializableString key, String value) throws IOException {
+        if (value != null) {
+            json.writeFieldName(key);
+            json.writeString(value);
+        }
     }
 
     private static void stringIfPresent(JsonGenerator json, String key, String value) throws IOException {
