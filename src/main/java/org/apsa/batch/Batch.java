@@ -164,6 +164,8 @@ public final class Batch {
         private final Progress progress;
         private final ArrayDeque<Future<Result>> window = new ArrayDeque<>();
         private final int windowSize;
+        /** Whether a report that shows each fact set's brief explanation was asked for. */
+        private final boolean briefs;
         private final IdIndex ids = new IdIndex();
         private final List<Path> files = new ArrayList<>();
         private final OutputStream assessments;
@@ -182,6 +184,7 @@ public final class Batch {
             this.pool = pool;
             this.progress = progress;
             this.windowSize = options.threads() * WINDOW_PER_THREAD;
+            this.briefs = options.reports().contains(Report.MARKDOWN) || options.reports().contains(Report.HTML);
             outputs.checkTargets(written());
             this.assessments = outputs.openBytes(ASSESSMENTS);
             this.errors = outputs.open(ERRORS);
@@ -206,7 +209,7 @@ public final class Batch {
                         result = pool.submit(() -> {
                             Assessment a = assess.apply(facts);
                             // The row's number is set when written; 0 here keeps the worker independent of order.
-                            return new Result(AssessmentJson.utf8Line(a), Row.of(0, a), List.of());
+                            return new Result(AssessmentJson.utf8Line(a), Row.of(0, a, briefs), List.of());
                         });
                     }
                 }
