@@ -17,6 +17,7 @@ import org.apsa.report.Row;
 import org.apsa.report.SummaryCsv;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -151,8 +152,8 @@ public final class Batch {
         }
     }
 
-    /** One record's outcome: an assessment as a JSON line and a report row, or problems. */
-    private record Result(String json, Row row, List<InputProblem> problems) {
+    /** One record's outcome: an assessment as a JSON line (UTF-8) and a report row, or problems. */
+    private record Result(byte[] json, Row row, List<InputProblem> problems) {
     }
 
     /** The state of one run: the window of records in flight, the writers, the counts. */
@@ -163,9 +164,11 @@ public final class Batch {
         private final Progress progress;
         private final ArrayDeque<Future<Result>> window = new ArrayDeque<>();
         private final int windowSize;
+        /** Whether a report that shows each fact set's brief explanation was asked for. */
+        private final boolean briefs;
         private final IdIndex ids = new IdIndex();
         private final List<Path> files = new ArrayList<>();
-        private final Writer assessments;
+        private final OutputStream assessments;
         private final Writer errors;
         private final Writer csv;
         private final ReportData report = new ReportData();
@@ -181,8 +184,9 @@ public final class Batch {
             this.pool = pool;
             this.progress = progress;
             this.windowSize = options.threads() * WINDOW_PER_THREAD;
+            this.briefs = options.reports().contains(Report.MARKDOWN) || options.reports().contains(Report.HTML);
             outputs.checkTargets(written());
-            this.assessments = outputs.open(ASSESSMENTS);
+            this.assessments = outputs.openBytes(ASSESSMENTS);
             this.errors = outputs.open(ERRORS);
             this.csv = options.reports().contains(Report.CSV) ? outputs.open(Report.CSV.file()) : null;
             if (csv != null) {
@@ -205,7 +209,7 @@ public final class Batch {
                         result = pool.submit(() -> {
                             Assessment a = assess.apply(facts);
                             // The row's number is set when written; 0 here keeps the worker independent of order.
-                            return new Result(AssessmentJson.line(a), Row.of(0, a), List.of());
+                            return new Result(AssessmentJson.utf8Line(a), Row.of(0, a, briefs), List.of());
                         });
                     }
                 }
@@ -253,8 +257,7 @@ public final class Batch {
             Result result = await(window.removeFirst());
             if (result.problems().isEmpty()) {
                 Row row = numbered(result.row(), report.assessed() + 1);
-                write(assessments, ASSESSMENTS, result.json());
-                write(assessments, ASSESSMENTS, "\n");
+                writeLine(result.json());
                 if (csv != null) {
                     write(csv, Report.CSV.file(), SummaryCsv.line(row));
                 }
@@ -270,6 +273,15 @@ public final class Batch {
                 }
             }
             progress.advanced(++done);
+        }
+
+        private void writeLine(byte[] json) {
+            try {
+                assessments.write(json);
+                assessments.write('\n');
+            } catch (IOException e) {
+                throw outputs.failure(ASSESSMENTS, e);
+            }
         }
 
         private void write(Writer writer, String name, String text) {

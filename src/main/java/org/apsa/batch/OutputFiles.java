@@ -1,7 +1,10 @@
 package org.apsa.batch;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +27,11 @@ import java.util.Map;
 final class OutputFiles implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int BUFFER = 256 * 1024;
 
     private final Path folder;
     private final Map<String, Path> temporary = new LinkedHashMap<>();
-    private final List<Writer> writers = new ArrayList<>();
+    private final List<Closeable> files = new ArrayList<>();
     private final Thread cleanUpOnExit = new Thread(this::discard, "apsa-batch-cleanup");
     private boolean committed;
 
@@ -56,13 +60,24 @@ final class OutputFiles implements AutoCloseable {
 
     /** A writer for a file of the run, buffered, UTF-8. */
     Writer open(String name) {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(create(name), StandardCharsets.UTF_8), BUFFER);
+        files.add(writer);
+        return writer;
+    }
+
+    /** A stream for a file of the run whose text arrives already encoded as UTF-8, buffered. */
+    OutputStream openBytes(String name) {
+        OutputStream stream = new BufferedOutputStream(create(name), BUFFER);
+        files.add(stream);
+        return stream;
+    }
+
+    private OutputStream create(String name) {
         try {
             // Not Files.createTempFile: its owner-only permissions would carry over to the report.
             Path temp = Files.createFile(folder.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp"));
             temporary.put(name, temp);
-            Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 256 * 1024);
-            writers.add(writer);
-            return writer;
+            return Files.newOutputStream(temp);
         } catch (IOException e) {
             throw failure(name, e);
         }
@@ -70,11 +85,11 @@ final class OutputFiles implements AutoCloseable {
 
     /** Closes every file and renames each into place. */
     void commit() {
-        for (Writer writer : writers) {
+        for (Closeable file : files) {
             try {
-                writer.close();
+                file.close();
             } catch (IOException e) {
-                throw failure(nameOf(writer), e);
+                throw failure(nameOf(file), e);
             }
         }
         for (Map.Entry<String, Path> e : temporary.entrySet()) {
@@ -96,8 +111,8 @@ final class OutputFiles implements AutoCloseable {
         return new OutputException("cannot write " + folder.resolve(name) + ": " + reason(e) + "; nothing of this run was kept", e);
     }
 
-    private String nameOf(Writer writer) {
-        int i = writers.indexOf(writer);
+    private String nameOf(Closeable file) {
+        int i = files.indexOf(file);
         return i < 0 ? "output" : new ArrayList<>(temporary.keySet()).get(i);
     }
 
@@ -110,9 +125,9 @@ final class OutputFiles implements AutoCloseable {
         if (committed) {
             return;
         }
-        for (Writer writer : writers) {
+        for (Closeable file : files) {
             try {
-                writer.close();
+                file.close();
             } catch (IOException | RuntimeException ignored) {
                 // The file is removed below; a failed close changes nothing.
             }

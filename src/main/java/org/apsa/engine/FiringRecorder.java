@@ -10,18 +10,10 @@ import java.util.Map;
 final class FiringRecorder extends DefaultAgendaEventListener {
 
     private final Map<String, Integer> counts = new LinkedHashMap<>();
-    private boolean recording = true;
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        if (recording) {
-            counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
-        }
-    }
-
-    /** Stops counting: what-if firings after the assessment are not part of it. */
-    void stop() {
-        recording = false;
+        counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
     }
 
     Map<String, Integer> counts() {

@@ -30,14 +30,16 @@ final class Justifications {
     record Justification(String rule, List<Object> premises) {
     }
 
-    private final Map<Object, List<Justification>> byFact = new IdentityHashMap<>();
-    private final List<Object> facts = new ArrayList<>();
+    private final Map<Object, List<Justification>> byFact;
+    private final List<Object> facts;
 
-    private Justifications() {
+    private Justifications(int size) {
+        byFact = new IdentityHashMap<>(size);
+        facts = new ArrayList<>(size);
     }
 
     static Justifications of(KieSession session) {
-        Justifications result = new Justifications();
+        Justifications result = new Justifications((int) session.getFactCount());
         for (FactHandle handle : session.getFactHandles()) {
             Object fact = ((InternalFactHandle) handle).getObject();
             result.facts.add(fact);

@@ -7,8 +7,10 @@ import org.apsa.rulebase.RuleInfo;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,9 +21,19 @@ import java.util.Optional;
  */
 final class TraceBuilder {
 
+    private static final FixedPoint FOUR_PLACES = new FixedPoint("%.4f");
+    private static final FixedPoint TWO_PLACES = new FixedPoint("%.2f");
+    private static final FixedPoint SIGNED_TWO_PLACES = new FixedPoint("%+.2f");
+
     private final RuleBase rules;
     private final Justifications justifications;
     private final Conclusions conclusions;
+    /**
+     * The nodes of each fact already built. A judgment that several pieces of support rest
+     * on appears under each of them; its subtree depends only on the fact, so it is built
+     * once and shared (nodes are immutable).
+     */
+    private final Map<Object, List<TraceNode>> built = new IdentityHashMap<>();
 
     TraceBuilder(RuleBase rules, Justifications justifications, Conclusions conclusions) {
         this.rules = rules;
@@ -55,6 +67,15 @@ final class TraceBuilder {
 
     /** One node per justification of a fact (a stated indicator has one, with no rule). */
     private List<TraceNode> nodes(Object fact) {
+        List<TraceNode> nodes = built.get(fact);
+        if (nodes == null) {
+            nodes = build(fact);
+            built.put(fact, nodes);
+        }
+        return nodes;
+    }
+
+    private List<TraceNode> build(Object fact) {
         if (fact instanceof Indicator i) {
             return List.of(new TraceNode("indicator", i.id() + " = " + i.level(), null, null, null, null,
                     i.confidence(), i.note(), List.of()));
@@ -63,7 +84,7 @@ final class TraceBuilder {
         for (Justification j : justifications.of(fact)) {
             nodes.add(node(fact, j));
         }
-        return nodes;
+        return List.copyOf(nodes);
     }
 
     private TraceNode node(Object fact, Justification justification) {
@@ -77,15 +98,15 @@ final class TraceBuilder {
         Double confidence = null;
         if (fact instanceof ScenarioScore s) {
             kind = "scenario";
-            conclusion = String.format(Locale.ROOT, "%s: %.4f (%s), rank %d", s.scenario(), s.score(), s.likelihood(), s.rank());
+            conclusion = s.scenario() + ": " + FOUR_PLACES.format(s.score()) + " (" + s.likelihood() + "), rank " + s.rank();
             conclusions.supports().stream()
                     .filter(p -> p.scenario().equals(s.scenario()))
                     .sorted(Comparator.comparingDouble(Support::magnitude).reversed().thenComparing(Support::rule))
                     .forEach(p -> because.addAll(nodes(p)));
         } else if (fact instanceof Support p) {
             kind = "support";
-            conclusion = String.format(Locale.ROOT, "%s %s: %+.2f x %.2f = %+.2f", p.weight() >= 0 ? "for" : "against",
-                    p.scenario(), p.weight(), p.confidence(), p.contribution());
+            conclusion = (p.weight() >= 0 ? "for" : "against") + " " + p.scenario() + ": " + SIGNED_TWO_PLACES.format(p.weight())
+                    + " x " + TWO_PLACES.format(p.confidence()) + " = " + SIGNED_TWO_PLACES.format(p.contribution());
             weight = p.weight();
             confidence = p.confidence();
             premises(justification, because);

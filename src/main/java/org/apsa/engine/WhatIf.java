@@ -4,6 +4,7 @@ import org.apsa.fact.FactSet;
 import org.apsa.fact.Reading;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
@@ -34,6 +35,9 @@ public final class WhatIf implements AutoCloseable {
         }
     }
 
+    private static final ClassObjectFilter SCORES = new ClassObjectFilter(ScenarioScore.class);
+    private static final ClassObjectFilter LEADER = new ClassObjectFilter(Leading.class);
+
     private final KieSession session;
     private final FiringRecorder recorder = new FiringRecorder();
     private final FactSet base;
@@ -49,7 +53,9 @@ public final class WhatIf implements AutoCloseable {
             session.addEventListener(recorder);
             base.indicators().forEach((id, reading) -> handles.put(id, session.insert(Assessor.indicator(id, reading))));
             this.firings = fire();
-            recorder.stop();
+            // What-if firings are not part of the assessment; without a listener Drools does
+            // not even make the events.
+            session.removeEventListener(recorder);
         } catch (RuntimeException e) {
             session.dispose();
             throw e;
@@ -119,12 +125,12 @@ public final class WhatIf implements AutoCloseable {
     Outcome outcome() {
         List<ScenarioScore> scores = new ArrayList<>(Outlook.values().length);
         String leading = null;
-        for (Object fact : session.getObjects(o -> o instanceof ScenarioScore || o instanceof Leading)) {
-            if (fact instanceof ScenarioScore s) {
-                scores.add(s);
-            } else {
-                leading = ((Leading) fact).scenario();
-            }
+        // By class: the session keeps a store per class, so this reads a handful of facts, not all.
+        for (Object fact : session.getObjects(SCORES)) {
+            scores.add((ScenarioScore) fact);
+        }
+        for (Object fact : session.getObjects(LEADER)) {
+            leading = ((Leading) fact).scenario();
         }
         Assessor.requireFourScores(scores, base);
         scores.sort(java.util.Comparator.comparingInt(ScenarioScore::rank));

@@ -1,14 +1,19 @@
 package org.apsa.render;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.explain.Change;
 import org.apsa.explain.Sensitivity;
 import org.apsa.explain.WhyNot;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +22,20 @@ import java.util.Map;
 /** Proof trees, why-not and sensitivity as JSON, keys in a fixed order. */
 public final class ExplanationJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Proof-tree nodes are written by {@link AssessmentJson}, so a node reads the same in both. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new SimpleModule().addSerializer(TraceNode.class, new StdSerializer<>(TraceNode.class) {
+                @Override
+                public void serialize(TraceNode node, JsonGenerator json, SerializerProvider provider) throws IOException {
+                    AssessmentJson.node(json, node);
+                }
+            }));
 
     private ExplanationJson() {
     }
 
     public static String trace(List<TraceNode> roots) {
-        return write(Map.of("trace", roots.stream().map(AssessmentJson::node).toList()));
+        return write(Map.of("trace", roots));
     }
 
     public static String whyNot(WhyNot.Result r) {
@@ -33,8 +45,8 @@ public final class ExplanationJson {
         m.put("rank", r.current().rank());
         m.put("leading", r.leading());
         m.put("alreadyLeading", r.alreadyLeading());
-        m.put("against", r.against().stream().map(AssessmentJson::node).toList());
-        m.put("leaderSupport", r.leaderSupport().stream().map(AssessmentJson::node).toList());
+        m.put("against", r.against());
+        m.put("leaderSupport", r.leaderSupport());
         m.put("searched", r.searched());
         m.put("found", r.found());
         m.put("changes", r.changes().stream().map(c -> {

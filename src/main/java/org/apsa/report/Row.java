@@ -34,6 +34,11 @@ public record Row(long number, String id, String title, String asOf, String stat
     static final int BRIEF_REASONS = 3;
 
     public static Row of(long number, Assessment a) {
+        return of(number, a, true);
+    }
+
+    /** @param withBrief whether to read the brief explanation; only the Markdown and HTML reports show it */
+    public static Row of(long number, Assessment a, boolean withBrief) {
         Outlook[] outlooks = Outlook.values();
         double[] scores = new double[outlooks.length];
         String[] likelihoods = new String[outlooks.length];
@@ -50,7 +55,7 @@ public record Row(long number, String id, String title, String asOf, String stat
             levels[i] = (byte) (r == null ? -1 : defs.get(i).scale().rank(r.level()));
         }
         return new Row(number, a.factSet().id(), a.factSet().title(), a.factSet().asOf(), a.status(), a.leading(),
-                scores, likelihoods, top, levels, brief(a));
+                scores, likelihoods, top, levels, withBrief ? brief(a) : List.of());
     }
 
     public double score(Outlook outlook) {

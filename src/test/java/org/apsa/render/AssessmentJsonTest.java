@@ -1,0 +1,165 @@
+package org.apsa.render;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apsa.ShippedRules;
+import org.apsa.batch.GeneratedFactSets;
+import org.apsa.engine.Assessment;
+import org.apsa.engine.Assessment.JudgmentResult;
+import org.apsa.engine.Assessment.PrescriptionResult;
+import org.apsa.engine.Evaluation;
+import org.apsa.engine.Outlook;
+import org.apsa.engine.ScenarioScore;
+import org.apsa.engine.TraceNode;
+import org.apsa.fact.FactSet;
+import org.apsa.fact.FactSetReader;
+import org.apsa.fact.Reading;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The assessment JSON, written token by token, is byte for byte what serializing the
+ * documented tree of keys with Jackson's ObjectMapper gives (the way it was written before),
+ * on one line (as a string and as UTF-8) and indented.
+ */
+class AssessmentJsonTest {
+
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Test
+    void sameBytesAsTheTreeForEveryShippedFactFile() throws IOException {
+        List<FactSet> sets = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("facts"))) {
+            for (Path f : files.filter(p -> !p.toString().endsWith(".schema.json")).sorted().toList()) {
+                sets.add(new FactSetReader().readOne(f));
+            }
+        }
+        assertThat(sets).hasSizeGreaterThan(5);
+        sets.forEach(AssessmentJsonTest::assertSameAsTree);
+    }
+
+    @Test
+    void sameBytesAsTheTreeForGeneratedFactSets() {
+        Random random = new Random(7);
+        FactSetReader reader = new FactSetReader();
+        for (int i = 1; i <= 200; i++) {
+            assertSameAsTree(reader.parse("generated", GeneratedFactSets.line(random, i, 5)).factSet());
+        }
+    }
+
+    @Test
+    void sameBytesAsTheTreeWithTextThatNeedsEscaping() {
+        FactSet odd = new FactSet("odd-1", "A \"quoted\" title \\ with\ttabs, é and \u2028", "described", "2015-06-30",
+                Map.of("us.reassurance.consistency", new Reading("low", 0.55, "note with \"quotes\", \u0001 and a\nnew line"),
+                        "usChina.militaryExchanges", new Reading("high", 1.0, "ünïcode ✓")));
+        assertSameAsTree(odd);
+        assertSameAsTree(FactSet.empty("nothing-known"));
+    }
+
+    private static void assertSameAsTree(FactSet facts) {
+        Assessment a = ShippedRules.assessor().assess(facts);
+        try {
+            assertThat(AssessmentJson.line(a)).isEqualTo(COMPACT.writeValueAsString(tree(a)));
+            assertThat(AssessmentJson.utf8Line(a)).isEqualTo(COMPACT.writeValueAsString(tree(a)).getBytes(StandardCharsets.UTF_8));
+            assertThat(AssessmentJson.pretty(a)).isEqualTo(PRETTY.writeValueAsString(tree(a)) + "\n");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The tree of keys as the format documents it, built with maps. */
+    private static Map<String, Object> tree(Assessment a) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> factSet = new LinkedHashMap<>();
+        put(factSet, "id", a.factSet().id());
+        put(factSet, "title", a.factSet().title());
+        put(factSet, "asOf", a.factSet().asOf());
+        root.put("factSet", factSet);
+        root.put("status", a.status());
+        root.put("leading", a.leading());
+        root.put("evidence", a.evidence());
+        List<Object> scenarios = new ArrayList<>();
+        for (ScenarioScore s : a.scenarios()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.scenario());
+            put(m, "title", Outlook.find(s.scenario()).map(Outlook::title).orElse(null));
+            m.put("score", s.score());
+            m.put("likelihood", s.likelihood());
+            m.put("rank", s.rank());
+            m.put("net", s.net());
+            scenarios.add(m);
+        }
+        root.put("scenarios", scenarios);
+        List<Object> evaluation = new ArrayList<>();
+        for (Evaluation e : a.evaluation()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("scenario", e.scenario());
+            m.put("aspect", e.aspect());
+            m.put("text", e.text());
+            m.put("source", e.source());
+            evaluation.add(m);
+        }
+        root.put("evaluation", evaluation);
+        List<Object> judgments = new ArrayList<>();
+        for (JudgmentResult j : a.judgments()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", j.id());
+            m.put("rule", j.rules().isEmpty() ? null : j.rules().get(0));
+            m.put("rules", j.rules());
+            m.put("confidence", j.confidence());
+            judgments.add(m);
+        }
+        root.put("judgments", judgments);
+        List<Object> prescriptions = new ArrayList<>();
+        for (PrescriptionResult p : a.prescriptions()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", p.id());
+            m.put("actor", p.actor());
+            m.put("source", p.source());
+            m.put("text", p.text());
+            m.put("indicator", p.indicator());
+            m.put("target", p.target());
+            m.put("met", p.met());
+            m.put("gain", p.gain());
+            prescriptions.add(m);
+        }
+        root.put("prescriptions", prescriptions);
+        root.put("trace", a.trace().stream().map(AssessmentJsonTest::node).toList());
+        root.put("firings", a.firings());
+        return root;
+    }
+
+    private static Map<String, Object> node(TraceNode n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", n.kind());
+        m.put("conclusion", n.conclusion());
+        put(m, "rule", n.rule());
+        put(m, "title", n.title());
+        put(m, "source", n.source());
+        put(m, "weight", n.weight());
+        put(m, "confidence", n.confidence());
+        put(m, "note", n.note());
+        m.put("because", n.because().stream().map(AssessmentJsonTest::node).toList());
+        return m;
+    }
+
+    private static void put(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+}
