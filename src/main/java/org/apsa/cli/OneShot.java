@@ -2,7 +2,6 @@ package org.apsa.cli;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apsa.rulebase.RuleBaseLoader;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
@@ -10,14 +9,12 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Runs a one-shot command without starting the shell's application context: the command
@@ -88,33 +85,7 @@ public final class OneShot {
         if (args.length == 0 || args[0].startsWith("@")) {
             return Optional.empty();
         }
-        prefetchRules(args);
         return standard().execute(args);
-    }
-
-    /** The commands that assess, and so need the rule base of {@code --rules} (or the default folder). */
-    private static final Set<String> ASSESSING = Set.of("assess", "explain", "why-not", "batch");
-
-    /**
-     * Starts loading the rules a command will need while its other start-up work runs.
-     * Logging is already set up by then (this class's logger), so both threads log to it.
-     */
-    static void prefetchRules(String... args) {
-        if (!ASSESSING.contains(args[0])) {
-            return;
-        }
-        String folder = RuleBaseLoader.DEFAULT_FOLDER.toString();
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--rules") && i + 1 < args.length) {
-                folder = args[i + 1];
-            } else if (args[i].startsWith("--rules=")) {
-                folder = args[i].substring("--rules=".length());
-            }
-        }
-        if (!folder.isBlank()) {
-            LOG.debug("loading the rules of {} ahead of {}", folder, args[0]);
-            RuleBases.prefetch(Path.of(folder));
-        }
     }
 
     Optional<Integer> execute(String... args) {

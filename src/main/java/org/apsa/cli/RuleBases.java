@@ -6,8 +6,6 @@ import org.apsa.rulebase.RuleBaseLoader;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,7 +45,7 @@ public class RuleBases {
             return current.assessor();
         }
         // Keyed by the absolute folder; loaded by the path as given, so messages name it as the user wrote it.
-        return others.computeIfAbsent(key(given), p -> new Assessor(load(given)));
+        return others.computeIfAbsent(key(given), p -> new Assessor(RuleBaseLoader.load(given)));
     }
 
     public RuleBase ruleBase(String folder) {
@@ -96,57 +94,12 @@ public class RuleBases {
             current = session.get();
             if (current == null) {
                 Path folder = sessionFolder;
-                current = new Session(folder, others.computeIfAbsent(key(folder), p -> new Assessor(load(folder))));
+                current = new Session(folder, others.computeIfAbsent(key(folder), p -> new Assessor(RuleBaseLoader.load(folder))));
                 session.set(current);
                 others.remove(key(folder));
             }
             return current.assessor();
         }
-    }
-
-    /**
-     * Starts loading a folder's rules on a thread of its own, for a one-shot command that
-     * will need them: the rule base loads while the command's other start-up work (reading
-     * the fact set, say) runs. The first use of the same folder takes the result, rule-base
-     * errors included, as if it had loaded it itself. Logging must be set up before (the
-     * loader logs from the other thread).
-     */
-    static void prefetch(Path folder) {
-        CompletableFuture<RuleBase> rules = new CompletableFuture<>();
-        PREFETCH.set(new Prefetch(key(folder), rules));
-        Thread loader = new Thread(() -> {
-            try {
-                rules.complete(RuleBaseLoader.load(folder));
-            } catch (Throwable failure) {
-                rules.completeExceptionally(failure);
-            }
-        }, "apsa-rules-prefetch");
-        loader.setDaemon(true);
-        loader.start();
-    }
-
-    private record Prefetch(Path key, CompletableFuture<RuleBase> rules) {
-    }
-
-    private static final AtomicReference<Prefetch> PREFETCH = new AtomicReference<>();
-
-    /** The rules of a folder: the prefetched ones when they are the folder's, loaded here otherwise. */
-    private static RuleBase load(Path folder) {
-        Prefetch ahead = PREFETCH.get();
-        if (ahead != null && ahead.key().equals(key(folder)) && PREFETCH.compareAndSet(ahead, null)) {
-            try {
-                return ahead.rules().join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
-            }
-        }
-        return RuleBaseLoader.load(folder);
     }
 
     private static Path key(Path folder) {
