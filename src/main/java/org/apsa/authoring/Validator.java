@@ -231,8 +231,10 @@ public final class Validator {
         if (text.startsWith(RuleBaseLoader.EXECUTABLE_MODEL_ERROR)) {
             return new Finding(Severity.ERROR, p.file(), line, column,
                     (block == null ? "" : "rule \"" + block.name() + "\": ") + text,
-                    "in a condition, count or sum with a second accumulate function instead of calling a method on "
-                            + "an accumulate result, e.g. $cs : collectList( $i ), $n : count( $i ); $n >= 2");
+                    text.contains("The method ")
+                            ? "in a condition, count or sum with a second accumulate function instead of calling a method on "
+                                    + "an accumulate result, e.g. $cs : collectList( $i ), $n : count( $i ); $n >= 2"
+                            : "write the construct another way; docs/rule-authoring.md lists the ones met so far");
         }
         if (text.startsWith(RULE_COMPILATION) && block != null) {
             String what = text.substring(RULE_COMPILATION.length()).strip();

@@ -4,8 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -28,7 +28,7 @@ final class KjarClassLoader extends ClassLoader {
     }
 
     static KjarClassLoader of(byte[] kjar, ClassLoader parent) {
-        Map<String, byte[]> entries = new HashMap<>();
+        Map<String, byte[]> entries = new ConcurrentHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kjar))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 if (!entry.isDirectory()) {
@@ -45,6 +45,11 @@ final class KjarClassLoader extends ClassLoader {
     String text(String suffix) {
         return entries.entrySet().stream().filter(e -> e.getKey().endsWith(suffix)).findFirst()
                 .map(e -> new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).orElse(null);
+    }
+
+    /** Lets go of everything but the classes (the DRL texts, descriptors): kept as long as the rule base. */
+    void keepClassesOnly() {
+        entries.keySet().removeIf(name -> !name.endsWith(".class"));
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.rule.Rule;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,14 +30,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,18 +58,13 @@ public final class RuleBaseLoader {
     /** The kjar entry listing the model classes (under META-INF/kie/GROUP/ARTIFACT/). */
     private static final String MODEL_LIST = "drools-model";
     private static final String CACHE_FORMAT = "apsa compiled rules 1";
-    /** A qualified class name as DRL writes it in imports and expressions. */
-    private static final Pattern CLASS_NAME = Pattern.compile("\\b((?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*)");
-
-    /** A simple class name where DRL uses a type: a pattern or constructor {@code Name(}, a static call {@code Name.}. */
-    private static final Pattern SIMPLE_CLASS_NAME = Pattern.compile("(?<![\\w$.])([A-Z][\\w$]*)\\s*[(.]");
-    private static final Pattern WILDCARD_IMPORT = Pattern.compile(
-            "^\\s*(?:import\\s+([\\w.]+)\\.\\*|package\\s+([\\w.]+))\\s*;?", Pattern.MULTILINE);
 
     /** How an error only the executable model reports begins. */
     public static final String EXECUTABLE_MODEL_ERROR = "the rules compile as DRL but not to the executable model that runs them: ";
     /** A class the executable model generates (lambdas named by a hash). */
     private static final Pattern GENERATED = Pattern.compile("Lambda(?:Predicate|Consequence|Extractor)[0-9A-F]{32}");
+    /** A variable bound to an accumulate function's result: functions are lower case, fact types upper. */
+    private static final Pattern ACCUMULATE_BINDING = Pattern.compile("(\\$\\w+)\\s*:\\s*[a-z]\\w*\\s*\\(");
     private static final Pattern UNCALLABLE_METHOD = Pattern.compile("The method (\\w+)\\(");
 
     private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
@@ -104,17 +98,18 @@ public final class RuleBaseLoader {
             sources.put(file, read(file));
         }
         String fingerprint = fingerprint(folder, sources);
-        String key = cacheKey(fingerprint, sources);
-        KieBase kieBase;
-        boolean fromCache;
-        synchronized (LOCK) {
-            kieBase = cache.read(key).map(kjar -> fromCache(cache, key, kjar)).orElse(null);
-            fromCache = kieBase != null;
-            if (!fromCache) {
-                byte[] kjar = compile(KieServices.Factory.get(), folder, sources);
-                cache.write(key, kjar);
-                kieBase = fromKjar(kjar);
+        RuleCache usable = buildId() == null ? RuleCache.off() : cache;
+        String key = usable.enabled() ? cacheKey(fingerprint, buildId()) : "";
+        KieBase kieBase = usable.read(key).map(kjar -> fromCache(usable, key, kjar)).orElse(null);
+        boolean fromCache = kieBase != null;
+        if (!fromCache) {
+            byte[] kjar;
+            synchronized (LOCK) {
+                kjar = compile(KieServices.Factory.get(), folder, sources);
             }
+            kieBase = fromKjar(kjar);
+            // Saved only once it has loaded, so a bad build is never kept.
+            usable.write(key, kjar);
         }
         List<RuleInfo> rules = describe(kieBase, folder, sources);
         LOG.info("{} {} rules from {} files in {} in {} ms", fromCache ? "loaded (compiled-rule cache)" : "compiled",
@@ -137,18 +132,20 @@ public final class RuleBaseLoader {
             return errors;
         }
         Map<Path, byte[]> bytes = bytes(sources);
-        String key = cacheKey(fingerprint(folder, bytes), bytes);
-        RuleCache cache = RuleCache.standard();
-        synchronized (LOCK) {
-            if (cache.file(key).filter(Files::isRegularFile).isPresent()) {
-                return List.of();
-            }
-            try {
-                cache.write(key, compile(KieServices.Factory.get(), folder, bytes));
-            } catch (RuleBaseException e) {
-                return e.problems();
-            }
+        RuleCache cache = buildId() == null ? RuleCache.off() : RuleCache.standard();
+        String key = cache.enabled() ? cacheKey(fingerprint(folder, bytes), buildId()) : "";
+        if (cache.file(key).filter(Files::isRegularFile).isPresent()) {
+            return List.of();
         }
+        byte[] kjar;
+        try {
+            synchronized (LOCK) {
+                kjar = compile(KieServices.Factory.get(), folder, bytes);
+            }
+        } catch (RuleBaseException e) {
+            return e.problems();
+        }
+        cache.write(key, kjar);
         return List.of();
     }
 
@@ -209,6 +206,7 @@ public final class RuleBaseLoader {
         if (list == null) {
             throw new IllegalArgumentException("no " + MODEL_LIST + " entry: not an executable-model kjar");
         }
+        loader.keepClassesOnly();
         List<Model> models = new ArrayList<>();
         for (String line : list.split("\\R")) {
             String name = line.strip();
@@ -230,9 +228,10 @@ public final class RuleBaseLoader {
 
     /**
      * The executable model's errors in the author's terms. They come against generated Java
-     * files; a method it cannot call is looked up in the DRL texts, and each call of it is
-     * reported at its position; otherwise the folder is named. Errors that only name
-     * generated classes follow from another one and are left out.
+     * files. A method it cannot call on an accumulate function's result ({@code $cs.size()}
+     * with {@code $cs : collectList(...)}) is looked up in the DRL code (comments and strings
+     * left out) and reported at each such call; otherwise the folder is named. Errors that
+     * only name generated classes follow from another one and are left out.
      */
     private static List<InputProblem> executableModelErrors(Path folder, Map<Path, byte[]> sources, List<InputProblem> errors) {
         Set<InputProblem> problems = new LinkedHashSet<>();
@@ -247,22 +246,75 @@ public final class RuleBaseLoader {
             String message = EXECUTABLE_MODEL_ERROR + e.message()
                     + " (see docs/rule-authoring.md, \"Executable model\")";
             Matcher method = UNCALLABLE_METHOD.matcher(e.message());
-            List<InputProblem> calls = new ArrayList<>();
-            if (method.find()) {
-                Pattern call = Pattern.compile("\\.\\s*" + Pattern.quote(method.group(1)) + "\\s*\\(");
-                sources.forEach((file, bytes) -> {
-                    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
-                    for (int i = 0; i < lines.length; i++) {
-                        Matcher m = call.matcher(lines[i]);
-                        while (m.find()) {
-                            calls.add(new InputProblem(file.toString(), i + 1, m.start() + 2, message));
-                        }
-                    }
-                });
-            }
+            List<InputProblem> calls = method.find() ? callsOnAccumulateResults(sources, method.group(1), message) : List.of();
             problems.addAll(calls.isEmpty() ? List.of(new InputProblem(folder.toString(), 0, 0, message)) : calls);
         }
         return problems.isEmpty() ? errors : List.copyOf(problems);
+    }
+
+    /** Each call of {@code method} on a variable bound to an accumulate function's result, as a problem. */
+    private static List<InputProblem> callsOnAccumulateResults(Map<Path, byte[]> sources, String method, String message) {
+        List<InputProblem> calls = new ArrayList<>();
+        sources.forEach((file, bytes) -> {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            String code = codeOnly(text);
+            Matcher binding = ACCUMULATE_BINDING.matcher(code);
+            Set<String> results = new LinkedHashSet<>();
+            while (binding.find()) {
+                results.add(binding.group(1));
+            }
+            for (String result : results) {
+                Matcher call = Pattern.compile(Pattern.quote(result) + "\\s*\\.\\s*" + Pattern.quote(method) + "\\s*\\(")
+                        .matcher(code);
+                while (call.find()) {
+                    int at = code.indexOf(method, call.start() + result.length());
+                    int line = 1;
+                    int lineStart = 0;
+                    for (int i = 0; i < at; i++) {
+                        if (text.charAt(i) == '\n') {
+                            line++;
+                            lineStart = i + 1;
+                        }
+                    }
+                    calls.add(new InputProblem(file.toString(), line, at - lineStart + 1, message));
+                }
+            }
+        });
+        return calls;
+    }
+
+    /** The text with comments and string literals blanked out, every other character where it was. */
+    static String codeOnly(String text) {
+        StringBuilder code = new StringBuilder(text);
+        int i = 0;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            char next = i + 1 < code.length() ? code.charAt(i + 1) : 0;
+            int end;
+            if (c == '/' && next == '/') {
+                end = code.indexOf("\n", i);
+                end = end < 0 ? code.length() : end;
+            } else if (c == '/' && next == '*') {
+                end = code.indexOf("*/", i + 2);
+                end = end < 0 ? code.length() : end + 2;
+            } else if (c == '"' || c == '\'') {
+                end = i + 1;
+                while (end < code.length() && code.charAt(end) != c && code.charAt(end) != '\n') {
+                    end += code.charAt(end) == '\\' ? 2 : 1;
+                }
+                end = Math.min(code.length(), end + 1);
+            } else {
+                i++;
+                continue;
+            }
+            for (int j = i; j < end; j++) {
+                if (code.charAt(j) != '\n') {
+                    code.setCharAt(j, ' ');
+                }
+            }
+            i = end;
+        }
+        return code.toString();
     }
 
     private static Build build(KieServices kie, Path folder, Map<Path, byte[]> sources,
@@ -300,70 +352,60 @@ public final class RuleBaseLoader {
 
     /**
      * The cache key of a set of DRL texts: everything the compiled classes depend on. The
-     * texts and their names, the classes they name in full (their bytes, so a changed fact
-     * class is never served rules compiled against the old one), this tool's, Drools' and
+     * texts and their names; this build of the tool, which holds every class a rule can use
+     * that is not Java's own or a library's (and names the libraries' versions); Drools' and
      * Java's versions.
      */
-    static String cacheKey(String fingerprint, Map<Path, byte[]> sources) {
+    static String cacheKey(String fingerprint, String buildId) {
         MessageDigest digest = sha256();
-        Package tool = RuleBaseLoader.class.getPackage();
-        String toolVersion = tool == null || tool.getImplementationVersion() == null ? "development" : tool.getImplementationVersion();
-        for (String part : List.of(CACHE_FORMAT, toolVersion, Drools.getFullVersion(),
+        for (String part : List.of(CACHE_FORMAT, buildId, Drools.getFullVersion(),
                 System.getProperty("java.specification.version"), fingerprint)) {
             digest.update(part.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
         }
-        Set<String> classes = new TreeSet<>();
-        for (byte[] bytes : sources.values()) {
-            classes.addAll(classesNamed(new String(bytes, StandardCharsets.UTF_8)));
-        }
-        ClassLoader loader = RuleBaseLoader.class.getClassLoader();
-        for (String name : classes) {
-            digest.update(name.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
-                if (in != null) {
-                    digest.update(in.readAllBytes());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    private static volatile Optional<String> buildId;
+
     /**
-     * The classes a DRL text can use that are not Java's own: named in full, or by simple
-     * name (as a pattern, constructor or static call) from its package or a package it
-     * imports with {@code .*}. Names that are no class
-     * (a word in a comment, say) are kept too; they only make the key stricter.
+     * A digest of this build of the tool: the bytes of its jar (whose manifest names each
+     * library with its version), or, run from a classes folder, of every file there and the
+     * class path. Any rebuild that changes a class gives another value. Null when it cannot
+     * be read, and then nothing is cached.
      */
-    static Set<String> classesNamed(String text) {
-        Set<String> classes = new TreeSet<>();
-        Matcher qualified = CLASS_NAME.matcher(text);
-        while (qualified.find()) {
-            classes.add(qualified.group(1));
+    static String buildId() {
+        Optional<String> id = buildId;
+        if (id == null) {
+            id = Optional.ofNullable(computeBuildId());
+            buildId = id;
         }
-        List<String> packages = new ArrayList<>();
-        Matcher wildcard = WILDCARD_IMPORT.matcher(text);
-        while (wildcard.find()) {
-            packages.add(wildcard.group(1) != null ? wildcard.group(1) : wildcard.group(2));
-        }
-        ClassLoader loader = RuleBaseLoader.class.getClassLoader();
-        Matcher simple = SIMPLE_CLASS_NAME.matcher(text);
-        Set<String> seen = new HashSet<>();
-        while (simple.find()) {
-            if (seen.add(simple.group(1))) {
-                for (String pkg : packages) {
-                    String name = pkg + "." + simple.group(1);
-                    if (loader.getResource(name.replace('.', '/') + ".class") != null) {
-                        classes.add(name);
+        return id.orElse(null);
+    }
+
+    private static String computeBuildId() {
+        try {
+            Path code = Path.of(RuleBaseLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            MessageDigest digest = sha256();
+            if (Files.isRegularFile(code)) {
+                digest.update(Files.readAllBytes(code));
+            } else if (Files.isDirectory(code)) {
+                try (Stream<Path> walk = Files.walk(code)) {
+                    for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        digest.update(code.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                        digest.update((byte) 0);
+                        digest.update(Files.readAllBytes(file));
                     }
                 }
+                digest.update(System.getProperty("java.class.path", "").getBytes(StandardCharsets.UTF_8));
+            } else {
+                throw new IOException("no such file: " + code);
             }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            LOG.warn("the tool's own classes cannot be read ({}); compiled rules are not cached", e.toString());
+            return null;
         }
-        classes.removeIf(name -> name.startsWith("java.") || name.startsWith("javax."));
-        return classes;
     }
 
     private static Map<Path, byte[]> bytes(Map<Path, String> sources) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,7 +63,16 @@ public final class RuleCache {
         if (setting == null || setting.isBlank()) {
             return at(Path.of(System.getProperty("user.home"), ".apsa", "cache", "rules"));
         }
-        return setting.strip().equalsIgnoreCase("off") ? off() : at(Path.of(setting.strip()));
+        if (setting.strip().equalsIgnoreCase("off")) {
+            return off();
+        }
+        try {
+            return at(Path.of(setting.strip()));
+        } catch (InvalidPathException e) {
+            LOG.warn("compiled-rule cache folder \"{}\" is not a path ({}); compiling the rules on every run",
+                    setting, e.getMessage());
+            return off();
+        }
     }
 
     public static RuleCache at(Path folder) {
@@ -134,7 +144,6 @@ public final class RuleCache {
                 Files.move(temporary, file.get(), StandardCopyOption.REPLACE_EXISTING);
             }
             temporary = null;
-            prune();
         } catch (IOException | RuntimeException e) {
             LOG.warn("compiled rules not saved in {} ({}); the next run compiles them again", folder, e.toString());
         } finally {
@@ -145,6 +154,16 @@ public final class RuleCache {
                     // Left behind in the cache folder only; pruning removes it later.
                 }
             }
+        }
+        pruneQuietly();
+    }
+
+    /** Keeps the folder to its size after a write; a failure only delays that. */
+    private void pruneQuietly() {
+        try {
+            prune();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("compiled-rule cache {} not pruned: {}", folder, e.toString());
         }
     }
 

@@ -68,6 +68,32 @@ class RuleBaseLoaderTest {
     }
 
     @Test
+    void onlyTheCallOnTheAccumulateResultIsBlamedNotTheSameMethodElsewhere(@TempDir Path dir) throws Exception {
+        Path fixture = Path.of("src/test/resources/rules-authoring/executable-model-only/hotspots.drl");
+        Files.copy(fixture, dir.resolve("hotspots.drl"));
+        Files.writeString(dir.resolve("listed.drl"), """
+                package org.apsa.rules;
+                import org.apsa.engine.Recommendation;
+                import org.apsa.engine.Judgment;
+                // $cs.size() in a comment is no call
+                rule "Listed recommendations are noted"
+                    @source("11") @title("Recommendations with levels are noted")
+                when
+                    $r : Recommendation( meetingLevels.size() > 0 )
+                then
+                    insertLogical(new Judgment("recommendations.listed", "$cs.size()".length() > 0 ? 1.0 : 0.0));
+                end
+                """);
+
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir, RuleCache.off()));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(dir.resolve("hotspots.drl").toString());
+            assertThat(p.line()).isEqualTo(12);
+        });
+    }
+
+    @Test
     void aFolderWithoutRulesIsAClearError(@TempDir Path empty) {
         assertThatThrownBy(() -> RuleBaseLoader.load(empty))
                 .isInstanceOf(RuleBaseException.class)

@@ -148,17 +148,14 @@ class RuleCacheTest {
     }
 
     @Test
-    void theKeyCoversTheClassesTheRulesUse() {
-        String drl = """
-                package org.apsa.rules;
-                import org.apsa.engine.*;
-                import static org.apsa.engine.Scoring.weakest;
-                rule "r" when Indicator( id == "x" ) then insert(new java.util.ArrayList()); end
-                """;
+    void theKeyChangesWithTheBuildOfTheToolAndTheRules() {
+        String build = RuleBaseLoader.buildId();
 
-        assertThat(RuleBaseLoader.classesNamed(drl))
-                .contains("org.apsa.engine.Indicator", "org.apsa.engine.Scoring")
-                .noneMatch(name -> name.startsWith("java."));
+        assertThat(build).as("a digest of this build's classes").matches("[0-9a-f]{64}");
+        assertThat(RuleBaseLoader.buildId()).isEqualTo(build);
+        assertThat(RuleBaseLoader.cacheKey("rules", build)).isEqualTo(RuleBaseLoader.cacheKey("rules", build))
+                .isNotEqualTo(RuleBaseLoader.cacheKey("rules", "another build"))
+                .isNotEqualTo(RuleBaseLoader.cacheKey("other rules", build));
     }
 
     private List<Path> entries() {
