@@ -98,18 +98,14 @@ public final class RuleBaseLoader {
             sources.put(file, read(file));
         }
         String fingerprint = fingerprint(folder, sources);
-        RuleCache usable = buildId() == null ? RuleCache.off() : cache;
-        String key = usable.enabled() ? cacheKey(fingerprint, buildId()) : "";
-        KieBase kieBase = usable.read(key).map(kjar -> fromCache(usable, key, kjar)).orElse(null);
+        Entry entry = entry(cache, fingerprint);
+        KieBase kieBase = entry.cache().read(entry.key()).map(kjar -> fromCache(entry, kjar)).orElse(null);
         boolean fromCache = kieBase != null;
         if (!fromCache) {
-            byte[] kjar;
-            synchronized (LOCK) {
-                kjar = compile(KieServices.Factory.get(), folder, sources);
-            }
+            byte[] kjar = compile(folder, sources);
             kieBase = fromKjar(kjar);
             // Saved only once it has loaded, so a bad build is never kept.
-            usable.write(key, kjar);
+            entry.cache().write(entry.key(), kjar);
         }
         List<RuleInfo> rules = describe(kieBase, folder, sources);
         LOG.info("{} {} rules from {} files in {} in {} ms", fromCache ? "loaded (compiled-rule cache)" : "compiled",
@@ -132,20 +128,15 @@ public final class RuleBaseLoader {
             return errors;
         }
         Map<Path, byte[]> bytes = bytes(sources);
-        RuleCache cache = buildId() == null ? RuleCache.off() : RuleCache.standard();
-        String key = cache.enabled() ? cacheKey(fingerprint(folder, bytes), buildId()) : "";
-        if (cache.file(key).filter(Files::isRegularFile).isPresent()) {
+        Entry entry = entry(RuleCache.standard(), fingerprint(folder, bytes));
+        if (entry.cache().file(entry.key()).filter(Files::isRegularFile).isPresent()) {
             return List.of();
         }
-        byte[] kjar;
         try {
-            synchronized (LOCK) {
-                kjar = compile(KieServices.Factory.get(), folder, bytes);
-            }
+            entry.cache().write(entry.key(), compile(folder, bytes));
         } catch (RuleBaseException e) {
             return e.problems();
         }
-        cache.write(key, kjar);
         return List.of();
     }
 
@@ -167,6 +158,13 @@ public final class RuleBaseLoader {
      * compile says why against the author's files; only a construct the executable model
      * alone rejects is reported with the executable model's own words.
      */
+    private static byte[] compile(Path folder, Map<Path, byte[]> sources) {
+        synchronized (LOCK) {
+            return compile(KieServices.Factory.get(), folder, sources);
+        }
+    }
+
+    /** Holding {@link #LOCK}: the builds pass through Drools' global module repository. */
     private static byte[] compile(KieServices kie, Path folder, Map<Path, byte[]> sources) {
         Build build = build(kie, folder, sources, ExecutableModelProject.class);
         try {
@@ -183,16 +181,27 @@ public final class RuleBaseLoader {
     }
 
     /** A rule base from saved bytes; null (and the entry deleted) when they do not load. */
-    private static KieBase fromCache(RuleCache cache, String key, byte[] kjar) {
+    private static KieBase fromCache(Entry entry, byte[] kjar) {
         try {
             return fromKjar(kjar);
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("compiled-rule cache entry {} does not load ({}); deleting it and compiling the rules",
-                    cache.file(key).map(Path::toString).orElse(key), e.toString());
-            cache.discard(key);
+                    entry.cache().file(entry.key()).map(Path::toString).orElse(entry.key()), e.toString());
+            entry.cache().discard(entry.key());
             return null;
         }
     }
+
+    /** Where the compiled rules of some texts are kept: a cache and the key there. */
+    private record Entry(RuleCache cache, String key) {
+    }
+
+    /** The entry for texts with this fingerprint; no cache when this build cannot be identified. */
+    private static Entry entry(RuleCache cache, String fingerprint) {
+        String build = buildId();
+        return build == null || !cache.enabled() ? new Entry(RuleCache.off(), "") : new Entry(cache, cacheKey(fingerprint, build));
+    }
+
 
     /**
      * A rule base straight from executable-model bytes: the model classes are defined and
