@@ -4,6 +4,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apsa.cli.ExitCode;
 import org.apsa.cli.OneShot;
+import org.apsa.log.FileLog;
 import org.springframework.boot.Banner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
@@ -13,7 +14,6 @@ import org.springframework.shell.CommandNotFound;
 import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
 import org.springframework.shell.command.annotation.CommandScan;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,18 +27,17 @@ import java.util.Optional;
 @CommandScan
 public class ApsaApplication {
 
-    /** Where the log file goes unless {@code APSA_LOG_DIR} or {@code -Dapsa.log.dir} says otherwise. */
-    static final String LOG_DIR_PROPERTY = "apsa.log.dir";
-
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** Runs the shell or one command and returns the exit status. */
     public static int run(String... args) {
-        configureLogDirectory();
+        FileLog.configureDirectory();
         boolean interactive = args.length == 0;
         if (!interactive) {
+            // A run that exits after one command cannot afford Log4j2's core start.
+            FileLog.install();
             // One-shot commands run without the application context, which only the shell needs.
             try {
                 Optional<Integer> status = OneShot.run(args);
@@ -81,20 +80,7 @@ public class ApsaApplication {
         }
         Logger log = LogManager.getLogger(ApsaApplication.class);
         log.error("unexpected failure", failure);
-        System.err.println("apsa: internal error: " + failure + " (details in " + logFile() + ")");
+        System.err.println("apsa: internal error: " + failure + " (details in " + FileLog.logFile() + ")");
         return ExitCode.INTERNAL.status();
-    }
-
-    static Path logFile() {
-        return Path.of(System.getProperty(LOG_DIR_PROPERTY), "apsa.log");
-    }
-
-    private static void configureLogDirectory() {
-        if (System.getProperty(LOG_DIR_PROPERTY) == null) {
-            String fromEnv = System.getenv("APSA_LOG_DIR");
-            String dir = fromEnv != null && !fromEnv.isBlank() ? fromEnv
-                    : Path.of(System.getProperty("user.home"), ".apsa", "logs").toString();
-            System.setProperty(LOG_DIR_PROPERTY, dir);
-        }
     }
 }
