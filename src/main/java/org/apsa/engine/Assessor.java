@@ -8,6 +8,8 @@ import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +26,8 @@ import java.util.TreeMap;
  * the indicator of an unmet prescription is changed to the level that meets it, the rules
  * fire again (incrementally) and the deep-integration score is read.
  *
- * <p>Thread-safe: it holds only the immutable rule base.
+ * <p>Thread-safe: it holds only the immutable rule base. For a run of many assessments,
+ * {@link #reusingSessions()} reuses reset sessions instead of building one each time.
  */
 public final class Assessor {
 
@@ -46,7 +49,43 @@ public final class Assessor {
      *                           knowledge model
      */
     public Assessment assess(FactSet facts) {
-        try (WhatIf live = new WhatIf(rules, facts)) {
+        return assess(facts, rules.newSession());
+    }
+
+    /**
+     * Assessments from sessions that are reset and reused: a reset session holds nothing of
+     * the fact set it last assessed and numbers its facts and firings afresh, so each
+     * assessment is the same as {@link #assess}'s. Thread-safe; each thread takes a session
+     * of its own. Close it when the run is over, not while an assessment is running.
+     */
+    public Reusing reusingSessions() {
+        return new Reusing(rules.newSessionPool());
+    }
+
+    /** See {@link #reusingSessions()}. */
+    public final class Reusing implements AutoCloseable {
+
+        private final KieSessionsPool pool;
+
+        private Reusing(KieSessionsPool pool) {
+            this.pool = pool;
+        }
+
+        /** As {@link Assessor#assess}. */
+        public Assessment assess(FactSet facts) {
+            return Assessor.this.assess(facts, pool.newKieSession());
+        }
+
+        /** Disposes the sessions for good. */
+        @Override
+        public void close() {
+            pool.shutdown();
+        }
+    }
+
+    /** Assesses with {@code session}, new or reset, and disposes it. */
+    private Assessment assess(FactSet facts, KieSession session) {
+        try (WhatIf live = new WhatIf(session, facts)) {
             Justifications justifications = Justifications.of(live.session());
             Conclusions conclusions = Conclusions.read(justifications.facts(), facts);
 
@@ -78,7 +117,7 @@ public final class Assessor {
 
     /** Opens a live session on a fact set for many cheap what-if questions; close it when done. */
     public WhatIf whatIf(FactSet facts) {
-        return new WhatIf(rules, facts);
+        return new WhatIf(rules.newSession(), facts);
     }
 
     static Indicator indicator(String id, Reading reading) {

@@ -2,7 +2,6 @@ package org.apsa.engine;
 
 import org.apsa.fact.FactSet;
 import org.apsa.fact.Reading;
-import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
@@ -45,10 +44,11 @@ public final class WhatIf implements AutoCloseable {
     private final Map<String, FactHandle> handles = new HashMap<>();
     private final int firings;
 
-    WhatIf(RuleBase rules, FactSet base) {
+    /** Takes over {@code session}, new or reset, and disposes it on {@link #close()}. */
+    WhatIf(KieSession session, FactSet base) {
         this.base = base;
         this.current = new LinkedHashMap<>(base.indicators());
-        this.session = rules.newSession();
+        this.session = session;
         try {
             session.addEventListener(recorder);
             base.indicators().forEach((id, reading) -> handles.put(id, session.insert(Assessor.indicator(id, reading))));

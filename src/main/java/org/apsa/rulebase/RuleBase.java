@@ -2,6 +2,7 @@ package org.apsa.rulebase;
 
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,6 +39,16 @@ public final class RuleBase {
     /** A new session; the caller must dispose it. */
     public KieSession newSession() {
         return kieBase.newKieSession();
+    }
+
+    /**
+     * A pool of sessions for a run of many assessments: a session taken from it is reset and
+     * put back when disposed, so the next one skips building the session's memories again.
+     * Sessions are made on demand, one for each thread using the pool at once. The caller
+     * must {@link KieSessionsPool#shutdown() shut it down}, which disposes them for good.
+     */
+    public KieSessionsPool newSessionPool() {
+        return kieBase.newKieSessionsPool(0);
     }
 
     /** The rules, in file order and within a file in the order written. */
