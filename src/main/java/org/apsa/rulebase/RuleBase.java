@@ -13,6 +13,7 @@ import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -74,12 +75,13 @@ public final class RuleBase {
     /**
      * A filter that lets fire only the rules that can change which facts of {@code type} a
      * session holds, for questions that read nothing else; empty when every rule can. A rule
-     * is left out when its consequence does nothing but insert new facts (as {@link RuleOutputs}
-     * reads it) of the given fact types, none of which is {@code type} or matches a pattern of
-     * a rule that is kept, and it is in no activation group. The patterns are read from the
-     * compiled network, so a type matched anywhere, in a {@code not}, an {@code accumulate} or
-     * a query, counts. Firing without the rules left out leaves the facts of {@code type} as
-     * firing all would.
+     * is left out when its consequence does nothing but insert new facts made of literals and
+     * variables (as {@link RuleOutputs} reads it; such a consequence cannot fail) of the given
+     * fact types, none of which is {@code type} or matches a pattern of a rule that is kept;
+     * when it is in no activation group; and when it cannot come to match its own facts (so it
+     * cannot loop). The patterns are read from the compiled network, so a type matched anywhere,
+     * in a {@code not}, an {@code accumulate} or a query, counts. Firing without the rules left
+     * out leaves the facts of {@code type} as firing all would.
      *
      * @param factTypes the classes a consequence may insert for its rule to be left out; the
      *                  same for every call
@@ -130,7 +132,8 @@ public final class RuleBase {
             Set<Rule> by = readers.computeIfAbsent(read, k -> Collections.newSetFromMap(new IdentityHashMap<>()));
             Collections.addAll(by, node.getAssociatedRules());
         }
-        // Keep every rule whose facts the question reads, or a kept rule may match, until none changes.
+        // Keep every rule whose facts the question reads or a kept rule may match, and every rule
+        // that may match its own facts through rules left out (left out, it could not loop), until none changes.
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -140,9 +143,44 @@ public final class RuleBase {
                     changed = true;
                 }
             }
+            for (Rule rule : List.copyOf(leftOut.keySet())) {
+                if (feedsItself(rule, readers, leftOut)) {
+                    leftOut.remove(rule);
+                    changed = true;
+                }
+            }
         }
         skip.addAll(leftOut.keySet());
         return Collections.unmodifiableSet(skip);
+    }
+
+    /** The rules left out that may match the facts a rule left out inserts. */
+    private static Set<Rule> matching(Rule rule, Map<Class<?>, Set<Rule>> readers, Map<Rule, List<Class<?>>> leftOut) {
+        Set<Rule> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Class<?> made : leftOut.get(rule)) {
+            for (Map.Entry<Class<?>, Set<Rule>> read : readers.entrySet()) {
+                if (read.getKey() == null || read.getKey().isAssignableFrom(made)) {
+                    read.getValue().stream().filter(leftOut::containsKey).forEach(found::add);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Whether a rule left out may, through rules left out, come to match the facts it inserts. */
+    private static boolean feedsItself(Rule rule, Map<Class<?>, Set<Rule>> readers, Map<Rule, List<Class<?>>> leftOut) {
+        Set<Rule> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Rule> next = new ArrayList<>(matching(rule, readers, leftOut));
+        while (!next.isEmpty()) {
+            Rule r = next.remove(next.size() - 1);
+            if (r == rule) {
+                return true;
+            }
+            if (seen.add(r)) {
+                next.addAll(matching(r, readers, leftOut));
+            }
+        }
+        return false;
     }
 
     private static boolean needed(List<Class<?>> inserted, Class<?> type, Map<Class<?>, Set<Rule>> readers,

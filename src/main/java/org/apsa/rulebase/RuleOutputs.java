@@ -12,9 +12,8 @@ import java.util.Set;
 /**
  * The fact types a rule's consequence inserts, read from the DRL text, for the rules whose
  * consequence does nothing else: only {@code insert(new T(...));} and
- * {@code insertLogical(new T(...));} statements whose arguments are literals, variables,
- * constants or argument-less calls on them, with {@code T} imported by name or written in
- * full. Any other consequence (a loop, a helper call, {@code modify}, a named consequence,
+ * {@code insertLogical(new T(...));} statements whose arguments are literals, variables or
+ * constants, with {@code T} imported by name or written in full. Any other consequence (a loop, a helper call, {@code modify}, a named consequence,
  * anything this reading does not know) gets no entry: what it may do is unknown. A file this
  * reading cannot follow gives no entries at all.
  */
@@ -208,7 +207,10 @@ final class RuleOutputs {
             return i + 3;
         }
 
-        /** A literal, or a name followed by fields and argument-less calls; the index after it, or -1. */
+        /**
+         * A literal, a variable or a constant ({@code Type.NAME}): nothing that runs code, so
+         * that the consequence cannot fail; the index after it, or -1.
+         */
         private int argument(int i) {
             if (is(i, "-") && kind(i + 1) == Kind.NUMBER) {
                 return i + 2;
@@ -222,14 +224,8 @@ final class RuleOutputs {
             i++;
             while (is(i, ".") && kind(i + 1) == Kind.WORD) {
                 i += 2;
-                if (is(i, "(")) {
-                    if (!is(i + 1, ")")) {
-                        return -1;
-                    }
-                    i += 2;
-                }
             }
-            return is(i, "(") ? -1 : i;
+            return is(i, "(") || is(i, ".") ? -1 : i;
         }
 
         private boolean is(int i, String text) {

@@ -43,18 +43,18 @@ class RuleOutputsTest {
                 end
 
                 rule Empty when then end
-                rule "Total"
+                rule "Literals"
                 when
                     accumulate( Support( $m : magnitude ); $total : sum( $m ) )
                 then
-                    insertLogical(new Leading($total.doubleValue(), -3.0, 'x', true, null, Leading.NONE));
+                    insertLogical(new Leading($total, -3.0, 'x', true, null, Leading.NONE));
                 end
                 """);
 
-        assertThat(outputs).containsOnlyKeys(key("Name it"), key("Empty"), key("Total"));
+        assertThat(outputs).containsOnlyKeys(key("Name it"), key("Empty"), key("Literals"));
         assertThat(outputs.get(key("Name it"))).containsExactly("org.apsa.engine.Leading", "org.apsa.engine.Evaluation");
         assertThat(outputs.get(key("Empty"))).isEmpty();
-        assertThat(outputs.get(key("Total"))).containsExactly("org.apsa.engine.Leading");
+        assertThat(outputs.get(key("Literals"))).containsExactly("org.apsa.engine.Leading");
     }
 
     @Test
@@ -63,6 +63,7 @@ class RuleOutputsTest {
                 "for (Object o : $list) { insertLogical(new Leading(\"x\")); }",
                 "insertLogical(new Leading(\"x\")); modify($i) { setLevel(\"high\") };",
                 "insertLogical(new Leading(Helper.pick($s)));",
+                "insertLogical(new Leading($total.doubleValue()));",
                 "insertLogical(new Leading(pick()));",
                 "insertLogical(new Leading($a + $b));",
                 "insertLogical(new Leading(new String(\"x\")));",
