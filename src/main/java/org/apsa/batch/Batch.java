@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -56,6 +57,8 @@ public final class Batch {
     static final int WINDOW_PER_THREAD = 64;
     /** The invalid inputs a summary quotes; errors.jsonl has them all. */
     static final int QUOTED_PROBLEMS = 10;
+    /** How long a run's end waits for workers still busy after a failure. */
+    private static final int IDLE_WAIT_SECONDS = 10;
 
     private static final Logger LOG = LogManager.getLogger(Batch.class);
     private static final JsonFactory JSON = new JsonFactory();
@@ -117,15 +120,19 @@ public final class Batch {
         }
     }
 
+    /** The assessor, whose sessions a run reuses; null when given another way of assessing. */
+    private final Assessor assessor;
     private final Function<FactSet, Assessment> assess;
     private final FactSetReader reader = new FactSetReader();
 
     public Batch(Assessor assessor) {
-        this(assessor::assess);
+        this.assessor = assessor;
+        this.assess = null;
     }
 
     /** With any way of assessing; tests use it to make a run fail half way. */
     Batch(Function<FactSet, Assessment> assess) {
+        this.assessor = null;
         this.assess = assess;
     }
 
@@ -134,8 +141,11 @@ public final class Batch {
         List<Path> files = Inputs.discover(options.inputs(), options.out());
         progress.started(progress.wantsEstimate() ? Inputs.estimateRecords(files) : -1);
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), workers());
+        // Each worker reuses a reset session from one fact set to the next; building a session was a tenth of the work.
+        Assessor.Reusing sessions = assessor == null ? null : assessor.reusingSessions();
+        Function<FactSet, Assessment> assessing = sessions == null ? assess : sessions::assess;
         try (OutputFiles outputs = new OutputFiles(options.out())) {
-            Run run = new Run(options, outputs, pool, progress);
+            Run run = new Run(options, outputs, pool, assessing, progress);
             for (int f = 0; f < files.size(); f++) {
                 run.read(files.get(f), f);
             }
@@ -148,7 +158,30 @@ public final class Batch {
             return summary;
         } finally {
             pool.shutdownNow();
+            if (sessions != null) {
+                closeWhenIdle(pool, sessions);
+            }
             progress.finished();
+        }
+    }
+
+    /**
+     * Disposes the run's sessions once no worker uses one. After a failure workers may still
+     * be finishing the fact set they had begun; should they not stop in time, the sessions are
+     * left to the rule base rather than disposed under a worker.
+     */
+    private static void closeWhenIdle(ExecutorService pool, Assessor.Reusing sessions) {
+        boolean idle;
+        try {
+            idle = pool.awaitTermination(IDLE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            idle = false;
+        }
+        if (idle) {
+            sessions.close();
+        } else {
+            LOG.warn("batch: workers still busy {} s after the run ended; their sessions were not disposed", IDLE_WAIT_SECONDS);
         }
     }
 
@@ -161,6 +194,7 @@ public final class Batch {
 
         private final Options options;
         private final ExecutorService pool;
+        private final Function<FactSet, Assessment> assess;
         private final Progress progress;
         private final ArrayDeque<Future<Result>> window = new ArrayDeque<>();
         private final int windowSize;
@@ -178,10 +212,11 @@ public final class Batch {
         private long problems;
         private final List<InputProblem> firstProblems = new ArrayList<>();
 
-        Run(Options options, OutputFiles outputs, ExecutorService pool, Progress progress) {
+        Run(Options options, OutputFiles outputs, ExecutorService pool, Function<FactSet, Assessment> assess, Progress progress) {
             this.options = options;
             this.outputs = outputs;
             this.pool = pool;
+            this.assess = assess;
             this.progress = progress;
             this.windowSize = options.threads() * WINDOW_PER_THREAD;
             this.briefs = options.reports().contains(Report.MARKDOWN) || options.reports().contains(Report.HTML);

@@ -8,6 +8,9 @@ import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,9 +25,11 @@ import java.util.TreeMap;
  *
  * <p>Prescription gains are counterfactuals computed in the same session ({@link WhatIf}):
  * the indicator of an unmet prescription is changed to the level that meets it, the rules
- * fire again (incrementally) and the deep-integration score is read.
+ * fire again (incrementally; in a run of many assessments, only those that can change the
+ * scores) and the deep-integration score is read.
  *
- * <p>Thread-safe: it holds only the immutable rule base.
+ * <p>Thread-safe: it holds only the immutable rule base. For a run of many assessments,
+ * {@link #reusingSessions()} reuses reset sessions instead of building one each time.
  */
 public final class Assessor {
 
@@ -46,7 +51,56 @@ public final class Assessor {
      *                           knowledge model
      */
     public Assessment assess(FactSet facts) {
-        try (WhatIf live = new WhatIf(rules, facts)) {
+        return assess(facts, rules.newSession(), null);
+    }
+
+    /**
+     * Assessments from sessions that are reset and reused: a reset session holds nothing of
+     * the fact set it last assessed and numbers its facts and firings afresh, so each
+     * assessment is the same as {@link #assess}'s. Thread-safe; each thread takes a session
+     * of its own. Close it when the run is over, not while an assessment is running.
+     */
+    public Reusing reusingSessions() {
+        return new Reusing(rules.newSessionPool(), rules.rulesAffecting(ScenarioScore.class, FACT_TYPES).orElse(null));
+    }
+
+    /** The knowledge model's fact types: what the rules match and insert. */
+    public static final List<Class<?>> FACT_TYPES = List.of(Indicator.class, Judgment.class, Support.class, ScenarioScore.class,
+            InsufficientEvidence.class, Leading.class, Evaluation.class, Recommendation.class, Prescription.class);
+
+    /**
+     * See {@link #reusingSessions()}. Its gains are computed firing only the rules that can
+     * change the scores ({@link RuleBase#rulesAffecting}), which gives the same gains for less
+     * work; finding those rules takes a moment, worth it for a run of many assessments.
+     */
+    public final class Reusing implements AutoCloseable {
+
+        private final KieSessionsPool pool;
+        private final AgendaFilter scoring;
+
+        private Reusing(KieSessionsPool pool, AgendaFilter scoring) {
+            this.pool = pool;
+            this.scoring = scoring;
+        }
+
+        /** As {@link Assessor#assess}. */
+        public Assessment assess(FactSet facts) {
+            return Assessor.this.assess(facts, pool.newKieSession(), scoring);
+        }
+
+        /** Disposes the sessions for good. */
+        @Override
+        public void close() {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Assesses with {@code session}, new or reset, and disposes it; the gains fire only the
+     * rules {@code scoring} lets through, all when it is null.
+     */
+    private Assessment assess(FactSet facts, KieSession session, AgendaFilter scoring) {
+        try (WhatIf live = new WhatIf(session, facts)) {
             Justifications justifications = Justifications.of(live.session());
             Conclusions conclusions = Conclusions.read(justifications.facts(), facts);
 
@@ -55,8 +109,10 @@ public final class Assessor {
             double before = conclusions.score(deepIntegration);
             for (Prescription p : conclusions.prescriptions()) {
                 Recommendation r = p.recommendation();
-                Double gain = p.met() ? null : Scoring.round(
-                        live.evaluate(Map.of(r.indicator(), Reading.of(r.target()))).score(deepIntegration) - before);
+                Map<String, Reading> change = p.met() ? null : Map.of(r.indicator(), Reading.of(r.target()));
+                Double gain = p.met() ? null : Scoring.round((scoring == null
+                        ? live.evaluate(change).score(deepIntegration)
+                        : live.score(change, deepIntegration, scoring)) - before);
                 List<Justifications.Justification> why = justifications.of(p);
                 prescriptions.add(new PrescriptionResult(r.id(), r.actor(), r.source(), r.text(), r.indicator(),
                         r.target(), p.met(), gain, why.isEmpty() ? null : why.get(0).rule()));
@@ -78,7 +134,7 @@ public final class Assessor {
 
     /** Opens a live session on a fact set for many cheap what-if questions; close it when done. */
     public WhatIf whatIf(FactSet facts) {
-        return new WhatIf(rules, facts);
+        return new WhatIf(rules.newSession(), facts);
     }
 
     static Indicator indicator(String id, Reading reading) {

@@ -2,10 +2,10 @@ package org.apsa.engine;
 
 import org.apsa.fact.FactSet;
 import org.apsa.fact.Reading;
-import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -44,15 +44,18 @@ public final class WhatIf implements AutoCloseable {
     private final Map<String, Reading> current;
     private final Map<String, FactHandle> handles = new HashMap<>();
     private final int firings;
+    /** Whether a question left rules out, so that the session holds only some conclusions. */
+    private boolean partial;
 
-    WhatIf(RuleBase rules, FactSet base) {
+    /** Takes over {@code session}, new or reset, and disposes it on {@link #close()}. */
+    WhatIf(KieSession session, FactSet base) {
         this.base = base;
         this.current = new LinkedHashMap<>(base.indicators());
-        this.session = rules.newSession();
+        this.session = session;
         try {
             session.addEventListener(recorder);
             base.indicators().forEach((id, reading) -> handles.put(id, session.insert(Assessor.indicator(id, reading))));
-            this.firings = fire();
+            this.firings = fire(null);
             // What-if firings are not part of the assessment; without a listener Drools does
             // not even make the events.
             session.removeEventListener(recorder);
@@ -73,6 +76,16 @@ public final class WhatIf implements AutoCloseable {
      * @param changes indicator id to its new reading; a null reading makes it unknown
      */
     public Outcome evaluate(Map<String, Reading> changes) {
+        if (partial) {
+            throw new IllegalStateException("the session answered a question with some rules left out; open another");
+        }
+        moveTo(changed(changes));
+        fire(null);
+        return outcome();
+    }
+
+    /** The base fact set's readings with the changes made. */
+    private Map<String, Reading> changed(Map<String, Reading> changes) {
         Map<String, Reading> target = new HashMap<>(base.indicators());
         changes.forEach((id, reading) -> {
             if (reading == null) {
@@ -81,9 +94,26 @@ public final class WhatIf implements AutoCloseable {
                 target.put(id, reading);
             }
         });
-        moveTo(target);
-        fire();
-        return outcome();
+        return target;
+    }
+
+    /**
+     * The score of one outlook with some indicators changed, the rules fired through
+     * {@code scoring} (a filter that lets fire every rule that can change the scores, see
+     * {@link org.apsa.rulebase.RuleBase#rulesAffecting}): cheaper than {@link #evaluate} when
+     * only a score is wanted. The rules left out do not fire, so the session no longer holds
+     * what they would conclude; after this, {@link #evaluate} refuses.
+     */
+    double score(Map<String, Reading> changes, String scenario, AgendaFilter scoring) {
+        moveTo(changed(changes));
+        partial = true;
+        fire(scoring);
+        List<ScenarioScore> scores = new ArrayList<>(Outlook.values().length);
+        for (Object fact : session.getObjects(SCORES)) {
+            scores.add((ScenarioScore) fact);
+        }
+        Assessor.requireFourScores(scores, base);
+        return scores.stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
     }
 
     /** The outcome of the base fact set itself. */
@@ -137,10 +167,10 @@ public final class WhatIf implements AutoCloseable {
         return new Outcome(List.copyOf(scores), leading);
     }
 
-    private int fire() {
+    private int fire(AgendaFilter filter) {
         int fired;
         try {
-            fired = session.fireAllRules(Assessor.FIRING_LIMIT);
+            fired = filter == null ? session.fireAllRules(Assessor.FIRING_LIMIT) : session.fireAllRules(filter, Assessor.FIRING_LIMIT);
         } catch (ConsequenceException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new RuleBaseException("rule \"" + e.getMatch().getRule().getName() + "\" failed on fact set \""

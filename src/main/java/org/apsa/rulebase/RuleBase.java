@@ -1,13 +1,29 @@
 package org.apsa.rulebase;
 
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,9 +40,15 @@ public final class RuleBase {
     private final String fingerprint;
     private final Instant compiledAt;
     private final boolean fromCache;
+    /** The DRL texts compiled, read for what the rules insert only when a filter is first asked for. */
+    private final List<byte[]> sources;
+    /** By type read, the rules that cannot change the facts of that type. */
+    private final Map<Class<?>, Set<Rule>> irrelevant = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Optional<AgendaFilter>> filters = new ConcurrentHashMap<>();
 
-    RuleBase(KieBase kieBase, Path folder, List<RuleInfo> rules, String fingerprint, boolean fromCache) {
+    RuleBase(KieBase kieBase, Path folder, List<RuleInfo> rules, String fingerprint, boolean fromCache, List<byte[]> sources) {
         this.kieBase = kieBase;
+        this.sources = List.copyOf(sources);
         this.folder = folder;
         this.rules = List.copyOf(rules);
         this.byName = this.rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
@@ -38,6 +60,146 @@ public final class RuleBase {
     /** A new session; the caller must dispose it. */
     public KieSession newSession() {
         return kieBase.newKieSession();
+    }
+
+    /**
+     * A pool of sessions for a run of many assessments: a session taken from it is reset and
+     * put back when disposed, so the next one skips building the session's memories again.
+     * Sessions are made on demand, one for each thread using the pool at once. The caller
+     * must {@link KieSessionsPool#shutdown() shut it down}, which disposes them for good.
+     */
+    public KieSessionsPool newSessionPool() {
+        return kieBase.newKieSessionsPool(0);
+    }
+
+    /**
+     * A filter that lets fire only the rules that can change which facts of {@code type} a
+     * session holds, for questions that read nothing else; empty when every rule can. A rule
+     * is left out when its consequence does nothing but insert new facts made of literals and
+     * variables (as {@link RuleOutputs} reads it; such a consequence cannot fail) of the given
+     * fact types, none of which is {@code type} or matches a pattern of a rule that is kept;
+     * when it is in no activation group; and when it cannot come to match its own facts (so it
+     * cannot loop). The patterns are read from the compiled network, so a type matched anywhere,
+     * in a {@code not}, an {@code accumulate} or a query, counts. Firing without the rules left
+     * out leaves the facts of {@code type} as firing all would.
+     *
+     * @param factTypes the classes a consequence may insert for its rule to be left out; the
+     *                  same for every call
+     */
+    public Optional<AgendaFilter> rulesAffecting(Class<?> type, Collection<Class<?>> factTypes) {
+        return filters.computeIfAbsent(type, t -> {
+            Set<Rule> skip = rulesNotAffecting(t, factTypes);
+            return skip.isEmpty() ? Optional.empty() : Optional.of(match -> !skip.contains(match.getRule()));
+        });
+    }
+
+    /** The names of the rules {@link #rulesAffecting} leaves out, in no order. */
+    Set<String> namesOfRulesNotAffecting(Class<?> type, Collection<Class<?>> factTypes) {
+        return rulesNotAffecting(type, factTypes).stream().map(Rule::getName).collect(Collectors.toSet());
+    }
+
+    private Set<Rule> rulesNotAffecting(Class<?> type, Collection<Class<?>> factTypes) {
+        return irrelevant.computeIfAbsent(type, t -> irrelevantTo(t, factTypes));
+    }
+
+    private Set<Rule> irrelevantTo(Class<?> type, Collection<Class<?>> factTypes) {
+        Set<Rule> skip = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (!(kieBase instanceof InternalRuleBase network)) {
+            return skip;
+        }
+        // The candidates: rules whose consequence only inserts facts of the given types.
+        Map<String, Class<?>> known = new HashMap<>();
+        factTypes.forEach(c -> known.put(c.getName(), c));
+        Map<String, Set<String>> outputs = RuleOutputs.of(sources);
+        Map<Rule, List<Class<?>>> leftOut = new IdentityHashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Set<String> inserted = outputs.get(RuleOutputs.key(rule.getPackageName(), rule.getName()));
+                if (inserted == null || !(rule instanceof RuleImpl impl) || impl.isQuery() || impl.hasNamedConsequences()
+                        || (impl.getActivationGroup() != null && !impl.getActivationGroup().isEmpty())) {
+                    continue;
+                }
+                List<Class<?>> classes = inserted.stream().map(known::get).toList();
+                if (!classes.contains(null)) {
+                    leftOut.put(rule, classes);
+                }
+            }
+        }
+        // What each rule (and query) matches, by type; null for a type that is not a class: it may match anything.
+        Map<Class<?>, Set<Rule>> readers = new LinkedHashMap<>();
+        for (ObjectTypeNode node : network.getRete().getObjectTypeNodes()) {
+            Class<?> read = node.getObjectType() instanceof ClassObjectType c ? c.getClassType() : null;
+            Set<Rule> by = readers.computeIfAbsent(read, k -> Collections.newSetFromMap(new IdentityHashMap<>()));
+            Collections.addAll(by, node.getAssociatedRules());
+        }
+        // Keep every rule whose facts the question reads or a kept rule may match, and every rule
+        // that may match its own facts through rules left out (left out, it could not loop), until none changes.
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (var it = leftOut.entrySet().iterator(); it.hasNext(); ) {
+                if (needed(it.next().getValue(), type, readers, leftOut)) {
+                    it.remove();
+                    changed = true;
+                }
+            }
+            for (Rule rule : List.copyOf(leftOut.keySet())) {
+                if (feedsItself(rule, readers, leftOut)) {
+                    leftOut.remove(rule);
+                    changed = true;
+                }
+            }
+        }
+        skip.addAll(leftOut.keySet());
+        return Collections.unmodifiableSet(skip);
+    }
+
+    /** The rules left out that may match the facts a rule left out inserts. */
+    private static Set<Rule> matching(Rule rule, Map<Class<?>, Set<Rule>> readers, Map<Rule, List<Class<?>>> leftOut) {
+        Set<Rule> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Class<?> made : leftOut.get(rule)) {
+            for (Map.Entry<Class<?>, Set<Rule>> read : readers.entrySet()) {
+                if (read.getKey() == null || read.getKey().isAssignableFrom(made)) {
+                    read.getValue().stream().filter(leftOut::containsKey).forEach(found::add);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Whether a rule left out may, through rules left out, come to match the facts it inserts. */
+    private static boolean feedsItself(Rule rule, Map<Class<?>, Set<Rule>> readers, Map<Rule, List<Class<?>>> leftOut) {
+        Set<Rule> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Rule> next = new ArrayList<>(matching(rule, readers, leftOut));
+        while (!next.isEmpty()) {
+            Rule r = next.remove(next.size() - 1);
+            if (r == rule) {
+                return true;
+            }
+            if (seen.add(r)) {
+                next.addAll(matching(r, readers, leftOut));
+            }
+        }
+        return false;
+    }
+
+    private static boolean needed(List<Class<?>> inserted, Class<?> type, Map<Class<?>, Set<Rule>> readers,
+                                  Map<Rule, List<Class<?>>> leftOut) {
+        for (Class<?> made : inserted) {
+            if (type.isAssignableFrom(made)) {
+                return true;
+            }
+            for (Map.Entry<Class<?>, Set<Rule>> read : readers.entrySet()) {
+                if (read.getKey() == null || read.getKey().isAssignableFrom(made)) {
+                    for (Rule reader : read.getValue()) {
+                        if (!leftOut.containsKey(reader)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The rules, in file order and within a file in the order written. */

@@ -91,6 +91,27 @@ class FactSetReaderTest {
     }
 
     @Test
+    void splitsJsonlLinesOfAnyLengthAndReportsOnlyThoseOverTheLimit(@TempDir Path dir) throws IOException {
+        int max = FactSetReader.MAX_DOCUMENT_BYTES;
+        String atLimit = "{\"id\": \"at-limit\", \"indicators\": {}}";
+        atLimit = atLimit + " ".repeat(max - atLimit.length());
+        String overLimit = "{\"id\": \"over\", \"indicators\": {}}";
+        overLimit = overLimit + " ".repeat(max + 1 - overLimit.length());
+        // A line's '\r' before its '\n' counts toward the limit.
+        Path file = FactSetReaderBadInputTest.write(dir, "long.jsonl", "{\"id\": \"a\", \"indicators\": {}}\n"
+                + overLimit + "\n" + atLimit + "\n\n" + atLimit + "\r\n" + "{\"id\": \"b\", \"indicators\": {}}\r\n"
+                + overLimit);
+
+        List<FactSetReader.Entry> entries = entries(file);
+
+        assertThat(entries).extracting(FactSetReader.Entry::line).containsExactly(1L, 2L, 3L, 5L, 6L, 7L);
+        assertThat(entries).extracting(e -> e.valid() ? e.factSet().id() : e.problems().get(0).message())
+                .containsExactly("a", "line is longer than 4 MiB, the limit for one fact set", "at-limit",
+                        "line is longer than 4 MiB, the limit for one fact set", "b",
+                        "line is longer than 4 MiB, the limit for one fact set");
+    }
+
+    @Test
     void readsALastJsonlLineWithoutALineEnd(@TempDir Path dir) throws IOException {
         Path file = FactSetReaderBadInputTest.write(dir, "no-final-newline.jsonl",
                 "{\"id\": \"a\", \"indicators\": {}}\n{\"id\": \"b\", \"indicators\": {}}");

@@ -1,0 +1,66 @@
+package org.apsa.rulebase;
+
+import org.apsa.engine.Assessor;
+import org.apsa.engine.Leading;
+import org.apsa.engine.ScenarioScore;
+import org.apsa.engine.TestRules;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which rules can be left out when only the scores (or the leader) are read. */
+class RulesAffectingTest {
+
+    private static final List<String> EVALUATION = List.of("Evaluate deep integration", "Evaluate shared dominance",
+            "Evaluate polarization", "Evaluate falling into chaos", "Collective security is the most desirable choice");
+
+    @Test
+    void theShippedRulesThatCannotChangeTheScoresAreTheLeaderTheEvaluationAndThePrescriptions() {
+        RuleBase rules = RuleBaseLoader.load(Path.of("rules"));
+        List<String> recommendations = rules.rules().stream().filter(r -> r.file().startsWith("prescriptions")).map(RuleInfo::name).toList();
+        assertThat(recommendations).hasSizeGreaterThan(10);
+
+        List<String> scoring = new ArrayList<>(EVALUATION);
+        scoring.addAll(recommendations);
+        List<String> leading = new ArrayList<>(scoring);
+        // Not "Too little evidence to name a leader": it inserts a computed value ($total.doubleValue()).
+        scoring.add("Name the leading outlook");
+
+        assertThat(rules.namesOfRulesNotAffecting(ScenarioScore.class, Assessor.FACT_TYPES)).containsExactlyInAnyOrderElementsOf(scoring);
+        assertThat(rules.namesOfRulesNotAffecting(Leading.class, Assessor.FACT_TYPES)).containsExactlyInAnyOrderElementsOf(leading);
+        assertThat(rules.rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES)).isPresent();
+    }
+
+    @Test
+    void aRuleWhoseFactsAKeptRuleMatchesIsKeptAndSoIsOneInAnActivationGroup() throws Exception {
+        Path folder = TestRules.folderWithShippedScoring("reads-evaluation");
+        try (var files = Files.list(Path.of("rules"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                if (!Files.exists(folder.resolve(file.getFileName()))) {
+                    Files.copy(file, folder.resolve(file.getFileName()));
+                }
+            }
+        }
+        RuleBase rules = RuleBaseLoader.load(folder);
+
+        // The evaluation now feeds a score, so the leader and the evaluation fire; the rule in an
+        // activation group fires though no rule reads what it inserts, and so do the rules
+        // stating the recommendations it matches. Only what no kept rule reads is left out.
+        assertThat(rules.namesOfRulesNotAffecting(ScenarioScore.class, Assessor.FACT_TYPES))
+                .containsExactlyInAnyOrder("Recommendation met", "Recommendation not met");
+    }
+
+    @Test
+    void aRuleThatMayMatchWhatItInsertsIsKept() {
+        RuleBase rules = RuleBaseLoader.load(TestRules.folderWithShippedScoring("feeds-itself"));
+
+        // Without it, the rule naming the leader would be left out too: only it matches Leading.
+        assertThat(rules.namesOfRulesNotAffecting(ScenarioScore.class, Assessor.FACT_TYPES)).isEmpty();
+        assertThat(rules.rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES)).isEmpty();
+    }
+}
