@@ -118,29 +118,23 @@ public class BatchBenchmark {
     @Benchmark
     @OperationsPerInvocation(RECORDS)
     public long jacksonReadWrite() throws IOException {
-        long n = 0;
-        try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
-             BufferedWriter out = Files.newBufferedWriter(folder.resolve("copy.jsonl"), StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                JsonNode record = mapper.readTree(line);
-                out.write(mapper.writeValueAsString(record));
-                out.write('\n');
-                n++;
-            }
-        }
-        return n;
+        return readAndWrite((factSet, n) -> factSet);
     }
 
     /** The second floor: read each fact set and write an assessment record, one line each, with Jackson. */
     @Benchmark
     @OperationsPerInvocation(RECORDS)
     public long jacksonReadFactSetWriteAssessment() throws IOException {
+        return readAndWrite((factSet, n) -> assessments.get((int) (n % assessments.size())));
+    }
+
+    /** Parses each input line with Jackson and writes, one line each, the record {@code written} gives for it. */
+    private long readAndWrite(java.util.function.BiFunction<JsonNode, Long, JsonNode> written) throws IOException {
         long n = 0;
         try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
              BufferedWriter out = Files.newBufferedWriter(folder.resolve("copy.jsonl"), StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                mapper.readTree(line);
-                out.write(mapper.writeValueAsString(assessments.get((int) (n % assessments.size()))));
+                out.write(mapper.writeValueAsString(written.apply(mapper.readTree(line), n)));
                 out.write('\n');
                 n++;
             }
