@@ -108,12 +108,7 @@ public final class WhatIf implements AutoCloseable {
         moveTo(changed(changes));
         partial = true;
         fire(scoring);
-        List<ScenarioScore> scores = new ArrayList<>(Outlook.values().length);
-        for (Object fact : session.getObjects(SCORES)) {
-            scores.add((ScenarioScore) fact);
-        }
-        Assessor.requireFourScores(scores, base);
-        return scores.stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
+        return scores().stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
     }
 
     /** The outcome of the base fact set itself. */
@@ -153,18 +148,24 @@ public final class WhatIf implements AutoCloseable {
     }
 
     Outcome outcome() {
-        List<ScenarioScore> scores = new ArrayList<>(Outlook.values().length);
+        List<ScenarioScore> scores = scores();
         String leading = null;
+        for (Object fact : session.getObjects(LEADER)) {
+            leading = ((Leading) fact).scenario();
+        }
+        scores.sort(java.util.Comparator.comparingInt(ScenarioScore::rank));
+        return new Outcome(List.copyOf(scores), leading);
+    }
+
+    /** The four scores in the session, checked to be four. */
+    private List<ScenarioScore> scores() {
+        List<ScenarioScore> scores = new ArrayList<>(Outlook.values().length);
         // By class: the session keeps a store per class, so this reads a handful of facts, not all.
         for (Object fact : session.getObjects(SCORES)) {
             scores.add((ScenarioScore) fact);
         }
-        for (Object fact : session.getObjects(LEADER)) {
-            leading = ((Leading) fact).scenario();
-        }
         Assessor.requireFourScores(scores, base);
-        scores.sort(java.util.Comparator.comparingInt(ScenarioScore::rank));
-        return new Outcome(List.copyOf(scores), leading);
+        return scores;
     }
 
     private int fire(AgendaFilter filter) {
