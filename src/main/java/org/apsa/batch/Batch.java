@@ -206,6 +206,7 @@ public final class Batch {
         private final Writer errors;
         private final Writer csv;
         private final ReportData report = new ReportData();
+        private final AssessmentJson.Lines lines = new AssessmentJson.Lines();
         private final OutputFiles outputs;
         private long done;
         private long invalidInputs;
@@ -244,7 +245,7 @@ public final class Batch {
                         result = pool.submit(() -> {
                             Assessment a = assess.apply(facts);
                             // The row's number is set when written; 0 here keeps the worker independent of order.
-                            return new Result(AssessmentJson.utf8Line(a), Row.of(0, a, briefs), List.of());
+                            return new Result(lines.utf8(a), Row.of(0, a, briefs), List.of());
                         });
                     }
                 }

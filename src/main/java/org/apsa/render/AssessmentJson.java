@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The machine-readable assessment (knowledge model §5). Keys come in a fixed order and
@@ -41,6 +42,13 @@ public final class AssessmentJson {
     private static final SerializableString CONFIDENCE = new SerializedString("confidence");
     private static final SerializableString NOTE = new SerializedString("note");
     private static final SerializableString BECAUSE = new SerializedString("because");
+    private static final SerializableString LIKELIHOOD = new SerializedString("likelihood");
+    private static final SerializableString SCENARIO = new SerializedString("scenario");
+    private static final SerializableString ASPECT = new SerializedString("aspect");
+    private static final SerializableString TEXT = new SerializedString("text");
+    private static final SerializableString ACTOR = new SerializedString("actor");
+    private static final SerializableString INDICATOR = new SerializedString("indicator");
+    private static final SerializableString TARGET = new SerializedString("target");
 
     private AssessmentJson() {
     }
@@ -57,13 +65,73 @@ public final class AssessmentJson {
 
     /** One line as UTF-8, the bytes of {@link #line} without a detour through a string. */
     public static byte[] utf8Line(Assessment a) {
+        return utf8Line(a, Texts.NONE);
+    }
+
+    private static byte[] utf8Line(Assessment a, Texts texts) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
         try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
-            write(a, json);
+            write(a, json, texts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Writes the lines of a run of many assessments. Most of a line's text recurs from one
+     * assessment to the next: rule names, titles and paragraphs, the article's prescriptions
+     * and evaluations, judgment ids, indicator readings. Each such text is quoted and encoded
+     * the first time and copied after that. Numbers, scores and analysts' notes are written
+     * as usual. The bytes are those of {@link #utf8Line(Assessment)}. Thread-safe.
+     */
+    public static final class Lines {
+
+        /**
+         * Texts kept at most, some megabytes: far more than the shipped rules make (about a
+         * thousand), so that only rules that make a new text for each fact set reach it;
+         * texts past it are encoded each time.
+         */
+        static final int CAPACITY = 20_000;
+
+        private final ConcurrentHashMap<String, SerializableString> encoded = new ConcurrentHashMap<>();
+        private final int capacity;
+        private final Texts texts = this::encoded;
+
+        public Lines() {
+            this(CAPACITY);
+        }
+
+        Lines(int capacity) {
+            this.capacity = capacity;
+        }
+
+        private SerializableString encoded(String text) {
+            SerializableString e = encoded.get(text);
+            if (e == null && encoded.size() < capacity) {
+                e = new SerializedString(text);
+                encoded.putIfAbsent(text, e);
+            }
+            return e;
+        }
+
+        /** The assessment as one line of UTF-8. */
+        public byte[] utf8(Assessment a) {
+            return utf8Line(a, texts);
+        }
+
+        /** How many texts are kept encoded. */
+        int size() {
+            return encoded.size();
+        }
+    }
+
+    /** Quoted, encoded texts to copy instead of encoding them again: null when there is none. */
+    @FunctionalInterface
+    private interface Texts {
+        Texts NONE = text -> null;
+
+        SerializableString of(String text);
     }
 
     private static String write(Assessment a, boolean indent) {
@@ -81,6 +149,10 @@ public final class AssessmentJson {
 
     /** The assessment as one JSON object, to a generator the caller owns. */
     public static void write(Assessment a, JsonGenerator json) throws IOException {
+        write(a, json, Texts.NONE);
+    }
+
+    private static void write(Assessment a, JsonGenerator json, Texts texts) throws IOException {
         json.writeStartObject();
         json.writeObjectFieldStart("factSet");
         stringIfPresent(json, ID, a.factSet().id());
@@ -93,10 +165,10 @@ public final class AssessmentJson {
         json.writeArrayFieldStart("scenarios");
         for (ScenarioScore s : a.scenarios()) {
             json.writeStartObject();
-            json.writeStringField("id", s.scenario());
-            stringIfPresent(json, TITLE, Outlook.find(s.scenario()).map(Outlook::title).orElse(null));
+            text(json, texts, ID, s.scenario());
+            text(json, texts, TITLE, Outlook.find(s.scenario()).map(Outlook::title).orElse(null));
             json.writeNumberField("score", s.score());
-            json.writeStringField("likelihood", s.likelihood());
+            text(json, texts, LIKELIHOOD, s.likelihood());
             json.writeNumberField("rank", s.rank());
             json.writeNumberField("net", s.net());
             json.writeEndObject();
@@ -105,21 +177,25 @@ public final class AssessmentJson {
         json.writeArrayFieldStart("evaluation");
         for (Evaluation e : a.evaluation()) {
             json.writeStartObject();
-            json.writeStringField("scenario", e.scenario());
-            json.writeStringField("aspect", e.aspect());
-            json.writeStringField("text", e.text());
-            json.writeStringField("source", e.source());
+            text(json, texts, SCENARIO, e.scenario());
+            text(json, texts, ASPECT, e.aspect());
+            text(json, texts, TEXT, e.text());
+            text(json, texts, SOURCE, e.source());
             json.writeEndObject();
         }
         json.writeEndArray();
         json.writeArrayFieldStart("judgments");
         for (JudgmentResult j : a.judgments()) {
             json.writeStartObject();
-            json.writeStringField("id", j.id());
-            json.writeStringField("rule", j.rules().isEmpty() ? null : j.rules().get(0));
+            text(json, texts, ID, j.id());
+            if (j.rules().isEmpty()) {
+                json.writeNullField("rule");
+            } else {
+                text(json, texts, RULE, j.rules().get(0));
+            }
             json.writeArrayFieldStart("rules");
             for (String rule : j.rules()) {
-                json.writeString(rule);
+                text(json, texts, rule);
             }
             json.writeEndArray();
             json.writeNumberField("confidence", j.confidence());
@@ -129,12 +205,12 @@ public final class AssessmentJson {
         json.writeArrayFieldStart("prescriptions");
         for (PrescriptionResult p : a.prescriptions()) {
             json.writeStartObject();
-            json.writeStringField("id", p.id());
-            json.writeStringField("actor", p.actor());
-            json.writeStringField("source", p.source());
-            json.writeStringField("text", p.text());
-            json.writeStringField("indicator", p.indicator());
-            json.writeStringField("target", p.target());
+            text(json, texts, ID, p.id());
+            text(json, texts, ACTOR, p.actor());
+            text(json, texts, SOURCE, p.source());
+            text(json, texts, TEXT, p.text());
+            text(json, texts, INDICATOR, p.indicator());
+            text(json, texts, TARGET, p.target());
             json.writeBooleanField("met", p.met());
             json.writeFieldName("gain");
             if (p.gain() == null) {
@@ -147,7 +223,7 @@ public final class AssessmentJson {
         json.writeEndArray();
         json.writeArrayFieldStart("trace");
         for (TraceNode n : a.trace()) {
-            node(json, n);
+            node(json, n, texts);
         }
         json.writeEndArray();
         json.writeNumberField("firings", a.firings());
@@ -155,14 +231,23 @@ public final class AssessmentJson {
     }
 
     static void node(JsonGenerator json, TraceNode n) throws IOException {
+        node(json, n, Texts.NONE);
+    }
+
+    private static void node(JsonGenerator json, TraceNode n, Texts texts) throws IOException {
         json.writeStartObject();
-        json.writeFieldName(KIND);
-        json.writeString(n.kind());
-        json.writeFieldName(CONCLUSION);
-        json.writeString(n.conclusion());
-        stringIfPresent(json, RULE, n.rule());
-        stringIfPresent(json, TITLE, n.title());
-        stringIfPresent(json, SOURCE, n.source());
+        text(json, texts, KIND, n.kind());
+        // A scenario's conclusion carries its score and a piece of support's its figures:
+        // they seldom recur. Other conclusions name a judgment, a reading or a recommendation.
+        if (n.kind().equals("scenario") || n.kind().equals("support")) {
+            json.writeFieldName(CONCLUSION);
+            json.writeString(n.conclusion());
+        } else {
+            text(json, texts, CONCLUSION, n.conclusion());
+        }
+        text(json, texts, RULE, n.rule());
+        text(json, texts, TITLE, n.title());
+        text(json, texts, SOURCE, n.source());
         if (n.weight() != null) {
             json.writeFieldName(WEIGHT);
             json.writeNumber(n.weight());
@@ -175,7 +260,7 @@ public final class AssessmentJson {
         json.writeFieldName(BECAUSE);
         json.writeStartArray();
         for (TraceNode b : n.because()) {
-            node(json, b);
+            node(json, b, texts);
         }
         json.writeEndArray();
         json.writeEndObject();
@@ -188,9 +273,20 @@ public final class AssessmentJson {
         }
     }
 
-    private static void stringIfPresent(JsonGenerator json, String key, String value) throws IOException {
+    /** A key and a text that recurs, when the text is not null. */
+    private static void text(JsonGenerator json, Texts texts, SerializableString key, String value) throws IOException {
         if (value != null) {
-            json.writeStringField(key, value);
+            json.writeFieldName(key);
+            text(json, texts, value);
+        }
+    }
+
+    private static void text(JsonGenerator json, Texts texts, String value) throws IOException {
+        SerializableString encoded = texts.of(value);
+        if (encoded == null) {
+            json.writeString(value);
+        } else {
+            json.writeString(encoded);
         }
     }
 }

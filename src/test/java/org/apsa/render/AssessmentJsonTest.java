@@ -32,9 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The assessment JSON, written token by token, is byte for byte what serializing the
  * documented tree of keys with Jackson's ObjectMapper gives (the way it was written before),
- * on one line (as a string and as UTF-8) and indented.
+ * on one line (as a string and as UTF-8) and indented; and the lines a batch writes, with the
+ * texts that recur kept encoded, are the same bytes.
  */
 class AssessmentJsonTest {
+
+    /** Shared by the tests, so that its texts come from many assessments, some needing escapes. */
+    private static final AssessmentJson.Lines LINES = new AssessmentJson.Lines();
 
     private static final ObjectMapper COMPACT = new ObjectMapper();
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -69,11 +73,37 @@ class AssessmentJsonTest {
         assertSameAsTree(FactSet.empty("nothing-known"));
     }
 
+    @Test
+    void batchLinesKeepTheRecurringTextsOnceAndNoMoreThanTheirCapacity() {
+        Random random = new Random(11);
+        FactSetReader reader = new FactSetReader();
+        AssessmentJson.Lines lines = new AssessmentJson.Lines();
+        AssessmentJson.Lines small = new AssessmentJson.Lines(25);
+        for (int i = 1; i <= 300; i++) {
+            Assessment a = ShippedRules.assessor().assess(reader.parse("generated", GeneratedFactSets.line(random, i, 5)).factSet());
+            byte[] expected = AssessmentJson.utf8Line(a);
+            assertThat(lines.utf8(a)).isEqualTo(expected);
+            assertThat(small.utf8(a)).isEqualTo(expected);
+        }
+        // Scores and figures are not kept, so the texts stop growing with the fact sets: the
+        // shipped rules and vocabulary make well under a thousand.
+        int kept = lines.size();
+        assertThat(kept).isBetween(100, 1_000);
+        for (int i = 301; i <= 400; i++) {
+            lines.utf8(ShippedRules.assessor().assess(reader.parse("generated", GeneratedFactSets.line(random, i, 5)).factSet()));
+        }
+        assertThat(lines.size()).isLessThan(kept + 20);
+        assertThat(small.size()).isEqualTo(25);
+    }
+
     private static void assertSameAsTree(FactSet facts) {
         Assessment a = ShippedRules.assessor().assess(facts);
         try {
             assertThat(AssessmentJson.line(a)).isEqualTo(COMPACT.writeValueAsString(tree(a)));
             assertThat(AssessmentJson.utf8Line(a)).isEqualTo(COMPACT.writeValueAsString(tree(a)).getBytes(StandardCharsets.UTF_8));
+            // Twice: the first time encodes the texts, the second copies them.
+            assertThat(LINES.utf8(a)).isEqualTo(AssessmentJson.utf8Line(a));
+            assertThat(LINES.utf8(a)).isEqualTo(AssessmentJson.utf8Line(a));
             assertThat(AssessmentJson.pretty(a)).isEqualTo(PRETTY.writeValueAsString(tree(a)) + "\n");
         } catch (IOException e) {
             throw new AssertionError(e);
