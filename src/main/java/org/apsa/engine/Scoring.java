@@ -60,9 +60,14 @@ public final class Scoring {
         return scores;
     }
 
-    /** Rounds to {@value #DECIMALS} decimals, half to even; cheap enough for every what-if. */
+    /**
+     * Rounds to {@value #DECIMALS} decimals, half to even; cheap enough for every what-if.
+     * Nothing rounds to minus zero: evidence that cancels out can leave a residue of
+     * floating-point sums just below zero, which would otherwise read "-0.0".
+     */
     static double round(double value) {
-        return Math.rint(value * SCALE) / SCALE;
+        double rounded = Math.rint(value * SCALE) / SCALE;
+        return rounded == 0 ? 0.0 : rounded;
     }
 
     /**

@@ -33,6 +33,20 @@ class ScoringTest {
     }
 
     @Test
+    void evidenceThatCancelsOutIsZeroNotMinusZero() {
+        // 0.3 - 0.1 - 0.2 leaves -2.8e-17: a sum of contributions taken in one order.
+        double residue = 0.3 - 0.1 - 0.2;
+        assertThat(residue).isNegative();
+
+        List<ScenarioScore> scores = Scoring.scores(3.0, residue, 1.0, 0, 0);
+
+        ScenarioScore deepIntegration = scores.stream().filter(s -> s.scenario().equals("deep-integration")).findFirst().orElseThrow();
+        assertThat(Double.compare(deepIntegration.net(), 0.0)).as("net %s", deepIntegration.net()).isZero();
+        assertThat(Double.compare(Scoring.round(-0.00004), 0.0)).isZero();
+        assertThat(Scoring.round(-0.00006)).isEqualTo(-0.0001);
+    }
+
+    @Test
     void largeNetsDoNotOverflow() {
         List<ScenarioScore> scores = Scoring.scores(2.0, 5000, -5000, 0, 0);
 
