@@ -52,6 +52,7 @@ public final class RuleBaseLoader {
     private static final Logger LOG = LogManager.getLogger(RuleBaseLoader.class);
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*)", Pattern.MULTILINE);
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
     private static final Object LOCK = new Object();
@@ -292,6 +293,16 @@ public final class RuleBaseLoader {
         return calls;
     }
 
+    /**
+     * Where a file goes in the module compiled: in the folder of the package it declares, as
+     * Drools expects (it warns of every file elsewhere), its path in the rules folder kept
+     * in its name. Errors name the author's file all the same.
+     */
+    static String resource(String relative, byte[] text) {
+        Matcher declared = PACKAGE.matcher(codeOnly(new String(text, StandardCharsets.UTF_8)));
+        return declared.find() ? declared.group(1).replace('.', '/') + "/" + relative.replace('/', '~') : relative;
+    }
+
     /** The text with comments and string literals blanked out, every other character where it was. */
     static String codeOnly(String text) {
         StringBuilder code = new StringBuilder(text);
@@ -331,10 +342,10 @@ public final class RuleBaseLoader {
         KieFileSystem fs = kie.newKieFileSystem();
         Map<String, Path> byResource = new LinkedHashMap<>();
         sources.forEach((file, bytes) -> {
-            String relative = relative(folder, file);
-            fs.write(RESOURCES + relative, bytes);
-            byResource.put(RESOURCES + relative, file);
-            byResource.put(relative, file);
+            String resource = resource(relative(folder, file), bytes);
+            fs.write(RESOURCES + resource, bytes);
+            byResource.put(RESOURCES + resource, file);
+            byResource.put(resource, file);
         });
         ReleaseId release = kie.newReleaseId("org.apsa.rules", "rules", "1.0." + BUILDS.incrementAndGet());
         fs.generateAndWritePomXML(release);

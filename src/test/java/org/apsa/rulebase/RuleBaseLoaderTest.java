@@ -122,4 +122,27 @@ class RuleBaseLoaderTest {
         assertThat(second.rule("Name the leader")).isPresent();
         assertThat(first.fingerprint()).isNotEqualTo(second.fingerprint());
     }
+
+    @Test
+    void eachFileIsCompiledInTheFolderOfItsPackage() {
+        byte[] declared = "// package not.this;\n/* package nor.this */\npackage org.apsa.rules;\nrule \"r\" when then end\n".getBytes();
+        assertThat(RuleBaseLoader.resource("scoring.drl", declared)).isEqualTo("org/apsa/rules/scoring.drl");
+        // A subfolder stays in the name, so that two files of one name in two folders stay apart.
+        assertThat(RuleBaseLoader.resource("regional/hotspots.drl", declared)).isEqualTo("org/apsa/rules/regional~hotspots.drl");
+        assertThat(RuleBaseLoader.resource("regional/hotspots.drl", "rule \"r\" when then end\n".getBytes()))
+                .isEqualTo("regional/hotspots.drl");
+    }
+
+    @Test
+    void anErrorInASubfolderNamesTheAuthorsFile(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("rules/scoring.drl"), dir.resolve("scoring.drl"));
+        Files.createDirectories(dir.resolve("regional"));
+        Path bad = dir.resolve("regional/scoring.drl");
+        Files.writeString(bad, "package org.apsa.rules;\n\nrule \"Broken\"\nwhen\n    Support( scenario == )\nthen\nend\n");
+
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir));
+
+        assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo(bad.toString()));
+        assertThat(e.problems().get(0).line()).isEqualTo(5);
+    }
 }
