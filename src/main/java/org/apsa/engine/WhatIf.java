@@ -11,10 +11,13 @@ import org.kie.api.runtime.rule.FactHandle;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +46,8 @@ public final class WhatIf implements AutoCloseable {
     private final FactSet base;
     private final Map<String, Reading> current;
     private final Map<String, FactHandle> handles = new HashMap<>();
+    /** The indicators whose reading in the session is not the base fact set's. */
+    private final Set<String> changed = new LinkedHashSet<>();
     private final int firings;
     /** Whether a question left rules out, so that the session holds only some conclusions. */
     private boolean partial;
@@ -79,22 +84,9 @@ public final class WhatIf implements AutoCloseable {
         if (partial) {
             throw new IllegalStateException("the session answered a question with some rules left out; open another");
         }
-        moveTo(changed(changes));
+        moveTo(changes);
         fire(null);
         return outcome();
-    }
-
-    /** The base fact set's readings with the changes made. */
-    private Map<String, Reading> changed(Map<String, Reading> changes) {
-        Map<String, Reading> target = new HashMap<>(base.indicators());
-        changes.forEach((id, reading) -> {
-            if (reading == null) {
-                target.remove(id);
-            } else {
-                target.put(id, reading);
-            }
-        });
-        return target;
     }
 
     /**
@@ -105,7 +97,7 @@ public final class WhatIf implements AutoCloseable {
      * what they would conclude; after this, {@link #evaluate} refuses.
      */
     double score(Map<String, Reading> changes, String scenario, AgendaFilter scoring) {
-        moveTo(changed(changes));
+        moveTo(changes);
         partial = true;
         fire(scoring);
         return scores().stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
@@ -128,23 +120,44 @@ public final class WhatIf implements AutoCloseable {
         return firings;
     }
 
-    private void moveTo(Map<String, Reading> target) {
-        for (String id : new ArrayList<>(current.keySet())) {
-            if (!target.containsKey(id)) {
-                session.delete(handles.remove(id));
-                current.remove(id);
+    /**
+     * Brings the session to the base fact set with {@code changes} made, touching only the
+     * indicators this question or the last one changed.
+     */
+    private void moveTo(Map<String, Reading> changes) {
+        for (Iterator<String> it = changed.iterator(); it.hasNext(); ) {
+            String id = it.next();
+            if (!changes.containsKey(id)) {
+                set(id, base.indicators().get(id));
+                it.remove();
             }
         }
-        target.forEach((id, reading) -> {
-            Reading now = current.get(id);
-            if (now == null) {
-                handles.put(id, session.insert(Assessor.indicator(id, reading)));
-                current.put(id, reading);
-            } else if (!Objects.equals(now, reading)) {
-                session.update(handles.get(id), Assessor.indicator(id, reading));
-                current.put(id, reading);
+        changes.forEach((id, reading) -> {
+            set(id, reading);
+            if (Objects.equals(reading, base.indicators().get(id))) {
+                changed.remove(id);
+            } else {
+                changed.add(id);
             }
         });
+    }
+
+    /** Gives an indicator a reading in the session; null makes it unknown. */
+    private void set(String id, Reading reading) {
+        Reading now = current.get(id);
+        if (Objects.equals(now, reading)) {
+            return;
+        }
+        if (reading == null) {
+            session.delete(handles.remove(id));
+            current.remove(id);
+        } else if (now == null) {
+            handles.put(id, session.insert(Assessor.indicator(id, reading)));
+            current.put(id, reading);
+        } else {
+            session.update(handles.get(id), Assessor.indicator(id, reading));
+            current.put(id, reading);
+        }
     }
 
     Outcome outcome() {
