@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The machine-readable assessment (knowledge model §5). Keys come in a fixed order and
@@ -88,13 +89,23 @@ public final class AssessmentJson {
     public static final class Lines {
 
         /**
-         * Texts kept at most, some megabytes: far more than the shipped rules make (about a
-         * thousand), so that only rules that make a new text for each fact set reach it;
-         * texts past it are encoded each time.
+         * Texts kept at most, and their characters in all: far more than the shipped rules
+         * make (about 440 texts, 22,000 characters), so that only rules that make a new text
+         * for each fact set reach them, and a few megabytes at worst. Texts past them, and
+         * texts longer than {@link #LONGEST}, are encoded each time.
          */
         static final int CAPACITY = 20_000;
+        static final int CHARACTERS = 2_000_000;
+        static final int LONGEST = 2_000;
+
+        /**
+         * Kept for a text encoded each time: one outside the Basic Multilingual Plane, which
+         * the generator escapes as a surrogate pair and an encoded copy would not.
+         */
+        private static final SerializableString AS_USUAL = new SerializedString("");
 
         private final ConcurrentHashMap<String, SerializableString> encoded = new ConcurrentHashMap<>();
+        private final AtomicInteger characters = new AtomicInteger();
         private final int capacity;
         private final Texts texts = this::encoded;
 
@@ -106,23 +117,37 @@ public final class AssessmentJson {
             this.capacity = capacity;
         }
 
-        private SerializableString encoded(String text) {
-            SerializableString e = encoded.get(text);
-            if (e == null && encoded.size() < capacity) {
-                e = new SerializedString(text);
-                encoded.putIfAbsent(text, e);
-            }
-            return e;
-        }
-
         /** The assessment as one line of UTF-8. */
         public byte[] utf8(Assessment a) {
             return utf8Line(a, texts);
         }
 
-        /** How many texts are kept encoded. */
+        /** How many texts are kept. */
         int size() {
             return encoded.size();
+        }
+
+        private SerializableString encoded(String text) {
+            SerializableString kept = encoded.get(text);
+            if (kept == null) {
+                if (text.length() > LONGEST || encoded.size() >= capacity || characters.get() >= CHARACTERS) {
+                    return null;
+                }
+                kept = hasSurrogate(text) ? AS_USUAL : new SerializedString(text);
+                if (encoded.putIfAbsent(text, kept) == null) {
+                    characters.addAndGet(text.length());
+                }
+            }
+            return kept == AS_USUAL ? null : kept;
+        }
+
+        private static boolean hasSurrogate(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.isSurrogate(text.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -155,9 +180,9 @@ public final class AssessmentJson {
     private static void write(Assessment a, JsonGenerator json, Texts texts) throws IOException {
         json.writeStartObject();
         json.writeObjectFieldStart("factSet");
-        stringIfPresent(json, ID, a.factSet().id());
-        stringIfPresent(json, TITLE, a.factSet().title());
-        stringIfPresent(json, AS_OF, a.factSet().asOf());
+        textIfPresent(json, Texts.NONE, ID, a.factSet().id());
+        textIfPresent(json, Texts.NONE, TITLE, a.factSet().title());
+        textIfPresent(json, Texts.NONE, AS_OF, a.factSet().asOf());
         json.writeEndObject();
         json.writeStringField("status", a.status());
         json.writeStringField("leading", a.leading());
@@ -165,10 +190,10 @@ public final class AssessmentJson {
         json.writeArrayFieldStart("scenarios");
         for (ScenarioScore s : a.scenarios()) {
             json.writeStartObject();
-            text(json, texts, ID, s.scenario());
-            text(json, texts, TITLE, Outlook.find(s.scenario()).map(Outlook::title).orElse(null));
+            textField(json, texts, ID, s.scenario());
+            textIfPresent(json, texts, TITLE, Outlook.find(s.scenario()).map(Outlook::title).orElse(null));
             json.writeNumberField("score", s.score());
-            text(json, texts, LIKELIHOOD, s.likelihood());
+            textField(json, texts, LIKELIHOOD, s.likelihood());
             json.writeNumberField("rank", s.rank());
             json.writeNumberField("net", s.net());
             json.writeEndObject();
@@ -177,22 +202,18 @@ public final class AssessmentJson {
         json.writeArrayFieldStart("evaluation");
         for (Evaluation e : a.evaluation()) {
             json.writeStartObject();
-            text(json, texts, SCENARIO, e.scenario());
-            text(json, texts, ASPECT, e.aspect());
-            text(json, texts, TEXT, e.text());
-            text(json, texts, SOURCE, e.source());
+            textField(json, texts, SCENARIO, e.scenario());
+            textField(json, texts, ASPECT, e.aspect());
+            textField(json, texts, TEXT, e.text());
+            textField(json, texts, SOURCE, e.source());
             json.writeEndObject();
         }
         json.writeEndArray();
         json.writeArrayFieldStart("judgments");
         for (JudgmentResult j : a.judgments()) {
             json.writeStartObject();
-            text(json, texts, ID, j.id());
-            if (j.rules().isEmpty()) {
-                json.writeNullField("rule");
-            } else {
-                text(json, texts, RULE, j.rules().get(0));
-            }
+            textField(json, texts, ID, j.id());
+            textField(json, texts, RULE, j.rules().isEmpty() ? null : j.rules().get(0));
             json.writeArrayFieldStart("rules");
             for (String rule : j.rules()) {
                 text(json, texts, rule);
@@ -205,12 +226,12 @@ public final class AssessmentJson {
         json.writeArrayFieldStart("prescriptions");
         for (PrescriptionResult p : a.prescriptions()) {
             json.writeStartObject();
-            text(json, texts, ID, p.id());
-            text(json, texts, ACTOR, p.actor());
-            text(json, texts, SOURCE, p.source());
-            text(json, texts, TEXT, p.text());
-            text(json, texts, INDICATOR, p.indicator());
-            text(json, texts, TARGET, p.target());
+            textField(json, texts, ID, p.id());
+            textField(json, texts, ACTOR, p.actor());
+            textField(json, texts, SOURCE, p.source());
+            textField(json, texts, TEXT, p.text());
+            textField(json, texts, INDICATOR, p.indicator());
+            textField(json, texts, TARGET, p.target());
             json.writeBooleanField("met", p.met());
             json.writeFieldName("gain");
             if (p.gain() == null) {
@@ -236,18 +257,14 @@ public final class AssessmentJson {
 
     private static void node(JsonGenerator json, TraceNode n, Texts texts) throws IOException {
         json.writeStartObject();
-        text(json, texts, KIND, n.kind());
+        textField(json, texts, KIND, n.kind());
         // A scenario's conclusion carries its score and a piece of support's its figures:
         // they seldom recur. Other conclusions name a judgment, a reading or a recommendation.
-        if (n.kind().equals("scenario") || n.kind().equals("support")) {
-            json.writeFieldName(CONCLUSION);
-            json.writeString(n.conclusion());
-        } else {
-            text(json, texts, CONCLUSION, n.conclusion());
-        }
-        text(json, texts, RULE, n.rule());
-        text(json, texts, TITLE, n.title());
-        text(json, texts, SOURCE, n.source());
+        boolean figures = "scenario".equals(n.kind()) || "support".equals(n.kind());
+        textField(json, figures ? Texts.NONE : texts, CONCLUSION, n.conclusion());
+        textIfPresent(json, texts, RULE, n.rule());
+        textIfPresent(json, texts, TITLE, n.title());
+        textIfPresent(json, texts, SOURCE, n.source());
         if (n.weight() != null) {
             json.writeFieldName(WEIGHT);
             json.writeNumber(n.weight());
@@ -256,7 +273,7 @@ public final class AssessmentJson {
             json.writeFieldName(CONFIDENCE);
             json.writeNumber(n.confidence());
         }
-        stringIfPresent(json, NOTE, n.note());
+        textIfPresent(json, Texts.NONE, NOTE, n.note());
         json.writeFieldName(BECAUSE);
         json.writeStartArray();
         for (TraceNode b : n.because()) {
@@ -266,23 +283,21 @@ public final class AssessmentJson {
         json.writeEndObject();
     }
 
-    private static void stringIfPresent(JsonGenerator json, SerializableString key, String value) throws IOException {
-        if (value != null) {
-            json.writeFieldName(key);
-            json.writeString(value);
-        }
+    /** A key and a text that may recur; null is written as null. */
+    private static void textField(JsonGenerator json, Texts texts, SerializableString key, String value) throws IOException {
+        json.writeFieldName(key);
+        text(json, texts, value);
     }
 
-    /** A key and a text that recurs, when the text is not null. */
-    private static void text(JsonGenerator json, Texts texts, SerializableString key, String value) throws IOException {
+    /** A key and a text that may recur, left out when the text is null. */
+    private static void textIfPresent(JsonGenerator json, Texts texts, SerializableString key, String value) throws IOException {
         if (value != null) {
-            json.writeFieldName(key);
-            text(json, texts, value);
+            textField(json, texts, key, value);
         }
     }
 
     private static void text(JsonGenerator json, Texts texts, String value) throws IOException {
-        SerializableString encoded = texts.of(value);
+        SerializableString encoded = value == null ? null : texts.of(value);
         if (encoded == null) {
             json.writeString(value);
         } else {

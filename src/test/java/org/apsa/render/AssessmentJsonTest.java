@@ -96,6 +96,34 @@ class AssessmentJsonTest {
         assertThat(small.size()).isEqualTo(25);
     }
 
+    @Test
+    void nullsAndOddTextsComeOutTheSameInBatchLines() throws IOException {
+        String emoji = "grinning \uD83D\uDE00 and \uD835\uDD38";
+        String lone = "a lone \uD800 surrogate";
+        String odd = "a \"quoted\" \\ tab\t, \u00e9, \u2028 and \u0001";
+        String tooLong = "x".repeat(AssessmentJson.Lines.LONGEST + 1);
+        List<ScenarioScore> scores = List.of(new ScenarioScore("deep-integration", 1.0, 0.4, "unlikely", 1),
+                new ScenarioScore("shared-dominance", 0.0, 0.2, "unlikely", 2), new ScenarioScore("polarization", 0.0, 0.2, "unlikely", 3),
+                new ScenarioScore("chaos", 0.0, 0.2, "unlikely", 4));
+        List<Evaluation> evaluation = List.of(new Evaluation("deep-integration", "stability", emoji, null),
+                new Evaluation("deep-integration", odd, lone, "7"));
+        List<JudgmentResult> judgments = List.of(new JudgmentResult("j." + emoji, 0.5, List.of()),
+                new JudgmentResult("j2", 1.0, List.of(odd, emoji)));
+        List<PrescriptionResult> prescriptions = List.of(new PrescriptionResult("p1", null, null, tooLong, "x.y", "high", false, 0.1, null),
+                new PrescriptionResult("p2", "us", "9", emoji, "i", "t", true, null, "r"));
+        List<TraceNode> trace = List.of(new TraceNode("judgment", "j." + emoji, odd, emoji, null, null, 0.5, lone,
+                List.of(new TraceNode("indicator", lone, null, null, null, null, 1.0, null, List.of()))));
+        Assessment a = new Assessment(new FactSet("synthetic", null, null, null, Map.of()), Assessment.ASSESSED, "deep-integration",
+                scores, 1.0, judgments, evaluation, prescriptions, trace, 3, Map.of(), Map.of());
+
+        // Null texts are written as null where the format has the key, as the tree has them.
+        assertThat(AssessmentJson.line(a)).isEqualTo(COMPACT.writeValueAsString(tree(a))).contains("\"source\":null");
+        byte[] expected = AssessmentJson.utf8Line(a);
+        AssessmentJson.Lines lines = new AssessmentJson.Lines();
+        assertThat(lines.utf8(a)).isEqualTo(expected);
+        assertThat(lines.utf8(a)).isEqualTo(expected);
+    }
+
     private static void assertSameAsTree(FactSet facts) {
         Assessment a = ShippedRules.assessor().assess(facts);
         try {
