@@ -52,7 +52,8 @@ public final class RuleBaseLoader {
     private static final Logger LOG = LogManager.getLogger(RuleBaseLoader.class);
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*)", Pattern.MULTILINE);
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\p{L}_$][\\w$]*(?:\\.[\\p{L}_$][\\w$]*)*)",
+            Pattern.MULTILINE | Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
     private static final Object LOCK = new Object();
@@ -295,12 +296,15 @@ public final class RuleBaseLoader {
 
     /**
      * Where a file goes in the module compiled: in the folder of the package it declares, as
-     * Drools expects (it warns of every file elsewhere), its path in the rules folder kept
-     * in its name. Errors name the author's file all the same.
+     * Drools expects (it warns of every file elsewhere); a file that declares none, at the
+     * root. Its path in the rules folder becomes its name, {@code ~} written {@code ~7E} and
+     * {@code /} written {@code ~2F}, so that no two files share a name. Errors name the
+     * author's file all the same.
      */
     static String resource(String relative, byte[] text) {
+        String name = relative.replace("~", "~7E").replace("/", "~2F");
         Matcher declared = PACKAGE.matcher(codeOnly(new String(text, StandardCharsets.UTF_8)));
-        return declared.find() ? declared.group(1).replace('.', '/') + "/" + relative.replace('/', '~') : relative;
+        return declared.find() ? declared.group(1).replace('.', '/') + "/" + name : name;
     }
 
     /** The text with comments and string literals blanked out, every other character where it was. */

@@ -4,6 +4,7 @@ import org.apsa.fact.InputProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -124,13 +125,29 @@ class RuleBaseLoaderTest {
     }
 
     @Test
-    void eachFileIsCompiledInTheFolderOfItsPackage() {
-        byte[] declared = "// package not.this;\n/* package nor.this */\npackage org.apsa.rules;\nrule \"r\" when then end\n".getBytes();
+    void eachFileIsCompiledInTheFolderOfItsPackageUnderANameOfItsOwn() {
+        byte[] declared = "// package not.this;\n/* package nor.this */\npackage org.apsa.rules;\nrule \"r\" when then end\n".getBytes(StandardCharsets.UTF_8);
+        byte[] none = "rule \"r\" when then end\n".getBytes(StandardCharsets.UTF_8);
         assertThat(RuleBaseLoader.resource("scoring.drl", declared)).isEqualTo("org/apsa/rules/scoring.drl");
-        // A subfolder stays in the name, so that two files of one name in two folders stay apart.
-        assertThat(RuleBaseLoader.resource("regional/hotspots.drl", declared)).isEqualTo("org/apsa/rules/regional~hotspots.drl");
-        assertThat(RuleBaseLoader.resource("regional/hotspots.drl", "rule \"r\" when then end\n".getBytes()))
-                .isEqualTo("regional/hotspots.drl");
+        // Subfolders stay in the name, written so that no two paths give one name.
+        assertThat(RuleBaseLoader.resource("regional/hotspots.drl", declared)).isEqualTo("org/apsa/rules/regional~2Fhotspots.drl");
+        assertThat(RuleBaseLoader.resource("regional~2Fhotspots.drl", declared)).isEqualTo("org/apsa/rules/regional~7E2Fhotspots.drl");
+        assertThat(RuleBaseLoader.resource("org/apsa/rules/scoring.drl", none)).isEqualTo("org~2Fapsa~2Frules~2Fscoring.drl");
+        assertThat(RuleBaseLoader.resource("x.drl", "package org.apsa.r\u00e8gles;\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("org/apsa/r\u00e8gles/x.drl");
+    }
+
+    @Test
+    void filesWhosePathsLookAlikeAreBothCompiled(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("a"));
+        Path broken = dir.resolve("a/b.drl");
+        Files.writeString(broken, "package p;\n\nrule \"Broken\"\nwhen\n    String( length == )\nthen\nend\n");
+        Files.writeString(dir.resolve("a~b.drl"), "package p;\n\nrule \"Fine\"\nwhen\n    String()\nthen\nend\n");
+
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir, RuleCache.off()));
+
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo(broken.toString()));
     }
 
     @Test
