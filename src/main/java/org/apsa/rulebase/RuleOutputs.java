@@ -149,17 +149,27 @@ final class RuleOutputs {
                 return null;
             }
             StringBuilder name = new StringBuilder();
+            dotted(i, name);
+            return complete(name) ? name.toString() : null;
+        }
+
+        /** Appends the words and dots of a dotted name starting at {@code i}; the index after them. */
+        private int dotted(int i, StringBuilder name) {
             while (kind(i) == Kind.WORD) {
                 name.append(tokens.get(i).text());
                 i++;
-                if (is(i, ".")) {
-                    name.append('.');
-                    i++;
-                } else {
-                    return name.toString();
+                if (!is(i, ".")) {
+                    break;
                 }
+                name.append('.');
+                i++;
             }
-            return null;
+            return i;
+        }
+
+        /** Whether a name {@link #dotted} read is whole: not empty and not ending in a dot. */
+        private static boolean complete(StringBuilder name) {
+            return !name.isEmpty() && name.charAt(name.length() - 1) != '.';
         }
 
         /** Reads {@code insert(new T(args));} or {@code insertLogical(new T(args));} at {@code i}; the index after it, or -1. */
@@ -167,19 +177,9 @@ final class RuleOutputs {
             if (!(is(i, "insert") || is(i, "insertLogical")) || !is(i + 1, "(") || !is(i + 2, "new")) {
                 return -1;
             }
-            i += 3;
             StringBuilder type = new StringBuilder();
-            while (kind(i) == Kind.WORD) {
-                type.append(tokens.get(i).text());
-                i++;
-                if (is(i, ".")) {
-                    type.append('.');
-                    i++;
-                } else {
-                    break;
-                }
-            }
-            if (type.isEmpty() || type.charAt(type.length() - 1) == '.' || !is(i, "(")) {
+            i = dotted(i + 3, type);
+            if (!complete(type) || !is(i, "(")) {
                 return -1;
             }
             i++;
