@@ -47,14 +47,10 @@ class ExplainCommands {
             @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
             @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
         Format chosen = Format.parse(format, "explain", Format.TEXT, Format.JSON, Format.MARKDOWN);
-        if (file != null && !isFactFile(file)) {
-            if (Outlook.find(file).isPresent() && scenario == null) {
-                scenario = file;
-            } else if (judgment == null && scenario == null) {
-                judgment = file;
-            }
-            file = null;
-        }
+        Target target = Target.of(file, scenario, judgment, true);
+        file = target.file();
+        scenario = target.scenario();
+        judgment = target.judgment();
         if (scenario != null && judgment != null) {
             throw new UsageException("give --scenario or --judgment, not both");
         }
@@ -88,15 +84,14 @@ class ExplainCommands {
             + "Example: why-not facts/baseline-2014-12.json --scenario deep-integration")
     void whyNot(
             @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out); "
-                    + "an outlook or judgment id here is taken as --scenario or --judgment") @OptionValues(provider = "factFilesOrOutlooks") String file,
+                    + "an outlook id here is taken as --scenario") @OptionValues(provider = "factFilesOrOutlooks") String file,
             @Option(longNames = "scenario", description = "an outlook id: deep-integration, shared-dominance, polarization, chaos") @OptionValues(provider = "outlookIds") String scenario,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") String format,
             @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
         Format chosen = Format.parse(format, "why-not", Format.TEXT, Format.JSON);
-        if (file != null && !isFactFile(file) && scenario == null) {
-            scenario = file;
-            file = null;
-        }
+        Target target = Target.of(file, scenario, null, false);
+        file = target.file();
+        scenario = target.scenario();
         if (scenario == null) {
             throw new UsageException("which outlook? e.g. why-not " + (file == null ? "" : file + " ") + "--scenario deep-integration");
         }
@@ -126,8 +121,32 @@ class ExplainCommands {
         return file == null ? bench.current() : reader.readOne(Path.of(file));
     }
 
-    private static boolean isFactFile(String argument) {
-        return argument.endsWith(".json") || argument.endsWith(".jsonl") || argument.contains("/") || argument.contains("\\");
+    /**
+     * What {@code explain} and {@code why-not} are asked about. The positional argument is the
+     * fact file, or, when it does not look like a path, an id given in place of an option: an
+     * outlook id is taken as {@code --scenario}, any other id (when the command takes
+     * judgments) as {@code --judgment}, each only when that option is not given. Otherwise the
+     * argument stays a file, so that a mistyped one is reported as such, never dropped.
+     */
+    record Target(String file, String scenario, String judgment) {
+
+        static Target of(String file, String scenario, String judgment, boolean takesJudgments) {
+            if (file == null || isFactFile(file)) {
+                return new Target(file, scenario, judgment);
+            }
+            boolean outlook = !takesJudgments || Outlook.find(file).isPresent();
+            if (outlook && scenario == null) {
+                return new Target(null, file, judgment);
+            }
+            if (!outlook && scenario == null && judgment == null) {
+                return new Target(null, null, file);
+            }
+            return new Target(file, scenario, judgment);
+        }
+
+        private static boolean isFactFile(String argument) {
+            return argument.endsWith(".json") || argument.endsWith(".jsonl") || argument.contains("/") || argument.contains("\\");
+        }
     }
 
     static String outlook(String id) {
