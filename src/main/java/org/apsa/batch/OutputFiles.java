@@ -33,7 +33,13 @@ final class OutputFiles implements AutoCloseable {
     private final Map<String, Path> temporary = new LinkedHashMap<>();
     private final List<Closeable> files = new ArrayList<>();
     private final Thread cleanUpOnExit = new Thread(this::discard, "apsa-batch-cleanup");
+    /*
+     * One lock orders the run's thread against the clean-up on exit: a stop that comes while
+     * the files are renamed waits for the renaming to finish, and a stop that comes first
+     * leaves nothing to rename. Either way the folder holds one run's files, never a mix.
+     */
     private boolean committed;
+    private boolean discarded;
 
     OutputFiles(Path folder) {
         this.folder = folder;
@@ -59,20 +65,23 @@ final class OutputFiles implements AutoCloseable {
     }
 
     /** A writer for a file of the run, buffered, UTF-8. */
-    Writer open(String name) {
+    synchronized Writer open(String name) {
         Writer writer = new BufferedWriter(new OutputStreamWriter(create(name), StandardCharsets.UTF_8), BUFFER);
         files.add(writer);
         return writer;
     }
 
     /** A stream for a file of the run whose text arrives already encoded as UTF-8, buffered. */
-    OutputStream openBytes(String name) {
+    synchronized OutputStream openBytes(String name) {
         OutputStream stream = new BufferedOutputStream(create(name), BUFFER);
         files.add(stream);
         return stream;
     }
 
-    private OutputStream create(String name) {
+    private synchronized OutputStream create(String name) {
+        if (discarded) {
+            throw stopped();
+        }
         try {
             // Not Files.createTempFile: its owner-only permissions would carry over to the report.
             Path temp = Files.createFile(folder.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp"));
@@ -84,7 +93,10 @@ final class OutputFiles implements AutoCloseable {
     }
 
     /** Closes every file and renames each into place. */
-    void commit() {
+    synchronized void commit() {
+        if (discarded) {
+            throw stopped();
+        }
         for (Closeable file : files) {
             try {
                 file.close();
@@ -107,8 +119,16 @@ final class OutputFiles implements AutoCloseable {
         committed = true;
     }
 
-    OutputException failure(String name, IOException e) {
+    /** Why writing {@code name} failed; when the run was stopped meanwhile, that is the reason. */
+    synchronized OutputException failure(String name, IOException e) {
+        if (discarded) {
+            return stopped();
+        }
         return new OutputException("cannot write " + folder.resolve(name) + ": " + reason(e) + "; nothing of this run was kept", e);
+    }
+
+    private OutputException stopped() {
+        return new OutputException("the run was stopped before it finished; nothing of it was kept in " + folder, null);
     }
 
     private String nameOf(Closeable file) {
@@ -121,10 +141,11 @@ final class OutputFiles implements AutoCloseable {
     }
 
     /** Removes what was not committed. Safe to call more than once and from a shutdown hook. */
-    private synchronized void discard() {
-        if (committed) {
+    synchronized void discard() {
+        if (committed || discarded) {
             return;
         }
+        discarded = true;
         for (Closeable file : files) {
             try {
                 file.close();
