@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * recursively for {@code .json} and {@code .jsonl} files, in sorted order so that the input
  * order never depends on the file system. Within a folder, JSON Schema files
  * ({@code *.schema.json}) and the batch's own output folder are skipped; a file reached
- * twice is read once.
+ * twice is read once. Paths are compared as the file system resolves them, so a symbolic
+ * link to a file already read, or to the output folder, is recognised as such.
  */
 public final class Inputs {
 
@@ -28,28 +29,50 @@ public final class Inputs {
     /**
      * @param paths    files and folders, in the order given
      * @param skipping a folder never to read from (the output folder); may be null
+     * @throws OutputException when {@code skipping} is one of the folders given or holds one:
+     *                         all its files would be skipped, and the next run would read this
+     *                         run's results as inputs
      */
     public static List<Path> discover(List<Path> paths, Path skipping) {
-        Path skip = skipping == null ? null : skipping.toAbsolutePath().normalize();
+        Path skip = skipping == null ? null : resolved(skipping);
         Set<Path> seen = new LinkedHashSet<>();
         List<Path> files = new ArrayList<>();
         for (Path given : paths) {
             if (Files.isDirectory(given)) {
+                if (skip != null && resolved(given).startsWith(skip)) {
+                    throw outHoldsInput(given, skipping);
+                }
                 for (Path file : folder(given, skip)) {
-                    if (seen.add(file.toAbsolutePath().normalize())) {
+                    if (seen.add(resolved(file))) {
                         files.add(file);
                     }
                 }
-            } else if (seen.add(given.toAbsolutePath().normalize())) {
+            } else if (seen.add(resolved(given))) {
                 files.add(given);
             }
         }
         return files;
     }
 
+    /** The output folder is a folder to read from, or holds one. */
+    private static OutputException outHoldsInput(Path input, Path out) {
+        return new OutputException("--out " + out + (resolved(input).equals(resolved(out)) ? " is the input folder "
+                : " holds the input folder ") + input + ": the results would be written among the inputs and read as inputs "
+                + "by the next run; give --out a folder outside the inputs, e.g. --out results", null);
+    }
+
+    /** The path as the file system resolves it (links followed), or as written when it does not exist. */
+    private static Path resolved(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
     private static List<Path> folder(Path folder, Path skip) {
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(p -> skip == null || !p.toAbsolutePath().normalize().startsWith(skip))
+            return walk.filter(p -> skip == null || !resolved(p).startsWith(skip))
                     .filter(Files::isRegularFile)
                     .filter(Inputs::isFactFile)
                     // Compare as strings: Path order differs between file systems, names do not.

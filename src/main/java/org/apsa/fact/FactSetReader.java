@@ -137,11 +137,18 @@ public final class FactSetReader {
      * one record in memory at a time. Problems with the file itself (missing, unreadable,
      * wrong extension, too large) arrive as one invalid entry.
      */
+    private static final String NO_SUCH_FILE = "no such file; check the path (fact files usually live in facts/)";
+
     public void read(Path path, Consumer<Entry> sink) {
         String file = path.toString();
         // A folder first: "facts/" is not a fact file because it is a folder, not because of its name.
         if (Files.isDirectory(path)) {
             sink.accept(fileProblem(file, "is a folder; give a .json or .jsonl file (the 'batch' command takes folders)"));
+            return;
+        }
+        // Then a missing file, whatever its name: a mistyped path is the likelier cause.
+        if (Files.notExists(path)) {
+            sink.accept(fileProblem(file, NO_SUCH_FILE));
             return;
         }
         String name = path.getFileName() == null ? file : path.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -157,7 +164,7 @@ public final class FactSetReader {
                 readDocument(file, in, sink);
             }
         } catch (NoSuchFileException e) {
-            sink.accept(fileProblem(file, "no such file; check the path (fact files usually live in facts/)"));
+            sink.accept(fileProblem(file, NO_SUCH_FILE));
         } catch (AccessDeniedException e) {
             sink.accept(fileProblem(file, "cannot be read: permission denied; check the file's permissions"));
         } catch (IOException e) {

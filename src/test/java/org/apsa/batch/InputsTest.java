@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InputsTest {
 
@@ -45,6 +46,42 @@ class InputsTest {
         Files.writeString(temp.resolve("out/assessments.jsonl"), "{}\n");
 
         assertThat(Inputs.discover(List.of(temp), temp.resolve("out"))).containsExactly(temp.resolve("a.json"));
+    }
+
+    @Test
+    void anOutputFolderThatIsOrHoldsAnInputFolderIsRefusedBeforeAnythingIsRead() throws IOException {
+        Path inputs = Files.createDirectories(temp.resolve("runs/inputs"));
+        Files.writeString(inputs.resolve("a.json"), "{}");
+
+        assertThatThrownBy(() -> Inputs.discover(List.of(inputs), inputs)).isInstanceOf(OutputException.class)
+                .hasMessage("--out " + inputs + " is the input folder " + inputs + ": the results would be written among the "
+                        + "inputs and read as inputs by the next run; give --out a folder outside the inputs, e.g. --out results");
+        assertThatThrownBy(() -> Inputs.discover(List.of(inputs), temp.resolve("runs")))
+                .hasMessageStartingWith("--out " + temp.resolve("runs") + " holds the input folder " + inputs + ":");
+        assertThatThrownBy(() -> Inputs.discover(List.of(temp.resolve("runs/inputs/../inputs")), inputs))
+                .as("the same folder written another way").isInstanceOf(OutputException.class);
+        // A file of the output folder named on its own is read, as any named file is.
+        assertThat(Inputs.discover(List.of(inputs.resolve("a.json")), inputs)).containsExactly(inputs.resolve("a.json"));
+    }
+
+    @Test
+    void aLinkToAFileAlreadyReadIsReadOnce() throws IOException {
+        Files.writeString(temp.resolve("a.json"), "{}");
+        Files.createSymbolicLink(temp.resolve("b-link.json"), temp.resolve("a.json"));
+        Files.createSymbolicLink(temp.resolve("dangling.json"), temp.resolve("gone.json"));
+
+        assertThat(Inputs.discover(List.of(temp), null)).containsExactly(temp.resolve("a.json"));
+        assertThat(Inputs.discover(List.of(temp.resolve("b-link.json"), temp), null)).containsExactly(temp.resolve("b-link.json"));
+    }
+
+    @Test
+    void anOutputFolderReachedThroughALinkIsStillSkipped() throws IOException {
+        Files.writeString(temp.resolve("a.json"), "{}");
+        Path results = Files.createDirectories(temp.resolve("results"));
+        Files.writeString(results.resolve("assessments.jsonl"), "{}\n");
+        Path link = Files.createSymbolicLink(Files.createDirectories(temp.resolve("sibling")).resolve("out"), results);
+
+        assertThat(Inputs.discover(List.of(temp), link)).containsExactly(temp.resolve("a.json"));
     }
 
     @Test

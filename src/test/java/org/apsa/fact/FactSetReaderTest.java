@@ -154,6 +154,24 @@ class FactSetReaderTest {
     }
 
     @Test
+    void aMissingPathIsReportedAsMissingWhateverItsName() {
+        for (String name : List.of("missing", "missing.txt", "baseline-2014-12")) {
+            Path file = GOOD.resolve(name);
+            assertThatThrownBy(() -> reader.readOne(file)).isInstanceOfSatisfying(InvalidFactSetException.class,
+                    e -> assertThat(e.problems()).extracting(InputProblem::format)
+                            .containsExactly(file + ": no such file; check the path (fact files usually live in facts/)"));
+        }
+    }
+
+    @Test
+    void anExistingFileOfAnotherKindIsNotAFactFile(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "{}");
+        assertThatThrownBy(() -> reader.readOne(file)).isInstanceOfSatisfying(InvalidFactSetException.class,
+                e -> assertThat(e.problems()).extracting(InputProblem::format)
+                        .containsExactly(file + ": not a fact file: expected a .json file (one fact set) or a .jsonl file (one a line)"));
+    }
+
+    @Test
     void readAllReportsEveryProblemOfAFile() {
         Path file = FactSetReaderBadInputTest.BAD.resolve("several-errors.json");
         assertThatThrownBy(() -> reader.readAll(file)).isInstanceOfSatisfying(InvalidFactSetException.class,
