@@ -6,10 +6,13 @@ import org.apsa.fact.InputProblem;
 import org.apsa.fact.InvalidFactSetException;
 import org.apsa.fact.Suggestions;
 import org.apsa.report.BatchSummaryText;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +57,7 @@ class BatchCommands {
         List<Path> inputs = Arrays.stream(paths).map(Path::of).toList();
         Batch batch = new Batch(ruleBases.assessor(rules));
         Batch.Summary summary = batch.run(new Batch.Options(inputs, target, reports, workers),
-                System.console() != null ? new ProgressBar(System.err) : Batch.Progress.NONE);
+                standardErrorIsATerminal() ? new ProgressBar(System.err) : Batch.Progress.NONE);
         out.print(BatchSummaryText.render(summary));
         if (summary.invalidInputs() > 0) {
             List<InputProblem> quoted = new ArrayList<>(summary.firstProblems());
@@ -62,6 +65,20 @@ class BatchCommands {
                     + " invalid input" + (summary.invalidInputs() == 1 ? "" : "s") + " skipped (" + summary.problems()
                     + " problem" + (summary.problems() == 1 ? "" : "s") + "), all listed here"));
             throw new InvalidFactSetException(quoted);
+        }
+    }
+
+    /**
+     * Whether standard error, where the progress bar is drawn, is a terminal. Java tells only
+     * of standard input and output ({@code System.console()}), so a run with its output
+     * redirected would lose the bar and one with its errors redirected would fill a log with
+     * it; the shell's terminal library asks the system about standard error itself.
+     */
+    static boolean standardErrorIsATerminal() {
+        try {
+            return TerminalProvider.load("exec").isSystemStream(SystemStream.Error);
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

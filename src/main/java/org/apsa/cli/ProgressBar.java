@@ -21,6 +21,7 @@ final class ProgressBar implements Batch.Progress {
     private long lastDraw;
     private long done;
     private boolean drawn;
+    private int lastLength;
 
     ProgressBar(PrintStream err) {
         this.err = err;
@@ -72,7 +73,10 @@ final class ProgressBar implements Batch.Progress {
             long left = Math.round((expected - done) / rate);
             line.append(String.format(Locale.ROOT, ", about %d:%02d left", left / 60, left % 60));
         }
-        line.append("   ");
+        // Blank what a longer earlier line left, such as the time left once there is none.
+        int length = line.length();
+        line.append(" ".repeat(Math.max(0, lastLength - length)));
+        lastLength = length;
         err.print(line);
         err.flush();
         drawn = true;
