@@ -33,7 +33,7 @@ public final class HtmlReport {
             h3{font-size:16px;margin:20px 0 6px}
             table{border-collapse:collapse;background:#fff;margin:8px 0;font-size:14px}
             th,td{border:1px solid #d5d9e0;padding:4px 8px;text-align:left;vertical-align:top}
-            th{background:#eef1f5}td.d,td.id{white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}
+            th{background:#eef1f5}td.d{white-space:nowrap}td.id,.brief{overflow-wrap:anywhere}td.n{text-align:right;font-variant-numeric:tabular-nums}
             code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace}
             .bar{display:inline-block;height:10px;background:#7c8aa5;vertical-align:middle;margin-left:6px}
             .note{color:#5a6272;font-size:13px}
@@ -192,8 +192,9 @@ public final class HtmlReport {
         }
         out.append("<h2>The leader in brief</h2>\n");
         for (Row r : data.listed()) {
-            out.append("<div class=\"brief\" id=\"fs-").append(r.number()).append("\"><strong>")
-                    .append(esc(r.title() != null ? r.title() : r.id())).append("</strong> <code>").append(esc(r.id())).append("</code>");
+            // <bdi>: a title in a right-to-left script, or with direction controls, stays within itself.
+            out.append("<div class=\"brief\" id=\"fs-").append(r.number()).append("\"><strong><bdi>")
+                    .append(esc(r.title() != null ? r.title() : r.id())).append("</bdi></strong> <code>").append(esc(r.id())).append("</code>");
             out.append(r.asOf() == null ? "" : ", as of " + r.asOf()).append(": ");
             if (r.leading() == null) {
                 out.append("no leader");
@@ -214,9 +215,10 @@ public final class HtmlReport {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        String shown = Shared.printable(text);
+        StringBuilder out = new StringBuilder(shown.length() + 16);
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");

@@ -134,8 +134,25 @@ public final class MarkdownReport {
         return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
+    /**
+     * Free text (a fact set's title) as literal Markdown: every character that could start
+     * emphasis, code, a link, a table cell, an entity or HTML is escaped, and control
+     * characters are shown as U+FFFD.
+     */
     static String escape(String text) {
-        return text == null ? "" : text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
-                .replace("<", "&lt;").replace("\n", " ");
+        if (text == null) {
+            return "";
+        }
+        String shown = Shared.printable(text);
+        StringBuilder out = new StringBuilder(shown.length() + 8);
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '\\', '`', '*', '_', '[', ']', '|', '&', '~', '!' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -30,6 +30,18 @@ class MarkdownReportTest {
     }
 
     @Test
+    void aTitleIsShownLiterallyWhateverMarkdownItHolds() {
+        ReportData data = new ReportData();
+        data.add(Rows.titled(Rows.row(1, "odd", null, "chaos", 0.1, 0.1, 0.1, 0.7),
+                "a|b *star* _u_ `tick` [x](http://e.com) ![i](y.png) &lt; <b> ~~s~~ \\ line\nbreak\u001b[31mred\u0007"));
+
+        String md = MarkdownReport.render(data);
+
+        assertThat(md).contains("### a\\|b \\*star\\* \\_u\\_ \\`tick\\` \\[x\\](http://e.com) \\!\\[i\\](y.png) \\&lt; &lt;b> "
+                + "\\~\\~s\\~\\~ \\\\ line break\uFFFD\\[31mred\uFFFD\n");
+    }
+
+    @Test
     void withoutDatesThereIsNoTimelineOrComparison() {
         ReportData data = new ReportData();
         data.add(Rows.row(1, "undated", null, null, 0.25, 0.25, 0.25, 0.25));

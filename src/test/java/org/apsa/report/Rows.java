@@ -13,6 +13,12 @@ final class Rows {
     private Rows() {
     }
 
+    /** The row with another title, as an analyst may write one. */
+    static Row titled(Row r, String title) {
+        return new Row(r.number(), r.id(), title, r.asOf(), r.status(), r.leading(), r.scores(), r.likelihoods(), r.topUnmet(),
+                r.levels(), r.brief());
+    }
+
     static Row row(long number, String id, String asOf, String leading, double di, double sd, double po, double ch, String... levels) {
         byte[] ranks = new byte[Vocabulary.indicators().size()];
         Arrays.fill(ranks, (byte) -1);
