@@ -2,6 +2,7 @@ package org.apsa.cli;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apsa.fact.Suggestions;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Runs a one-shot command without starting the shell's application context: the command
@@ -186,8 +188,10 @@ public final class OneShot {
                 }
                 int p = byName(parameters, name);
                 if (p < 0) {
-                    throw new UsageException("unknown option --" + name + " for " + command + "; 'help " + command
-                            + "' lists its options");
+                    List<String> names = Arrays.stream(parameters).map(OneShot::name).toList();
+                    throw new UsageException("unknown option --" + name + " for " + command
+                            + Suggestions.closest(name, names).map(s -> " (did you mean --" + s + "?)").orElse("")
+                            + "; 'help " + command + "' lists its options");
                 }
                 given[p] = true;
                 Class<?> type = parameters[p].getType();
@@ -224,8 +228,8 @@ public final class OneShot {
                 if (option != null && !option.defaultValue().isEmpty()) {
                     raw = List.of(option.defaultValue());
                 } else if (option != null && option.required()) {
-                    throw new UsageException("missing --" + name(parameters[i]) + " for " + command + "; 'help " + command
-                            + "' shows an example");
+                    throw new UsageException("missing the " + name(parameters[i]) + " for " + command + " (give it after '"
+                            + command + "', or as --" + name(parameters[i]) + "); 'help " + command + "' shows an example");
                 }
             }
             values[i] = convert(command, parameters[i], raw);
@@ -265,12 +269,18 @@ public final class OneShot {
                 return Boolean.parseBoolean(value);
             }
         } catch (NumberFormatException e) {
+            if ((type == int.class || type == Integer.class) && WHOLE.matcher(value).matches()) {
+                throw new UsageException("--" + name(parameter) + " " + value + " is out of range; 'help " + command
+                        + "' says what it takes");
+            }
             throw new UsageException("--" + name(parameter) + " takes " + (type == int.class || type == Integer.class
                     ? "a whole number" : type == boolean.class || type == Boolean.class ? "true or false" : "a number")
                     + ", not \"" + value + "\"");
         }
         throw new IllegalStateException("no conversion to " + type + " for --" + name(parameter));
     }
+
+    private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]+");
 
     private static Object emptyValue(Class<?> type) {
         if (type == boolean.class) {

@@ -1,12 +1,20 @@
 package org.apsa.fact;
 
+import java.util.regex.Pattern;
+
 /**
  * One thing wrong with an input file, at a position a user can jump to.
  * Lines and columns count from 1; 0 means the position is not known.
  */
 public record InputProblem(String file, long line, long column, String message) {
 
-    /** {@code facts/x.json:3:17: message}, the form editors and compilers use. */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    /**
+     * {@code facts/x.json:3:17: message}, the form editors and compilers use, on one line:
+     * control characters (in a file's name, say) are shown as {@code ?}, so that none acts on
+     * the terminal. {@code errors.jsonl} keeps the exact name.
+     */
     public String format() {
         StringBuilder out = new StringBuilder(file);
         if (line > 0) {
@@ -15,6 +23,6 @@ public record InputProblem(String file, long line, long column, String message) 
                 out.append(':').append(column);
             }
         }
-        return out.append(": ").append(message).toString();
+        return CONTROL.matcher(out.append(": ").append(message)).replaceAll("?");
     }
 }

@@ -73,14 +73,18 @@ class OneShotTest {
         assertThat(oneShot.execute("demo", "fail", "extra")).contains(2);
         assertThat(oneShot.execute("demo", "run", "a.json", "--format")).contains(2);
         assertThat(oneShot.execute("demo", "fail")).contains(2);
+        assertThat(oneShot.execute("demo", "run", "a.json", "--forse")).contains(2);
+        assertThat(oneShot.execute("demo", "run", "a.json", "--max", "99999999999")).contains(2);
 
         assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
-                "missing --file for demo run; 'help demo run' shows an example",
+                "missing the file for demo run (give it after 'demo run', or as --file); 'help demo run' shows an example",
                 "unknown option --bogus for demo run; 'help demo run' lists its options",
                 "--max takes a whole number, not \"many\"",
                 "unexpected \"extra\" for demo fail; 'help demo fail' lists what it takes",
                 "--format needs a value; 'help demo run' says what it takes",
-                "deliberately wrong");
+                "deliberately wrong",
+                "unknown option --forse for demo run (did you mean --force?); 'help demo run' lists its options",
+                "--max 99999999999 is out of range; 'help demo run' says what it takes");
         assertThat(demo.calls).isEmpty();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
