@@ -69,6 +69,7 @@ public final class RuleBaseLoader {
     private static final Pattern ACCUMULATE_BINDING = Pattern.compile("(\\$\\w+)\\s*:\\s*[a-z]\\w*\\s*\\(");
     private static final Pattern UNCALLABLE_METHOD = Pattern.compile("The method (\\w+)\\(");
 
+    private static final Pattern FUNCTION_ERROR = Pattern.compile("\\[ function (\\w+) \\(line:\\d+\\): (.*?) ]");
     private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
 
     /** The rules folder used when none is given. */
@@ -168,7 +169,20 @@ public final class RuleBaseLoader {
 
     /** Holding {@link #LOCK}: the builds pass through Drools' global module repository. */
     private static byte[] compile(KieServices kie, Path folder, Map<Path, byte[]> sources) {
-        Build build = build(kie, folder, sources, ExecutableModelProject.class);
+        Build build;
+        try {
+            build = build(kie, folder, sources, ExecutableModelProject.class);
+        } catch (RuntimeException thrown) {
+            // The executable model's Java parser throws on some errors (one in a DRL function,
+            // say) instead of reporting them; the DRL compile reports them against the file.
+            LOG.debug("the executable model's build threw", thrown);
+            Build drl = build(kie, folder, sources, DrlProject.class);
+            kie.getRepository().removeKieModule(drl.release());
+            throw new RuleBaseException(drl.errors().isEmpty()
+                    ? List.of(new InputProblem(folder.toString(), 0, 0, EXECUTABLE_MODEL_ERROR + firstLine(thrown)
+                            + "; run 'rules validate' and fix the Java in the rules' functions and consequences"))
+                    : drl.errors());
+        }
         try {
             if (!build.errors().isEmpty()) {
                 Build drl = build(kie, folder, sources, DrlProject.class);
@@ -180,6 +194,11 @@ public final class RuleBaseLoader {
             // The global repository would otherwise keep every build alive.
             kie.getRepository().removeKieModule(build.release());
         }
+    }
+
+    private static String firstLine(Throwable thrown) {
+        String message = thrown.getMessage() == null ? thrown.getClass().getSimpleName() : thrown.getMessage();
+        return message.lines().findFirst().orElse("").strip();
     }
 
     /** A rule base from saved bytes; null (and the entry deleted) when they do not load. */
@@ -360,7 +379,7 @@ public final class RuleBaseLoader {
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             errors.add(problem(message, byResource));
         }
-        return new Build(release, builder, errors);
+        return new Build(release, builder, ImportCascade.causes(errors, sources));
     }
 
     /** A digest of the DRL texts and their names: equal for equal rules. */
@@ -515,6 +534,14 @@ public final class RuleBaseLoader {
         Path file = path == null ? null : byResource.get(path);
         String where = file != null ? file.toString() : path == null ? "rules" : path.replaceFirst("^" + RESOURCES, "");
         String text = message.getText() == null ? "error" : message.getText().strip().replaceAll("\\s*\\n\\s*", " ");
+        Matcher function = FUNCTION_ERROR.matcher(text);
+        if (function.matches()) {
+            // Drools writes "[ function halfhalf (line:3): ... ]" for function half.
+            String name = function.group(1);
+            boolean doubled = name.length() % 2 == 0 && name.substring(0, name.length() / 2).equals(name.substring(name.length() / 2));
+            text = "in function " + (doubled ? name.substring(0, name.length() / 2) : name) + ": " + function.group(2)
+                    + "; fix the Java in the function's body";
+        }
         int column = Math.max(0, message.getColumn());
         Matcher at = PARSER_POSITION.matcher(text);
         if (column == 0 && at.find() && Integer.parseInt(at.group(1)) == message.getLine()) {

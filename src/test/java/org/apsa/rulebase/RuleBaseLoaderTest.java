@@ -95,6 +95,37 @@ class RuleBaseLoaderTest {
     }
 
     @Test
+    void aFunctionThatDoesNotCompileIsOneErrorInItsFileNotACrashNorOneInEveryFile(@TempDir Path dir) throws Exception {
+        copyShipped(dir, "scoring.drl", "us-posture.drl");
+        Files.writeString(dir.resolve("zz.drl"), "package org.apsa.rules;\n\nfunction double half(double a) {\n    return a / 2 +;\n}\n");
+
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir));
+
+        assertThat(e.problems()).hasSize(1);
+        assertThat(e.problems().get(0).file()).isEqualTo(dir.resolve("zz.drl").toString());
+        assertThat(e.problems().get(0).message()).startsWith("in function half: Syntax error on token \"+\"")
+                .contains("fix the Java in the function's body").containsPattern("\\(\\d+ more errors in the consequences");
+    }
+
+    @Test
+    void aFailedImportIsOneErrorAtItsLineNotOneInEveryConsequence(@TempDir Path dir) throws Exception {
+        copyShipped(dir, "scoring.drl", "us-posture.drl");
+        Files.writeString(dir.resolve("zz.drl"), "package org.apsa.rules;\n\nimport org.apsa.engine.Nope;\n");
+
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir));
+
+        assertThat(e.problems()).extracting(p -> p.format().replaceAll(" \\(\\d+ more errors.*", "")).containsExactly(dir.resolve("zz.drl")
+                + ":3:8: cannot import org.apsa.engine.Nope: no such class; check its name (the fact types are in org.apsa.engine, "
+                + "e.g. import org.apsa.engine.Indicator)");
+    }
+
+    private static void copyShipped(Path dir, String... names) throws java.io.IOException {
+        for (String name : names) {
+            Files.copy(Path.of("rules").resolve(name), dir.resolve(name));
+        }
+    }
+
+    @Test
     void aFolderWithoutRulesIsAClearError(@TempDir Path empty) {
         assertThatThrownBy(() -> RuleBaseLoader.load(empty))
                 .isInstanceOf(RuleBaseException.class)

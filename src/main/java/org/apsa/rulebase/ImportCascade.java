@@ -1,0 +1,106 @@
+package org.apsa.rulebase;
+
+import org.apsa.fact.InputProblem;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One failed import, or one DRL function that does not compile, makes Drools report an error
+ * in every consequence of the package: one real error buried under a hundred in files that
+ * are fine. This keeps the errors that are causes and counts the ones that follow from them.
+ * A function that does not compile is imported under its generated class name (function
+ * {@code half} as {@code org.apsa.rules.Half.half}); its own failed import is a consequence
+ * of the function's error, not a second one.
+ */
+final class ImportCascade {
+
+    private static final Pattern FAILED_IMPORT = Pattern.compile("Error importing : '([\\w.$]+)'");
+
+    private ImportCascade() {
+    }
+
+    /**
+     * @param errors  as Drools reported them
+     * @param sources the DRL files, to place a failed import on its line
+     */
+    static List<InputProblem> causes(List<InputProblem> errors, Map<Path, byte[]> sources) {
+        Set<String> failed = new LinkedHashSet<>();
+        for (InputProblem e : errors) {
+            Matcher m = FAILED_IMPORT.matcher(e.message());
+            if (m.find()) {
+                failed.add(m.group(1));
+                String enclosing = enclosingClass(m.group(1));
+                if (enclosing != null) {
+                    failed.add(enclosing);
+                }
+            }
+        }
+        if (failed.isEmpty()) {
+            return errors;
+        }
+        List<InputProblem> kept = new ArrayList<>();
+        int following = 0;
+        for (InputProblem e : errors) {
+            Matcher m = FAILED_IMPORT.matcher(e.message());
+            if (m.find()) {
+                if (enclosingClass(m.group(1)) != null && functionErrorIn(errors, e.file())) {
+                    following++;
+                } else {
+                    kept.add(placed(e, m.group(1), sources));
+                }
+            } else if (failed.stream().anyMatch(name -> e.message().contains(name))) {
+                following++;
+            } else {
+                kept.add(e);
+            }
+        }
+        if (following > 0 && !kept.isEmpty()) {
+            InputProblem first = kept.get(0);
+            kept.set(0, new InputProblem(first.file(), first.line(), first.column(), first.message() + " (" + following
+                    + " more error" + (following == 1 ? "" : "s") + " in the consequences that use it follow from this one)"));
+        }
+        return kept.isEmpty() ? errors : kept;
+    }
+
+    /** {@code org.apsa.rules.Half} for a function's import {@code org.apsa.rules.Half.half}; null for a class. */
+    private static String enclosingClass(String imported) {
+        int dot = imported.lastIndexOf('.');
+        return dot > 0 && Character.isLowerCase(imported.charAt(dot + 1)) && Character.isUpperCase(
+                imported.charAt(imported.lastIndexOf('.', dot - 1) + 1)) ? imported.substring(0, dot) : null;
+    }
+
+    private static boolean functionErrorIn(List<InputProblem> errors, String file) {
+        return errors.stream().anyMatch(e -> e.file().equals(file) && e.message().startsWith("in function "));
+    }
+
+    /** A failed class import at its {@code import} line, with what to do. */
+    private static InputProblem placed(InputProblem e, String name, Map<Path, byte[]> sources) {
+        long line = e.line();
+        long column = e.column();
+        for (Map.Entry<Path, byte[]> source : sources.entrySet()) {
+            if (!source.getKey().toString().equals(e.file())) {
+                continue;
+            }
+            List<String> lines = new String(source.getValue(), StandardCharsets.UTF_8).lines().toList();
+            Pattern statement = Pattern.compile("^\\s*import\\s+(" + Pattern.quote(name) + ")\\b");
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = statement.matcher(lines.get(i));
+                if (m.find()) {
+                    line = i + 1;
+                    column = m.start(1) + 1;
+                    break;
+                }
+            }
+        }
+        return new InputProblem(e.file(), line, column, "cannot import " + name + ": no such class; check its name "
+                + "(the fact types are in org.apsa.engine, e.g. import org.apsa.engine.Indicator)");
+    }
+}
