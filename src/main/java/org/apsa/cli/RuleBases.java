@@ -1,7 +1,10 @@
 package org.apsa.cli;
 
+import org.apsa.authoring.Finding;
+import org.apsa.authoring.Validator;
 import org.apsa.engine.Assessor;
 import org.apsa.rulebase.RuleBase;
+import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The compiled rule bases of this process, by folder: compiled on first use, then reused,
@@ -45,7 +49,7 @@ public class RuleBases {
             return current.assessor();
         }
         // Keyed by the absolute folder; loaded by the path as given, so messages name it as the user wrote it.
-        return others.computeIfAbsent(key(given), p -> new Assessor(RuleBaseLoader.load(given)));
+        return others.computeIfAbsent(key(given), p -> new Assessor(loadPlaced(given)));
     }
 
     public RuleBase ruleBase(String folder) {
@@ -94,11 +98,32 @@ public class RuleBases {
             current = session.get();
             if (current == null) {
                 Path folder = sessionFolder;
-                current = new Session(folder, others.computeIfAbsent(key(folder), p -> new Assessor(RuleBaseLoader.load(folder))));
+                current = new Session(folder, others.computeIfAbsent(key(folder), p -> new Assessor(loadPlaced(folder))));
                 session.set(current);
                 others.remove(key(folder));
             }
             return current.assessor();
+        }
+    }
+
+    /** Whether the session has rules in use: false until a folder first compiles. */
+    public boolean hasRulesInUse() {
+        return session.get() != null;
+    }
+
+    /**
+     * Loads a folder; when it does not compile, the errors are placed and worded as
+     * {@code rules validate} gives them (at the statement, with the fix), not in Drools' words.
+     */
+    private static RuleBase loadPlaced(Path folder) {
+        try {
+            return RuleBaseLoader.load(folder);
+        } catch (RuleBaseException e) {
+            if (e.problems().isEmpty()) {
+                throw e;
+            }
+            throw new RuleBaseException(new Validator().errorsAfterFailedLoad(folder, e).stream().map(Finding::format)
+                    .collect(Collectors.joining("\n")) + "\nThe rules do not compile; 'rules validate' shows warnings too.");
         }
     }
 

@@ -74,7 +74,8 @@ class RulesCommands {
             // Placed as 'rules validate' places them, at the statement rather than the rule's first line.
             List<Finding> errors = new Validator().errorsAfterFailedLoad(ruleBases.folder(rules), e);
             throw new RuleBaseException(errors.stream().map(Finding::format).collect(Collectors.joining("\n"))
-                    + "\nThe rules do not compile; the rules in use stay. 'rules validate' shows warnings too.");
+                    + "\nThe rules do not compile; " + (ruleBases.hasRulesInUse() ? "the rules in use stay"
+                    : "no rules are in use until they do") + ". 'rules validate' shows warnings too.");
         }
         out.print(String.format(Locale.ROOT, "Reloaded %d rules from %s in %d ms.", base.rules().size(), base.folder(),
                 (System.nanoTime() - started) / 1_000_000));

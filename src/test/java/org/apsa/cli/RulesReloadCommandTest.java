@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** {@code rules reload} on rules that do not compile: the errors where 'rules validate' puts them. */
+/** Rules that do not compile, met by {@code rules reload} or any command: the errors where 'rules validate' puts them. */
 class RulesReloadCommandTest {
 
     private static final Path BROKEN = Path.of("src/test/resources/rules-authoring/bad-java-in-consequence");
@@ -17,6 +17,7 @@ class RulesReloadCommandTest {
     void aFailedReloadPlacesTheErrorAtTheStatementWithItsFixAndKeepsTheRulesInUse() {
         RuleBases bases = new RuleBases();
         RulesCommands commands = new RulesCommands(bases, Output.standardOutput());
+        bases.assessor(null);
 
         RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> commands.reload(BROKEN.toString()));
 
@@ -25,5 +26,27 @@ class RulesReloadCommandTest {
         assertThat(e.getMessage()).contains("\n    fix: call a method the type has")
                 .endsWith("The rules do not compile; the rules in use stay. 'rules validate' shows warnings too.");
         assertThat(bases.sessionFolder()).isEqualTo(Path.of("rules"));
+    }
+
+    @Test
+    void beforeAnyRulesCompiledAFailedReloadDoesNotClaimRulesInUse() {
+        RuleBases bases = new RuleBases();
+        RulesCommands commands = new RulesCommands(bases, Output.standardOutput());
+
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> commands.reload(BROKEN.toString()));
+
+        assertThat(e.getMessage()).endsWith("The rules do not compile; no rules are in use until they do. "
+                + "'rules validate' shows warnings too.");
+        assertThat(bases.hasRulesInUse()).isFalse();
+    }
+
+    @Test
+    void anyCommandThatLoadsRulesPlacesTheirErrorsAsRulesValidateDoes() {
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> new RuleBases().assessor(BROKEN.toString()));
+
+        assertThat(e.getMessage()).startsWith(BROKEN.resolve("bad-java-in-consequence.drl") + ":13:55: error: "
+                + "in the consequence of rule \"Transparency builds confidence\": The method confidance() is undefined")
+                .contains("\n    fix: call a method the type has")
+                .endsWith("The rules do not compile; 'rules validate' shows warnings too.");
     }
 }
