@@ -1,5 +1,9 @@
 package org.apsa.engine;
 
+import org.apsa.fact.IndicatorDef;
+import org.apsa.fact.Suggestions;
+import org.apsa.fact.Vocabulary;
+
 import java.util.List;
 
 /**
@@ -16,8 +20,27 @@ import java.util.List;
 public record Recommendation(String id, String actor, String source, String text, String indicator,
                              List<String> meetingLevels) {
 
+    /**
+     * @throws IllegalArgumentException when the indicator is not in the vocabulary or a level
+     *                                  is not on its scale: the prescription could never be
+     *                                  judged, nor its gain computed
+     */
     public Recommendation {
         meetingLevels = List.copyOf(meetingLevels);
+        if (meetingLevels.isEmpty()) {
+            throw new IllegalArgumentException("recommendation \"" + id + "\" names no level that meets it");
+        }
+        IndicatorDef def = Vocabulary.find(indicator).orElseThrow(() -> new IllegalArgumentException("recommendation \""
+                + id + "\" names unknown indicator \"" + indicator + "\""
+                + Vocabulary.suggest(String.valueOf(indicator)).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                + "; 'vocabulary' lists the known ones"));
+        for (String level : meetingLevels) {
+            if (!def.scale().allows(level)) {
+                throw new IllegalArgumentException("recommendation \"" + id + "\": level \"" + level + "\" is not on the scale of "
+                        + indicator + Suggestions.closest(String.valueOf(level), def.scale().levels())
+                        .map(s -> " (did you mean \"" + s + "\"?)").orElse("") + "; use " + def.scale().describe());
+            }
+        }
     }
 
     public Recommendation(String id, String actor, String source, String text, String indicator, String... meetingLevels) {

@@ -1,5 +1,7 @@
 package org.apsa.engine;
 
+import org.apsa.fact.Suggestions;
+
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -8,6 +10,18 @@ import org.kie.api.runtime.rule.RuleContext;
  * of the fact, so that two rules giving equal evidence count twice, as they should.
  */
 public record Support(String scenario, String rule, double weight, double confidence) {
+
+    /**
+     * @throws IllegalArgumentException when {@code scenario} is not an outlook id: evidence
+     *                                  for no outlook would be weighed but count for none
+     */
+    public Support {
+        if (Outlook.find(scenario).isEmpty()) {
+            throw new IllegalArgumentException("no outlook \"" + scenario + "\""
+                    + Suggestions.closest(String.valueOf(scenario), Outlook.ids()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                    + "; a Support is for one of " + String.join(", ", Outlook.ids()));
+        }
+    }
 
     /** For rule consequences: {@code insertLogical(new Support(kcontext, "chaos", 2.0, $c));} */
     public Support(RuleContext rule, String scenario, double weight, double confidence) {
