@@ -6,14 +6,20 @@ import org.apsa.batch.OutputException;
 import org.apsa.fact.InvalidFactSetException;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.ruletest.RuleTestException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.shell.command.CommandCatalog;
 import org.springframework.shell.command.CommandExceptionResolver;
 import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
 import org.springframework.shell.command.CommandHandlingResult;
 import org.springframework.shell.command.CommandParser.CommandParserException;
 import org.springframework.stereotype.Component;
 
+import java.io.FileNotFoundException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,9 +32,31 @@ import java.util.stream.Collectors;
 class Failures implements CommandExceptionResolver {
 
     private static final Logger LOG = LogManager.getLogger(Failures.class);
+    private static final Pattern UNKNOWN_HELP_TOPIC = Pattern.compile("Unknown command '(.*)'");
+
+    /** The shell's commands, for a "did you mean" after 'help' with a mistyped name; absent in tests. */
+    private CommandCatalog commands;
+
+    @Autowired(required = false)
+    void setCommands(CommandCatalog commands) {
+        this.commands = commands;
+    }
 
     @Override
     public CommandHandlingResult resolve(Exception e) {
+        Matcher topic = e instanceof IllegalArgumentException ? UNKNOWN_HELP_TOPIC.matcher(String.valueOf(e.getMessage())) : null;
+        if (topic != null && topic.matches()) {
+            // The shell's own 'help' with a name it does not know.
+            String typed = topic.group(1);
+            return CommandHandlingResult.of("unknown command \"" + typed + "\""
+                    + (commands == null ? "" : UnknownCommand.suggestion(List.of(typed.split(" ")), commands.getRegistrations().keySet()))
+                    + "; 'help' lists the commands\n", ExitCode.USAGE.status());
+        }
+        if (e instanceof FileNotFoundException missing) {
+            // The shell's 'script' with a file that is not there.
+            return CommandHandlingResult.of("cannot read " + missing.getMessage() + "; check the path of the script\n",
+                    ExitCode.USAGE.status());
+        }
         Failure failure = classify(e);
         if (failure.code() == ExitCode.INTERNAL) {
             LOG.error("command failed", e);

@@ -7,6 +7,8 @@ import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -84,16 +86,38 @@ public final class OneShot {
      * shell to handle.
      */
     public static Optional<Integer> run(String... args) {
-        if (args.length == 0 || args[0].startsWith("@")) {
+        if (args.length == 0) {
             return Optional.empty();
         }
+        if (args[0].startsWith("@")) {
+            // The shell runs the script; a script that is not there it would fail on in silence.
+            Optional<String> problem = scriptProblem(args[0].substring(1));
+            problem.ifPresent(System.err::println);
+            return problem.map(p -> ExitCode.USAGE.status());
+        }
         return standard().execute(args);
+    }
+
+    /** Why {@code @FILE} cannot run, when it cannot. */
+    static Optional<String> scriptProblem(String file) {
+        Path script = Path.of(file.isEmpty() ? "." : file);
+        String why = Files.isDirectory(script) ? "is a folder" : !Files.exists(script) ? "no such file"
+                : !Files.isReadable(script) ? "cannot be read: permission denied" : null;
+        return Optional.ofNullable(why).map(w -> file + ": " + w + "; give a file of shell commands, e.g. @examples/session.apsa");
     }
 
     Optional<Integer> execute(String... args) {
         if (args[0].equals("help") && (args.length == 1 || commands.containsKey(String.join(" ", Arrays.asList(args).subList(1, args.length))))) {
             out.print(args.length == 1 ? overview() : usage(String.join(" ", Arrays.asList(args).subList(1, args.length))));
             return Optional.of(ExitCode.OK.status());
+        }
+        if (args[0].equals("help") && args.length == 2) {
+            // A group's name ('help rules'): each of its commands' help.
+            List<String> group = commands.keySet().stream().filter(k -> k.startsWith(args[1] + " ")).sorted().toList();
+            if (!group.isEmpty()) {
+                out.print(String.join("\n", group.stream().map(this::usage).toList()));
+                return Optional.of(ExitCode.OK.status());
+            }
         }
         String name = null;
         int words = 0;

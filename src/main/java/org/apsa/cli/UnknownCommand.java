@@ -4,6 +4,7 @@ import org.apsa.fact.Suggestions;
 import org.springframework.shell.result.CommandNotFoundMessageProvider;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.List;
 
 /** The message for a mistyped command: plain text, with the nearest command when there is one. */
@@ -12,10 +13,36 @@ class UnknownCommand implements CommandNotFoundMessageProvider {
 
     @Override
     public String apply(ProviderContext context) {
-        List<String> words = context.commands();
-        String typed = words == null || words.isEmpty() ? "" : words.get(0);
-        List<String> known = context.registrations() == null ? List.of() : List.copyOf(context.registrations().keySet());
-        String suggestion = Suggestions.closest(typed, known).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
-        return "unknown command \"" + typed + "\"" + suggestion + "; 'help' lists the commands";
+        List<String> words = context.commands() == null ? List.of() : context.commands();
+        Collection<String> known = context.registrations() == null ? List.of() : context.registrations().keySet();
+        List<String> group = subcommands(words, known);
+        if (words.size() == 1 && !group.isEmpty()) {
+            return "\"" + words.get(0) + "\" needs a subcommand: " + String.join(", ", group) + "; 'help' lists the commands";
+        }
+        String typed = group.isEmpty() || words.size() < 2 ? words.isEmpty() ? "" : words.get(0) : words.get(0) + " " + words.get(1);
+        return "unknown command \"" + typed + "\"" + suggestion(words, known) + "; 'help' lists the commands";
+    }
+
+    /**
+     * " (did you mean ...)" for the words typed, or empty: a mistyped subcommand ({@code rules
+     * valdate}) is matched among its group's commands, anything else among all.
+     */
+    static String suggestion(List<String> words, Collection<String> known) {
+        if (words.isEmpty()) {
+            return "";
+        }
+        List<String> group = subcommands(words, known);
+        String typed = !group.isEmpty() && words.size() >= 2 ? words.get(0) + " " + words.get(1) : words.get(0);
+        return Suggestions.closest(typed, group.isEmpty() || words.size() < 2 ? known : group)
+                .map(s -> " (did you mean \"" + s + "\"?)").orElse("");
+    }
+
+    /** The commands of the group the first word names ({@code rules} gives {@code rules validate}, ...), sorted. */
+    private static List<String> subcommands(List<String> words, Collection<String> known) {
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        String prefix = words.get(0) + " ";
+        return known.stream().filter(k -> k.startsWith(prefix)).sorted().toList();
     }
 }

@@ -1,12 +1,15 @@
 package org.apsa.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,11 +93,30 @@ class OneShotTest {
     }
 
     @Test
+    void aScriptThatCannotBeReadIsAUsageErrorNamingIt(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("ok.apsa"), "vocabulary\n");
+
+        assertThat(OneShot.scriptProblem(script.toString())).isEmpty();
+        assertThat(OneShot.scriptProblem(dir.resolve("nope.apsa").toString())).contains(dir.resolve("nope.apsa")
+                + ": no such file; give a file of shell commands, e.g. @examples/session.apsa");
+        assertThat(OneShot.scriptProblem(dir.toString())).hasValueSatisfying(m -> assertThat(m).startsWith(dir + ": is a folder;"));
+    }
+
+    @Test
+    void helpOnAGroupShowsEachOfItsCommands() {
+        assertThat(oneShot.execute("help", "demo")).contains(0);
+
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).startsWith("demo fail: Fails.").contains("\ndemo many: Takes many.", "\ndemo run: Runs.", "--file       a file (required)");
+        assertThat(oneShot.execute("help", "nothing")).isEmpty();
+    }
+
+    @Test
     void whatIsNotAOneShotCommandIsLeftToTheShell() {
         assertThat(oneShot.execute("demo")).isEmpty();
         assertThat(oneShot.execute("load", "x.json")).isEmpty();
         assertThat(oneShot.execute("help", "load")).isEmpty();
-        assertThat(OneShot.run("@script.apsa")).isEmpty();
+        assertThat(OneShot.run("@examples/session.apsa")).isEmpty();
     }
 
     @Test
