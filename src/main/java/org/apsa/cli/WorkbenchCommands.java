@@ -125,7 +125,7 @@ class WorkbenchCommands {
         } catch (FileAlreadyExistsException e) {
             throw new UsageException(target + " exists; add --force to overwrite it, or choose another name");
         } catch (IOException e) {
-            throw new UsageException("cannot save to " + target + ": " + e.getMessage() + "; nothing was changed");
+            throw new UsageException("cannot save to " + target + ": " + FactSetWriter.reason(e) + "; nothing was changed");
         }
         bench.open(facts, target);
         out.print("Saved " + facts.id() + " to " + target + ".");

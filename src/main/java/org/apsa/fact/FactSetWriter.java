@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,6 +27,7 @@ import java.util.Map;
  */
 public final class FactSetWriter {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private FactSetWriter() {
@@ -62,18 +67,31 @@ public final class FactSetWriter {
 
     /**
      * Writes atomically. Without {@code overwrite}, an existing file is left alone and
-     * {@link FileAlreadyExistsException} is thrown.
+     * {@link FileAlreadyExistsException} is thrown. A new file gets the permissions new files
+     * get (the umask decides); a replaced file keeps its own.
+     *
+     * @throws IOException with a message a user can act on (see {@link #reason})
      */
     public static void write(Path target, String text, boolean overwrite) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new IOException("it is a folder");
+        }
         if (!overwrite && Files.exists(absolute)) {
             throw new FileAlreadyExistsException(target.toString());
         }
         Path folder = absolute.getParent();
+        for (Path above = folder; above != null; above = above.getParent()) {
+            if (Files.exists(above) && !Files.isDirectory(above)) {
+                throw new IOException(above + " is a file, not a folder");
+            }
+        }
         Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+        // Not Files.createTempFile: its owner-only permissions would carry over to the saved file.
+        Path temporary = Files.createFile(folder.resolve("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp"));
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            keepPermissions(absolute, temporary);
             try {
                 Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -81,6 +99,31 @@ public final class FactSetWriter {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** What went wrong writing, in words: "permission denied" rather than a bare path. */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied" + (denied.getFile() == null ? "" : " in " + Path.of(denied.getFile()).getParent());
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return "no such file or folder: " + missing.getFile();
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void keepPermissions(Path existing, Path replacement) throws IOException {
+        if (!Files.exists(existing)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(existing));
+        } catch (UnsupportedOperationException notPosix) {
+            // Other file systems keep their own attributes.
         }
     }
 

@@ -1,0 +1,63 @@
+package org.apsa.fact;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Saving a fact set: atomic, the file's permissions kept, and a failure that says why. */
+class FactSetWriterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aReplacedFileKeepsItsPermissionsAndANewOneIsNotMadePrivate() throws IOException {
+        Path shared = Files.writeString(dir.resolve("shared.json"), "{}");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-r--"));
+
+        FactSetWriter.write(shared, "{\"id\": \"x\"}\n", true);
+        FactSetWriter.write(dir.resolve("new.json"), "{\"id\": \"y\"}\n", false);
+
+        assertThat(Files.readString(shared)).isEqualTo("{\"id\": \"x\"}\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rw-rw-r--");
+        // Whatever the umask, never the owner-only permissions of a temporary file.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("new.json")))).isNotEqualTo("rw-------");
+        assertThat(listing()).containsExactlyInAnyOrder("shared.json", "new.json");
+    }
+
+    @Test
+    void aFailureSaysWhyAndLeavesNothingBehind() throws IOException {
+        Files.writeString(dir.resolve("f.json"), "{}");
+        Files.createDirectories(dir.resolve("folder.json"));
+
+        assertThatThrownBy(() -> FactSetWriter.write(dir.resolve("f.json"), "{}", false)).isInstanceOf(FileAlreadyExistsException.class);
+        assertThatThrownBy(() -> FactSetWriter.write(dir.resolve("f.json/x.json"), "{}", true))
+                .hasMessage(dir.resolve("f.json") + " is a file, not a folder");
+        assertThatThrownBy(() -> FactSetWriter.write(dir.resolve("folder.json"), "{}", true)).hasMessage("it is a folder");
+        assertThat(listing()).containsExactlyInAnyOrder("f.json", "folder.json");
+    }
+
+    @Test
+    void reasonsAreWords() {
+        assertThat(FactSetWriter.reason(new AccessDeniedException("/ro/.x.json.1f.tmp"))).isEqualTo("permission denied in /ro");
+        assertThat(FactSetWriter.reason(new NoSuchFileException("/gone/x.json"))).isEqualTo("no such file or folder: /gone/x.json");
+    }
+
+    private List<String> listing() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+}
