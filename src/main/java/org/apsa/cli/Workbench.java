@@ -2,11 +2,18 @@ package org.apsa.cli;
 
 import org.apsa.engine.Assessment;
 import org.apsa.explain.Change;
+import jakarta.annotation.PreDestroy;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apsa.fact.FactSet;
+import org.apsa.fact.FactSetWriter;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +29,9 @@ public class Workbench {
     /** One assessment of this session and what had changed since the one before. */
     public record Entry(int number, LocalTime at, Assessment assessment, List<Change> changes) {
     }
+
+    private static final Logger LOG = LogManager.getLogger(Workbench.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final boolean oneShot;
     private FactSet current;
@@ -71,6 +81,53 @@ public class Workbench {
 
     public boolean dirty() {
         return dirty;
+    }
+
+    /**
+     * Refuses to replace a current fact set that has unsaved changes, unless {@code discard}.
+     *
+     * @param action what would replace it, e.g. "load another"
+     */
+    public void requireSavedOr(boolean discard, String action) {
+        if (hasWorkToLose() && !discard) {
+            throw new UsageException("the current fact set " + current.id() + " has unsaved changes; 'save' keeps them"
+                    + (file == null ? " (save FILE)" : "") + ", or add --discard to " + action + " anyway");
+        }
+    }
+
+    /**
+     * When the shell ends (exit, quit, Ctrl-C or Ctrl-D at the prompt, a stop signal) with
+     * unsaved changes, they are written to a recovery file rather than lost, and the
+     * terminal is told where.
+     */
+    @PreDestroy
+    void keepUnsaved() {
+        if (oneShot || !hasWorkToLose()) {
+            return;
+        }
+        Path folder = unsavedFolder();
+        Path copy = folder.resolve(current.id() + "-" + LocalDateTime.now().format(STAMP) + ".json");
+        try {
+            FactSetWriter.write(copy, FactSetWriter.json(current, null), false);
+            System.out.println("Unsaved changes to " + current.id() + " were kept in " + copy + "; 'load " + copy
+                    + "' goes on from them.");
+        } catch (IOException | RuntimeException e) {
+            LOG.error("could not keep the unsaved fact set {}", current.id(), e);
+            System.err.println("Unsaved changes to " + current.id() + " could not be kept in " + folder + ": "
+                    + (e instanceof IOException io ? FactSetWriter.reason(io) : e.toString()));
+        }
+    }
+
+    /** Unsaved changes, other than a new fact set that states nothing yet. */
+    private boolean hasWorkToLose() {
+        return dirty && current != null && (file != null || !current.indicators().isEmpty());
+    }
+
+    /** {@code -Dapsa.unsaved.dir}, else {@code APSA_UNSAVED_DIR}, else {@code ~/.apsa/unsaved}. */
+    static Path unsavedFolder() {
+        String configured = System.getProperty("apsa.unsaved.dir", System.getenv("APSA_UNSAVED_DIR"));
+        return configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".apsa", "unsaved");
     }
 
     /** Records an assessment of the current state in the history. */

@@ -42,7 +42,9 @@ class WorkbenchCommands {
     }
 
     @Command(command = "load", description = "Open a fact set as the current one. Example: load facts/baseline-2014-12.json")
-    void load(@Option(longNames = "file", required = true, description = "a .json fact file") @OptionValues(provider = "factFiles") String file) {
+    void load(@Option(longNames = "file", required = true, description = "a .json fact file") @OptionValues(provider = "factFiles") String file,
+              @Option(longNames = "discard", description = "drop the current fact set's unsaved changes") boolean discard) {
+        bench.requireSavedOr(discard, "load another");
         Path path = Path.of(file);
         FactSet facts = reader.readOne(path);
         bench.open(facts, path);
@@ -51,7 +53,9 @@ class WorkbenchCommands {
     }
 
     @Command(command = "new", description = "Start an empty fact set (every indicator unknown). Example: new my-view-2015")
-    void newFactSet(@Option(longNames = "id", defaultValue = "untitled", description = "the fact set's id") String id) {
+    void newFactSet(@Option(longNames = "id", defaultValue = "untitled", description = "the fact set's id") String id,
+                    @Option(longNames = "discard", description = "drop the current fact set's unsaved changes") boolean discard) {
+        bench.requireSavedOr(discard, "start a new one");
         FactSet facts = reader.parse("new", "{\"id\": " + quote(id) + ", \"indicators\": {}}").factSet();
         if (facts == null) {
             throw new UsageException("id \"" + id + "\" is not usable: use letters, digits, '.', '_', ':' or '-'");

@@ -55,6 +55,7 @@ final class Jar {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
         builder.environment().put("APSA_LOG_DIR", logDir.toString());
         builder.environment().put("APSA_CACHE_DIR", System.getProperty("apsa.cache.dir", PROJECT.resolve("target/rule-cache").toString()));
+        builder.environment().put("APSA_UNSAVED_DIR", PROJECT.resolve("target/unsaved").toString());
         builder.environment().putAll(environment);
         builder.environment().remove("NO_COLOR");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);

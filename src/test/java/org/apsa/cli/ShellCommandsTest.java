@@ -49,8 +49,13 @@ class ShellCommandsTest {
         session = client.interactive().run();
     }
 
+    @Autowired
+    Workbench bench;
+
     @BeforeEach
     void clearScreen() {
+        // Each test starts with no fact set, as if the analyst had saved or discarded the last one.
+        bench.open(null, null);
         type(session, "clear");
         awaitScreen(session, s -> !s.contains("\n") || s.strip().startsWith("apsa>") && s.strip().lines().count() <= 1,
                 "a cleared screen");
@@ -116,6 +121,23 @@ class ShellCommandsTest {
         try (var left = Files.list(dir)) {
             assertThat(left).containsExactly(existing);
         }
+    }
+
+    @Test
+    void unsavedChangesAreNotReplacedByLoadOrNewWithoutDiscard() {
+        type(session, "load facts/baseline-2014-12.json");
+        awaitScreen(session, "Loaded baseline-2014-12");
+        type(session, "set region.alignment balanced");
+        awaitScreen(session, "region.alignment: leaning");
+        type(session, "load facts/analyst-a-2015-06.json");
+        awaitScreen(session, "the current fact set baseline-2014-12 has unsaved changes; 'save' keeps them, "
+                + "or add --discard to load another anyway");
+        type(session, "new other");
+        awaitScreen(session, "or add --discard to start a new one anyway");
+        assertThat(bench.current().indicators().get("region.alignment").level()).isEqualTo("balanced");
+        type(session, "load facts/analyst-a-2015-06.json --discard");
+        awaitScreen(session, "Loaded analyst-a-2015-06");
+        assertThat(bench.dirty()).isFalse();
     }
 
     @Test

@@ -1,0 +1,73 @@
+package org.apsa.cli;
+
+import org.apsa.fact.FactSet;
+import org.apsa.fact.FactSetReader;
+import org.apsa.fact.Reading;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the shell keeps when it ends with unsaved changes. */
+class WorkbenchTest {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void forgetFolder() {
+        System.clearProperty("apsa.unsaved.dir");
+    }
+
+    @Test
+    void unsavedChangesAreKeptInARecoveryFileThatLoadsAgain() throws IOException {
+        System.setProperty("apsa.unsaved.dir", dir.toString());
+        Workbench bench = new Workbench();
+        FactSet loaded = new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json"));
+        bench.open(loaded, Path.of("facts/baseline-2014-12.json"));
+        Map<String, Reading> changed = new LinkedHashMap<>(loaded.indicators());
+        changed.put("region.alignment", Reading.of("balanced"));
+        bench.change(new FactSet(loaded.id(), loaded.title(), loaded.description(), loaded.asOf(), changed));
+
+        bench.keepUnsaved();
+
+        List<Path> kept = files();
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0).getFileName().toString()).matches("baseline-2014-12-\\d{8}-\\d{6}\\.json");
+        FactSet recovered = new FactSetReader().readOne(kept.get(0));
+        assertThat(recovered.indicators().get("region.alignment").level()).isEqualTo("balanced");
+        assertThat(recovered.indicators()).hasSameSizeAs(changed);
+    }
+
+    @Test
+    void nothingIsWrittenWhenNothingWouldBeLost() throws IOException {
+        System.setProperty("apsa.unsaved.dir", dir.toString());
+        Workbench saved = new Workbench();
+        saved.open(new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json")), Path.of("facts/baseline-2014-12.json"));
+        Workbench empty = new Workbench();
+        FactSet blank = new FactSet("blank", null, null, null, Map.of());
+        empty.open(blank, null);
+        empty.change(blank);
+
+        saved.keepUnsaved();
+        empty.keepUnsaved();
+        new Workbench().keepUnsaved();
+
+        assertThat(files()).isEmpty();
+    }
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+}
