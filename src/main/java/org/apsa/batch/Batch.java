@@ -171,12 +171,19 @@ public final class Batch {
      * left to the rule base rather than disposed under a worker.
      */
     private static void closeWhenIdle(ExecutorService pool, Assessor.Reusing sessions) {
+        // A run stopped by an interrupt still waits for its workers (each finishes the fact set
+        // it has begun); the interrupt is kept for the caller.
+        boolean interrupted = Thread.interrupted();
         boolean idle;
         try {
             idle = pool.awaitTermination(IDLE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
             idle = false;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (idle) {
             sessions.close();

@@ -11,7 +11,9 @@ public enum ExitCode {
     /** The rule base does not compile, or a rule misbehaves while firing. */
     RULES(3),
     /** A defect of the tool itself; the log file has the details. */
-    INTERNAL(4);
+    INTERNAL(4),
+    /** Stopped by Ctrl-C (SIGINT) before it finished; the shell's convention, 128 + 2. */
+    INTERRUPTED(130);
 
     private final int status;
 

@@ -57,6 +57,13 @@ class Failures implements CommandExceptionResolver {
             return CommandHandlingResult.of("cannot read " + missing.getMessage() + "; check the path of the script\n",
                     ExitCode.USAGE.status());
         }
+        if (Thread.interrupted() || causedBy(e, InterruptedException.class)) {
+            // Ctrl-C while a command ran: the shell interrupts the command, which ends here.
+            // The flag is cleared, or the prompt's next read would take it for a request to quit.
+            LOG.info("command stopped by an interrupt: {}", e.toString());
+            return CommandHandlingResult.of("stopped (Ctrl-C) before it finished; nothing of it was kept\n",
+                    ExitCode.INTERRUPTED.status());
+        }
         Failure failure = classify(e);
         if (failure.code() == ExitCode.INTERNAL) {
             LOG.error("command failed", e);
@@ -64,6 +71,15 @@ class Failures implements CommandExceptionResolver {
             LOG.debug("command failed: {}", failure.message());
         }
         return CommandHandlingResult.of(failure.message() + "\n", failure.code().status());
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A failure as the user sees it. */

@@ -1,0 +1,39 @@
+package org.apsa.cli;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.shell.command.CommandHandlingResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the shell reports a command that ended in a failure, and what it leaves for the next prompt. */
+class FailuresTest {
+
+    private final Failures failures = new Failures();
+
+    @Test
+    void aCommandStoppedByCtrlCSaysSoAndLeavesNoInterruptForThePrompt() {
+        Thread.currentThread().interrupt();
+        CommandHandlingResult result = failures.resolve(new IllegalStateException("interrupted while assessing"));
+
+        assertThat(result.message()).isEqualTo("stopped (Ctrl-C) before it finished; nothing of it was kept\n");
+        assertThat(result.exitCode()).isEqualTo(130);
+        // A flag left set would make the shell's next read end the shell.
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void anInterruptionFoundAmongTheCausesIsAStopToo() {
+        CommandHandlingResult result = failures.resolve(new IllegalStateException("interrupted while assessing",
+                new InterruptedException()));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.INTERRUPTED.status());
+    }
+
+    @Test
+    void anyOtherUnexpectedFailureIsAnInternalErrorInOneLine() {
+        CommandHandlingResult result = failures.resolve(new IllegalStateException("boom"));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.INTERNAL.status());
+        assertThat(result.message()).isEqualTo("internal error: java.lang.IllegalStateException: boom (details in the log file)\n");
+    }
+}
