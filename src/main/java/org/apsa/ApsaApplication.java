@@ -4,6 +4,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apsa.cli.ExitCode;
 import org.apsa.cli.OneShot;
+import org.apsa.cli.RuleBases;
 import org.apsa.log.FileLog;
 import org.springframework.boot.Banner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -14,6 +15,8 @@ import org.springframework.shell.CommandNotFound;
 import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
 import org.springframework.shell.command.annotation.CommandScan;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +37,16 @@ public class ApsaApplication {
     /** Runs the shell or one command and returns the exit status. */
     public static int run(String... args) {
         FileLog.configureDirectory();
+        Optional<String> shellRules = shellRules(args);
+        if (shellRules.isPresent()) {
+            // 'apsa --rules DIR': the shell, on the rules of DIR.
+            if (!Files.isDirectory(Path.of(shellRules.get()))) {
+                System.err.println("--rules " + shellRules.get() + ": no such folder; give the folder of .drl rules, e.g. --rules rules");
+                return ExitCode.USAGE.status();
+            }
+            System.setProperty(RuleBases.SESSION_FOLDER_PROPERTY, shellRules.get());
+            args = new String[0];
+        }
         boolean interactive = args.length == 0;
         if (!interactive) {
             // A run that exits after one command cannot afford Log4j2's core start.
@@ -62,6 +75,17 @@ public class ApsaApplication {
         } catch (Throwable failure) {
             return exitStatus(failure);
         }
+    }
+
+    /** The folder of {@code --rules DIR} (or {@code --rules=DIR}) when that is all the arguments say. */
+    static Optional<String> shellRules(String... args) {
+        if (args.length == 2 && args[0].equals("--rules")) {
+            return Optional.of(args[1]);
+        }
+        if (args.length == 1 && args[0].startsWith("--rules=")) {
+            return Optional.of(args[0].substring("--rules=".length()));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -35,7 +35,10 @@ public class RuleBases {
     private final ConcurrentMap<Path, Assessor> others = new ConcurrentHashMap<>();
     /** Reloads compile one at a time, so an older build never replaces a newer one. */
     private final Object compiling = new Object();
-    private volatile Path sessionFolder = RuleBaseLoader.DEFAULT_FOLDER;
+    /** The shell's rules folder when it is started with {@code --rules DIR}. */
+    public static final String SESSION_FOLDER_PROPERTY = "apsa.shell.rules";
+
+    private volatile Path sessionFolder = Path.of(System.getProperty(SESSION_FOLDER_PROPERTY, RuleBaseLoader.DEFAULT_FOLDER.toString()));
     private volatile Consumer<Path> folderListener = folder -> { };
 
     /** The assessor for the rules of a folder; null or blank means the session's folder. */
