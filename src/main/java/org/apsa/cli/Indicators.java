@@ -1,5 +1,6 @@
 package org.apsa.cli;
 
+import org.apsa.fact.FactSetReader;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Reading;
 import org.apsa.fact.Suggestions;
@@ -19,6 +20,14 @@ final class Indicators {
 
     static Reading reading(String id, String level, Double confidence, String note) {
         IndicatorDef def = known(id);
+        if (level == null) {
+            throw new UsageException("give a level for " + id + ": " + def.scale().describe() + ", e.g. set " + id + " "
+                    + def.scale().levels().get(def.scale().levels().size() - 1));
+        }
+        if (note != null && note.length() > FactSetReader.MAX_STRING_LENGTH) {
+            throw new UsageException("the note has " + note.length() + " characters; a note may have at most "
+                    + FactSetReader.MAX_STRING_LENGTH + ", or the saved fact set could not be read again");
+        }
         if (!def.scale().allows(level)) {
             throw new UsageException("level \"" + level + "\" is not on the scale of \"" + id + "\""
                     + Suggestions.closest(level, def.scale().levels()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
@@ -28,6 +37,6 @@ final class Indicators {
         if (!(c > 0 && c <= 1)) {
             throw new UsageException("confidence " + confidence + " is out of range; use a number greater than 0 and at most 1");
         }
-        return new Reading(level, c, note);
+        return new Reading(level, c, note == null || note.isEmpty() ? null : note);
     }
 }

@@ -89,12 +89,15 @@ class WorkbenchCommands {
             @Option(longNames = "id", required = true, description = "an indicator id") @OptionValues(provider = "indicatorIds") String id,
             @Option(longNames = "level", required = true, description = "a level of its scale") @OptionValues(provider = "indicatorLevels") String level,
             @Option(longNames = "confidence", description = "in (0, 1]; 1 when left out") Double confidence,
-            @Option(longNames = "note", description = "why, e.g. the paragraph or source") String note) {
-        Reading reading = Indicators.reading(id, level, confidence, note);
+            @Option(longNames = "note", description = "why, e.g. the paragraph or source; when left out the indicator's note "
+                    + "stays ('unset' drops it)") String note) {
         FactSet facts = bench.current();
         Reading before = facts.indicators().get(id);
+        // The analyst's note is kept unless replaced: a new level is not a reason to lose it.
+        Reading reading = Indicators.reading(id, level, confidence, note == null && before != null ? before.note() : note);
         bench.change(facts.with(id, reading));
-        out.print(id + ": " + (before == null ? "unknown" : Change.describe(before)) + " -> " + Change.describe(reading));
+        out.print(id + ": " + (before == null ? "unknown" : Change.describe(before)) + " -> " + Change.describe(reading)
+                + (note == null && reading.note() != null ? "  (note kept)" : ""));
     }
 
     @Command(command = "unset", description = "Make an indicator unknown again. Example: unset hotspot.afghanistan")

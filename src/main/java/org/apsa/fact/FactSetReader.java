@@ -52,7 +52,7 @@ public final class FactSetReader {
 
     /** The largest {@code .json} file, and the longest {@code .jsonl} line, accepted. */
     public static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
-    static final int MAX_STRING_LENGTH = 64 * 1024;
+    public static final int MAX_STRING_LENGTH = 64 * 1024;
     static final int MAX_NUMBER_LENGTH = 64;
     static final int MAX_NESTING_DEPTH = 16;
     /** Keys are short names; the longest id the vocabulary allows has 200 characters. */

@@ -85,8 +85,17 @@ class ShellCommandsTest {
         awaitScreen(session, "us.presence.transparency: unknown -> high (0.70)");
         type(session, "set us.presence.transparency medium --confidence 1.5");
         awaitScreen(session, "confidence 1.5 is out of range");
+        type(session, "set us.presence.transparency medium --confidence 0.6");
+        awaitScreen(session, "us.presence.transparency: high (0.70) -> medium (0.60)  (note kept)");
+        assertThat(bench.current().indicators().get("us.presence.transparency").note()).isEqualTo("because");
         type(session, "unset us.presence.transparency");
-        awaitScreen(session, "us.presence.transparency: high (0.70) -> unknown");
+        awaitScreen(session, "us.presence.transparency: medium (0.60) -> unknown");
+        type(session, "set us.presence.transparency medium --confidence 0.6");
+        awaitScreen(session, s -> s.lines().anyMatch(l -> l.strip().equals("us.presence.transparency: unknown -> medium (0.60)")),
+                "the change echoed without '(note kept)'");
+        assertThat(bench.current().indicators().get("us.presence.transparency").note()).isNull();
+        type(session, "unset us.presence.transparency");
+        awaitScreen(session, "us.presence.transparency: medium (0.60) -> unknown");
         type(session, "unset us.presence.transparency");
         awaitScreen(session, "us.presence.transparency is unknown already.");
     }
