@@ -65,11 +65,13 @@ public final class Validator {
             new Reach(Pattern.compile("\\bRuntime\\b(\\s*\\.\\s*\\w+)?"), "the process"),
             new Reach(Pattern.compile("\\bjava\\s*\\.\\s*(io|nio|net)\\b"), "files or the network"),
             new Reach(Pattern.compile("\\b(File|Files|Paths|FileInputStream|FileOutputStream|FileReader|FileWriter|PrintStream"
-                    + "|Socket|ServerSocket|URL|HttpClient)\\b"), "files or the network"),
-            new Reach(Pattern.compile("\\bjava\\s*\\.\\s*lang\\s*\\.\\s*reflect\\b|\\bClass\\s*\\.\\s*forName\\b"
-                    + "|\\.\\s*getClass\\s*\\(\\s*\\)|\\bgetDeclared\\w*\\b|\\bsetAccessible\\b"), "reflection"),
-            new Reach(Pattern.compile("\\b(Thread|ProcessBuilder|Process|Executors|ExecutorService|CompletableFuture)\\b"),
-                    "threads or processes"));
+                    + "|RandomAccessFile|FileChannel|FileHandler|Socket|ServerSocket|URL|URI|HttpClient)\\b"
+                    + "|\\bjava\\s*\\.\\s*util\\s*\\.\\s*(logging|zip|jar)\\b"), "files or the network"),
+            new Reach(Pattern.compile("\\bjava\\s*\\.\\s*lang\\s*\\.\\s*(reflect|invoke)\\b|\\bClass\\s*\\.\\s*forName\\b"
+                    + "|\\.\\s*getClass\\s*\\(\\s*\\)|\\bgetDeclared\\w*\\b|\\bsetAccessible\\b|\\bMethodHandles?\\b"
+                    + "|\\bClassLoader\\b"), "reflection"),
+            new Reach(Pattern.compile("\\b(Thread|ProcessBuilder|Process|ProcessHandle|Executors|ExecutorService|CompletableFuture"
+                    + "|ForkJoinPool|Timer|ScheduledExecutorService)\\b"), "threads or processes"));
 
     /**
      * The errors of a folder whose rules did not load, placed as {@link #validate} places

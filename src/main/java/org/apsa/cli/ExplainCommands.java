@@ -63,7 +63,9 @@ class ExplainCommands {
             trees = a.judgmentTrace().get(judgment);
             if (trees == null) {
                 throw new UsageException("judgment \"" + judgment + "\" does not hold for " + a.factSet().id()
-                        + Suggestions.closest(judgment, a.judgmentTrace().keySet()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                        + Suggestions.closest(judgment, a.judgmentTrace().keySet()).map(s -> " (did you mean \"" + s + "\"?)")
+                        .or(() -> Suggestions.closest(target.judgment(), Outlook.ids()).map(s -> " (did you mean the outlook \"" + s + "\"?)"))
+                        .orElse("")
                         + "; holding: " + (a.judgmentTrace().isEmpty() ? "none" : String.join(", ", a.judgmentTrace().keySet())));
             }
         } else {

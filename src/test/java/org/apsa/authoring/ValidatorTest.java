@@ -184,14 +184,23 @@ class ValidatorTest {
                     java.nio.file.Files.exists(java.nio.file.Path.of("x"));
                     $i.getClass().getDeclaredMethods();
                     Runtime.getRuntime().exec("ls");
+                    try { new java.util.logging.FileHandler("x.log"); } catch (Exception e) { }
                 end
+                function void later() {
+                    java.util.concurrent.ForkJoinPool.commonPool().submit(() -> { });
+                    java.lang.invoke.MethodHandles.lookup();
+                    ProcessHandle.allProcesses();
+                }
                 """);
         List<String> messages = validator.validate(dir).findings().stream().filter(Finding::isError)
                 .map(f -> f.line() + ":" + f.message().replace("rule \"Reach\" reaches outside the rule base: ", "")).toList();
 
         assertThat(messages).contains("8:Thread (threads or processes)", "9:java.nio (files or the network)",
                 "9:Files (files or the network)", "10:.getClass() (reflection)", "10:getDeclaredMethods (reflection)",
-                "11:Runtime.getRuntime (the process)");
+                "11:Runtime.getRuntime (the process)", "12:java.util.logging (files or the network)",
+                "12:FileHandler (files or the network)", "15:the file reaches outside the rule base: ForkJoinPool (threads or processes)",
+                "16:the file reaches outside the rule base: java.lang.invoke (reflection)",
+                "17:the file reaches outside the rule base: ProcessHandle (threads or processes)");
         assertThat(messages).noneMatch(m -> m.startsWith("1:") || m.startsWith("4:"));
     }
 

@@ -164,6 +164,8 @@ class ShellCommandsTest {
         awaitScreen(session, "Loaded baseline-2014-12");
         type(session, "explain");
         awaitScreen(session, "by \"Score the four outlooks\"");
+        type(session, "explain choas");
+        awaitScreen(session, "judgment \"choas\" does not hold for baseline-2014-12 (did you mean the outlook \"chaos\"?)");
         type(session, "clear");
         type(session, "why-not deep-integration");
         awaitScreen(session, "Smallest changes that would make deep integration lead");
