@@ -542,10 +542,6 @@ public final class Validator {
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new RuleBaseException(List.of(new InputProblem(file.toString(), 0, 0, "cannot be read: " + e.getMessage())));
-        }
+        return RuleBaseLoader.readText(file);
     }
 }

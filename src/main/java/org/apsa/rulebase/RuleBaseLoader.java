@@ -20,8 +20,13 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.rule.Rule;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +39,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -556,10 +562,41 @@ public final class RuleBaseLoader {
     }
 
     private static byte[] read(Path file) {
+        byte[] bytes;
         try {
-            return Files.readAllBytes(file);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new RuleBaseException(List.of(new InputProblem(file.toString(), 0, 0, "cannot be read: " + e.getMessage())));
+        }
+        text(file, bytes);
+        return bytes;
+    }
+
+    /** A rule file's text, read as every command reads it. */
+    public static String readText(Path file) {
+        return text(file, read(file));
+    }
+
+    /**
+     * Rule files are UTF-8. Anything else is refused at its first bad byte, rather than
+     * compiled with its letters replaced (a rule named "Caf\uFFFD").
+     */
+    static String text(Path file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            ByteBuffer probe = ByteBuffer.wrap(bytes);
+            CharBuffer decoded = CharBuffer.allocate(bytes.length);
+            decoder.reset().decode(probe, decoded, true);
+            int at = probe.position();
+            decoded.flip();
+            String before = decoded.toString();
+            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+            int column = before.length() - before.lastIndexOf('\n');
+            throw new RuleBaseException(List.of(new InputProblem(file.toString(), line, column, String.format(Locale.ROOT,
+                    "not UTF-8 text (byte 0x%02X); save the file as UTF-8", bytes[at] & 0xFF))));
         }
     }
 

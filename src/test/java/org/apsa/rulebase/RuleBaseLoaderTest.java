@@ -4,6 +4,7 @@ import org.apsa.fact.InputProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,7 +120,21 @@ class RuleBaseLoaderTest {
                 + "e.g. import org.apsa.engine.Indicator)");
     }
 
-    private static void copyShipped(Path dir, String... names) throws java.io.IOException {
+    @Test
+    void aRuleFileThatIsNotUtf8IsRefusedAtItsFirstBadByte(@TempDir Path dir) throws Exception {
+        copyShipped(dir, "scoring.drl");
+        String drl = "package org.apsa.rules;\n// Caf\u00e9 rule\n";
+        Files.write(dir.resolve("latin.drl"), drl.getBytes(StandardCharsets.ISO_8859_1));
+
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir));
+
+        assertThat(e.problems()).extracting(p -> p.format())
+                .containsExactly(dir.resolve("latin.drl") + ":2:7: not UTF-8 text (byte 0xE9); save the file as UTF-8");
+        assertThat(RuleBaseLoader.text(dir.resolve("x.drl"), "ok \u00e9\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("ok \u00e9\n");
+    }
+
+    private static void copyShipped(Path dir, String... names) throws IOException {
         for (String name : names) {
             Files.copy(Path.of("rules").resolve(name), dir.resolve(name));
         }
