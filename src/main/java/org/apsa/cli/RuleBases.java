@@ -115,10 +115,11 @@ public class RuleBases {
     }
 
     /**
-     * Loads a folder; when it does not compile, the errors are placed and worded as
-     * {@code rules validate} gives them (at the statement, with the fix), not in Drools' words.
+     * Loads a folder as its files are now (the compiled cache serves unchanged files); when it
+     * does not compile, the errors are placed and worded as {@code rules validate} gives them
+     * (at the statement, with the fix), not in Drools' words.
      */
-    private static RuleBase loadPlaced(Path folder) {
+    static RuleBase loadPlaced(Path folder) {
         try {
             return RuleBaseLoader.load(folder);
         } catch (RuleBaseException e) {

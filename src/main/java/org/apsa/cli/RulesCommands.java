@@ -8,11 +8,11 @@ import org.apsa.authoring.Finding;
 import org.apsa.authoring.Validator;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
+import org.apsa.fact.FactSetWriter;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.InputProblem;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
-import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RuleInfo;
 import org.apsa.ruletest.RuleTest;
 import org.apsa.ruletest.RuleTestException;
@@ -21,10 +21,8 @@ import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -98,7 +96,7 @@ class RulesCommands {
             + "shows expected and actual and the trace in question. Exit 1 on a failure. Example: rules test")
     void test(@Option(longNames = "rules", description = RULES_HELP) String rules) {
         Path folder = ruleBases.folder(rules);
-        Assessor assessor = new Assessor(RuleBaseLoader.load(folder));
+        Assessor assessor = new Assessor(RuleBases.loadPlaced(folder));
         RuleTestReport report = RuleTestReport.run(assessor, folder.resolve("tests"));
         out.print(report.render());
         if (report.defects() > 0) {
@@ -116,7 +114,7 @@ class RulesCommands {
     void coverage(@Option(longNames = "rules", description = RULES_HELP) String rules,
                   @Option(longNames = "facts", description = "also assess the fact sets in facts/") boolean facts) {
         Path folder = ruleBases.folder(rules);
-        Assessor assessor = new Assessor(RuleBaseLoader.load(folder));
+        Assessor assessor = new Assessor(RuleBases.loadPlaced(folder));
         List<FactSet> sets = new ArrayList<>();
         List<RuleTest> tests = new RuleTestReader().readAll(folder.resolve("tests"));
         tests.forEach(t -> sets.add(t.facts()));
@@ -133,7 +131,7 @@ class RulesCommands {
             + "claims, conclusions, indicators read). Example: rules doc --out rules/CATALOGUE.md")
     void doc(@Option(longNames = "rules", description = RULES_HELP) String rules,
              @Option(longNames = "out", description = "the file to write (default: standard output)") String outFile) {
-        String markdown = Catalogue.markdown(RuleBaseLoader.load(ruleBases.folder(rules)));
+        String markdown = Catalogue.markdown(RuleBases.loadPlaced(ruleBases.folder(rules)));
         if (outFile == null || outFile.isBlank()) {
             out.print(markdown);
             return;
@@ -143,12 +141,9 @@ class RulesCommands {
             throw new UsageException("--out " + outFile + " is a folder; give a file, e.g. --out rules/CATALOGUE.md");
         }
         try {
-            Path dir = target.toAbsolutePath().getParent();
-            Path temp = Files.createTempFile(dir, ".catalogue", ".md");
-            Files.writeString(temp, markdown, StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            FactSetWriter.write(target, markdown, true);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + outFile + ": " + e.getMessage());
+            throw new UsageException("cannot write " + outFile + ": " + FactSetWriter.reason(e));
         }
         out.print("Wrote the catalogue of " + markdown.lines().filter(l -> l.startsWith("| ") && l.contains("(line ")).count()
                 + " rules to " + outFile + ".");
