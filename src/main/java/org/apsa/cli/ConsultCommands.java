@@ -50,6 +50,9 @@ class ConsultCommands {
     void consult(
             @Option(longNames = "max", defaultValue = "5", description = "the most questions to ask") int max,
             @Option(longNames = "answers", description = "answers in order, comma-separated, instead of asking (for scripts)") String answers) {
+        if (max < 1) {
+            throw new UsageException("--max is the most questions to ask; give 1 or more, not " + max);
+        }
         Deque<String> scripted = answers == null ? null
                 : new ArrayDeque<>(List.of(answers.split(",")).stream().map(String::trim).toList());
         LineReader reader = scripted == null ? lineReader.getIfAvailable() : null;
@@ -75,26 +78,36 @@ class ConsultCommands {
             asked++;
             String question = String.format(Locale.ROOT, "Q%d. %s: %s (%s)?%n    levels: %s; or skip, why, stop", asked,
                     style.bold(def.id()), def.meaning(), def.source(), def.scale().describe());
-            String answer = ask(question, reader, scripted);
-            while (answer != null && answer.equalsIgnoreCase("why")) {
-                out.print(why(next, assessment));
+            // The same question until it is answered: 'why' explains it, a level off the scale asks again.
+            String answer;
+            Reading reading = null;
+            while (true) {
                 answer = ask(question, reader, scripted);
+                if (answer == null || answer.equalsIgnoreCase("stop") || answer.equalsIgnoreCase("skip") || answer.isBlank()) {
+                    break;
+                }
+                if (answer.equalsIgnoreCase("why")) {
+                    out.print(why(next, assessment));
+                    continue;
+                }
+                try {
+                    reading = Indicators.reading(def.id(), answer, null, "answered in consultation");
+                    break;
+                } catch (UsageException e) {
+                    if (scripted != null) {
+                        // A script cannot answer again: it stops, with what it did so far kept.
+                        throw new UsageException("answer \"" + answer + "\" to " + def.id() + ": " + e.getMessage());
+                    }
+                    out.print(e.getMessage() + "; answer again");
+                }
             }
             if (answer == null || answer.equalsIgnoreCase("stop")) {
                 out.print("Consultation stopped.");
                 break;
             }
-            if (answer.equalsIgnoreCase("skip") || answer.isBlank()) {
+            if (reading == null) {
                 skipped.add(def.id());
                 out.print("Skipped " + def.id() + ".");
-                continue;
-            }
-            Reading reading;
-            try {
-                reading = Indicators.reading(def.id(), answer, null, "answered in consultation");
-            } catch (UsageException e) {
-                out.print(e.getMessage());
-                skipped.add(def.id());
                 continue;
             }
             bench.change(facts.with(def.id(), reading));

@@ -159,6 +159,18 @@ class ShellCommandsTest {
     }
 
     @Test
+    void aScriptedAnswerOffTheScaleStopsTheConsultationKeepingEarlierAnswers() {
+        type(session, "load facts/baseline-2014-12.json");
+        awaitScreen(session, "Loaded baseline-2014-12");
+        type(session, "consult --max 3 --answers consensus,hihg,skip");
+        String screen = awaitScreen(session, "is not on the scale");
+        assertThat(screen).contains("answer \"hihg\" to ", "(did you mean \"high\"?)").doesNotContain("Q3.");
+        assertThat(bench.current().indicators().get("usChina.accommodation").level()).isEqualTo("consensus");
+        type(session, "consult --max 0");
+        awaitScreen(session, "--max is the most questions to ask; give 1 or more, not 0");
+    }
+
+    @Test
     void explainWhyNotSensitivityRecommendAndHistoryWorkOnTheCurrentFactSet() {
         type(session, "load facts/baseline-2014-12.json");
         awaitScreen(session, "Loaded baseline-2014-12");
