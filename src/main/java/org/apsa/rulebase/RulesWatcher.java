@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Watches a rules folder (and the folders under it) for changes to {@code .drl} files and
  * calls back once the changes have settled: an editor's save is often several events
- * (write, rename, touch), and one reload should follow them, not one per event. Runs on one
+ * (write, rename, touch), and one reload should follow them, not one per event. A folder
+ * removed and created again is watched again. Runs on one
  * daemon thread, so it never keeps the process alive; {@link #close()} stops it.
  */
 public final class RulesWatcher implements AutoCloseable {
@@ -35,12 +36,25 @@ public final class RulesWatcher implements AutoCloseable {
     private final Runnable onChange;
     private final WatchService service;
     private final Thread thread;
+    /** The folder's parent, watched only for the folder itself coming back after it was removed. */
+    private final Path parent;
+    private final Path absolute;
 
     private RulesWatcher(Path folder, Duration debounce, Runnable onChange) throws IOException {
         this.folder = folder;
         this.debounce = debounce;
         this.onChange = onChange;
         this.service = FileSystems.getDefault().newWatchService();
+        this.absolute = folder.toAbsolutePath().normalize();
+        this.parent = absolute.getParent();
+        if (parent != null) {
+            // A folder removed and created again (a checkout, a copy) is otherwise no longer watched.
+            try {
+                parent.register(service, StandardWatchEventKinds.ENTRY_CREATE);
+            } catch (IOException e) {
+                LOG.info("not watching {} for {} coming back: {}", parent, folder, e.toString());
+            }
+        }
         registerTree(folder);
         this.thread = new Thread(this::loop, "rules-watcher");
         thread.setDaemon(true);
@@ -91,12 +105,21 @@ public final class RulesWatcher implements AutoCloseable {
                     continue;
                 }
                 Path dir = (Path) key.watchable();
+                boolean aboveTheFolder = dir.equals(parent);
                 for (WatchEvent<?> event : key.pollEvents()) {
                     if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
                         pending = true;
                         continue;
                     }
                     Path changed = dir.resolve((Path) event.context());
+                    if (aboveTheFolder) {
+                        // Beside the folder only the folder itself matters: back again, it is watched anew.
+                        if (changed.equals(absolute) && Files.isDirectory(changed)) {
+                            registerTree(folder);
+                            pending = true;
+                        }
+                        continue;
+                    }
                     if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
                         registerTree(changed);
                         pending = true;
