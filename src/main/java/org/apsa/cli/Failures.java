@@ -4,6 +4,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apsa.batch.OutputException;
 import org.apsa.fact.InvalidFactSetException;
+import org.apsa.fact.Suggestions;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.ruletest.RuleTestException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +18,10 @@ import org.springframework.shell.command.CommandParser.CommandParserException;
 import org.springframework.stereotype.Component;
 
 import java.io.FileNotFoundException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -64,6 +68,11 @@ class Failures implements CommandExceptionResolver {
             return CommandHandlingResult.of("stopped (Ctrl-C) before it finished; nothing of it was kept\n",
                     ExitCode.INTERRUPTED.status());
         }
+        if (e instanceof CommandParserExceptionsException parse) {
+            String messages = parse.getParserExceptions().stream().map(p -> plain(p.getMessage(), optionNames()))
+                    .collect(Collectors.joining("\n"));
+            return CommandHandlingResult.of(messages + "\n(see 'help COMMAND' for its options)\n", ExitCode.USAGE.status());
+        }
         Failure failure = classify(e);
         if (failure.code() == ExitCode.INTERNAL) {
             LOG.error("command failed", e);
@@ -71,6 +80,38 @@ class Failures implements CommandExceptionResolver {
             LOG.debug("command failed: {}", failure.message());
         }
         return CommandHandlingResult.of(failure.message() + "\n", failure.code().status());
+    }
+
+    private static final Pattern UNRECOGNISED = Pattern.compile("Unrecognised option '--([^']*)'");
+    private static final Pattern NOT_CONVERTED = Pattern.compile("Illegal option value '(.*)', reason 'Failed to convert "
+            + "from type \\[java\\.lang\\.String] to type \\[(?:java\\.lang\\.)?(\\w+)].*", Pattern.DOTALL);
+
+    /** The shell parser's message in the tool's words: no Java type names, and a "did you mean" for an option. */
+    static String plain(String message, Collection<String> options) {
+        Matcher unknown = UNRECOGNISED.matcher(message);
+        if (unknown.matches()) {
+            return "unknown option --" + unknown.group(1)
+                    + Suggestions.closest(unknown.group(1), options).map(o -> " (did you mean --" + o + "?)").orElse("");
+        }
+        Matcher value = NOT_CONVERTED.matcher(message);
+        if (value.matches()) {
+            String wanted = switch (value.group(2)) {
+                case "Integer", "int", "Long", "long" -> "a whole number";
+                case "Double", "double", "Float", "float" -> "a number";
+                case "Boolean", "boolean" -> "true or false";
+                default -> "another kind of value";
+            };
+            return "\"" + value.group(1) + "\" is not " + wanted;
+        }
+        return message;
+    }
+
+    private Collection<String> optionNames() {
+        if (commands == null) {
+            return List.of();
+        }
+        return commands.getRegistrations().values().stream().flatMap(r -> r.getOptions().stream())
+                .flatMap(o -> Arrays.stream(o.getLongNames())).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -3,6 +3,8 @@ package org.apsa.cli;
 import org.junit.jupiter.api.Test;
 import org.springframework.shell.command.CommandHandlingResult;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How the shell reports a command that ended in a failure, and what it leaves for the next prompt. */
@@ -27,6 +29,17 @@ class FailuresTest {
                 new InterruptedException()));
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.INTERRUPTED.status());
+    }
+
+    @Test
+    void theShellParsersMessagesAreSaidInTheToolsWords() {
+        assertThat(Failures.plain("Unrecognised option '--fromat'", List.of("file", "format", "rules")))
+                .isEqualTo("unknown option --fromat (did you mean --format?)");
+        assertThat(Failures.plain("Illegal option value 'abc', reason 'Failed to convert from type [java.lang.String] to type "
+                + "[java.lang.Double] for value [abc]'", List.of())).isEqualTo("\"abc\" is not a number");
+        assertThat(Failures.plain("Illegal option value 'x', reason 'Failed to convert from type [java.lang.String] to type "
+                + "[int] for value [x]'", List.of())).isEqualTo("\"x\" is not a whole number");
+        assertThat(Failures.plain("Missing mandatory option '--file'", List.of())).isEqualTo("Missing mandatory option '--file'");
     }
 
     @Test
