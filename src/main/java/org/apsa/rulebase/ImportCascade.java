@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * are fine. This keeps the errors that are causes and counts the ones that follow from them.
  * A function that does not compile is imported under its generated class name (function
  * {@code half} as {@code org.apsa.rules.Half.half}); its own failed import is a consequence
- * of the function's error, not a second one.
+ * of the function's error, not a second one. A duplicate rule name is said with the other
+ * place the name is defined.
  */
 final class ImportCascade {
 
@@ -32,6 +33,35 @@ final class ImportCascade {
      * @param sources the DRL files, to place a failed import on its line
      */
     static List<InputProblem> causes(List<InputProblem> errors, Map<Path, byte[]> sources) {
+        return withoutCascade(errors.stream().map(e -> duplicateNamed(e, sources)).toList(), sources);
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate rule name: (.+)");
+
+    /** Drools' "Duplicate rule name" with the other definition named, so the author can pick which to rename. */
+    private static InputProblem duplicateNamed(InputProblem e, Map<Path, byte[]> sources) {
+        Matcher duplicate = DUPLICATE.matcher(e.message());
+        if (!duplicate.matches()) {
+            return e;
+        }
+        String name = duplicate.group(1).strip();
+        List<String> places = new ArrayList<>();
+        for (Map.Entry<Path, byte[]> source : sources.entrySet()) {
+            List<String> lines = new String(source.getValue(), StandardCharsets.UTF_8).lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = RuleBaseLoader.RULE_HEADER.matcher(lines.get(i));
+                if (m.find() && name.equals(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3))
+                        && !(source.getKey().toString().equals(e.file()) && i + 1 == e.line())) {
+                    places.add(source.getKey() + ":" + (i + 1));
+                }
+            }
+        }
+        return new InputProblem(e.file(), e.line(), e.column(), "rule \"" + name + "\" is "
+                + (places.isEmpty() ? "defined twice" : "also defined at " + String.join(", ", places))
+                + "; a rule's name must be unique across the rules folder, so rename one");
+    }
+
+    private static List<InputProblem> withoutCascade(List<InputProblem> errors, Map<Path, byte[]> sources) {
         Set<String> failed = new LinkedHashSet<>();
         for (InputProblem e : errors) {
             Matcher m = FAILED_IMPORT.matcher(e.message());

@@ -60,7 +60,7 @@ public final class RuleBaseLoader {
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\p{L}_$][\\w$]*(?:\\.[\\p{L}_$][\\w$]*)*)",
             Pattern.MULTILINE | Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
     private static final Object LOCK = new Object();
     /** The kjar entry listing the model classes (under META-INF/kie/GROUP/ARTIFACT/). */

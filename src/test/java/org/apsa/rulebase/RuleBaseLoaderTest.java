@@ -134,6 +134,25 @@ class RuleBaseLoaderTest {
                 .isEqualTo("ok \u00e9\n");
     }
 
+    @Test
+    void aDuplicateRuleNameNamesTheOtherDefinition(@TempDir Path dir) throws Exception {
+        copyShipped(dir, "scoring.drl");
+        Files.writeString(dir.resolve("zz.drl"), "package org.apsa.rules;\nimport org.apsa.engine.Indicator;\n\n"
+                + "rule \"Name the leading outlook\"\nwhen\n    Indicator( id == \"region.alignment\" )\nthen\nend\n");
+
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir));
+
+        // Drools reports one of the two; the message names the other.
+        assertThat(e.problems()).hasSize(1);
+        InputProblem p = e.problems().get(0);
+        String scoring = dir.resolve("scoring.drl") + ":43";
+        String added = dir.resolve("zz.drl") + ":4";
+        String reported = p.file() + ":" + p.line();
+        assertThat(reported).isIn(scoring, added);
+        assertThat(p.message()).isEqualTo("rule \"Name the leading outlook\" is also defined at "
+                + (reported.equals(scoring) ? added : scoring) + "; a rule's name must be unique across the rules folder, so rename one");
+    }
+
     private static void copyShipped(Path dir, String... names) throws IOException {
         for (String name : names) {
             Files.copy(Path.of("rules").resolve(name), dir.resolve(name));
