@@ -383,7 +383,7 @@ public final class FactSetReader {
      * Jackson's messages name Java types, features and sources; say instead what is wrong
      * in JSON terms and how to fix it. {@code unit} is "file" or "line".
      */
-    static String plain(String message, String unit) {
+    public static String plain(String message, String unit) {
         if (message == null) {
             return "unreadable input";
         }

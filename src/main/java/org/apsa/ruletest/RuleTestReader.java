@@ -192,7 +192,7 @@ public final class RuleTestReader {
                 problems.add(problem(file, parser.currentTokenLocation(), "unexpected content after the test's object; a file holds one rule test"));
             }
         } catch (JsonProcessingException e) {
-            problems.add(problem(file, e.getLocation(), "malformed JSON: " + firstLine(e.getOriginalMessage())));
+            problems.add(problem(file, e.getLocation(), "malformed JSON: " + FactSetReader.plain(e.getOriginalMessage(), "file")));
         } catch (IOException e) {
             problems.add(new InputProblem(file, 0, 0, "cannot be read: " + e.getMessage()));
         }
@@ -289,7 +289,7 @@ public final class RuleTestReader {
         if (e instanceof MismatchedInputException m && m.getTargetType() != null && !path.equals("expect")) {
             return problem(file, e.getLocation(), path + " must be " + expected(m.getTargetType()));
         }
-        return problem(file, e.getLocation(), path + ": " + firstLine(e.getOriginalMessage()));
+        return problem(file, e.getLocation(), path + ": " + FactSetReader.plain(e.getOriginalMessage(), "file"));
     }
 
     private static String expected(Class<?> type) {
@@ -316,10 +316,6 @@ public final class RuleTestReader {
             }
         }
         return out.toString();
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "unreadable input" : message.replaceAll("\\s*\\n.*", "");
     }
 
     private static InputProblem problem(String file, JsonLocation at, String message) {

@@ -112,4 +112,13 @@ class RuleTestReaderTest {
         assertMentions(problems("{ \"facts\": { \"id\": \"x\", \"indicators\": {} },\n  \"expect\": { \"leading\": } }"),
                 "t.json:2:", "malformed JSON");
     }
+
+    @Test
+    void malformedJsonIsSaidInJsonTermsWithoutTheParsersInternals() {
+        List<InputProblem> problems = problems("{ \"facts\": { \"id\": \"x\", \"indicators\": {} },\n  \"expect\": { \"fired\": [\"a\" } }");
+
+        assertMentions(problems, "t.json:2:", "unexpected close marker '}': expected ']'");
+        String all = problems.stream().map(InputProblem::format).reduce("", String::concat);
+        assertTrue(!all.contains("REDACTED") && !all.contains("StreamReadFeature") && !all.contains("Source:"), all);
+    }
 }
