@@ -2,7 +2,9 @@ package org.apsa.engine;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The article's four outlooks (¶2), an exhaustive set. The order is the article's order of
@@ -45,8 +47,11 @@ public enum Outlook {
     }
 
     public static Optional<Outlook> find(String id) {
-        return Arrays.stream(values()).filter(o -> o.id.equals(id)).findFirst();
+        // A map: every Support the rules insert is checked against it.
+        return Optional.ofNullable(id == null ? null : BY_ID.get(id));
     }
+
+    private static final Map<String, Outlook> BY_ID = Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Outlook::id, o -> o));
 
     public static List<String> ids() {
         return Arrays.stream(values()).map(Outlook::id).toList();
