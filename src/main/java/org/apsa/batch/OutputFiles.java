@@ -1,5 +1,7 @@
 package org.apsa.batch;
 
+import org.apsa.fact.FactSetWriter;
+
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -12,7 +14,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,6 @@ import java.util.Map;
  */
 final class OutputFiles implements AutoCloseable {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BUFFER = 256 * 1024;
 
     private final Path folder;
@@ -46,7 +46,7 @@ final class OutputFiles implements AutoCloseable {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new OutputException("cannot create the output folder " + folder + ": " + reason(e)
+            throw new OutputException("cannot create the output folder " + folder + ": " + FactSetWriter.reason(e)
                     + "; give --out a folder you can write to", e);
         }
         Runtime.getRuntime().addShutdownHook(cleanUpOnExit);
@@ -83,8 +83,7 @@ final class OutputFiles implements AutoCloseable {
             throw stopped();
         }
         try {
-            // Not Files.createTempFile: its owner-only permissions would carry over to the report.
-            Path temp = Files.createFile(folder.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp"));
+            Path temp = FactSetWriter.temporaryBeside(folder, name);
             temporary.put(name, temp);
             return Files.newOutputStream(temp);
         } catch (IOException e) {
@@ -124,7 +123,7 @@ final class OutputFiles implements AutoCloseable {
         if (discarded) {
             return stopped();
         }
-        return new OutputException("cannot write " + folder.resolve(name) + ": " + reason(e) + "; nothing of this run was kept", e);
+        return new OutputException("cannot write " + folder.resolve(name) + ": " + FactSetWriter.reason(e) + "; nothing of this run was kept", e);
     }
 
     private OutputException stopped() {
@@ -136,9 +135,6 @@ final class OutputFiles implements AutoCloseable {
         return i < 0 ? "output" : new ArrayList<>(temporary.keySet()).get(i);
     }
 
-    private static String reason(IOException e) {
-        return e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : " " + e.getMessage());
-    }
 
     /** Removes what was not committed. Safe to call more than once and from a shutdown hook. */
     synchronized void discard() {

@@ -75,6 +75,10 @@ class BatchCommands {
      * it; the shell's terminal library asks the system about standard error itself.
      */
     static boolean standardErrorIsATerminal() {
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            // No 'test -t' there; the console check is the best Java offers.
+            return System.console() != null;
+        }
         try {
             return TerminalProvider.load("exec").isSystemStream(SystemStream.Error);
         } catch (IOException | RuntimeException e) {

@@ -57,8 +57,8 @@ class Failures implements CommandExceptionResolver {
                     + "; 'help' lists the commands\n", ExitCode.USAGE.status());
         }
         if (e instanceof FileNotFoundException missing) {
-            // The shell's 'script' with a file that is not there.
-            return CommandHandlingResult.of("cannot read " + missing.getMessage() + "; check the path of the script\n",
+            // The shell's 'script' (or any command of the shell's own) with a file that is not there.
+            return CommandHandlingResult.of("cannot read " + missing.getMessage() + "; check the path\n",
                     ExitCode.USAGE.status());
         }
         if (Thread.interrupted() || causedBy(e, InterruptedException.class)) {

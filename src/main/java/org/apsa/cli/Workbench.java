@@ -7,9 +7,12 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetWriter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -44,8 +47,13 @@ public class Workbench {
         this(false);
     }
 
-    /** In a one-shot run there is no current fact set: commands need a file. */
-    Workbench(boolean oneShot) {
+    /**
+     * In a one-shot run (a command, or an {@code @FILE} script) there is no current fact set
+     * to begin with, and nothing is kept at the end: what a script does not save, it did not
+     * mean to keep.
+     */
+    @Autowired
+    Workbench(@Value("${apsa.one-shot:false}") boolean oneShot) {
         this.oneShot = oneShot;
     }
 
@@ -106,9 +114,21 @@ public class Workbench {
             return;
         }
         Path folder = unsavedFolder();
-        Path copy = folder.resolve(current.id() + "-" + LocalDateTime.now().format(STAMP) + ".json");
+        String stamp = current.id() + "-" + LocalDateTime.now().format(STAMP);
+        Path copy = folder.resolve(stamp + ".json");
         try {
-            FactSetWriter.write(copy, FactSetWriter.json(current, null), false);
+            // Two sessions ending in the same second with the same fact set each keep theirs.
+            for (int n = 2; ; n++) {
+                try {
+                    FactSetWriter.write(copy, FactSetWriter.json(current, null), false);
+                    break;
+                } catch (FileAlreadyExistsException taken) {
+                    if (n > 1000) {
+                        throw taken;
+                    }
+                    copy = folder.resolve(stamp + "-" + n + ".json");
+                }
+            }
             System.out.println("Unsaved changes to " + current.id() + " were kept in " + copy + "; 'load " + copy
                     + "' goes on from them.");
         } catch (IOException | RuntimeException e) {

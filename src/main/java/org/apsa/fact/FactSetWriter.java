@@ -87,8 +87,7 @@ public final class FactSetWriter {
             }
         }
         Files.createDirectories(folder);
-        // Not Files.createTempFile: its owner-only permissions would carry over to the saved file.
-        Path temporary = Files.createFile(folder.resolve("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp"));
+        Path temporary = temporaryBeside(folder, absolute.getFileName().toString());
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             keepPermissions(absolute, temporary);
@@ -102,10 +101,23 @@ public final class FactSetWriter {
         }
     }
 
+    /**
+     * A new hidden file in {@code folder} for writing {@code name} before it is renamed into
+     * place ({@code .name.<random>.tmp}). Not {@code Files.createTempFile}: its owner-only
+     * permissions would carry over to the file the user gets.
+     */
+    public static Path temporaryBeside(Path folder, String name) throws IOException {
+        return Files.createFile(folder.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp"));
+    }
+
     /** What went wrong writing, in words: "permission denied" rather than a bare path. */
     public static String reason(IOException e) {
         if (e instanceof AccessDeniedException denied) {
-            return "permission denied" + (denied.getFile() == null ? "" : " in " + Path.of(denied.getFile()).getParent());
+            Path file = denied.getFile() == null ? null : Path.of(denied.getFile());
+            return "permission denied" + (file == null ? "" : " in " + (file.getParent() == null ? file : file.getParent()));
+        }
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " exists already";
         }
         if (e instanceof NoSuchFileException missing) {
             return "no such file or folder: " + missing.getFile();

@@ -86,18 +86,48 @@ final class ImportCascade {
                 } else {
                     kept.add(placed(e, m.group(1), sources));
                 }
-            } else if (failed.stream().anyMatch(name -> e.message().contains(name))) {
-                following++;
             } else {
-                kept.add(e);
+                // One message holds every Java error of a rule's consequence: only the
+                // sentences about the failed import go; any other error in it stays.
+                String rest = e.message();
+                for (String name : failed) {
+                    rest = cascadeSentences(name).matcher(rest).replaceAll("");
+                }
+                if (rest.equals(e.message())) {
+                    kept.add(e);
+                } else {
+                    following++;
+                    String left = rest.replaceAll("\\s+", " ").strip();
+                    if (!left.isEmpty() && !left.equals(COMPILATION_ERROR)) {
+                        kept.add(new InputProblem(e.file(), e.line(), e.column(), left));
+                    }
+                }
             }
         }
         if (following > 0 && !kept.isEmpty()) {
-            InputProblem first = kept.get(0);
-            kept.set(0, new InputProblem(first.file(), first.line(), first.column(), first.message() + " (" + following
-                    + " more error" + (following == 1 ? "" : "s") + " in the consequences that use it follow from this one)"));
+            // The count goes with the cause: the failed import, else the function that did not compile.
+            int cause = 0;
+            for (int i = kept.size() - 1; i >= 0; i--) {
+                String message = kept.get(i).message();
+                if (message.startsWith("cannot import ") || message.startsWith("in function ")) {
+                    cause = i;
+                }
+            }
+            InputProblem root = kept.get(cause);
+            kept.set(cause, new InputProblem(root.file(), root.line(), root.column(), root.message() + " (" + following
+                    + " error" + (following == 1 ? "" : "s") + " in the consequences that use it follow from this one)"));
         }
         return kept.isEmpty() ? errors : kept;
+    }
+
+    private static final String COMPILATION_ERROR = "Rule Compilation error";
+
+    /** What javac says in every consequence when {@code name} cannot be imported; the name exactly, not a prefix. */
+    private static Pattern cascadeSentences(String name) {
+        String n = Pattern.quote(name);
+        return Pattern.compile("Only a type can be imported\\. " + n + " resolves to a package(?![\\w.$])"
+                + "|The import " + n + " cannot be resolved(?![\\w.$])"
+                + "|" + n + " cannot be resolved(?: to a type)?(?![\\w.$])");
     }
 
     /** {@code org.apsa.rules.Half} for a function's import {@code org.apsa.rules.Half.half}; null for a class. */

@@ -4,6 +4,7 @@ import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Reading;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +24,21 @@ class WorkbenchTest {
     @TempDir
     Path dir;
 
+    /** The folder the build gives every test; put back after each, so that no later test writes to the home folder. */
+    private String configured;
+
+    @BeforeEach
+    void rememberFolder() {
+        configured = System.getProperty("apsa.unsaved.dir");
+    }
+
     @AfterEach
-    void forgetFolder() {
-        System.clearProperty("apsa.unsaved.dir");
+    void restoreFolder() {
+        if (configured == null) {
+            System.clearProperty("apsa.unsaved.dir");
+        } else {
+            System.setProperty("apsa.unsaved.dir", configured);
+        }
     }
 
     @Test
@@ -46,6 +59,34 @@ class WorkbenchTest {
         FactSet recovered = new FactSetReader().readOne(kept.get(0));
         assertThat(recovered.indicators().get("region.alignment").level()).isEqualTo("balanced");
         assertThat(recovered.indicators()).hasSameSizeAs(changed);
+    }
+
+    @Test
+    void twoSessionsEndingInTheSameSecondEachKeepTheirChanges() throws IOException {
+        System.setProperty("apsa.unsaved.dir", dir.toString());
+        for (int i = 0; i < 3; i++) {
+            Workbench bench = new Workbench();
+            FactSet changed = new FactSet("same", null, null, null, Map.of("region.alignment", Reading.of("balanced")));
+            bench.open(changed, Path.of("same.json"));
+            bench.change(changed);
+            bench.keepUnsaved();
+        }
+
+        // Each name is unique whether or not the three fell in one second.
+        assertThat(files()).hasSize(3);
+    }
+
+    @Test
+    void aScriptOrOneShotRunKeepsNothing() throws IOException {
+        System.setProperty("apsa.unsaved.dir", dir.toString());
+        Workbench script = new Workbench(true);
+        FactSet changed = new FactSet("scripted", null, null, null, Map.of("region.alignment", Reading.of("balanced")));
+        script.open(changed, Path.of("scripted.json"));
+        script.change(changed);
+
+        script.keepUnsaved();
+
+        assertThat(files()).isEmpty();
     }
 
     @Test
