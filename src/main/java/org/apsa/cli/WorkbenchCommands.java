@@ -21,6 +21,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -161,6 +162,7 @@ class WorkbenchCommands {
             description = "ID=LEVEL pairs") @OptionValues(provider = "indicatorAssignments") List<String> changes) {
         FactSet facts = bench.current();
         FactSet variant = facts;
+        Map<String, String> given = new HashMap<>();
         for (String assignment : changes) {
             int eq = assignment.indexOf('=');
             if (eq <= 0 || eq == assignment.length() - 1) {
@@ -168,6 +170,10 @@ class WorkbenchCommands {
             }
             String id = assignment.substring(0, eq);
             String level = assignment.substring(eq + 1);
+            String before = given.put(id, level);
+            if (before != null && !before.equals(level)) {
+                throw new UsageException(id + " is given twice, as " + before + " and as " + level + "; give each indicator once");
+            }
             variant = level.equals("unknown") ? variant.without(Indicators.known(id).id()) : variant.with(id, Indicators.reading(id, level, null, null));
         }
         var assessor = ruleBases.assessor(null);

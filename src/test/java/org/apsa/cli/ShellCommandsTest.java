@@ -107,6 +107,8 @@ class ShellCommandsTest {
         type(session, "what-if region.alignment=balanced usChina.militaryExchanges=high");
         String screen = awaitScreen(session, "no longer met:");
         assertThat(screen).contains("Indicators that differ (2)", "region.alignment", "what if", "newly met:");
+        type(session, "what-if region.alignment=balanced region.alignment=leaning");
+        awaitScreen(session, "region.alignment is given twice, as balanced and as leaning; give each indicator once");
         type(session, "what-if region.alignment=balance");
         awaitScreen(session, "level \"balance\" is not on the scale of \"region.alignment\" (did you mean \"balanced\"?)");
         type(session, "show");
