@@ -23,6 +23,11 @@ enum Format {
                 return f;
             }
         }
+        if (given.endsWith(".json") || given.endsWith(".jsonl")) {
+            // 'assess a.json b.json': the second file lands where a format may stand.
+            throw new UsageException(command + " takes one fact file, and \"" + value + "\" is a second one; "
+                    + "'batch' assesses many (batch a.json b.json --out results)");
+        }
         throw new UsageException("unknown format \"" + value + "\" for " + command
                 + Suggestions.closest(given, ids).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
                 + "; use " + String.join(", ", ids));
