@@ -9,6 +9,7 @@ import org.apsa.rulebase.RuleBaseException;
 import org.apsa.ruletest.RuleTestException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.annotation.Order;
 import org.springframework.shell.command.CommandCatalog;
 import org.springframework.shell.command.CommandExceptionResolver;
@@ -21,6 +22,7 @@ import java.io.FileNotFoundException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +57,14 @@ class Failures implements CommandExceptionResolver {
             return CommandHandlingResult.of("unknown command \"" + typed + "\""
                     + (commands == null ? "" : UnknownCommand.suggestion(List.of(typed.split(" ")), commands.getRegistrations().keySet()))
                     + "; 'help' lists the commands\n", ExitCode.USAGE.status());
+        }
+        ConversionFailedException conversion = causeOf(e, ConversionFailedException.class);
+        if (conversion != null) {
+            // A word the shell gave to an option of another kind: 'new my view' hands "view" to --discard.
+            String kind = conversion.getTargetType().getType() == boolean.class || conversion.getTargetType().getType() == Boolean.class
+                    ? "true or false" : "a " + conversion.getTargetType().getType().getSimpleName().toLowerCase(Locale.ROOT);
+            return CommandHandlingResult.of("\"" + conversion.getValue() + "\" is not " + kind + "; one word too many? "
+                    + "(ids and file names are one word; 'help COMMAND' shows what a command takes)\n", ExitCode.USAGE.status());
         }
         if (e instanceof FileNotFoundException missing) {
             // The shell's 'script' (or any command of the shell's own) with a file that is not there.
@@ -115,12 +125,16 @@ class Failures implements CommandExceptionResolver {
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return causeOf(e, type) != null;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     /** A failure as the user sees it. */

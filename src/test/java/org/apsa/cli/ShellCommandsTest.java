@@ -75,6 +75,8 @@ class ShellCommandsTest {
 
     @Test
     void setAndUnsetChangeTheFactSetAndMistakesGetADidYouMean() {
+        type(session, "new my view");
+        awaitScreen(session, "\"view\" is not true or false; one word too many?");
         type(session, "new edits-1");
         awaitScreen(session, "New fact set edits-1");
         type(session, "set us.presence.transparancy high");
