@@ -1,6 +1,6 @@
 package org.apsa.batch;
 
-import org.apsa.fact.FactSetWriter;
+import org.apsa.io.AtomicFiles;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
@@ -46,7 +46,7 @@ final class OutputFiles implements AutoCloseable {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new OutputException("cannot create the output folder " + folder + ": " + FactSetWriter.reason(e)
+            throw new OutputException("cannot create the output folder " + folder + ": " + AtomicFiles.reason(e)
                     + "; give --out a folder you can write to", e);
         }
         Runtime.getRuntime().addShutdownHook(cleanUpOnExit);
@@ -83,7 +83,7 @@ final class OutputFiles implements AutoCloseable {
             throw stopped();
         }
         try {
-            Path temp = FactSetWriter.temporaryBeside(folder, name);
+            Path temp = AtomicFiles.temporaryBeside(folder, name);
             temporary.put(name, temp);
             return Files.newOutputStream(temp);
         } catch (IOException e) {
@@ -123,7 +123,7 @@ final class OutputFiles implements AutoCloseable {
         if (discarded) {
             return stopped();
         }
-        return new OutputException("cannot write " + folder.resolve(name) + ": " + FactSetWriter.reason(e) + "; nothing of this run was kept", e);
+        return new OutputException("cannot write " + folder.resolve(name) + ": " + AtomicFiles.reason(e) + "; nothing of this run was kept", e);
     }
 
     private OutputException stopped() {

@@ -8,9 +8,9 @@ import org.apsa.authoring.Finding;
 import org.apsa.authoring.Validator;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.FactSetWriter;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.InputProblem;
+import org.apsa.io.AtomicFiles;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RuleInfo;
@@ -141,9 +141,9 @@ class RulesCommands {
             throw new UsageException("--out " + outFile + " is a folder; give a file, e.g. --out rules/CATALOGUE.md");
         }
         try {
-            FactSetWriter.write(target, markdown, true);
+            AtomicFiles.write(target, markdown, true);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + outFile + ": " + FactSetWriter.reason(e));
+            throw new UsageException("cannot write " + outFile + ": " + AtomicFiles.reason(e));
         }
         out.print("Wrote the catalogue of " + markdown.lines().filter(l -> l.startsWith("| ") && l.contains("(line ")).count()
                 + " rules to " + outFile + ".");

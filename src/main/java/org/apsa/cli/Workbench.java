@@ -1,12 +1,13 @@
 package org.apsa.cli;
 
-import org.apsa.engine.Assessment;
-import org.apsa.explain.Change;
 import jakarta.annotation.PreDestroy;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apsa.engine.Assessment;
+import org.apsa.explain.Change;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetWriter;
+import org.apsa.io.AtomicFiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -120,7 +121,7 @@ public class Workbench {
             // Two sessions ending in the same second with the same fact set each keep theirs.
             for (int n = 2; ; n++) {
                 try {
-                    FactSetWriter.write(copy, FactSetWriter.json(current, null), false);
+                    AtomicFiles.write(copy, FactSetWriter.json(current, null), false);
                     break;
                 } catch (FileAlreadyExistsException taken) {
                     if (n > 1000) {
@@ -134,7 +135,7 @@ public class Workbench {
         } catch (IOException | RuntimeException e) {
             LOG.error("could not keep the unsaved fact set {}", current.id(), e);
             System.err.println("Unsaved changes to " + current.id() + " could not be kept in " + folder + ": "
-                    + (e instanceof IOException io ? FactSetWriter.reason(io) : e.toString()));
+                    + (e instanceof IOException io ? AtomicFiles.reason(io) : e.toString()));
         }
     }
 

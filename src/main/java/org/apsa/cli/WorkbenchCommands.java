@@ -10,6 +10,7 @@ import org.apsa.fact.FactSetWriter;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
+import org.apsa.io.AtomicFiles;
 import org.apsa.render.Comparison;
 import org.apsa.render.Style;
 import org.springframework.shell.command.annotation.Command;
@@ -129,11 +130,11 @@ class WorkbenchCommands {
         boolean overwrite = force || (file == null || target.toAbsolutePath().equals(
                 bench.file() == null ? null : bench.file().toAbsolutePath()));
         try {
-            FactSetWriter.write(target, FactSetWriter.json(facts, schemaFor(target)), overwrite);
+            AtomicFiles.write(target, FactSetWriter.json(facts, schemaFor(target)), overwrite);
         } catch (FileAlreadyExistsException e) {
             throw new UsageException(target + " exists; add --force to overwrite it, or choose another name");
         } catch (IOException e) {
-            throw new UsageException("cannot save to " + target + ": " + FactSetWriter.reason(e) + "; nothing was changed");
+            throw new UsageException("cannot save to " + target + ": " + AtomicFiles.reason(e) + "; nothing was changed");
         }
         bench.open(facts, target);
         out.print("Saved " + facts.id() + " to " + target + ".");

@@ -4,30 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Writes a fact set in the format the reader reads: a bare level where the confidence is 1
- * and there is no note, an object otherwise. Writing is atomic: the text goes to a
- * temporary file beside the target, which is then renamed over it, so a failure never
- * leaves a half-written or clobbered file.
+ * and there is no note, an object otherwise. {@link org.apsa.io.AtomicFiles} saves the text,
+ * so that a failure never leaves a half-written or clobbered file.
  */
 public final class FactSetWriter {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private FactSetWriter() {
@@ -62,80 +49,6 @@ public final class FactSetWriter {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Writes atomically. Without {@code overwrite}, an existing file is left alone and
-     * {@link FileAlreadyExistsException} is thrown. A new file gets the permissions new files
-     * get (the umask decides); a replaced file keeps its own.
-     *
-     * @throws IOException with a message a user can act on (see {@link #reason})
-     */
-    public static void write(Path target, String text, boolean overwrite) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
-            throw new IOException("it is a folder");
-        }
-        if (!overwrite && Files.exists(absolute)) {
-            throw new FileAlreadyExistsException(target.toString());
-        }
-        Path folder = absolute.getParent();
-        for (Path above = folder; above != null; above = above.getParent()) {
-            if (Files.exists(above) && !Files.isDirectory(above)) {
-                throw new IOException(above + " is a file, not a folder");
-            }
-        }
-        Files.createDirectories(folder);
-        Path temporary = temporaryBeside(folder, absolute.getFileName().toString());
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            keepPermissions(absolute, temporary);
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    /**
-     * A new hidden file in {@code folder} for writing {@code name} before it is renamed into
-     * place ({@code .name.<random>.tmp}). Not {@code Files.createTempFile}: its owner-only
-     * permissions would carry over to the file the user gets.
-     */
-    public static Path temporaryBeside(Path folder, String name) throws IOException {
-        return Files.createFile(folder.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp"));
-    }
-
-    /** What went wrong writing, in words: "permission denied" rather than a bare path. */
-    public static String reason(IOException e) {
-        if (e instanceof AccessDeniedException denied) {
-            Path file = denied.getFile() == null ? null : Path.of(denied.getFile());
-            return "permission denied" + (file == null ? "" : " in " + (file.getParent() == null ? file : file.getParent()));
-        }
-        if (e instanceof FileAlreadyExistsException exists) {
-            return exists.getFile() + " exists already";
-        }
-        if (e instanceof NoSuchFileException missing) {
-            return "no such file or folder: " + missing.getFile();
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static void keepPermissions(Path existing, Path replacement) throws IOException {
-        if (!Files.exists(existing)) {
-            return;
-        }
-        try {
-            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(existing));
-        } catch (UnsupportedOperationException notPosix) {
-            // Other file systems keep their own attributes.
         }
     }
 

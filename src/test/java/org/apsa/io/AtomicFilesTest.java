@@ -1,4 +1,4 @@
-package org.apsa.fact;
+package org.apsa.io;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Saving a fact set: atomic, the file's permissions kept, and a failure that says why. */
-class FactSetWriterTest {
+/** Writing a file atomically, the file's permissions kept, and a failure that says why. */
+class AtomicFilesTest {
 
     @TempDir
     Path dir;
@@ -27,8 +27,8 @@ class FactSetWriterTest {
         Path shared = Files.writeString(dir.resolve("shared.json"), "{}");
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-r--"));
 
-        FactSetWriter.write(shared, "{\"id\": \"x\"}\n", true);
-        FactSetWriter.write(dir.resolve("new.json"), "{\"id\": \"y\"}\n", false);
+        AtomicFiles.write(shared, "{\"id\": \"x\"}\n", true);
+        AtomicFiles.write(dir.resolve("new.json"), "{\"id\": \"y\"}\n", false);
 
         assertThat(Files.readString(shared)).isEqualTo("{\"id\": \"x\"}\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rw-rw-r--");
@@ -42,17 +42,17 @@ class FactSetWriterTest {
         Files.writeString(dir.resolve("f.json"), "{}");
         Files.createDirectories(dir.resolve("folder.json"));
 
-        assertThatThrownBy(() -> FactSetWriter.write(dir.resolve("f.json"), "{}", false)).isInstanceOf(FileAlreadyExistsException.class);
-        assertThatThrownBy(() -> FactSetWriter.write(dir.resolve("f.json/x.json"), "{}", true))
+        assertThatThrownBy(() -> AtomicFiles.write(dir.resolve("f.json"), "{}", false)).isInstanceOf(FileAlreadyExistsException.class);
+        assertThatThrownBy(() -> AtomicFiles.write(dir.resolve("f.json/x.json"), "{}", true))
                 .hasMessage(dir.resolve("f.json") + " is a file, not a folder");
-        assertThatThrownBy(() -> FactSetWriter.write(dir.resolve("folder.json"), "{}", true)).hasMessage("it is a folder");
+        assertThatThrownBy(() -> AtomicFiles.write(dir.resolve("folder.json"), "{}", true)).hasMessage("it is a folder");
         assertThat(listing()).containsExactlyInAnyOrder("f.json", "folder.json");
     }
 
     @Test
     void reasonsAreWords() {
-        assertThat(FactSetWriter.reason(new AccessDeniedException("/ro/.x.json.1f.tmp"))).isEqualTo("permission denied in /ro");
-        assertThat(FactSetWriter.reason(new NoSuchFileException("/gone/x.json"))).isEqualTo("no such file or folder: /gone/x.json");
+        assertThat(AtomicFiles.reason(new AccessDeniedException("/ro/.x.json.1f.tmp"))).isEqualTo("permission denied in /ro");
+        assertThat(AtomicFiles.reason(new NoSuchFileException("/gone/x.json"))).isEqualTo("no such file or folder: /gone/x.json");
     }
 
     private List<String> listing() throws IOException {

@@ -1,0 +1,100 @@
+package org.apsa.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+
+/**
+ * Files the user gets are written whole or not at all: to a hidden temporary file beside the
+ * target, then renamed into place. Saved fact sets, the rule catalogue, recovery files and
+ * the batch's outputs all go through here, and a failure is said the same way for each.
+ */
+public final class AtomicFiles {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Writes atomically. Without {@code overwrite}, an existing file is left alone and
+     * {@link FileAlreadyExistsException} is thrown. A new file gets the permissions new files
+     * get (the umask decides); a replaced file keeps its own.
+     *
+     * @throws IOException with a message a user can act on (see {@link #reason})
+     */
+    public static void write(Path target, String text, boolean overwrite) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new IOException("it is a folder");
+        }
+        if (!overwrite && Files.exists(absolute)) {
+            throw new FileAlreadyExistsException(target.toString());
+        }
+        Path folder = absolute.getParent();
+        for (Path above = folder; above != null; above = above.getParent()) {
+            if (Files.exists(above) && !Files.isDirectory(above)) {
+                throw new IOException(above + " is a file, not a folder");
+            }
+        }
+        Files.createDirectories(folder);
+        Path temporary = temporaryBeside(folder, absolute.getFileName().toString());
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            keepPermissions(absolute, temporary);
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * A new hidden file in {@code folder} for writing {@code name} before it is renamed into
+     * place ({@code .name.<random>.tmp}). Not {@code Files.createTempFile}: its owner-only
+     * permissions would carry over to the file the user gets.
+     */
+    public static Path temporaryBeside(Path folder, String name) throws IOException {
+        return Files.createFile(folder.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp"));
+    }
+
+    /** What went wrong writing, in words: "permission denied" rather than a bare path. */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            Path file = denied.getFile() == null ? null : Path.of(denied.getFile());
+            return "permission denied" + (file == null ? "" : " in " + (file.getParent() == null ? file : file.getParent()));
+        }
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " exists already";
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return "no such file or folder: " + missing.getFile();
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void keepPermissions(Path existing, Path replacement) throws IOException {
+        if (!Files.exists(existing)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(existing));
+        } catch (UnsupportedOperationException notPosix) {
+            // Other file systems keep their own attributes.
+        }
+    }
+}
