@@ -42,8 +42,9 @@ public final class Inputs {
                 if (skip != null && resolved(given).startsWith(skip)) {
                     throw outHoldsInput(given, skipping);
                 }
-                for (Path file : folder(given, skip)) {
-                    if (seen.add(resolved(file))) {
+                for (Path file : folder(given)) {
+                    Path real = resolved(file);
+                    if ((skip == null || !real.startsWith(skip)) && seen.add(real)) {
                         files.add(file);
                     }
                 }
@@ -70,10 +71,9 @@ public final class Inputs {
         }
     }
 
-    private static List<Path> folder(Path folder, Path skip) {
+    private static List<Path> folder(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(p -> skip == null || !resolved(p).startsWith(skip))
-                    .filter(Files::isRegularFile)
+            return walk.filter(Files::isRegularFile)
                     .filter(Inputs::isFactFile)
                     // Compare as strings: Path order differs between file systems, names do not.
                     .sorted((a, b) -> folder.relativize(a).toString().replace('\\', '/')

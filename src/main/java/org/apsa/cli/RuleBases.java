@@ -126,9 +126,14 @@ public class RuleBases {
             if (e.problems().isEmpty()) {
                 throw e;
             }
-            throw new RuleBaseException(new Validator().errorsAfterFailedLoad(folder, e).stream().map(Finding::format)
-                    .collect(Collectors.joining("\n")) + "\nThe rules do not compile; 'rules validate' shows warnings too.");
+            throw placed(folder, e, "The rules do not compile; 'rules validate' shows warnings too.");
         }
+    }
+
+    /** The errors of a folder that did not compile, placed and worded as 'rules validate' gives them, then {@code verdict}. */
+    static RuleBaseException placed(Path folder, RuleBaseException failure, String verdict) {
+        return new RuleBaseException(new Validator().errorsAfterFailedLoad(folder, failure).stream().map(Finding::format)
+                .collect(Collectors.joining("\n")) + "\n" + verdict);
     }
 
     private static Path key(Path folder) {

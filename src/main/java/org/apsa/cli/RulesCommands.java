@@ -4,7 +4,6 @@ import org.apsa.authoring.Catalogue;
 import org.apsa.authoring.Coverage;
 import org.apsa.authoring.RuleTestReport;
 import org.apsa.authoring.Validation;
-import org.apsa.authoring.Finding;
 import org.apsa.authoring.Validator;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
@@ -25,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -70,10 +68,8 @@ class RulesCommands {
                 throw e;
             }
             // Placed as 'rules validate' places them, at the statement rather than the rule's first line.
-            List<Finding> errors = new Validator().errorsAfterFailedLoad(ruleBases.folder(rules), e);
-            throw new RuleBaseException(errors.stream().map(Finding::format).collect(Collectors.joining("\n"))
-                    + "\nThe rules do not compile; " + (ruleBases.hasRulesInUse() ? "the rules in use stay"
-                    : "no rules are in use until they do") + ". 'rules validate' shows warnings too.");
+            throw RuleBases.placed(ruleBases.folder(rules), e, "The rules do not compile; " + (ruleBases.hasRulesInUse()
+                    ? "the rules in use stay" : "no rules are in use until they do") + ". 'rules validate' shows warnings too.");
         }
         out.print(String.format(Locale.ROOT, "Reloaded %d rules from %s in %d ms.", base.rules().size(), base.folder(),
                 (System.nanoTime() - started) / 1_000_000));
