@@ -3,6 +3,7 @@ package org.apsa.authoring;
 import org.apsa.authoring.DrlFile.Block;
 import org.apsa.authoring.DrlFile.Literal;
 import org.apsa.authoring.Finding.Severity;
+import org.apsa.engine.Assessor;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.Scale;
@@ -14,10 +15,12 @@ import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RuleBaseLoader;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,6 +31,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks a rules folder the way a rule author needs: compile errors at the statement that
@@ -53,12 +57,17 @@ public final class Validator {
     private static final Pattern QUOTED = Pattern.compile("['\"]([^'\"]+)['\"]");
     private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '(\\w+)'");
     private static final Pattern IMPORT = Pattern.compile("\\bimport\\s+[\\w.]+\\.(\\w+)\\s*;");
-    private static final Set<String> FACT_TYPES = Set.of("Indicator", "Judgment", "Support", "ScenarioScore", "Leading",
-            "InsufficientEvidence", "Evaluation", "Recommendation", "Prescription");
+    private static final Set<String> FACT_TYPES = Assessor.FACT_TYPES.stream().map(Class::getSimpleName)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Pattern SOURCE = Pattern.compile("\\d+(\\s*,\\s*\\d+)*");
 
     private record Reach(Pattern pattern, String what) {
     }
+
+    private static final Pattern NO_SUCH_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+    /** The knowledge model's fact types by name, for Drools' messages that name one. */
+    private static final Map<String, Class<?>> FACT_CLASSES = Assessor.FACT_TYPES.stream()
+            .collect(Collectors.toUnmodifiableMap(Class::getName, c -> c));
 
     private static final List<Reach> OUTSIDE = List.of(
             new Reach(Pattern.compile("\\bSystem\\s*\\.\\s*\\w+"), "console output or the process"),
@@ -222,6 +231,23 @@ public final class Validator {
         if (text.startsWith(NULL_PACKAGE)) {
             return new Finding(Severity.ERROR, p.file(), line, column, "the file does not parse",
                     "check the package and import lines at the top of the file");
+        }
+        Matcher field = NO_SUCH_FIELD.matcher(text);
+        Class<?> factType = field.find() ? FACT_CLASSES.get(field.group(1)) : null;
+        if (factType != null && factType.isRecord()) {
+            // Drools' "unable to resolve method using strict-mode: org.apsa.engine.Indicator.idd()".
+            String name = field.group(2);
+            List<String> fields = Arrays.stream(factType.getRecordComponents()).map(RecordComponent::getName).toList();
+            if (file != null && line > 0) {
+                int from = file.offsetOfLine(line);
+                Matcher at = Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(file.code());
+                if (at.find(from) && file.line(at.start()) == line) {
+                    column = file.column(at.start());
+                }
+            }
+            return new Finding(Severity.ERROR, p.file(), line, column, "unknown field \"" + name + "\" of " + factType.getSimpleName()
+                    + Suggestions.closest(name, fields).map(f -> " (did you mean \"" + f + "\"?)").orElse(""),
+                    "use one of its fields: " + String.join(", ", fields));
         }
         if (file == null) {
             return new Finding(Severity.ERROR, p.file(), line, column, text, null);

@@ -385,7 +385,7 @@ public final class RuleBaseLoader {
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             errors.add(problem(message, byResource));
         }
-        return new Build(release, builder, ImportCascade.causes(errors, sources));
+        return new Build(release, builder, DroolsErrors.refined(errors, sources));
     }
 
     /** A digest of the DRL texts and their names: equal for equal rules. */

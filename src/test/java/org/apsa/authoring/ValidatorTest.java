@@ -205,6 +205,26 @@ class ValidatorTest {
     }
 
     @Test
+    void aFieldTheFactTypeLacksIsNamedAtItsPlaceWithTheNearestField(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.copy(Path.of("rules/scoring.drl"), dir.resolve("scoring.drl"));
+        java.nio.file.Files.writeString(dir.resolve("bad.drl"), """
+                package org.apsa.rules;
+                import org.apsa.engine.Indicator;
+                rule "Distrust" @source("5") @title("t")
+                when
+                    Indicator( idd == "usChina.strategicDistrust" )
+                then
+                end
+                """);
+
+        List<Finding> errors = validator.validate(dir).findings().stream().filter(Finding::isError).toList();
+
+        assertThat(errors).extracting(Finding::format).containsExactly(dir.resolve("bad.drl")
+                + ":5:16: error: unknown field \"idd\" of Indicator (did you mean \"id\"?)\n"
+                + "    fix: use one of its fields: id, level, rank, confidence, note");
+    }
+
+    @Test
     void aMissingFolderIsARuleBaseError(@TempDir Path dir) {
         assertThatThrownBy(() -> validator.validate(dir.resolve("none")))
                 .isInstanceOf(RuleBaseException.class)

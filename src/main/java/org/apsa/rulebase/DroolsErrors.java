@@ -21,18 +21,18 @@ import java.util.regex.Pattern;
  * of the function's error, not a second one. A duplicate rule name is said with the other
  * place the name is defined.
  */
-final class ImportCascade {
+final class DroolsErrors {
 
     private static final Pattern FAILED_IMPORT = Pattern.compile("Error importing : '([\\w.$]+)'");
 
-    private ImportCascade() {
+    private DroolsErrors() {
     }
 
     /**
      * @param errors  as Drools reported them
      * @param sources the DRL files, to place a failed import on its line
      */
-    static List<InputProblem> causes(List<InputProblem> errors, Map<Path, byte[]> sources) {
+    static List<InputProblem> refined(List<InputProblem> errors, Map<Path, byte[]> sources) {
         return withoutCascade(errors.stream().map(e -> duplicateNamed(e, sources)).toList(), sources);
     }
 
