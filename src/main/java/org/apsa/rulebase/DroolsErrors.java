@@ -46,14 +46,9 @@ final class DroolsErrors {
         }
         String name = duplicate.group(1).strip();
         List<String> places = new ArrayList<>();
-        for (Map.Entry<Path, byte[]> source : sources.entrySet()) {
-            List<String> lines = new String(source.getValue(), StandardCharsets.UTF_8).lines().toList();
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = RuleBaseLoader.RULE_HEADER.matcher(lines.get(i));
-                if (m.find() && name.equals(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3))
-                        && !(source.getKey().toString().equals(e.file()) && i + 1 == e.line())) {
-                    places.add(source.getKey() + ":" + (i + 1));
-                }
+        for (RuleBaseLoader.RuleHeader header : RuleBaseLoader.ruleHeaders(sources)) {
+            if (header.name().equals(name) && !(header.file().toString().equals(e.file()) && header.line() == e.line())) {
+                places.add(header.file() + ":" + header.line());
             }
         }
         return new InputProblem(e.file(), e.line(), e.column(), "rule \"" + name + "\" is "

@@ -60,7 +60,7 @@ public final class RuleBaseLoader {
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\p{L}_$][\\w$]*(?:\\.[\\p{L}_$][\\w$]*)*)",
             Pattern.MULTILINE | Pattern.UNICODE_CHARACTER_CLASS);
-    static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
     private static final Object LOCK = new Object();
     /** The kjar entry listing the model classes (under META-INF/kie/GROUP/ARTIFACT/). */
@@ -488,19 +488,9 @@ public final class RuleBaseLoader {
     private static List<RuleInfo> describe(KieBase kieBase, Path folder, Map<Path, byte[]> sources) {
         Map<String, int[]> positions = new LinkedHashMap<>();
         Map<String, String> fileOf = new LinkedHashMap<>();
-        int fileIndex = 0;
-        for (Map.Entry<Path, byte[]> source : sources.entrySet()) {
-            Path file = source.getKey();
-            List<String> lines = Arrays.asList(new String(source.getValue(), StandardCharsets.UTF_8).split("\n", -1));
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = RULE_HEADER.matcher(lines.get(i));
-                if (m.find()) {
-                    String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                    positions.putIfAbsent(name, new int[]{fileIndex, i + 1});
-                    fileOf.putIfAbsent(name, relative(folder, file));
-                }
-            }
-            fileIndex++;
+        for (RuleHeader header : ruleHeaders(sources)) {
+            positions.putIfAbsent(header.name(), new int[]{header.fileIndex(), header.line()});
+            fileOf.putIfAbsent(header.name(), relative(folder, header.file()));
         }
         List<RuleInfo> rules = new ArrayList<>();
         for (var pkg : kieBase.getKiePackages()) {
@@ -514,6 +504,28 @@ public final class RuleBaseLoader {
         rules.sort(Comparator.comparingInt((RuleInfo r) -> positions.getOrDefault(r.name(), new int[]{Integer.MAX_VALUE, 0})[0])
                 .thenComparingInt(RuleInfo::line).thenComparing(RuleInfo::name));
         return rules;
+    }
+
+    /** Where a rule is declared: its file (and that file's place among the sources), line and name. */
+    record RuleHeader(int fileIndex, Path file, int line, String name) {
+    }
+
+    /** Every {@code rule "name"} line of the sources, in file and line order. */
+    static List<RuleHeader> ruleHeaders(Map<Path, byte[]> sources) {
+        List<RuleHeader> headers = new ArrayList<>();
+        int fileIndex = 0;
+        for (Map.Entry<Path, byte[]> source : sources.entrySet()) {
+            String[] lines = new String(source.getValue(), StandardCharsets.UTF_8).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = RULE_HEADER.matcher(lines[i]);
+                if (m.find()) {
+                    String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                    headers.add(new RuleHeader(fileIndex, source.getKey(), i + 1, name));
+                }
+            }
+            fileIndex++;
+        }
+        return headers;
     }
 
     static String text(Object value) {
