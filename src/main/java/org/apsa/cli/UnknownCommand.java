@@ -19,8 +19,7 @@ class UnknownCommand implements CommandNotFoundMessageProvider {
         if (words.size() == 1 && !group.isEmpty()) {
             return "\"" + words.get(0) + "\" needs a subcommand: " + String.join(", ", group) + "; 'help' lists the commands";
         }
-        String typed = group.isEmpty() || words.size() < 2 ? words.isEmpty() ? "" : words.get(0) : words.get(0) + " " + words.get(1);
-        return "unknown command \"" + typed + "\"" + suggestion(words, known) + "; 'help' lists the commands";
+        return "unknown command \"" + typed(words, group) + "\"" + suggestion(words, known) + "; 'help' lists the commands";
     }
 
     /**
@@ -32,9 +31,16 @@ class UnknownCommand implements CommandNotFoundMessageProvider {
             return "";
         }
         List<String> group = subcommands(words, known);
-        String typed = !group.isEmpty() && words.size() >= 2 ? words.get(0) + " " + words.get(1) : words.get(0);
-        return Suggestions.closest(typed, group.isEmpty() || words.size() < 2 ? known : group)
+        return Suggestions.closest(typed(words, group), group.isEmpty() || words.size() < 2 ? known : group)
                 .map(s -> " (did you mean \"" + s + "\"?)").orElse("");
+    }
+
+    /** The command as typed: two words when the first names a group ({@code rules valdate}), else one. */
+    private static String typed(List<String> words, List<String> group) {
+        if (words.isEmpty()) {
+            return "";
+        }
+        return group.isEmpty() || words.size() < 2 ? words.get(0) : words.get(0) + " " + words.get(1);
     }
 
     /** The commands of the group the first word names ({@code rules} gives {@code rules validate}, ...), sorted. */
