@@ -123,15 +123,18 @@ public class RuleBases {
         try {
             return RuleBaseLoader.load(folder);
         } catch (RuleBaseException e) {
-            if (e.problems().isEmpty()) {
-                throw e;
-            }
             throw placed(folder, e, "The rules do not compile; 'rules validate' shows warnings too.");
         }
     }
 
-    /** The errors of a folder that did not compile, placed and worded as 'rules validate' gives them, then {@code verdict}. */
+    /**
+     * The errors of a folder that did not compile, placed and worded as 'rules validate' gives
+     * them, then {@code verdict}; a failure without compile errors (a missing folder) as it is.
+     */
     static RuleBaseException placed(Path folder, RuleBaseException failure, String verdict) {
+        if (failure.problems().isEmpty()) {
+            return failure;
+        }
         return new RuleBaseException(new Validator().errorsAfterFailedLoad(folder, failure).stream().map(Finding::format)
                 .collect(Collectors.joining("\n")) + "\n" + verdict);
     }

@@ -64,9 +64,6 @@ class RulesCommands {
         try {
             base = ruleBases.reload(rules);
         } catch (RuleBaseException e) {
-            if (e.problems().isEmpty()) {
-                throw e;
-            }
             // Placed as 'rules validate' places them, at the statement rather than the rule's first line.
             throw RuleBases.placed(ruleBases.folder(rules), e, "The rules do not compile; " + (ruleBases.hasRulesInUse()
                     ? "the rules in use stay" : "no rules are in use until they do") + ". 'rules validate' shows warnings too.");
