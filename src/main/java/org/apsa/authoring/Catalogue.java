@@ -3,13 +3,9 @@ package org.apsa.authoring;
 import org.apsa.authoring.DrlFile.Block;
 import org.apsa.authoring.DrlFile.Literal;
 import org.apsa.rulebase.RuleBase;
-import org.apsa.rulebase.RuleBaseException;
+import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RuleInfo;
-import org.apsa.fact.InputProblem;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -150,10 +146,6 @@ public final class Catalogue {
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new RuleBaseException(List.of(new InputProblem(file.toString(), 0, 0, "cannot be read: " + e.getMessage())));
-        }
+        return RuleBaseLoader.readText(file);
     }
 }

@@ -4,6 +4,7 @@ import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.engine.Assessor;
 import org.apsa.engine.Outlook;
+import org.apsa.fact.Suggestions;
 import org.apsa.rulebase.RuleBaseException;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Assesses the facts of rule tests and compares the result with their expectations. Every
@@ -19,9 +21,22 @@ import java.util.Optional;
 public final class RuleTestRunner {
 
     private final Assessor assessor;
+    /** The judgment ids the rules can conclude; null when they cannot be listed. */
+    private final Set<String> judgments;
 
+    /** A runner that cannot tell a misspelt judgment id from one the rules do not conclude. */
     public RuleTestRunner(Assessor assessor) {
+        this(assessor, Optional.empty());
+    }
+
+    /**
+     * @param judgments the judgment ids the rules can conclude, when they can be listed: an
+     *                  expectation about any other id is a failure, since "absent" would pass
+     *                  for nothing
+     */
+    public RuleTestRunner(Assessor assessor, Optional<Set<String>> judgments) {
         this.assessor = assessor;
+        this.judgments = judgments.map(Set::copyOf).orElse(null);
     }
 
     /** @throws RuleBaseException when the rules misbehave on the test's facts */
@@ -45,11 +60,17 @@ public final class RuleTestRunner {
                     + (a.leading() == null ? "no leader (" + a.status() + ")" : a.leading()));
         }
         for (String id : expect.judgments().present()) {
+            if (unknownJudgment(id, failures)) {
+                continue;
+            }
             if (!a.holds(id)) {
                 failures.add("judgment " + id + ": expected present, got absent");
             }
         }
         for (String id : expect.judgments().absent()) {
+            if (unknownJudgment(id, failures)) {
+                continue;
+            }
             if (a.holds(id)) {
                 failures.add("judgment " + id + ": expected absent, got present");
             }
@@ -92,6 +113,16 @@ public final class RuleTestRunner {
             return false;
         }
         failures.add("rule \"" + rule + "\": expected a rule of that name, got none in the rule base");
+        return true;
+    }
+
+    /** A misspelt judgment id would make "absent" pass for nothing; it is a failure. */
+    private boolean unknownJudgment(String id, List<String> failures) {
+        if (judgments == null || judgments.contains(id)) {
+            return false;
+        }
+        failures.add("judgment " + id + ": expected a judgment the rules conclude, got an id no rule inserts"
+                + Suggestions.closest(id, judgments).map(s -> " (did you mean " + s + "?)").orElse(""));
         return true;
     }
 

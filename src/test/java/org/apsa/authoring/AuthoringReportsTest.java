@@ -57,6 +57,41 @@ class AuthoringReportsTest {
     }
 
     @Test
+    void aMisspeltJudgmentIdFailsInsteadOfPassingForNothing(@TempDir Path tests) throws Exception {
+        Files.writeString(tests.resolve("misspelt.json"), """
+                { "facts": { "id": "m", "indicators": { "usChina.strategicDistrust": "low" } },
+                  "expect": { "judgments": { "absent": ["usChina.mutualTrust.erodng"], "present": ["no.such.judgment"] } } }
+                """);
+
+        RuleTestReport report = RuleTestReport.run(ASSESSOR, tests);
+
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(report.render()).contains(
+                "      judgment no.such.judgment: expected a judgment the rules conclude, got an id no rule inserts\n",
+                "      judgment usChina.mutualTrust.erodng: expected a judgment the rules conclude, got an id no rule inserts"
+                        + " (did you mean usChina.mutualTrust.eroding?)\n");
+    }
+
+    @Test
+    void judgmentIdsAreReadFromTheRulesAndNotListedWhenOneIsComputed(@TempDir Path folder) throws Exception {
+        assertThat(RuleAnalysis.judgmentsConcluded(RULES).orElseThrow())
+                .contains("usChina.mutualTrust.eroding", "securityDilemma");
+        Files.writeString(folder.resolve("computed.drl"), """
+                package rules.computed;
+                import org.apsa.engine.Indicator;
+                import org.apsa.engine.Judgment;
+                rule "Judgment named after its indicator"
+                    @title("t") @source("9") @claims("P9.1")
+                when
+                    $i : Indicator( level == "high" )
+                then
+                    insertLogical(new Judgment($i.id() + ".high", 0.8));
+                end
+                """);
+        assertThat(RuleAnalysis.judgmentsConcluded(RuleBaseLoader.load(folder))).isEmpty();
+    }
+
+    @Test
     void coverageCountsFiringsAndNamesWhatNoFactSetExercises() {
         FactSet distrust = new RuleTestReader().read(Path.of("rules/tests/high-distrust-erodes-trust.json")).facts();
 
