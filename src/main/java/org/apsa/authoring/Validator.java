@@ -52,7 +52,6 @@ public final class Validator {
 
     private static final Pattern PARSE_ERROR = Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+ (.*)$");
     private static final String NULL_PACKAGE = "Parser returned a null Package";
-    private static final String RULE_COMPILATION = "Rule Compilation error";
     private static final Pattern IN_RULE = Pattern.compile("in rule \"([^\"]+)\"");
     private static final Pattern QUOTED = Pattern.compile("['\"]([^'\"]+)['\"]");
     private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '(\\w+)'");
@@ -264,8 +263,8 @@ public final class Validator {
                                     + "an accumulate result, e.g. $cs : collectList( $i ), $n : count( $i ); $n >= 2"
                             : "write the construct another way; docs/rule-authoring.md lists the ones met so far");
         }
-        if (text.startsWith(RULE_COMPILATION) && block != null) {
-            String what = text.substring(RULE_COMPILATION.length()).strip();
+        if (text.startsWith(RuleBaseLoader.RULE_COMPILATION_ERROR) && block != null) {
+            String what = text.substring(RuleBaseLoader.RULE_COMPILATION_ERROR.length()).strip();
             int at = locate(file, what, block.rhsFrom(), block.end());
             if (at < 0) {
                 at = block.thenAt() >= 0 ? block.thenAt() : block.start();
@@ -314,7 +313,7 @@ public final class Validator {
     private static int locate(DrlFile file, String message, int from, int to) {
         List<String> candidates = new ArrayList<>();
         Matcher m;
-        if ((m = Pattern.compile("^(\\w+) cannot be resolved").matcher(message)).find()) {
+        if ((m = Pattern.compile("^([\\w$]+) cannot be resolved").matcher(message)).find()) {
             candidates.add(m.group(1));
         }
         if ((m = Pattern.compile("The method (\\w+)\\(").matcher(message)).find()) {
@@ -343,8 +342,17 @@ public final class Validator {
                 return from + word.start();
             }
         }
+        if ((m = TYPE_MISMATCH.matcher(message)).find()) {
+            // Javac does not say where; a declaration of the type it could not convert to is the likely place.
+            Matcher declaration = Pattern.compile("\\b" + Pattern.quote(m.group(1)) + "\\s+[\\w$]+\\s*=").matcher(code);
+            if (declaration.find()) {
+                return from + declaration.start();
+            }
+        }
         return -1;
     }
+
+    private static final Pattern TYPE_MISMATCH = Pattern.compile("^Type mismatch: cannot convert from \\S+ to ([\\w.]+)$");
 
     /** The simple names a file imports, and the engine's fact types. */
     private static Set<String> imported(DrlFile file) {
@@ -361,7 +369,7 @@ public final class Validator {
     }
 
     private static String javaFix(String what) {
-        if (what.contains("cannot be resolved to a variable")) {
+        if (what.contains("cannot be resolved to a variable") || what.matches("\\$\\w+ cannot be resolved")) {
             return "bind it in the 'when' part ($x : Indicator( ... )) or correct its name";
         }
         if (what.contains("cannot be resolved to a type")) {
@@ -369,6 +377,10 @@ public final class Validator {
         }
         if (what.contains("is undefined for the type")) {
             return "call a method the type has: facts are records, e.g. $i.confidence(), $i.level(), $j.id()";
+        }
+        if (what.startsWith("Type mismatch:")) {
+            return "make the value's type match the variable's: ids and levels are String, confidence and rank are "
+                    + "numbers (double, int)";
         }
         return "correct the Java of the consequence (the 'then' part)";
     }

@@ -93,7 +93,7 @@ final class DroolsErrors {
                 } else {
                     following++;
                     String left = rest.replaceAll("\\s+", " ").strip();
-                    if (!left.isEmpty() && !left.equals(COMPILATION_ERROR)) {
+                    if (!left.isEmpty() && !left.equals(RuleBaseLoader.RULE_COMPILATION_ERROR)) {
                         kept.add(new InputProblem(e.file(), e.line(), e.column(), left));
                     }
                 }
@@ -114,8 +114,6 @@ final class DroolsErrors {
         }
         return kept.isEmpty() ? errors : kept;
     }
-
-    private static final String COMPILATION_ERROR = "Rule Compilation error";
 
     /** What javac says in every consequence when {@code name} cannot be imported; the name exactly, not a prefix. */
     private static Pattern cascadeSentences(String name) {

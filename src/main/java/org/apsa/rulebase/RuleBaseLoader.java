@@ -383,7 +383,7 @@ public final class RuleBaseLoader {
         KieBuilder builder = kie.newKieBuilder(fs, RuleBaseLoader.class.getClassLoader()).buildAll(project);
         List<InputProblem> errors = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            errors.add(problem(message, byResource));
+            errors.addAll(problems(message, byResource));
         }
         return new Build(release, builder, DroolsErrors.refined(errors, sources));
     }
@@ -547,11 +547,32 @@ public final class RuleBaseLoader {
         return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static InputProblem problem(Message message, Map<String, Path> byResource) {
+    /**
+     * Drools gives every Java error of one consequence in one message, a line each after
+     * "Rule Compilation error": each becomes a problem of its own, so that each is placed and
+     * fixed on its own.
+     */
+    private static List<InputProblem> problems(Message message, Map<String, Path> byResource) {
+        String text = message.getText() == null ? "" : message.getText().strip();
+        if (!text.startsWith(RULE_COMPILATION_ERROR)) {
+            return List.of(problem(message, text, byResource));
+        }
+        List<String> each = text.substring(RULE_COMPILATION_ERROR.length()).lines().map(String::strip)
+                .filter(line -> !line.isEmpty()).toList();
+        if (each.size() < 2) {
+            return List.of(problem(message, text, byResource));
+        }
+        return each.stream().map(line -> problem(message, RULE_COMPILATION_ERROR + " " + line, byResource)).toList();
+    }
+
+    /** How Drools begins the message of a consequence whose Java does not compile. */
+    public static final String RULE_COMPILATION_ERROR = "Rule Compilation error";
+
+    private static InputProblem problem(Message message, String raw, Map<String, Path> byResource) {
         String path = message.getPath();
         Path file = path == null ? null : byResource.get(path);
         String where = file != null ? file.toString() : path == null ? "rules" : path.replaceFirst("^" + RESOURCES, "");
-        String text = message.getText() == null ? "error" : message.getText().strip().replaceAll("\\s*\\n\\s*", " ");
+        String text = raw.isEmpty() ? "error" : raw.replaceAll("\\s*\\n\\s*", " ");
         Matcher function = FUNCTION_ERROR.matcher(text);
         if (function.matches()) {
             // Drools writes "[ function halfhalf (line:3): ... ]" for function half.

@@ -81,7 +81,7 @@ class AuthoringReportsTest {
                 import org.apsa.engine.Indicator;
                 import org.apsa.engine.Judgment;
                 rule "Judgment named after its indicator"
-                    @title("t") @source("9") @claims("P9.1")
+                    @source("9") @claim("C9.1") @title("t")
                 when
                     $i : Indicator( level == "high" )
                 then

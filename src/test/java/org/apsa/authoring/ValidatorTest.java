@@ -111,6 +111,23 @@ class ValidatorTest {
     }
 
     @Test
+    void eachJavaErrorOfOneConsequenceIsAFindingAtItsOwnStatement(@TempDir Path dir) throws Exception {
+        String drl = java.nio.file.Files.readString(FIXTURES.resolve("bad-java-in-consequence/bad-java-in-consequence.drl"))
+                .replace("$t.confidance()));", "$t.confidence()));\n    String level = $x.level();\n    int rank = $t.level();");
+        java.nio.file.Files.writeString(dir.resolve("two-errors.drl"), drl);
+
+        List<Finding> all = validator.validate(dir).findings();
+
+        assertThat(all).extracting(Finding::line, Finding::column, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(14, 20,
+                        "in the consequence of rule \"Transparency builds confidence\": $x cannot be resolved"),
+                org.assertj.core.groups.Tuple.tuple(15, 5,
+                        "in the consequence of rule \"Transparency builds confidence\": Type mismatch: cannot convert from String to int"));
+        assertThat(all.get(0).fix()).startsWith("bind it in the 'when' part");
+        assertThat(all.get(1).fix()).startsWith("make the value's type match");
+    }
+
+    @Test
     void anUnknownIndicatorIdGetsADidYouMean() {
         assertThat(findings("unknown-indicator")).containsExactly(
                 "unknown-indicator/unknown-indicator.drl:11:27: error: rule \"Transparency builds confidence\": "
