@@ -5,6 +5,8 @@ import org.apsa.engine.Assessor;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.engine.WhatIf;
+import org.apsa.fact.Scale;
+import org.apsa.fact.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +25,8 @@ public final class WhyNot {
     /**
      * @param searched      the size of the change sets searched (1, or 2 when no single change works)
      * @param found         how many change sets of that size make it lead
-     * @param changes       the best of them, by the outlook's resulting score
+     * @param changes       the smallest of them (fewest steps along the indicators' scales, see
+     *                      {@link #steps}), then those that give the outlook the higher score
      */
     public record Result(String scenario, ScenarioScore current, String leading, boolean alreadyLeading,
                          List<TraceNode> against, List<TraceNode> leaderSupport, int searched, int found,
@@ -72,10 +75,25 @@ public final class WhyNot {
                 }
             }
         }
-        found.sort(Comparator.comparingDouble((Candidate c) -> -score(c, scenario))
+        found.sort(Comparator.comparingInt((Candidate c) -> steps(c.changes()))
+                .thenComparingDouble(c -> -score(c, scenario))
                 .thenComparing(c -> c.changes().toString()));
         return new Result(scenario, current, assessment.leading(), false, against, leaderSupport, searched, found.size(),
                 found.subList(0, Math.min(SHOWN, found.size())));
+    }
+
+    /**
+     * How far a set of changes moves the fact set: the steps along each indicator's scale
+     * ("crisis" to "deteriorating" is one, "crisis" to "stable" three); learning an unknown indicator
+     * counts one.
+     */
+    static int steps(List<Change> changes) {
+        int steps = 0;
+        for (Change c : changes) {
+            Scale scale = Vocabulary.find(c.indicator()).orElseThrow().scale();
+            steps += c.from() == null || c.to() == null ? 1 : Math.abs(scale.rank(c.to()) - scale.rank(c.from()));
+        }
+        return steps;
     }
 
     static double score(Candidate c, String scenario) {

@@ -30,7 +30,9 @@ public final class ExplanationText {
                 : "The leading outlook is " + title(r.leading()) + ".\n");
         out.append('\n').append(style.bold("Evidence against " + title)).append('\n');
         if (r.against().isEmpty()) {
-            out.append("  none: it lacks support rather than facing evidence against it\n");
+            out.append(r.current().net() > 0
+                    ? String.format(Locale.ROOT, "  none: it has support (net %+.2f), only less than the leader's%n", r.current().net())
+                    : "  none: it lacks support rather than facing evidence against it\n");
         } else {
             out.append(indent(TraceText.render(r.against(), style)));
         }
@@ -43,7 +45,7 @@ public final class ExplanationText {
             out.append("  none of one or two indicators: it needs broader change than that\n");
         } else {
             out.append(String.format(Locale.ROOT, "  %d set%s of %d change%s found%s:%n", r.found(), r.found() == 1 ? "" : "s",
-                    r.searched(), r.searched() == 1 ? "" : "s", r.found() > r.changes().size() ? ", the best " + r.changes().size() : ""));
+                    r.searched(), r.searched() == 1 ? "" : "s", r.found() > r.changes().size() ? ", the smallest " + r.changes().size() : ""));
             for (WhyNot.Candidate c : r.changes()) {
                 out.append("  ").append(c.changes().stream().map(ExplanationText::change).collect(Collectors.joining(" and ")))
                         .append('\n')

@@ -43,6 +43,23 @@ class BaselineExplanationTest {
     }
 
     @Test
+    void anOutlookWithNothingAgainstItIsSaidToBeOutweighedWhenItHasSupportAndToLackSupportWhenItHasNone() {
+        Assessment crisis = assessor.assess(new FactSetReader().readOne(Path.of("facts/korean-crisis-2017-09.json")));
+        WhyNot.Result supported = WhyNot.of(assessor, crisis, "polarization");
+        assertThat(supported.against()).isEmpty();
+        assertThat(supported.current().net()).isPositive();
+        assertThat(ExplanationText.whyNot(supported, Style.PLAIN))
+                .contains("  none: it has support (net +2.50), only less than the leader's\n");
+
+        Assessment empty = assessor.assess(new FactSet("empty", null, null, null, Map.of(
+                "hotspot.koreanPeninsula", Reading.of("crisis"))));
+        WhyNot.Result unsupported = WhyNot.of(assessor, empty, "shared-dominance");
+        assertThat(unsupported.current().net()).isZero();
+        assertThat(ExplanationText.whyNot(unsupported, Style.PLAIN))
+                .contains("  none: it lacks support rather than facing evidence against it\n");
+    }
+
+    @Test
     void whyNotDeepIntegrationMatchesItsGoldenFile() {
         Assessment a = assessor.assess(baseline);
 

@@ -53,8 +53,19 @@ class ExplanationTest {
             assertThat(changed.leading()).as(c.changes().toString()).isEqualTo("deep-integration");
             assertThat(changed.scenarios()).isEqualTo(c.scores());
         }
+        // Both make it lead; the smaller step comes first, though the larger gives the higher score.
         assertThat(result.changes()).extracting(c -> c.changes().get(0).toString())
-                .containsExactly("us.presence.transparency: low -> high", "us.presence.transparency: low -> medium");
+                .containsExactly("us.presence.transparency: low -> medium", "us.presence.transparency: low -> high");
+        assertThat(WhyNot.score(result.changes().get(0), "deep-integration"))
+                .isLessThan(WhyNot.score(result.changes().get(1), "deep-integration"));
+    }
+
+    @Test
+    void stepsCountTheMovesAlongEachScaleAndLearningAnUnknownAsOne() {
+        assertThat(WhyNot.steps(List.of(new Change("hotspot.koreanPeninsula", "crisis", "deteriorating")))).isEqualTo(1);
+        assertThat(WhyNot.steps(List.of(new Change("hotspot.koreanPeninsula", "crisis", "stable")))).isEqualTo(3);
+        assertThat(WhyNot.steps(List.of(new Change("hotspot.koreanPeninsula", null, "stable"),
+                new Change("us.presence.transparency", "low", "high")))).isEqualTo(3);
     }
 
     @Test
