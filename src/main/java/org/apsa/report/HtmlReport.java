@@ -177,12 +177,13 @@ public final class HtmlReport {
                 rows.forEach(r -> out.append("<td class=\"n\">").append(score(r.score(o))).append("</td>"));
                 out.append("</tr>\n");
             }
-            for (int i : Shared.differing(rows)) {
+            for (int i : d.differing()) {
                 out.append("<tr><th><code>").append(Shared.indicatorId(i)).append("</code></th>");
                 rows.forEach(r -> out.append("<td>").append(r.level(i) == null ? "—" : esc(r.level(i))).append("</td>"));
                 out.append("</tr>\n");
             }
-            out.append("</table>\n<p class=\"note\">They agree on ").append(Shared.plural(Shared.agreeing(rows), "indicator")).append(".</p>\n");
+            // Numbers and the vocabulary's own ids: nothing in the note needs escaping.
+            out.append("</table>\n<p class=\"note\">").append(Shared.sameDateNote(d, id -> "<code>" + id + "</code>")).append("</p>\n");
         }
     }
 

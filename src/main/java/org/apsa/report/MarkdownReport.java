@@ -105,11 +105,11 @@ public final class MarkdownReport {
                 out.append("\n| ").append(o.title()).append(" |");
                 rows.forEach(r -> out.append(' ').append(score(r.score(o))).append(" |"));
             }
-            for (int i : Shared.differing(rows)) {
+            for (int i : d.differing()) {
                 out.append("\n| `").append(Shared.indicatorId(i)).append("` |");
                 rows.forEach(r -> out.append(' ').append(r.level(i) == null ? "—" : r.level(i)).append(" |"));
             }
-            out.append("\n\nThey agree on ").append(Shared.plural(Shared.agreeing(rows), "indicator")).append(".\n\n");
+            out.append("\n\n").append(Shared.sameDateNote(d, id -> "`" + id + "`")).append("\n\n");
         }
     }
 

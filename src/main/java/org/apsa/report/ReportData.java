@@ -5,6 +5,7 @@ import org.apsa.engine.Outlook;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,53 @@ public final class ReportData {
     public record Point(String period, long count, double[] means) {
     }
 
-    /** Fact sets that share a date, side by side; {@code count} may exceed the rows kept. */
-    public record SameDate(String date, long count, List<Row> rows) {
+    /**
+     * Fact sets that share a date: the first ones side by side ({@code count} may exceed the
+     * rows kept), and what all {@code count} of them say, shown or not.
+     *
+     * @param differing the indicators, in vocabulary order, that they do not all state alike
+     * @param agreeing  how many indicators they all state alike (known and equal)
+     */
+    public record SameDate(String date, long count, List<Row> rows, List<Integer> differing, int agreeing) {
+    }
+
+    /**
+     * One date of the comparison: its first fact sets, and over all of its fact sets which
+     * indicators differ from the first one's, so that what the report says of the date holds
+     * for the fact sets it does not show.
+     */
+    private static final class DateGroup {
+        long count;
+        final List<Row> rows = new ArrayList<>(2);
+        final BitSet differs = new BitSet();
+
+        /** @param keep whether the row may be kept for its column, when the date has room for it */
+        void add(Row row, boolean keep) {
+            count++;
+            if (rows.isEmpty()) {
+                rows.add(row);
+                return;
+            }
+            byte[] first = rows.get(0).levels();
+            for (int i = 0; i < first.length; i++) {
+                if (row.levels()[i] != first[i]) {
+                    differs.set(i);
+                }
+            }
+            if (keep && rows.size() < Limits.PER_DATE) {
+                rows.add(row);
+            }
+        }
+
+        SameDate shown(String date) {
+            List<Integer> differing = differs.stream().boxed().toList();
+            int agreeing = 0;
+            byte[] first = rows.get(0).levels();
+            for (int i = 0; i < first.length; i++) {
+                agreeing += first[i] >= 0 && !differs.get(i) ? 1 : 0;
+            }
+            return new SameDate(date, count, List.copyOf(rows), differing, agreeing);
+        }
     }
 
     private static final String INSUFFICIENT = Assessment.INSUFFICIENT_EVIDENCE;
@@ -35,8 +81,7 @@ public final class ReportData {
     /** Period (a date, month or year) to count and score sums. */
     private final TreeMap<String, double[]> timeline = new TreeMap<>();
     private int periodLength = 10;
-    private final TreeMap<String, List<Row>> byDate = new TreeMap<>();
-    private final Map<String, long[]> dateCounts = new TreeMap<>();
+    private final TreeMap<String, DateGroup> byDate = new TreeMap<>();
     private int comparedRows;
     private long invalidInputs;
     private long problems;
@@ -92,23 +137,17 @@ public final class ReportData {
     }
 
     private void addToComparison(Row row) {
-        long[] count = dateCounts.get(row.asOf());
-        if (count != null) {
-            count[0]++;
-        }
-        List<Row> rows = byDate.get(row.asOf());
-        if (rows == null) {
+        DateGroup date = byDate.get(row.asOf());
+        if (date == null) {
             if (comparedRows >= Limits.COMPARED_ROWS) {
                 return;
             }
-            rows = new ArrayList<>(2);
-            byDate.put(row.asOf(), rows);
-            dateCounts.put(row.asOf(), new long[] {1});
+            date = new DateGroup();
+            byDate.put(row.asOf(), date);
         }
-        if (rows.size() < Limits.PER_DATE && comparedRows < Limits.COMPARED_ROWS) {
-            rows.add(row);
-            comparedRows++;
-        }
+        int kept = date.rows.size();
+        date.add(row, comparedRows < Limits.COMPARED_ROWS);
+        comparedRows += date.rows.size() - kept;
     }
 
     public long assessed() {
@@ -162,9 +201,9 @@ public final class ReportData {
     /** Dates shared by two or more of the fact sets kept, earliest first, at most {@link Limits#COMPARED_DATES}. */
     public List<SameDate> sameDates() {
         List<SameDate> shared = new ArrayList<>();
-        for (Map.Entry<String, List<Row>> e : byDate.entrySet()) {
-            if (e.getValue().size() >= 2 && shared.size() < Limits.COMPARED_DATES) {
-                shared.add(new SameDate(e.getKey(), dateCounts.get(e.getKey())[0], List.copyOf(e.getValue())));
+        for (Map.Entry<String, DateGroup> e : byDate.entrySet()) {
+            if (e.getValue().count >= 2 && shared.size() < Limits.COMPARED_DATES) {
+                shared.add(e.getValue().shown(e.getKey()));
             }
         }
         return shared;
@@ -175,8 +214,8 @@ public final class ReportData {
         if (comparedRows >= Limits.COMPARED_ROWS) {
             return true;
         }
-        long shared = byDate.values().stream().filter(r -> r.size() >= 2).count();
-        return shared > Limits.COMPARED_DATES || dateCounts.values().stream().anyMatch(c -> c[0] > Limits.PER_DATE);
+        long shared = byDate.values().stream().filter(d -> d.count >= 2).count();
+        return shared > Limits.COMPARED_DATES || byDate.values().stream().anyMatch(d -> d.count > Limits.PER_DATE);
     }
 
     /** The day a period starts, for placing it on a time axis. */

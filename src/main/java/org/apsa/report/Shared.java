@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /** What the Markdown and HTML reports say alike, so that the two never disagree. */
 final class Shared {
@@ -60,7 +61,29 @@ final class Shared {
                 : "";
     }
 
-    /** The indicators, in vocabulary order, on which the fact sets of one date do not all agree. */
+    /**
+     * What the comparison says under the table of one date, true of all its fact sets, shown
+     * or not: how many indicators they agree on and, when some are left out of the table,
+     * which indicators differ only among those.
+     *
+     * @param code how the report sets an indicator id as code
+     */
+    static String sameDateNote(ReportData.SameDate d, UnaryOperator<String> code) {
+        if (d.count() == d.rows().size()) {
+            return "They agree on " + plural(d.agreeing(), "indicator") + ".";
+        }
+        StringBuilder out = new StringBuilder("The first ").append(d.rows().size()).append(" of ").append(d.count())
+                .append(" are shown. All ").append(d.count()).append(" agree on ").append(plural(d.agreeing(), "indicator"));
+        List<Integer> shownDiffer = differing(d.rows());
+        List<String> hiddenOnly = d.differing().stream().filter(i -> !shownDiffer.contains(i)).map(i -> code.apply(indicatorId(i))).toList();
+        if (!hiddenOnly.isEmpty()) {
+            out.append("; ").append(String.join(", ", hiddenOnly)).append(hiddenOnly.size() == 1 ? " differs" : " differ")
+                    .append(" only in the ones not shown");
+        }
+        return out.append('.').toString();
+    }
+
+    /** The indicators, in vocabulary order, on which the given fact sets do not all agree. */
     static List<Integer> differing(List<Row> rows) {
         List<Integer> differ = new ArrayList<>();
         for (int i = 0; i < Vocabulary.indicators().size(); i++) {
@@ -73,20 +96,6 @@ final class Shared {
             }
         }
         return differ;
-    }
-
-    /** Indicators all the fact sets of one date state alike (known and equal). */
-    static int agreeing(List<Row> rows) {
-        int agree = 0;
-        for (int i = 0; i < Vocabulary.indicators().size(); i++) {
-            String first = rows.get(0).level(i);
-            boolean same = first != null;
-            for (Row r : rows) {
-                same &= first != null && first.equals(r.level(i));
-            }
-            agree += same ? 1 : 0;
-        }
-        return agree;
     }
 
     /** The score of one outlook across the timeline as a row of block characters, 0 to 1. */

@@ -22,6 +22,16 @@ class HtmlReportTest {
     }
 
     @Test
+    void aDateWithMoreFactSetsThanColumnsClaimsNoAgreementThatTheOnesLeftOutBreak() {
+        String html = HtmlReport.render(NineOnOneDate.data());
+
+        assertThat(html).contains("<tr><th><code>us.presence.transparency</code></th><td>low</td>",
+                "<p class=\"note\">The first 8 of 9 are shown. All 9 agree on 2 indicators; <code>us.presence.transparency</code> "
+                        + "differs only in the ones not shown.</p>");
+        assertThat(html).doesNotContain("They agree on 3 indicators");
+    }
+
+    @Test
     void longIdsAndTitlesWrapRatherThanWidenThePage() {
         String html = HtmlReport.render(new ReportData());
 

@@ -30,6 +30,15 @@ class MarkdownReportTest {
     }
 
     @Test
+    void aDateWithMoreFactSetsThanColumnsClaimsNoAgreementThatTheOnesLeftOutBreak() {
+        String md = MarkdownReport.render(NineOnOneDate.data());
+
+        assertThat(md).contains("### 2022-01-01 (9 fact sets)", "| `us.presence.transparency` | low | low |",
+                "The first 8 of 9 are shown. All 9 agree on 2 indicators; `us.presence.transparency` differs only in the ones not shown.");
+        assertThat(md).doesNotContain("They agree on 3 indicators");
+    }
+
+    @Test
     void aTitleIsShownLiterallyWhateverMarkdownItHolds() {
         ReportData data = new ReportData();
         data.add(Rows.titled(Rows.row(1, "odd", null, "chaos", 0.1, 0.1, 0.1, 0.7),

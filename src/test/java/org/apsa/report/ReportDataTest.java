@@ -59,7 +59,20 @@ class ReportDataTest {
         assertThat(data.sameDates()).singleElement().satisfies(d -> {
             assertThat(d.date()).isEqualTo("2014-12-09");
             assertThat(d.rows()).extracting(Row::id).containsExactly("dove", "hawk");
-            assertThat(Shared.differing(d.rows())).extracting(Shared::indicatorId).containsExactly("us.presence.transparency");
+            assertThat(d.differing()).extracting(Shared::indicatorId).containsExactly("us.presence.transparency");
+            assertThat(d.agreeing()).isZero();
+        });
+    }
+
+    @Test
+    void aDateWithMoreFactSetsThanColumnsIsComparedOverAllOfThem() {
+        ReportData data = NineOnOneDate.data();
+
+        assertThat(data.sameDates()).singleElement().satisfies(d -> {
+            assertThat(d.count()).isEqualTo(9);
+            assertThat(d.rows()).hasSize(Limits.PER_DATE);
+            assertThat(d.differing()).extracting(Shared::indicatorId).containsExactly("us.presence.transparency");
+            assertThat(d.agreeing()).isEqualTo(2);
         });
     }
 }
