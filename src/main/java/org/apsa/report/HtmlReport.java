@@ -155,15 +155,12 @@ public final class HtmlReport {
 
     private static void comparison(ReportData data, StringBuilder out) {
         List<ReportData.SameDate> dates = data.sameDates();
-        if (dates.isEmpty()) {
+        String leftOut = Shared.comparisonLeftOut(data);
+        if (dates.isEmpty() && leftOut.isEmpty()) {
             return;
         }
         out.append("<h2>Where views of the same date differ</h2>\n<p>Fact sets that share an <code>asOf</code> date, side by side: "
-                + "the outcome, then each indicator they do not all state alike (— unknown).");
-        if (data.comparisonTruncated()) {
-            out.append(" Up to ").append(Limits.PER_DATE).append(" fact sets per date and ").append(Limits.COMPARED_DATES).append(" dates are shown.");
-        }
-        out.append("</p>\n");
+                + "the outcome, then each indicator they do not all state alike (— unknown).").append(esc(leftOut)).append("</p>\n");
         for (ReportData.SameDate d : dates) {
             List<Row> rows = d.rows();
             out.append("<h3>").append(d.date()).append(" (").append(Shared.plural(d.count(), "fact set")).append(")</h3>\n")

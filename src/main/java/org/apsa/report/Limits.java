@@ -12,12 +12,17 @@ public final class Limits {
     public static final int LISTED = 1_000;
     /** Points of the timeline; beyond it, dates are grouped by month, then by year. */
     public static final int TIMELINE_POINTS = 400;
-    /** Fact sets kept per date for the comparison. */
+    /** Fact sets shown side by side per date in the comparison: the first ones in input order. */
     public static final int PER_DATE = 8;
-    /** Rows kept in all for the comparison; fact sets met after that are counted, not compared. */
-    public static final int COMPARED_ROWS = 5_000;
     /** Dates shown in the comparison: the earliest ones shared by two or more fact sets. */
     public static final int COMPARED_DATES = 50;
+    /**
+     * Dates seen only once that the comparison keeps (one fact set each), the earliest ones, in
+     * case a later fact set shares them. Beyond it the latest are dropped, and fact sets dated
+     * from the last one dropped on are not compared, so that the dates shown are still the
+     * earliest shared ones.
+     */
+    public static final int WAITING_DATES = 5_000;
 
     private Limits() {
     }

@@ -81,16 +81,13 @@ public final class MarkdownReport {
 
     private static void comparison(ReportData data, StringBuilder out) {
         List<ReportData.SameDate> dates = data.sameDates();
-        if (dates.isEmpty()) {
+        String leftOut = Shared.comparisonLeftOut(data);
+        if (dates.isEmpty() && leftOut.isEmpty()) {
             return;
         }
         out.append("## Where views of the same date differ\n\n")
-                .append("Fact sets that share an `asOf` date, side by side: the outcome, then each indicator they do not all state alike (— unknown).");
-        if (data.comparisonTruncated()) {
-            out.append(" Up to ").append(Limits.PER_DATE).append(" fact sets per date and ").append(Limits.COMPARED_DATES)
-                    .append(" dates are shown.");
-        }
-        out.append("\n\n");
+                .append("Fact sets that share an `asOf` date, side by side: the outcome, then each indicator they do not all state alike (— unknown).")
+                .append(leftOut).append("\n\n");
         for (ReportData.SameDate d : dates) {
             List<Row> rows = d.rows();
             out.append("### ").append(d.date()).append(" (").append(Shared.plural(d.count(), "fact set")).append(")\n\n| |");

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the Markdown and HTML reports need from a batch, gathered one row at a time in input
@@ -43,8 +44,7 @@ public final class ReportData {
         final List<Row> rows = new ArrayList<>(2);
         final BitSet differs = new BitSet();
 
-        /** @param keep whether the row may be kept for its column, when the date has room for it */
-        void add(Row row, boolean keep) {
+        void add(Row row) {
             count++;
             if (rows.isEmpty()) {
                 rows.add(row);
@@ -56,7 +56,7 @@ public final class ReportData {
                     differs.set(i);
                 }
             }
-            if (keep && rows.size() < Limits.PER_DATE) {
+            if (rows.size() < Limits.PER_DATE) {
                 rows.add(row);
             }
         }
@@ -81,8 +81,18 @@ public final class ReportData {
     /** Period (a date, month or year) to count and score sums. */
     private final TreeMap<String, double[]> timeline = new TreeMap<>();
     private int periodLength = 10;
+    /**
+     * The comparison's dates: those shared by two or more fact sets, at most
+     * {@link Limits#COMPARED_DATES} of them and the earliest, and the dates seen once before the
+     * last of those, at most {@link Limits#WAITING_DATES}, in case a later fact set shares them.
+     */
     private final TreeMap<String, DateGroup> byDate = new TreeMap<>();
-    private int comparedRows;
+    /** The dates of {@link #byDate} with two or more fact sets. */
+    private final TreeSet<String> shared = new TreeSet<>();
+    /** The earliest date from which fact sets are no longer compared, for want of room for dates seen once; null when none. */
+    private String waitingCut;
+    /** Whether any fact set dated after the last compared date was left out once the comparison had all its dates. */
+    private boolean laterLeftOut;
     private long invalidInputs;
     private long problems;
     private long files;
@@ -137,17 +147,34 @@ public final class ReportData {
     }
 
     private void addToComparison(Row row) {
-        DateGroup date = byDate.get(row.asOf());
-        if (date == null) {
-            if (comparedRows >= Limits.COMPARED_ROWS) {
-                return;
-            }
-            date = new DateGroup();
-            byDate.put(row.asOf(), date);
+        String date = row.asOf();
+        if (waitingCut != null && date.compareTo(waitingCut) >= 0) {
+            return;
         }
-        int kept = date.rows.size();
-        date.add(row, comparedRows < Limits.COMPARED_ROWS);
-        comparedRows += date.rows.size() - kept;
+        if (shared.size() == Limits.COMPARED_DATES && date.compareTo(shared.last()) > 0) {
+            laterLeftOut = true;
+            return;
+        }
+        DateGroup group = byDate.computeIfAbsent(date, d -> new DateGroup());
+        group.add(row);
+        if (group.count == 2) {
+            shared.add(date);
+            if (shared.size() > Limits.COMPARED_DATES) {
+                shared.pollLast();
+            }
+            if (shared.size() == Limits.COMPARED_DATES) {
+                // No later date can be among the earliest shared ones any more.
+                Map<String, DateGroup> later = byDate.tailMap(shared.last(), false);
+                laterLeftOut |= !later.isEmpty();
+                later.clear();
+            }
+        }
+        // Too many dates seen once: the latest dates go, and fact sets from the last one gone on
+        // are not compared, so that every date shown is one of the earliest shared ones, whole.
+        while (byDate.size() - shared.size() > Limits.WAITING_DATES) {
+            waitingCut = byDate.pollLastEntry().getKey();
+            shared.remove(waitingCut);
+        }
     }
 
     public long assessed() {
@@ -198,24 +225,26 @@ public final class ReportData {
         return periodLength == 10 ? "day" : periodLength == 7 ? "month" : "year";
     }
 
-    /** Dates shared by two or more of the fact sets kept, earliest first, at most {@link Limits#COMPARED_DATES}. */
+    /** The earliest dates shared by two or more fact sets, earliest first, at most {@link Limits#COMPARED_DATES}. */
     public List<SameDate> sameDates() {
-        List<SameDate> shared = new ArrayList<>();
-        for (Map.Entry<String, DateGroup> e : byDate.entrySet()) {
-            if (e.getValue().count >= 2 && shared.size() < Limits.COMPARED_DATES) {
-                shared.add(e.getValue().shown(e.getKey()));
-            }
-        }
-        return shared;
+        return shared.stream().map(date -> byDate.get(date).shown(date)).toList();
     }
 
-    /** Whether the comparison had to leave fact sets out. */
-    public boolean comparisonTruncated() {
-        if (comparedRows >= Limits.COMPARED_ROWS) {
-            return true;
-        }
-        long shared = byDate.values().stream().filter(d -> d.count >= 2).count();
-        return shared > Limits.COMPARED_DATES || byDate.values().stream().anyMatch(d -> d.count > Limits.PER_DATE);
+    /**
+     * The last date compared, when the comparison has its {@link Limits#COMPARED_DATES} dates
+     * and fact sets dated after it were left out; null otherwise.
+     */
+    public String comparedUntil() {
+        return shared.size() == Limits.COMPARED_DATES && (laterLeftOut || waitingCut != null) ? shared.last() : null;
+    }
+
+    /**
+     * The date from which fact sets are not compared because more than {@link Limits#WAITING_DATES}
+     * dates before it had only one fact set; null when that did not happen or {@link #comparedUntil()}
+     * says more.
+     */
+    public String notComparedFrom() {
+        return comparedUntil() == null ? waitingCut : null;
     }
 
     /** The day a period starts, for placing it on a time axis. */

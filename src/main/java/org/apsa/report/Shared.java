@@ -62,6 +62,23 @@ final class Shared {
     }
 
     /**
+     * What the comparison leaves out of its dates, as a sentence to follow its introduction
+     * (with a leading space); empty when it leaves out nothing.
+     */
+    static String comparisonLeftOut(ReportData data) {
+        if (data.comparedUntil() != null) {
+            return " Only the " + Limits.COMPARED_DATES + " earliest dates that two or more fact sets share are shown: fact sets dated after "
+                    + data.comparedUntil() + " are not compared.";
+        }
+        if (data.notComparedFrom() != null) {
+            return (data.sameDates().isEmpty() ? " No two fact sets dated before " + data.notComparedFrom() + " share a date." : "")
+                    + String.format(Locale.ROOT, " Fact sets dated %s or later are not compared: the report keeps at most %,d dates "
+                    + "that only one fact set has, the earliest ones, waiting for a second.", data.notComparedFrom(), Limits.WAITING_DATES);
+        }
+        return "";
+    }
+
+    /**
      * What the comparison says under the table of one date, true of all its fact sets, shown
      * or not: how many indicators they agree on and, when some are left out of the table,
      * which indicators differ only among those.

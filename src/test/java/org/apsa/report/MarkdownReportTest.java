@@ -39,6 +39,15 @@ class MarkdownReportTest {
     }
 
     @Test
+    void sharedDatesAfterManyDatesSeenOnceAreComparedAndWhatIsLeftOutIsSaid() {
+        String md = MarkdownReport.render(ManySingleDates.data());
+
+        assertThat(md).contains("## Where views of the same date differ", "### 1999-01-01 (2 fact sets)", "| `us.presence.transparency` | high | low |",
+                "### 2000-01-01 (2 fact sets)",
+                "Fact sets dated 2013-09-08 or later are not compared: the report keeps at most 5,000 dates that only one fact set has");
+    }
+
+    @Test
     void aTitleIsShownLiterallyWhateverMarkdownItHolds() {
         ReportData data = new ReportData();
         data.add(Rows.titled(Rows.row(1, "odd", null, "chaos", 0.1, 0.1, 0.1, 0.7),

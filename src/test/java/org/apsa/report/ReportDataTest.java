@@ -75,4 +75,44 @@ class ReportDataTest {
             assertThat(d.agreeing()).isEqualTo(2);
         });
     }
+
+    @Test
+    void theEarliestSharedDatesAreComparedWhateverOrderTheyComeIn() {
+        ReportData data = new ReportData();
+        LocalDate day = LocalDate.of(2010, 1, 1);
+        int number = 0;
+        for (int i = Limits.COMPARED_DATES + 9; i >= 0; i--) {
+            for (int k = 0; k < 2; k++) {
+                data.add(Rows.row(++number, "v" + number, day.plusDays(i).toString(), "chaos", 0.1, 0.1, 0.1, 0.7));
+            }
+        }
+
+        assertThat(data.sameDates()).extracting(ReportData.SameDate::date)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, Limits.COMPARED_DATES).mapToObj(i -> day.plusDays(i).toString()).toList());
+        assertThat(data.comparedUntil()).isEqualTo(day.plusDays(Limits.COMPARED_DATES - 1).toString());
+        assertThat(data.notComparedFrom()).isNull();
+    }
+
+    @Test
+    void datesSeenOnceDoNotCrowdOutEarlierSharedDates() {
+        ReportData data = ManySingleDates.data();
+
+        assertThat(data.sameDates()).extracting(ReportData.SameDate::date).containsExactly("1999-01-01", "2000-01-01");
+        assertThat(data.sameDates().get(0).differing()).extracting(Shared::indicatorId).containsExactly("us.presence.transparency");
+        // The first fact set of 1999-01-01 was one date too many waiting for a second: the latest went.
+        assertThat(data.notComparedFrom()).isEqualTo(ManySingleDates.FIRST.plusDays(Limits.WAITING_DATES - 1).toString());
+        assertThat(data.comparedUntil()).isNull();
+    }
+
+    @Test
+    void nothingIsLeftOutOfTheComparisonWhenEveryDateFits() {
+        ReportData data = new ReportData();
+        data.add(Rows.row(1, "a", "2014-12-09", "chaos", 0.1, 0.1, 0.1, 0.7));
+        data.add(Rows.row(2, "b", "2014-12-09", "chaos", 0.1, 0.1, 0.1, 0.7));
+        data.add(Rows.row(3, "c", "2015-12-09", "chaos", 0.1, 0.1, 0.1, 0.7));
+
+        assertThat(data.comparedUntil()).isNull();
+        assertThat(data.notComparedFrom()).isNull();
+        assertThat(Shared.comparisonLeftOut(data)).isEmpty();
+    }
 }
