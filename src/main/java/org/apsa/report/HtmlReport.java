@@ -2,9 +2,11 @@ package org.apsa.report;
 
 import org.apsa.engine.Outlook;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 import static org.apsa.report.Shared.outlookTitle;
 import static org.apsa.report.Shared.score;
@@ -25,6 +27,12 @@ public final class HtmlReport {
     private static final int RIGHT = 16;
     private static final int TOP = 16;
     private static final int BOTTOM = 40;
+    /** Labels on the time axis when there is room for them. */
+    private static final int AXIS_LABELS = 8;
+    /** A digit's width at the axis's 12px, rounded up for the common sans-serif fonts. */
+    private static final double LABEL_CHARACTER_WIDTH = 7;
+    /** The least space between two labels of the time axis. */
+    private static final double LABEL_GAP = 8;
 
     private static final String STYLE = """
             body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;margin:0;background:#f6f7f9}
@@ -122,11 +130,9 @@ public final class HtmlReport {
             long day = ReportData.start(points.get(i).period()).toEpochDay();
             xs[i] = last == first ? LEFT + plotWidth / 2.0 : LEFT + plotWidth * (double) (day - first) / (last - first);
         }
-        int labels = Math.min(points.size(), 8);
-        for (int k = 0; k < labels; k++) {
-            int i = labels == 1 ? 0 : (int) Math.round((double) k * (points.size() - 1) / (labels - 1));
+        for (int i : axisLabels(xs, points.get(0).period().length())) {
             // The first and last labels hang inwards, so that neither is cut at the chart's edge.
-            String anchor = labels == 1 ? "middle" : k == 0 ? "start" : k == labels - 1 ? "end" : "middle";
+            String anchor = xs.length == 1 ? "middle" : i == 0 ? "start" : i == xs.length - 1 ? "end" : "middle";
             out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"%s\" fill=\"#5a6272\">%s</text>%n",
                     xs[i], HEIGHT - BOTTOM + 18, anchor, points.get(i).period()));
         }
@@ -151,6 +157,49 @@ public final class HtmlReport {
             out.append("<span><i style=\"background:").append(COLOURS[o.ordinal()]).append("\"></i>").append(esc(o.title())).append("</span>");
         }
         out.append("</div>\n</div>\n");
+    }
+
+    /**
+     * The points whose period labels the time axis, in order: the first and the last, and
+     * between them the points nearest to evenly spaced moments, each left out when its label
+     * would run into one already placed, since dates can bunch up anywhere on the axis.
+     *
+     * @param xs         the points' places on the axis, in date order
+     * @param characters the length of a label
+     */
+    static List<Integer> axisLabels(double[] xs, int characters) {
+        int n = xs.length;
+        if (n == 1) {
+            return List.of(0);
+        }
+        List<Integer> candidates = new ArrayList<>(List.of(0, n - 1));
+        for (int k = 1; k < AXIS_LABELS - 1; k++) {
+            candidates.add(nearest(xs, xs[0] + (xs[n - 1] - xs[0]) * k / (AXIS_LABELS - 1)));
+        }
+        double width = characters * LABEL_CHARACTER_WIDTH;
+        List<double[]> taken = new ArrayList<>();
+        TreeSet<Integer> labels = new TreeSet<>();
+        for (int i : candidates) {
+            // The first and last labels hang inwards, the others are centred on their point.
+            double from = i == 0 ? xs[i] : i == n - 1 ? xs[i] - width : xs[i] - width / 2;
+            double to = from + width;
+            if (taken.stream().noneMatch(t -> from < t[1] + LABEL_GAP && t[0] < to + LABEL_GAP)) {
+                taken.add(new double[] {from, to});
+                labels.add(i);
+            }
+        }
+        return List.copyOf(labels);
+    }
+
+    /** The index of the place nearest to x, the first of equals. */
+    private static int nearest(double[] xs, double x) {
+        int best = 0;
+        for (int i = 1; i < xs.length; i++) {
+            if (Math.abs(xs[i] - x) < Math.abs(xs[best] - x)) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     private static void comparison(ReportData data, StringBuilder out) {

@@ -2,6 +2,12 @@ package org.apsa.report;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What report.html makes of free text: escaped, isolated in its direction, and able to wrap. */
@@ -29,6 +35,55 @@ class HtmlReportTest {
                 "<p class=\"note\">The first 8 of 9 are shown. All 9 agree on 2 indicators; <code>us.presence.transparency</code> "
                         + "differs only in the ones not shown.</p>");
         assertThat(html).doesNotContain("They agree on 3 indicators");
+    }
+
+    @Test
+    void timeAxisLabelsDoNotRunIntoEachOtherWhenDatesBunchUp() {
+        ReportData data = new ReportData();
+        LocalDate day = LocalDate.of(2020, 1, 1);
+        for (int i = 0; i < 40; i++) {
+            data.add(Rows.row(i + 1, "d" + i, day.plusDays(i).toString(), "chaos", 0.1, 0.1, 0.1, 0.7));
+        }
+        data.add(Rows.row(41, "late", "2026-06-01", "chaos", 0.1, 0.1, 0.1, 0.7));
+
+        List<double[]> labels = axisLabels(HtmlReport.render(data));
+
+        assertThat(labels).hasSizeGreaterThanOrEqualTo(2);
+        for (int i = 1; i < labels.size(); i++) {
+            assertThat(labels.get(i)[0]).as("label %d starts after label %d ends", i, i - 1).isGreaterThan(labels.get(i - 1)[1]);
+        }
+    }
+
+    @Test
+    void evenlySpreadDatesGetSeveralTimeAxisLabels() {
+        ReportData data = new ReportData();
+        LocalDate day = LocalDate.of(2020, 1, 1);
+        for (int i = 0; i < 100; i++) {
+            data.add(Rows.row(i + 1, "d" + i, day.plusDays(i).toString(), "chaos", 0.1, 0.1, 0.1, 0.7));
+        }
+
+        assertThat(axisLabels(HtmlReport.render(data))).hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    /**
+     * The extents of the time axis's labels, left to right, from where they are anchored,
+     * taking a character at the axis's 12px to be at least 6px wide.
+     */
+    private static List<double[]> axisLabels(String html) {
+        Matcher m = Pattern.compile("<text x=\"([0-9.]+)\" y=\"298\" font-size=\"12\" text-anchor=\"(\\w+)\" fill=\"#5a6272\">([0-9-]+)</text>")
+                .matcher(html);
+        List<double[]> labels = new ArrayList<>();
+        while (m.find()) {
+            double x = Double.parseDouble(m.group(1));
+            double width = 6.0 * m.group(3).length();
+            double from = switch (m.group(2)) {
+                case "start" -> x;
+                case "end" -> x - width;
+                default -> x - width / 2;
+            };
+            labels.add(new double[] {from, from + width});
+        }
+        return labels;
     }
 
     @Test
