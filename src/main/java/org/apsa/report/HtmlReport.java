@@ -108,11 +108,15 @@ public final class HtmlReport {
 
     private static void timeline(ReportData data, StringBuilder out) {
         List<ReportData.Point> points = data.timeline();
-        if (points.isEmpty()) {
+        if (points.isEmpty() && data.timelineLeftOut() == 0) {
             return;
         }
         out.append("<h2>Timeline</h2>\n<p>Mean score of each outlook by ").append(data.period())
-                .append(" of <code>asOf</code>; fact sets without a date are left out.</p>\n<div class=\"chart\">\n")
+                .append(" of <code>asOf</code>; fact sets without a date are left out.").append(esc(Shared.timelineLeftOut(data))).append("</p>\n");
+        if (points.isEmpty()) {
+            return;
+        }
+        out.append("<div class=\"chart\">\n")
                 .append(String.format(Locale.ROOT, "<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"Scores of the four outlooks over time\">%n",
                         WIDTH, HEIGHT, WIDTH, HEIGHT));
         int plotWidth = WIDTH - LEFT - RIGHT;

@@ -60,11 +60,15 @@ public final class MarkdownReport {
 
     private static void timeline(ReportData data, StringBuilder out) {
         List<ReportData.Point> points = data.timeline();
-        if (points.isEmpty()) {
+        if (points.isEmpty() && data.timelineLeftOut() == 0) {
             return;
         }
         out.append("## Timeline\n\nMean score of each outlook by ").append(data.period())
-                .append(" of `asOf` (fact sets without a date are left out).\n\n```text\n");
+                .append(" of `asOf` (fact sets without a date are left out).").append(Shared.timelineLeftOut(data)).append("\n\n");
+        if (points.isEmpty()) {
+            return;
+        }
+        out.append("```text\n");
         for (Outlook o : Outlook.values()) {
             out.append(String.format(java.util.Locale.ROOT, "%-31s %s%n", o.title(), Shared.sparkline(points, o)));
         }

@@ -81,6 +81,7 @@ public final class ReportData {
     /** Period (a date, month or year) to count and score sums. */
     private final TreeMap<String, double[]> timeline = new TreeMap<>();
     private int periodLength = 10;
+    private long timelineLeftOut;
     /**
      * The comparison's dates: those shared by two or more fact sets, at most
      * {@link Limits#COMPARED_DATES} of them and the earliest, and the dates seen once before the
@@ -114,7 +115,13 @@ public final class ReportData {
             listed.add(row);
         }
         if (row.asOf() != null) {
-            addToTimeline(row);
+            // Without enough evidence the four scores are an even 0.25: no view of the period,
+            // and averaged in they would pull every line toward 0.25.
+            if (INSUFFICIENT.equals(row.status())) {
+                timelineLeftOut++;
+            } else {
+                addToTimeline(row);
+            }
             addToComparison(row);
         }
     }
@@ -207,7 +214,7 @@ public final class ReportData {
         return Collections.unmodifiableList(listed);
     }
 
-    /** The timeline's periods in date order; empty when no fact set has a date. */
+    /** The timeline's periods in date order; empty when no fact set with enough evidence has a date. */
     public List<Point> timeline() {
         List<Point> points = new ArrayList<>();
         timeline.forEach((period, s) -> {
@@ -218,6 +225,11 @@ public final class ReportData {
             points.add(new Point(period, (long) s[0], means));
         });
         return points;
+    }
+
+    /** Fact sets with a date left out of the timeline because their evidence was insufficient. */
+    public long timelineLeftOut() {
+        return timelineLeftOut;
     }
 
     /** "day", "month" or "year": what one timeline point stands for. */

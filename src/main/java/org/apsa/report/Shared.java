@@ -61,6 +61,13 @@ final class Shared {
                 : "";
     }
 
+    /** What the timeline leaves out besides undated fact sets, as a sentence with a leading space; empty when nothing. */
+    static String timelineLeftOut(ReportData data) {
+        long n = data.timelineLeftOut();
+        return n == 0 ? "" : " " + plural(n, "fact set") + " with insufficient evidence " + (n == 1 ? "is" : "are")
+                + " left out too: an even 0.25 for each outlook stands for no evidence, not for a view.";
+    }
+
     /**
      * What the comparison leaves out of its dates, as a sentence to follow its introduction
      * (with a leading space); empty when it leaves out nothing.

@@ -48,6 +48,18 @@ class MarkdownReportTest {
     }
 
     @Test
+    void theTimelineSaysHowManyFactSetsWithInsufficientEvidenceItLeavesOut() {
+        ReportData data = new ReportData();
+        data.add(Rows.row(1, "view", "2015-01-01", "chaos", 0.1, 0.1, 0.1, 0.7));
+        data.add(Rows.row(2, "thin", "2015-01-01", null, 0.25, 0.25, 0.25, 0.25));
+
+        String md = MarkdownReport.render(data);
+
+        assertThat(md).contains("| 2015-01-01 | 1 | 0.10 | 0.10 | 0.10 | 0.70 |",
+                "1 fact set with insufficient evidence is left out too: an even 0.25 for each outlook stands for no evidence, not for a view.");
+    }
+
+    @Test
     void aTitleIsShownLiterallyWhateverMarkdownItHolds() {
         ReportData data = new ReportData();
         data.add(Rows.titled(Rows.row(1, "odd", null, "chaos", 0.1, 0.1, 0.1, 0.7),

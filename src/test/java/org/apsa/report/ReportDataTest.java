@@ -37,6 +37,22 @@ class ReportDataTest {
     }
 
     @Test
+    void theTimelineLeavesOutFactSetsWithInsufficientEvidence() {
+        ReportData data = new ReportData();
+        data.add(Rows.row(1, "view", "2015-01-01", "chaos", 0.1, 0.1, 0.1, 0.7));
+        data.add(Rows.row(2, "thin", "2015-01-01", null, 0.25, 0.25, 0.25, 0.25));
+        data.add(Rows.row(3, "thinner", "2016-01-01", null, 0.25, 0.25, 0.25, 0.25));
+
+        assertThat(data.timeline()).singleElement().satisfies(p -> {
+            assertThat(p.count()).isEqualTo(1);
+            assertThat(p.means()[org.apsa.engine.Outlook.CHAOS.ordinal()]).isCloseTo(0.7, within(1e-9));
+        });
+        assertThat(data.timelineLeftOut()).isEqualTo(2);
+        assertThat(data.sameDates()).as("the comparison still shows them").singleElement()
+                .satisfies(d -> assertThat(d.rows()).extracting(Row::id).containsExactly("view", "thin"));
+    }
+
+    @Test
     void manyDatesAreGroupedByMonthThenYearSoTheTimelineStaysSmall() {
         ReportData data = new ReportData();
         LocalDate day = LocalDate.of(1990, 1, 1);
