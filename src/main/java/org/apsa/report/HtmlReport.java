@@ -19,14 +19,23 @@ import static org.apsa.report.Shared.score;
  */
 public final class HtmlReport {
 
-    /** The outlooks' colours, in {@link Outlook} order; distinct for common colour blindness. */
-    private static final String[] COLOURS = {"#1b9e77", "#7570b3", "#d95f02", "#c0392b"};
+    /**
+     * The outlooks' colours, in {@link Outlook} order: blue, bluish green, vermillion and reddish
+     * purple of the Okabe–Ito palette, made to stay apart in the common colour blindnesses.
+     * Colour is not all: each line also has its own dash pattern and marker, so that the chart
+     * and its legend read the same in grey or to a reader who sees none of the colours apart.
+     */
+    private static final String[] COLOURS = {"#0072B2", "#009E73", "#D55E00", "#CC79A7"};
+    /** The outlooks' dash patterns, in {@link Outlook} order: solid, dashed, dotted, dash-dot. */
+    private static final String[] DASHES = {"none", "9 4", "2 3", "9 3 2 3"};
     private static final int WIDTH = 960;
     private static final int HEIGHT = 320;
     private static final int LEFT = 48;
     private static final int RIGHT = 16;
     private static final int TOP = 16;
     private static final int BOTTOM = 40;
+    /** The most points a line is marked at; more would blur into a thick line. */
+    private static final int MARKED_POINTS = 120;
     /** Labels on the time axis when there is room for them. */
     private static final int AXIS_LABELS = 8;
     /** A digit's width at the axis's 12px, rounded up for the common sans-serif fonts. */
@@ -45,8 +54,8 @@ public final class HtmlReport {
             code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace}
             .bar{display:inline-block;height:10px;background:#7c8aa5;vertical-align:middle;margin-left:6px}
             .note{color:#5a6272;font-size:13px}
-            .chart{background:#fff;border:1px solid #d5d9e0;padding:8px}.chart svg{width:100%;height:auto}
-            .legend span{display:inline-block;margin-right:18px}.legend i{display:inline-block;width:14px;height:4px;vertical-align:middle;margin-right:6px}
+            .chart{background:#fff;border:1px solid #d5d9e0;padding:8px}.chart>svg{width:100%;height:auto}
+            .legend span{display:inline-block;margin-right:18px}.legend svg{vertical-align:middle;margin-right:6px}
             .brief{background:#fff;border:1px solid #d5d9e0;padding:8px 14px;margin:8px 0}
             .brief ul{margin:4px 0 0;padding-left:20px}
             """;
@@ -147,20 +156,39 @@ public final class HtmlReport {
                 double value = points.get(i).means()[o.ordinal()];
                 double y = TOP + plotHeight * (1 - value);
                 polyline.append(String.format(Locale.ROOT, "%s%.1f,%.1f", i == 0 ? "" : " ", xs[i], y));
-                if (points.size() <= 120) {
-                    dots.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s %s: %.2f (%s)</title></circle>",
-                            xs[i], y, COLOURS[o.ordinal()], esc(o.title()), points.get(i).period(), value,
-                            Shared.plural(points.get(i).count(), "fact set")));
+                if (points.size() <= MARKED_POINTS) {
+                    dots.append(marker(o, xs[i], y, String.format(Locale.ROOT, "<title>%s %s: %.2f (%s)</title>", esc(o.title()),
+                            points.get(i).period(), value, Shared.plural(points.get(i).count(), "fact set"))));
                 }
             }
-            out.append("<g class=\"outlook\" data-outlook=\"").append(o.id()).append("\"><polyline fill=\"none\" stroke-width=\"2.5\" stroke=\"")
-                    .append(COLOURS[o.ordinal()]).append("\" points=\"").append(polyline).append("\"/>").append(dots).append("</g>\n");
+            out.append("<g class=\"outlook\" data-outlook=\"").append(o.id()).append("\"><polyline ").append(stroke(o))
+                    .append(" points=\"").append(polyline).append("\"/>").append(dots).append("</g>\n");
         }
         out.append("</svg>\n<div class=\"legend\">");
         for (Outlook o : Outlook.values()) {
-            out.append("<span><i style=\"background:").append(COLOURS[o.ordinal()]).append("\"></i>").append(esc(o.title())).append("</span>");
+            out.append("<span><svg width=\"36\" height=\"12\" viewBox=\"0 0 36 12\" aria-hidden=\"true\"><line x1=\"0\" y1=\"6\" x2=\"36\" y2=\"6\" ")
+                    .append(stroke(o)).append("/>").append(points.size() <= MARKED_POINTS ? marker(o, 18, 6, "") : "").append("</svg>").append(esc(o.title())).append("</span>");
         }
         out.append("</div>\n</div>\n");
+    }
+
+    /** How an outlook's line is drawn, in the chart and in its legend. */
+    private static String stroke(Outlook o) {
+        return "fill=\"none\" stroke-width=\"2.5\" stroke=\"" + COLOURS[o.ordinal()] + "\" stroke-dasharray=\"" + DASHES[o.ordinal()] + "\"";
+    }
+
+    /** An outlook's marker at a point: a circle, square, triangle or diamond, in {@link Outlook} order. */
+    private static String marker(Outlook o, double x, double y, String title) {
+        String colour = COLOURS[o.ordinal()];
+        return switch (o.ordinal()) {
+            case 0 -> String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\">%s</circle>", x, y, colour, title);
+            case 1 -> String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"6.5\" height=\"6.5\" fill=\"%s\">%s</rect>",
+                    x - 3.25, y - 3.25, colour, title);
+            case 2 -> String.format(Locale.ROOT, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\">%s</path>",
+                    x, y - 4.5, x + 4.5, y + 3.5, x - 4.5, y + 3.5, colour, title);
+            default -> String.format(Locale.ROOT, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\">%s</path>",
+                    x, y - 4.5, x + 4.5, y, x, y + 4.5, x - 4.5, y, colour, title);
+        };
     }
 
     /**

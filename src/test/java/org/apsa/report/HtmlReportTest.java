@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,6 +86,32 @@ class HtmlReportTest {
             labels.add(new double[] {from, from + width});
         }
         return labels;
+    }
+
+    @Test
+    void eachOutlooksLineHasItsOwnDashAndMarkerInTheChartAndTheLegendNotOnlyItsColour() {
+        ReportData data = new ReportData();
+        data.add(Rows.row(1, "a", "2014-12-09", "chaos", 0.1, 0.2, 0.3, 0.4));
+        data.add(Rows.row(2, "b", "2015-12-09", "chaos", 0.1, 0.2, 0.3, 0.4));
+
+        String html = HtmlReport.render(data);
+
+        Matcher lines = Pattern.compile("<g class=\"outlook\" data-outlook=\"[a-z-]+\"><polyline fill=\"none\" stroke-width=\"2.5\" "
+                + "stroke=\"(#[0-9A-F]{6})\" stroke-dasharray=\"([^\"]+)\" points=\"[^\"]+\"/><(\\w+)[^>]*?( d=\"[^\"]*\")?").matcher(html);
+        Set<String> colours = new HashSet<>();
+        Set<String> dashes = new HashSet<>();
+        Set<String> markers = new HashSet<>();
+        while (lines.find()) {
+            colours.add(lines.group(1));
+            dashes.add(lines.group(2));
+            // A marker's shape: its element, and for a path its number of corners.
+            markers.add(lines.group(3) + (lines.group(4) == null ? "" : lines.group(4).split("L", -1).length));
+            assertThat(html.substring(html.indexOf("<div class=\"legend\">")))
+                    .as("the legend draws the line as the chart does").contains("stroke=\"" + lines.group(1) + "\" stroke-dasharray=\"" + lines.group(2) + "\"");
+        }
+        assertThat(colours).as("Okabe–Ito").hasSize(4).isSubsetOf("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000");
+        assertThat(dashes).hasSize(4);
+        assertThat(markers).hasSize(4);
     }
 
     @Test
