@@ -84,7 +84,7 @@ public record Row(long number, String id, String title, String asOf, String stat
         List<String> lines = new ArrayList<>();
         if (a.leading() == null) {
             lines.add(String.format(Locale.ROOT, "Too little evidence to name a leader (total evidence %.2f)%s", a.evidence(),
-                    leader == null || leader.because().isEmpty() ? "." : "; ranked first: " + first + "."));
+                    leader == null || leader.because().isEmpty() ? "." : "; ranked first: " + Shared.outlookTitle(first) + "."));
         }
         if (leader == null) {
             return List.copyOf(lines);
