@@ -50,7 +50,7 @@ public final class HtmlReport {
             h3{font-size:16px;margin:20px 0 6px}
             table{border-collapse:collapse;background:#fff;margin:8px 0;font-size:14px}
             th,td{border:1px solid #d5d9e0;padding:4px 8px;text-align:left;vertical-align:top}
-            th{background:#eef1f5}td.d{white-space:nowrap}td.id,.brief{overflow-wrap:anywhere}td.n{text-align:right;font-variant-numeric:tabular-nums}
+            th{background:#eef1f5}td.d{white-space:nowrap}td.id,.brief{overflow-wrap:anywhere}td.id{min-width:18ch}td.n{text-align:right;font-variant-numeric:tabular-nums}
             code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace}
             .bar{display:inline-block;height:10px;background:#7c8aa5;vertical-align:middle;margin-left:6px}
             .note{color:#5a6272;font-size:13px}

@@ -118,6 +118,6 @@ class HtmlReportTest {
     void longIdsAndTitlesWrapRatherThanWidenThePage() {
         String html = HtmlReport.render(new ReportData());
 
-        assertThat(html).contains("td.id,.brief{overflow-wrap:anywhere}").doesNotContain("td.id{white-space:nowrap}");
+        assertThat(html).contains("td.id,.brief{overflow-wrap:anywhere}", "td.id{min-width:18ch}").doesNotContain("td.id{white-space:nowrap}");
     }
 }
