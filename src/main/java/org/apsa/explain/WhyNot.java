@@ -31,6 +31,15 @@ public final class WhyNot {
     public record Result(String scenario, ScenarioScore current, String leading, boolean alreadyLeading,
                          List<TraceNode> against, List<TraceNode> leaderSupport, int searched, int found,
                          List<Candidate> changes) {
+
+        /**
+         * Whether a set of changes adds to the outlook's own net evidence. Scores are shares of
+         * a whole, so a change that only takes from the leader can make an outlook lead too.
+         */
+        public boolean addsEvidence(Candidate c) {
+            return c.scores().stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().net()
+                    > current.net();
+        }
     }
 
     /** A set of changes and the scores it gives. */

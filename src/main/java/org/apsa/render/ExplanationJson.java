@@ -53,6 +53,7 @@ public final class ExplanationJson {
             Map<String, Object> cm = new LinkedHashMap<>();
             cm.put("changes", c.changes().stream().map(ExplanationJson::change).toList());
             cm.put("scores", c.scores().stream().map(ExplanationJson::score).toList());
+            cm.put("addsEvidence", r.addsEvidence(c));
             return cm;
         }).toList());
         return write(m);

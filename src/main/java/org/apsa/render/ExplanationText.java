@@ -48,6 +48,7 @@ public final class ExplanationText {
                     r.searched(), r.searched() == 1 ? "" : "s", r.found() > r.changes().size() ? ", the smallest " + r.changes().size() : ""));
             for (WhyNot.Candidate c : r.changes()) {
                 out.append("  ").append(c.changes().stream().map(ExplanationText::change).collect(Collectors.joining(" and ")))
+                        .append(r.addsEvidence(c) ? "" : style.dim("  (adds nothing for " + title + ": the leader loses ground)"))
                         .append('\n')
                         .append("      ").append(style.dim(scores(c.scores()))).append('\n');
             }

@@ -60,6 +60,22 @@ class BaselineExplanationTest {
     }
 
     @Test
+    void aChangeThatMakesAnOutlookLeadOnlyByTakingFromTheLeaderIsSaidToAddNothing() {
+        Assessment crisis = assessor.assess(new FactSetReader().readOne(Path.of("facts/korean-crisis-2017-09.json")));
+        WhyNot.Result r = WhyNot.of(assessor, crisis, "polarization");
+
+        Map<String, Boolean> adds = new HashMap<>();
+        r.changes().forEach(c -> adds.put(c.changes().toString(), r.addsEvidence(c)));
+
+        assertThat(adds).containsEntry("[region.alignment: leaning -> taking-sides]", true)
+                .containsEntry("[mechanism.disputeManagement: low -> medium]", false);
+        assertThat(ExplanationText.whyNot(r, Style.PLAIN)).contains(
+                "  region.alignment leaning -> taking-sides\n",
+                "  mechanism.disputeManagement low -> medium  (adds nothing for polarization: the leader loses ground)\n");
+        assertThat(org.apsa.render.ExplanationJson.whyNot(r)).contains("\"addsEvidence\" : false", "\"addsEvidence\" : true");
+    }
+
+    @Test
     void whyNotDeepIntegrationMatchesItsGoldenFile() {
         Assessment a = assessor.assess(baseline);
 
