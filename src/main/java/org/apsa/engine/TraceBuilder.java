@@ -121,10 +121,14 @@ final class TraceBuilder {
         } else if (fact instanceof Evaluation e) {
             kind = "evaluation";
             conclusion = e.scenario() + " / " + e.aspect() + ": " + e.text();
+            // The paragraph of this aspect, not the rule's list of all its aspects' paragraphs.
+            source = e.source();
             premises(justification, because);
         } else if (fact instanceof Prescription p) {
             kind = "prescription";
             conclusion = p.id() + (p.met() ? " met" : " unmet");
+            // The recommendation's paragraph, not the generic rule's ¶9-¶12.
+            source = p.recommendation().source();
             premises(justification, because);
         } else if (fact instanceof Recommendation r) {
             kind = "recommendation";

@@ -116,6 +116,18 @@ class AssessorTest {
     }
 
     @Test
+    void aPrescriptionsNodeCitesItsRecommendationsParagraphNotTheGenericRules() {
+        Assessment a = assessor.assess(facts(Map.of("us.presence.transparency", Reading.of("low"))));
+
+        TraceNode transparency = a.trace().stream()
+                .filter(n -> n.kind().equals("prescription") && n.conclusion().equals("us.transparentPresence unmet"))
+                .findFirst().orElseThrow();
+        assertThat(transparency.rule()).isEqualTo("Recommendation not met");
+        assertThat(assessor.rules().rule("Recommendation not met").orElseThrow().source()).isEqualTo("9, 10, 11, 12");
+        assertThat(transparency.source()).isEqualTo("9");
+    }
+
+    @Test
     void prescriptionGainsEqualADirectReassessmentWithThePrescriptionMet() {
         FactSet facts = facts(Map.of(
                 "us.reassurance.consistency", Reading.of("low"),

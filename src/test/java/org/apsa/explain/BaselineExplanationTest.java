@@ -76,6 +76,19 @@ class BaselineExplanationTest {
     }
 
     @Test
+    void eachEvaluationNodeCitesTheParagraphOfItsOwnWords() {
+        Assessment a = assessor.assess(new FactSetReader().readOne(Path.of("facts/archetype-deep-integration.json")));
+
+        Map<String, String> sources = new HashMap<>();
+        a.trace().stream().filter(n -> n.kind().equals("evaluation"))
+                .forEach(n -> sources.put(n.conclusion().replaceFirst(":.*", ""), n.source()));
+
+        assertThat(sources).containsEntry("deep-integration / stability", "3, 7")
+                .containsEntry("deep-integration / losers", "7")
+                .containsEntry("deep-integration / conclusion", "8");
+    }
+
+    @Test
     void whyNotDeepIntegrationMatchesItsGoldenFile() {
         Assessment a = assessor.assess(baseline);
 
