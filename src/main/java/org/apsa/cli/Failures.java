@@ -6,6 +6,7 @@ import org.apsa.batch.OutputException;
 import org.apsa.fact.InvalidFactSetException;
 import org.apsa.fact.Suggestions;
 import org.apsa.rulebase.RuleBaseException;
+import org.apsa.rulebase.RulesFolderException;
 import org.apsa.ruletest.RuleTestException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
@@ -100,6 +101,10 @@ class Failures implements CommandExceptionResolver {
     static String plain(String message, Collection<String> options) {
         Matcher unknown = UNRECOGNISED.matcher(message);
         if (unknown.matches()) {
+            if (options.contains(unknown.group(1))) {
+                // Another command's option: suggesting the very same name would be no help.
+                return "unknown option --" + unknown.group(1) + ": this command does not take it";
+            }
             return "unknown option --" + unknown.group(1)
                     + Suggestions.closest(unknown.group(1), options).map(o -> " (did you mean --" + o + "?)").orElse("");
         }
@@ -148,6 +153,10 @@ class Failures implements CommandExceptionResolver {
         if (e instanceof RuleTestException tests) {
             // A rule test that cannot be read or does not pass: invalid input, like a fact file.
             return new Failure(ExitCode.INVALID_INPUT, tests.getMessage());
+        }
+        if (e instanceof RulesFolderException folder) {
+            // --rules naming no folder of rules: a bad argument, not rules that fail to compile.
+            return new Failure(ExitCode.USAGE, folder.getMessage());
         }
         if (e instanceof RuleBaseException rules) {
             return new Failure(ExitCode.RULES, rules.getMessage());

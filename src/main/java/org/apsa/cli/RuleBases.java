@@ -5,6 +5,7 @@ import org.apsa.authoring.Validator;
 import org.apsa.engine.Assessor;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
+import org.apsa.rulebase.RulesFolderException;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.springframework.stereotype.Component;
 
@@ -129,10 +130,10 @@ public class RuleBases {
 
     /**
      * The errors of a folder that did not compile, placed and worded as 'rules validate' gives
-     * them, then {@code verdict}; a failure without compile errors (a missing folder) as it is.
+     * them, then {@code verdict}; a failure without compile errors, or of the folder itself, as it is.
      */
     static RuleBaseException placed(Path folder, RuleBaseException failure, String verdict) {
-        if (failure.problems().isEmpty()) {
+        if (failure.problems().isEmpty() || failure instanceof RulesFolderException) {
             return failure;
         }
         return new RuleBaseException(new Validator().errorsAfterFailedLoad(folder, failure).stream().map(Finding::format)

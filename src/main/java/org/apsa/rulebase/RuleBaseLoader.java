@@ -466,8 +466,7 @@ public final class RuleBaseLoader {
     /** The DRL files of a folder, recursively, in a stable order. */
     public static List<Path> drlFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new RuleBaseException(List.of(new InputProblem(folder.toString(), 0, 0,
-                    "no such rules folder; give the folder holding the .drl files with --rules DIR")));
+            throw new RulesFolderException(folder, "no such rules folder; give the folder holding the .drl files with --rules DIR");
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
@@ -478,8 +477,7 @@ public final class RuleBaseLoader {
             throw new UncheckedIOException(e);
         }
         if (files.isEmpty()) {
-            throw new RuleBaseException(List.of(new InputProblem(folder.toString(), 0, 0,
-                    "holds no .drl files; give the folder holding the rules with --rules DIR")));
+            throw new RulesFolderException(folder, "holds no .drl files; give the folder holding the rules with --rules DIR");
         }
         return files;
     }

@@ -109,4 +109,14 @@ class CommandLineIT {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("no-such-file.json: no such file");
     }
+
+    @Test
+    void aRulesFolderThatDoesNotExistIsAUsageErrorInOneLine() throws Exception {
+        Jar.Run run = Jar.run(cwd, logs, "assess", VALID, "--rules", cwd.resolve("no-such-rules").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo(cwd.resolve("no-such-rules")
+                + ": no such rules folder; give the folder holding the .drl files with --rules DIR\n");
+    }
 }

@@ -32,9 +32,23 @@ class FailuresTest {
     }
 
     @Test
+    void aRulesFolderThatIsMissingOrEmptyIsAUsageErrorNotARuleBaseFailure(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        for (java.nio.file.Path folder : List.of(dir.resolve("missing"), dir)) {
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> org.apsa.rulebase.RuleBaseLoader.drlFiles(folder));
+
+            Failures.Failure failure = Failures.classify(thrown);
+
+            assertThat(failure.code()).isEqualTo(ExitCode.USAGE);
+            assertThat(failure.message()).startsWith(folder + ": ").endsWith("with --rules DIR");
+        }
+    }
+
+    @Test
     void theShellParsersMessagesAreSaidInTheToolsWords() {
         assertThat(Failures.plain("Unrecognised option '--fromat'", List.of("file", "format", "rules")))
                 .isEqualTo("unknown option --fromat (did you mean --format?)");
+        assertThat(Failures.plain("Unrecognised option '--rules'", List.of("file", "format", "rules")))
+                .isEqualTo("unknown option --rules: this command does not take it");
         assertThat(Failures.plain("Illegal option value 'abc', reason 'Failed to convert from type [java.lang.String] to type "
                 + "[java.lang.Double] for value [abc]'", List.of())).isEqualTo("\"abc\" is not a number");
         assertThat(Failures.plain("Illegal option value 'x', reason 'Failed to convert from type [java.lang.String] to type "
