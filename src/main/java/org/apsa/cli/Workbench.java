@@ -130,8 +130,13 @@ public class Workbench {
                     copy = folder.resolve(stamp + "-" + n + ".json");
                 }
             }
-            System.out.println("Unsaved changes to " + current.id() + " were kept in " + copy + "; 'load " + copy
-                    + "' goes on from them.");
+            String kept = "Unsaved changes to " + current.id() + " were kept in " + copy + "; 'load " + copy
+                    + "' goes on from them.";
+            System.out.println(kept);
+            if (System.out.checkError()) {
+                // A stop signal: the terminal may have closed standard output before this ran.
+                System.err.println(System.lineSeparator() + kept);
+            }
         } catch (IOException | RuntimeException e) {
             LOG.error("could not keep the unsaved fact set {}", current.id(), e);
             System.err.println("Unsaved changes to " + current.id() + " could not be kept in " + folder + ": "

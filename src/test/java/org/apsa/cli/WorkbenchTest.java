@@ -62,6 +62,36 @@ class WorkbenchTest {
     }
 
     @Test
+    void whereAStopSignalHasClosedStandardOutputTheNoticeGoesToStandardError() throws IOException {
+        System.setProperty("apsa.unsaved.dir", dir.toString());
+        Workbench bench = new Workbench();
+        FactSet changed = new FactSet("stopped", null, null, null, Map.of("region.alignment", Reading.of("balanced")));
+        bench.open(changed, Path.of("stopped.json"));
+        bench.change(changed);
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(new java.io.OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    throw new IOException("Bad file descriptor");
+                }
+            }));
+            System.setErr(new java.io.PrintStream(errors, true, java.nio.charset.StandardCharsets.UTF_8));
+
+            bench.keepUnsaved();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+
+        assertThat(files()).hasSize(1);
+        assertThat(errors.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Unsaved changes to stopped were kept in " + files().get(0));
+    }
+
+    @Test
     void twoSessionsEndingInTheSameSecondEachKeepTheirChanges() throws IOException {
         System.setProperty("apsa.unsaved.dir", dir.toString());
         for (int i = 0; i < 3; i++) {
