@@ -23,6 +23,7 @@ import java.io.FileNotFoundException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -55,6 +56,10 @@ class Failures implements CommandExceptionResolver {
         if (topic != null && topic.matches()) {
             // The shell's own 'help' with a name it does not know.
             String typed = topic.group(1);
+            String group = commands == null ? "" : groupHelp(typed);
+            if (!group.isEmpty()) {
+                return CommandHandlingResult.of(group, ExitCode.OK.status());
+            }
             return CommandHandlingResult.of("unknown command \"" + typed + "\""
                     + (commands == null ? "" : UnknownCommand.suggestion(List.of(typed.split(" ")), commands.getRegistrations().keySet()))
                     + "; 'help' lists the commands\n", ExitCode.USAGE.status());
@@ -91,6 +96,16 @@ class Failures implements CommandExceptionResolver {
             LOG.debug("command failed: {}", failure.message());
         }
         return CommandHandlingResult.of(failure.message() + "\n", failure.code().status());
+    }
+
+    /** 'help rules' in the shell: the group's commands, a line each; empty when {@code typed} is no group. */
+    private String groupHelp(String typed) {
+        StringBuilder text = new StringBuilder();
+        commands.getRegistrations().entrySet().stream()
+                .filter(e -> e.getKey().startsWith(typed + " "))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> text.append("  ").append(e.getKey()).append(": ").append(e.getValue().getDescription()).append('\n'));
+        return text.isEmpty() ? "" : "Commands of " + typed + " ('help " + typed + " COMMAND' shows one's options):\n" + text;
     }
 
     private static final Pattern UNRECOGNISED = Pattern.compile("Unrecognised option '--([^']*)'");

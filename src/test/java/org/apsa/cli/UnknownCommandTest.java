@@ -32,4 +32,23 @@ class UnknownCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.status());
         assertThat(result.message()).isEqualTo("unknown command \"sett\"; 'help' lists the commands\n");
     }
+
+    @Test
+    void helpOnAGroupInTheShellListsItsCommands() {
+        org.springframework.shell.command.CommandCatalog catalog = org.springframework.shell.command.CommandCatalog.of();
+        for (String name : List.of("validate", "list")) {
+            catalog.register(org.springframework.shell.command.CommandRegistration.builder().command("rules", name)
+                    .description("does " + name).withTarget().consumer(context -> { }).and().build());
+        }
+        Failures failures = new Failures();
+        failures.setCommands(catalog);
+
+        var group = failures.resolve(new IllegalArgumentException("Unknown command 'rules'"));
+        var unknown = failures.resolve(new IllegalArgumentException("Unknown command 'rulez'"));
+
+        assertThat(group.exitCode()).isEqualTo(ExitCode.OK.status());
+        assertThat(group.message()).isEqualTo("Commands of rules ('help rules COMMAND' shows one's options):\n"
+                + "  rules list: does list\n  rules validate: does validate\n");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE.status());
+    }
 }
