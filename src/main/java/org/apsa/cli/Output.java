@@ -23,12 +23,17 @@ public class Output {
     Output(Terminal terminal, @Value("${apsa.one-shot:false}") boolean oneShot) {
         if (!oneShot) {
             this.writer = terminal.writer();
-            this.colour = System.getenv("NO_COLOR") == null && !Terminal.TYPE_DUMB.equals(terminal.getType())
+            this.colour = !noColourAsked() && !Terminal.TYPE_DUMB.equals(terminal.getType())
                     && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         } else {
             this.writer = new PrintWriter(new PrintStream(System.out, true, StandardCharsets.UTF_8), true);
             this.colour = false;
         }
+    }
+
+    /** Whether the user asked for no colour anywhere ({@code NO_COLOR} set, see no-color.org). */
+    static boolean noColourAsked() {
+        return System.getenv("NO_COLOR") != null;
     }
 
     /** Output for a one-shot run: standard output, no colour. */

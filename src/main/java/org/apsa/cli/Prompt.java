@@ -20,7 +20,7 @@ class Prompt implements PromptProvider {
         if (Thread.interrupted()) {
             LogManager.getLogger(Prompt.class).debug("an interrupt left by the last command was dropped");
         }
-        return new AttributedString("apsa> ", System.getenv("NO_COLOR") == null
+        return new AttributedString("apsa> ", !Output.noColourAsked()
                 ? AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN) : AttributedStyle.DEFAULT);
     }
 }
