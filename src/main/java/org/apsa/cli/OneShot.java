@@ -44,22 +44,39 @@ public final class OneShot {
 
     private final List<Object> commandObjects = new ArrayList<>();
 
+    /** The shell's own commands, which work on the fact set loaded there: known here to say so. */
+    private final Map<String, Method> shellOnly = new LinkedHashMap<>();
+
     OneShot(PrintStream out, PrintStream err, Object... commandObjects) {
         this.out = out;
         this.err = err;
         this.commandObjects.addAll(Arrays.asList(commandObjects));
         for (Object instance : commandObjects) {
-            Command group = instance.getClass().getAnnotation(Command.class);
-            String prefix = group == null ? "" : String.join(" ", group.command());
-            for (Method method : instance.getClass().getDeclaredMethods()) {
-                Command command = method.getAnnotation(Command.class);
-                if (command != null) {
-                    method.setAccessible(true);
-                    String name = (prefix + " " + String.join(" ", command.command())).trim();
-                    commands.put(name, new Target(instance, method));
-                }
+            methods(instance.getClass()).forEach((name, method) -> commands.put(name, new Target(instance, method)));
+        }
+    }
+
+    /** Names the shell's own command classes, whose commands one-shot can only describe. */
+    OneShot shellOnly(Class<?>... types) {
+        for (Class<?> type : types) {
+            shellOnly.putAll(methods(type));
+        }
+        return this;
+    }
+
+    /** The commands a class declares, by their full names ("rules validate"). */
+    private static Map<String, Method> methods(Class<?> type) {
+        Map<String, Method> found = new LinkedHashMap<>();
+        Command group = type.getAnnotation(Command.class);
+        String prefix = group == null ? "" : String.join(" ", group.command());
+        for (Method method : type.getDeclaredMethods()) {
+            Command command = method.getAnnotation(Command.class);
+            if (command != null) {
+                method.setAccessible(true);
+                found.put((prefix + " " + String.join(" ", command.command())).trim(), method);
             }
         }
+        return found;
     }
 
     /** The one-shot commands of the tool, wired as the shell wires them. */
@@ -72,7 +89,8 @@ public final class OneShot {
                 new ExplainCommands(rules, bench, out),
                 new BatchCommands(rules, out),
                 new VocabularyCommands(out),
-                new RulesCommands(rules, out));
+                new RulesCommands(rules, out))
+                .shellOnly(WorkbenchCommands.class, ConsultCommands.class);
     }
 
     /** The command objects, for wiring them to other streams. */
@@ -110,6 +128,15 @@ public final class OneShot {
         if (args[0].equals("help") && (args.length == 1 || commands.containsKey(String.join(" ", Arrays.asList(args).subList(1, args.length))))) {
             out.print(args.length == 1 ? overview() : usage(String.join(" ", Arrays.asList(args).subList(1, args.length))));
             return Optional.of(ExitCode.OK.status());
+        }
+        String asked = String.join(" ", Arrays.asList(args).subList(args[0].equals("help") ? 1 : 0, args.length));
+        if (args[0].equals("help") && shellOnly.containsKey(asked)) {
+            out.print(usage(asked, shellOnly.get(asked)) + "\n" + inTheShell(asked) + "\n");
+            return Optional.of(ExitCode.OK.status());
+        }
+        if (shellOnly.containsKey(args[0])) {
+            err.println(inTheShell(args[0]) + "; 'help " + args[0] + "' shows what it takes");
+            return Optional.of(ExitCode.USAGE.status());
         }
         if (args[0].equals("help") && args.length == 2) {
             // A group's name ('help rules'): each of its commands' help.
@@ -165,8 +192,16 @@ public final class OneShot {
         return text.toString();
     }
 
+    private static String inTheShell(String command) {
+        return "'" + command + "' is a command of the interactive shell (java -jar apsa.jar) and of @FILE scripts, "
+                + "where a fact set stays loaded from one command to the next";
+    }
+
     private String usage(String name) {
-        Method method = commands.get(name).method();
+        return usage(name, commands.get(name).method());
+    }
+
+    private static String usage(String name, Method method) {
         StringBuilder text = new StringBuilder(name).append(": ").append(method.getAnnotation(Command.class).description())
                 .append(method.getParameterCount() == 0 ? "\n\nNo options.\n" : "\n\nOptions (the first ones may also be given by position):\n");
         for (Parameter p : method.getParameters()) {

@@ -119,6 +119,28 @@ class OneShotTest {
         assertThat(OneShot.run("@examples/session.apsa")).isEmpty();
     }
 
+    /** A command of the shell's own, which one-shot only describes. */
+    static class Editing {
+        @Command(command = "show", description = "Shows the current fact set. Example: show")
+        void show(@Option(longNames = "all", description = "every indicator") boolean all) {
+            throw new AssertionError("a shell command must not run one-shot");
+        }
+    }
+
+    @Test
+    void aShellCommandOneShotIsAUsageErrorAndItsHelpSaysWhereItWorks() {
+        OneShot withShell = new OneShot(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), demo).shellOnly(Editing.class);
+
+        assertThat(withShell.execute("show", "--all")).contains(ExitCode.USAGE.status());
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("'show' is a command of the interactive shell "
+                + "(java -jar apsa.jar) and of @FILE scripts, where a fact set stays loaded from one command to the next; "
+                + "'help show' shows what it takes\n");
+        assertThat(withShell.execute("help", "show")).contains(ExitCode.OK.status());
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("show: Shows the current fact set. Example: show\n")
+                .contains("  --all        every indicator\n", "'show' is a command of the interactive shell");
+    }
+
     @Test
     void helpListsTheCommandsAndTheirOptionsOnStandardOutput() {
         assertThat(oneShot.execute("help")).contains(0);
