@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Finds the fact files of a batch. A file named on the command line is taken as it is (the
- * reader reports it when it is not a fact file, or missing); a folder is searched
+ * reader reports it when it is not a fact file, or missing), unless it lies in the output
+ * folder; a folder is searched
  * recursively for {@code .json} and {@code .jsonl} files, in sorted order so that the input
  * order never depends on the file system. Within a folder, JSON Schema files
  * ({@code *.schema.json}) and the batch's own output folder are skipped; a file reached
@@ -29,9 +30,9 @@ public final class Inputs {
     /**
      * @param paths    files and folders, in the order given
      * @param skipping a folder never to read from (the output folder); may be null
-     * @throws OutputException when {@code skipping} is one of the folders given or holds one:
-     *                         all its files would be skipped, and the next run would read this
-     *                         run's results as inputs
+     * @throws OutputException when {@code skipping} is one of the folders given, holds one, or
+     *                         holds a file given: the results would be written among the
+     *                         inputs, and the next run would read them as inputs
      */
     public static List<Path> discover(List<Path> paths, Path skipping) {
         Path skip = skipping == null ? null : resolved(skipping);
@@ -40,7 +41,7 @@ public final class Inputs {
         for (Path given : paths) {
             if (Files.isDirectory(given)) {
                 if (skip != null && resolved(given).startsWith(skip)) {
-                    throw outHoldsInput(given, skipping);
+                    throw outHoldsInput("folder", given, skipping);
                 }
                 for (Path file : folder(given)) {
                     Path real = resolved(file);
@@ -48,18 +49,32 @@ public final class Inputs {
                         files.add(file);
                     }
                 }
-            } else if (seen.add(resolved(given))) {
-                files.add(given);
+            } else {
+                if (skip != null && liesIn(given, skip)) {
+                    throw outHoldsInput("file", given, skipping);
+                }
+                if (seen.add(resolved(given))) {
+                    files.add(given);
+                }
             }
         }
         return files;
     }
 
-    /** The output folder is a folder to read from, or holds one. */
-    private static OutputException outHoldsInput(Path input, Path out) {
-        return new OutputException("--out " + out + (resolved(input).equals(resolved(out)) ? " is the input folder "
-                : " holds the input folder ") + input + ": the results would be written among the inputs and read as inputs "
+    /** The output folder is a folder to read from, or holds one or a file to read. */
+    private static OutputException outHoldsInput(String kind, Path input, Path out) {
+        return new OutputException("--out " + out + (resolved(input).equals(resolved(out)) ? " is the input " : " holds the input ")
+                + kind + " " + input + ": the results would be written among the inputs and read as inputs "
                 + "by the next run; give --out a folder outside the inputs, e.g. --out results", null);
+    }
+
+    /**
+     * Whether a named file is in {@code folder} (resolved) or below it, where it stands or,
+     * for a link, where it leads: either way a run of that folder would read it.
+     */
+    private static boolean liesIn(Path file, Path folder) {
+        Path parent = file.toAbsolutePath().getParent();
+        return resolved(file).startsWith(folder) || (parent != null && resolved(parent).startsWith(folder));
     }
 
     /** The path as the file system resolves it (links followed), or as written when it does not exist. */

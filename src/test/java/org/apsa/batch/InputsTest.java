@@ -60,8 +60,27 @@ class InputsTest {
                 .hasMessageStartingWith("--out " + temp.resolve("runs") + " holds the input folder " + inputs + ":");
         assertThatThrownBy(() -> Inputs.discover(List.of(temp.resolve("runs/inputs/../inputs")), inputs))
                 .as("the same folder written another way").isInstanceOf(OutputException.class);
-        // A file of the output folder named on its own is read, as any named file is.
-        assertThat(Inputs.discover(List.of(inputs.resolve("a.json")), inputs)).containsExactly(inputs.resolve("a.json"));
+    }
+
+    @Test
+    void anOutputFolderThatHoldsANamedInputFileIsRefusedBeforeAnythingIsRead() throws IOException {
+        Path inputs = Files.createDirectories(temp.resolve("runs/inputs"));
+        Path a = Files.writeString(inputs.resolve("a.json"), "{}");
+        Path elsewhere = Files.writeString(temp.resolve("b.json"), "{}");
+
+        assertThatThrownBy(() -> Inputs.discover(List.of(elsewhere, a), inputs)).isInstanceOf(OutputException.class)
+                .hasMessage("--out " + inputs + " holds the input file " + a + ": the results would be written among the "
+                        + "inputs and read as inputs by the next run; give --out a folder outside the inputs, e.g. --out results");
+        assertThatThrownBy(() -> Inputs.discover(List.of(a), temp.resolve("runs")))
+                .as("a file further down").hasMessageStartingWith("--out " + temp.resolve("runs") + " holds the input file " + a + ":");
+        Path link = Files.createSymbolicLink(temp.resolve("a-link.json"), a);
+        assertThatThrownBy(() -> Inputs.discover(List.of(link), inputs))
+                .as("a link that leads into the output folder").isInstanceOf(OutputException.class);
+        Files.createSymbolicLink(inputs.resolve("b-link.json"), elsewhere);
+        assertThatThrownBy(() -> Inputs.discover(List.of(inputs.resolve("b-link.json")), inputs))
+                .as("a link that stands in the output folder").isInstanceOf(OutputException.class);
+        assertThat(Inputs.discover(List.of(elsewhere, link), temp.resolve("results")))
+                .as("an output folder apart from them").containsExactly(elsewhere, link);
     }
 
     @Test

@@ -67,6 +67,20 @@ class BatchIT {
     }
 
     @Test
+    void fileInputsInTheOutputFolderExitTwoAndWriteNothing() throws Exception {
+        Path inputs = Files.createDirectories(cwd.resolve("f2"));
+        Files.copy(MIXED.resolve("a-baseline.json"), inputs.resolve("a.json"));
+        Files.copy(MIXED.resolve("c-crisis.json"), inputs.resolve("c.json"));
+
+        Jar.Run run = Jar.run(cwd, logs, "batch", "f2/a.json", "f2/c.json", "--out", "f2", "--rules", rules);
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("--out f2 holds the input file f2/a.json: the results would be written among the inputs");
+        assertThat(names(inputs)).containsExactly("a.json", "c.json");
+    }
+
+    @Test
     void aRunStoppedHalfWayLeavesNoPartialFile() throws Exception {
         Path many = GeneratedFactSets.write(cwd.resolve("many.jsonl"), 200_000, 3, 12);
         Path out = cwd.resolve("out");
