@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Assesses many fact sets: reads the inputs as a stream on the calling thread, assesses on
@@ -54,6 +56,9 @@ public final class Batch {
 
     public static final String ASSESSMENTS = "assessments.jsonl";
     public static final String ERRORS = "errors.jsonl";
+    /** Every file a run may write in its folder; a run removes those of an earlier run it does not write itself. */
+    static final List<String> FILES = Stream.concat(Stream.of(ASSESSMENTS, ERRORS), Arrays.stream(Report.values()).map(Report::file))
+            .toList();
     static final int WINDOW_PER_THREAD = 64;
     /** The invalid inputs a summary quotes; errors.jsonl has them all. */
     static final int QUOTED_PROBLEMS = 10;
@@ -110,13 +115,16 @@ public final class Batch {
      * @param problems      lines of {@code errors.jsonl}
      * @param firstProblems the first problems, at most {@value #QUOTED_PROBLEMS}
      * @param written       the files written in {@code out}, in the order written
+     * @param removed       the files of an earlier run removed from {@code out} because this run did not write them
      */
     public record Summary(long files, long assessed, Map<String, Long> byLeading, long invalidInputs, long problems,
-                          List<InputProblem> firstProblems, Path out, List<String> written, Duration elapsed) {
+                          List<InputProblem> firstProblems, Path out, List<String> written, List<String> removed,
+                          Duration elapsed) {
         public Summary {
             byLeading = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byLeading));
             firstProblems = List.copyOf(firstProblems);
             written = List.copyOf(written);
+            removed = List.copyOf(removed);
         }
     }
 
@@ -144,17 +152,20 @@ public final class Batch {
         // Each worker reuses a reset session from one fact set to the next; building a session was a tenth of the work.
         Assessor.Reusing sessions = assessor == null ? null : assessor.reusingSessions();
         Function<FactSet, Assessment> assessing = sessions == null ? assess : sessions::assess;
-        try (OutputFiles outputs = new OutputFiles(options.out())) {
+        try (OutputFiles outputs = new OutputFiles(options.out(), FILES)) {
             Run run = new Run(options, outputs, pool, assessing, progress);
             for (int f = 0; f < files.size(); f++) {
                 run.read(files.get(f), f);
             }
             run.finish();
-            outputs.commit();
+            List<String> removed = outputs.commit();
             Summary summary = new Summary(files.size(), run.report.assessed(), run.report.byLeading(), run.invalidInputs,
-                    run.problems, run.firstProblems, options.out(), run.written(), Duration.ofNanos(System.nanoTime() - start));
+                    run.problems, run.firstProblems, options.out(), run.written(), removed, Duration.ofNanos(System.nanoTime() - start));
             LOG.info("batch: {} fact sets assessed, {} invalid inputs, from {} files into {} in {} ms on {} threads",
                     summary.assessed(), summary.invalidInputs(), files.size(), options.out(), summary.elapsed().toMillis(), options.threads());
+            if (!removed.isEmpty()) {
+                LOG.info("batch: removed from an earlier run in {}: {}", options.out(), removed);
+            }
             return summary;
         } finally {
             pool.shutdownNow();

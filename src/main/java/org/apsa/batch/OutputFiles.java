@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -23,13 +24,17 @@ import java.util.Map;
  * The files of one run, each written to a temporary file beside its final name and renamed
  * into place only when the whole run succeeded. A run that fails, or a process stopped with
  * Ctrl-C, removes its temporary files and leaves the folder as it was: every report there
- * is whole, from this run or from an earlier one.
+ * is whole, from this run or from an earlier one. A run that succeeds removes, with its
+ * renaming, the files an earlier run wrote under the names it owns and this run did not
+ * write, so the folder never shows one run's assessments beside another run's reports.
  */
 final class OutputFiles implements AutoCloseable {
 
     private static final int BUFFER = 256 * 1024;
 
     private final Path folder;
+    /** The names a run of this kind may write; those this run did not write are an earlier run's. */
+    private final List<String> owned;
     private final Map<String, Path> temporary = new LinkedHashMap<>();
     private final List<Closeable> files = new ArrayList<>();
     private final Thread cleanUpOnExit = new Thread(this::discard, "apsa-batch-cleanup");
@@ -41,8 +46,13 @@ final class OutputFiles implements AutoCloseable {
     private boolean committed;
     private boolean discarded;
 
-    OutputFiles(Path folder) {
+    /**
+     * @param owned the names of every file a run may write, whichever it writes this time;
+     *              no other file of the folder is ever touched
+     */
+    OutputFiles(Path folder, List<String> owned) {
         this.folder = folder;
+        this.owned = List.copyOf(owned);
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -91,8 +101,13 @@ final class OutputFiles implements AutoCloseable {
         }
     }
 
-    /** Closes every file and renames each into place. */
-    synchronized void commit() {
+    /**
+     * Closes every file, renames each into place, then removes the files of an earlier run
+     * under the other owned names. A stop waits for all of it.
+     *
+     * @return the names removed, in the order owned
+     */
+    synchronized List<String> commit() {
         if (discarded) {
             throw stopped();
         }
@@ -116,6 +131,31 @@ final class OutputFiles implements AutoCloseable {
             }
         }
         committed = true;
+        return removeEarlierFiles();
+    }
+
+    /**
+     * Removes what an earlier run left under the names this run did not write. Only regular
+     * files: a folder or a link under such a name was not written by a run, and is left alone.
+     * Done after the renaming, so that a run failing before or during it keeps every earlier file.
+     */
+    private List<String> removeEarlierFiles() {
+        List<String> removed = new ArrayList<>();
+        for (String name : owned) {
+            Path earlier = folder.resolve(name);
+            if (temporary.containsKey(name) || !Files.isRegularFile(earlier, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try {
+                if (Files.deleteIfExists(earlier)) {
+                    removed.add(name);
+                }
+            } catch (IOException e) {
+                throw new OutputException("this run's results are in " + folder + ", but " + earlier + " is from an earlier run and "
+                        + "could not be removed: " + AtomicFiles.reason(e) + "; remove it by hand", e);
+            }
+        }
+        return removed;
     }
 
     /** Why writing {@code name} failed; when the run was stopped meanwhile, that is the reason. */

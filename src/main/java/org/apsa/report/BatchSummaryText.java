@@ -29,6 +29,9 @@ public final class BatchSummaryText {
             out.append("Invalid inputs: none\n");
         }
         out.append("Written to ").append(s.out()).append(": ").append(String.join(", ", s.written())).append('\n');
+        if (!s.removed().isEmpty()) {
+            out.append("Removed from an earlier run: ").append(String.join(", ", s.removed())).append('\n');
+        }
         return out.toString();
     }
 }

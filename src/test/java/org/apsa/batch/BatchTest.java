@@ -121,6 +121,30 @@ class BatchTest {
     }
 
     @Test
+    void aRunWithoutReportsRemovesAnEarlierRunsReportsOnlyWhenItSucceeds() throws IOException {
+        Path out = temp.resolve("out");
+        run(out, 2, MIXED);
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        Map<String, byte[]> before = contents(out);
+        Batch failing = new Batch(facts -> {
+            throw new RuleBaseException("rule \"x\" failed on fact set \"" + facts.id() + "\"");
+        });
+        Batch.Options jsonOnly = new Batch.Options(List.of(MIXED.resolve("c-crisis.json")), out, Set.of(), 1);
+
+        assertThatThrownBy(() -> failing.run(jsonOnly, Batch.Progress.NONE)).isInstanceOf(RuleBaseException.class);
+        Map<String, byte[]> afterFailure = contents(out);
+        assertThat(afterFailure.keySet()).isEqualTo(before.keySet());
+        afterFailure.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(before.get(name)));
+
+        Batch.Summary summary = new Batch(assessor).run(jsonOnly, Batch.Progress.NONE);
+
+        assertThat(summary.written()).containsExactly("assessments.jsonl", "errors.jsonl");
+        assertThat(summary.removed()).containsExactly("summary.csv", "report.md", "report.html");
+        assertThat(names(out)).containsExactly("assessments.jsonl", "errors.jsonl", "notes.txt");
+        assertThat(Files.readAllLines(out.resolve("assessments.jsonl"))).hasSize(1);
+    }
+
+    @Test
     void aRunThatFailsIntoAnEmptyFolderLeavesItEmpty() throws IOException {
         Path out = temp.resolve("fresh");
         Batch failing = new Batch(facts -> {

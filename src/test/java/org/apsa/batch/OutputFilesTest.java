@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OutputFilesTest {
 
     private static final List<String> NAMES = List.of("assessments.jsonl", "errors.jsonl", "report.md");
+    /** Every name a run may write: an earlier run wrote summary.csv too, this one does not. */
+    private static final List<String> OWNED = List.of("assessments.jsonl", "errors.jsonl", "summary.csv", "report.md");
 
     @TempDir
     Path folder;
@@ -32,7 +34,8 @@ class OutputFilesTest {
     @Test
     void aStopBeforeTheCommitRenamesNothingAndTheCommitSaysWhy() throws IOException {
         writeOld();
-        OutputFiles files = new OutputFiles(folder);
+        Files.writeString(folder.resolve("summary.csv"), "old");
+        OutputFiles files = new OutputFiles(folder, OWNED);
         try {
             write(files, "new");
             files.discard();
@@ -42,21 +45,43 @@ class OutputFilesTest {
             files.close();
         }
         assertAll("old");
+        assertThat(Files.readString(folder.resolve("summary.csv"))).as("the earlier run's file this run did not write").isEqualTo("old");
     }
 
     @Test
-    void afterAStopNoFileIsOpenedAndAFailedWriteIsReportedAsTheStop() throws IOException {
-        OutputFiles files = new OutputFiles(folder);
-        try {
-            Writer writer = files.open("assessments.jsonl");
-            files.discard();
-            assertThatThrownBy(() -> files.open("report.md")).hasMessageStartingWith("the run was stopped");
-            IOException closed = assertThrowsOnWrite(writer);
-            assertThat(files.failure("assessments.jsonl", closed).getMessage()).startsWith("the run was stopped");
-        } finally {
-            files.close();
+    void theCommitRemovesTheEarlierRunsFilesThisRunDidNotWriteAndNothingElse() throws IOException {
+        for (String name : OWNED) {
+            Files.writeString(folder.resolve(name), "old");
         }
-        assertThat(listing()).isEmpty();
+        Files.writeString(folder.resolve("notes.txt"), "mine");
+        Files.writeString(folder.resolve(".report.md.123.tmp"), "left by a run killed outright");
+        List<String> removed;
+        try (OutputFiles files = new OutputFiles(folder, OWNED)) {
+            files.open("assessments.jsonl").write("new");
+            files.open("errors.jsonl").write("new");
+            removed = files.commit();
+        }
+
+        assertThat(removed).containsExactly("summary.csv", "report.md");
+        assertThat(listing()).containsExactlyInAnyOrder("assessments.jsonl", "errors.jsonl", "notes.txt", ".report.md.123.tmp");
+        assertThat(Files.readString(folder.resolve("assessments.jsonl"))).isEqualTo("new");
+    }
+
+    @Test
+    void aFolderOrALinkUnderAnOwnedNameIsNotAnEarlierRunsFileAndStays() throws IOException {
+        Files.createDirectories(folder.resolve("report.md"));
+        Path elsewhere = Files.writeString(Files.createDirectories(folder.resolve("mine")).resolve("summary.csv"), "mine");
+        Files.createSymbolicLink(folder.resolve("summary.csv"), elsewhere);
+        List<String> removed;
+        try (OutputFiles files = new OutputFiles(folder, OWNED)) {
+            files.open("assessments.jsonl").write("new");
+            removed = files.commit();
+        }
+
+        assertThat(removed).isEmpty();
+        assertThat(folder.resolve("report.md")).isDirectory();
+        assertThat(Files.isSymbolicLink(folder.resolve("summary.csv"))).isTrue();
+        assertThat(Files.readString(elsewhere)).isEqualTo("mine");
     }
 
     @Test
@@ -65,7 +90,8 @@ class OutputFilesTest {
         try {
             for (int round = 0; round < 200; round++) {
                 writeOld();
-                OutputFiles files = new OutputFiles(folder);
+                Files.writeString(folder.resolve("summary.csv"), "old");
+                OutputFiles files = new OutputFiles(folder, OWNED);
                 write(files, "new");
                 CountDownLatch ready = new CountDownLatch(1);
                 Future<?> stop = stopper.submit(() -> {
@@ -82,7 +108,7 @@ class OutputFilesTest {
                 files.close();
                 String run = Files.readString(folder.resolve(NAMES.get(0)));
                 assertAll(run);
-                assertThat(listing()).as("round %d", round).containsExactlyInAnyOrderElementsOf(NAMES);
+                assertThat(listing()).as("round %d", round).containsExactlyInAnyOrderElementsOf(run.equals("new") ? NAMES : OWNED);
             }
         } finally {
             stopper.shutdownNow();

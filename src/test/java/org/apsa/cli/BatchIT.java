@@ -81,6 +81,19 @@ class BatchIT {
     }
 
     @Test
+    void aRunWithFewerReportsRemovesTheEarlierRunsOthersAndSaysSo() throws Exception {
+        Jar.Run first = Jar.run(cwd, logs, "batch", MIXED.resolve("nested").toString(), "--out", "b1", "--format", "all", "--rules", rules);
+        Jar.Run second = Jar.run(cwd, logs, "batch", MIXED.resolve("c-crisis.json").toString(), "--out", "b1", "--rules", rules);
+
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).doesNotContain("Removed");
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).endsWith("Written to b1: assessments.jsonl, errors.jsonl\n"
+                + "Removed from an earlier run: summary.csv, report.md, report.html\n");
+        assertThat(names(cwd.resolve("b1"))).containsExactly("assessments.jsonl", "errors.jsonl");
+    }
+
+    @Test
     void aRunStoppedHalfWayLeavesNoPartialFile() throws Exception {
         Path many = GeneratedFactSets.write(cwd.resolve("many.jsonl"), 200_000, 3, 12);
         Path out = cwd.resolve("out");
