@@ -23,6 +23,7 @@ import java.io.FileNotFoundException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -50,8 +51,19 @@ class Failures implements CommandExceptionResolver {
         this.commands = commands;
     }
 
+    /** A failure in a script says where in the script it was: "FILE:LINE: message". */
     @Override
     public CommandHandlingResult resolve(Exception e) {
+        CommandHandlingResult result = unplaced(e);
+        Optional<String> at = ScriptInput.position();
+        if (at.isEmpty() || result == null || result.message() == null || result.exitCode() == null
+                || result.exitCode() == ExitCode.OK.status()) {
+            return result;
+        }
+        return CommandHandlingResult.of(at.get() + ": " + result.message(), result.exitCode());
+    }
+
+    private CommandHandlingResult unplaced(Exception e) {
         Matcher topic = e instanceof IllegalArgumentException ? UNKNOWN_HELP_TOPIC.matcher(String.valueOf(e.getMessage())) : null;
         if (topic != null && topic.matches()) {
             // The shell's own 'help' with a name it does not know.

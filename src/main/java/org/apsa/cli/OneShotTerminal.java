@@ -1,6 +1,9 @@
 package org.apsa.cli;
 
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.shell.boot.TerminalCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -11,10 +14,11 @@ import java.io.FileOutputStream;
 /**
  * In a one-shot run the shell's terminal is standard error, a dumb one: whatever the shell
  * framework prints by itself (errors, usage) stays off standard output, which carries only
- * the result, and carries no colour codes.
+ * the result, and carries no colour codes. Its lines end as the platform's do: a terminal
+ * ends them with a carriage return too, which a file or a pipe would keep.
  */
 @Component
-class OneShotTerminal implements TerminalCustomizer {
+class OneShotTerminal implements TerminalCustomizer, BeanPostProcessor {
 
     private final boolean oneShot;
 
@@ -27,8 +31,18 @@ class OneShotTerminal implements TerminalCustomizer {
         if (oneShot) {
             builder.system(false)
                     .dumb(true)
-                    .type(org.jline.terminal.Terminal.TYPE_DUMB)
+                    .type(Terminal.TYPE_DUMB)
                     .streams(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.err));
         }
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String name) {
+        if (oneShot && bean instanceof Terminal terminal) {
+            Attributes attributes = terminal.getAttributes();
+            attributes.setOutputFlag(Attributes.OutputFlag.ONLCR, false);
+            terminal.setAttributes(attributes);
+        }
+        return bean;
     }
 }

@@ -13,6 +13,10 @@ class UnknownCommand implements CommandNotFoundMessageProvider {
 
     @Override
     public String apply(ProviderContext context) {
+        return ScriptInput.position().map(at -> at + ": ").orElse("") + message(context);
+    }
+
+    private String message(ProviderContext context) {
         List<String> words = context.commands() == null ? List.of() : context.commands();
         Collection<String> known = context.registrations() == null ? List.of() : context.registrations().keySet();
         List<String> group = subcommands(words, known);

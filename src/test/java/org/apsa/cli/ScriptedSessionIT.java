@@ -40,4 +40,17 @@ class ScriptedSessionIT {
                 .contains("Saved baseline-2014-12 to target/session-example.json.");
         assertThat(Files.readString(saved)).contains("\"usChina.accommodation\"", "\"consensus\"", "answered in consultation");
     }
+
+    @Test
+    void aCommentDoesNotEndAScriptAndAFailureNamesItsLine(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("commented.apsa");
+        Files.writeString(script, String.join("\n", "# load the baseline", "load facts/baseline-2014-12.json",
+                "// then look at it", "show", "", "asess", "show"));
+
+        Jar.Run run = Jar.run(Jar.PROJECT, logs, "@" + script);
+
+        assertThat(run.exit()).isEqualTo(ExitCode.USAGE.status());
+        assertThat(run.out()).contains("Loaded baseline-2014-12", "Unknown (2): usChina.accommodation, region.smallStatesVoice");
+        assertThat(run.err()).isEqualTo(script + ":6: unknown command \"asess\" (did you mean \"assess\"?); 'help' lists the commands\n");
+    }
 }

@@ -1,0 +1,62 @@
+package org.apsa.cli;
+
+import org.jline.reader.Parser;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.core.annotation.Order;
+import org.springframework.shell.Shell;
+import org.springframework.shell.ShellRunner;
+import org.springframework.shell.jline.ScriptShellRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar apsa.jar @FILE}: runs a script of shell commands ({@link ScriptInput}), in
+ * place of the shell's own runner, which ends a script silently at its first comment.
+ */
+@Component
+@Order(ScriptShellRunner.PRECEDENCE - 1)
+class ScriptRunner implements ShellRunner {
+
+    private final Parser parser;
+    private final Shell shell;
+
+    ScriptRunner(Parser parser, Shell shell) {
+        this.parser = parser;
+        this.shell = shell;
+    }
+
+    @Override
+    public boolean run(String[] args) throws Exception {
+        if (args.length == 0 || !args[0].startsWith("@") || args[0].length() == 1) {
+            return false;
+        }
+        for (String arg : args) {
+            if (arg.startsWith("@")) {
+                ScriptInput script;
+                try {
+                    script = ScriptInput.open(arg.substring(1), parser);
+                } catch (UsageException e) {
+                    // Said here, while standard error is still the terminal's; the exit status follows.
+                    System.err.println(e.getMessage());
+                    throw new Unreadable(e);
+                }
+                try (script) {
+                    shell.run(script);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A script that cannot be read: a usage error, already said. */
+    static final class Unreadable extends RuntimeException implements ExitCodeGenerator {
+
+        Unreadable(UsageException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        @Override
+        public int getExitCode() {
+            return ExitCode.USAGE.status();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.apsa.cli;
+
+import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.shell.Input;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Scripts of shell commands: comments and blank lines skipped, never the end of the script; failures placed. */
+class ScriptInputTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void commentsAndBlankLinesAreSkippedAndAContinuedLineIsOneCommand() throws Exception {
+        Path script = dir.resolve("s.apsa");
+        Files.writeString(script, """
+                # an analyst's session
+                load facts/baseline-2014-12.json
+
+                  // a comment after a blank line does not end the script
+                what-if region.alignment=balanced \\
+                    usChina.militaryExchanges=high
+                show
+                """, StandardCharsets.UTF_8);
+
+        List<String> commands = new ArrayList<>();
+        List<String> positions = new ArrayList<>();
+        try (ScriptInput input = ScriptInput.open(script.toString(), new DefaultParser())) {
+            for (Input command = input.readInput(); command != null; command = input.readInput()) {
+                commands.add(String.join(" ", command.words()));
+                positions.add(ScriptInput.position().orElseThrow());
+            }
+        }
+
+        assertThat(commands).containsExactly("load facts/baseline-2014-12.json",
+                "what-if region.alignment=balanced usChina.militaryExchanges=high", "show");
+        assertThat(positions).containsExactly(script + ":2", script + ":5", script + ":7");
+        assertThat(ScriptInput.position()).isEmpty();
+    }
+
+    @Test
+    void aFailureInAScriptSaysWhereInTheScriptItWas() throws Exception {
+        Path script = dir.resolve("s.apsa");
+        Files.writeString(script, "# setup\nassess --format jsonx\n", StandardCharsets.UTF_8);
+
+        try (ScriptInput input = ScriptInput.open(script.toString(), new DefaultParser())) {
+            input.readInput();
+            var result = new Failures().resolve(new UsageException("unknown format \"jsonx\""));
+
+            assertThat(result.message()).isEqualTo(script + ":2: unknown format \"jsonx\"\n");
+            assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.status());
+        }
+        assertThat(new Failures().resolve(new UsageException("outside")).message()).isEqualTo("outside\n");
+    }
+
+    @Test
+    void aScriptThatIsMissingOrNotUtf8IsAUsageErrorNamingIt() throws Exception {
+        assertThatThrownBy(() -> ScriptInput.open(dir.resolve("none.apsa").toString(), new DefaultParser()))
+                .isInstanceOf(UsageException.class).hasMessageContaining("none.apsa: no such file");
+        Path latin1 = dir.resolve("latin1.apsa");
+        Files.write(latin1, "show\nnew caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        // Refused before any of it runs, at the line that is not UTF-8.
+        assertThatThrownBy(() -> ScriptInput.open(latin1.toString(), new DefaultParser()))
+                .isInstanceOf(UsageException.class).hasMessage(latin1 + ":2: not UTF-8 text; save the script as UTF-8");
+    }
+}
