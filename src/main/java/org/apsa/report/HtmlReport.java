@@ -85,11 +85,7 @@ public final class HtmlReport {
                     .append("</td><td>").append(Shared.percent(e.getValue(), data.assessed()))
                     .append("<span class=\"bar\" style=\"width:").append(width).append("px\"></span></td></tr>\n");
         }
-        out.append("</table>\n<p>Mean scores: ");
-        for (Outlook o : Outlook.values()) {
-            out.append(o.ordinal() == 0 ? "" : ", ").append(esc(o.title())).append(' ').append(score(data.meanScore(o)));
-        }
-        out.append(".</p>\n");
+        out.append("</table>\n<p>").append(esc(Shared.meanScores(data))).append("</p>\n");
         if (data.listed().isEmpty()) {
             return;
         }

@@ -1,8 +1,8 @@
 package org.apsa.report;
 
 /**
- * How much of a batch the Markdown and HTML reports show in detail. Counts, shares and mean
- * scores always cover every fact set; these caps bound what is listed one by one, so that a
+ * How much of a batch the Markdown and HTML reports show in detail. Counts and shares always
+ * cover every fact set, mean scores every one with enough evidence; these caps bound what is listed one by one, so that a
  * batch of a million fact sets gives a report a person can open, and memory stays flat.
  * {@code summary.csv} has no cap: it is written row by row.
  */

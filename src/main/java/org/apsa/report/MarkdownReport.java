@@ -34,11 +34,7 @@ public final class MarkdownReport {
             out.append("| ").append(outlookTitle(e.getKey())).append(" | ").append(e.getValue()).append(" | ")
                     .append(Shared.percent(e.getValue(), data.assessed())).append(" |\n");
         }
-        out.append("\nMean scores: ");
-        for (Outlook o : Outlook.values()) {
-            out.append(o.ordinal() == 0 ? "" : ", ").append(o.title()).append(' ').append(score(data.meanScore(o)));
-        }
-        out.append(".\n\n");
+        out.append('\n').append(Shared.meanScores(data)).append("\n\n");
         if (data.listed().isEmpty()) {
             return;
         }

@@ -76,6 +76,8 @@ public final class ReportData {
 
     private long assessed;
     private final Map<String, Long> byLeading = new LinkedHashMap<>();
+    /** Fact sets with enough evidence, and the sums of their scores: the overview's mean scores. */
+    private long withEvidence;
     private final double[] scoreSums = new double[Outlook.values().length];
     private final List<Row> listed = new ArrayList<>();
     /** Period (a date, month or year) to count and score sums. */
@@ -108,15 +110,18 @@ public final class ReportData {
     public void add(Row row) {
         assessed++;
         byLeading.merge(row.leading() == null ? INSUFFICIENT : row.leading(), 1L, Long::sum);
-        for (Outlook o : Outlook.values()) {
-            scoreSums[o.ordinal()] += row.score(o);
+        // Without enough evidence the four scores are an even 0.25: no view, and averaged in
+        // they would pull every mean toward 0.25. The same goes for the timeline below.
+        if (!INSUFFICIENT.equals(row.status())) {
+            withEvidence++;
+            for (Outlook o : Outlook.values()) {
+                scoreSums[o.ordinal()] += row.score(o);
+            }
         }
         if (listed.size() < Limits.LISTED) {
             listed.add(row);
         }
         if (row.asOf() != null) {
-            // Without enough evidence the four scores are an even 0.25: no view of the period,
-            // and averaged in they would pull every line toward 0.25.
             if (INSUFFICIENT.equals(row.status())) {
                 timelineLeftOut++;
             } else {
@@ -205,8 +210,14 @@ public final class ReportData {
         return Collections.unmodifiableMap(byLeading);
     }
 
+    /** Fact sets with enough evidence: those the mean scores cover. */
+    public long withEvidence() {
+        return withEvidence;
+    }
+
+    /** The mean score of an outlook over the fact sets with enough evidence; 0 when there are none. */
     public double meanScore(Outlook o) {
-        return assessed == 0 ? 0 : scoreSums[o.ordinal()] / assessed;
+        return withEvidence == 0 ? 0 : scoreSums[o.ordinal()] / withEvidence;
     }
 
     /** The first fact sets in input order, at most {@link Limits#LISTED}. */

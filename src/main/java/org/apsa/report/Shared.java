@@ -61,11 +61,32 @@ final class Shared {
                 : "";
     }
 
+    /**
+     * The overview's mean scores, over the fact sets with enough evidence, and how many are
+     * left out, as the timeline says it.
+     */
+    static String meanScores(ReportData data) {
+        if (data.withEvidence() == 0) {
+            return "No mean scores: no fact set has enough evidence.";
+        }
+        StringBuilder out = new StringBuilder("Mean scores: ");
+        for (Outlook o : Outlook.values()) {
+            out.append(o.ordinal() == 0 ? "" : ", ").append(o.title()).append(' ').append(score(data.meanScore(o)));
+        }
+        out.append('.');
+        long n = data.assessed() - data.withEvidence();
+        return n == 0 ? out.toString() : out.append(' ').append(insufficientLeftOut(n, "")).toString();
+    }
+
     /** What the timeline leaves out besides undated fact sets, as a sentence with a leading space; empty when nothing. */
     static String timelineLeftOut(ReportData data) {
         long n = data.timelineLeftOut();
-        return n == 0 ? "" : " " + plural(n, "fact set") + " with insufficient evidence " + (n == 1 ? "is" : "are")
-                + " left out too: an even 0.25 for each outlook stands for no evidence, not for a view.";
+        return n == 0 ? "" : " " + insufficientLeftOut(n, " too");
+    }
+
+    private static String insufficientLeftOut(long n, String too) {
+        return plural(n, "fact set") + " with insufficient evidence " + (n == 1 ? "is" : "are")
+                + " left out" + too + ": an even 0.25 for each outlook stands for no evidence, not for a view.";
     }
 
     /**

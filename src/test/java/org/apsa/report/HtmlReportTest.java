@@ -40,6 +40,16 @@ class HtmlReportTest {
     }
 
     @Test
+    void theMeanScoresLeaveOutFactSetsWithInsufficientEvidenceAndSaySo() {
+        ReportData data = new ReportData();
+        data.add(Rows.row(1, "view", null, "chaos", 0.1, 0.1, 0.1, 0.7));
+        data.add(Rows.row(2, "thin", null, null, 0.25, 0.25, 0.25, 0.25));
+
+        assertThat(HtmlReport.render(data)).contains("<p>Mean scores: deep integration 0.10, shared dominance of big powers 0.10, "
+                + "polarization 0.10, falling into chaos 0.70. 1 fact set with insufficient evidence is left out: ");
+    }
+
+    @Test
     void timeAxisLabelsDoNotRunIntoEachOtherWhenDatesBunchUp() {
         ReportData data = new ReportData();
         LocalDate day = LocalDate.of(2020, 1, 1);

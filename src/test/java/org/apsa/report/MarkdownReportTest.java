@@ -60,6 +60,26 @@ class MarkdownReportTest {
     }
 
     @Test
+    void theMeanScoresSayHowManyFactSetsWithInsufficientEvidenceTheyLeaveOut() {
+        ReportData data = new ReportData();
+        data.add(Rows.row(1, "view", null, "chaos", 0.1, 0.1, 0.1, 0.7));
+        data.add(Rows.row(2, "thin", null, null, 0.25, 0.25, 0.25, 0.25));
+        data.add(Rows.row(3, "thinner", null, null, 0.25, 0.25, 0.25, 0.25));
+
+        assertThat(MarkdownReport.render(data)).contains("Mean scores: deep integration 0.10, shared dominance of big powers 0.10, "
+                + "polarization 0.10, falling into chaos 0.70. 2 fact sets with insufficient evidence are left out: "
+                + "an even 0.25 for each outlook stands for no evidence, not for a view.");
+    }
+
+    @Test
+    void withoutAnyFactSetWithEnoughEvidenceThereAreNoMeanScores() {
+        ReportData data = new ReportData();
+        data.add(Rows.row(1, "thin", null, null, 0.25, 0.25, 0.25, 0.25));
+
+        assertThat(MarkdownReport.render(data)).contains("No mean scores: no fact set has enough evidence.").doesNotContain("Mean scores:");
+    }
+
+    @Test
     void aTitleIsShownLiterallyWhateverMarkdownItHolds() {
         ReportData data = new ReportData();
         data.add(Rows.titled(Rows.row(1, "odd", null, "chaos", 0.1, 0.1, 0.1, 0.7),

@@ -13,14 +13,29 @@ class ReportDataTest {
     void countsAndMeansCoverEveryRowWhileTheListStopsAtTheCap() {
         ReportData data = new ReportData();
         for (int i = 1; i <= Limits.LISTED + 500; i++) {
-            data.add(Rows.row(i, "v" + i, null, i % 2 == 0 ? "polarization" : null, 0.1, 0.1, 0.7, 0.1));
+            data.add(i % 2 == 0 ? Rows.row(i, "v" + i, null, "polarization", i > Limits.LISTED ? 0.1 : 0.2, 0.1, 0.6, 0.1)
+                    : Rows.row(i, "v" + i, null, null, 0.25, 0.25, 0.25, 0.25));
         }
 
         assertThat(data.assessed()).isEqualTo(Limits.LISTED + 500);
         assertThat(data.listed()).hasSize(Limits.LISTED);
         assertThat(data.byLeading()).containsEntry("polarization", 750L).containsEntry("insufficient-evidence", 750L);
-        assertThat(data.meanScore(org.apsa.engine.Outlook.POLARIZATION)).isCloseTo(0.7, within(1e-9));
+        assertThat(data.withEvidence()).isEqualTo(750);
+        // 500 of the 750 with a leader are listed (0.2), 250 are not (0.1).
+        assertThat(data.meanScore(org.apsa.engine.Outlook.DEEP_INTEGRATION)).isCloseTo((500 * 0.2 + 250 * 0.1) / 750, within(1e-9));
         assertThat(data.timeline()).isEmpty();
+    }
+
+    @Test
+    void theMeanScoresLeaveOutFactSetsWithInsufficientEvidenceAsTheTimelineDoes() {
+        ReportData data = new ReportData();
+        data.add(Rows.row(1, "view", "2015-01-01", "chaos", 0.1, 0.1, 0.1, 0.7));
+        data.add(Rows.row(2, "thin", "2015-01-01", null, 0.25, 0.25, 0.25, 0.25));
+        data.add(Rows.row(3, "undated-thin", null, null, 0.25, 0.25, 0.25, 0.25));
+
+        assertThat(data.withEvidence()).isEqualTo(1);
+        assertThat(data.meanScore(org.apsa.engine.Outlook.CHAOS)).isCloseTo(0.7, within(1e-9))
+                .isCloseTo(data.timeline().get(0).means()[org.apsa.engine.Outlook.CHAOS.ordinal()], within(1e-9));
     }
 
     @Test
