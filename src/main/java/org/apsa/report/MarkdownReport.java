@@ -3,6 +3,7 @@ package org.apsa.report;
 import org.apsa.engine.Outlook;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.apsa.report.Shared.outlookTitle;
@@ -64,9 +65,14 @@ public final class MarkdownReport {
         if (points.isEmpty()) {
             return;
         }
-        out.append("```text\n");
+        Sparklines lines = Sparklines.of(points, data.period());
+        out.append("From ").append(points.get(0).period()).append(" to ").append(points.get(points.size() - 1).period())
+                .append(", one character per ").append(lines.step()).append(": the mean of the fact sets dated in it, or ").append(Sparklines.GAP)
+                .append(" when there are none. Each line runs from its lowest mean (▁) to its highest (█), printed after it; one that moves less than ")
+                .append(score(Sparklines.LEAST_RANGE)).append(" is drawn on ").append(score(Sparklines.LEAST_RANGE))
+                .append(" about its middle, so that a step of height is never less than ").append(score(Sparklines.LEAST_RANGE / 8)).append(".\n\n```text\n");
         for (Outlook o : Outlook.values()) {
-            out.append(String.format(java.util.Locale.ROOT, "%-31s %s%n", o.title(), Shared.sparkline(points, o)));
+            out.append(String.format(Locale.ROOT, "%-31s %s  %s–%s\n", o.title(), lines.line(o), score(lines.lowest(o)), score(lines.highest(o))));
         }
         out.append("```\n\n| ").append(capitalised(data.period())).append(" | Fact sets | DI | SD | PO | CH |\n|---|---:|---:|---:|---:|---:|\n");
         for (ReportData.Point p : points) {

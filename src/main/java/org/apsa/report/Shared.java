@@ -14,9 +14,6 @@ import java.util.function.UnaryOperator;
 final class Shared {
 
     static final String TITLE = "APSA batch report";
-    private static final char[] BARS = "▁▂▃▄▅▆▇█".toCharArray();
-    /** The longest sparkline; longer timelines are averaged into this many steps. */
-    static final int SPARKLINE_WIDTH = 60;
 
     private Shared() {
     }
@@ -141,24 +138,6 @@ final class Shared {
             }
         }
         return differ;
-    }
-
-    /** The score of one outlook across the timeline as a row of block characters, 0 to 1. */
-    static String sparkline(List<ReportData.Point> points, Outlook outlook) {
-        int n = points.size();
-        int width = Math.min(n, SPARKLINE_WIDTH);
-        StringBuilder out = new StringBuilder(width);
-        for (int step = 0; step < width; step++) {
-            int from = (int) ((long) step * n / width);
-            int to = (int) ((long) (step + 1) * n / width);
-            double sum = 0;
-            for (int i = from; i < to; i++) {
-                sum += points.get(i).means()[outlook.ordinal()];
-            }
-            double mean = sum / (to - from);
-            out.append(BARS[Math.max(0, Math.min(BARS.length - 1, (int) (mean * BARS.length)))]);
-        }
-        return out.toString();
     }
 
     /**

@@ -22,7 +22,8 @@ class MarkdownReportTest {
         assertThat(md).contains("3 fact sets assessed from 3 files; 1 invalid input skipped (2 problems, listed in errors.jsonl).");
         assertThat(md).contains("| deep integration | 1 | 33% |");
         assertThat(md).contains("| 2 | `hawk` | 2014-12-09 | polarization | 0.10 | 0.10 | 0.70 | 0.10 | Make the US presence transparent | +0.125 |");
-        assertThat(md).contains("## Timeline", "deep integration                ▄▁", "falling into chaos              ▁█");
+        assertThat(md).contains("## Timeline", "From 2014-12-09 to 2015-06-01, one character per 7 days: the mean of the fact sets dated in it, or · when there are none.",
+                "deep integration                █" + "·".repeat(23) + "▁  0.00–0.40\n", "falling into chaos              ▁" + "·".repeat(23) + "█  0.10–0.90\n");
         assertThat(md).contains("| 2014-12-09 | 2 | 0.40 | 0.10 | 0.40 | 0.10 |");
         assertThat(md).contains("### 2014-12-09 (2 fact sets)", "| `us.presence.transparency` | high | low |", "They agree on 0 indicators.");
         assertThat(md).contains("**polarization** leads (0.70, likely)", "- for +2.00: Containment fears push toward blocs (¶5, 9)");
