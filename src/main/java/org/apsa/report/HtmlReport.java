@@ -1,6 +1,7 @@
 package org.apsa.report;
 
 import org.apsa.engine.Outlook;
+import org.apsa.report.Shared.Section;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +13,10 @@ import static org.apsa.report.Shared.outlookTitle;
 import static org.apsa.report.Shared.score;
 
 /**
- * {@code report.html}: the batch for people, in one self-contained page. Styles are inline,
- * the timeline is an inline SVG chart ({@code id="timeline"}), and a content security policy
- * forbids every request, so the page opens the same offline, from a mail attachment or a
- * file share.
+ * {@code report.html}: the batch for people, in one self-contained page. Contents link to the
+ * sections by the same anchors as report.md's. Styles are inline, the timeline is an inline SVG
+ * chart ({@code id="timeline-chart"}), and a content security policy forbids every request,
+ * so the page opens the same offline, from a mail attachment or a file share.
  */
 public final class HtmlReport {
 
@@ -48,6 +49,7 @@ public final class HtmlReport {
             main{max-width:1180px;margin:0 auto;padding:24px 32px 48px}
             h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 8px;border-bottom:1px solid #d5d9e0;padding-bottom:4px}
             h3{font-size:16px;margin:20px 0 6px}
+            nav.contents ul{list-style:none;margin:12px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:4px 20px}
             table{border-collapse:collapse;background:#fff;margin:8px 0;font-size:14px}
             th,td{border:1px solid #d5d9e0;padding:4px 8px;text-align:left;vertical-align:top}
             th{background:#eef1f5}td.d{white-space:nowrap}td.id,.brief{overflow-wrap:anywhere}td.id{min-width:18ch}td.n{text-align:right;font-variant-numeric:tabular-nums}
@@ -70,15 +72,27 @@ public final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(Shared.TITLE).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>").append(Shared.TITLE).append("</h1>\n<p>").append(esc(Shared.counts(data))).append("</p>\n");
-        overview(data, out);
-        timeline(data, out);
-        comparison(data, out);
-        explanations(data, out);
+        List<Section> sections = Shared.sections(data);
+        out.append("<nav class=\"contents\" aria-label=\"Contents\"><ul>");
+        for (Section s : sections) {
+            out.append("<li><a href=\"#").append(s.anchor()).append("\">").append(esc(s.title)).append("</a></li>");
+        }
+        out.append("</ul></nav>\n");
+        for (Section s : sections) {
+            out.append("<h2 id=\"").append(s.anchor()).append("\">").append(esc(s.title)).append("</h2>\n");
+            switch (s) {
+                case OVERVIEW -> overview(data, out);
+                case TIMELINE -> timeline(data, out);
+                case COMPARISON -> comparison(data, out);
+                case FACT_SETS -> factSets(data, out);
+                case BRIEFS -> explanations(data, out);
+            }
+        }
         return out.append("</main>\n</body>\n</html>\n").toString();
     }
 
     private static void overview(ReportData data, StringBuilder out) {
-        out.append("<h2>Overview</h2>\n<table id=\"leading\">\n<tr><th>Leading outlook</th><th>Fact sets</th><th>Share</th></tr>\n");
+        out.append("<table id=\"leading\">\n<tr><th>Leading outlook</th><th>Fact sets</th><th>Share</th></tr>\n");
         for (Map.Entry<String, Long> e : data.byLeading().entrySet()) {
             long width = data.assessed() == 0 ? 0 : Math.round(160.0 * e.getValue() / data.assessed());
             out.append("<tr><td>").append(esc(outlookTitle(e.getKey()))).append("</td><td class=\"n\">").append(e.getValue())
@@ -86,10 +100,11 @@ public final class HtmlReport {
                     .append("<span class=\"bar\" style=\"width:").append(width).append("px\"></span></td></tr>\n");
         }
         out.append("</table>\n<p>").append(esc(Shared.meanScores(data))).append("</p>\n");
-        if (data.listed().isEmpty()) {
-            return;
-        }
-        out.append("<table id=\"overview\">\n<tr><th>#</th><th>Fact set</th><th>As of</th><th>Leading</th>");
+    }
+
+    /** The listed fact sets, each id linking to its brief. */
+    private static void factSets(ReportData data, StringBuilder out) {
+        out.append("<table id=\"fact-set-table\">\n<tr><th>#</th><th>Fact set</th><th>As of</th><th>Leading</th>");
         for (Outlook o : Outlook.values()) {
             out.append("<th>").append(esc(o.title())).append("</th>");
         }
@@ -113,16 +128,13 @@ public final class HtmlReport {
 
     private static void timeline(ReportData data, StringBuilder out) {
         List<ReportData.Point> points = data.timeline();
-        if (points.isEmpty() && data.timelineLeftOut() == 0) {
-            return;
-        }
-        out.append("<h2>Timeline</h2>\n<p>Mean score of each outlook by ").append(data.period())
+        out.append("<p>Mean score of each outlook by ").append(data.period())
                 .append(" of <code>asOf</code>; fact sets without a date are left out.").append(esc(Shared.timelineLeftOut(data))).append("</p>\n");
         if (points.isEmpty()) {
             return;
         }
         out.append("<div class=\"chart\">\n")
-                .append(String.format(Locale.ROOT, "<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"Scores of the four outlooks over time\">%n",
+                .append(String.format(Locale.ROOT, "<svg id=\"timeline-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"Scores of the four outlooks over time\">%n",
                         WIDTH, HEIGHT, WIDTH, HEIGHT));
         int plotWidth = WIDTH - LEFT - RIGHT;
         int plotHeight = HEIGHT - TOP - BOTTOM;
@@ -232,12 +244,8 @@ public final class HtmlReport {
 
     private static void comparison(ReportData data, StringBuilder out) {
         List<ReportData.SameDate> dates = data.sameDates();
-        String leftOut = Shared.comparisonLeftOut(data);
-        if (dates.isEmpty() && leftOut.isEmpty()) {
-            return;
-        }
-        out.append("<h2>Where views of the same date differ</h2>\n<p>Fact sets that share an <code>asOf</code> date, side by side: "
-                + "the outcome, then each indicator they do not all state alike (— unknown).").append(esc(leftOut)).append("</p>\n");
+        out.append("<p>Fact sets that share an <code>asOf</code> date, side by side: "
+                + "the outcome, then each indicator they do not all state alike (— unknown).").append(esc(Shared.comparisonLeftOut(data))).append("</p>\n");
         for (ReportData.SameDate d : dates) {
             List<Row> rows = d.rows();
             out.append("<h3>").append(d.date()).append(" (").append(Shared.plural(d.count(), "fact set")).append(")</h3>\n")
@@ -262,10 +270,6 @@ public final class HtmlReport {
     }
 
     private static void explanations(ReportData data, StringBuilder out) {
-        if (data.listed().isEmpty()) {
-            return;
-        }
-        out.append("<h2>The leader in brief</h2>\n");
         for (Row r : data.listed()) {
             // <bdi>: a title in a right-to-left script, or with direction controls, stays within itself.
             out.append("<div class=\"brief\" id=\"fs-").append(r.number()).append("\"><strong><bdi>")

@@ -8,7 +8,7 @@ package org.apsa.report;
  */
 public final class Limits {
 
-    /** Fact sets listed in the overview table and explained in brief: the first ones in input order. */
+    /** Fact sets listed in the table of fact sets and explained in brief: the first ones in input order. */
     public static final int LISTED = 1_000;
     /** Points of the timeline; beyond it, dates are grouped by month, then by year. */
     public static final int TIMELINE_POINTS = 400;

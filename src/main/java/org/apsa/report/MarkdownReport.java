@@ -1,6 +1,7 @@
 package org.apsa.report;
 
 import org.apsa.engine.Outlook;
+import org.apsa.report.Shared.Section;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,11 +11,14 @@ import static org.apsa.report.Shared.outlookTitle;
 import static org.apsa.report.Shared.score;
 
 /**
- * {@code report.md}: the batch for people, in Markdown. Overview, timeline (a table and a
- * text sparkline per outlook), comparison of fact sets that share a date, and the leader's
- * explanation in brief for each listed fact set.
+ * {@code report.md}: the batch for people, in Markdown. Contents, overview, timeline (a table
+ * and a text sparkline per outlook), comparison of fact sets that share a date, the table of
+ * fact sets, and the leader's explanation in brief for each listed fact set.
  */
 public final class MarkdownReport {
+
+    /** What the tables' short column heads stand for, under each table that has them. */
+    private static final String ABBREVIATIONS = "DI deep integration, SD shared dominance of big powers, PO polarization, CH falling into chaos.";
 
     private MarkdownReport() {
     }
@@ -22,23 +26,35 @@ public final class MarkdownReport {
     public static String render(ReportData data) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(Shared.TITLE).append("\n\n").append(Shared.counts(data)).append("\n\n");
-        overview(data, out);
-        timeline(data, out);
-        comparison(data, out);
-        explanations(data, out);
+        List<Section> sections = Shared.sections(data);
+        out.append("Contents:\n\n");
+        for (Section s : sections) {
+            out.append("- [").append(s.title).append("](#").append(s.anchor()).append(")\n");
+        }
+        out.append('\n');
+        for (Section s : sections) {
+            out.append("## ").append(s.title).append("\n\n");
+            switch (s) {
+                case OVERVIEW -> overview(data, out);
+                case TIMELINE -> timeline(data, out);
+                case COMPARISON -> comparison(data, out);
+                case FACT_SETS -> factSets(data, out);
+                case BRIEFS -> explanations(data, out);
+            }
+        }
         return out.toString();
     }
 
     private static void overview(ReportData data, StringBuilder out) {
-        out.append("## Overview\n\n| Leading outlook | Fact sets | Share |\n|---|---:|---:|\n");
+        out.append("| Leading outlook | Fact sets | Share |\n|---|---:|---:|\n");
         for (Map.Entry<String, Long> e : data.byLeading().entrySet()) {
             out.append("| ").append(outlookTitle(e.getKey())).append(" | ").append(e.getValue()).append(" | ")
                     .append(Shared.percent(e.getValue(), data.assessed())).append(" |\n");
         }
         out.append('\n').append(Shared.meanScores(data)).append("\n\n");
-        if (data.listed().isEmpty()) {
-            return;
-        }
+    }
+
+    private static void factSets(ReportData data, StringBuilder out) {
         out.append("| # | Fact set | As of | Leading | DI | SD | PO | CH | Top unmet prescription | Gain |\n")
                 .append("|---:|---|---|---|---:|---:|---:|---:|---|---:|\n");
         for (Row r : data.listed()) {
@@ -50,17 +66,14 @@ public final class MarkdownReport {
             out.append(" | ").append(r.topUnmet() == null ? "" : escape(r.topUnmet().text()))
                     .append(" | ").append(r.topUnmet() == null ? "" : Shared.gain(r.topUnmet().gain())).append(" |\n");
         }
-        out.append("\nDI deep integration, SD shared dominance of big powers, PO polarization, CH falling into chaos.");
+        out.append('\n').append(ABBREVIATIONS);
         String note = Shared.listedNote(data);
         out.append(note.isEmpty() ? "" : " " + note).append("\n\n");
     }
 
     private static void timeline(ReportData data, StringBuilder out) {
         List<ReportData.Point> points = data.timeline();
-        if (points.isEmpty() && data.timelineLeftOut() == 0) {
-            return;
-        }
-        out.append("## Timeline\n\nMean score of each outlook by ").append(data.period())
+        out.append("Mean score of each outlook by ").append(data.period())
                 .append(" of `asOf` (fact sets without a date are left out).").append(Shared.timelineLeftOut(data)).append("\n\n");
         if (points.isEmpty()) {
             return;
@@ -82,18 +95,13 @@ public final class MarkdownReport {
             }
             out.append(" |\n");
         }
-        out.append('\n');
+        out.append('\n').append(ABBREVIATIONS).append("\n\n");
     }
 
     private static void comparison(ReportData data, StringBuilder out) {
         List<ReportData.SameDate> dates = data.sameDates();
-        String leftOut = Shared.comparisonLeftOut(data);
-        if (dates.isEmpty() && leftOut.isEmpty()) {
-            return;
-        }
-        out.append("## Where views of the same date differ\n\n")
-                .append("Fact sets that share an `asOf` date, side by side: the outcome, then each indicator they do not all state alike (— unknown).")
-                .append(leftOut).append("\n\n");
+        out.append("Fact sets that share an `asOf` date, side by side: the outcome, then each indicator they do not all state alike (— unknown).")
+                .append(Shared.comparisonLeftOut(data)).append("\n\n");
         for (ReportData.SameDate d : dates) {
             List<Row> rows = d.rows();
             out.append("### ").append(d.date()).append(" (").append(Shared.plural(d.count(), "fact set")).append(")\n\n| |");
@@ -117,10 +125,6 @@ public final class MarkdownReport {
     }
 
     private static void explanations(ReportData data, StringBuilder out) {
-        if (data.listed().isEmpty()) {
-            return;
-        }
-        out.append("## The leader in brief\n\n");
         for (Row r : data.listed()) {
             out.append("### ").append(escape(r.title() != null ? r.title() : r.id())).append("\n\n`").append(r.id()).append('`');
             out.append(r.asOf() == null ? "" : ", as of " + r.asOf()).append(": ");

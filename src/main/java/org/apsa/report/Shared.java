@@ -18,6 +18,54 @@ final class Shared {
     private Shared() {
     }
 
+    /**
+     * The reports' sections, in the order they come: what the batch says as a whole (the
+     * overview, the timeline, where views differ) before what it says fact set by fact set
+     * (the table, the briefs), which in a large batch runs to a thousand entries each.
+     */
+    enum Section {
+        OVERVIEW("Overview"),
+        TIMELINE("Timeline"),
+        COMPARISON("Where views of the same date differ"),
+        FACT_SETS("Fact sets"),
+        BRIEFS("The leader in brief");
+
+        final String title;
+
+        Section(String title) {
+            this.title = title;
+        }
+
+        /**
+         * The heading's anchor as GitHub makes it (lower case, punctuation dropped, a space a
+         * hyphen), so that report.md's contents link on GitHub; report.html uses it as the
+         * heading's id, so that a link to a section works in both reports.
+         */
+        String anchor() {
+            return title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+        }
+    }
+
+    /**
+     * The sections a report has, in order: the overview always, the others when they have
+     * something to show. Both reports draw their contents and their sections from it, so that
+     * a contents entry never points at a section that is not there.
+     */
+    static List<Section> sections(ReportData data) {
+        List<Section> sections = new ArrayList<>(List.of(Section.OVERVIEW));
+        if (!data.timeline().isEmpty() || data.timelineLeftOut() > 0) {
+            sections.add(Section.TIMELINE);
+        }
+        if (!data.sameDates().isEmpty() || !comparisonLeftOut(data).isEmpty()) {
+            sections.add(Section.COMPARISON);
+        }
+        if (!data.listed().isEmpty()) {
+            sections.add(Section.FACT_SETS);
+            sections.add(Section.BRIEFS);
+        }
+        return sections;
+    }
+
     static String outlookTitle(String id) {
         if (id == null || id.equals(Assessment.INSUFFICIENT_EVIDENCE)) {
             return "insufficient evidence";

@@ -43,7 +43,8 @@ class HtmlReportInBrowserTest {
         String dom = chromium(chromium.get(), profile.resolve("dom"), "--dump-dom", html.toUri().toString());
         chromium(chromium.get(), profile.resolve("shot"), "--screenshot=" + png, html.toUri().toString());
 
-        assertThat(dom).contains("<svg id=\"timeline\"", "<table id=\"overview\">", "<table id=\"leading\">");
+        assertThat(dom).contains("<svg id=\"timeline-chart\"", "<table id=\"fact-set-table\">", "<table id=\"leading\">",
+                "<nav class=\"contents\"");
         assertThat(dom.split("<polyline", -1)).as("one line per outlook").hasSize(5);
         assertThat(dom).contains("Where views of the same date differ", "The leader in brief");
         assertThat(png).exists();

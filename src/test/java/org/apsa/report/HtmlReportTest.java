@@ -50,6 +50,30 @@ class HtmlReportTest {
     }
 
     @Test
+    void theContentsLinkToEachSectionsHeadingInTheOrderTheyCome() {
+        String html = HtmlReport.render(LargeBatch.data());
+        assertThat(html).contains("<nav class=\"contents\" aria-label=\"Contents\"><ul><li><a href=\"#overview\">Overview</a></li>");
+        String nav = html.substring(html.indexOf("<nav"), html.indexOf("</nav>"));
+
+        Matcher link = Pattern.compile("<a href=\"#([a-z-]+)\">([^<]+)</a>").matcher(nav);
+        List<String> linked = new ArrayList<>();
+        while (link.find()) {
+            assertThat(html.split("id=\"" + link.group(1) + "\"", -1)).as("one element has the id %s", link.group(1)).hasSize(2);
+            assertThat(html).contains("<h2 id=\"" + link.group(1) + "\">" + link.group(2) + "</h2>");
+            linked.add(link.group(2));
+        }
+        Matcher heading = Pattern.compile("<h2[^>]*>([^<]+)</h2>").matcher(html);
+        List<String> headings = new ArrayList<>();
+        while (heading.find()) {
+            headings.add(heading.group(1));
+        }
+
+        assertThat(linked).containsExactlyElementsOf(headings)
+                .containsExactly("Overview", "Timeline", "Where views of the same date differ", "Fact sets", "The leader in brief");
+        assertThat(html.indexOf("<svg id=\"timeline-chart\"")).isLessThan(html.indexOf("<table id=\"fact-set-table\">"));
+    }
+
+    @Test
     void timeAxisLabelsDoNotRunIntoEachOtherWhenDatesBunchUp() {
         ReportData data = new ReportData();
         LocalDate day = LocalDate.of(2020, 1, 1);

@@ -2,6 +2,15 @@ package org.apsa.report;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MarkdownReportTest {
@@ -28,6 +37,52 @@ class MarkdownReportTest {
         assertThat(md).contains("### 2014-12-09 (2 fact sets)", "| `us.presence.transparency` | high | low |", "They agree on 0 indicators.");
         assertThat(md).contains("**polarization** leads (0.70, likely)", "- for +2.00: Containment fears push toward blocs (¶5, 9)");
         assertThat(md).doesNotContain("### 2015-06-01");
+    }
+
+    @Test
+    void theContentsLinkToEverySectionByTheAnchorGitHubGivesItsHeading() {
+        String md = MarkdownReport.render(LargeBatch.data());
+        String top = md.substring(0, md.indexOf("\n## "));
+
+        Matcher link = Pattern.compile("(?m)^- \\[([^]]+)]\\(#([^)]+)\\)$").matcher(top);
+        Map<String, String> contents = new LinkedHashMap<>();
+        while (link.find()) {
+            contents.put(link.group(1), link.group(2));
+        }
+        Map<String, String> anchors = gitHubAnchors(md);
+
+        assertThat(contents.keySet()).containsExactly("Overview", "Timeline", "Where views of the same date differ", "Fact sets",
+                "The leader in brief");
+        contents.forEach((title, anchor) -> assertThat(anchors).as("the heading #%s links to", anchor).containsEntry(anchor, "## " + title));
+    }
+
+    @Test
+    void inALargeBatchTheTimelineAndTheComparisonComeBeforeTheThousandRowsOfTheTable() {
+        List<String> lines = MarkdownReport.render(LargeBatch.data()).lines().toList();
+
+        int timeline = lines.indexOf("## Timeline");
+        int comparison = lines.indexOf("## Where views of the same date differ");
+        int table = lines.indexOf("## Fact sets");
+        assertThat(timeline).isBetween(0, 60);
+        assertThat(comparison).isGreaterThan(timeline).isLessThan(table);
+        assertThat(table).isLessThan(lines.indexOf("## The leader in brief"));
+        assertThat(lines.subList(timeline, table)).as("the timeline's table says what DI to CH stand for")
+                .contains("DI deep integration, SD shared dominance of big powers, PO polarization, CH falling into chaos.");
+    }
+
+    /** Every heading by the anchor GitHub gives it: lower case, punctuation dropped, spaces hyphens, and -1, -2... on repeats. */
+    private static Map<String, String> gitHubAnchors(String md) {
+        Map<String, String> anchors = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (String line : md.lines().toList()) {
+            Matcher heading = Pattern.compile("^#{1,6} (.*)$").matcher(line);
+            if (heading.matches()) {
+                String slug = heading.group(1).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{M}\\p{N} _-]", "").replace(' ', '-');
+                int n = seen.merge(slug, 1, Integer::sum);
+                anchors.put(n == 1 ? slug : slug + "-" + (n - 1), line);
+            }
+        }
+        return anchors;
     }
 
     @Test
@@ -99,6 +154,7 @@ class MarkdownReportTest {
 
         String md = MarkdownReport.render(data);
 
-        assertThat(md).contains("## Overview", "insufficient evidence").doesNotContain("## Timeline", "## Where views");
+        assertThat(md).contains("## Overview", "insufficient evidence").doesNotContain("## Timeline", "## Where views", "(#timeline)",
+                "(#where-views");
     }
 }
