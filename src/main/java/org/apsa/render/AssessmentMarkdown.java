@@ -28,7 +28,7 @@ public final class AssessmentMarkdown {
                 : String.format(Locale.ROOT, "**Insufficient evidence** to name a leading outlook (evidence %.2f).", a.evidence()));
         out.append("\n\n| # | Outlook | Score | Likelihood |\n|---|---|---:|---|\n");
         for (ScenarioScore s : a.scenarios()) {
-            out.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %s |%n", s.rank(), title(s.scenario()), s.score(), s.likelihood()));
+            out.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %s |\n", s.rank(), title(s.scenario()), s.score(), s.likelihood()));
         }
         if (!a.evaluation().isEmpty()) {
             out.append("\n### What the article says of ").append(title(a.leading())).append("\n\n");
@@ -41,11 +41,11 @@ public final class AssessmentMarkdown {
             out.append("None.\n");
         }
         for (JudgmentResult j : a.judgments()) {
-            out.append(String.format(Locale.ROOT, "- `%s` (confidence %.2f), by %s%n", j.id(), j.confidence(), escape(String.join("; ", j.rules()))));
+            out.append(String.format(Locale.ROOT, "- `%s` (confidence %.2f), by %s\n", j.id(), j.confidence(), escape(String.join("; ", j.rules()))));
         }
         out.append("\n### Prescriptions\n\n| Met | Actor | ¶ | Prescription | Gain |\n|---|---|---|---|---:|\n");
         for (PrescriptionResult p : a.prescriptions()) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", p.met() ? "yes" : "no", p.actor(), p.source(),
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |\n", p.met() ? "yes" : "no", p.actor(), p.source(),
                     escape(p.text()), p.gain() == null ? "" : String.format(Locale.ROOT, "%+.3f", p.gain())));
         }
         return out.toString();

@@ -134,14 +134,14 @@ public final class HtmlReport {
             return;
         }
         out.append("<div class=\"chart\">\n")
-                .append(String.format(Locale.ROOT, "<svg id=\"timeline-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"Scores of the four outlooks over time\">%n",
+                .append(String.format(Locale.ROOT, "<svg id=\"timeline-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"Scores of the four outlooks over time\">\n",
                         WIDTH, HEIGHT, WIDTH, HEIGHT));
         int plotWidth = WIDTH - LEFT - RIGHT;
         int plotHeight = HEIGHT - TOP - BOTTOM;
         for (int tick = 0; tick <= 4; tick++) {
             double y = TOP + plotHeight * (1 - tick / 4.0);
             out.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e3e6eb\"/>"
-                            + "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\" fill=\"#5a6272\">%.2f</text>%n",
+                            + "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\" fill=\"#5a6272\">%.2f</text>\n",
                     LEFT, y, WIDTH - RIGHT, y, LEFT - 6, y + 4, tick / 4.0));
         }
         long first = ReportData.start(points.get(0).period()).toEpochDay();
@@ -154,7 +154,7 @@ public final class HtmlReport {
         for (int i : axisLabels(xs, points.get(0).period().length())) {
             // The first and last labels hang inwards, so that neither is cut at the chart's edge.
             String anchor = xs.length == 1 ? "middle" : i == 0 ? "start" : i == xs.length - 1 ? "end" : "middle";
-            out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"%s\" fill=\"#5a6272\">%s</text>%n",
+            out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"%s\" fill=\"#5a6272\">%s</text>\n",
                     xs[i], HEIGHT - BOTTOM + 18, anchor, points.get(i).period()));
         }
         for (Outlook o : Outlook.values()) {
