@@ -83,7 +83,8 @@ public final class MarkdownReport {
                 .append(", one character per ").append(lines.step()).append(": the mean of the fact sets dated in it, or ").append(Sparklines.GAP)
                 .append(" when there are none. Each line runs from its lowest mean (▁) to its highest (█), printed after it; one that moves less than ")
                 .append(score(Sparklines.LEAST_RANGE)).append(" is drawn on ").append(score(Sparklines.LEAST_RANGE))
-                .append(" about its middle, so that a step of height is never less than ").append(score(Sparklines.LEAST_RANGE / 8)).append(".\n\n```text\n");
+                .append(" about its middle, so that each of the 8 heights stands for at least ").append(score(Sparklines.LEAST_RANGE / 8))
+                .append(" and noise is not drawn as a swing.\n\n```text\n");
         for (Outlook o : Outlook.values()) {
             out.append(String.format(Locale.ROOT, "%-31s %s  %s–%s\n", o.title(), lines.line(o), score(lines.lowest(o)), score(lines.highest(o))));
         }
