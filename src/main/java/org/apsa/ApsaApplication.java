@@ -6,19 +6,18 @@ import org.apsa.cli.ExitCode;
 import org.apsa.cli.OneShot;
 import org.apsa.cli.RuleBases;
 import org.apsa.log.FileLog;
+import org.apsa.rulebase.RuleBaseLoader;
+import org.apsa.rulebase.RulesFolderException;
 import org.springframework.boot.Banner;
-import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.shell.CommandNotFound;
-import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
 import org.springframework.shell.command.annotation.CommandScan;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * APSA, the Asia-Pacific Security Assessor. With no arguments it opens the interactive
@@ -40,8 +39,10 @@ public class ApsaApplication {
         Optional<String> shellRules = shellRules(args);
         if (shellRules.isPresent()) {
             // 'apsa --rules DIR': the shell, on the rules of DIR.
-            if (!Files.isDirectory(Path.of(shellRules.get()))) {
-                System.err.println("--rules " + shellRules.get() + ": no such folder; give the folder of .drl rules, e.g. --rules rules");
+            try {
+                RuleBaseLoader.drlFiles(Path.of(shellRules.get()));
+            } catch (RulesFolderException e) {
+                System.err.println(e.getMessage());
                 return ExitCode.USAGE.status();
             }
             System.setProperty(RuleBases.SESSION_FOLDER_PROPERTY, shellRules.get());
@@ -94,13 +95,9 @@ public class ApsaApplication {
      * in one line with the stack trace in the log.
      */
     static int exitStatus(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ExitCodeGenerator generator && generator.getExitCode() != 0) {
-                return generator.getExitCode();
-            }
-            if (t instanceof CommandParserExceptionsException || t instanceof CommandNotFound) {
-                return ExitCode.USAGE.status();
-            }
+        OptionalInt reported = ExitCode.ofReported(failure);
+        if (reported.isPresent()) {
+            return reported.getAsInt();
         }
         Logger log = LogManager.getLogger(ApsaApplication.class);
         log.error("unexpected failure", failure);

@@ -19,7 +19,13 @@ class ShellLaunchTest {
     }
 
     @Test
-    void aRulesFolderThatIsNotThereIsAUsageErrorBeforeTheShellStarts(@TempDir Path dir) {
+    void aRulesFolderThatIsNotThereIsEmptyOrIsAFileIsAUsageErrorBeforeTheShellStarts(@TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("README.md"), "not rules");
+
         assertThat(ApsaApplication.run("--rules", dir.resolve("none").toString())).isEqualTo(2);
+        assertThat(ApsaApplication.run("--rules", dir.toString())).isEqualTo(2);
+        assertThat(ApsaApplication.run("--rules", file.toString())).isEqualTo(2);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> org.apsa.rulebase.RuleBaseLoader.drlFiles(file)))
+                .hasMessage(file + ": is a file, not a folder of rules; give the folder holding the .drl files with --rules DIR");
     }
 }

@@ -56,21 +56,26 @@ class Failures implements CommandExceptionResolver {
     public CommandHandlingResult resolve(Exception e) {
         CommandHandlingResult result = unplaced(e);
         Optional<String> at = ScriptInput.position();
-        if (at.isEmpty() || result == null || result.message() == null || result.exitCode() == null
-                || result.exitCode() == ExitCode.OK.status()) {
+        if (at.isEmpty() || result == null || result.message() == null || result.message().isEmpty()
+                || result.exitCode() == null || result.exitCode() == ExitCode.OK.status()) {
             return result;
         }
         return CommandHandlingResult.of(at.get() + ": " + result.message(), result.exitCode());
     }
 
     private CommandHandlingResult unplaced(Exception e) {
+        if (e instanceof ScriptCommand.ScriptStopped stopped) {
+            // Said already, where it happened, by the script inside.
+            return CommandHandlingResult.of("", stopped.status());
+        }
         Matcher topic = e instanceof IllegalArgumentException ? UNKNOWN_HELP_TOPIC.matcher(String.valueOf(e.getMessage())) : null;
         if (topic != null && topic.matches()) {
             // The shell's own 'help' with a name it does not know.
             String typed = topic.group(1);
             String group = commands == null ? "" : groupHelp(typed);
             if (!group.isEmpty()) {
-                return CommandHandlingResult.of(group, ExitCode.OK.status());
+                // No exit status: outside the interactive shell one would end the script it is in.
+                return CommandHandlingResult.of(group);
             }
             return CommandHandlingResult.of("unknown command \"" + typed + "\""
                     + (commands == null ? "" : UnknownCommand.suggestion(List.of(typed.split(" ")), commands.getRegistrations().keySet()))
@@ -93,8 +98,11 @@ class Failures implements CommandExceptionResolver {
             // Ctrl-C while a command ran: the shell interrupts the command, which ends here.
             // The flag is cleared, or the prompt's next read would take it for a request to quit.
             LOG.info("command stopped by an interrupt: {}", e.toString());
-            return CommandHandlingResult.of("stopped (Ctrl-C) before it finished; nothing of it was kept\n",
-                    ExitCode.INTERRUPTED.status());
+            boolean inScript = ScriptInput.position().isPresent();
+            // Ctrl-C means stop: the rest of a script does not run either.
+            ScriptInput.stopAll();
+            return CommandHandlingResult.of("stopped (Ctrl-C) before it finished; nothing of it was kept"
+                    + (inScript ? "; the rest of the script is not run" : "") + "\n", ExitCode.INTERRUPTED.status());
         }
         if (e instanceof CommandParserExceptionsException parse) {
             String messages = parse.getParserExceptions().stream().map(p -> plain(p.getMessage(), optionNames()))

@@ -90,7 +90,7 @@ public final class OneShot {
                 new BatchCommands(rules, out),
                 new VocabularyCommands(out),
                 new RulesCommands(rules, out))
-                .shellOnly(WorkbenchCommands.class, ConsultCommands.class);
+                .shellOnly(WorkbenchCommands.class, ConsultCommands.class, ScriptCommand.class);
     }
 
     /** The command objects, for wiring them to other streams. */

@@ -20,32 +20,39 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The commands of a script ({@code @FILE}, {@code script FILE}), one a line, read as UTF-8. Blank
- * lines and comments ({@code #} or {@code //} first on the line) are skipped, and a line ending
- * in a backslash goes on on the next. While a command of the script runs, its file and line
- * are known ({@link #position()}), so that a failure can say where it was.
+ * The commands of a script ({@code @FILE}, {@code script FILE}), one a line, read as UTF-8 (a
+ * byte-order mark is skipped). Blank lines and comments ({@code #} or {@code //} first on the
+ * line) are skipped, and a line ending in a backslash goes on on the next. While a command of
+ * the script runs, its file and line are known ({@link #position()}), so that a failure can
+ * say where it was; a script may run another, never itself.
  */
 final class ScriptInput implements InputProvider, Closeable {
 
     private static final Pattern CONTINUED = Pattern.compile("(.*)\\\\\\s*$");
     private static final Pattern COMMENT = Pattern.compile("\\s*(#|//).*");
-    /** "file:line" of the script command running on this thread; scripts may run scripts. */
-    private static final ThreadLocal<String> POSITION = new ThreadLocal<>();
+    /** The script whose command runs on this thread, the innermost when scripts run scripts. */
+    private static final ThreadLocal<ScriptInput> CURRENT = new ThreadLocal<>();
 
     private final Path file;
+    private final Path real;
     private final List<String> lines;
     private final Parser parser;
-    private final String outer;
+    private final ScriptInput outer;
     private int line;
+    /** The first line of the command read last; 0 before the first. */
+    private int commandLine;
+    private boolean stopped;
 
-    private ScriptInput(Path file, List<String> lines, Parser parser) {
+    private ScriptInput(Path file, Path real, List<String> lines, Parser parser) {
         this.file = file;
+        this.real = real;
         this.lines = lines;
         this.parser = parser;
-        this.outer = POSITION.get();
+        this.outer = CURRENT.get();
+        CURRENT.set(this);
     }
 
-    /** @throws UsageException when the file is missing, a folder or unreadable */
+    /** @throws UsageException when the file is missing, a folder, unreadable, not UTF-8, or a script running it already */
     static ScriptInput open(String file, Parser parser) {
         Optional<String> problem = OneShot.scriptProblem(file);
         if (problem.isPresent()) {
@@ -53,19 +60,28 @@ final class ScriptInput implements InputProvider, Closeable {
         }
         Path path = Path.of(file);
         byte[] bytes;
+        Path real;
         try {
+            real = path.toRealPath();
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             throw new UsageException(file + ": cannot be read (" + e.getMessage() + ")");
         }
-        return new ScriptInput(path, lines(path, bytes), parser);
+        for (ScriptInput running = CURRENT.get(); running != null; running = running.outer) {
+            if (running.real.equals(real)) {
+                throw new UsageException(file + " is running already (" + running.file + ":" + running.commandLine
+                        + " is inside it); a script may not run itself, even through another");
+            }
+        }
+        return new ScriptInput(path, real, lines(path, bytes), parser);
     }
 
     /** The lines of a script, each decoded as UTF-8; a line that is not is refused before anything runs. */
     private static List<String> lines(Path file, byte[] bytes) {
         List<String> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= bytes.length; i++) {
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+        int start = bom ? 3 : 0;
+        for (int i = start; i <= bytes.length; i++) {
             if (i == bytes.length || bytes[i] == '\n') {
                 if (i == bytes.length && start == i) {
                     break;
@@ -86,11 +102,23 @@ final class ScriptInput implements InputProvider, Closeable {
 
     /** Where the script command that is running came from, as "file:line"; empty outside scripts. */
     static Optional<String> position() {
-        return Optional.ofNullable(POSITION.get());
+        ScriptInput current = CURRENT.get();
+        return current == null || current.commandLine == 0 ? Optional.empty()
+                : Optional.of(current.file + ":" + current.commandLine);
+    }
+
+    /** Ends the script running on this thread, and the scripts that run it, after the command that is running. */
+    static void stopAll() {
+        for (ScriptInput s = CURRENT.get(); s != null; s = s.outer) {
+            s.stopped = true;
+        }
     }
 
     @Override
     public Input readInput() {
+        if (stopped) {
+            return null;
+        }
         StringBuilder command = new StringBuilder();
         int first = 0;
         while (line < lines.size()) {
@@ -108,10 +136,9 @@ final class ScriptInput implements InputProvider, Closeable {
             }
         }
         if (command.isEmpty()) {
-            restore();
             return null;
         }
-        POSITION.set(file + ":" + first);
+        commandLine = first;
         String text = command.toString();
         ParsedLine parsed = parser.parse(text, text.length());
         return new Input() {
@@ -127,16 +154,15 @@ final class ScriptInput implements InputProvider, Closeable {
         };
     }
 
-    private void restore() {
-        if (outer == null) {
-            POSITION.remove();
-        } else {
-            POSITION.set(outer);
-        }
-    }
-
+    /** The script is over: the one that ran it, if any, is the running one again. */
     @Override
     public void close() {
-        restore();
+        if (CURRENT.get() == this) {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+        }
     }
 }

@@ -466,7 +466,8 @@ public final class RuleBaseLoader {
     /** The DRL files of a folder, recursively, in a stable order. */
     public static List<Path> drlFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new RulesFolderException(folder, "no such rules folder; give the folder holding the .drl files with --rules DIR");
+            throw new RulesFolderException(folder, (Files.exists(folder) ? "is a file, not a folder of rules" : "no such rules folder")
+                    + "; give the folder holding the .drl files with --rules DIR");
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {

@@ -74,4 +74,55 @@ class ScriptInputTest {
         assertThatThrownBy(() -> ScriptInput.open(latin1.toString(), new DefaultParser()))
                 .isInstanceOf(UsageException.class).hasMessage(latin1 + ":2: not UTF-8 text; save the script as UTF-8");
     }
+
+    @Test
+    void aByteOrderMarkIsSkipped() throws Exception {
+        Path script = dir.resolve("bom.apsa");
+        Files.write(script, "\uFEFF# saved by an editor that marks UTF-8\nshow\n".getBytes(StandardCharsets.UTF_8));
+
+        try (ScriptInput input = ScriptInput.open(script.toString(), new DefaultParser())) {
+            assertThat(input.readInput().words()).containsExactly("show");
+        }
+    }
+
+    @Test
+    void aScriptMayRunAnotherButNeverItself() throws Exception {
+        Path outer = dir.resolve("outer.apsa");
+        Path inner = dir.resolve("inner.apsa");
+        Files.writeString(outer, "script inner.apsa\n");
+        Files.writeString(inner, "script outer.apsa\n");
+
+        try (ScriptInput first = ScriptInput.open(outer.toString(), new DefaultParser())) {
+            first.readInput();
+            try (ScriptInput second = ScriptInput.open(inner.toString(), new DefaultParser())) {
+                second.readInput();
+                assertThat(ScriptInput.position()).contains(inner + ":1");
+                assertThatThrownBy(() -> ScriptInput.open(outer.toString(), new DefaultParser()))
+                        .isInstanceOf(UsageException.class)
+                        .hasMessage(outer + " is running already (" + outer + ":1 is inside it); "
+                                + "a script may not run itself, even through another");
+            }
+            // The inner script over, the outer one is the running one again.
+            assertThat(ScriptInput.position()).contains(outer + ":1");
+        }
+        assertThat(ScriptInput.position()).isEmpty();
+    }
+
+    @Test
+    void aStopEndsTheScriptAndTheScriptsThatRunIt() throws Exception {
+        Path outer = dir.resolve("outer.apsa");
+        Path inner = dir.resolve("inner.apsa");
+        Files.writeString(outer, "script inner.apsa\nshow\n");
+        Files.writeString(inner, "batch big --out o\nshow\n");
+
+        try (ScriptInput first = ScriptInput.open(outer.toString(), new DefaultParser())) {
+            first.readInput();
+            try (ScriptInput second = ScriptInput.open(inner.toString(), new DefaultParser())) {
+                second.readInput();
+                ScriptInput.stopAll();
+                assertThat(second.readInput()).isNull();
+            }
+            assertThat(first.readInput()).isNull();
+        }
+    }
 }

@@ -53,4 +53,18 @@ class ScriptedSessionIT {
         assertThat(run.out()).contains("Loaded baseline-2014-12", "Unknown (2): usChina.accommodation, region.smallStatesVoice");
         assertThat(run.err()).isEqualTo(script + ":6: unknown command \"asess\" (did you mean \"assess\"?); 'help' lists the commands\n");
     }
+
+    @Test
+    void aFailureInAScriptRunByAScriptIsSaidOnceAndEndsBothWithItsStatus(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("inner.apsa"), "help rules\nload no-such.json\n");
+        Files.writeString(dir.resolve("outer.apsa"), "script " + dir.resolve("inner.apsa") + "\nshow\n");
+
+        Jar.Run run = Jar.run(Jar.PROJECT, logs, "@" + dir.resolve("outer.apsa"));
+
+        assertThat(run.exit()).isEqualTo(ExitCode.INVALID_INPUT.status());
+        assertThat(run.out()).doesNotContain("Unknown (");
+        assertThat(run.err()).contains("rules validate: ")
+                .endsWith(dir.resolve("inner.apsa") + ":2: no-such.json: no such file; check the path (fact files usually live in facts/)\n")
+                .doesNotContain("internal error");
+    }
 }
