@@ -30,9 +30,9 @@ public final class ExplanationText {
                 : "The leading outlook is " + title(r.leading()) + ".\n");
         out.append('\n').append(style.bold("Evidence against " + title)).append('\n');
         if (r.against().isEmpty()) {
-            out.append(r.current().net() > 0
-                    ? String.format(Locale.ROOT, "  none: it has support (net %+.2f), only less than the leader's%n", r.current().net())
-                    : "  none: it lacks support rather than facing evidence against it\n");
+            out.append(r.current().net() <= 0 ? "  none: it lacks support rather than facing evidence against it\n"
+                    : String.format(Locale.ROOT, "  none: it has support (net %+.2f), %s%n", r.current().net(), r.leading() == null
+                            ? "but the evidence in all is too little to name a leader" : "only less than the leader's"));
         } else {
             out.append(indent(TraceText.render(r.against(), style)));
         }
@@ -48,7 +48,8 @@ public final class ExplanationText {
                     r.searched(), r.searched() == 1 ? "" : "s", r.found() > r.changes().size() ? ", the smallest " + r.changes().size() : ""));
             for (WhyNot.Candidate c : r.changes()) {
                 out.append("  ").append(c.changes().stream().map(ExplanationText::change).collect(Collectors.joining(" and ")))
-                        .append(r.addsEvidence(c) ? "" : style.dim("  (adds nothing for " + title + ": the leader loses ground)"))
+                        .append(r.addsEvidence(c) || r.leading() == null ? ""
+                                : style.dim("  (adds nothing for " + title + ": the leader loses ground)"))
                         .append('\n')
                         .append("      ").append(style.dim(scores(c.scores()))).append('\n');
             }

@@ -60,6 +60,19 @@ class BaselineExplanationTest {
     }
 
     @Test
+    void withNoLeaderWhyNotSpeaksOfTooLittleEvidenceNotOfALeader() {
+        Assessment thin = assessor.assess(new FactSet("thin", null, null, null, Map.of(
+                "usChina.strategicDistrust", Reading.of("high"))));
+        assertThat(thin.leading()).isNull();
+
+        String text = ExplanationText.whyNot(WhyNot.of(assessor, thin, "polarization"), Style.PLAIN);
+
+        assertThat(text).contains("No outlook leads: the evidence is insufficient.",
+                "none: it has support (net +1.50), but the evidence in all is too little to name a leader")
+                .doesNotContain("the leader's", "the leader loses ground");
+    }
+
+    @Test
     void aChangeThatMakesAnOutlookLeadOnlyByTakingFromTheLeaderIsSaidToAddNothing() {
         Assessment crisis = assessor.assess(new FactSetReader().readOne(Path.of("facts/korean-crisis-2017-09.json")));
         WhyNot.Result r = WhyNot.of(assessor, crisis, "polarization");
