@@ -3,16 +3,11 @@ package org.apsa.authoring;
 import org.apsa.authoring.DrlFile.Block;
 import org.apsa.authoring.DrlFile.Literal;
 
-import org.apsa.rulebase.RuleBase;
-import org.apsa.rulebase.RuleBaseLoader;
-import org.apsa.rulebase.RuleInfo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,25 +57,6 @@ final class RuleAnalysis {
     final List<RecommendationUse> recommendations = new ArrayList<>();
     /** Fact types the consequence creates or inserts, in order of appearance. */
     final Set<String> concludes = new LinkedHashSet<>();
-
-    /**
-     * The judgment ids the rules of {@code rules} insert, read from their files; empty when a
-     * rule inserts a judgment whose id is computed, so that no list can be complete.
-     */
-    static Optional<Set<String>> judgmentsConcluded(RuleBase rules) {
-        Set<String> ids = new TreeSet<>();
-        for (String name : new LinkedHashSet<>(rules.rules().stream().map(RuleInfo::file).toList())) {
-            DrlFile file = new DrlFile(name, RuleBaseLoader.readText(rules.folder().resolve(name)));
-            for (Block block : file.blocks()) {
-                RuleAnalysis a = of(file, block);
-                if (a.insertsComputedJudgment) {
-                    return Optional.empty();
-                }
-                a.judgmentsInserted.forEach(l -> ids.add(l.value()));
-            }
-        }
-        return Optional.of(ids);
-    }
 
     private RuleAnalysis(DrlFile file, Block block) {
         this.file = file;

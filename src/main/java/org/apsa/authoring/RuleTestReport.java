@@ -53,7 +53,7 @@ public final class RuleTestReport {
      */
     public static RuleTestReport run(Assessor assessor, Path testsFolder) {
         List<RuleTest> tests = new RuleTestReader().readAll(testsFolder);
-        RuleTestRunner runner = new RuleTestRunner(assessor, RuleAnalysis.judgmentsConcluded(assessor.rules()));
+        RuleTestRunner runner = new RuleTestRunner(assessor);
         List<Outcome> outcomes = new ArrayList<>();
         for (RuleTest test : tests) {
             try {

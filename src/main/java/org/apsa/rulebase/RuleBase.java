@@ -11,6 +11,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaFilter;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -200,6 +204,28 @@ public final class RuleBase {
             }
         }
         return false;
+    }
+
+    private static final Pattern NEW_JUDGMENT = Pattern.compile("\\bnew\\s+(?:[\\w.]+\\.)?Judgment\\s*\\(\\s*(\"(?:[^\"\\\\]|\\\\.)*\")?");
+
+    /**
+     * The judgment ids the rules insert, read from the texts compiled (functions included);
+     * empty when one is computed ({@code new Judgment($i.id() + ".high", ...)}), so that no
+     * list can be complete. A line commented out may add an id: the list errs toward more.
+     */
+    public Optional<Set<String>> judgmentIds() {
+        Set<String> ids = new TreeSet<>();
+        for (byte[] source : sources) {
+            Matcher made = NEW_JUDGMENT.matcher(new String(source, StandardCharsets.UTF_8));
+            while (made.find()) {
+                if (made.group(1) == null) {
+                    return Optional.empty();
+                }
+                String literal = made.group(1);
+                ids.add(literal.substring(1, literal.length() - 1).replaceAll("\\\\(.)", "$1"));
+            }
+        }
+        return Optional.of(Collections.unmodifiableSet(ids));
     }
 
     /** The rules, in file order and within a file in the order written. */

@@ -24,19 +24,14 @@ public final class RuleTestRunner {
     /** The judgment ids the rules can conclude; null when they cannot be listed. */
     private final Set<String> judgments;
 
-    /** A runner that cannot tell a misspelt judgment id from one the rules do not conclude. */
-    public RuleTestRunner(Assessor assessor) {
-        this(assessor, Optional.empty());
-    }
-
     /**
-     * @param judgments the judgment ids the rules can conclude, when they can be listed: an
-     *                  expectation about any other id is a failure, since "absent" would pass
-     *                  for nothing
+     * An expectation about a judgment id that no rule inserts is a failure, since "absent"
+     * would pass for nothing; unless a rule computes its judgments' ids (see
+     * {@link org.apsa.rulebase.RuleBase#judgmentIds}).
      */
-    public RuleTestRunner(Assessor assessor, Optional<Set<String>> judgments) {
+    public RuleTestRunner(Assessor assessor) {
         this.assessor = assessor;
-        this.judgments = judgments.map(Set::copyOf).orElse(null);
+        this.judgments = assessor.rules().judgmentIds().orElse(null);
     }
 
     /** @throws RuleBaseException when the rules misbehave on the test's facts */

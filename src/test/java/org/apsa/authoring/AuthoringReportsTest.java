@@ -74,7 +74,7 @@ class AuthoringReportsTest {
 
     @Test
     void judgmentIdsAreReadFromTheRulesAndNotListedWhenOneIsComputed(@TempDir Path folder) throws Exception {
-        assertThat(RuleAnalysis.judgmentsConcluded(RULES).orElseThrow())
+        assertThat(RULES.judgmentIds().orElseThrow())
                 .contains("usChina.mutualTrust.eroding", "securityDilemma");
         Files.writeString(folder.resolve("computed.drl"), """
                 package rules.computed;
@@ -88,7 +88,7 @@ class AuthoringReportsTest {
                     insertLogical(new Judgment($i.id() + ".high", 0.8));
                 end
                 """);
-        assertThat(RuleAnalysis.judgmentsConcluded(RuleBaseLoader.load(folder))).isEmpty();
+        assertThat(RuleBaseLoader.load(folder).judgmentIds()).isEmpty();
     }
 
     @Test

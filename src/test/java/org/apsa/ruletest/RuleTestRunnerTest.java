@@ -61,4 +61,12 @@ class RuleTestRunnerTest {
         RuleTestResult result = run("{ \"prescriptions\": { \"unmet\": [\"us.neutral\"] } }");
         assertEquals(List.of("prescription us.neutral: expected unmet, got no such recommendation"), result.failures());
     }
+
+    @Test
+    void aJudgmentIdNoRuleInsertsFailsWithTheNearestOneInEveryRunner() {
+        RuleTestResult result = run("{ \"judgments\": { \"absent\": [\"securityDilema\"] } }");
+
+        assertEquals(List.of("judgment securityDilema: expected a judgment the rules conclude, "
+                + "got an id no rule inserts (did you mean securityDilemma?)"), result.failures());
+    }
 }
