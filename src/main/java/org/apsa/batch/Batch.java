@@ -25,7 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +39,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Assesses many fact sets: reads the inputs as a stream on the calling thread, assesses on
@@ -56,9 +55,21 @@ public final class Batch {
 
     public static final String ASSESSMENTS = "assessments.jsonl";
     public static final String ERRORS = "errors.jsonl";
-    /** Every file a run may write in its folder; a run removes those of an earlier run it does not write itself. */
-    static final List<String> FILES = Stream.concat(Stream.of(ASSESSMENTS, ERRORS), Arrays.stream(Report.values()).map(Report::file))
-            .toList();
+    /**
+     * Every file a run may write in its folder, with what the beginning of each holds; a run
+     * removes those of an earlier run it does not write itself (the two it always writes need no mark).
+     */
+    static final Map<String, String> FILES = files();
+
+    private static Map<String, String> files() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(ASSESSMENTS, "");
+        files.put(ERRORS, "");
+        for (Report report : Report.values()) {
+            files.put(report.file(), report.mark());
+        }
+        return Collections.unmodifiableMap(files);
+    }
     static final int WINDOW_PER_THREAD = 64;
     /** The invalid inputs a summary quotes; errors.jsonl has them all. */
     static final int QUOTED_PROBLEMS = 10;

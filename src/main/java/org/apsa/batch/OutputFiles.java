@@ -33,8 +33,12 @@ final class OutputFiles implements AutoCloseable {
     private static final int BUFFER = 256 * 1024;
 
     private final Path folder;
-    /** The names a run of this kind may write; those this run did not write are an earlier run's. */
-    private final List<String> owned;
+    /**
+     * The names a run of this kind may write, each with what the beginning of such a file
+     * holds; a file under such a name that this run did not write is an earlier run's if its
+     * beginning holds that too.
+     */
+    private final Map<String, String> owned;
     private final Map<String, Path> temporary = new LinkedHashMap<>();
     private final List<Closeable> files = new ArrayList<>();
     private final Thread cleanUpOnExit = new Thread(this::discard, "apsa-batch-cleanup");
@@ -47,12 +51,14 @@ final class OutputFiles implements AutoCloseable {
     private boolean discarded;
 
     /**
-     * @param owned the names of every file a run may write, whichever it writes this time;
-     *              no other file of the folder is ever touched
+     * @param owned the names of every file a run may write, whichever it writes this time, in
+     *              the order they are listed to the user,
+     *              each with a text the first {@value #MARK_WITHIN} bytes of such a file
+     *              contain (empty: any file); no other file of the folder is ever touched
      */
-    OutputFiles(Path folder, List<String> owned) {
+    OutputFiles(Path folder, Map<String, String> owned) {
         this.folder = folder;
-        this.owned = List.copyOf(owned);
+        this.owned = new LinkedHashMap<>(owned);
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -141,9 +147,10 @@ final class OutputFiles implements AutoCloseable {
      */
     private List<String> removeEarlierFiles() {
         List<String> removed = new ArrayList<>();
-        for (String name : owned) {
+        for (String name : owned.keySet()) {
             Path earlier = folder.resolve(name);
-            if (temporary.containsKey(name) || !Files.isRegularFile(earlier, LinkOption.NOFOLLOW_LINKS)) {
+            if (temporary.containsKey(name) || !Files.isRegularFile(earlier, LinkOption.NOFOLLOW_LINKS)
+                    || !marked(earlier, owned.get(name))) {
                 continue;
             }
             try {
@@ -156,6 +163,21 @@ final class OutputFiles implements AutoCloseable {
             }
         }
         return removed;
+    }
+
+    /** How far into a file the text that marks it as a run's may be. */
+    static final int MARK_WITHIN = 4096;
+
+    /** Whether the beginning of {@code file} holds {@code mark}: a file a run wrote, not one of the same name put there by hand. */
+    private static boolean marked(Path file, String mark) {
+        if (mark.isEmpty()) {
+            return true;
+        }
+        try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return new String(in.readNBytes(MARK_WITHIN), StandardCharsets.UTF_8).contains(mark);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Why writing {@code name} failed; when the run was stopped meanwhile, that is the reason. */

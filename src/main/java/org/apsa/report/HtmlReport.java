@@ -20,6 +20,9 @@ import static org.apsa.report.Shared.score;
  */
 public final class HtmlReport {
 
+    /** The title element of every HTML report, in its head. */
+    public static final String TITLE_ELEMENT = "<title>" + Shared.TITLE + "</title>";
+
     /**
      * The outlooks' colours, in {@link Outlook} order: blue, bluish green, vermillion and reddish
      * purple of the Okabe–Ito palette, made to stay apart in the common colour blindnesses.
@@ -70,7 +73,7 @@ public final class HtmlReport {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Shared.TITLE).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n")
+                .append(TITLE_ELEMENT).append("\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>").append(Shared.TITLE).append("</h1>\n<p>").append(esc(Shared.counts(data))).append("</p>\n");
         List<Section> sections = Shared.sections(data);
         out.append("<nav class=\"contents\" aria-label=\"Contents\"><ul>");

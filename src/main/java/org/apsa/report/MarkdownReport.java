@@ -17,6 +17,9 @@ import static org.apsa.report.Shared.score;
  */
 public final class MarkdownReport {
 
+    /** The first line of every Markdown report. */
+    public static final String FIRST_LINE = "# " + Shared.TITLE;
+
     /** What the tables' short column heads stand for, under each table that has them. */
     private static final String ABBREVIATIONS = "DI deep integration, SD shared dominance of big powers, PO polarization, CH falling into chaos.";
 
@@ -25,7 +28,7 @@ public final class MarkdownReport {
 
     public static String render(ReportData data) {
         StringBuilder out = new StringBuilder();
-        out.append("# ").append(Shared.TITLE).append("\n\n").append(Shared.counts(data)).append("\n\n");
+        out.append(FIRST_LINE).append("\n\n").append(Shared.counts(data)).append("\n\n");
         List<Section> sections = Shared.sections(data);
         out.append("Contents:\n\n");
         for (Section s : sections) {

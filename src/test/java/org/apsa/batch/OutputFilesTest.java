@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +28,9 @@ class OutputFilesTest {
     private static final List<String> NAMES = List.of("assessments.jsonl", "errors.jsonl", "report.md");
     /** Every name a run may write: an earlier run wrote summary.csv too, this one does not. */
     private static final List<String> OWNED = List.of("assessments.jsonl", "errors.jsonl", "summary.csv", "report.md");
+    /** The same, each taking any file of its name for an earlier run's. */
+    private static final Map<String, String> ANY = OWNED.stream().collect(java.util.stream.Collectors.toMap(n -> n, n -> "",
+            (a, b) -> a, java.util.LinkedHashMap::new));
 
     @TempDir
     Path folder;
@@ -35,7 +39,7 @@ class OutputFilesTest {
     void aStopBeforeTheCommitRenamesNothingAndTheCommitSaysWhy() throws IOException {
         writeOld();
         Files.writeString(folder.resolve("summary.csv"), "old");
-        OutputFiles files = new OutputFiles(folder, OWNED);
+        OutputFiles files = new OutputFiles(folder, ANY);
         try {
             write(files, "new");
             files.discard();
@@ -56,7 +60,7 @@ class OutputFilesTest {
         Files.writeString(folder.resolve("notes.txt"), "mine");
         Files.writeString(folder.resolve(".report.md.123.tmp"), "left by a run killed outright");
         List<String> removed;
-        try (OutputFiles files = new OutputFiles(folder, OWNED)) {
+        try (OutputFiles files = new OutputFiles(folder, ANY)) {
             files.open("assessments.jsonl").write("new");
             files.open("errors.jsonl").write("new");
             removed = files.commit();
@@ -68,12 +72,29 @@ class OutputFilesTest {
     }
 
     @Test
+    void aFileOfAnOwnedNameWithoutTheRunsMarkIsNotAnEarlierRunsFileAndStays() throws IOException {
+        Files.writeString(folder.resolve("report.md"), "# Meeting notes\n");
+        Files.writeString(folder.resolve("summary.csv"), "id,asOf\nold\n");
+        Map<String, String> marked = new java.util.LinkedHashMap<>(ANY);
+        marked.put("report.md", "# APSA batch report");
+        marked.put("summary.csv", "id,asOf");
+        List<String> removed;
+        try (OutputFiles files = new OutputFiles(folder, marked)) {
+            files.open("assessments.jsonl").write("new");
+            removed = files.commit();
+        }
+
+        assertThat(removed).containsExactly("summary.csv");
+        assertThat(Files.readString(folder.resolve("report.md"))).isEqualTo("# Meeting notes\n");
+    }
+
+    @Test
     void aFolderOrALinkUnderAnOwnedNameIsNotAnEarlierRunsFileAndStays() throws IOException {
         Files.createDirectories(folder.resolve("report.md"));
         Path elsewhere = Files.writeString(Files.createDirectories(folder.resolve("mine")).resolve("summary.csv"), "mine");
         Files.createSymbolicLink(folder.resolve("summary.csv"), elsewhere);
         List<String> removed;
-        try (OutputFiles files = new OutputFiles(folder, OWNED)) {
+        try (OutputFiles files = new OutputFiles(folder, ANY)) {
             files.open("assessments.jsonl").write("new");
             removed = files.commit();
         }
@@ -91,7 +112,7 @@ class OutputFilesTest {
             for (int round = 0; round < 200; round++) {
                 writeOld();
                 Files.writeString(folder.resolve("summary.csv"), "old");
-                OutputFiles files = new OutputFiles(folder, OWNED);
+                OutputFiles files = new OutputFiles(folder, ANY);
                 write(files, "new");
                 CountDownLatch ready = new CountDownLatch(1);
                 Future<?> stop = stopper.submit(() -> {
