@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -172,12 +173,15 @@ public final class Validator {
             problems.addAll(RuleBaseLoader.checkDrl(folder, second));
         }
         List<Finding> findings = new ArrayList<>();
+        // Javac says "$q cannot be resolved" once for each use: the second is at the second use.
+        Map<String, Integer> repeats = new HashMap<>();
         for (InputProblem p : problems) {
             if (p.message().startsWith(NULL_PACKAGE) && problems.stream()
                     .anyMatch(o -> o != p && o.file().equals(p.file()) && !o.message().startsWith(NULL_PACKAGE))) {
                 continue;
             }
-            findings.add(refine(p, files.get(p.file())));
+            int repeat = repeats.merge(p.file() + "|" + p.line() + "|" + p.message(), 1, Integer::sum) - 1;
+            findings.add(refine(p, files.get(p.file()), repeat));
         }
         // A pattern on an unknown type leaves its binding undeclared; the consequence's
         // "cannot be resolved" that follows is the same mistake, not a second one.
@@ -207,7 +211,7 @@ public final class Validator {
     }
 
     /** A Drools message as a finding, at the statement it is about where that can be found. */
-    private static Finding refine(InputProblem p, DrlFile file) {
+    private static Finding refine(InputProblem p, DrlFile file, int repeat) {
         String text = p.message();
         int line = (int) p.line();
         int column = (int) p.column();
@@ -265,7 +269,7 @@ public final class Validator {
         }
         if (text.startsWith(RuleBaseLoader.RULE_COMPILATION_ERROR) && block != null) {
             String what = text.substring(RuleBaseLoader.RULE_COMPILATION_ERROR.length()).strip();
-            int at = locate(file, what, block.rhsFrom(), block.end());
+            int at = locate(file, what, block.rhsFrom(), block.end(), repeat);
             if (at < 0) {
                 at = block.thenAt() >= 0 ? block.thenAt() : block.start();
             }
@@ -275,7 +279,7 @@ public final class Validator {
         if (line > 0 && column == 0) {
             int from = file.offsetOfLine(line);
             int to = line < file.line(file.text().length()) ? file.offsetOfLine(line + 1) : file.text().length();
-            int at = locate(file, text, from, to);
+            int at = locate(file, text, from, to, 0);
             if (at >= 0) {
                 column = file.column(at);
             }
@@ -310,7 +314,7 @@ public final class Validator {
     }
 
     /** Where in [from, to) the identifier or text a Java error names first appears, or -1. */
-    private static int locate(DrlFile file, String message, int from, int to) {
+    private static int locate(DrlFile file, String message, int from, int to, int repeat) {
         List<String> candidates = new ArrayList<>();
         Matcher m;
         if ((m = Pattern.compile("^([\\w$]+) cannot be resolved").matcher(message)).find()) {
@@ -338,18 +342,28 @@ public final class Validator {
         for (String c : candidates) {
             Matcher word = Pattern.compile((isWordChar(c.charAt(0)) ? "\\b" : "")
                     + Pattern.quote(c) + (isWordChar(c.charAt(c.length() - 1)) ? "\\b" : "")).matcher(code);
-            if (word.find()) {
-                return from + word.start();
+            int at = nth(word, repeat);
+            if (at >= 0) {
+                return from + at;
             }
         }
         if ((m = TYPE_MISMATCH.matcher(message)).find()) {
             // Javac does not say where; a declaration of the type it could not convert to is the likely place.
-            Matcher declaration = Pattern.compile("\\b" + Pattern.quote(m.group(1)) + "\\s+[\\w$]+\\s*=").matcher(code);
-            if (declaration.find()) {
-                return from + declaration.start();
+            int at = nth(Pattern.compile("\\b" + Pattern.quote(m.group(1)) + "\\s+[\\w$]+\\s*=").matcher(code), repeat);
+            if (at >= 0) {
+                return from + at;
             }
         }
         return -1;
+    }
+
+    /** Where the match after {@code skip} others starts, or the last one's when there are fewer; -1 for none. */
+    private static int nth(Matcher matcher, int skip) {
+        int at = -1;
+        for (int i = 0; i <= skip && matcher.find(); i++) {
+            at = matcher.start();
+        }
+        return at;
     }
 
     private static final Pattern TYPE_MISMATCH = Pattern.compile("^Type mismatch: cannot convert from \\S+ to ([\\w.]+)$");

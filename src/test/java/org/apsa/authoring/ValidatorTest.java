@@ -128,6 +128,19 @@ class ValidatorTest {
     }
 
     @Test
+    void theSameUnresolvedVariableUsedTwiceIsAFindingAtEachUse(@TempDir Path dir) throws Exception {
+        String drl = java.nio.file.Files.readString(FIXTURES.resolve("bad-java-in-consequence/bad-java-in-consequence.drl"))
+                .replace("$t.confidance()));", "$t.confidence()));\n    String a = $q.id();\n    String b = $q.level();");
+        java.nio.file.Files.writeString(dir.resolve("twice.drl"), drl);
+
+        List<Finding> all = validator.validate(dir).findings();
+
+        assertThat(all).extracting(Finding::line, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(14, "in the consequence of rule \"Transparency builds confidence\": $q cannot be resolved"),
+                org.assertj.core.groups.Tuple.tuple(15, "in the consequence of rule \"Transparency builds confidence\": $q cannot be resolved"));
+    }
+
+    @Test
     void anUnknownIndicatorIdGetsADidYouMean() {
         assertThat(findings("unknown-indicator")).containsExactly(
                 "unknown-indicator/unknown-indicator.drl:11:27: error: rule \"Transparency builds confidence\": "
