@@ -56,7 +56,7 @@ public final class Batch {
     public static final String ASSESSMENTS = "assessments.jsonl";
     public static final String ERRORS = "errors.jsonl";
     /**
-     * Every file a run may write in its folder, with what the beginning of each holds; a run
+     * Every file a run may write in its folder, with how each begins; a run
      * removes those of an earlier run it does not write itself (the two it always writes need no mark).
      */
     static final Map<String, String> FILES = files();

@@ -16,6 +16,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,8 @@ final class OutputFiles implements AutoCloseable {
 
     private final Path folder;
     /**
-     * The names a run of this kind may write, each with what the beginning of such a file
-     * holds; a file under such a name that this run did not write is an earlier run's if its
-     * beginning holds that too.
+     * The names a run of this kind may write, each with how such a file begins; a file under
+     * such a name that this run did not write is an earlier run's if it begins so too.
      */
     private final Map<String, String> owned;
     private final Map<String, Path> temporary = new LinkedHashMap<>();
@@ -52,9 +52,8 @@ final class OutputFiles implements AutoCloseable {
 
     /**
      * @param owned the names of every file a run may write, whichever it writes this time, in
-     *              the order they are listed to the user,
-     *              each with a text the first {@value #MARK_WITHIN} bytes of such a file
-     *              contain (empty: any file); no other file of the folder is ever touched
+     *              the order they are listed to the user, each with how such a file begins
+     *              (empty: any file); no other file of the folder is ever touched
      */
     OutputFiles(Path folder, Map<String, String> owned) {
         this.folder = folder;
@@ -165,16 +164,14 @@ final class OutputFiles implements AutoCloseable {
         return removed;
     }
 
-    /** How far into a file the text that marks it as a run's may be. */
-    static final int MARK_WITHIN = 4096;
-
-    /** Whether the beginning of {@code file} holds {@code mark}: a file a run wrote, not one of the same name put there by hand. */
-    private static boolean marked(Path file, String mark) {
-        if (mark.isEmpty()) {
+    /** Whether {@code file} begins with {@code beginning}: a file a run wrote, not one of the same name put there by hand. */
+    private static boolean marked(Path file, String beginning) {
+        if (beginning.isEmpty()) {
             return true;
         }
+        byte[] expected = beginning.getBytes(StandardCharsets.UTF_8);
         try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            return new String(in.readNBytes(MARK_WITHIN), StandardCharsets.UTF_8).contains(mark);
+            return Arrays.equals(in.readNBytes(expected.length), expected);
         } catch (IOException e) {
             return false;
         }

@@ -8,7 +8,7 @@ import org.apsa.report.SummaryCsv;
 public enum Report {
     CSV("summary.csv", SummaryCsv.header()),
     MARKDOWN("report.md", MarkdownReport.FIRST_LINE),
-    HTML("report.html", HtmlReport.TITLE_ELEMENT);
+    HTML("report.html", HtmlReport.BEGINNING);
 
     private final String file;
     private final String mark;
@@ -18,7 +18,7 @@ public enum Report {
         this.mark = mark;
     }
 
-    /** What the beginning of such a report holds: how a batch tells its own report from a file of the same name. */
+    /** How such a report begins: how a batch tells its own report from a file of the same name. */
     String mark() {
         return mark;
     }

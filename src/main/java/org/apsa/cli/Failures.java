@@ -65,8 +65,8 @@ class Failures implements CommandExceptionResolver {
 
     private CommandHandlingResult unplaced(Exception e) {
         if (e instanceof ScriptCommand.ScriptStopped stopped) {
-            // Said already, where it happened, by the script inside.
-            return CommandHandlingResult.of("", stopped.status());
+            // A failure was said already, where it happened, by the script inside; a Ctrl-C between commands is said here.
+            return CommandHandlingResult.of(stopped.said().isEmpty() ? "" : stopped.said() + "\n", stopped.status());
         }
         Matcher topic = e instanceof IllegalArgumentException ? UNKNOWN_HELP_TOPIC.matcher(String.valueOf(e.getMessage())) : null;
         if (topic != null && topic.matches()) {

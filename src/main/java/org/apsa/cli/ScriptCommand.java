@@ -25,6 +25,11 @@ class ScriptCommand {
     void script(@Option(longNames = "file", required = true, description = "the file of commands") String file) throws Exception {
         try (ScriptInput commands = ScriptInput.open(file, parser)) {
             shell.getObject().run(commands);
+            if (commands.interrupted()) {
+                throw new ScriptStopped(ExitCode.INTERRUPTED.status(), STOPPED_BETWEEN_COMMANDS);
+            }
+        } catch (ScriptStopped e) {
+            throw e;
         } catch (Exception e) {
             // Outside the interactive shell a failing command ends the script it is in, reported
             // already; the scripts that ran this one end with its exit status.
@@ -32,22 +37,32 @@ class ScriptCommand {
             if (reported.isEmpty()) {
                 throw e;
             }
-            throw new ScriptStopped(reported.getAsInt());
+            throw new ScriptStopped(reported.getAsInt(), "");
         }
     }
 
-    /** A script ended by a failure it has reported: the exit status, nothing more to say. */
+    /** What a script stopped by Ctrl-C between two commands says: no command failed to say it. */
+    static final String STOPPED_BETWEEN_COMMANDS = "stopped (Ctrl-C); the rest of the script is not run";
+
+    /** A script ended by a failure it has reported (then {@code said} is empty), or by Ctrl-C. */
     static final class ScriptStopped extends RuntimeException {
 
         private final int status;
+        private final String said;
 
-        ScriptStopped(int status) {
+        ScriptStopped(int status, String said) {
             super("the script stopped with exit status " + status, null, false, false);
             this.status = status;
+            this.said = said;
         }
 
         int status() {
             return status;
+        }
+
+        /** What is left to say; empty when the failure has been said where it happened. */
+        String said() {
+            return said;
         }
     }
 }

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * The commands of a script ({@code @FILE}, {@code script FILE}), one a line, read as UTF-8 (a
  * byte-order mark is skipped). Blank lines and comments ({@code #} or {@code //} first on the
- * line) are skipped, and a line ending in a backslash goes on on the next. While a command of
+ * line, also within a command continued over lines) are skipped, and a line ending in a
+ * backslash goes on on the next. While a command of
  * the script runs, its file and line are known ({@link #position()}), so that a failure can
  * say where it was; a script may run another, never itself.
  */
@@ -42,6 +43,8 @@ final class ScriptInput implements InputProvider, Closeable {
     /** The first line of the command read last; 0 before the first. */
     private int commandLine;
     private boolean stopped;
+    /** Whether a Ctrl-C that the command running then did not notice stopped the script. */
+    private boolean interrupted;
 
     private ScriptInput(Path file, Path real, List<String> lines, Parser parser) {
         this.file = file;
@@ -114,8 +117,23 @@ final class ScriptInput implements InputProvider, Closeable {
         }
     }
 
+    /**
+     * Whether a Ctrl-C stopped the script between two commands (the command running when it
+     * came finished without noticing it): the caller says so, since no command failed.
+     */
+    boolean interrupted() {
+        return interrupted;
+    }
+
     @Override
     public Input readInput() {
+        if (!stopped && Thread.interrupted()) {
+            // Ctrl-C came while a command that ignores it ran: the script stops before the next.
+            stopAll();
+            for (ScriptInput s = this; s != null; s = s.outer) {
+                s.interrupted = true;
+            }
+        }
         if (stopped) {
             return null;
         }
@@ -123,7 +141,7 @@ final class ScriptInput implements InputProvider, Closeable {
         int first = 0;
         while (line < lines.size()) {
             String text = lines.get(line++);
-            if (command.isEmpty() && (text.isBlank() || COMMENT.matcher(text).matches())) {
+            if (COMMENT.matcher(text).matches() || command.isEmpty() && text.isBlank()) {
                 continue;
             }
             if (first == 0) {

@@ -42,9 +42,26 @@ class ScriptRunner implements ShellRunner {
                 try (script) {
                     shell.run(script);
                 }
+                if (script.interrupted()) {
+                    System.err.println(ScriptCommand.STOPPED_BETWEEN_COMMANDS);
+                    throw new Stopped();
+                }
             }
         }
         return true;
+    }
+
+    /** A script stopped by Ctrl-C between two commands, already said. */
+    static final class Stopped extends RuntimeException implements ExitCodeGenerator {
+
+        Stopped() {
+            super("stopped (Ctrl-C)", null, false, false);
+        }
+
+        @Override
+        public int getExitCode() {
+            return ExitCode.INTERRUPTED.status();
+        }
     }
 
     /** A script that cannot be read: a usage error, already said. */

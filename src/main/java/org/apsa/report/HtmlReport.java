@@ -20,8 +20,11 @@ import static org.apsa.report.Shared.score;
  */
 public final class HtmlReport {
 
-    /** The title element of every HTML report, in its head. */
-    public static final String TITLE_ELEMENT = "<title>" + Shared.TITLE + "</title>";
+    /** How every HTML report begins, to its title: how a batch knows a report.html as its own. */
+    public static final String BEGINNING = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            + "<title>" + Shared.TITLE + "</title>";
 
     /**
      * The outlooks' colours, in {@link Outlook} order: blue, bluish green, vermillion and reddish
@@ -70,10 +73,7 @@ public final class HtmlReport {
 
     public static String render(ReportData data) {
         StringBuilder out = new StringBuilder(64 * 1024);
-        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append(TITLE_ELEMENT).append("\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n")
+        out.append(BEGINNING).append("\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>").append(Shared.TITLE).append("</h1>\n<p>").append(esc(Shared.counts(data))).append("</p>\n");
         List<Section> sections = Shared.sections(data);
         out.append("<nav class=\"contents\" aria-label=\"Contents\"><ul>");

@@ -206,11 +206,13 @@ public final class RuleBase {
         return false;
     }
 
-    private static final Pattern NEW_JUDGMENT = Pattern.compile("\\bnew\\s+(?:[\\w.]+\\.)?Judgment\\s*\\(\\s*(\"(?:[^\"\\\\]|\\\\.)*\")?");
+    /** A judgment made; its id is group 1 when that is a string literal alone ("a." + x is not). */
+    private static final Pattern NEW_JUDGMENT = Pattern.compile(
+            "\\bnew\\s+(?:[\\w.]+\\.)?Judgment\\s*\\(\\s*(?:(\"(?:[^\"\\\\]|\\\\.)*\")\\s*(?=[,)]))?");
 
     /**
      * The judgment ids the rules insert, read from the texts compiled (functions included);
-     * empty when one is computed ({@code new Judgment($i.id() + ".high", ...)}), so that no
+     * empty when one is computed ({@code new Judgment($i.id() + ".high", ...)}, {@code "a." + x}), so that no
      * list can be complete. A line commented out may add an id: the list errs toward more.
      */
     public Optional<Set<String>> judgmentIds() {

@@ -89,6 +89,10 @@ class AuthoringReportsTest {
                 end
                 """);
         assertThat(RuleBaseLoader.load(folder).judgmentIds()).isEmpty();
+
+        Files.writeString(folder.resolve("computed.drl"), Files.readString(folder.resolve("computed.drl"))
+                .replace("$i.id() + \".high\"", "\"usChina.\" + \"high\""));
+        assertThat(RuleBaseLoader.load(folder).judgmentIds()).as("a literal that begins an id is not the id").isEmpty();
     }
 
     @Test

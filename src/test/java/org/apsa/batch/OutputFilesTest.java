@@ -73,7 +73,7 @@ class OutputFilesTest {
 
     @Test
     void aFileOfAnOwnedNameWithoutTheRunsMarkIsNotAnEarlierRunsFileAndStays() throws IOException {
-        Files.writeString(folder.resolve("report.md"), "# Meeting notes\n");
+        Files.writeString(folder.resolve("report.md"), "# Meeting notes\nThe tool's reports begin \"# APSA batch report\".\n");
         Files.writeString(folder.resolve("summary.csv"), "id,asOf\nold\n");
         Map<String, String> marked = new java.util.LinkedHashMap<>(ANY);
         marked.put("report.md", "# APSA batch report");
@@ -85,7 +85,7 @@ class OutputFilesTest {
         }
 
         assertThat(removed).containsExactly("summary.csv");
-        assertThat(Files.readString(folder.resolve("report.md"))).isEqualTo("# Meeting notes\n");
+        assertThat(Files.readString(folder.resolve("report.md"))).startsWith("# Meeting notes\n");
     }
 
     @Test

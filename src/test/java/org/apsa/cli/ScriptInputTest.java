@@ -125,4 +125,30 @@ class ScriptInputTest {
             assertThat(first.readInput()).isNull();
         }
     }
+
+    @Test
+    void aCtrlCThatTheLastCommandDidNotNoticeStopsTheScriptBeforeTheNext() throws Exception {
+        Path script = dir.resolve("s.apsa");
+        Files.writeString(script, "vocabulary\nsave out.json --force\n");
+
+        try (ScriptInput input = ScriptInput.open(script.toString(), new DefaultParser())) {
+            input.readInput();
+            Thread.currentThread().interrupt();
+
+            assertThat(input.readInput()).isNull();
+            assertThat(input.interrupted()).isTrue();
+            // Taken: the shell's next prompt must not read it as a request to quit.
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        }
+    }
+
+    @Test
+    void aCommentLineWithinAContinuedCommandIsSkipped() throws Exception {
+        Path script = dir.resolve("s.apsa");
+        Files.writeString(script, "rules list \\\n# which rules\n  --rules rules\n");
+
+        try (ScriptInput input = ScriptInput.open(script.toString(), new DefaultParser())) {
+            assertThat(input.readInput().words()).containsExactly("rules", "list", "--rules", "rules");
+        }
+    }
 }
