@@ -118,14 +118,16 @@ class Failures implements CommandExceptionResolver {
         return CommandHandlingResult.of(failure.message() + "\n", failure.code().status());
     }
 
-    /** 'help rules' in the shell: the group's commands, a line each; empty when {@code typed} is no group. */
+    /** 'help rules' in the shell: each of the group's commands with its options, as one-shot; empty when {@code typed} is no group. */
     private String groupHelp(String typed) {
-        StringBuilder text = new StringBuilder();
-        commands.getRegistrations().entrySet().stream()
+        return commands.getRegistrations().entrySet().stream()
                 .filter(e -> e.getKey().startsWith(typed + " "))
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> text.append("  ").append(e.getKey()).append(": ").append(e.getValue().getDescription()).append('\n'));
-        return text.isEmpty() ? "" : "Commands of " + typed + " ('help " + typed + " COMMAND' shows one's options):\n" + text;
+                .map(e -> Usage.of(e.getKey(), e.getValue().getDescription(), e.getValue().getOptions().stream()
+                        .filter(o -> o.getLongNames().length > 0 && !o.getLongNames()[0].equals("help"))
+                        .map(o -> new Usage.Opt(o.getLongNames()[0], o.getDescription(), o.isRequired(), o.getDefaultValue()))
+                        .toList()))
+                .collect(Collectors.joining("\n"));
     }
 
     private static final Pattern UNRECOGNISED = Pattern.compile("Unrecognised option '--([^']*)'");

@@ -188,7 +188,7 @@ public final class OneShot {
             lines.forEach(l -> text.append(l).append('\n'));
         });
         text.append("\n'help COMMAND' shows a command's options. Exit status: 0 done, 1 invalid input, 2 usage error, "
-                + "3 rule base error, 4 internal error.\n");
+                + "3 rule base error, 4 internal error, 130 stopped (Ctrl-C).\n");
         return text.toString();
     }
 
@@ -202,18 +202,14 @@ public final class OneShot {
     }
 
     private static String usage(String name, Method method) {
-        StringBuilder text = new StringBuilder(name).append(": ").append(method.getAnnotation(Command.class).description())
-                .append(method.getParameterCount() == 0 ? "\n\nNo options.\n" : "\n\nOptions (the first ones may also be given by position):\n");
+        List<Usage.Opt> options = new ArrayList<>();
         for (Parameter p : method.getParameters()) {
             Option option = p.getAnnotation(Option.class);
-            if (option == null) {
-                continue;
+            if (option != null) {
+                options.add(new Usage.Opt(name(p), option.description(), option.required(), option.defaultValue()));
             }
-            text.append(String.format(java.util.Locale.ROOT, "  --%-10s %s%s%s%n", name(p), option.description(),
-                    option.required() ? " (required)" : "",
-                    option.defaultValue().isEmpty() ? "" : " (default: " + option.defaultValue() + ")"));
         }
-        return text.toString();
+        return Usage.of(name, method.getAnnotation(Command.class).description(), options);
     }
 
     private int fail(Throwable failure) {

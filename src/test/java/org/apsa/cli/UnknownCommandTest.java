@@ -48,8 +48,8 @@ class UnknownCommandTest {
 
         // No exit status at all: outside the interactive shell any would end the script it is in.
         assertThat(group.exitCode()).isNull();
-        assertThat(group.message()).isEqualTo("Commands of rules ('help rules COMMAND' shows one's options):\n"
-                + "  rules list: does list\n  rules validate: does validate\n");
+        assertThat(group.message()).isEqualTo("rules list: does list\n\nNo options.\n\n"
+                + "rules validate: does validate\n\nNo options.\n");
         assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE.status());
     }
 }
