@@ -38,7 +38,8 @@ class UnknownCommandTest {
         org.springframework.shell.command.CommandCatalog catalog = org.springframework.shell.command.CommandCatalog.of();
         for (String name : List.of("validate", "list")) {
             catalog.register(org.springframework.shell.command.CommandRegistration.builder().command("rules", name)
-                    .description("does " + name).withTarget().consumer(context -> { }).and().build());
+                    .description("does " + name).withOption().longNames("rules").description("the folder").and()
+                    .withTarget().consumer(context -> { }).and().build());
         }
         Failures failures = new Failures();
         failures.setCommands(catalog);
@@ -48,8 +49,8 @@ class UnknownCommandTest {
 
         // No exit status at all: outside the interactive shell any would end the script it is in.
         assertThat(group.exitCode()).isNull();
-        assertThat(group.message()).isEqualTo("rules list: does list\n\nNo options.\n\n"
-                + "rules validate: does validate\n\nNo options.\n");
+        String options = "\n\nOptions (the first ones may also be given by position):\n  --rules      the folder\n";
+        assertThat(group.message()).isEqualTo("rules list: does list" + options + "\n" + "rules validate: does validate" + options);
         assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE.status());
     }
 }
