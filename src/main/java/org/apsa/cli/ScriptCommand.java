@@ -2,6 +2,7 @@ package org.apsa.cli;
 
 import org.jline.reader.Parser;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.shell.Shell;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
@@ -44,8 +45,11 @@ class ScriptCommand {
     /** What a script stopped by Ctrl-C between two commands says: no command failed to say it. */
     static final String STOPPED_BETWEEN_COMMANDS = "stopped (Ctrl-C); the rest of the script is not run";
 
-    /** A script ended by a failure it has reported (then {@code said} is empty), or by Ctrl-C. */
-    static final class ScriptStopped extends RuntimeException {
+    /**
+     * A script ended by a failure it has reported (then {@code said} is empty), or by Ctrl-C;
+     * its exit status is the run's when nothing catches it.
+     */
+    static final class ScriptStopped extends RuntimeException implements ExitCodeGenerator {
 
         private final int status;
         private final String said;
@@ -57,6 +61,11 @@ class ScriptCommand {
         }
 
         int status() {
+            return status;
+        }
+
+        @Override
+        public int getExitCode() {
             return status;
         }
 

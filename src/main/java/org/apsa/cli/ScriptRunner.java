@@ -1,7 +1,6 @@
 package org.apsa.cli;
 
 import org.jline.reader.Parser;
-import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.core.annotation.Order;
 import org.springframework.shell.Shell;
 import org.springframework.shell.ShellRunner;
@@ -37,43 +36,17 @@ class ScriptRunner implements ShellRunner {
                 } catch (UsageException e) {
                     // Said here, while standard error is still the terminal's; the exit status follows.
                     System.err.println(e.getMessage());
-                    throw new Unreadable(e);
+                    throw new ScriptCommand.ScriptStopped(ExitCode.USAGE.status(), "");
                 }
                 try (script) {
                     shell.run(script);
                 }
                 if (script.interrupted()) {
                     System.err.println(ScriptCommand.STOPPED_BETWEEN_COMMANDS);
-                    throw new Stopped();
+                    throw new ScriptCommand.ScriptStopped(ExitCode.INTERRUPTED.status(), "");
                 }
             }
         }
         return true;
-    }
-
-    /** A script stopped by Ctrl-C between two commands, already said. */
-    static final class Stopped extends RuntimeException implements ExitCodeGenerator {
-
-        Stopped() {
-            super("stopped (Ctrl-C)", null, false, false);
-        }
-
-        @Override
-        public int getExitCode() {
-            return ExitCode.INTERRUPTED.status();
-        }
-    }
-
-    /** A script that cannot be read: a usage error, already said. */
-    static final class Unreadable extends RuntimeException implements ExitCodeGenerator {
-
-        Unreadable(UsageException cause) {
-            super(cause.getMessage(), cause);
-        }
-
-        @Override
-        public int getExitCode() {
-            return ExitCode.USAGE.status();
-        }
     }
 }
