@@ -66,7 +66,7 @@ class Failures implements CommandExceptionResolver {
     private CommandHandlingResult unplaced(Exception e) {
         if (e instanceof ScriptCommand.ScriptStopped stopped) {
             // A failure was said already, where it happened, by the script inside; a Ctrl-C between commands is said here.
-            return CommandHandlingResult.of(stopped.said().isEmpty() ? "" : stopped.said() + "\n", stopped.status());
+            return CommandHandlingResult.of(stopped.said().isEmpty() ? "" : stopped.said() + "\n", stopped.getExitCode());
         }
         Matcher topic = e instanceof IllegalArgumentException ? UNKNOWN_HELP_TOPIC.matcher(String.valueOf(e.getMessage())) : null;
         if (topic != null && topic.matches()) {

@@ -60,10 +60,6 @@ class ScriptCommand {
             this.said = said;
         }
 
-        int status() {
-            return status;
-        }
-
         @Override
         public int getExitCode() {
             return status;
