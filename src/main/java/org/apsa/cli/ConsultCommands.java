@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
  * information), says why when asked, and re-assesses after every answer.
  */
 @Command(group = "Workbench")
+@ShellOnly
 class ConsultCommands {
 
     private final Workbench bench;

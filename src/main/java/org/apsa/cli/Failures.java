@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -41,9 +40,8 @@ import java.util.stream.Collectors;
 class Failures implements CommandExceptionResolver {
 
     private static final Logger LOG = LogManager.getLogger(Failures.class);
-    private static final Pattern UNKNOWN_HELP_TOPIC = Pattern.compile("Unknown command '(.*)'");
 
-    /** The shell's commands, for a "did you mean" after 'help' with a mistyped name; absent in tests. */
+    /** The shell's commands, for a "did you mean" after a mistyped option; absent in tests. */
     private CommandCatalog commands;
 
     @Autowired(required = false)
@@ -67,19 +65,6 @@ class Failures implements CommandExceptionResolver {
         if (e instanceof ScriptCommand.ScriptStopped stopped) {
             // A failure was said already, where it happened, by the script inside; a Ctrl-C between commands is said here.
             return CommandHandlingResult.of(stopped.said().isEmpty() ? "" : stopped.said() + "\n", stopped.getExitCode());
-        }
-        Matcher topic = e instanceof IllegalArgumentException ? UNKNOWN_HELP_TOPIC.matcher(String.valueOf(e.getMessage())) : null;
-        if (topic != null && topic.matches()) {
-            // The shell's own 'help' with a name it does not know.
-            String typed = topic.group(1);
-            String group = commands == null ? "" : groupHelp(typed);
-            if (!group.isEmpty()) {
-                // No exit status: outside the interactive shell one would end the script it is in.
-                return CommandHandlingResult.of(group);
-            }
-            return CommandHandlingResult.of("unknown command \"" + typed + "\""
-                    + (commands == null ? "" : UnknownCommand.suggestion(List.of(typed.split(" ")), commands.getRegistrations().keySet()))
-                    + "; 'help' lists the commands\n", ExitCode.USAGE.status());
         }
         ConversionFailedException conversion = causeOf(e, ConversionFailedException.class);
         if (conversion != null) {
@@ -116,18 +101,6 @@ class Failures implements CommandExceptionResolver {
             LOG.debug("command failed: {}", failure.message());
         }
         return CommandHandlingResult.of(failure.message() + "\n", failure.code().status());
-    }
-
-    /** 'help rules' in the shell: each of the group's commands with its options, as one-shot; empty when {@code typed} is no group. */
-    private String groupHelp(String typed) {
-        return commands.getRegistrations().entrySet().stream()
-                .filter(e -> e.getKey().startsWith(typed + " "))
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> Usage.of(e.getKey(), e.getValue().getDescription(), e.getValue().getOptions().stream()
-                        .filter(o -> o.getLongNames().length > 0 && !o.getLongNames()[0].equals("help"))
-                        .map(o -> new Usage.Opt(o.getLongNames()[0], o.getDescription(), o.isRequired(), o.getDefaultValue()))
-                        .toList()))
-                .collect(Collectors.joining("\n"));
     }
 
     private static final Pattern UNRECOGNISED = Pattern.compile("Unrecognised option '--([^']*)'");

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
  * classes are the shell's own, built by hand, and their {@code @Command} and {@code @Option}
  * annotations drive the parsing, so the two ways in share one definition of each command.
  * Start-up is what a one-shot user waits for on every call; the context is only needed by
- * the interactive shell, scripts ({@code @FILE}) and {@code help}, which take the full path.
+ * the interactive shell, scripts ({@code @FILE}) and {@code help} on the shell framework's
+ * own commands or on a name that is none, which take the full path.
  *
  * <p>Parsing follows the shell's conventions: options by {@code --name value} or
  * {@code --name=value}, the rest by position in the order of the method's parameters, a
@@ -38,6 +40,7 @@ public final class OneShot {
     private final Map<String, Target> commands = new LinkedHashMap<>();
     private final PrintStream out;
     private final PrintStream err;
+    private final IntSupplier width;
 
     private record Target(Object instance, Method method) {
     }
@@ -48,17 +51,35 @@ public final class OneShot {
     private final Map<String, Method> shellOnly = new LinkedHashMap<>();
 
     OneShot(PrintStream out, PrintStream err, Object... commandObjects) {
+        this(out, err, () -> Help.PLAIN_WIDTH, commandObjects);
+    }
+
+    /** {@code width}: the columns to wrap help at, asked when help is shown. */
+    OneShot(PrintStream out, PrintStream err, IntSupplier width, Object... commandObjects) {
         this.out = out;
         this.err = err;
+        this.width = width;
         this.commandObjects.addAll(Arrays.asList(commandObjects));
         for (Object instance : commandObjects) {
-            methods(instance.getClass()).forEach((name, method) -> commands.put(name, new Target(instance, method)));
+            methods(instance.getClass()).forEach((name, method) -> {
+                if (Help.shellOnly(method)) {
+                    shellOnly.put(name, method);
+                } else {
+                    commands.put(name, new Target(instance, method));
+                }
+            });
         }
     }
 
-    /** Names the shell's own command classes, whose commands one-shot can only describe. */
+    /**
+     * Names the shell's own command classes, whose commands one-shot can only describe. They
+     * must say so ({@link ShellOnly}), for the shell's help to say it too.
+     */
     OneShot shellOnly(Class<?>... types) {
         for (Class<?> type : types) {
+            if (!type.isAnnotationPresent(ShellOnly.class)) {
+                throw new IllegalArgumentException(type.getName() + " is not marked @ShellOnly");
+            }
             shellOnly.putAll(methods(type));
         }
         return this;
@@ -67,13 +88,10 @@ public final class OneShot {
     /** The commands a class declares, by their full names ("rules validate"). */
     private static Map<String, Method> methods(Class<?> type) {
         Map<String, Method> found = new LinkedHashMap<>();
-        Command group = type.getAnnotation(Command.class);
-        String prefix = group == null ? "" : String.join(" ", group.command());
         for (Method method : type.getDeclaredMethods()) {
-            Command command = method.getAnnotation(Command.class);
-            if (command != null) {
+            if (method.isAnnotationPresent(Command.class)) {
                 method.setAccessible(true);
-                found.put((prefix + " " + String.join(" ", command.command())).trim(), method);
+                found.put(Help.name(method), method);
             }
         }
         return found;
@@ -84,7 +102,7 @@ public final class OneShot {
         RuleBases rules = new RuleBases();
         Workbench bench = new Workbench(true);
         Output out = Output.standardOutput();
-        return new OneShot(System.out, System.err,
+        return new OneShot(System.out, System.err, out::width,
                 new AssessCommands(rules, bench, out),
                 new ExplainCommands(rules, bench, out),
                 new BatchCommands(rules, out),
@@ -125,32 +143,14 @@ public final class OneShot {
     }
 
     Optional<Integer> execute(String... args) {
-        if (args[0].equals("help") && (args.length == 1 || commands.containsKey(String.join(" ", Arrays.asList(args).subList(1, args.length))))) {
-            out.print(args.length == 1 ? overview() : usage(String.join(" ", Arrays.asList(args).subList(1, args.length))));
-            return Optional.of(ExitCode.OK.status());
-        }
-        String asked = String.join(" ", Arrays.asList(args).subList(args[0].equals("help") ? 1 : 0, args.length));
-        if (args[0].equals("help") && shellOnly.containsKey(asked)) {
-            out.print(usage(asked, shellOnly.get(asked)) + "\n" + inTheShell(asked) + "\n");
-            return Optional.of(ExitCode.OK.status());
-        }
-        if (shellOnly.containsKey(args[0])) {
-            err.println(inTheShell(args[0]) + "; 'help " + args[0] + "' shows what it takes");
-            return Optional.of(ExitCode.USAGE.status());
-        }
-        if (args[0].equals("help") && args.length == 2) {
-            // A group's name ('help rules'): each of its commands' help.
-            List<String> group = commands.keySet().stream().filter(k -> k.startsWith(args[1] + " ")).sorted().toList();
-            if (!group.isEmpty()) {
-                out.print(String.join("\n", group.stream().map(this::usage).toList()));
-                return Optional.of(ExitCode.OK.status());
-            }
+        if (args[0].equals("help")) {
+            return help(String.join(" ", Arrays.asList(args).subList(1, args.length)));
         }
         String name = null;
         int words = 0;
         for (int n = Math.min(2, args.length); n >= 1 && name == null; n--) {
             String candidate = String.join(" ", Arrays.asList(args).subList(0, n));
-            if (commands.containsKey(candidate)) {
+            if (commands.containsKey(candidate) || shellOnly.containsKey(candidate)) {
                 name = candidate;
                 words = n;
             }
@@ -158,9 +158,18 @@ public final class OneShot {
         if (name == null) {
             return Optional.empty();
         }
+        List<String> rest = Arrays.asList(args).subList(words, args.length);
+        if (rest.contains("--help") || rest.contains("-h")) {
+            // As in the shell, where the framework turns them into 'help COMMAND'.
+            return help(name);
+        }
+        if (shellOnly.containsKey(name)) {
+            err.println(inTheShell(name) + "; 'help " + name + "' shows what it takes");
+            return Optional.of(ExitCode.USAGE.status());
+        }
         Target target = commands.get(name);
         try {
-            Object[] values = parse(name, target.method(), Arrays.asList(args).subList(words, args.length));
+            Object[] values = parse(name, target.method(), rest);
             target.method().invoke(target.instance(), values);
             return Optional.of(ExitCode.OK.status());
         } catch (InvocationTargetException e) {
@@ -172,44 +181,29 @@ public final class OneShot {
         }
     }
 
-    /** The commands by group, each with its description (which ends in an example). */
-    private String overview() {
-        Map<String, List<String>> byGroup = new java.util.TreeMap<>();
-        commands.forEach((name, target) -> {
-            Command group = target.instance().getClass().getAnnotation(Command.class);
-            String title = group == null || group.group().isEmpty() ? "Commands" : group.group();
-            byGroup.computeIfAbsent(title, g -> new ArrayList<>())
-                    .add("  " + name + ": " + target.method().getAnnotation(Command.class).description());
-        });
-        StringBuilder text = new StringBuilder("Usage: java -jar apsa.jar COMMAND [OPTIONS]; with no command, the interactive "
-                + "shell (more commands: load, set, what-if, consult, ...).\n");
-        byGroup.forEach((group, lines) -> {
-            text.append('\n').append(group).append('\n');
-            lines.forEach(l -> text.append(l).append('\n'));
-        });
-        text.append("\n'help COMMAND' shows a command's options. Exit status: 0 done, 1 invalid input, 2 usage error, "
-                + "3 rule base error, 4 internal error, 130 stopped (Ctrl-C).\n");
-        return text.toString();
+    /**
+     * 'help', 'help COMMAND' or 'help GROUP' on standard output; empty for any other name,
+     * which the shell describes ({@code clear}) or calls unknown.
+     */
+    private Optional<Integer> help(String topic) {
+        Help help = help();
+        Optional<String> text = topic.isEmpty() ? Optional.of(help.overview(true, width.getAsInt()))
+                : help.topic(topic, width.getAsInt());
+        text.ifPresent(out::print);
+        return text.map(t -> ExitCode.OK.status());
+    }
+
+    /** The help of every command one-shot knows: its own and the shell's. */
+    Help help() {
+        List<Help.Entry> entries = new ArrayList<>();
+        commands.values().forEach(t -> entries.add(Help.entry(t.method())));
+        shellOnly.values().forEach(m -> entries.add(Help.entry(m)));
+        return new Help(entries);
     }
 
     private static String inTheShell(String command) {
         return "'" + command + "' is a command of the interactive shell (java -jar apsa.jar) and of @FILE scripts, "
-                + "where a fact set stays loaded from one command to the next";
-    }
-
-    private String usage(String name) {
-        return usage(name, commands.get(name).method());
-    }
-
-    private static String usage(String name, Method method) {
-        List<Usage.Opt> options = new ArrayList<>();
-        for (Parameter p : method.getParameters()) {
-            Option option = p.getAnnotation(Option.class);
-            if (option != null) {
-                options.add(new Usage.Opt(name(p), option.description(), option.required(), option.defaultValue()));
-            }
-        }
-        return Usage.of(name, method.getAnnotation(Command.class).description(), options);
+                + "where the fact set and the rules in use stay from one command to the next";
     }
 
     private int fail(Throwable failure) {
@@ -359,16 +353,16 @@ public final class OneShot {
         return -1;
     }
 
-    private static String name(Parameter parameter) {
+    static String name(Parameter parameter) {
         Option option = parameter.getAnnotation(Option.class);
         return option != null && option.longNames().length > 0 ? option.longNames()[0] : parameter.getName();
     }
 
-    private static boolean isFlag(Parameter parameter) {
+    static boolean isFlag(Parameter parameter) {
         return parameter.getType() == boolean.class || parameter.getType() == Boolean.class;
     }
 
-    private static boolean isMulti(Class<?> type) {
+    static boolean isMulti(Class<?> type) {
         return type.isArray() || List.class.isAssignableFrom(type);
     }
 }

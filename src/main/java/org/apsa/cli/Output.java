@@ -1,9 +1,11 @@
 package org.apsa.cli;
 
 import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +21,11 @@ public class Output {
 
     private final PrintWriter writer;
     private final boolean colour;
+    /** The shell's terminal; null when results go to standard output. */
+    private final Terminal terminal;
 
     Output(Terminal terminal, @Value("${apsa.one-shot:false}") boolean oneShot) {
+        this.terminal = oneShot ? null : terminal;
         if (!oneShot) {
             this.writer = terminal.writer();
             this.colour = !noColourAsked() && !Terminal.TYPE_DUMB.equals(terminal.getType())
@@ -52,5 +57,34 @@ public class Output {
 
     public boolean colour() {
         return colour;
+    }
+
+    /**
+     * The columns text is wrapped at (help): the terminal's width, asked each time as a
+     * window may have been resized; {@link Help#PLAIN_WIDTH} when the results go to no
+     * terminal (a pipe, a file) or to one that does not tell its width.
+     */
+    public int width() {
+        int columns = terminal != null ? terminal.getWidth() : standardOutputWidth();
+        return columns > 0 ? columns : Help.PLAIN_WIDTH;
+    }
+
+    /**
+     * Standard output's width when it is a terminal, else 0. Java 17's console exists only
+     * when standard input and output are both a terminal, which rules out a pipe or a file
+     * without starting anything; only then is the terminal asked. The terminal object is
+     * left open: its output stream is standard output's descriptor, which closing it would
+     * close before anything is printed; it changes nothing to undo (no raw mode, no signal
+     * handlers), and ends with the process.
+     */
+    private static int standardOutputWidth() {
+        if (System.console() == null) {
+            return 0;
+        }
+        try {
+            return TerminalBuilder.builder().system(true).dumb(true).nativeSignals(false).build().getWidth();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 }

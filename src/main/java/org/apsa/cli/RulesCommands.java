@@ -56,6 +56,8 @@ class RulesCommands {
         out.print(text.toString());
     }
 
+    /** Swaps the rules a session uses: one-shot there is no session, and 'rules validate' checks that they compile. */
+    @ShellOnly
     @Command(command = "reload", description = "Compile the rules again and use them if they compile; otherwise show the "
             + "errors and keep the rules in use. Example: rules reload")
     void reload(@Option(longNames = "rules", description = RULES_HELP) String rules) {

@@ -10,7 +10,8 @@ import org.springframework.shell.command.annotation.Option;
 import java.util.OptionalInt;
 
 /** {@code script FILE}: runs a file of shell commands in the shell, as {@code @FILE} does from the command line. */
-@Command(group = "Built-In Commands")
+@Command(group = Help.SHELL)
+@ShellOnly
 class ScriptCommand {
 
     private final Parser parser;

@@ -30,6 +30,7 @@ import java.util.Map;
 
 /** The analyst's workbench: a current fact set to load, edit, compare and save. */
 @Command(group = "Workbench")
+@ShellOnly
 class WorkbenchCommands {
 
     private final Workbench bench;

@@ -103,6 +103,26 @@ class CommandLineIT {
     }
 
     @Test
+    void helpGoesToStandardOutputAndHelpOnANameThatIsNoCommandIsAUsageErrorWithTheNearestOne() throws Exception {
+        Jar.Run overview = Jar.run(cwd, logs, "help");
+        assertThat(overview.exit()).as(overview.err()).isZero();
+        assertThat(overview.err()).isEmpty();
+        assertThat(overview.out()).contains("\nAssessment\n  assess ", "\nRules\n  rules list ").doesNotContain("\u001b[")
+                .endsWith("130 stopped (Ctrl-C).\n");
+        // Not a terminal: lines end by the fixed width, never inside a word.
+        assertThat(overview.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(Help.PLAIN_WIDTH));
+
+        Jar.Run unknown = Jar.run(cwd, logs, "help", "asess");
+        assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE.status());
+        assertThat(unknown.out()).isEmpty();
+        assertThat(unknown.err()).isEqualTo("unknown command \"asess\" (did you mean \"assess\"?); 'help' lists the commands\n");
+
+        Jar.Run option = Jar.run(cwd, logs, "rules", "test", "--help");
+        assertThat(option.exit()).isZero();
+        assertThat(option.out()).startsWith("rules test: Run the rule tests").contains("\nUsage:   rules test [RULES]\n");
+    }
+
+    @Test
     void aMissingFileExitsOne() throws Exception {
         Jar.Run run = Jar.run(cwd, logs, "assess", "no-such-file.json", "--rules", RULES);
 

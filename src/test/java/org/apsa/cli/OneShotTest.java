@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Parsing one-shot command lines from the commands' own annotations, as the shell parses them. */
 class OneShotTest {
@@ -107,7 +108,9 @@ class OneShotTest {
         assertThat(oneShot.execute("help", "demo")).contains(0);
 
         String help = out.toString(StandardCharsets.UTF_8);
-        assertThat(help).startsWith("demo fail: Fails.").contains("\ndemo many: Takes many.", "\ndemo run: Runs.", "--file       a file (required)");
+        assertThat(help).startsWith("demo fail: Fails.").contains("\ndemo many: Takes many.", "\ndemo run: Runs.",
+                "  --file FILE               a file (required; also by position)\n");
+        // A name one-shot does not know is the shell's to describe, or to call unknown.
         assertThat(oneShot.execute("help", "nothing")).isEmpty();
     }
 
@@ -120,6 +123,7 @@ class OneShotTest {
     }
 
     /** A command of the shell's own, which one-shot only describes. */
+    @ShellOnly
     static class Editing {
         @Command(command = "show", description = "Shows the current fact set. Example: show")
         void show(@Option(longNames = "all", description = "every indicator") boolean all) {
@@ -134,11 +138,34 @@ class OneShotTest {
 
         assertThat(withShell.execute("show", "--all")).contains(ExitCode.USAGE.status());
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("'show' is a command of the interactive shell "
-                + "(java -jar apsa.jar) and of @FILE scripts, where a fact set stays loaded from one command to the next; "
-                + "'help show' shows what it takes\n");
+                + "(java -jar apsa.jar) and of @FILE scripts, where the fact set and the rules in use stay from one command "
+                + "to the next; 'help show' shows what it takes\n");
         assertThat(withShell.execute("help", "show")).contains(ExitCode.OK.status());
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("show: Shows the current fact set. Example: show\n")
-                .contains("  --all        every indicator\n", "'show' is a command of the interactive shell");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("show: Shows the current fact set.\n")
+                .contains("Example: show\n", "  --all   every indicator\n", "Only in the interactive shell and in @FILE scripts");
+    }
+
+    /** A class of commands that does not say it is the shell's, given as one. */
+    static class Unmarked {
+        @Command(command = "peek", description = "Peeks. Example: peek")
+        void peek() {
+        }
+    }
+
+    @Test
+    void aShellCommandClassMustSaySoForTheShellsHelpToSayItToo() {
+        assertThatThrownBy(() -> oneShot.shellOnly(Unmarked.class)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unmarked");
+    }
+
+    @Test
+    void helpAsAnOptionShowsTheCommandsHelpAsInTheShell() {
+        assertThat(oneShot.execute("demo", "run", "--help")).contains(0);
+        assertThat(oneShot.execute("demo", "many", "x", "-h")).contains(0);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("demo run: Runs.\n").contains("\ndemo many: Takes many.\n");
+        assertThat(demo.calls).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
@@ -147,8 +174,10 @@ class OneShotTest {
         assertThat(oneShot.execute("help", "demo", "run")).contains(0);
 
         String help = out.toString(StandardCharsets.UTF_8);
-        assertThat(help).contains("Demo\n  demo run: Runs. Example: demo run a.json", "demo many:", "Exit status: 0 done");
-        assertThat(help).contains("--file       a file (required)", "--format     a format (default: text)");
+        assertThat(help).contains("Demo\n  demo fail  Fails. Example: demo fail\n  demo many  Takes many.", "Exit status: 0 done");
+        assertThat(help).contains("Usage:   demo run FILE [--format FORMAT] [--force] [--max MAX] [--confidence CONFIDENCE]\n",
+                "--file FILE               a file (required; also by position)", "--format FORMAT           a format (default: text)",
+                "--force                   a flag\n");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 

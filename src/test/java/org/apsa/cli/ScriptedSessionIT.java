@@ -62,9 +62,23 @@ class ScriptedSessionIT {
         Jar.Run run = Jar.run(Jar.PROJECT, logs, "@" + dir.resolve("outer.apsa"));
 
         assertThat(run.exit()).isEqualTo(ExitCode.INVALID_INPUT.status());
-        assertThat(run.out()).doesNotContain("Unknown (");
-        assertThat(run.err()).contains("rules validate: ")
+        assertThat(run.out()).doesNotContain("Unknown (").contains("rules validate: ");
+        assertThat(run.err()).doesNotContain("rules validate: ")
                 .endsWith(dir.resolve("inner.apsa") + ":2: no-such.json: no such file; check the path (fact files usually live in facts/)\n")
                 .doesNotContain("internal error");
+    }
+
+    @Test
+    void helpInAScriptGoesToStandardOutputListingTheShellsCommandsToo(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("help.apsa");
+        Files.writeString(script, "help\nhelp assess\nhelp nosuch\nshow\n");
+
+        Jar.Run run = Jar.run(Jar.PROJECT, logs, "@" + script);
+
+        assertThat(run.exit()).isEqualTo(ExitCode.USAGE.status());
+        assertThat(run.out()).contains("\nWorkbench\n  load ", "\nShell\n  help ", "130 stopped (Ctrl-C).\n",
+                "assess: Assess a fact set", "\nUsage:   assess [FILE] [--format FORMAT] [--rules RULES]\n")
+                .doesNotContain("String", "[Optional");
+        assertThat(run.err()).isEqualTo(script + ":3: unknown command \"nosuch\"; 'help' lists the commands\n");
     }
 }

@@ -15,8 +15,12 @@ import org.springframework.shell.test.ShellTestClient.InteractiveShellSession;
 import org.springframework.shell.test.autoconfigure.AutoConfigureShell;
 import org.springframework.shell.test.autoconfigure.AutoConfigureShellTestClient;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.apsa.cli.ShellTestSupport.awaitScreen;
 import static org.apsa.cli.ShellTestSupport.type;
@@ -217,6 +221,62 @@ class ShellCommandsTest {
         awaitScreen(session, "unknown outlook \"harmony\"; use deep-integration, shared-dominance, polarization, chaos");
         type(session, "show");
         awaitScreen(session, "baseline-2014-12  After the 2014 summit season");
+    }
+
+    @Test
+    void helpListsEveryCommandInTheOrderOneShotListsItsOwn() {
+        type(session, "help");
+        String screen = awaitScreen(session, "130 stopped (Ctrl-C).");
+        List<String> shell = HelpTest.commandsIn(screen);
+        List<String> oneShot = HelpTest.commandsIn(oneShot("help"));
+
+        assertThat(shell).containsExactly("assess", "batch", "explain", "why-not", "sensitivity", "vocabulary",
+                "load", "new", "show", "set", "unset", "what-if", "diff", "recommend", "consult", "history", "save",
+                "rules list", "rules validate", "rules test", "rules coverage", "rules doc", "rules reload",
+                "help", "script", "clear", "quit, exit");
+        assertThat(shell.stream().filter(oneShot::contains).toList()).isEqualTo(oneShot);
+        assertThat(stripped(screen)).contains("\nShell\n", "'help COMMAND' shows a command's options and an example. Exit status: 0 done")
+                .doesNotContain("Built-In Commands", "AVAILABLE COMMANDS");
+    }
+
+    @Test
+    void helpOnACommandIsOneShotsTextWithoutJavaTypes() {
+        type(session, "help assess");
+        String screen = awaitScreen(session, "--rules RULES ");
+
+        assertThat(stripped(screen)).contains(stripped(oneShot("help", "assess")));
+        assertThat(screen).doesNotContain("String", "[Optional", "SYNOPSIS");
+        type(session, "clear");
+        type(session, "rules test --help");
+        String asOption = awaitScreen(session, "--rules RULES ");
+        assertThat(stripped(asOption)).contains(stripped(oneShot("help", "rules", "test")));
+    }
+
+    @Test
+    void helpOnANameThatIsNoCommandSaysSoWithTheNearestOne() {
+        type(session, "help asess");
+        awaitScreen(session, "unknown command \"asess\" (did you mean \"assess\"?); 'help' lists the commands");
+        type(session, "help rules valdate");
+        awaitScreen(session, "unknown command \"rules valdate\" (did you mean \"rules validate\"?)");
+        type(session, "help quit");
+        awaitScreen(session, "quit: Exit the shell.");
+    }
+
+    @Autowired
+    Output output;
+
+    /** What one-shot prints for {@code args}, wrapped at this shell's width. */
+    private String oneShot(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        new OneShot(stream, stream, output::width, OneShot.standard().commandObjects())
+                .shellOnly(WorkbenchCommands.class, ConsultCommands.class, ScriptCommand.class).execute(args);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Text as lines without trailing spaces, as the screen and a stream show it alike. */
+    private static String stripped(String text) {
+        return String.join("\n", text.lines().map(String::stripTrailing).toList()).strip();
     }
 
     @Test

@@ -25,32 +25,32 @@ class UnknownCommandTest {
     }
 
     @Test
-    void aHelpTopicTheShellDoesNotKnowIsAUsageErrorWithASuggestion() {
-        Failures failures = new Failures();
-        var result = failures.resolve(new IllegalArgumentException("Unknown command 'sett'"));
+    void helpOnANameTheShellDoesNotKnowIsAUsageErrorWithASuggestion() {
+        Help help = HelpCommand.help(catalog().getRegistrations().values());
 
-        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.status());
-        assertThat(result.message()).isEqualTo("unknown command \"sett\"; 'help' lists the commands\n");
+        assertThat(help.unknown("sett")).isEqualTo("unknown command \"sett\"; 'help' lists the commands");
+        assertThat(help.unknown("rules valdate"))
+                .isEqualTo("unknown command \"rules valdate\" (did you mean \"rules validate\"?); 'help' lists the commands");
+        assertThat(help.topic("rulez", Help.PLAIN_WIDTH)).isEmpty();
     }
 
     @Test
     void helpOnAGroupInTheShellListsItsCommands() {
+        Help help = HelpCommand.help(catalog().getRegistrations().values());
+
+        String options = "\n\nUsage:   rules %s [--rules RULES]\n\nOptions:\n  --rules RULES   the folder\n";
+        assertThat(help.topic("rules", Help.PLAIN_WIDTH)).contains("rules list: does list" + options.formatted("list") + "\n"
+                + "rules validate: does validate" + options.formatted("validate"));
+    }
+
+    /** Commands registered as the shell framework registers its own, without the tool's annotations. */
+    private static org.springframework.shell.command.CommandCatalog catalog() {
         org.springframework.shell.command.CommandCatalog catalog = org.springframework.shell.command.CommandCatalog.of();
         for (String name : List.of("validate", "list")) {
             catalog.register(org.springframework.shell.command.CommandRegistration.builder().command("rules", name)
                     .description("does " + name).withOption().longNames("rules").description("the folder").and()
                     .withTarget().consumer(context -> { }).and().build());
         }
-        Failures failures = new Failures();
-        failures.setCommands(catalog);
-
-        var group = failures.resolve(new IllegalArgumentException("Unknown command 'rules'"));
-        var unknown = failures.resolve(new IllegalArgumentException("Unknown command 'rulez'"));
-
-        // No exit status at all: outside the interactive shell any would end the script it is in.
-        assertThat(group.exitCode()).isNull();
-        String options = "\n\nOptions (the first ones may also be given by position):\n  --rules      the folder\n";
-        assertThat(group.message()).isEqualTo("rules list: does list" + options + "\n" + "rules validate: does validate" + options);
-        assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE.status());
+        return catalog;
     }
 }
