@@ -104,8 +104,9 @@ class RulesCommands {
         }
     }
 
-    @Command(command = "coverage", description = "Which rules the rule tests (and with --facts the fact sets in facts/) "
-            + "make fire and how often, which never fire, which indicators and levels no test states. Example: rules coverage")
+    @Command(command = "coverage", description = "Show what the rule tests exercise: which rules they (and with --facts the "
+            + "fact sets in facts/) make fire and how often, which never fire, which indicators and levels no test states. "
+            + "Example: rules coverage")
     void coverage(@Option(longNames = "rules", description = RULES_HELP) String rules,
                   @Option(longNames = "facts", description = "also assess the fact sets in facts/") boolean facts) {
         Path folder = ruleBases.folder(rules);
