@@ -59,10 +59,10 @@ class WorkbenchCommands {
     void newFactSet(@Option(longNames = "id", defaultValue = "untitled", description = "the fact set's id") String id,
                     @Option(longNames = "discard", description = "drop the current fact set's unsaved changes") boolean discard) {
         bench.requireSavedOr(discard, "start a new one");
-        FactSet facts = reader.parse("new", "{\"id\": " + quote(id) + ", \"indicators\": {}}").factSet();
-        if (facts == null) {
-            throw new UsageException("id \"" + id + "\" is not usable: use letters, digits, '.', '_', ':' or '-'");
-        }
+        FactSetReader.idProblem(id).ifPresent(problem -> {
+            throw new UsageException(problem);
+        });
+        FactSet facts = FactSet.empty(id);
         bench.open(facts, null);
         bench.change(facts);
         out.print("New fact set " + id + ": all " + Vocabulary.indicators().size() + " indicators unknown; 'set' states them.");
@@ -232,9 +232,5 @@ class WorkbenchCommands {
             return null;
         }
         return folder.relativize(schema).toString().replace('\\', '/');
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -67,6 +68,16 @@ public final class FactSetReader {
     static final Set<String> READING_KEYS = Set.of("level", "confidence", "note");
     /** What an id may look like; the JSON Schema states the same pattern. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+    /**
+     * Why {@code id} cannot be a fact set's id, as a fact file is told; empty when it can.
+     * Whatever else names a fact set (the shell's {@code new}) asks here, so that one rule
+     * and one message hold everywhere.
+     */
+    public static Optional<String> idProblem(String id) {
+        return ID.matcher(id).matches() ? Optional.empty() : Optional.of("id \"" + abbreviate(id)
+                + "\" is not usable: use 1 to 200 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
+    }
+
     /** The shape of {@code asOf}; {@link LocalDate} then checks that the date exists. */
     static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
@@ -583,8 +594,9 @@ public final class FactSetReader {
 
         private String idValue(JsonToken value) throws IOException {
             String id = text("id", value);
-            if (id != null && !ID.matcher(id).matches()) {
-                problemAtToken("id \"" + abbreviate(id) + "\" is not usable: use 1 to 200 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
+            Optional<String> problem = id == null ? Optional.empty() : idProblem(id);
+            if (problem.isPresent()) {
+                problemAtToken(problem.get());
                 return null;
             }
             return id;

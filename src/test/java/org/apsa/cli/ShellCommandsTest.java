@@ -81,6 +81,8 @@ class ShellCommandsTest {
     void setAndUnsetChangeTheFactSetAndMistakesGetADidYouMean() {
         type(session, "new my view");
         awaitScreen(session, "\"view\" is not true or false; one word too many?");
+        type(session, "new .x");
+        awaitScreen(session, "id \".x\" is not usable: use 1 to 200 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
         type(session, "new edits-1");
         awaitScreen(session, "New fact set edits-1");
         type(session, "set us.presence.transparancy high");
