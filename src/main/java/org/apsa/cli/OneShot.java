@@ -100,7 +100,7 @@ public final class OneShot {
     /** The one-shot commands of the tool, wired as the shell wires them. */
     static OneShot standard() {
         RuleBases rules = new RuleBases();
-        Workbench bench = new Workbench(true);
+        Workbench bench = new Workbench(Workbench.Run.COMMAND);
         Output out = Output.standardOutput();
         return new OneShot(System.out, System.err, out::width,
                 new AssessCommands(rules, bench, out),

@@ -34,10 +34,20 @@ public class Workbench {
     public record Entry(int number, LocalTime at, Assessment assessment, List<Change> changes) {
     }
 
+    /** Where the workbench serves, which decides what it says and what it keeps. */
+    public enum Run {
+        /** The interactive shell: unsaved changes are kept in a recovery file at the end. */
+        SHELL,
+        /** An {@code @FILE} script: a shell session that keeps nothing it did not save. */
+        SCRIPT,
+        /** A one-shot command: there is never a current fact set, only the file given. */
+        COMMAND
+    }
+
     private static final Logger LOG = LogManager.getLogger(Workbench.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private final boolean oneShot;
+    private final Run run;
     private FactSet current;
     private Path file;
     private boolean dirty;
@@ -45,23 +55,27 @@ public class Workbench {
 
     /** The shell's workbench. */
     public Workbench() {
-        this(false);
+        this(Run.SHELL);
     }
 
     /**
-     * In a one-shot run (a command, or an {@code @FILE} script) there is no current fact set
-     * to begin with, and nothing is kept at the end: what a script does not save, it did not
-     * mean to keep.
+     * Outside the interactive shell there is no current fact set to begin with, and nothing
+     * is kept at the end: what a script does not save, it did not mean to keep.
      */
+    public Workbench(Run run) {
+        this.run = run;
+    }
+
+    /** The application context's: the shell's, or an {@code @FILE} script's when the run is not interactive. */
     @Autowired
     Workbench(@Value("${apsa.one-shot:false}") boolean oneShot) {
-        this.oneShot = oneShot;
+        this(oneShot ? Run.SCRIPT : Run.SHELL);
     }
 
     /** The current fact set; a usage error when there is none. */
     public FactSet current() {
         if (current == null) {
-            throw new UsageException(oneShot ? "give the fact file, e.g. assess facts/baseline-2014-12.json"
+            throw new UsageException(run == Run.COMMAND ? "give the fact file, e.g. assess facts/baseline-2014-12.json"
                     : "no fact set yet; 'load FILE' opens one, 'new' starts an empty one");
         }
         return current;
@@ -111,7 +125,7 @@ public class Workbench {
      */
     @PreDestroy
     void keepUnsaved() {
-        if (oneShot || !hasWorkToLose()) {
+        if (run != Run.SHELL || !hasWorkToLose()) {
             return;
         }
         Path folder = unsavedFolder();

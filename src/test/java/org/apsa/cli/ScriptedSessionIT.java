@@ -69,6 +69,16 @@ class ScriptedSessionIT {
     }
 
     @Test
+    void aScriptThatBeginsWithoutAFactSetIsToldAsTheShellTellsIt(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("show-first.apsa"), "show\n");
+
+        Jar.Run run = Jar.run(Jar.PROJECT, logs, "@" + script);
+
+        assertThat(run.exit()).isEqualTo(ExitCode.USAGE.status());
+        assertThat(run.err()).isEqualTo(script + ":1: no fact set yet; 'load FILE' opens one, 'new' starts an empty one\n");
+    }
+
+    @Test
     void helpInAScriptGoesToStandardOutputListingTheShellsCommandsToo(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("help.apsa");
         Files.writeString(script, "help\nhelp assess\nhelp nosuch\nshow\n");

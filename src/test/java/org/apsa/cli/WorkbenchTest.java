@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What the shell keeps when it ends with unsaved changes. */
+/** What the shell keeps when it ends with unsaved changes, and what it says without a fact set. */
 class WorkbenchTest {
 
     @TempDir
@@ -109,7 +110,7 @@ class WorkbenchTest {
     @Test
     void aScriptOrOneShotRunKeepsNothing() throws IOException {
         System.setProperty("apsa.unsaved.dir", dir.toString());
-        Workbench script = new Workbench(true);
+        Workbench script = new Workbench(Workbench.Run.SCRIPT);
         FactSet changed = new FactSet("scripted", null, null, null, Map.of("region.alignment", Reading.of("balanced")));
         script.open(changed, Path.of("scripted.json"));
         script.change(changed);
@@ -134,6 +135,16 @@ class WorkbenchTest {
         new Workbench().keepUnsaved();
 
         assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void withoutAFactSetTheShellAndScriptsSayHowToOpenOneAndAOneShotCommandAsksForTheFile() {
+        String shellWords = "no fact set yet; 'load FILE' opens one, 'new' starts an empty one";
+        assertThatThrownBy(() -> new Workbench().current()).isInstanceOf(UsageException.class).hasMessage(shellWords);
+        assertThatThrownBy(() -> new Workbench(Workbench.Run.SCRIPT).current()).hasMessage(shellWords);
+        assertThatThrownBy(() -> new Workbench(true).current()).hasMessage(shellWords);
+        assertThatThrownBy(() -> new Workbench(Workbench.Run.COMMAND).current())
+                .hasMessage("give the fact file, e.g. assess facts/baseline-2014-12.json");
     }
 
     private List<Path> files() throws IOException {
