@@ -30,8 +30,14 @@ import java.util.List;
 @Component
 public class Workbench {
 
-    /** One assessment of this session and what had changed since the one before. */
-    public record Entry(int number, LocalTime at, Assessment assessment, List<Change> changes) {
+    /**
+     * One assessment of this session and what had changed since the one before, or, for the
+     * first assessment of a fact set, since it was opened.
+     *
+     * @param opened how the fact set was opened ("loaded from FILE", "started empty") when this
+     *               is its first assessment, so that its changes are read against that; otherwise null
+     */
+    public record Entry(int number, LocalTime at, Assessment assessment, String opened, List<Change> changes) {
     }
 
     /** Where the workbench serves, which decides what it says and what it keeps. */
@@ -52,6 +58,10 @@ public class Workbench {
     private Path file;
     private boolean dirty;
     private final List<Entry> history = new ArrayList<>();
+    /** What the next assessment's changes are counted from: the last one assessed, or the fact set as opened. */
+    private FactSet since;
+    /** How the current fact set was opened, until its first assessment; then null. */
+    private String opened;
 
     /** The shell's workbench. */
     public Workbench() {
@@ -85,10 +95,21 @@ public class Workbench {
         return current != null;
     }
 
-    /** Replaces the state with a fact set just loaded from, or saved to, a file. */
+    /**
+     * Replaces the state with a fact set just loaded from a file, or (without one) just
+     * started empty; the history counts its changes from here.
+     */
     public void open(FactSet facts, Path from) {
         current = facts;
         file = from;
+        dirty = false;
+        since = facts;
+        opened = from == null ? "started empty" : "loaded from " + from;
+    }
+
+    /** The current fact set has just been saved to {@code to}, which is now its file. */
+    public void saved(Path to) {
+        file = to;
         dirty = false;
     }
 
@@ -170,11 +191,15 @@ public class Workbench {
                 : Path.of(System.getProperty("user.home"), ".apsa", "unsaved");
     }
 
-    /** Records an assessment of the current state in the history. */
+    /**
+     * Records an assessment of the current state in the history, with what changed since the
+     * one before or, the first time, since the fact set was opened.
+     */
     public void record(Assessment assessment) {
-        FactSet before = history.isEmpty() ? null : history.get(history.size() - 1).assessment().factSet();
-        List<Change> changes = before == null ? List.of() : Change.between(before, assessment.factSet());
-        history.add(new Entry(history.size() + 1, LocalTime.now().truncatedTo(ChronoUnit.SECONDS), assessment, changes));
+        List<Change> changes = since == null ? List.of() : Change.between(since, assessment.factSet());
+        history.add(new Entry(history.size() + 1, LocalTime.now().truncatedTo(ChronoUnit.SECONDS), assessment, opened, changes));
+        since = assessment.factSet();
+        opened = null;
     }
 
     public List<Entry> history() {

@@ -137,7 +137,7 @@ class WorkbenchCommands {
         } catch (IOException e) {
             throw new UsageException("cannot save to " + target + ": " + AtomicFiles.reason(e) + "; nothing was changed");
         }
-        bench.open(facts, target);
+        bench.saved(target);
         out.print("Saved " + facts.id() + " to " + target + ".");
     }
 
@@ -203,6 +203,9 @@ class WorkbenchCommands {
             Assessment a = e.assessment();
             text.append(String.format(Locale.ROOT, "%3d  %s  %-24s %-22s %s%n", e.number(), e.at(), a.factSet().id(),
                     a.leading() == null ? "(insufficient evidence)" : a.leading(), scores(a.scenarios())));
+            if (e.opened() != null) {
+                text.append("       ").append(e.opened()).append(e.changes().isEmpty() ? ", no change since" : ", then:").append('\n');
+            }
             for (Change c : e.changes()) {
                 text.append("       ").append(c).append('\n');
             }

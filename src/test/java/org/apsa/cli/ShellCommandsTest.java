@@ -212,6 +212,24 @@ class ShellCommandsTest {
     }
 
     @Test
+    void historyListsTheChangesMadeBeforeTheFirstAssessmentAndSaysWhichFactSetWasOpened() {
+        type(session, "load facts/baseline-2014-12.json");
+        awaitScreen(session, "Loaded baseline-2014-12");
+        type(session, "set region.alignment balanced");
+        awaitScreen(session, "region.alignment: leaning (0.50) -> balanced");
+        type(session, "assess");
+        awaitScreen(session, "Prescriptions:");
+        type(session, "load facts/analyst-a-2015-06.json --discard");
+        awaitScreen(session, "Loaded analyst-a-2015-06");
+        type(session, "assess");
+        type(session, "clear");
+        type(session, "history");
+        String screen = awaitScreen(session, "loaded from facts/analyst-a-2015-06.json, no change since");
+        assertThat(screen).containsPattern("baseline-2014-12 .*\\n +loaded from facts/baseline-2014-12\\.json, then: *\\n"
+                + " +region\\.alignment: leaning \\(0\\.50\\) -> balanced *\\n +\\d+ +\\d\\d:\\d\\d:\\d\\d +analyst-a-2015-06 ");
+    }
+
+    @Test
     void errorsAreOneLineAndKeepTheState() {
         type(session, "load facts/baseline-2014-12.json");
         awaitScreen(session, "Loaded baseline-2014-12");

@@ -1,5 +1,6 @@
 package org.apsa.cli;
 
+import org.apsa.ShippedRules;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Reading;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What the shell keeps when it ends with unsaved changes, and what it says without a fact set. */
+/** What the shell keeps when it ends with unsaved changes, what its history says, and what it says without a fact set. */
 class WorkbenchTest {
 
     @TempDir
@@ -135,6 +136,50 @@ class WorkbenchTest {
         new Workbench().keepUnsaved();
 
         assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void theFirstAssessmentOfAFactSetListsWhatChangedSinceItWasOpened() {
+        Workbench bench = new Workbench();
+        Path file = Path.of("facts/baseline-2014-12.json");
+        FactSet loaded = new FactSetReader().readOne(file);
+        bench.open(loaded, file);
+        bench.change(loaded.with("region.alignment", Reading.of("balanced")));
+        bench.record(ShippedRules.assessor().assess(bench.current()));
+        bench.change(bench.current().with("region.alignment", Reading.of("taking-sides")));
+        bench.record(ShippedRules.assessor().assess(bench.current()));
+        Path other = Path.of("facts/analyst-a-2015-06.json");
+        bench.open(new FactSetReader().readOne(other), other);
+        bench.record(ShippedRules.assessor().assess(bench.current()));
+        bench.open(FactSet.empty("blank"), null);
+        bench.change(bench.current().with("hotspot.koreanPeninsula", Reading.of("tense")));
+        bench.record(ShippedRules.assessor().assess(bench.current()));
+
+        List<Workbench.Entry> history = bench.history();
+
+        assertThat(history).extracting(Workbench.Entry::opened).containsExactly("loaded from " + file, null,
+                "loaded from " + other, "started empty");
+        assertThat(history).extracting(e -> e.changes().stream().map(Object::toString).toList()).containsExactly(
+                List.of("region.alignment: leaning (0.50) -> balanced"),
+                List.of("region.alignment: balanced -> taking-sides"),
+                List.of(),
+                List.of("hotspot.koreanPeninsula: unknown -> tense"));
+    }
+
+    @Test
+    void savingDoesNotRestartTheCountOfChanges() {
+        Workbench bench = new Workbench();
+        FactSet loaded = new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json"));
+        bench.open(loaded, Path.of("facts/baseline-2014-12.json"));
+        bench.change(loaded.with("region.alignment", Reading.of("balanced")));
+        bench.saved(dir.resolve("mine.json"));
+
+        bench.record(ShippedRules.assessor().assess(bench.current()));
+
+        assertThat(bench.history().get(0).changes()).extracting(Object::toString)
+                .containsExactly("region.alignment: leaning (0.50) -> balanced");
+        assertThat(bench.file()).isEqualTo(dir.resolve("mine.json"));
+        assertThat(bench.dirty()).isFalse();
     }
 
     @Test
