@@ -179,16 +179,21 @@ class WorkbenchCommands {
             variant = level.equals("unknown") ? variant.without(Indicators.known(id).id()) : variant.with(id, Indicators.reading(id, level, null, null));
         }
         var assessor = ruleBases.assessor(null);
-        out.print(Comparison.render(assessor.assess(facts), assessor.assess(variant), "now", "what if", Style.of(out.colour())));
+        out.print(Comparison.render(assessor.assess(facts), assessor.assess(variant), new Comparison.Side("now", null),
+                new Comparison.Side("what if", null), Style.of(out.colour())));
     }
 
     @Command(command = "diff", description = "Compare the current fact set with another: indicators and outcomes side by side. "
             + "Example: diff facts/analyst-b-2015-06.json")
     void diff(@Option(longNames = "file", required = true, description = "the other fact set") @OptionValues(provider = "factFiles") String file) {
+        FactSet current = bench.current();
         FactSet other = reader.readOne(Path.of(file));
         var assessor = ruleBases.assessor(null);
-        out.print(Comparison.render(assessor.assess(bench.current()), assessor.assess(other), bench.current().id(), other.id(),
-                Style.of(out.colour())));
+        // The ids in full above the tables, whose columns are headed "current" and "other": ids may be long, or the same.
+        String where = bench.file() == null ? "not saved" : bench.file() + (bench.dirty() ? ", with unsaved changes" : "");
+        out.print(Comparison.render(assessor.assess(current), assessor.assess(other),
+                new Comparison.Side("current", current.id() + " (" + where + ")"),
+                new Comparison.Side("other", other.id() + " (" + file + ")"), Style.of(out.colour())));
     }
 
     @Command(command = "history", description = "The assessments of this session, with what changed before each. Example: history")

@@ -6,6 +6,7 @@ import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.engine.Outlook;
 import org.apsa.explain.Change;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,43 +15,83 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Two assessments side by side: indicators that differ, outlooks, judgments gained and lost, prescriptions. */
+/**
+ * Two assessments side by side: indicators that differ, outlooks, judgments gained and lost,
+ * prescriptions. Each side has a short label that heads its column ("now", "current") and,
+ * when the label alone does not say what it is, a description in full above the tables, so
+ * that long or equal fact set ids never make the columns ambiguous.
+ */
 public final class Comparison {
+
+    /** The narrowest column of scores: wide enough for the longest outlook id in the "leading" row. */
+    private static final int SCORE_WIDTH = 16;
+
+    /**
+     * One side of the comparison.
+     *
+     * @param label   the column header, a word or two
+     * @param details what the side is, written in full above the tables; null when the label says it
+     */
+    public record Side(String label, String details) {
+    }
 
     private Comparison() {
     }
 
-    public static String render(Assessment left, Assessment right, String leftName, String rightName, Style style) {
+    public static String render(Assessment left, Assessment right, Side leftSide, Side rightSide, Style style) {
         StringBuilder out = new StringBuilder();
+        if (leftSide.details() != null || rightSide.details() != null) {
+            int width = Math.max(leftSide.label().length(), rightSide.label().length()) + 1;
+            for (Side side : List.of(leftSide, rightSide)) {
+                out.append(String.format(Locale.ROOT, "%-" + width + "s %s%n", side.label() + ":",
+                        side.details() == null ? "" : side.details()));
+            }
+            out.append('\n');
+        }
         List<Change> changes = Change.between(left.factSet(), right.factSet());
         out.append(style.bold("Indicators that differ (" + changes.size() + ")")).append('\n');
         if (changes.isEmpty()) {
             out.append("  none\n");
+        } else {
+            int idWidth = Math.max("Indicator".length(), changes.stream().mapToInt(c -> c.indicator().length()).max().orElse(0));
+            int fromWidth = Math.max(leftSide.label().length(), changes.stream().mapToInt(c -> or(c.from()).length()).max().orElse(0));
+            String row = "  %-" + idWidth + "s  %-" + fromWidth + "s  %s%n";
+            out.append(String.format(Locale.ROOT, row, "Indicator", leftSide.label(), rightSide.label()));
+            for (Change c : changes) {
+                out.append(String.format(Locale.ROOT, row, c.indicator(), or(c.from()), or(c.to())));
+            }
         }
-        for (Change c : changes) {
-            out.append(String.format(Locale.ROOT, "  %-36s %-16s %s%n", c.indicator(), or(c.from()), or(c.to())));
-        }
-        out.append('\n').append(style.bold(String.format(Locale.ROOT, "%-34s %16s %16s %8s", "Outlook", cut(leftName), cut(rightName), "change")))
-                .append('\n');
+        int leftWidth = Math.max(SCORE_WIDTH, leftSide.label().length());
+        int rightWidth = Math.max(SCORE_WIDTH, rightSide.label().length());
+        String columns = "%-34s %" + leftWidth + "s %" + rightWidth + "s";
+        out.append('\n').append(style.bold(String.format(Locale.ROOT, columns + " %8s", "Outlook", leftSide.label(),
+                rightSide.label(), "change"))).append('\n');
         for (Outlook o : Outlook.values()) {
-            double a = left.score(o.id());
-            double b = right.score(o.id());
-            out.append(String.format(Locale.ROOT, "%-34s %16.2f %16.2f %+8.2f%n", o.title(), a, b, b - a));
+            BigDecimal a = shown(left.score(o.id()));
+            BigDecimal b = shown(right.score(o.id()));
+            // The change of the scores as shown, so that the three columns always agree.
+            out.append(String.format(Locale.ROOT, columns + " %+8.2f%n", o.title(), a, b, b.subtract(a)));
         }
-        out.append(String.format(Locale.ROOT, "%-34s %16s %16s%n", "leading", cut(leader(left)), cut(leader(right))));
+        out.append(String.format(Locale.ROOT, columns + "%n", "leading", leader(left), leader(right)));
         Set<String> before = left.judgments().stream().map(JudgmentResult::id).collect(Collectors.toCollection(TreeSet::new));
         Set<String> after = right.judgments().stream().map(JudgmentResult::id).collect(Collectors.toCollection(TreeSet::new));
-        out.append('\n').append(style.bold("Judgments")).append('\n');
+        String direction = " (" + leftSide.label() + " -> " + rightSide.label() + ")";
+        out.append('\n').append(style.bold("Judgments" + direction)).append('\n');
         list(out, "gained", after.stream().filter(j -> !before.contains(j)).toList());
         list(out, "lost", before.stream().filter(j -> !after.contains(j)).toList());
         Map<String, Boolean> wasMet = left.prescriptions().stream().collect(Collectors.toMap(PrescriptionResult::id, PrescriptionResult::met));
         Map<String, PrescriptionResult> now = right.prescriptions().stream().collect(Collectors.toMap(PrescriptionResult::id, Function.identity()));
-        out.append('\n').append(style.bold("Prescriptions")).append('\n');
+        out.append('\n').append(style.bold("Prescriptions" + direction)).append('\n');
         list(out, "newly met", now.values().stream().filter(p -> p.met() && Boolean.FALSE.equals(wasMet.get(p.id())))
                 .map(PrescriptionResult::id).sorted().toList());
         list(out, "no longer met", now.values().stream().filter(p -> !p.met() && Boolean.TRUE.equals(wasMet.get(p.id())))
                 .map(PrescriptionResult::id).sorted().toList());
         return out.toString();
+    }
+
+    /** A score as the table shows it, to two decimals. */
+    private static BigDecimal shown(double score) {
+        return new BigDecimal(String.format(Locale.ROOT, "%.2f", score));
     }
 
     private static void list(StringBuilder out, String label, List<String> items) {
@@ -63,9 +104,5 @@ public final class Comparison {
 
     private static String or(String level) {
         return level == null ? "unknown" : level;
-    }
-
-    private static String cut(String name) {
-        return name.length() <= 16 ? name : name.substring(0, 15) + "~";
     }
 }

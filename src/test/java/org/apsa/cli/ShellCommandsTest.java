@@ -208,7 +208,10 @@ class ShellCommandsTest {
         awaitScreen(session, "Loaded analyst-a-2015-06");
         type(session, "diff facts/analyst-b-2015-06.json");
         String screen = awaitScreen(session, "no longer met:");
-        assertThat(screen).contains("Indicators that differ", "analyst-a-2015-06", "analyst-b-2015-06", "leading");
+        assertThat(screen).contains("current: analyst-a-2015-06 (facts/analyst-a-2015-06.json)",
+                "other:   analyst-b-2015-06 (facts/analyst-b-2015-06.json)", "Indicators that differ", "leading");
+        assertThat(screen).containsPattern("\\n  Indicator +current +other *\\n")
+                .containsPattern("\\nOutlook +current +other +change *\\n");
     }
 
     @Test
