@@ -5,6 +5,7 @@ import org.apache.logging.log4j.Logger;
 import org.apsa.cli.ExitCode;
 import org.apsa.cli.OneShot;
 import org.apsa.cli.RuleBases;
+import org.apsa.cli.UserPaths;
 import org.apsa.log.FileLog;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RulesFolderException;
@@ -14,7 +15,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.shell.command.annotation.CommandScan;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -40,7 +40,7 @@ public class ApsaApplication {
         if (shellRules.isPresent()) {
             // 'apsa --rules DIR': the shell, on the rules of DIR.
             try {
-                RuleBaseLoader.drlFiles(Path.of(shellRules.get()));
+                RuleBaseLoader.drlFiles(UserPaths.of(shellRules.get()));
             } catch (RulesFolderException e) {
                 System.err.println(e.getMessage());
                 return ExitCode.USAGE.status();

@@ -11,8 +11,6 @@ import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
 
-import java.nio.file.Path;
-
 /** {@code assess}: one fact set in, the assessment out. */
 @Command(group = "Assessment")
 class AssessCommands {
@@ -37,7 +35,7 @@ class AssessCommands {
             @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
             @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
         Format chosen = Format.parse(format, "assess", Format.TEXT, Format.JSON, Format.MARKDOWN);
-        FactSet facts = file == null ? bench.current() : reader.readOne(Path.of(file));
+        FactSet facts = file == null ? bench.current() : reader.readOne(UserPaths.of(file));
         Assessment assessment = ruleBases.assessor(rules).assess(facts);
         if (file == null) {
             bench.record(assessment);

@@ -50,11 +50,11 @@ class BatchCommands {
         if (workers < 1 || workers > 256) {
             throw new UsageException("--threads must be between 1 and 256, was " + workers);
         }
-        Path target = Path.of(outFolder);
+        Path target = UserPaths.of(outFolder);
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
         }
-        List<Path> inputs = Arrays.stream(paths).map(Path::of).toList();
+        List<Path> inputs = Arrays.stream(paths).map(UserPaths::of).toList();
         Batch batch = new Batch(ruleBases.assessor(rules));
         Batch.Summary summary = batch.run(new Batch.Options(inputs, target, reports, workers),
                 standardErrorIsATerminal() ? new ProgressBar(System.err) : Batch.Progress.NONE);

@@ -62,7 +62,7 @@ class Completions {
         return context -> {
             String typed = context.currentWord() == null ? "" : context.currentWord();
             int slash = typed.lastIndexOf('/');
-            java.nio.file.Path folder = java.nio.file.Path.of(slash < 0 ? "." : typed.substring(0, slash + 1));
+            java.nio.file.Path folder = UserPaths.of(slash < 0 ? "." : typed.substring(0, slash + 1));
             String prefix = slash < 0 ? "" : typed.substring(0, slash + 1);
             List<CompletionProposal> proposals = new ArrayList<>();
             try (var entries = java.nio.file.Files.list(folder)) {

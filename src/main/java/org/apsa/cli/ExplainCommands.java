@@ -18,7 +18,6 @@ import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /** {@code explain}, {@code why-not} and {@code sensitivity}: how a conclusion was reached and what would change it. */
@@ -120,7 +119,7 @@ class ExplainCommands {
     }
 
     private FactSet read(String file) {
-        return file == null ? bench.current() : reader.readOne(Path.of(file));
+        return file == null ? bench.current() : reader.readOne(UserPaths.of(file));
     }
 
     /**

@@ -136,7 +136,7 @@ public final class OneShot {
 
     /** Why {@code @FILE} cannot run, when it cannot. */
     static Optional<String> scriptProblem(String file) {
-        Path script = Path.of(file.isEmpty() ? "." : file);
+        Path script = UserPaths.of(file.isEmpty() ? "." : file);
         String why = Files.isDirectory(script) ? "is a folder" : !Files.exists(script) ? "no such file"
                 : !Files.isReadable(script) ? "cannot be read: permission denied" : null;
         return Optional.ofNullable(why).map(w -> file + ": " + w + "; give a file of shell commands, e.g. @examples/session.apsa");

@@ -39,7 +39,7 @@ public class RuleBases {
     /** The shell's rules folder when it is started with {@code --rules DIR}. */
     public static final String SESSION_FOLDER_PROPERTY = "apsa.shell.rules";
 
-    private volatile Path sessionFolder = Path.of(System.getProperty(SESSION_FOLDER_PROPERTY, RuleBaseLoader.DEFAULT_FOLDER.toString()));
+    private volatile Path sessionFolder = UserPaths.of(System.getProperty(SESSION_FOLDER_PROPERTY, RuleBaseLoader.DEFAULT_FOLDER.toString()));
     private volatile Consumer<Path> folderListener = folder -> { };
 
     /** The assessor for the rules of a folder; null or blank means the session's folder. */
@@ -47,7 +47,7 @@ public class RuleBases {
         if (folder == null || folder.isBlank()) {
             return sessionAssessor();
         }
-        Path given = Path.of(folder);
+        Path given = UserPaths.of(folder);
         Session current = session.get();
         if (current != null && key(current.folder()).equals(key(given))) {
             return current.assessor();
@@ -65,7 +65,7 @@ public class RuleBases {
      * exception carries the errors and the rule base in use stays as it was.
      */
     public RuleBase reload(String folder) {
-        Path given = folder == null || folder.isBlank() ? sessionFolder : Path.of(folder);
+        Path given = folder == null || folder.isBlank() ? sessionFolder : UserPaths.of(folder);
         Session fresh;
         synchronized (compiling) {
             fresh = new Session(given, new Assessor(RuleBaseLoader.load(given)));
@@ -81,7 +81,7 @@ public class RuleBases {
 
     /** The folder given as {@code --rules}, or the session's when none is given. */
     public Path folder(String folder) {
-        return folder == null || folder.isBlank() ? sessionFolder : Path.of(folder);
+        return folder == null || folder.isBlank() ? sessionFolder : UserPaths.of(folder);
     }
 
     public Path sessionFolder() {

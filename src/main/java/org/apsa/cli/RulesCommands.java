@@ -132,17 +132,18 @@ class RulesCommands {
             out.print(markdown);
             return;
         }
-        Path target = Path.of(outFile);
+        Path target = UserPaths.of(outFile);
         if (Files.isDirectory(target)) {
             throw new UsageException("--out " + outFile + " is a folder; give a file, e.g. --out rules/CATALOGUE.md");
         }
+        List<Path> created;
         try {
-            AtomicFiles.write(target, markdown, true);
+            created = AtomicFiles.write(target, markdown, true);
         } catch (IOException e) {
             throw new UsageException("cannot write " + outFile + ": " + AtomicFiles.reason(e));
         }
         out.print("Wrote the catalogue of " + markdown.lines().filter(l -> l.startsWith("| ") && l.contains("(line ")).count()
-                + " rules to " + outFile + ".");
+                + " rules to " + outFile + AtomicFiles.created(created) + ".");
     }
 
     private static List<FactSet> factSets(Path folder) {

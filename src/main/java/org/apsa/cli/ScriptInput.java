@@ -61,7 +61,7 @@ final class ScriptInput implements InputProvider, Closeable {
         if (problem.isPresent()) {
             throw new UsageException(problem.get());
         }
-        Path path = Path.of(file);
+        Path path = UserPaths.of(file);
         byte[] bytes;
         Path real;
         try {

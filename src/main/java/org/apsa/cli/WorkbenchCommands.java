@@ -48,7 +48,7 @@ class WorkbenchCommands {
     void load(@Option(longNames = "file", required = true, description = "a .json fact file") @OptionValues(provider = "factFiles") String file,
               @Option(longNames = "discard", description = "drop the current fact set's unsaved changes") boolean discard) {
         bench.requireSavedOr(discard, "load another");
-        Path path = Path.of(file);
+        Path path = UserPaths.of(file);
         FactSet facts = reader.readOne(path);
         bench.open(facts, path);
         out.print("Loaded " + facts.id() + " from " + file + ": " + facts.indicators().size() + " of "
@@ -121,7 +121,7 @@ class WorkbenchCommands {
             @Option(longNames = "file", description = "where; the file it was loaded from when left out") @OptionValues(provider = "factFiles") String file,
             @Option(longNames = "force", description = "overwrite an existing file") boolean force) {
         FactSet facts = bench.current();
-        Path target = file != null ? Path.of(file) : bench.file();
+        Path target = file != null ? UserPaths.of(file) : bench.file();
         if (target == null) {
             throw new UsageException("this fact set has no file yet; give one: save FILE");
         }
@@ -130,15 +130,16 @@ class WorkbenchCommands {
         }
         boolean overwrite = force || (file == null || target.toAbsolutePath().equals(
                 bench.file() == null ? null : bench.file().toAbsolutePath()));
+        List<Path> created;
         try {
-            AtomicFiles.write(target, FactSetWriter.json(facts, schemaFor(target)), overwrite);
+            created = AtomicFiles.write(target, FactSetWriter.json(facts, schemaFor(target)), overwrite);
         } catch (FileAlreadyExistsException e) {
             throw new UsageException(target + " exists; add --force to overwrite it, or choose another name");
         } catch (IOException e) {
             throw new UsageException("cannot save to " + target + ": " + AtomicFiles.reason(e) + "; nothing was changed");
         }
         bench.saved(target);
-        out.print("Saved " + facts.id() + " to " + target + ".");
+        out.print("Saved " + facts.id() + " to " + target + AtomicFiles.created(created) + ".");
     }
 
     @Command(command = "recommend", description = "The article's unmet prescriptions for the current fact set, "
@@ -187,7 +188,7 @@ class WorkbenchCommands {
             + "Example: diff facts/analyst-b-2015-06.json")
     void diff(@Option(longNames = "file", required = true, description = "the other fact set") @OptionValues(provider = "factFiles") String file) {
         FactSet current = bench.current();
-        FactSet other = reader.readOne(Path.of(file));
+        FactSet other = reader.readOne(UserPaths.of(file));
         var assessor = ruleBases.assessor(null);
         // The ids in full above the tables, whose columns are headed "current" and "other": ids may be long, or the same.
         String where = bench.file() == null ? "not saved" : bench.file() + (bench.dirty() ? ", with unsaved changes" : "");

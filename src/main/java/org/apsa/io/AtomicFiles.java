@@ -11,6 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Files the user gets are written whole or not at all: to a hidden temporary file beside the
@@ -27,11 +29,14 @@ public final class AtomicFiles {
     /**
      * Writes atomically. Without {@code overwrite}, an existing file is left alone and
      * {@link FileAlreadyExistsException} is thrown. A new file gets the permissions new files
-     * get (the umask decides); a replaced file keeps its own.
+     * get (the umask decides); a replaced file keeps its own. Missing folders above it are
+     * created, and returned, so that the user can be told ({@link #created}): a mistyped
+     * folder name would otherwise go unseen.
      *
+     * @return the folders created, outermost first, as {@code target} names them; empty when none
      * @throws IOException with a message a user can act on (see {@link #reason})
      */
-    public static void write(Path target, String text, boolean overwrite) throws IOException {
+    public static List<Path> write(Path target, String text, boolean overwrite) throws IOException {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
             throw new IOException("it is a folder");
@@ -44,6 +49,10 @@ public final class AtomicFiles {
             if (Files.exists(above) && !Files.isDirectory(above)) {
                 throw new IOException(above + " is a file, not a folder");
             }
+        }
+        List<Path> missing = new ArrayList<>();
+        for (Path above = target.getParent(); above != null && !Files.exists(above); above = above.getParent()) {
+            missing.add(0, above);
         }
         Files.createDirectories(folder);
         Path temporary = temporaryBeside(folder, absolute.getFileName().toString());
@@ -58,6 +67,16 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temporary);
         }
+        return List.copyOf(missing);
+    }
+
+    /** The folders {@link #write} created, in words to add to what the command says; empty when none. */
+    public static String created(List<Path> folders) {
+        if (folders.isEmpty()) {
+            return "";
+        }
+        return " (created the missing folder" + (folders.size() == 1 ? " " : "s ")
+                + String.join(", ", folders.stream().map(Path::toString).toList()) + ")";
     }
 
     /**

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +79,30 @@ class ScriptedSessionIT {
 
         assertThat(run.exit()).isEqualTo(ExitCode.USAGE.status());
         assertThat(run.err()).isEqualTo(script + ":1: no fact set yet; 'load FILE' opens one, 'new' starts an empty one\n");
+    }
+
+    @Test
+    void aTildeInAScriptIsTheHomeFolderAndAFolderSaveCreatesIsSaid(@TempDir Path dir) throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path script = Files.writeString(dir.resolve("home.apsa"), String.join("\n",
+                "load " + Jar.PROJECT.resolve("facts/baseline-2014-12.json"),
+                "save ~/views/mine.json",
+                "load ~/views/mine.json",
+                "diff ~/views/mine.json",
+                "assess ~/views/mine.json --format json", ""));
+
+        Jar.Run run = Jar.run(work, logs, List.of("-Duser.home=" + home,
+                "-D" + RuleBases.SESSION_FOLDER_PROPERTY + "=" + Jar.PROJECT.resolve("rules")), Map.of(), "@" + script);
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(home.resolve("views/mine.json")).exists();
+        try (Stream<Path> left = Files.list(work)) {
+            assertThat(left).as("nothing written to the working folder").isEmpty();
+        }
+        assertThat(run.out()).contains("Saved baseline-2014-12 to " + home.resolve("views/mine.json")
+                        + " (created the missing folder " + home.resolve("views") + ").",
+                "Loaded baseline-2014-12 from ~/views/mine.json", "Indicators that differ (0)", "\"leading\" : \"polarization\"");
     }
 
     @Test

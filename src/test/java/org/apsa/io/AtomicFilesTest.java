@@ -50,6 +50,22 @@ class AtomicFilesTest {
     }
 
     @Test
+    void theFoldersCreatedOnTheWayAreReturnedToBeToldToTheUser() throws IOException {
+        Path deep = dir.resolve("reports/2015/mine.json");
+
+        List<Path> created = AtomicFiles.write(deep, "{}", false);
+        List<Path> none = AtomicFiles.write(dir.resolve("reports/other.json"), "{}", false);
+
+        assertThat(created).containsExactly(dir.resolve("reports"), dir.resolve("reports/2015"));
+        assertThat(AtomicFiles.created(created)).isEqualTo(" (created the missing folders " + dir.resolve("reports") + ", "
+                + dir.resolve("reports/2015") + ")");
+        assertThat(AtomicFiles.created(created.subList(1, 2))).isEqualTo(" (created the missing folder " + dir.resolve("reports/2015") + ")");
+        assertThat(none).isEmpty();
+        assertThat(AtomicFiles.created(none)).isEmpty();
+        assertThat(Files.readString(deep)).isEqualTo("{}");
+    }
+
+    @Test
     void reasonsAreWords() {
         assertThat(AtomicFiles.reason(new AccessDeniedException("/ro/.x.json.1f.tmp"))).isEqualTo("permission denied in /ro");
         assertThat(AtomicFiles.reason(new NoSuchFileException("/gone/x.json"))).isEqualTo("no such file or folder: /gone/x.json");
