@@ -6,12 +6,14 @@ import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The single changes an analyst could make to a fact set: every other level of every
- * indicator, known or unknown ("if we learned X were high"), stated with full confidence.
+ * indicator, known or unknown ("if we learned X were high"), and the reading each change
+ * gives (see {@link #reading}).
  */
 final class Candidates {
 
@@ -31,11 +33,26 @@ final class Candidates {
         return changes;
     }
 
-    static Map<String, Reading> apply(List<Change> changes) {
-        Map<String, Reading> readings = new java.util.LinkedHashMap<>();
+    static Map<String, Reading> apply(FactSet facts, List<Change> changes) {
+        Map<String, Reading> readings = new LinkedHashMap<>();
         for (Change c : changes) {
-            readings.put(c.indicator(), Reading.of(c.to()));
+            readings.put(c.indicator(), c.to() == null ? null : reading(facts, c.indicator(), c.to()));
         }
         return readings;
+    }
+
+    /**
+     * An indicator of a fact set at a level, all else as stated. A stated indicator keeps the
+     * confidence the analyst gave it, so that moving it along its scale measures the level
+     * alone, not a change of certainty too, and at its stated level it is the stated reading
+     * itself. An unknown indicator has no confidence to keep: it is taken as learned for
+     * certain (confidence 1).
+     */
+    static Reading reading(FactSet facts, String indicator, String level) {
+        Reading now = facts.indicators().get(indicator);
+        if (now == null) {
+            return Reading.of(level);
+        }
+        return now.level().equals(level) ? now : new Reading(level, now.confidence(), null);
     }
 }

@@ -19,18 +19,22 @@ import java.util.Map;
 
 /**
  * How far each indicator moves each outlook's score across its scale (with "unknown" as one
- * more position), all else as stated: a tornado table, largest swing first. For unknown
+ * more position), all else as stated: a tornado table, largest swing first. A stated
+ * indicator is moved at the confidence the analyst gave it, so that its row measures its
+ * level alone and its stated level gives the assessment itself; an unknown indicator has no
+ * confidence and is tried at 1, as if learned for certain. For unknown
  * indicators it also gives the value of information: whether learning the indicator could
  * change the leading outlook, and by how much it could move the scores.
  */
 public final class Sensitivity {
 
     /**
-     * @param current  the stated level, null when unknown
-     * @param swing    per outlook, the highest score minus the lowest across the positions
-     * @param leaders  the leading outlook (or null) at each position: each level, then "unknown"
+     * @param current    the stated level, null when unknown
+     * @param confidence the confidence every level is tried at: the stated one, 1 when unknown
+     * @param swing      per outlook, the highest score minus the lowest across the positions
+     * @param leaders    the leading outlook (or null) at each position: each level, then "unknown"
      */
-    public record Row(String indicator, String current, Map<String, Double> swing, double largest,
+    public record Row(String indicator, String current, double confidence, Map<String, Double> swing, double largest,
                       Map<String, String> leaders) {
 
         public boolean couldChangeLeader(String leading) {
@@ -58,7 +62,7 @@ public final class Sensitivity {
                 positions.add(UNKNOWN);
                 for (String position : positions) {
                     Map<String, Reading> change = new HashMap<>();
-                    change.put(def.id(), position.equals(UNKNOWN) ? null : Reading.of(position));
+                    change.put(def.id(), position.equals(UNKNOWN) ? null : Candidates.reading(facts, def.id(), position));
                     WhatIf.Outcome outcome = live.evaluate(change);
                     leaders.put(position, outcome.leading());
                     for (var s : outcome.scores()) {
@@ -74,8 +78,8 @@ public final class Sensitivity {
                     largest = Math.max(largest, d);
                 }
                 Reading now = facts.indicators().get(def.id());
-                rows.add(new Row(def.id(), now == null ? null : now.level(), Collections.unmodifiableMap(swing), largest,
-                        Collections.unmodifiableMap(leaders)));
+                rows.add(new Row(def.id(), now == null ? null : now.level(), now == null ? Reading.CERTAIN : now.confidence(),
+                        Collections.unmodifiableMap(swing), largest, Collections.unmodifiableMap(leaders)));
             }
         }
         rows.sort(Comparator.comparingDouble((Row r) -> -r.largest()).thenComparingInt(r -> Vocabulary.order(r.indicator())));

@@ -62,7 +62,7 @@ public final class WhyNot {
         int searched = 1;
         try (WhatIf live = assessor.whatIf(assessment.factSet())) {
             for (Change change : singles) {
-                WhatIf.Outcome outcome = live.evaluate(Candidates.apply(List.of(change)));
+                WhatIf.Outcome outcome = live.evaluate(Candidates.apply(assessment.factSet(), List.of(change)));
                 if (scenario.equals(outcome.leading())) {
                     found.add(new Candidate(List.of(change), outcome.scores()));
                 }
@@ -76,7 +76,7 @@ public final class WhyNot {
                         if (a.indicator().equals(b.indicator())) {
                             continue;
                         }
-                        WhatIf.Outcome outcome = live.evaluate(Candidates.apply(List.of(a, b)));
+                        WhatIf.Outcome outcome = live.evaluate(Candidates.apply(assessment.factSet(), List.of(a, b)));
                         if (scenario.equals(outcome.leading())) {
                             found.add(new Candidate(List.of(a, b), outcome.scores()));
                         }

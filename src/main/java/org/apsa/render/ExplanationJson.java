@@ -65,6 +65,7 @@ public final class ExplanationJson {
             Map<String, Object> rm = new LinkedHashMap<>();
             rm.put("indicator", r.indicator());
             rm.put("current", r.current());
+            rm.put("confidence", r.confidence());
             rm.put("largest", r.largest());
             rm.put("swing", r.swing());
             rm.put("leaders", r.leaders());

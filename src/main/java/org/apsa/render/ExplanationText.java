@@ -6,6 +6,7 @@ import org.apsa.engine.TraceNode;
 import org.apsa.explain.Change;
 import org.apsa.explain.Sensitivity;
 import org.apsa.explain.WhyNot;
+import org.apsa.fact.Reading;
 
 import java.util.List;
 import java.util.Locale;
@@ -60,11 +61,12 @@ public final class ExplanationText {
     public static String sensitivity(List<Sensitivity.Row> rows, List<Sensitivity.InformationValue> information, Style style) {
         StringBuilder out = new StringBuilder();
         out.append(style.bold("Sensitivity: how far each indicator moves each outlook across its scale")).append('\n');
-        out.append(String.format(Locale.ROOT, "  %-36s %-12s %7s %7s %7s %7s  %s%n", "Indicator", "Now", "deep-i", "shared",
+        out.append("  (a stated indicator at the confidence stated for it, an unknown one at confidence 1)\n");
+        out.append(String.format(Locale.ROOT, "  %-36s %-20s %7s %7s %7s %7s  %s%n", "Indicator", "Now", "deep-i", "shared",
                 "polar", "chaos", "largest"));
         for (Sensitivity.Row r : rows) {
-            out.append(String.format(Locale.ROOT, "  %-36s %-12s %7.3f %7.3f %7.3f %7.3f  %s%n", r.indicator(),
-                    r.current() == null ? "unknown" : r.current(),
+            out.append(String.format(Locale.ROOT, "  %-36s %-20s %7.3f %7.3f %7.3f %7.3f  %s%n", r.indicator(),
+                    r.current() == null ? "unknown" : Change.describe(new Reading(r.current(), r.confidence(), null)),
                     r.swing().get("deep-integration"), r.swing().get("shared-dominance"), r.swing().get("polarization"),
                     r.swing().get("chaos"), bar(r.largest())));
         }

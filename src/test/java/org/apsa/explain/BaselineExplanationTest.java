@@ -115,12 +115,68 @@ class BaselineExplanationTest {
         for (Outlook outlook : Outlook.values()) {
             WhyNot.Result result = WhyNot.of(assessor, a, outlook.id());
             for (WhyNot.Candidate c : result.changes()) {
-                Map<String, Reading> readings = new HashMap<>(baseline.indicators());
-                c.changes().forEach(ch -> readings.put(ch.indicator(), Reading.of(ch.to())));
-                Assessment changed = assessor.assess(new FactSet(baseline.id(), null, null, null, readings));
+                Assessment changed = assessor.assess(atStatedConfidence(baseline, c.changes()));
                 assertThat(changed.leading()).as("%s with %s", outlook.id(), c.changes()).isEqualTo(outlook.id());
             }
         }
+    }
+
+    @Test
+    void sensitivityMovesAStatedIndicatorAtItsStatedConfidenceSoItsStatedLevelIsTheAssessment() {
+        // Stated high with confidence 0.8: at confidence 1, "high" would score deep integration
+        // below the assessment and the swing would measure a change of certainty too.
+        Reading stated = baseline.indicators().get("usChina.strategicDistrust");
+        assertThat(stated.confidence()).isEqualTo(0.8);
+        Sensitivity.Row row = Sensitivity.of(assessor, baseline).stream()
+                .filter(r -> r.indicator().equals("usChina.strategicDistrust")).findFirst().orElseThrow();
+
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        for (String level : java.util.List.of("low", "medium", "high")) {
+            double s = assessor.assess(baseline.with("usChina.strategicDistrust", new Reading(level, 0.8, null)))
+                    .score("deep-integration");
+            low = Math.min(low, s);
+            high = Math.max(high, s);
+        }
+        double unknown = assessor.assess(baseline.without("usChina.strategicDistrust")).score("deep-integration");
+        double now = assessor.assess(baseline).score("deep-integration");
+        low = Math.min(low, unknown);
+        high = Math.max(high, unknown);
+
+        assertThat(row.current()).isEqualTo("high");
+        assertThat(row.confidence()).isEqualTo(0.8);
+        assertThat(now).isBetween(low, high);
+        assertThat(row.swing().get("deep-integration")).isCloseTo(high - low, org.assertj.core.data.Offset.offset(0.0002));
+        assertThat(ExplanationText.sensitivity(java.util.List.of(row), java.util.List.of(), Style.PLAIN))
+                .contains("usChina.strategicDistrust            high (0.80)")
+                .contains("a stated indicator at the confidence stated for it, an unknown one at confidence 1");
+    }
+
+    @Test
+    void whyNotAndSensitivityAgreeOnWhoLeadsAtEachLevelOfAStatedIndicator() {
+        // mechanism.collectiveSecurity is stated absent with confidence 0.9; at "binding" with that
+        // confidence polarization still leads, so why-not must not offer it for deep integration.
+        Assessment a = assessor.assess(baseline);
+        Sensitivity.Row row = Sensitivity.of(assessor, baseline).stream()
+                .filter(r -> r.indicator().equals("mechanism.collectiveSecurity")).findFirst().orElseThrow();
+        WhyNot.Result result = WhyNot.of(assessor, a, "deep-integration");
+
+        for (String level : java.util.List.of("nascent", "binding")) {
+            boolean offered = result.changes().stream().anyMatch(c -> c.changes().size() == 1
+                    && c.changes().get(0).equals(new Change("mechanism.collectiveSecurity", "absent", level)));
+            assertThat(offered).as(level).isEqualTo("deep-integration".equals(row.leaders().get(level)));
+        }
+        assertThat(row.leaders()).containsEntry("binding", "polarization");
+    }
+
+    /** A fact set with changes made as why-not makes them: a stated indicator keeps its confidence. */
+    private static FactSet atStatedConfidence(FactSet facts, java.util.List<Change> changes) {
+        Map<String, Reading> readings = new HashMap<>(facts.indicators());
+        changes.forEach(ch -> {
+            Reading now = facts.indicators().get(ch.indicator());
+            readings.put(ch.indicator(), new Reading(ch.to(), now == null ? 1.0 : now.confidence(), null));
+        });
+        return new FactSet(facts.id(), null, null, null, readings);
     }
 
     @Test

@@ -136,7 +136,10 @@ class ExplanationTest {
 
     private static FactSet applied(FactSet facts, List<Change> changes) {
         Map<String, Reading> readings = new HashMap<>(facts.indicators());
-        changes.forEach(c -> readings.put(c.indicator(), Reading.of(c.to())));
+        changes.forEach(c -> {
+            Reading now = facts.indicators().get(c.indicator());
+            readings.put(c.indicator(), new Reading(c.to(), now == null ? 1.0 : now.confidence(), null));
+        });
         return new FactSet(facts.id(), null, null, null, readings);
     }
 }
