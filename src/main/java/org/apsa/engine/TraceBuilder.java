@@ -98,7 +98,7 @@ final class TraceBuilder {
         Double confidence = null;
         if (fact instanceof ScenarioScore s) {
             kind = "scenario";
-            conclusion = s.scenario() + ": " + FOUR_PLACES.format(s.score()) + " (" + s.likelihood() + "), rank " + s.rank();
+            conclusion = s.scenario() + ": " + FOUR_PLACES.format(s.score()) + " (" + s.likelihood() + "), rank " + s.shownRank(conclusions.scores());
             conclusions.supports().stream()
                     .filter(p -> p.scenario().equals(s.scenario()))
                     .sorted(Comparator.comparingDouble(Support::magnitude).reversed().thenComparing(Support::rule))

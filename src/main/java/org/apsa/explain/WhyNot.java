@@ -23,12 +23,13 @@ public final class WhyNot {
     public static final int SHOWN = 10;
 
     /**
+     * @param scores        the four scores of the assessment, ranked
      * @param searched      the size of the change sets searched (1, or 2 when no single change works)
      * @param found         how many change sets of that size make it lead
      * @param changes       the smallest of them (fewest steps along the indicators' scales, see
      *                      {@link #steps}), then those that give the outlook the higher score
      */
-    public record Result(String scenario, ScenarioScore current, String leading, boolean alreadyLeading,
+    public record Result(String scenario, ScenarioScore current, List<ScenarioScore> scores, String leading, boolean alreadyLeading,
                          List<TraceNode> against, List<TraceNode> leaderSupport, int searched, int found,
                          List<Candidate> changes) {
 
@@ -55,7 +56,8 @@ public final class WhyNot {
         List<TraceNode> leaderSupport = assessment.leading() == null || assessment.leading().equals(scenario)
                 ? List.of() : supports(assessment, assessment.leading(), true);
         if (scenario.equals(assessment.leading())) {
-            return new Result(scenario, current, assessment.leading(), true, against, leaderSupport, 0, 0, List.of());
+            return new Result(scenario, current, assessment.scenarios(), assessment.leading(), true, against, leaderSupport,
+                    0, 0, List.of());
         }
         List<Change> singles = Candidates.singles(assessment.factSet());
         List<Candidate> found = new ArrayList<>();
@@ -87,7 +89,7 @@ public final class WhyNot {
         found.sort(Comparator.comparingInt((Candidate c) -> steps(c.changes()))
                 .thenComparingDouble(c -> -score(c, scenario))
                 .thenComparing(c -> c.changes().toString()));
-        return new Result(scenario, current, assessment.leading(), false, against, leaderSupport, searched, found.size(),
+        return new Result(scenario, current, assessment.scenarios(), assessment.leading(), false, against, leaderSupport, searched, found.size(),
                 found.subList(0, Math.min(SHOWN, found.size())));
     }
 

@@ -28,7 +28,7 @@ public final class AssessmentMarkdown {
                 : String.format(Locale.ROOT, "**Insufficient evidence** to name a leading outlook (evidence %.2f).", a.evidence()));
         out.append("\n\n| # | Outlook | Score | Likelihood |\n|---|---|---:|---|\n");
         for (ScenarioScore s : a.scenarios()) {
-            out.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %s |\n", s.rank(), title(s.scenario()), s.score(), s.likelihood()));
+            out.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %s |\n", s.shownRank(a.scenarios()), title(s.scenario()), s.score(), s.likelihood()));
         }
         if (!a.evaluation().isEmpty()) {
             out.append("\n### What the article says of ").append(title(a.leading())).append("\n\n");

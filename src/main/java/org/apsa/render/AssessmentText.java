@@ -38,8 +38,11 @@ public final class AssessmentText {
         for (ScenarioScore s : a.scenarios()) {
             String title = Outlook.find(s.scenario()).map(Outlook::title).orElse(s.scenario());
             boolean leads = s.scenario().equals(a.leading());
-            String line = String.format(Locale.ROOT, "  %-2d %-32s %6.2f  %-21s", s.rank(), title, s.score(), s.likelihood());
-            out.append(leads ? style.bold(line) + style.accent("leading") : line.stripTrailing()).append('\n');
+            String rank = s.shownRank(a.scenarios());
+            String line = String.format(Locale.ROOT, "  %-2s %-32s %6.2f  %-21s", rank, title, s.score(), s.likelihood());
+            // A tie at the top names the more desirable outlook, as the ranks order it; say so.
+            out.append(leads ? style.bold(line) + style.accent(rank.startsWith("=") ? "leading (tied; the more desirable, ¶7)" : "leading")
+                    : line.stripTrailing()).append('\n');
         }
         if (Assessment.INSUFFICIENT_EVIDENCE.equals(a.status())) {
             out.append('\n').append(style.warn(String.format(Locale.ROOT,

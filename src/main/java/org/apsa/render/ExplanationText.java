@@ -21,8 +21,8 @@ public final class ExplanationText {
     public static String whyNot(WhyNot.Result r, Style style) {
         StringBuilder out = new StringBuilder();
         String title = title(r.scenario());
-        out.append(style.bold(String.format(Locale.ROOT, "Why not %s? Score %.2f (%s), rank %d", title,
-                r.current().score(), r.current().likelihood(), r.current().rank()))).append('\n');
+        out.append(style.bold(String.format(Locale.ROOT, "Why not %s? Score %.2f (%s), rank %s", title,
+                r.current().score(), r.current().likelihood(), r.current().shownRank(r.scores())))).append('\n');
         if (r.alreadyLeading()) {
             out.append("It is the leading outlook already; 'explain' shows why.\n");
             return out.toString();

@@ -23,6 +23,17 @@ class ScoringTest {
     }
 
     @Test
+    void equalScoresShareTheBestOfTheirRanksAsShownWhileTheRanksStayOneToFour() {
+        List<ScenarioScore> none = Scoring.scores(3.0, 0, 0, 0, 0);
+        List<ScenarioScore> middle = Scoring.scores(3.0, 2.0, 0, 0, -1.0);
+
+        assertThat(none).extracting(ScenarioScore::rank).containsExactly(1, 2, 3, 4);
+        assertThat(none).extracting(s -> s.shownRank(none)).containsExactly("=1", "=1", "=1", "=1");
+        assertThat(middle).extracting(ScenarioScore::rank).containsExactly(1, 2, 3, 4);
+        assertThat(middle).extracting(s -> s.shownRank(middle)).containsExactly("1", "=2", "=2", "4");
+    }
+
+    @Test
     void oneUnitOfNetEvidenceMultipliesTheOddsByETheInverseTemperature() {
         List<ScenarioScore> scores = Scoring.scores(2.0, 0, 0, 2.0, 0);
 
