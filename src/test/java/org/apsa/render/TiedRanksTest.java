@@ -7,6 +7,7 @@ import org.apsa.explain.WhyNot;
 import org.apsa.fact.FactSet;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,5 +33,17 @@ class TiedRanksTest {
         assertThat(ExplanationText.whyNot(WhyNot.of(ShippedRules.assessor(), a, "polarization"), Style.PLAIN))
                 .startsWith("Why not polarization? Score 0.25 (unlikely), rank =1\n");
         assertThat(AssessmentJson.pretty(a)).contains("\"rank\" : 4");
+    }
+
+    @Test
+    void aTieAtTheTopIsSaidToBeBrokenByDesirability() {
+        List<ScenarioScore> scores = List.of(new ScenarioScore("deep-integration", 2.0, 0.4, "unlikely", 1),
+                new ScenarioScore("polarization", 2.0, 0.4, "unlikely", 2), new ScenarioScore("shared-dominance", 0.0, 0.1, "very unlikely", 3),
+                new ScenarioScore("chaos", 0.0, 0.1, "very unlikely", 4));
+        Assessment tied = new Assessment(EMPTY, Assessment.ASSESSED, "deep-integration", scores, 4.0, List.of(), List.of(),
+                List.of(), List.of(), 0, Map.of(), Map.of());
+
+        assertThat(AssessmentText.render(tied, Style.PLAIN)).contains("=1 deep integration", "leading (tied; the more desirable, ¶7)",
+                "=1 polarization", "=3 shared dominance of big powers", "=3 falling into chaos");
     }
 }
