@@ -141,7 +141,8 @@ class ConsultCommands {
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "    Why: knowing %s could move an outlook's score by up to %.2f%s.%n"
                         + "    Today: %s. By answer: %s.",
-                v.indicator(), v.largestSwing(), v.couldChangeLeader() ? " and could change the leading outlook" : "",
+                v.indicator(), v.largestSwing(), !v.couldChangeLeader() ? ""
+                        : assessment.leading() == null ? " and could name a leading outlook" : " and could change the leading outlook",
                 leader, byLevel);
     }
 

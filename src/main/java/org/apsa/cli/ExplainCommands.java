@@ -113,8 +113,9 @@ class ExplainCommands {
         Assessor assessor = ruleBases.assessor(rules);
         FactSet facts = read(file);
         List<Sensitivity.Row> rows = Sensitivity.of(assessor, facts);
-        List<Sensitivity.InformationValue> information = Sensitivity.valueOfInformation(assessor.assess(facts), rows);
-        out.print(chosen == Format.JSON ? ExplanationJson.sensitivity(rows, information)
+        Assessment assessment = assessor.assess(facts);
+        List<Sensitivity.InformationValue> information = Sensitivity.valueOfInformation(assessment, rows);
+        out.print(chosen == Format.JSON ? ExplanationJson.sensitivity(assessment.leading(), rows, information)
                 : ExplanationText.sensitivity(rows, information, Style.of(out.colour())));
     }
 

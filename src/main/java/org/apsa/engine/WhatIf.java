@@ -30,8 +30,12 @@ import java.util.stream.Collectors;
  */
 public final class WhatIf implements AutoCloseable {
 
-    /** The outcome of one question: the four scores, ranked, and the leader if any. */
-    public record Outcome(List<ScenarioScore> scores, String leading) {
+    /**
+     * The outcome of one question: the four scores, ranked, the leader if any, and, when the
+     * rules found too little evidence to name one, how much there was and how much it takes
+     * (null otherwise).
+     */
+    public record Outcome(List<ScenarioScore> scores, String leading, InsufficientEvidence insufficient) {
 
         public double score(String scenario) {
             return scores.stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
@@ -40,6 +44,7 @@ public final class WhatIf implements AutoCloseable {
 
     private static final ClassObjectFilter SCORES = new ClassObjectFilter(ScenarioScore.class);
     private static final ClassObjectFilter LEADER = new ClassObjectFilter(Leading.class);
+    private static final ClassObjectFilter INSUFFICIENT = new ClassObjectFilter(InsufficientEvidence.class);
 
     private final KieSession session;
     private final FiringRecorder recorder = new FiringRecorder();
@@ -166,8 +171,12 @@ public final class WhatIf implements AutoCloseable {
         for (Object fact : session.getObjects(LEADER)) {
             leading = ((Leading) fact).scenario();
         }
+        InsufficientEvidence insufficient = null;
+        for (Object fact : session.getObjects(INSUFFICIENT)) {
+            insufficient = (InsufficientEvidence) fact;
+        }
         scores.sort(java.util.Comparator.comparingInt(ScenarioScore::rank));
-        return new Outcome(List.copyOf(scores), leading);
+        return new Outcome(List.copyOf(scores), leading, insufficient);
     }
 
     /** The four scores in the session, checked to be four. */

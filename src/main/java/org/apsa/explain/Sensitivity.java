@@ -42,8 +42,15 @@ public final class Sensitivity {
         }
     }
 
-    /** An unknown indicator ranked by what learning it could change. */
-    public record InformationValue(String indicator, boolean couldChangeLeader, double largestSwing, Map<String, String> leaders) {
+    /**
+     * An unknown indicator ranked by what learning it could change.
+     *
+     * @param leading           the leading outlook now; null when none leads (too little evidence)
+     * @param couldChangeLeader whether some level of it gives another leader than now, or, with
+     *                          none now, names one
+     */
+    public record InformationValue(String indicator, String leading, boolean couldChangeLeader, double largestSwing,
+                                   Map<String, String> leaders) {
     }
 
     public static final String UNKNOWN = "unknown";
@@ -90,7 +97,8 @@ public final class Sensitivity {
     public static List<InformationValue> valueOfInformation(Assessment assessment, List<Row> rows) {
         return rows.stream()
                 .filter(r -> r.current() == null)
-                .map(r -> new InformationValue(r.indicator(), r.couldChangeLeader(assessment.leading()), r.largest(), r.leaders()))
+                .map(r -> new InformationValue(r.indicator(), assessment.leading(), r.couldChangeLeader(assessment.leading()),
+                        r.largest(), r.leaders()))
                 .sorted(Comparator.comparing((InformationValue v) -> !v.couldChangeLeader())
                         .thenComparingDouble(v -> -v.largestSwing())
                         .thenComparingInt(v -> Vocabulary.order(v.indicator())))

@@ -44,22 +44,43 @@ public final class ExplanationJson {
         m.put("score", r.current().score());
         m.put("rank", r.current().rank());
         m.put("leading", r.leading());
+        Map<String, Object> insufficient = null;
+        if (r.insufficient() != null) {
+            insufficient = new LinkedHashMap<>();
+            insufficient.put("evidence", round(r.insufficient().evidence()));
+            insufficient.put("needed", r.insufficient().threshold());
+        }
+        m.put("insufficientEvidence", insufficient);
+        m.put("ranksFirst", r.ranksFirst());
         m.put("alreadyLeading", r.alreadyLeading());
         m.put("against", r.against());
         m.put("leaderSupport", r.leaderSupport());
+        m.put("putsFirstFound", r.putsFirstFound());
+        m.put("putsFirst", r.putsFirst().stream().map(c -> candidate(r, c)).toList());
         m.put("searched", r.searched());
         m.put("found", r.found());
-        m.put("changes", r.changes().stream().map(c -> {
-            Map<String, Object> cm = new LinkedHashMap<>();
-            cm.put("changes", c.changes().stream().map(ExplanationJson::change).toList());
-            cm.put("scores", c.scores().stream().map(ExplanationJson::score).toList());
-            cm.put("addsEvidence", r.addsEvidence(c));
-            return cm;
-        }).toList());
+        m.put("changes", r.changes().stream().map(c -> candidate(r, c)).toList());
         return write(m);
     }
 
-    public static String sensitivity(List<Sensitivity.Row> rows, List<Sensitivity.InformationValue> information) {
+    private static Map<String, Object> candidate(WhyNot.Result r, WhyNot.Candidate c) {
+        Map<String, Object> cm = new LinkedHashMap<>();
+        cm.put("changes", c.changes().stream().map(ch -> {
+            Map<String, Object> m = change(ch);
+            m.put("addsEvidenceOnly", c.evidenceOnly().contains(ch));
+            return m;
+        }).toList());
+        cm.put("scores", c.scores().stream().map(ExplanationJson::score).toList());
+        cm.put("addsEvidence", r.addsEvidence(c));
+        return cm;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+
+    /** @param leading the leading outlook now; null when none leads */
+    public static String sensitivity(String leading, List<Sensitivity.Row> rows, List<Sensitivity.InformationValue> information) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sensitivity", rows.stream().map(r -> {
             Map<String, Object> rm = new LinkedHashMap<>();
@@ -71,6 +92,7 @@ public final class ExplanationJson {
             rm.put("leaders", r.leaders());
             return rm;
         }).toList());
+        m.put("leading", leading);
         m.put("valueOfInformation", information.stream().map(v -> {
             Map<String, Object> vm = new LinkedHashMap<>();
             vm.put("indicator", v.indicator());

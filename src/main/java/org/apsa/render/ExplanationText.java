@@ -27,8 +27,15 @@ public final class ExplanationText {
             out.append("It is the leading outlook already; 'explain' shows why.\n");
             return out.toString();
         }
-        out.append(r.leading() == null ? "No outlook leads: the evidence is insufficient.\n"
-                : "The leading outlook is " + title(r.leading()) + ".\n");
+        if (r.leading() != null) {
+            out.append("The leading outlook is " + title(r.leading()) + ".\n");
+        } else {
+            out.append(r.insufficient() == null ? "No outlook leads.\n" : String.format(Locale.ROOT,
+                    "No outlook leads: the evidence in all is %.2f, less than the %.2f it takes to name a leader.%n",
+                    r.insufficient().evidence(), r.insufficient().threshold()));
+            out.append(r.ranksFirst() ? capitalized(title) + " ranks first already: more evidence in all would make it lead.\n"
+                    : capitalized(title) + " does not rank first either.\n");
+        }
         out.append('\n').append(style.bold("Evidence against " + title)).append('\n');
         if (r.against().isEmpty()) {
             out.append(r.current().net() <= 0 ? "  none: it lacks support rather than facing evidence against it\n"
@@ -41,21 +48,41 @@ public final class ExplanationText {
             out.append(style.bold("What the leader, " + title(r.leading()) + ", rests on")).append('\n');
             out.append(indent(TraceText.render(r.leaderSupport(), style)));
         }
+        if (!r.putsFirst().isEmpty()) {
+            out.append(style.bold("Single changes that put " + title + " first, with too little evidence to name it leader"))
+                    .append('\n');
+            if (r.putsFirstFound() > r.putsFirst().size()) {
+                out.append(String.format(Locale.ROOT, "  %d found, the smallest %d:%n", r.putsFirstFound(), r.putsFirst().size()));
+            }
+            candidates(r, r.putsFirst(), style, out);
+        }
         out.append(style.bold("Smallest changes that would make " + title + " lead")).append('\n');
         if (r.changes().isEmpty()) {
             out.append("  none of one or two indicators: it needs broader change than that\n");
         } else {
             out.append(String.format(Locale.ROOT, "  %d set%s of %d change%s found%s:%n", r.found(), r.found() == 1 ? "" : "s",
                     r.searched(), r.searched() == 1 ? "" : "s", r.found() > r.changes().size() ? ", the smallest " + r.changes().size() : ""));
-            for (WhyNot.Candidate c : r.changes()) {
-                out.append("  ").append(c.changes().stream().map(ExplanationText::change).collect(Collectors.joining(" and ")))
-                        .append(r.addsEvidence(c) || r.leading() == null ? ""
-                                : style.dim("  (adds nothing for " + title + ": the leader loses ground)"))
-                        .append('\n')
-                        .append("      ").append(style.dim(scores(c.scores()))).append('\n');
+            candidates(r, r.changes(), style, out);
+            if (r.changes().stream().anyMatch(c -> !c.evidenceOnly().isEmpty())) {
+                out.append(style.dim("  (adds evidence only): " + title + " ranks first without it and it adds nothing to "
+                        + title + ";")).append('\n')
+                        .append(style.dim("  it brings the evidence in all up to what naming a leader takes")).append('\n');
             }
         }
         return out.toString();
+    }
+
+    private static void candidates(WhyNot.Result r, List<WhyNot.Candidate> candidates, Style style, StringBuilder out) {
+        String title = title(r.scenario());
+        for (WhyNot.Candidate c : candidates) {
+            out.append("  ").append(c.changes().stream()
+                            .map(ch -> change(ch) + (c.evidenceOnly().contains(ch) ? style.dim(" (adds evidence only)") : ""))
+                            .collect(Collectors.joining(" and ")))
+                    .append(r.addsEvidence(c) || r.leading() == null ? ""
+                            : style.dim("  (adds nothing for " + title + ": the leader loses ground)"))
+                    .append('\n')
+                    .append("      ").append(style.dim(scores(c.scores()))).append('\n');
+        }
     }
 
     public static String sensitivity(List<Sensitivity.Row> rows, List<Sensitivity.InformationValue> information, Style style) {
@@ -74,10 +101,23 @@ public final class ExplanationText {
             out.append('\n').append(style.bold("Worth learning (unknown indicators, most informative first)")).append('\n');
             for (Sensitivity.InformationValue v : information) {
                 out.append(String.format(Locale.ROOT, "  %-36s %s, moves a score up to %.3f%n", v.indicator(),
-                        v.couldChangeLeader() ? "could change the leader" : "leader stays", v.largestSwing()));
+                        leaderChange(v), v.largestSwing()));
             }
         }
         return out.toString();
+    }
+
+    /** What learning an unknown indicator does to the leader; with none now, whether a level would name one. */
+    private static String leaderChange(Sensitivity.InformationValue v) {
+        if (v.leading() != null) {
+            return v.couldChangeLeader() ? "could change the leader" : "leader stays";
+        }
+        if (!v.couldChangeLeader()) {
+            return "names no leader at any level";
+        }
+        return "would name " + v.leaders().entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> title(e.getValue()) + " leader at " + e.getKey())
+                .collect(Collectors.joining(", "));
     }
 
     private static String bar(double swing) {
@@ -91,6 +131,10 @@ public final class ExplanationText {
     private static String scores(List<ScenarioScore> scores) {
         return scores.stream().map(s -> String.format(Locale.ROOT, "%s %.2f", s.scenario(), s.score()))
                 .collect(Collectors.joining(", "));
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String title(String scenario) {

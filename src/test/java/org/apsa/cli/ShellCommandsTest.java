@@ -169,6 +169,16 @@ class ShellCommandsTest {
     }
 
     @Test
+    void withNoLeaderConsultsWhySaysAnAnswerCouldNameALeaderNotChangeIt() {
+        type(session, "new blank");
+        awaitScreen(session, "blank");
+        type(session, "consult --max 1 --answers why,skip");
+        String screen = awaitScreen(session, "Skipped");
+        assertThat(screen).contains("and could name a leading outlook", "Today: no leader (insufficient evidence)")
+                .doesNotContain("could change the leading outlook");
+    }
+
+    @Test
     void aScriptedAnswerOffTheScaleStopsTheConsultationKeepingEarlierAnswers() {
         type(session, "load facts/baseline-2014-12.json");
         awaitScreen(session, "Loaded baseline-2014-12");

@@ -67,9 +67,65 @@ class BaselineExplanationTest {
 
         String text = ExplanationText.whyNot(WhyNot.of(assessor, thin, "polarization"), Style.PLAIN);
 
-        assertThat(text).contains("No outlook leads: the evidence is insufficient.",
-                "none: it has support (net +1.50), but the evidence in all is too little to name a leader")
+        assertThat(text).contains("No outlook leads: the evidence in all is 2.50, less than the 3.00 it takes to name a leader.",
+                "Polarization ranks first already: more evidence in all would make it lead.",
+                "none: it has support (net +1.50), but the evidence in all is too little to name a leader",
+                "  mechanism.sco unknown -> high (adds evidence only)\n")
                 .doesNotContain("the leader's", "the leader loses ground");
+    }
+
+    @Test
+    void withNoLeaderWhyNotTellsChangesThatMoveAnOutlookAheadFromChangesThatOnlyAddEvidence() {
+        FactSet empty = new FactSet("empty", null, null, null, Map.of());
+        Assessment a = assessor.assess(empty);
+        WhyNot.Result r = WhyNot.of(assessor, a, "polarization");
+
+        // Strategic distrust alone puts polarization first, but 2.5 units of evidence name no leader.
+        assertThat(r.leading()).isNull();
+        assertThat(r.ranksFirst()).isFalse();
+        assertThat(r.insufficient().threshold()).isEqualTo(3.0);
+        assertThat(r.putsFirst()).extracting(c -> c.changes().toString())
+                .contains("[usChina.strategicDistrust: unknown -> high]");
+        Map<String, java.util.List<Change>> only = new HashMap<>();
+        r.changes().forEach(c -> only.put(c.changes().toString(), c.evidenceOnly()));
+        assertThat(only).containsEntry("[usChina.strategicDistrust: unknown -> high, mechanism.sco: unknown -> high]",
+                        java.util.List.of(new Change("mechanism.sco", null, "high")))
+                .containsEntry("[usChina.strategicDistrust: unknown -> high, region.alignment: unknown -> taking-sides]",
+                        java.util.List.of());
+        // Each change said to add evidence only does: polarization ranks first without it, and it adds nothing to polarization.
+        for (WhyNot.Candidate c : r.changes()) {
+            for (Change x : c.evidenceOnly()) {
+                java.util.List<Change> rest = c.changes().stream().filter(ch -> !ch.equals(x)).toList();
+                Assessment without = assessor.assess(atStatedConfidence(empty, rest));
+                assertThat(WhyNot.ranksFirst(without.scenarios(), "polarization")).as("%s without %s", c.changes(), x).isTrue();
+                assertThat(assessor.assess(atStatedConfidence(empty, java.util.List.of(x))).scenario("polarization")
+                        .orElseThrow().net()).as(x.toString()).isLessThanOrEqualTo(a.scenario("polarization").orElseThrow().net());
+            }
+        }
+
+        String text = ExplanationText.whyNot(r, Style.PLAIN);
+        assertThat(text).contains("No outlook leads: the evidence in all is 0.00, less than the 3.00 it takes to name a leader.\n"
+                        + "Polarization does not rank first either.\n",
+                "Single changes that put polarization first, with too little evidence to name it leader\n"
+                        + "  usChina.strategicDistrust unknown -> high\n",
+                "  usChina.strategicDistrust unknown -> high and mechanism.sco unknown -> high (adds evidence only)\n",
+                "  (adds evidence only): polarization ranks first without it");
+        assertThat(org.apsa.render.ExplanationJson.whyNot(r)).contains("\"needed\" : 3.0", "\"ranksFirst\" : false",
+                "\"addsEvidenceOnly\" : true", "\"putsFirst\" : [ {");
+    }
+
+    @Test
+    void withNoLeaderSensitivitySaysWhetherLearningAnIndicatorWouldNameOneNotThatTheLeaderStays() {
+        FactSet empty = new FactSet("empty", null, null, null, Map.of());
+        Assessment a = assessor.assess(empty);
+        java.util.List<Sensitivity.Row> rows = Sensitivity.of(assessor, empty);
+        java.util.List<Sensitivity.InformationValue> information = Sensitivity.valueOfInformation(a, rows);
+
+        assertThat(ExplanationText.sensitivity(rows, information, Style.PLAIN))
+                .contains("  mechanism.collectiveSecurity         would name deep integration leader at binding,",
+                        "  usChina.strategicDistrust            names no leader at any level,")
+                .doesNotContain("leader stays", "could change the leader");
+        assertThat(org.apsa.render.ExplanationJson.sensitivity(a.leading(), rows, information)).contains("\"leading\" : null");
     }
 
     @Test
