@@ -4,11 +4,13 @@ import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
 import org.apsa.engine.Outlook;
 import org.apsa.engine.TraceNode;
+import org.apsa.explain.JudgmentQuery;
 import org.apsa.explain.Sensitivity;
 import org.apsa.explain.WhyNot;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Suggestions;
+import org.apsa.fact.Vocabulary;
 import org.apsa.render.ExplanationJson;
 import org.apsa.render.ExplanationText;
 import org.apsa.render.Style;
@@ -36,13 +38,14 @@ class ExplainCommands {
     }
 
     @Command(command = "explain", description = "Show the proof tree of a conclusion: the outlook (the leader by default) "
-            + "or a judgment, the rules that drew it and the indicators beneath. "
+            + "or a judgment, the rules that drew it and the indicators beneath; for a judgment that does not hold, "
+            + "the rules that could draw it and how the fact set stands on what they match. "
             + "Example: explain facts/baseline-2014-12.json --scenario polarization")
     void explain(
             @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out); "
                     + "an outlook or judgment id here is taken as --scenario or --judgment") @OptionValues(provider = "factFilesOrOutlooks") String file,
             @Option(longNames = "scenario", description = "an outlook id: deep-integration, shared-dominance, polarization, chaos") @OptionValues(provider = "outlookIds") String scenario,
-            @Option(longNames = "judgment", description = "a judgment id, as 'assess' lists them") String judgment,
+            @Option(longNames = "judgment", description = "a judgment id: one that holds, as 'assess' lists them, or any the rules can draw") String judgment,
             @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
             @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
         Format chosen = Format.parse(format, "explain", Format.TEXT, Format.JSON, Format.MARKDOWN);
@@ -56,23 +59,27 @@ class ExplainCommands {
         if (scenario != null) {
             outlook(scenario);
         }
-        Assessment a = ruleBases.assessor(rules).assess(read(file));
-        List<TraceNode> trees;
-        if (judgment != null) {
-            trees = a.judgmentTrace().get(judgment);
-            if (trees == null) {
-                throw new UsageException("judgment \"" + judgment + "\" does not hold for " + a.factSet().id()
-                        + Suggestions.closest(judgment, a.judgmentTrace().keySet()).map(s -> " (did you mean \"" + s + "\"?)")
-                        .or(() -> Suggestions.closest(target.judgment(), Outlook.ids()).map(s -> " (did you mean the outlook \"" + s + "\"?)"))
-                        .orElse("")
-                        + "; holding: " + (a.judgmentTrace().isEmpty() ? "none" : String.join(", ", a.judgmentTrace().keySet())));
-            }
-        } else {
-            String wanted = scenario != null ? scenario : a.leading();
-            trees = a.trace().stream()
-                    .filter(n -> n.kind().equals("scenario") && (wanted == null || n.conclusion().startsWith(wanted + ":")))
-                    .toList();
+        if (judgment != null && Outlook.find(judgment).isPresent()) {
+            throw new UsageException("\"" + judgment + "\" is an outlook, not a judgment; use --scenario " + judgment);
         }
+        Assessor assessor = ruleBases.assessor(rules);
+        Assessment a = assessor.assess(read(file));
+        if (judgment != null) {
+            JudgmentQuery.Answer answer = JudgmentQuery.ask(assessor.rules(), a, judgment);
+            if (answer instanceof JudgmentQuery.Unknown unknown) {
+                throw new UsageException(unknownJudgment(unknown));
+            }
+            out.print(switch (chosen) {
+                case JSON -> ExplanationJson.judgment(answer);
+                case MARKDOWN -> TraceMarkdown.judgment(answer);
+                case TEXT -> ExplanationText.judgment(answer, Style.of(out.colour()));
+            });
+            return;
+        }
+        String wanted = scenario != null ? scenario : a.leading();
+        List<TraceNode> trees = a.trace().stream()
+                .filter(n -> n.kind().equals("scenario") && (wanted == null || n.conclusion().startsWith(wanted + ":")))
+                .toList();
         out.print(switch (chosen) {
             case JSON -> ExplanationJson.trace(trees);
             case MARKDOWN -> TraceMarkdown.render(trees);
@@ -117,6 +124,17 @@ class ExplainCommands {
         List<Sensitivity.InformationValue> information = Sensitivity.valueOfInformation(assessment, rows);
         out.print(chosen == Format.JSON ? ExplanationJson.sensitivity(assessment.leading(), rows, information)
                 : ExplanationText.sensitivity(rows, information, Style.of(out.colour())));
+    }
+
+    /** A judgment id the rules cannot draw: the nearest they can, else the nearest outlook or indicator. */
+    private static String unknownJudgment(JudgmentQuery.Unknown unknown) {
+        String id = unknown.id();
+        return "unknown judgment \"" + id + "\""
+                + Suggestions.closest(id, unknown.judgments()).map(s -> " (did you mean \"" + s + "\"?)")
+                .or(() -> Suggestions.closest(id, Outlook.ids()).map(s -> " (did you mean the outlook \"" + s + "\"?)"))
+                .or(() -> Vocabulary.suggest(id).map(s -> " (did you mean the indicator \"" + s + "\"?)"))
+                .orElse("")
+                + "; the rules draw: " + (unknown.judgments().isEmpty() ? "none" : String.join(", ", unknown.judgments()));
     }
 
     private FactSet read(String file) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.explain.Change;
+import org.apsa.explain.JudgmentQuery;
 import org.apsa.explain.Sensitivity;
 import org.apsa.explain.WhyNot;
 
@@ -19,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Proof trees, why-not and sensitivity as JSON, keys in a fixed order. */
+/** Proof trees, what {@code explain} says of a judgment, why-not and sensitivity as JSON, keys in a fixed order. */
 public final class ExplanationJson {
 
     /** Proof-tree nodes are written by {@link AssessmentJson}, so a node reads the same in both. */
@@ -36,6 +37,59 @@ public final class ExplanationJson {
 
     public static String trace(List<TraceNode> roots) {
         return write(Map.of("trace", roots));
+    }
+
+    /**
+     * What {@code explain} says of an id asked about as a judgment. Every answer has a
+     * {@code trace} (empty unless the judgment holds), so a reader of proof trees needs no other
+     * case; {@code holds} says whether it holds, or {@code indicator} that the id is an indicator's.
+     */
+    public static String judgment(JudgmentQuery.Answer answer) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (answer instanceof JudgmentQuery.IsIndicator i) {
+            m.put("indicator", i.id());
+            m.put("factSet", i.factSet());
+            m.put("level", i.reading() == null ? null : i.reading().level());
+            m.put("confidence", i.reading() == null ? null : i.reading().confidence());
+            m.put("note", i.reading() == null ? null : i.reading().note());
+            m.put("trace", List.of());
+            return write(m);
+        }
+        m.put("judgment", answer.id());
+        if (answer instanceof JudgmentQuery.Holds h) {
+            m.put("holds", true);
+            m.put("trace", h.trees());
+            return write(m);
+        }
+        JudgmentQuery.DoesNotHold d = (JudgmentQuery.DoesNotHold) answer;
+        m.put("factSet", d.factSet());
+        m.put("holds", false);
+        m.put("trace", List.of());
+        m.put("drawnBy", d.drawnBy().stream().map(drawer -> {
+            Map<String, Object> dm = new LinkedHashMap<>();
+            dm.put("rule", drawer.rule().name());
+            dm.put("title", drawer.rule().title());
+            dm.put("source", drawer.rule().source());
+            dm.put("file", drawer.rule().file());
+            dm.put("line", drawer.rule().line());
+            dm.put("conditions", drawer.conditions());
+            dm.put("indicators", drawer.indicators().entrySet().stream().map(e -> {
+                Map<String, Object> im = new LinkedHashMap<>();
+                im.put("id", e.getKey());
+                im.put("level", e.getValue() == null ? null : e.getValue().level());
+                im.put("confidence", e.getValue() == null ? null : e.getValue().confidence());
+                return im;
+            }).toList());
+            dm.put("judgments", drawer.judgments().entrySet().stream().map(e -> {
+                Map<String, Object> jm = new LinkedHashMap<>();
+                jm.put("id", e.getKey());
+                jm.put("holds", e.getValue());
+                return jm;
+            }).toList());
+            return dm;
+        }).toList());
+        m.put("drawnByComplete", d.complete());
+        return write(m);
     }
 
     public static String whyNot(WhyNot.Result r) {

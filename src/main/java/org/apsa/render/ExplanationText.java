@@ -4,15 +4,18 @@ import org.apsa.engine.Outlook;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.explain.Change;
+import org.apsa.explain.JudgmentQuery;
 import org.apsa.explain.Sensitivity;
 import org.apsa.explain.WhyNot;
 import org.apsa.fact.Reading;
+import org.apsa.rulebase.RuleInfo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Why-not and sensitivity as text for a terminal. */
+/** Why-not, sensitivity and what {@code explain} says of a judgment, as text for a terminal. */
 public final class ExplanationText {
 
     private ExplanationText() {
@@ -83,6 +86,54 @@ public final class ExplanationText {
                     .append('\n')
                     .append("      ").append(style.dim(scores(c.scores()))).append('\n');
         }
+    }
+
+    /**
+     * What {@code explain} says of an id asked about as a judgment: the proof trees of one that
+     * holds, why one does not, or that the id is an indicator's.
+     */
+    public static String judgment(JudgmentQuery.Answer answer, Style style) {
+        if (answer instanceof JudgmentQuery.Holds h) {
+            return TraceText.render(h.trees(), style);
+        }
+        if (answer instanceof JudgmentQuery.IsIndicator i) {
+            return i.id() + " is an indicator, not a judgment: " + i.factSet() + (i.reading() == null ? " leaves it unknown"
+                    : " states it " + reading(i.reading()) + (i.reading().note() == null ? "" : " - " + i.reading().note()))
+                    + ".\n'assess' lists the judgments that hold; 'explain' shows one's proof tree.\n";
+        }
+        JudgmentQuery.DoesNotHold d = (JudgmentQuery.DoesNotHold) answer;
+        StringBuilder out = new StringBuilder();
+        out.append(style.bold(d.id() + " does not hold for " + d.factSet())).append(": no rule drew it.\n\n");
+        out.append(style.bold("Rules that can draw it")).append('\n');
+        if (d.drawnBy().isEmpty()) {
+            out.append(d.complete() ? "  none in a rule's own consequence: a function of the rules makes it\n"
+                    : "  not known: some rules compute the judgment ids they draw\n");
+        }
+        for (JudgmentQuery.Drawer drawer : d.drawnBy()) {
+            RuleInfo rule = drawer.rule();
+            out.append("  \"").append(rule.name()).append('"')
+                    .append(style.dim((rule.source() == null ? "" : " (¶" + rule.source() + ")")
+                            + (rule.title() == null ? "" : ": " + rule.title())))
+                    .append('\n');
+            for (int i = 0; i < drawer.conditions().size(); i++) {
+                out.append(i == 0 ? "    when  " : "          ").append(drawer.conditions().get(i)).append('\n');
+            }
+            List<String> now = new ArrayList<>();
+            drawer.indicators().forEach((id, r) -> now.add(id + (r == null ? " unknown" : " = " + reading(r))));
+            drawer.judgments().forEach((id, holds) -> now.add("judgment " + id + (holds ? " holds" : " does not hold")));
+            if (!now.isEmpty()) {
+                out.append("    now   ").append(String.join("; ", now)).append('\n');
+            }
+        }
+        if (!d.complete() && !d.drawnBy().isEmpty()) {
+            out.append(style.dim("  (some rules compute the judgment ids they draw; others than these may draw it)")).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** A reading in a few words: its level, with the confidence when below 1. */
+    private static String reading(Reading r) {
+        return r.confidence() == Reading.CERTAIN ? r.level() : String.format(Locale.ROOT, "%s (confidence %.2f)", r.level(), r.confidence());
     }
 
     public static String sensitivity(List<Sensitivity.Row> rows, List<Sensitivity.InformationValue> information, Style style) {

@@ -44,15 +44,18 @@ public final class RuleBase {
     private final String fingerprint;
     private final Instant compiledAt;
     private final boolean fromCache;
-    /** The DRL texts compiled, read for what the rules insert only when a filter is first asked for. */
-    private final List<byte[]> sources;
+    /**
+     * The DRL texts compiled, by file relative to the folder, read for what the rules insert
+     * only when a filter or a judgment's rules are first asked for.
+     */
+    private final Map<String, byte[]> sources;
     /** By type read, the rules that cannot change the facts of that type. */
     private final Map<Class<?>, Set<Rule>> irrelevant = new ConcurrentHashMap<>();
     private final Map<Class<?>, Optional<AgendaFilter>> filters = new ConcurrentHashMap<>();
 
-    RuleBase(KieBase kieBase, Path folder, List<RuleInfo> rules, String fingerprint, boolean fromCache, List<byte[]> sources) {
+    RuleBase(KieBase kieBase, Path folder, List<RuleInfo> rules, String fingerprint, boolean fromCache, Map<String, byte[]> sources) {
         this.kieBase = kieBase;
-        this.sources = List.copyOf(sources);
+        this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         this.folder = folder;
         this.rules = List.copyOf(rules);
         this.byName = this.rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
@@ -114,7 +117,7 @@ public final class RuleBase {
         // The candidates: rules whose consequence only inserts facts of the given types.
         Map<String, Class<?>> known = new HashMap<>();
         factTypes.forEach(c -> known.put(c.getName(), c));
-        Map<String, Set<String>> outputs = RuleOutputs.of(sources);
+        Map<String, Set<String>> outputs = RuleOutputs.of(sources.values());
         Map<Rule, List<Class<?>>> leftOut = new IdentityHashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
@@ -217,7 +220,7 @@ public final class RuleBase {
      */
     public Optional<Set<String>> judgmentIds() {
         Set<String> ids = new TreeSet<>();
-        for (byte[] source : sources) {
+        for (byte[] source : sources.values()) {
             Matcher made = NEW_JUDGMENT.matcher(new String(source, StandardCharsets.UTF_8));
             while (made.find()) {
                 if (made.group(1) == null) {
@@ -228,6 +231,75 @@ public final class RuleBase {
             }
         }
         return Optional.of(Collections.unmodifiableSet(ids));
+    }
+
+    private static final Pattern WHEN = Pattern.compile("(?m)^[ \\t]*when\\b");
+    private static final Pattern THEN = Pattern.compile("(?m)^[ \\t]*then\\b");
+    private static final Pattern END = Pattern.compile("(?m)^[ \\t]*end\\b");
+
+    /**
+     * The rules whose consequence draws the judgment {@code id} (a {@code new Judgment("id", ...)}
+     * in its {@code then} part), in rule order, read from the texts compiled. A judgment made
+     * in a function or with a computed id is not found here (see {@link #judgmentIds}).
+     */
+    public List<Derivation> derivations(String id) {
+        List<Derivation> found = new ArrayList<>();
+        Map<String, String> texts = new HashMap<>();
+        for (int k = 0; k < rules.size(); k++) {
+            RuleInfo rule = rules.get(k);
+            if (!sources.containsKey(rule.file()) || rule.line() < 1) {
+                continue;
+            }
+            String text = texts.computeIfAbsent(rule.file(), f -> new String(sources.get(f), StandardCharsets.UTF_8));
+            // The rule's text runs to the next rule of the file; its parts are the lines that start with when, then and end.
+            RuleInfo next = k + 1 < rules.size() ? rules.get(k + 1) : null;
+            int limit = next != null && next.file().equals(rule.file()) && next.line() > rule.line()
+                    ? offsetOfLine(text, next.line()) : text.length();
+            Matcher when = WHEN.matcher(text).region(offsetOfLine(text, rule.line()), limit);
+            if (!when.find()) {
+                continue;
+            }
+            Matcher then = THEN.matcher(text).region(when.end(), limit);
+            if (!then.find()) {
+                continue;
+            }
+            Matcher end = END.matcher(text).region(then.end(), limit);
+            if (draws(text.substring(then.end(), end.find() ? end.start() : limit), id)) {
+                found.add(new Derivation(rule, conditions(text.substring(when.end(), then.start()))));
+            }
+        }
+        return found;
+    }
+
+    private static boolean draws(String consequence, String id) {
+        Matcher made = NEW_JUDGMENT.matcher(consequence);
+        while (made.find()) {
+            String literal = made.group(1);
+            if (literal != null && literal.substring(1, literal.length() - 1).replaceAll("\\\\(.)", "$1").equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The lines of a {@code when} part, trimmed, without blank and comment lines. */
+    private static List<String> conditions(String lhs) {
+        return lhs.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("//") && !l.startsWith("/*") && !l.startsWith("*"))
+                .toList();
+    }
+
+    /** The offset of a 1-based line's first character; the text's length past its last line. */
+    private static int offsetOfLine(String text, int line) {
+        int offset = 0;
+        for (int i = 1; i < line; i++) {
+            int newline = text.indexOf('\n', offset);
+            if (newline < 0) {
+                return text.length();
+            }
+            offset = newline + 1;
+        }
+        return offset;
     }
 
     /** The rules, in file order and within a file in the order written. */

@@ -119,7 +119,9 @@ public final class RuleBaseLoader {
         List<RuleInfo> rules = describe(kieBase, folder, sources);
         LOG.info("{} {} rules from {} files in {} in {} ms", fromCache ? "loaded (compiled-rule cache)" : "compiled",
                 rules.size(), files.size(), folder, (System.nanoTime() - started) / 1_000_000);
-        return new RuleBase(kieBase, folder, rules, fingerprint, fromCache, List.copyOf(sources.values()));
+        Map<String, byte[]> byName = new LinkedHashMap<>();
+        sources.forEach((file, bytes) -> byName.put(relative(folder, file), bytes));
+        return new RuleBase(kieBase, folder, rules, fingerprint, fromCache, byName);
     }
 
     /**

@@ -63,6 +63,24 @@ class CommandLineIT {
     }
 
     @Test
+    void explainAnswersAJudgmentThatDoesNotHoldAndRefusesOnlyAnIdNoRuleDraws() throws Exception {
+        String baseline = Jar.PROJECT.resolve("facts/baseline-2014-12.json").toString();
+
+        Jar.Run notHeld = Jar.run(cwd, logs, "explain", baseline, "--judgment", "usChina.mutualTrust.rising", "--rules", RULES);
+        Jar.Run indicator = Jar.run(cwd, logs, "explain", baseline, "--judgment", "region.alignment", "--rules", RULES);
+        Jar.Run madeUp = Jar.run(cwd, logs, "explain", baseline, "--judgment", "usChina.mutualTrust.risng", "--rules", RULES);
+
+        assertThat(notHeld.exit()).as(notHeld.err()).isZero();
+        assertThat(notHeld.out()).startsWith("usChina.mutualTrust.rising does not hold for baseline-2014-12: no rule drew it.")
+                .doesNotContain("eroding");
+        assertThat(indicator.exit()).as(indicator.err()).isZero();
+        assertThat(indicator.out()).startsWith("region.alignment is an indicator, not a judgment");
+        assertThat(madeUp.exit()).isEqualTo(2);
+        assertThat(madeUp.out()).isEmpty();
+        assertThat(madeUp.err()).contains("unknown judgment \"usChina.mutualTrust.risng\" (did you mean \"usChina.mutualTrust.rising\"?)");
+    }
+
+    @Test
     void anInvalidFactFileExitsOneWithEveryProblemAndNoStackTrace() throws Exception {
         String bad = Jar.PROJECT.resolve("src/test/resources/cli/two-problems.json").toString();
 

@@ -197,7 +197,14 @@ class ShellCommandsTest {
         type(session, "explain");
         awaitScreen(session, "by \"Score the four outlooks\"");
         type(session, "explain choas");
-        awaitScreen(session, "judgment \"choas\" does not hold for baseline-2014-12 (did you mean the outlook \"chaos\"?)");
+        awaitScreen(session, "unknown judgment \"choas\" (did you mean the outlook \"chaos\"?); the rules draw: ");
+        type(session, "clear");
+        type(session, "explain usChina.mutualTrust.rising");
+        String notHeld = awaitScreen(session, "usChina.mutualTrust.rising does not hold for baseline-2014-12: no rule drew it.");
+        assertThat(notHeld).contains("\"Mutual trust rises with low distrust\"").doesNotContain("did you mean");
+        type(session, "clear");
+        type(session, "explain region.alignment");
+        awaitScreen(session, "region.alignment is an indicator, not a judgment: baseline-2014-12 states it leaning");
         type(session, "clear");
         type(session, "why-not deep-integration");
         awaitScreen(session, "Smallest changes that would make deep integration lead");
