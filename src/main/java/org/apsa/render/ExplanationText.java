@@ -121,8 +121,8 @@ public final class ExplanationText {
             List<String> now = new ArrayList<>();
             drawer.indicators().forEach((id, r) -> now.add(id + (r == null ? " unknown" : " = " + reading(r))));
             drawer.judgments().forEach((id, holds) -> now.add("judgment " + id + (holds ? " holds" : " does not hold")));
-            if (!now.isEmpty()) {
-                out.append("    now   ").append(String.join("; ", now)).append('\n');
+            for (int i = 0; i < now.size(); i++) {
+                out.append(i == 0 ? "    now   " : "          ").append(now.get(i)).append('\n');
             }
         }
         if (!d.complete() && !d.drawnBy().isEmpty()) {
