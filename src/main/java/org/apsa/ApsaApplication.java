@@ -5,6 +5,7 @@ import org.apache.logging.log4j.Logger;
 import org.apsa.cli.ExitCode;
 import org.apsa.cli.OneShot;
 import org.apsa.cli.RuleBases;
+import org.apsa.cli.StandardOutput;
 import org.apsa.cli.UserPaths;
 import org.apsa.log.FileLog;
 import org.apsa.rulebase.RuleBaseLoader;
@@ -30,6 +31,8 @@ import java.util.OptionalInt;
 public class ApsaApplication {
 
     public static void main(String[] args) {
+        // A result that cannot be written (a full disk, a closed pipe) must not pass unnoticed.
+        System.setOut(StandardOutput.open());
         System.exit(run(args));
     }
 

@@ -100,7 +100,7 @@ class Failures implements CommandExceptionResolver {
         } else {
             LOG.debug("command failed: {}", failure.message());
         }
-        return CommandHandlingResult.of(failure.message() + "\n", failure.code().status());
+        return CommandHandlingResult.of(failure.message().isEmpty() ? "" : failure.message() + "\n", failure.code().status());
     }
 
     private static final Pattern UNRECOGNISED = Pattern.compile("Unrecognised option '--([^']*)'");
@@ -152,7 +152,7 @@ class Failures implements CommandExceptionResolver {
         return null;
     }
 
-    /** A failure as the user sees it. */
+    /** A failure as the user sees it; an empty message says nothing. */
     record Failure(ExitCode code, String message) {
     }
 
@@ -177,6 +177,12 @@ class Failures implements CommandExceptionResolver {
         }
         if (e instanceof UsageException usage) {
             return new Failure(ExitCode.USAGE, usage.getMessage());
+        }
+        if (e instanceof StandardOutput.Failed output) {
+            // Like an --out folder that cannot be written: the output cannot go where the command line sends it.
+            // A pipe closed by its reader (| head) ends the run without a word, as it ends other Unix tools.
+            return output.closedPipe() ? new Failure(ExitCode.OUTPUT_CLOSED, "")
+                    : new Failure(ExitCode.USAGE, "could not write the output: " + output.reason() + "; what was written is incomplete");
         }
         if (e instanceof CommandParserExceptionsException parse) {
             return new Failure(ExitCode.USAGE, parse.getParserExceptions().stream()

@@ -189,8 +189,16 @@ public final class OneShot {
         Help help = help();
         Optional<String> text = topic.isEmpty() ? Optional.of(help.overview(true, width.getAsInt()))
                 : help.topic(topic, width.getAsInt());
-        text.ifPresent(out::print);
-        return text.map(t -> ExitCode.OK.status());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        out.print(text.get());
+        try {
+            StandardOutput.requireWritten(out);
+        } catch (StandardOutput.Failed e) {
+            return Optional.of(fail(e));
+        }
+        return Optional.of(ExitCode.OK.status());
     }
 
     /** The help of every command one-shot knows: its own and the shell's. */
@@ -210,8 +218,12 @@ public final class OneShot {
         Failures.Failure f = Failures.classify(failure);
         if (f.code() == ExitCode.INTERNAL) {
             LOG.error("command failed", failure);
+        } else {
+            LOG.debug("command failed: {}", failure.getMessage());
         }
-        err.println(f.message());
+        if (!f.message().isEmpty()) {
+            err.println(f.message());
+        }
         return f.code().status();
     }
 

@@ -2,10 +2,12 @@ package org.apsa.cli;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,18 +22,31 @@ import java.nio.charset.StandardCharsets;
 public class Output {
 
     private final PrintWriter writer;
+    /** Standard output, whose failures are checked after each result; null in the interactive shell. */
+    private final PrintStream standardOutput;
     private final boolean colour;
     /** The shell's terminal; null when results go to standard output. */
     private final Terminal terminal;
 
+    @Autowired
     Output(Terminal terminal, @Value("${apsa.one-shot:false}") boolean oneShot) {
-        this.terminal = oneShot ? null : terminal;
-        if (!oneShot) {
+        this(oneShot ? null : terminal, oneShot ? System.out : null);
+    }
+
+    /** Output to {@code standardOutput}, as a one-shot run has it, no colour. */
+    Output(PrintStream standardOutput) {
+        this(null, standardOutput);
+    }
+
+    private Output(Terminal terminal, PrintStream standardOutput) {
+        this.terminal = terminal;
+        this.standardOutput = standardOutput;
+        if (terminal != null) {
             this.writer = terminal.writer();
             this.colour = !noColourAsked() && !Terminal.TYPE_DUMB.equals(terminal.getType())
                     && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         } else {
-            this.writer = new PrintWriter(new PrintStream(System.out, true, StandardCharsets.UTF_8), true);
+            this.writer = new PrintWriter(new OutputStreamWriter(standardOutput, StandardCharsets.UTF_8));
             this.colour = false;
         }
     }
@@ -43,16 +58,23 @@ public class Output {
 
     /** Output for a one-shot run: standard output, no colour. */
     static Output standardOutput() {
-        return new Output(null, true);
+        return new Output(System.out);
     }
 
-    /** Prints text as it is, ending it with a newline when it lacks one. */
+    /**
+     * Prints text as it is, ending it with a newline when it lacks one.
+     *
+     * @throws StandardOutput.Failed when standard output could not take it (a full disk, a closed pipe)
+     */
     public void print(String text) {
         writer.print(text);
         if (!text.endsWith("\n")) {
             writer.println();
         }
         writer.flush();
+        if (standardOutput != null) {
+            StandardOutput.requireWritten(standardOutput);
+        }
     }
 
     public boolean colour() {

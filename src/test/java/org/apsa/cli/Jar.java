@@ -48,6 +48,16 @@ final class Jar {
 
     private static Process start(Path workingDir, Path logDir, Path out, Path err, List<String> jvmOptions,
                                  Map<String, String> environment, String... args) throws IOException {
+        ProcessBuilder builder = builder(workingDir, logDir, jvmOptions, environment, args);
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    /** The jar's command line and environment, its streams left for the caller to direct. */
+    static ProcessBuilder builder(Path workingDir, Path logDir, List<String> jvmOptions, Map<String, String> environment,
+                                  String... args) {
         List<String> command = new ArrayList<>(List.of(javaBin()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
@@ -58,10 +68,7 @@ final class Jar {
         builder.environment().put("APSA_UNSAVED_DIR", PROJECT.resolve("target/unsaved").toString());
         builder.environment().putAll(environment);
         builder.environment().remove("NO_COLOR");
-        builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        return process;
+        return builder;
     }
 
     private static String javaBin() {
