@@ -16,14 +16,17 @@ import org.springframework.shell.command.CommandCatalog;
 import org.springframework.shell.command.CommandExceptionResolver;
 import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
 import org.springframework.shell.command.CommandHandlingResult;
+import org.springframework.shell.command.CommandOption;
 import org.springframework.shell.command.CommandParser.CommandParserException;
+import org.springframework.shell.command.CommandRegistration;
 import org.springframework.stereotype.Component;
 
 import java.io.FileNotFoundException;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -49,10 +52,18 @@ class Failures implements CommandExceptionResolver {
         this.commands = commands;
     }
 
-    /** A failure in a script says where in the script it was: "FILE:LINE: message". */
+    /** A failure of no command the shell knows of; see {@link #resolve(Exception, CommandRegistration)}. */
     @Override
     public CommandHandlingResult resolve(Exception e) {
-        CommandHandlingResult result = unplaced(e);
+        return resolve(e, null);
+    }
+
+    /**
+     * A failure of {@code command} (null when not known). In a script it says where in the
+     * script it was: "FILE:LINE: message".
+     */
+    CommandHandlingResult resolve(Exception e, CommandRegistration command) {
+        CommandHandlingResult result = unplaced(e, command);
         Optional<String> at = ScriptInput.position();
         if (at.isEmpty() || result == null || result.message() == null || result.message().isEmpty()
                 || result.exitCode() == null || result.exitCode() == ExitCode.OK.status()) {
@@ -61,18 +72,18 @@ class Failures implements CommandExceptionResolver {
         return CommandHandlingResult.of(at.get() + ": " + result.message(), result.exitCode());
     }
 
-    private CommandHandlingResult unplaced(Exception e) {
+    private CommandHandlingResult unplaced(Exception e, CommandRegistration command) {
         if (e instanceof ScriptCommand.ScriptStopped stopped) {
             // A failure was said already, where it happened, by the script inside; a Ctrl-C between commands is said here.
             return CommandHandlingResult.of(stopped.said().isEmpty() ? "" : stopped.said() + "\n", stopped.getExitCode());
         }
         ConversionFailedException conversion = causeOf(e, ConversionFailedException.class);
         if (conversion != null) {
-            // A word the shell gave to an option of another kind: 'new my view' hands "view" to --discard.
-            String kind = conversion.getTargetType().getType() == boolean.class || conversion.getTargetType().getType() == Boolean.class
-                    ? "true or false" : "a " + conversion.getTargetType().getType().getSimpleName().toLowerCase(Locale.ROOT);
-            return CommandHandlingResult.of("\"" + conversion.getValue() + "\" is not " + kind + "; one word too many? "
-                    + "(ids and file names are one word; 'help COMMAND' shows what a command takes)\n", ExitCode.USAGE.status());
+            // A word the shell gave by its position to an option of another kind: 'new my view' hands "view" to --discard.
+            Class<?> type = conversion.getTargetType().getType();
+            return CommandHandlingResult.of(UsageMessages.wordTooMany(command == null ? null : command.getCommand(),
+                    optionOfType(command, type).map(o -> o.getLongNames()[0]).orElse(null), type,
+                    String.valueOf(conversion.getValue())) + "\n", ExitCode.USAGE.status());
         }
         if (e instanceof FileNotFoundException missing) {
             // The shell's 'script' (or any command of the shell's own) with a file that is not there.
@@ -90,9 +101,7 @@ class Failures implements CommandExceptionResolver {
                     + (inScript ? "; the rest of the script is not run" : "") + "\n", ExitCode.INTERRUPTED.status());
         }
         if (e instanceof CommandParserExceptionsException parse) {
-            String messages = parse.getParserExceptions().stream().map(p -> plain(p.getMessage(), optionNames()))
-                    .collect(Collectors.joining("\n"));
-            return CommandHandlingResult.of(messages + "\n(see 'help COMMAND' for its options)\n", ExitCode.USAGE.status());
+            return CommandHandlingResult.of(parserMessage(parse, command, optionNames()) + "\n", ExitCode.USAGE.status());
         }
         Failure failure = classify(e);
         if (failure.code() == ExitCode.INTERNAL) {
@@ -103,32 +112,95 @@ class Failures implements CommandExceptionResolver {
         return CommandHandlingResult.of(failure.message().isEmpty() ? "" : failure.message() + "\n", failure.code().status());
     }
 
+    private static final Pattern MISSING = Pattern.compile("Missing mandatory option '--([^']*)'.*", Pattern.DOTALL);
     private static final Pattern UNRECOGNISED = Pattern.compile("Unrecognised option '--([^']*)'");
     private static final Pattern NOT_CONVERTED = Pattern.compile("Illegal option value '(.*)', reason 'Failed to convert "
             + "from type \\[java\\.lang\\.String] to type \\[(?:java\\.lang\\.)?(\\w+)].*", Pattern.DOTALL);
+    private static final Pattern NOT_ENOUGH = Pattern.compile("Not enough arguments for option '([^']*)', requires at least '(\\d+)'");
+    private static final Pattern TOO_MANY = Pattern.compile("Too many arguments for option '([^']*)', requires at most '(\\d+)'");
 
-    /** The shell parser's message in the tool's words: no Java type names, and a "did you mean" for an option. */
-    static String plain(String message, Collection<String> options) {
+    /**
+     * The shell parser's messages for one command line as one line in the tool's words: the
+     * options left out said together with the command's example, no Java type names, a "did
+     * you mean" for a mistyped option, and the command's help named.
+     *
+     * @param command the command parsed; null when not known
+     * @param options the long names of every option of every command
+     */
+    static String parserMessage(CommandParserExceptionsException parse, CommandRegistration command, Collection<String> options) {
+        List<String> missing = new ArrayList<>();
+        List<String> said = new ArrayList<>();
+        for (CommandParserException problem : parse.getParserExceptions()) {
+            Matcher m = MISSING.matcher(problem.getMessage());
+            if (m.matches()) {
+                missing.add(m.group(1));
+            } else {
+                said.add(plain(problem.getMessage(), command, options));
+            }
+        }
+        if (!missing.isEmpty()) {
+            said.add(0, command == null ? "give --" + String.join(" and --", missing)
+                    : UsageMessages.missing(HelpCommand.entry(command), missing));
+        }
+        String text = said.stream().distinct().collect(Collectors.joining("; "));
+        return text.contains(", e.g. ") || text.contains("'help") ? text
+                : text + "; " + UsageMessages.seeHelp(command == null ? null : command.getCommand());
+    }
+
+    /** One message of the shell's parser in the tool's words. */
+    static String plain(String message, CommandRegistration command, Collection<String> options) {
+        String name = command == null ? null : command.getCommand();
         Matcher unknown = UNRECOGNISED.matcher(message);
         if (unknown.matches()) {
-            if (options.contains(unknown.group(1))) {
+            String option = unknown.group(1);
+            Collection<String> own = command == null ? options : command.getOptions().stream()
+                    .flatMap(o -> Arrays.stream(o.getLongNames())).filter(o -> !o.equals("help")).toList();
+            Optional<String> near = Suggestions.closest(option, own).filter(o -> !o.equals(option));
+            if (near.isEmpty() && options.contains(option)) {
                 // Another command's option: suggesting the very same name would be no help.
-                return "unknown option --" + unknown.group(1) + ": this command does not take it";
+                return (name == null ? "this command" : name) + " does not take --" + option;
             }
-            return "unknown option --" + unknown.group(1)
-                    + Suggestions.closest(unknown.group(1), options).map(o -> " (did you mean --" + o + "?)").orElse("");
+            return "unknown option --" + option + (name == null ? "" : " for " + name)
+                    + near.map(o -> " (did you mean --" + o + "?)").orElse("");
         }
         Matcher value = NOT_CONVERTED.matcher(message);
         if (value.matches()) {
-            String wanted = switch (value.group(2)) {
-                case "Integer", "int", "Long", "long" -> "a whole number";
-                case "Double", "double", "Float", "float" -> "a number";
-                case "Boolean", "boolean" -> "true or false";
-                default -> "another kind of value";
+            Class<?> type = switch (value.group(2)) {
+                case "Integer", "int" -> Integer.class;
+                case "Long", "long" -> Long.class;
+                case "Double", "double" -> Double.class;
+                case "Float", "float" -> Float.class;
+                case "Boolean", "boolean" -> Boolean.class;
+                default -> Object.class;
             };
-            return "\"" + value.group(1) + "\" is not " + wanted;
+            Optional<CommandOption> option = optionOfType(command, type);
+            return option.map(o -> UsageMessages.notOfItsKind(name, o.getLongNames()[0], o.getDescription(), type, value.group(1)))
+                    .orElse("\"" + value.group(1) + "\" is not " + UsageMessages.kind(type));
+        }
+        Matcher few = NOT_ENOUGH.matcher(message);
+        if (few.matches()) {
+            return "--" + few.group(1) + " needs at least " + few.group(2) + (few.group(2).equals("1") ? " value" : " values");
+        }
+        Matcher many = TOO_MANY.matcher(message);
+        if (many.matches()) {
+            return "--" + many.group(1) + " takes at most " + many.group(2) + (many.group(2).equals("1") ? " value" : " values")
+                    + "; one word too many? A value of several words goes in quotes";
         }
         return message;
+    }
+
+    /** The one option of {@code command} that takes values of {@code type}; empty when none or several do. */
+    private static Optional<CommandOption> optionOfType(CommandRegistration command, Class<?> type) {
+        if (command == null) {
+            return Optional.empty();
+        }
+        List<CommandOption> ofType = command.getOptions().stream().filter(o -> o.getLongNames().length > 0 && o.getType() != null
+                && boxed(o.getType().resolve(Object.class)) == boxed(type)).toList();
+        return ofType.size() == 1 ? Optional.of(ofType.get(0)) : Optional.empty();
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
     }
 
     private Collection<String> optionNames() {
@@ -185,9 +257,7 @@ class Failures implements CommandExceptionResolver {
                     : new Failure(ExitCode.USAGE, "could not write the output: " + output.reason() + "; what was written is incomplete");
         }
         if (e instanceof CommandParserExceptionsException parse) {
-            return new Failure(ExitCode.USAGE, parse.getParserExceptions().stream()
-                    .map(CommandParserException::getMessage)
-                    .collect(Collectors.joining("\n")) + "\n(see 'help' for the commands and their options)");
+            return new Failure(ExitCode.USAGE, parserMessage(parse, null, List.of()));
         }
         return new Failure(ExitCode.INTERNAL, "internal error: " + e + " (details in the log file)");
     }

@@ -55,7 +55,8 @@ class HelpCommand {
         return new Help(entries);
     }
 
-    private static Help.Entry entry(CommandRegistration registration) {
+    /** What help says of a command: from its annotations when it is the tool's, else from its registration. */
+    static Help.Entry entry(CommandRegistration registration) {
         Method method = registration.getTarget() == null ? null : registration.getTarget().getMethod();
         return method != null && method.isAnnotationPresent(Command.class) ? Help.entry(method) : Help.entry(registration);
     }

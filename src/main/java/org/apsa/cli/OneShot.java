@@ -282,16 +282,21 @@ public final class OneShot {
                 collected.get(positional).add(word);
             }
         }
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < parameters.length; i++) {
+            Option option = parameters[i].getAnnotation(Option.class);
+            if (collected.get(i).isEmpty() && option != null && option.defaultValue().isEmpty() && option.required()) {
+                missing.add(name(parameters[i]));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new UsageException(UsageMessages.missing(Help.entry(method), missing));
+        }
         for (int i = 0; i < parameters.length; i++) {
             Option option = parameters[i].getAnnotation(Option.class);
             List<String> raw = collected.get(i);
-            if (raw.isEmpty()) {
-                if (option != null && !option.defaultValue().isEmpty()) {
-                    raw = List.of(option.defaultValue());
-                } else if (option != null && option.required()) {
-                    throw new UsageException("missing the " + name(parameters[i]) + " for " + command + " (give it after '"
-                            + command + "', or as --" + name(parameters[i]) + "); 'help " + command + "' shows an example");
-                }
+            if (raw.isEmpty() && option != null && !option.defaultValue().isEmpty()) {
+                raw = List.of(option.defaultValue());
             }
             values[i] = convert(command, parameters[i], raw);
         }
@@ -334,9 +339,9 @@ public final class OneShot {
                 throw new UsageException("--" + name(parameter) + " " + value + " is out of range; 'help " + command
                         + "' says what it takes");
             }
-            throw new UsageException("--" + name(parameter) + " takes " + (type == int.class || type == Integer.class
-                    ? "a whole number" : type == boolean.class || type == Boolean.class ? "true or false" : "a number")
-                    + ", not \"" + value + "\"");
+            Option option = parameter.getAnnotation(Option.class);
+            throw new UsageException(UsageMessages.notOfItsKind(command, name(parameter), option == null ? null : option.description(),
+                    type, value));
         }
         throw new IllegalStateException("no conversion to " + type + " for --" + name(parameter));
     }

@@ -81,9 +81,9 @@ class OneShotTest {
         assertThat(oneShot.execute("demo", "run", "a.json", "--max", "99999999999")).contains(2);
 
         assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
-                "missing the file for demo run (give it after 'demo run', or as --file); 'help demo run' shows an example",
+                "demo run: give the file (a file), e.g. demo run a.json",
                 "unknown option --bogus for demo run; 'help demo run' lists its options",
-                "--max takes a whole number, not \"many\"",
+                "\"many\" is not a whole number; --max takes a whole number (a count); see 'help demo run'",
                 "unexpected \"extra\" for demo fail; 'help demo fail' lists what it takes",
                 "--format needs a value; 'help demo run' says what it takes",
                 "deliberately wrong",

@@ -264,6 +264,26 @@ class ShellCommandsTest {
     }
 
     @Test
+    void commandLineMistakesAreOneLineInTheToolsWordsNamingTheCommand() {
+        type(session, "set");
+        awaitScreen(session, "set: give the id (an indicator id) and the level (a level of its scale), e.g. set usChina.militaryExchanges high");
+        type(session, "what-if");
+        awaitScreen(session, "what-if: give the change (ID=LEVEL pairs), e.g. what-if usChina.militaryExchanges=high");
+        type(session, "set region.alignment high --confidence abc");
+        awaitScreen(session, "\"abc\" is not a number; --confidence takes a number (in (0, 1]; 1 when left out); see 'help set'");
+        type(session, "set region.alignment balanced extra junk");
+        String screen = awaitScreen(session, "\"extra\" is not a number; one word too many?");
+
+        assertThat(screen).doesNotContain("Missing mandatory", "COMMAND", "double", "Illegal option");
+        // Each mistake is one line under the command typed.
+        List<String> lines = screen.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        for (int i = 0; i + 2 < lines.size(); i += 2) {
+            assertThat(lines.get(i)).startsWith("apsa> ");
+            assertThat(lines.get(i + 2)).as("the line after the message for " + lines.get(i)).startsWith("apsa>");
+        }
+    }
+
+    @Test
     void helpListsEveryCommandInTheOrderOneShotListsItsOwn() {
         type(session, "help");
         String screen = awaitScreen(session, "130 stopped (Ctrl-C).");
