@@ -136,14 +136,17 @@ public final class OneShot {
 
     /** Why {@code @FILE} cannot run, when it cannot. */
     static Optional<String> scriptProblem(String file) {
-        Path script = UserPaths.of(file.isEmpty() ? "." : file);
+        if (file.isBlank()) {
+            return Optional.of("a file name is missing after @: write it right after the @, with no space, e.g. @examples/session.apsa");
+        }
+        Path script = UserPaths.of(file);
         String why = Files.isDirectory(script) ? "is a folder" : !Files.exists(script) ? "no such file"
                 : !Files.isReadable(script) ? "cannot be read: permission denied" : null;
         return Optional.ofNullable(why).map(w -> file + ": " + w + "; give a file of shell commands, e.g. @examples/session.apsa");
     }
 
     Optional<Integer> execute(String... args) {
-        if (args[0].equals("help")) {
+        if (args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             return help(String.join(" ", Arrays.asList(args).subList(1, args.length)));
         }
         String name = null;

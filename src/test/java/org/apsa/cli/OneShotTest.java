@@ -101,6 +101,21 @@ class OneShotTest {
         assertThat(OneShot.scriptProblem(dir.resolve("nope.apsa").toString())).contains(dir.resolve("nope.apsa")
                 + ": no such file; give a file of shell commands, e.g. @examples/session.apsa");
         assertThat(OneShot.scriptProblem(dir.toString())).hasValueSatisfying(m -> assertThat(m).startsWith(dir + ": is a folder;"));
+        // '@' alone, or '@ file' with a space: the name is missing, not a folder named "".
+        assertThat(OneShot.scriptProblem("")).contains(
+                "a file name is missing after @: write it right after the @, with no space, e.g. @examples/session.apsa");
+    }
+
+    @Test
+    void dashDashHelpAndDashHShowTheOverviewAsHelpDoes() {
+        assertThat(oneShot.execute("help")).contains(0);
+        String overview = out.toString(StandardCharsets.UTF_8);
+        for (String asked : List.of("--help", "-h")) {
+            out.reset();
+            assertThat(oneShot.execute(asked)).as(asked).contains(0);
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(asked).isEqualTo(overview).startsWith("Usage: java -jar apsa.jar");
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
