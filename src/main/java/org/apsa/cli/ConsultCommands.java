@@ -9,14 +9,18 @@ import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
 import org.apsa.render.Style;
+import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -36,13 +40,13 @@ class ConsultCommands {
     private final Workbench bench;
     private final RuleBases ruleBases;
     private final Output out;
-    private final ObjectProvider<LineReader> lineReader;
+    private final ObjectProvider<Terminal> terminal;
 
-    ConsultCommands(Workbench bench, RuleBases ruleBases, Output out, ObjectProvider<LineReader> lineReader) {
+    ConsultCommands(Workbench bench, RuleBases ruleBases, Output out, ObjectProvider<Terminal> terminal) {
         this.bench = bench;
         this.ruleBases = ruleBases;
         this.out = out;
-        this.lineReader = lineReader;
+        this.terminal = terminal;
     }
 
     @Command(command = "consult", description = "Ask for the unknown indicators that matter, most informative first; answer "
@@ -56,11 +60,12 @@ class ConsultCommands {
         }
         Deque<String> scripted = answers == null ? null
                 : new ArrayDeque<>(List.of(answers.split(",")).stream().map(String::trim).toList());
-        LineReader reader = scripted == null ? lineReader.getIfAvailable() : null;
-        if (scripted == null && (reader == null || reader.getTerminal() == null
-                || org.jline.terminal.Terminal.TYPE_DUMB.equals(reader.getTerminal().getType()))) {
+        Terminal screen = scripted == null ? terminal.getIfAvailable() : null;
+        if (scripted == null && (screen == null || Terminal.TYPE_DUMB.equals(screen.getType()))) {
             throw new UsageException("consult asks questions in the interactive shell; elsewhere give the answers: consult --answers high,skip,medium");
         }
+        List<String> answersNow = new ArrayList<>();
+        LineReader reader = scripted == null ? answerReader(screen, answersNow) : null;
         Style style = Style.of(out.colour());
         Assessor assessor = ruleBases.assessor(null);
         Set<String> skipped = new HashSet<>();
@@ -80,6 +85,9 @@ class ConsultCommands {
             String question = String.format(Locale.ROOT, "Q%d. %s: %s (%s)?%n    levels: %s; or skip, why, stop", asked,
                     style.bold(def.id()), def.meaning(), def.source(), def.scale().describe());
             // The same question until it is answered: 'why' explains it, a level off the scale asks again.
+            answersNow.clear();
+            answersNow.addAll(def.scale().levels());
+            answersNow.addAll(List.of("skip", "why", "stop"));
             String answer;
             Reading reading = null;
             while (true) {
@@ -116,6 +124,18 @@ class ConsultCommands {
             bench.record(now);
             out.print(String.format(Locale.ROOT, "  %s = %s. Now: %s", def.id(), answer, brief(now)));
         }
+    }
+
+    /**
+     * A reader of answers of its own, on the shell's terminal: Tab offers the answers the
+     * question takes ({@code answers}, changed from one question to the next), not the shell's
+     * commands, and no answer enters the shell's history of commands.
+     */
+    private static LineReader answerReader(Terminal terminal, List<String> answers) {
+        return LineReaderBuilder.builder().terminal(terminal)
+                .completer((reader, line, candidates) -> answers.forEach(a -> candidates.add(new Candidate(a))))
+                .variable(LineReader.DISABLE_HISTORY, true)
+                .build();
     }
 
     private String ask(String question, LineReader reader, Deque<String> scripted) {

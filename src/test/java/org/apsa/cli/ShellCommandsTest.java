@@ -1,6 +1,7 @@
 package org.apsa.cli;
 
 import org.apsa.engine.TestRules;
+import org.jline.reader.LineReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -20,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.apsa.cli.ShellTestSupport.awaitScreen;
@@ -166,6 +168,27 @@ class ShellCommandsTest {
         type(session, "consult --max 2 --answers why,consensus,skip");
         String screen = awaitScreen(session, "Skipped");
         assertThat(screen).contains("Q1.", "Why: knowing", "Now:", "Q2.");
+    }
+
+    @Autowired
+    LineReader lineReader;
+
+    @Test
+    void tabAtAConsultQuestionOffersItsAnswersAndAnswersStayOutOfTheCommandHistory() {
+        type(session, "load facts/baseline-2014-12.json");
+        awaitScreen(session, "Loaded baseline-2014-12");
+        type(session, "consult --max 1");
+        awaitScreen(session, "Q1. usChina.accommodation");
+        ShellTestSupport.awaitQuiet(session);
+        // The level "consensus", not the shell's command "consult".
+        session.write(session.writeSequence().text("con\t").build());
+        awaitScreen(session, "> consensus");
+        session.write(session.writeSequence().carriageReturn().build());
+        awaitScreen(session, "usChina.accommodation = consensus. Now:");
+
+        List<String> commands = new ArrayList<>();
+        lineReader.getHistory().forEach(entry -> commands.add(entry.line().strip()));
+        assertThat(commands).contains("consult --max 1").doesNotContain("consensus");
     }
 
     @Test
