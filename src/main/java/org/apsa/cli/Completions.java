@@ -8,9 +8,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.completion.CompletionProvider;
 import org.springframework.shell.CompletionProposal;
 
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** Tab completion for indicator ids, their levels and outlook ids, all read from the vocabulary. */
 @Configuration(proxyBeanMethods = false)
@@ -56,28 +64,92 @@ class Completions {
         };
     }
 
-    /** Folders and fact files (.json, .jsonl) under the path typed so far. */
+    /** Fact files (.json, .jsonl) under the path typed so far, and the folders that hold some. */
     @Bean
     CompletionProvider factFiles() {
-        return context -> {
-            String typed = context.currentWord() == null ? "" : context.currentWord();
-            int slash = typed.lastIndexOf('/');
-            java.nio.file.Path folder = UserPaths.of(slash < 0 ? "." : typed.substring(0, slash + 1));
-            String prefix = slash < 0 ? "" : typed.substring(0, slash + 1);
-            List<CompletionProposal> proposals = new ArrayList<>();
-            try (var entries = java.nio.file.Files.list(folder)) {
-                entries.sorted().forEach(p -> {
-                    String name = p.getFileName().toString();
-                    boolean dir = java.nio.file.Files.isDirectory(p);
-                    if (!name.startsWith(".") && (dir || name.endsWith(".json") || name.endsWith(".jsonl"))) {
-                        proposals.add(new CompletionProposal(prefix + name + (dir ? "/" : "")).complete(!dir));
+        return context -> files(context.currentWord(), List.of(".json", ".jsonl"));
+    }
+
+    /** Scripts of shell commands (.apsa) under the path typed so far, and the folders that hold some. */
+    @Bean
+    CompletionProvider scriptFiles() {
+        return context -> files(context.currentWord(), List.of(".apsa"));
+    }
+
+    /**
+     * Files named with one of {@code extensions} in the folder of the path typed so far, and
+     * the folders there that lead to such a file: a folder of none (docs/) would be a Tab to
+     * nowhere. Hidden files and folders are left out.
+     */
+    static List<CompletionProposal> files(String typed, List<String> extensions) {
+        String word = typed == null ? "" : typed;
+        int slash = word.lastIndexOf('/');
+        String prefix = slash < 0 ? "" : word.substring(0, slash + 1);
+        Path folder = UserPaths.of(slash < 0 ? "." : prefix);
+        List<CompletionProposal> proposals = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(folder)) {
+            entries.sorted().forEach(p -> {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".")) {
+                    return;
+                }
+                if (Files.isDirectory(p)) {
+                    if (leadsTo(p, extensions)) {
+                        proposals.add(new CompletionProposal(prefix + name + "/").complete(false));
                     }
-                });
-            } catch (java.io.IOException | RuntimeException e) {
-                return List.of();
-            }
-            return proposals;
-        };
+                } else if (named(p, extensions)) {
+                    proposals.add(new CompletionProposal(prefix + name));
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        return proposals;
+    }
+
+    /** How deep, and through how many entries, a folder is searched for a file worth offering. */
+    private static final int SEARCH_DEPTH = 4;
+    private static final int SEARCH_ENTRIES = 2_000;
+
+    /**
+     * Whether {@code folder} holds a file named with one of {@code extensions}, hidden folders
+     * aside. The search is bounded so that Tab answers at once; a folder too large to tell is
+     * offered.
+     */
+    static boolean leadsTo(Path folder, List<String> extensions) {
+        boolean[] found = {false};
+        int[] seen = {0};
+        try {
+            Files.walkFileTree(folder, Set.of(), SEARCH_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    return !dir.equals(folder) && dir.getFileName().toString().startsWith(".")
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && named(file, extensions)) {
+                        found[0] = true;
+                        return FileVisitResult.TERMINATE;
+                    }
+                    return ++seen[0] >= SEARCH_ENTRIES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            return false;
+        }
+        return found[0] || seen[0] >= SEARCH_ENTRIES;
+    }
+
+    private static boolean named(Path file, List<String> extensions) {
+        String name = file.getFileName().toString();
+        return !name.startsWith(".") && extensions.stream().anyMatch(name::endsWith);
     }
 
     /** Fact files, or outlook ids, for commands that take either in first position. */

@@ -6,6 +6,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.shell.Shell;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
 
 import java.util.OptionalInt;
 
@@ -24,7 +25,8 @@ class ScriptCommand {
 
     @Command(command = "script", description = "Run a file of shell commands, one a line; lines starting with # or // are "
             + "comments. Example: script examples/session.apsa")
-    void script(@Option(longNames = "file", required = true, description = "the file of commands") String file) throws Exception {
+    void script(@Option(longNames = "file", required = true, description = "the file of commands")
+                @OptionValues(provider = "scriptFiles") String file) throws Exception {
         try (ScriptInput commands = ScriptInput.open(file, parser)) {
             shell.getObject().run(commands);
             if (commands.interrupted()) {

@@ -379,6 +379,21 @@ class ShellCommandsTest {
     }
 
     @Test
+    void tabCompletesScriptsAndOffersOnlyFoldersThatLeadToWhatThePositionTakes() {
+        type(session, "");
+        session.write(session.writeSequence().text("script ex\t").build());
+        awaitScreen(session, "script examples/");
+        session.write(session.writeSequence().text("\t").build());
+        awaitScreen(session, "script examples/session.apsa");
+        // Not run: the line is wiped.
+        session.write(session.writeSequence().text("\u0015why-not \t").build());
+        String offered = awaitScreen(session, "shared-dominance");
+
+        assertThat(offered).contains("facts/", "deep-integration").doesNotContain("docs/");
+        session.write(session.writeSequence().text("\u0015").build());
+    }
+
+    @Test
     void rulesValidateShowsEachFindingAtItsPositionAndTheShellCarriesOn() {
         type(session, "rules validate --rules src/test/resources/rules-authoring/unknown-indicator");
         awaitScreen(session, "unknown-indicator.drl:11:27: error: rule \"Transparency builds confidence\": unknown indicator");

@@ -1,0 +1,59 @@
+package org.apsa.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.shell.CompletionProposal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** File completion offers what the position takes: files of its kind, and only the folders that lead to one. */
+class CompletionsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void factFilesAndTheFoldersThatHoldThemAreOfferedAndNoOtherFolder() throws IOException {
+        write("a.json", "notes.md", "facts/b.jsonl", "deep/x/y/c.json", "docs/guide.md", ".hidden/d.json", "scripts/s.apsa");
+
+        assertThat(offered(List.of(".json", ".jsonl"))).containsExactly("a.json", "deep/", "facts/");
+    }
+
+    @Test
+    void scriptsAndTheFoldersThatHoldThemAreOfferedForScript() throws IOException {
+        write("a.json", "facts/b.json", "examples/session.apsa", "docs/guide.md");
+
+        assertThat(offered(List.of(".apsa"))).containsExactly("examples/");
+        assertThat(Completions.files(dir + "/examples/", List.of(".apsa")).stream().map(CompletionProposal::value).toList())
+                .containsExactly(dir + "/examples/session.apsa");
+    }
+
+    @Test
+    void aFolderTooLargeToSearchAtOnceIsOfferedRatherThanHidden() throws IOException {
+        Path big = Files.createDirectories(dir.resolve("big"));
+        for (int i = 0; i < 2_100; i++) {
+            Files.createFile(big.resolve("n" + i + ".txt"));
+        }
+        Files.writeString(big.resolve("zz-last.json"), "{}");
+
+        assertThat(Completions.leadsTo(big, List.of(".json"))).isTrue();
+        assertThat(Completions.leadsTo(dir.resolve("big"), List.of(".apsa"))).isTrue();
+    }
+
+    private List<String> offered(List<String> extensions) {
+        return Completions.files(dir + "/", extensions).stream().map(p -> p.value().substring(dir.toString().length() + 1)).toList();
+    }
+
+    private void write(String... files) throws IOException {
+        for (String file : files) {
+            Path path = dir.resolve(file);
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, "");
+        }
+    }
+}
