@@ -1,7 +1,8 @@
 package org.apsa.cli;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The words of a usage error, whichever parser found it: one-shot's ({@link OneShot}) or the
@@ -18,13 +19,18 @@ final class UsageMessages {
      * {@code set: give the id (an indicator id) and the level (a level of its scale), e.g. set ...}.
      * An option that may be given by position is named as a word to give, the others as their option.
      */
-    static String missing(Help.Entry command, List<String> options) {
-        String wanted = options.stream().map(name -> command.options().stream().filter(o -> o.name().equals(name)).findFirst()
-                        .map(o -> (o.positional() ? "the " + o.name() : "--" + o.name())
-                                + (o.description().isEmpty() ? "" : " (" + o.description() + ")"))
-                        .orElse("--" + name))
-                .collect(Collectors.collectingAndThen(Collectors.toList(), UsageMessages::and));
-        return command.name() + ": give " + wanted + (command.example().isEmpty() ? "; " + seeHelp(command.name())
+    static String missing(Help.Entry command, Collection<String> options) {
+        // In the command's order, whatever order the parser found them in.
+        List<String> wanted = new ArrayList<>();
+        for (Help.Opt o : command.options()) {
+            if (options.contains(o.name())) {
+                wanted.add((o.positional() ? "the " + o.name() : "--" + o.name())
+                        + (o.description().isEmpty() ? "" : " (" + o.description() + ")"));
+            }
+        }
+        options.stream().filter(name -> command.options().stream().noneMatch(o -> o.name().equals(name))).sorted()
+                .forEach(name -> wanted.add("--" + name));
+        return command.name() + ": give " + and(wanted) + (command.example().isEmpty() ? "; " + seeHelp(command.name())
                 : ", e.g. " + command.example());
     }
 

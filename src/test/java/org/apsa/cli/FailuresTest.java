@@ -78,8 +78,9 @@ class FailuresTest {
 
     @Test
     void optionsLeftOutAreSaidTogetherInOneLineWithTheCommandsExample() throws Exception {
-        CommandHandlingResult result = failures.resolve(parse("Missing mandatory option '--id', an indicator id",
-                "Missing mandatory option '--level', a level of its scale"), set());
+        // Said in the command's order, whichever order the parser found them in.
+        CommandHandlingResult result = failures.resolve(parse("Missing mandatory option '--level', a level of its scale",
+                "Missing mandatory option '--id', an indicator id"), set());
 
         assertThat(result.message()).isEqualTo("set: give the id (an indicator id) and the level (a level of its scale), "
                 + "e.g. set usChina.militaryExchanges high\n");
