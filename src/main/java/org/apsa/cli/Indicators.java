@@ -2,6 +2,7 @@ package org.apsa.cli;
 
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.IndicatorDef;
+import org.apsa.fact.PlainText;
 import org.apsa.fact.Reading;
 import org.apsa.fact.Suggestions;
 import org.apsa.fact.Vocabulary;
@@ -27,6 +28,11 @@ final class Indicators {
         if (note != null && note.length() > FactSetReader.MAX_STRING_LENGTH) {
             throw new UsageException("the note has " + note.length() + " characters; a note may have at most "
                     + FactSetReader.MAX_STRING_LENGTH + ", or the saved fact set could not be read again");
+        }
+        int control = note == null ? -1 : PlainText.firstForbidden(note, false);
+        if (control >= 0) {
+            // As the reader refuses it: shown on a terminal, it would act there; saved, the file could not be read again.
+            throw new UsageException(PlainText.problem("--note", note, control, false));
         }
         if (!def.scale().allows(level)) {
             throw new UsageException("level \"" + level + "\" is not on the scale of \"" + id + "\""

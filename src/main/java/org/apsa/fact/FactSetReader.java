@@ -457,9 +457,11 @@ public final class FactSetReader {
         matcher = CONTROL.matcher(text);
         if (matcher.matches()) {
             int code = Integer.parseInt(matcher.group(1));
-            return code == '\n' || code == '\r'
-                    ? "a line break inside a string; close the string on its line or write the break as \\n"
-                    : String.format(Locale.ROOT, "control character U+%04X inside a string; remove it or write it escaped (\\t, \\u%04x)", code, code);
+            if (code == '\n' || code == '\r') {
+                return "a line break inside a string; close the string on its line or write the break as \\n";
+            }
+            return code == '\t' ? "a tab inside a string; use spaces (a \"description\" may hold a tab written as \\t)"
+                    : String.format(Locale.ROOT, "control character U+%04X inside a string; remove it", code);
         }
         return withoutJavaDetails(text);
     }
@@ -564,8 +566,8 @@ public final class FactSetReader {
                 }
                 switch (key) {
                     case "id" -> id = idValue(value);
-                    case "title" -> title = text(key, value);
-                    case "description" -> description = text(key, value);
+                    case "title" -> title = plainText(key, "\"title\"", value, false);
+                    case "description" -> description = plainText(key, "\"description\"", value, true);
                     case "$schema" -> text(key, value);
                     case "asOf" -> asOf = date(value);
                     case "indicators" -> indicators = indicators(value);
@@ -608,6 +610,26 @@ public final class FactSetReader {
             }
             problemAtToken("\"" + key + "\" must be a string, found " + describe(value));
             parser.skipChildren();
+            return null;
+        }
+
+        /**
+         * Free text ({@link PlainText}): a control character is a problem at its own position,
+         * found by walking the string as written, escapes and all, from its opening quote.
+         */
+        private String plainText(String key, String what, JsonToken value, boolean lines) throws IOException {
+            String text = text(key, value);
+            int bad = text == null ? -1 : PlainText.firstForbidden(text, lines);
+            if (bad < 0) {
+                return text;
+            }
+            JsonLocation at = parser.currentTokenLocation();
+            int start = (int) at.getCharOffset();
+            int raw = start + 1;
+            for (int decoded = 0; decoded < bad && raw < this.text.length(); decoded++) {
+                raw += this.text.charAt(raw) != '\\' ? 1 : this.text.charAt(raw + 1) == 'u' ? 6 : 2;
+            }
+            problemAt(at.getLineNr(), at.getColumnNr() + (raw - start), PlainText.problem(what, text, bad, lines));
             return null;
         }
 
@@ -707,7 +729,7 @@ public final class FactSetReader {
                         confidence = c == null ? Reading.CERTAIN : c;
                     }
                     case "note" -> {
-                        note = text(def.id() + ".note", value);
+                        note = plainText(def.id() + ".note", "the note of \"" + def.id() + "\"", value, false);
                         valid &= note != null;
                     }
                     default -> {
@@ -834,7 +856,7 @@ public final class FactSetReader {
     }
 
     static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\p{Cntrl}", "?");
+        String oneLine = text.replaceAll("\\p{Cc}", "?");
         return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
     }
 }

@@ -76,8 +76,8 @@ public final class FactSetSchema {
         ObjectNode id = string("unique within a batch: 1 to 200 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
         id.put("pattern", anchored(FactSetReader.ID.pattern()));
         properties.set("id", id);
-        properties.set("title", string("a short title"));
-        properties.set("description", string("what the situation is"));
+        properties.set("title", plainText("a short title: one line, no control characters", PlainText.ONE_LINE_PATTERN));
+        properties.set("description", plainText("what the situation is: no control characters but line breaks and tabs", PlainText.LINES_PATTERN));
         ObjectNode asOf = string("the date of the situation, YYYY-MM-DD");
         asOf.put("format", "date");
         asOf.put("pattern", anchored(FactSetReader.DATE.pattern()));
@@ -111,7 +111,7 @@ public final class FactSetSchema {
         confidence.put("type", "number");
         confidence.put("exclusiveMinimum", 0);
         confidence.put("maximum", 1);
-        properties.set("note", string("why, usually citing a paragraph or a source"));
+        properties.set("note", plainText("why, usually citing a paragraph or a source: one line, no control characters", PlainText.ONE_LINE_PATTERN));
         return node;
     }
 
@@ -125,6 +125,13 @@ public final class FactSetSchema {
         ObjectNode node = NODES.objectNode();
         node.put("description", description);
         node.put("type", "string");
+        return node;
+    }
+
+    /** Free text ({@link PlainText}): no control characters, which a terminal showing it would act on. */
+    private static ObjectNode plainText(String description, String pattern) {
+        ObjectNode node = string(description);
+        node.put("pattern", pattern);
         return node;
     }
 

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  */
 public record InputProblem(String file, long line, long column, String message) {
 
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     /**
      * {@code facts/x.json:3:17: message}, the form editors and compilers use, on one line:

@@ -18,6 +18,15 @@ class IndicatorsTest {
     }
 
     @Test
+    void aNoteWithAControlCharacterIsRefusedAsTheReaderRefusesIt() {
+        assertThatThrownBy(() -> Indicators.reading("region.alignment", "balanced", null, "clears \u001b[2J the screen"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--note holds the control character escape (U+001B), which a terminal would act on; remove it");
+        assertThatThrownBy(() -> Indicators.reading("region.alignment", "balanced", null, "two\nlines"))
+                .hasMessage("--note holds a line break (U+000A); it is one line of text: join the lines");
+    }
+
+    @Test
     void aMissingLevelIsAskedForWithTheScale() {
         assertThatThrownBy(() -> Indicators.reading("region.alignment", null, null, null))
                 .hasMessage("give a level for region.alignment: balanced | leaning | taking-sides, e.g. set region.alignment taking-sides");

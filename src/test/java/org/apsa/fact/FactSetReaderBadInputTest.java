@@ -273,6 +273,30 @@ class FactSetReaderBadInputTest {
                 + " close the string on its line or write the break as \\n");
     }
 
+    /**
+     * Written as JSON escapes, control characters are valid JSON, and a terminal showing the
+     * title or a note would act on them: clear the screen, retitle the window, recolour.
+     * Each is reported where it is written; a description may hold line breaks and tabs.
+     */
+    @Test
+    void controlCharactersInATitleANoteOrADescriptionAreProblemsWhereTheyAreWritten() {
+        assertProblems("escaped-control-characters.json",
+                ":3:21: \"title\" holds a line break (U+000A); it is one line of text: join the lines"
+                        + " (longer text goes in \"description\") (2 more control characters after it)",
+                ":4:74: \"description\" holds the control character escape (U+001B), which a terminal would act on; remove it",
+                ":6:76: the note of \"region.alignment\" holds the control character escape (U+001B), which a terminal"
+                        + " would act on; remove it (2 more control characters after it)",
+                ":7:67: the note of \"usChina.strategicDistrust\" holds a tab (U+0009); it is one line of text: use spaces",
+                ":8:79: the note of \"china.publicGoods\" holds a control character (U+009B), which a terminal would act on;"
+                        + " remove it");
+    }
+
+    @Test
+    void aRawTabInAStringSaysWhereATabMayBe() {
+        assertProblems("control-character-in-string.json",
+                ":3:16: malformed JSON: a tab inside a string; use spaces (a \"description\" may hold a tab written as \\t)");
+    }
+
     @Test
     void missingClosingBraceIsReportedAtTheEnd(@TempDir Path dir) throws IOException {
         Path file = write(dir, "missing-brace.json", "{\"id\": \"x\", \"indicators\": {}");

@@ -68,12 +68,19 @@ class FactSetReaderFuzzTest {
                         IndicatorDef def = Vocabulary.find(id).orElseThrow();
                         assertThat(def.scale().allows(reading.level())).isTrue();
                         assertThat(reading.confidence()).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+                        assertThat(plain(reading.note(), false)).as("a note without control characters").isTrue();
                     });
+                    assertThat(plain(facts.title(), false)).as("a title without control characters").isTrue();
+                    assertThat(plain(facts.description(), true)).as("a description without control characters").isTrue();
                     // What the reader accepts, the writer writes back to the same fact set.
                     assertThat(Lazily.READER.parse("rewritten.json", FactSetWriter.json(facts, null)).factSet()).isEqualTo(facts);
                 }
             }
         }
+    }
+
+    private static boolean plain(String text, boolean lines) {
+        return text == null || PlainText.firstForbidden(text, lines) < 0;
     }
 
     /** A folder for the fuzzed file; in memory where the system offers it. */

@@ -52,6 +52,16 @@ class FactSetReaderTest {
     }
 
     @Test
+    void aDescriptionMayHoldLineBreaksAndTabsWhereATitleAndANoteMayNot() {
+        FactSetReader.Entry entry = reader.parse("x.json", "{\"id\": \"x\", \"title\": \"Après « le sommet » — ¶9\","
+                + " \"description\": \"First.\\n\\n\\tSecond.\", \"indicators\": {}}");
+
+        assertThat(entry.problems()).isEmpty();
+        assertThat(entry.factSet().description()).isEqualTo("First.\n\n\tSecond.");
+        assertThat(entry.factSet().title()).isEqualTo("Après « le sommet » — ¶9");
+    }
+
+    @Test
     void readsEmptyIndicators() {
         FactSet set = reader.readOne(GOOD.resolve("empty-indicators.json"));
         assertThat(set).isEqualTo(FactSet.empty("empty-indicators"));

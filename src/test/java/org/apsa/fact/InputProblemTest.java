@@ -20,4 +20,11 @@ class InputProblemTest {
         assertThat(p.format()).isEqualTo("in/esc?[31mred?name.json:1:2: no such file");
         assertThat(p.file()).as("kept exact for errors.jsonl").isEqualTo("in/esc\u001b[31mred\nname.json");
     }
+
+    @Test
+    void anEightBitControlCharacterIsShownAsAQuestionMarkToo() {
+        // U+009B is the one-byte form of ESC [ on terminals that read C1 controls.
+        assertThat(new InputProblem("in/csi\u009b2Jname.json", 0, 0, "no such file").format())
+                .isEqualTo("in/csi?2Jname.json: no such file");
+    }
 }

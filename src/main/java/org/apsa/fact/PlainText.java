@@ -1,0 +1,82 @@
+package org.apsa.fact;
+
+import java.util.Locale;
+
+/**
+ * What the free text of a fact set (its title and description, an indicator's note) may hold:
+ * plain text, never a control character. Such text reaches terminals and reports, where an
+ * escape sequence would act (clear the screen, retitle the window, recolour what follows) and
+ * a line break would split a one-line layout or a Markdown list item; and fact files are
+ * meant to be safe to take from anyone. A title and a note are one line; a description may
+ * hold line breaks and tabs.
+ *
+ * <p>The reader refuses such text with its position, the shell's {@code set --note} with the
+ * same message, so that what an analyst saves can always be read again.
+ */
+public final class PlainText {
+
+    /** The rule for a title or a note as a JSON Schema pattern (ECMA-262), for editors. */
+    public static final String ONE_LINE_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$";
+    /** The rule for a description, which may hold tabs (U+0009) and line feeds (U+000A). */
+    public static final String LINES_PATTERN = "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]*$";
+
+    private PlainText() {
+    }
+
+    /**
+     * The index of the first character {@code text} may not hold, or -1: a control character
+     * (U+0000 to U+001F, U+007F to U+009F), except a line feed or a tab when {@code lines}.
+     */
+    public static int firstForbidden(String text, boolean lines) {
+        for (int i = 0; i < text.length(); i++) {
+            if (forbidden(text.charAt(i), lines)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * What is wrong with the character at {@code index} of {@code text} and how to fix it;
+     * {@code what} names the text as the user knows it ({@code "title"}, {@code --note}).
+     */
+    public static String problem(String what, String text, int index, boolean lines) {
+        char c = text.charAt(index);
+        int more = 0;
+        for (int i = index + 1; i < text.length(); i++) {
+            if (forbidden(text.charAt(i), lines)) {
+                more++;
+            }
+        }
+        String character = String.format(Locale.ROOT, "%s (U+%04X)", name(c), (int) c);
+        String fix;
+        if (c == '\n' || c == '\t') {
+            fix = "; it is one line of text: " + (c == '\n' ? "join the lines" : "use spaces")
+                    + (what.equals("\"title\"") ? " (longer text goes in \"description\")" : "");
+        } else if (c == '\r' && lines) {
+            fix = "; write a line break as \\n alone";
+        } else {
+            fix = ", which a terminal would act on; remove it";
+        }
+        return what + " holds " + character + fix
+                + (more == 0 ? "" : " (" + more + " more control character" + (more == 1 ? "" : "s") + " after it)");
+    }
+
+    private static boolean forbidden(char c, boolean lines) {
+        return Character.getType(c) == Character.CONTROL && !(lines && (c == '\n' || c == '\t'));
+    }
+
+    private static String name(char c) {
+        return switch (c) {
+            case '\n' -> "a line break";
+            case '\t' -> "a tab";
+            case '\r' -> "a carriage return";
+            case '\u001b' -> "the control character escape";
+            case '\u0007' -> "the control character bell";
+            case '\b' -> "the control character backspace";
+            case '\u0000' -> "the control character null";
+            case '\u007f' -> "the control character delete";
+            default -> "a control character";
+        };
+    }
+}
