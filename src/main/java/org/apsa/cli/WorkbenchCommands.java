@@ -12,6 +12,7 @@ import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
 import org.apsa.io.AtomicFiles;
 import org.apsa.render.Comparison;
+import org.apsa.render.Literal;
 import org.apsa.render.Style;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
@@ -73,13 +74,13 @@ class WorkbenchCommands {
         FactSet facts = bench.current();
         Style style = Style.of(out.colour());
         StringBuilder text = new StringBuilder();
-        text.append(style.bold(facts.id())).append(facts.title() == null ? "" : "  " + facts.title())
+        text.append(style.bold(facts.id())).append(facts.title() == null ? "" : "  " + Literal.oneLine(facts.title()))
                 .append(facts.asOf() == null ? "" : "  (as of " + facts.asOf() + ")")
                 .append(bench.file() == null ? "" : "  [" + bench.file() + (bench.dirty() ? ", unsaved changes" : "") + "]")
                 .append(bench.file() == null && bench.dirty() ? "  [unsaved]" : "").append("\n\n");
         text.append(String.format(Locale.ROOT, "  %-36s %-14s %-10s %s%n", "Indicator", "Level", "Confidence", "Note"));
         facts.indicators().forEach((id, r) -> text.append(String.format(Locale.ROOT, "  %-36s %-14s %-10.2f %s%n",
-                id, r.level(), r.confidence(), r.note() == null ? "" : r.note())));
+                id, r.level(), r.confidence(), r.note() == null ? "" : Literal.oneLine(r.note()))));
         List<String> unknown = Vocabulary.indicators().stream().map(IndicatorDef::id)
                 .filter(id -> !facts.indicators().containsKey(id)).toList();
         text.append('\n').append(style.dim("Unknown (" + unknown.size() + "): " + (unknown.isEmpty() ? "none" : String.join(", ", unknown))))

@@ -17,7 +17,7 @@ public final class AssessmentMarkdown {
 
     public static String render(Assessment a) {
         StringBuilder out = new StringBuilder();
-        out.append("## ").append(escape(a.factSet().title() != null ? a.factSet().title() : a.factSet().id())).append("\n\n");
+        out.append("## ").append(Literal.markdown(a.factSet().title() != null ? a.factSet().title() : a.factSet().id())).append("\n\n");
         out.append("Fact set `").append(a.factSet().id()).append('`');
         if (a.factSet().asOf() != null) {
             out.append(", as of ").append(a.factSet().asOf());
@@ -33,7 +33,7 @@ public final class AssessmentMarkdown {
         if (!a.evaluation().isEmpty()) {
             out.append("\n### What the article says of ").append(title(a.leading())).append("\n\n");
             for (Evaluation e : a.evaluation()) {
-                out.append("- **").append(e.aspect()).append("**: ").append(escape(e.text())).append(" (¶").append(e.source()).append(")\n");
+                out.append("- **").append(e.aspect()).append("**: ").append(Literal.markdown(e.text())).append(" (¶").append(e.source()).append(")\n");
             }
         }
         out.append("\n### Judgments\n\n");
@@ -41,21 +41,17 @@ public final class AssessmentMarkdown {
             out.append("None.\n");
         }
         for (JudgmentResult j : a.judgments()) {
-            out.append(String.format(Locale.ROOT, "- `%s` (confidence %.2f), by %s\n", j.id(), j.confidence(), escape(String.join("; ", j.rules()))));
+            out.append(String.format(Locale.ROOT, "- `%s` (confidence %.2f), by %s\n", j.id(), j.confidence(), Literal.markdown(String.join("; ", j.rules()))));
         }
         out.append("\n### Prescriptions\n\n| Met | Actor | ¶ | Prescription | Gain |\n|---|---|---|---|---:|\n");
         for (PrescriptionResult p : a.prescriptions()) {
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |\n", p.met() ? "yes" : "no", p.actor(), p.source(),
-                    escape(p.text()), p.gain() == null ? "" : String.format(Locale.ROOT, "%+.3f", p.gain())));
+                    Literal.markdown(p.text()), p.gain() == null ? "" : String.format(Locale.ROOT, "%+.3f", p.gain())));
         }
         return out.toString();
     }
 
     private static String title(String scenario) {
         return Outlook.find(scenario).map(Outlook::title).orElse(scenario);
-    }
-
-    static String escape(String text) {
-        return text == null ? "" : text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
     }
 }

@@ -20,7 +20,7 @@ public final class AssessmentText {
         StringBuilder out = new StringBuilder();
         out.append(style.bold(a.factSet().id()));
         if (a.factSet().title() != null) {
-            out.append("  ").append(a.factSet().title());
+            out.append("  ").append(Literal.oneLine(a.factSet().title()));
         }
         if (a.factSet().asOf() != null) {
             out.append("  (as of ").append(a.factSet().asOf()).append(')');

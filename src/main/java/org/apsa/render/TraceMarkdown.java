@@ -69,13 +69,13 @@ public final class TraceMarkdown {
             out.append('`').append(n.conclusion()).append('`')
                     .append(String.format(Locale.ROOT, " (confidence %.2f)", n.confidence() == null ? 1.0 : n.confidence()));
             if (n.note() != null) {
-                out.append(": ").append(AssessmentMarkdown.escape(n.note()));
+                out.append(": ").append(Literal.markdown(n.note()));
             }
         } else {
-            out.append("**").append(AssessmentMarkdown.escape(n.conclusion())).append("**");
+            out.append("**").append(Literal.markdown(n.conclusion())).append("**");
         }
         if (n.rule() != null) {
-            out.append(" - by *").append(AssessmentMarkdown.escape(n.rule())).append('*');
+            out.append(" - by *").append(Literal.markdown(n.rule())).append('*');
             if (n.source() != null) {
                 out.append(" (¶").append(n.source()).append(')');
             }

@@ -30,7 +30,7 @@ public final class TraceText {
         if (n.rule() != null) {
             out.append(indent).append(hasChildren ? "│  " : "   ")
                     .append(style.dim("by \"" + n.rule() + "\"" + (n.source() == null ? "" : " (¶" + n.source() + ")")
-                            + (n.title() == null ? "" : ": " + n.title())))
+                            + (n.title() == null ? "" : ": " + Literal.oneLine(n.title()))))
                     .append('\n');
         }
         for (int i = 0; i < n.because().size(); i++) {
@@ -43,7 +43,7 @@ public final class TraceText {
         return switch (n.kind()) {
             case "indicator" -> style.accent(n.conclusion())
                     + String.format(Locale.ROOT, " (confidence %.2f)", n.confidence() == null ? 1.0 : n.confidence())
-                    + (n.note() == null ? "" : " - " + n.note());
+                    + (n.note() == null ? "" : " - " + Literal.oneLine(n.note()));
             case "judgment" -> "judgment " + style.bold(n.conclusion())
                     + String.format(Locale.ROOT, " (confidence %.2f)", n.confidence() == null ? 1.0 : n.confidence());
             case "scenario", "leading" -> style.bold(n.conclusion());

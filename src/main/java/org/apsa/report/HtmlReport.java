@@ -1,6 +1,7 @@
 package org.apsa.report;
 
 import org.apsa.engine.Outlook;
+import org.apsa.render.Literal;
 import org.apsa.report.Shared.Section;
 
 import java.util.ArrayList;
@@ -297,7 +298,7 @@ public final class HtmlReport {
         if (text == null) {
             return "";
         }
-        String shown = Shared.printable(text);
+        String shown = Literal.oneLine(text);
         StringBuilder out = new StringBuilder(shown.length() + 16);
         for (int i = 0; i < shown.length(); i++) {
             char c = shown.charAt(i);

@@ -1,6 +1,7 @@
 package org.apsa.report;
 
 import org.apsa.engine.Outlook;
+import org.apsa.render.Literal;
 import org.apsa.report.Shared.Section;
 
 import java.util.List;
@@ -66,7 +67,7 @@ public final class MarkdownReport {
             for (Outlook o : Outlook.values()) {
                 out.append(" | ").append(score(r.score(o)));
             }
-            out.append(" | ").append(r.topUnmet() == null ? "" : escape(r.topUnmet().text()))
+            out.append(" | ").append(r.topUnmet() == null ? "" : Literal.markdown(r.topUnmet().text()))
                     .append(" | ").append(r.topUnmet() == null ? "" : Shared.gain(r.topUnmet().gain())).append(" |\n");
         }
         out.append('\n').append(ABBREVIATIONS);
@@ -130,12 +131,12 @@ public final class MarkdownReport {
 
     private static void explanations(ReportData data, StringBuilder out) {
         for (Row r : data.listed()) {
-            out.append("### ").append(escape(r.title() != null ? r.title() : r.id())).append("\n\n`").append(r.id()).append('`');
+            out.append("### ").append(Literal.markdown(r.title() != null ? r.title() : r.id())).append("\n\n`").append(r.id()).append('`');
             out.append(r.asOf() == null ? "" : ", as of " + r.asOf()).append(": ");
             out.append(r.leading() == null ? "no leader" : "**" + outlookTitle(r.leading()) + "** leads (" + score(r.score(Outlook.find(r.leading()).orElseThrow()))
                     + ", " + r.likelihood(Outlook.find(r.leading()).orElseThrow()) + ")").append(".\n\n");
             for (String line : r.brief()) {
-                out.append("- ").append(escape(line)).append('\n');
+                out.append("- ").append(Literal.markdown(line)).append('\n');
             }
             out.append('\n');
         }
@@ -143,27 +144,5 @@ public final class MarkdownReport {
 
     private static String capitalised(String word) {
         return Character.toUpperCase(word.charAt(0)) + word.substring(1);
-    }
-
-    /**
-     * Free text (a fact set's title) as literal Markdown: every character that could start
-     * emphasis, code, a link, a table cell, an entity or HTML is escaped, and control
-     * characters are shown as U+FFFD.
-     */
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        String shown = Shared.printable(text);
-        StringBuilder out = new StringBuilder(shown.length() + 8);
-        for (int i = 0; i < shown.length(); i++) {
-            char c = shown.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '\\', '`', '*', '_', '[', ']', '|', '&', '~', '!' -> out.append('\\').append(c);
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

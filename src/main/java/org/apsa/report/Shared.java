@@ -188,28 +188,6 @@ final class Shared {
         return differ;
     }
 
-    /**
-     * Text as a report may show it: control characters (which a terminal or browser would act
-     * on or show as nothing) become U+FFFD, line breaks and tabs a space. assessments.jsonl
-     * keeps the text exactly as given.
-     */
-    static String printable(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean space = c == '\n' || c == '\r' || c == '\t';
-            if (space || Character.getType(c) == Character.CONTROL) {
-                if (out == null) {
-                    out = new StringBuilder(text.length()).append(text, 0, i);
-                }
-                out.append(space ? ' ' : '\uFFFD');
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? text : out.toString();
-    }
-
     static String indicatorId(int i) {
         return Vocabulary.indicators().get(i).id();
     }

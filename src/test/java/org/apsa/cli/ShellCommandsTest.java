@@ -1,6 +1,8 @@
 package org.apsa.cli;
 
 import org.apsa.engine.TestRules;
+import org.apsa.fact.FactSet;
+import org.apsa.fact.Reading;
 import org.jline.reader.LineReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.apsa.cli.ShellTestSupport.awaitScreen;
 import static org.apsa.cli.ShellTestSupport.type;
@@ -108,6 +111,16 @@ class ShellCommandsTest {
         awaitScreen(session, "us.presence.transparency: medium (0.60) -> unknown");
         type(session, "unset us.presence.transparency");
         awaitScreen(session, "us.presence.transparency is unknown already.");
+    }
+
+    /** A fact set built by other means than the reader, which refuses such text: show still shows it literally. */
+    @Test
+    void showShowsTheTitleAndNotesOnTheirLineWithoutActingOnTheTerminal() {
+        bench.open(new FactSet("hostile", "Line one\nLine two \u001b[2J", null, null, Map.of("region.alignment",
+                new Reading("leaning", 1.0, "retitles \u001b]0;PWNED\u0007 and clears \u001b[2J the screen"))), null);
+        type(session, "show");
+        String screen = awaitScreen(session, "Unknown (");
+        assertThat(screen).contains("hostile  Line one Line two \uFFFD[2J", "retitles \uFFFD]0;PWNED\uFFFD and clears \uFFFD[2J the screen");
     }
 
     @Test
