@@ -104,22 +104,15 @@ final class Help {
         String name = name(method);
         String groupName = !command.group().isEmpty() ? command.group() : group == null || group.group().isEmpty() ? "Commands" : group.group();
         List<Opt> options = new ArrayList<>();
-        boolean positional = true;
         Parameter[] parameters = method.getParameters();
+        boolean[] positional = OneShot.positional(parameters);
         for (int i = 0; i < parameters.length; i++) {
             Option option = parameters[i].getAnnotation(Option.class);
             if (option == null) {
                 continue;
             }
-            boolean flag = OneShot.isFlag(parameters[i]);
-            boolean many = OneShot.isMulti(parameters[i].getType());
-            // Both parsers give the words without an option name to the options in order; the
-            // ones worth saying so of are the first and the required ones that follow it. Not
-            // a flag, which takes no value, and nothing after a list, which takes every word left.
-            positional = positional && !flag && (i == 0 || option.required());
             options.add(new Opt(OneShot.name(parameters[i]), option.description(), option.required(), option.defaultValue(),
-                    flag, many, positional));
-            positional = positional && !many;
+                    OneShot.isFlag(parameters[i]), OneShot.isMulti(parameters[i].getType()), positional[i]));
         }
         return described(name, List.of(), groupName, command.description(), options, shellOnly(method));
     }
@@ -267,7 +260,12 @@ final class Help {
     }
 
     private static String metavar(Opt o) {
-        return o.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + (o.many() ? "..." : "");
+        return metavar(o.name(), o.many());
+    }
+
+    /** How help writes an option's value: its name in capitals ("FILE", "PATH..." for a list). */
+    static String metavar(String name, boolean many) {
+        return name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + (many ? "..." : "");
     }
 
     /**

@@ -29,9 +29,10 @@ import java.util.regex.Pattern;
  * the interactive shell, scripts ({@code @FILE}) and {@code help} on the shell framework's
  * own commands or on a name that is none, which take the full path.
  *
- * <p>Parsing follows the shell's conventions: options by {@code --name value} or
- * {@code --name=value}, the rest by position in the order of the method's parameters, a
- * list option taking every remaining word, booleans as flags.
+ * <p>Parsing: options by {@code --name value} or {@code --name=value}, the rest by position
+ * to the options that take a word by position ({@link #positional}), a list option taking
+ * every remaining word, booleans as flags. The shell parses a command of the tool with the
+ * same method ({@link ToolShell}), so that the same words mean the same there.
  */
 public final class OneShot {
 
@@ -230,9 +231,15 @@ public final class OneShot {
         return f.code().status();
     }
 
-    /** The method's arguments from the words after the command's name. */
+    /**
+     * The method's arguments from the words after the command's name. A word without an
+     * option's name goes to the next option that takes one by position ({@link #positional});
+     * a word left over is an error that names it, never joined to another value or given to
+     * an option it was not meant for.
+     */
     static Object[] parse(String command, Method method, List<String> words) {
         Parameter[] parameters = method.getParameters();
+        boolean[] byPosition = positional(parameters);
         Object[] values = new Object[parameters.length];
         boolean[] given = new boolean[parameters.length];
         List<List<String>> collected = new ArrayList<>();
@@ -240,8 +247,12 @@ public final class OneShot {
             collected.add(new ArrayList<>());
         }
         int positional = 0;
+        // The option whose one value the previous word was: a word after it may be meant as more of that value.
+        int valueOf = -1;
         for (int w = 0; w < words.size(); w++) {
             String word = words.get(w);
+            int after = valueOf;
+            valueOf = -1;
             if (word.startsWith("--") && word.length() > 2) {
                 String name = word.substring(2);
                 String inline = null;
@@ -267,19 +278,19 @@ public final class OneShot {
                     while (w + 1 < words.size() && !words.get(w + 1).startsWith("--")) {
                         collected.get(p).add(words.get(++w));
                     }
-                } else if (w + 1 < words.size()) {
+                } else if (w + 1 < words.size() && byName(parameters, optionName(words.get(w + 1))) < 0) {
                     collected.get(p).add(words.get(++w));
+                    valueOf = p;
                 } else {
                     throw new UsageException("--" + name + " needs a value; 'help " + command + "' says what it takes");
                 }
             } else {
-                while (positional < parameters.length && (isFlag(parameters[positional])
-                        || (given[positional] && !isMulti(parameters[positional].getType())))) {
+                while (positional < parameters.length && byPosition[positional]
+                        && given[positional] && !isMulti(parameters[positional].getType())) {
                     positional++;
                 }
-                if (positional >= parameters.length) {
-                    throw new UsageException("unexpected \"" + word + "\" for " + command + "; 'help " + command
-                            + "' lists what it takes");
+                if (positional >= parameters.length || !byPosition[positional]) {
+                    throw after >= 0 ? severalWords(parameters[after], words, w) : unexpected(command, word, parameters, byPosition);
                 }
                 given[positional] = true;
                 collected.get(positional).add(word);
@@ -304,6 +315,57 @@ public final class OneShot {
             values[i] = convert(command, parameters[i], raw);
         }
         return values;
+    }
+
+    /**
+     * Which parameters take a word by position: the first, and the required ones after it;
+     * never a flag, which takes no value, and nothing after a list, which takes every word
+     * left. 'help' says "also by position" of these, and shows them bare in the usage line.
+     */
+    static boolean[] positional(Parameter[] parameters) {
+        boolean[] byPosition = new boolean[parameters.length];
+        boolean still = true;
+        for (int i = 0; i < parameters.length; i++) {
+            Option option = parameters[i].getAnnotation(Option.class);
+            still = still && option != null && !isFlag(parameters[i]) && (i == 0 || option.required());
+            byPosition[i] = still;
+            still = still && !isMulti(parameters[i].getType());
+        }
+        return byPosition;
+    }
+
+    /** Words after an option's one value: most likely a text of several words, unquoted. */
+    private static UsageException severalWords(Parameter option, List<String> words, int at) {
+        int end = at;
+        while (end < words.size() && !words.get(end).startsWith("--")) {
+            end++;
+        }
+        String meant = String.join(" ", words.subList(at - 1, end));
+        String quote = meant.contains("\"") ? "'" : "\"";
+        return new UsageException("\"" + words.get(at) + "\" follows the value of --" + name(option) + ", which takes one;"
+                + " put a value of several words in quotes: --" + name(option) + " " + quote + meant + quote);
+    }
+
+    private static UsageException unexpected(String command, String word, Parameter[] parameters, boolean[] byPosition) {
+        List<String> bare = new ArrayList<>();
+        for (int i = 0; i < parameters.length; i++) {
+            if (byPosition[i]) {
+                bare.add(Help.metavar(name(parameters[i]), isMulti(parameters[i].getType())));
+            }
+        }
+        String takes = bare.isEmpty() ? "it takes no word without an option's name"
+                : "it takes " + String.join(" ", bare) + " by position and the rest by name";
+        return new UsageException("unexpected \"" + word + "\" for " + command + ": " + takes + "; 'help " + command
+                + "' lists what it takes");
+    }
+
+    /** The option a word names ("--note" or "--note=..."), or "" for a word that names none. */
+    private static String optionName(String word) {
+        if (!word.startsWith("--") || word.length() <= 2) {
+            return "";
+        }
+        int eq = word.indexOf('=');
+        return eq < 0 ? word.substring(2) : word.substring(2, eq);
     }
 
     private static Object convert(String command, Parameter parameter, List<String> raw) {

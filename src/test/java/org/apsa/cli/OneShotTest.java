@@ -84,13 +84,36 @@ class OneShotTest {
                 "demo run: give the file (a file), e.g. demo run a.json",
                 "unknown option --bogus for demo run; 'help demo run' lists its options",
                 "\"many\" is not a whole number; --max takes a whole number (a count); see 'help demo run'",
-                "unexpected \"extra\" for demo fail; 'help demo fail' lists what it takes",
+                "unexpected \"extra\" for demo fail: it takes no word without an option's name; 'help demo fail' lists what it takes",
                 "--format needs a value; 'help demo run' says what it takes",
                 "deliberately wrong",
                 "unknown option --forse for demo run (did you mean --force?); 'help demo run' lists its options",
                 "--max 99999999999 is out of range; 'help demo run' says what it takes");
         assertThat(demo.calls).isEmpty();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    /** Never joined into one value, nor handed to the next option in line: a word too many is named. */
+    @Test
+    void aWordTooManyIsAUsageErrorNamingIt() {
+        assertThat(oneShot.execute("demo", "run", "a.json", "b.json")).contains(2);
+        assertThat(oneShot.execute("demo", "run", "a.json", "--format", "two", "words", "here")).contains(2);
+        assertThat(oneShot.execute("demo", "run", "a.json", "--format", "--force")).contains(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "unexpected \"b.json\" for demo run: it takes FILE by position and the rest by name;"
+                        + " 'help demo run' lists what it takes",
+                "\"words\" follows the value of --format, which takes one; put a value of several words in quotes:"
+                        + " --format \"two words here\"",
+                "--format needs a value; 'help demo run' says what it takes");
+        assertThat(demo.calls).isEmpty();
+    }
+
+    @Test
+    void anEmptyValueIsAValueAndAnOptionMayComeBeforeTheWordsByPosition() {
+        assertThat(oneShot.execute("demo", "run", "--format", "", "--max", "3", "a.json")).contains(0);
+
+        assertThat(demo.calls.get(0)).containsExactly("a.json", "", false, 3, null);
     }
 
     @Test
