@@ -11,7 +11,6 @@ import org.apsa.ruletest.RuleTestException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.shell.command.CommandCatalog;
 import org.springframework.shell.command.CommandExceptionResolver;
 import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
@@ -76,14 +75,6 @@ class Failures implements CommandExceptionResolver {
         if (e instanceof ScriptCommand.ScriptStopped stopped) {
             // A failure was said already, where it happened, by the script inside; a Ctrl-C between commands is said here.
             return CommandHandlingResult.of(stopped.said().isEmpty() ? "" : stopped.said() + "\n", stopped.getExitCode());
-        }
-        ConversionFailedException conversion = causeOf(e, ConversionFailedException.class);
-        if (conversion != null) {
-            // A word the shell gave by its position to an option of another kind: 'new my view' hands "view" to --discard.
-            Class<?> type = conversion.getTargetType().getType();
-            return CommandHandlingResult.of(UsageMessages.wordTooMany(command == null ? null : command.getCommand(),
-                    optionOfType(command, type).map(o -> o.getLongNames()[0]).orElse(null), type,
-                    String.valueOf(conversion.getValue())) + "\n", ExitCode.USAGE.status());
         }
         if (e instanceof FileNotFoundException missing) {
             // The shell's 'script' (or any command of the shell's own) with a file that is not there.

@@ -43,18 +43,6 @@ final class UsageMessages {
                 + (description == null || description.isEmpty() ? "" : " (" + description + ")") + "; " + seeHelp(command);
     }
 
-    /**
-     * A word the parser gave, by its position, to an option of another kind: most often a word
-     * too many, as in {@code new my view}, where "view" lands on {@code --discard}.
-     *
-     * @param option the option it landed on; null when it cannot be told
-     */
-    static String wordTooMany(String command, String option, Class<?> type, String value) {
-        return "\"" + value + "\" is not " + kind(type) + "; one word too many? (ids and file names are one word"
-                + (option == null ? "" : ", --" + option + " takes " + kind(type)) + "; "
-                + (command == null ? "'help' shows what each command takes" : seeHelp(command)) + ")";
-    }
-
     /** What a value of {@code type} is, in words. */
     static String kind(Class<?> type) {
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {

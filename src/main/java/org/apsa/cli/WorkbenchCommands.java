@@ -93,15 +93,27 @@ class WorkbenchCommands {
             @Option(longNames = "id", required = true, description = "an indicator id") @OptionValues(provider = "indicatorIds") String id,
             @Option(longNames = "level", required = true, description = "a level of its scale") @OptionValues(provider = "indicatorLevels") String level,
             @Option(longNames = "confidence", description = "in (0, 1]; 1 when left out") Double confidence,
-            @Option(longNames = "note", description = "why, e.g. the paragraph or source; when left out the indicator's note "
-                    + "stays ('unset' drops it)") String note) {
+            @Option(longNames = "note", description = "why, e.g. the paragraph or source, in quotes when it is several words; "
+                    + "when left out the indicator's note stays, and --note '' drops it") String note) {
         FactSet facts = bench.current();
         Reading before = facts.indicators().get(id);
-        // The analyst's note is kept unless replaced: a new level is not a reason to lose it.
-        Reading reading = Indicators.reading(id, level, confidence, note == null && before != null ? before.note() : note);
+        String kept = before == null ? null : before.note();
+        // The analyst's note is kept unless replaced or dropped: a new level is not a reason to lose it.
+        Reading reading = Indicators.reading(id, level, confidence, note == null ? kept : note);
         bench.change(facts.with(id, reading));
         out.print(id + ": " + (before == null ? "unknown" : Change.describe(before)) + " -> " + Change.describe(reading)
-                + (note == null && reading.note() != null ? "  (note kept)" : ""));
+                + noteChange(kept, note, reading.note()));
+    }
+
+    /** What became of the note, said since the change shows only level and confidence: nothing when there was none and is none. */
+    private static String noteChange(String before, String given, String after) {
+        if (before == null) {
+            return after == null ? "" : "  (note added)";
+        }
+        if (after == null) {
+            return "  (note dropped)";
+        }
+        return given == null || after.equals(before) ? "  (note kept)" : "  (note replaced)";
     }
 
     @Command(command = "unset", description = "Make an indicator unknown again. Example: unset hotspot.afghanistan")

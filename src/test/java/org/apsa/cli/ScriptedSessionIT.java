@@ -106,6 +106,24 @@ class ScriptedSessionIT {
     }
 
     @Test
+    void anEmptyNoteDropsTheNoteAndAWordTooManyEndsTheScriptNamingIt(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("notes.apsa");
+        Files.writeString(script, String.join("\n", "new notes-1", "set region.alignment leaning --note \"two words\"",
+                "set region.alignment balanced --note ''", "show", "set region.alignment leaning --note two words here", "show"));
+
+        Jar.Run run = Jar.run(Jar.PROJECT, logs, "@" + script);
+
+        assertThat(run.exit()).isEqualTo(ExitCode.USAGE.status());
+        assertThat(run.out()).contains("region.alignment: unknown -> leaning  (note added)",
+                "region.alignment: leaning -> balanced  (note dropped)");
+        assertThat(run.out().lines().filter(l -> l.contains("Unknown ("))).hasSize(1);
+        assertThat(run.out().lines().filter(l -> l.strip().startsWith("region.alignment ")).map(String::strip))
+                .as("no note after the confidence").singleElement().asString().matches("region\\.alignment +balanced +1\\.00");
+        assertThat(run.err()).isEqualTo(script + ":5: \"words\" follows the value of --note, which takes one;"
+                + " put a value of several words in quotes: --note \"two words here\"\n");
+    }
+
+    @Test
     void helpInAScriptGoesToStandardOutputListingTheShellsCommandsToo(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("help.apsa");
         Files.writeString(script, "help\nhelp assess\nhelp nosuch\nshow\n");

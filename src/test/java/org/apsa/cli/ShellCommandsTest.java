@@ -85,7 +85,7 @@ class ShellCommandsTest {
     @Test
     void setAndUnsetChangeTheFactSetAndMistakesGetADidYouMean() {
         type(session, "new my view");
-        awaitScreen(session, "\"view\" is not true or false; one word too many?");
+        awaitScreen(session, "unexpected \"view\" for new: it takes ID by position and the rest by name; 'help new' lists what it takes");
         type(session, "new .x");
         awaitScreen(session, "id \".x\" is not usable: use 1 to 200 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
         type(session, "new edits-1");
@@ -121,6 +121,46 @@ class ShellCommandsTest {
         type(session, "show");
         String screen = awaitScreen(session, "Unknown (");
         assertThat(screen).contains("hostile  Line one Line two \uFFFD[2J", "retitles \uFFFD]0;PWNED\uFFFD and clears \uFFFD[2J the screen");
+    }
+
+    /** Words are read as one-shot reads them: a word too many is named, never joined to a value or given to another option. */
+    @Test
+    void aWordTooManyIsNamedAndANoteOfSeveralWordsIsAskedInQuotes() {
+        type(session, "new words-1");
+        awaitScreen(session, "New fact set words-1");
+        type(session, "set region.alignment leaning --note two words here");
+        awaitScreen(session, "\"words\" follows the value of --note, which takes one; put a value of several words in quotes:"
+                + " --note \"two words here\"");
+        assertThat(bench.current().indicators()).doesNotContainKey("region.alignment");
+        type(session, "unset region.alignment junk");
+        awaitScreen(session, "unexpected \"junk\" for unset: it takes ID by position and the rest by name");
+        type(session, "load a.json b.json");
+        awaitScreen(session, "unexpected \"b.json\" for load: it takes FILE by position and the rest by name");
+        type(session, "explain chaos polarization");
+        awaitScreen(session, "unexpected \"polarization\" for explain: it takes FILE by position and the rest by name");
+        type(session, "show now");
+        awaitScreen(session, "unexpected \"now\" for show: it takes no word without an option's name");
+        type(session, "set --note \"two words here\" region.alignment leaning");
+        awaitScreen(session, "region.alignment: unknown -> leaning  (note added)");
+        assertThat(bench.current().indicators().get("region.alignment").note()).isEqualTo("two words here");
+    }
+
+    @Test
+    void aNoteIsKeptReplacedOrDroppedAndTheChangeSaysWhich() {
+        type(session, "new notes-1");
+        awaitScreen(session, "New fact set notes-1");
+        type(session, "set region.alignment leaning --note first");
+        awaitScreen(session, "region.alignment: unknown -> leaning  (note added)");
+        type(session, "set region.alignment balanced");
+        awaitScreen(session, "region.alignment: leaning -> balanced  (note kept)");
+        type(session, "set region.alignment balanced --note second");
+        awaitScreen(session, "region.alignment: balanced -> balanced  (note replaced)");
+        assertThat(bench.current().indicators().get("region.alignment").note()).isEqualTo("second");
+        type(session, "set region.alignment balanced --note ''");
+        awaitScreen(session, "region.alignment: balanced -> balanced  (note dropped)");
+        assertThat(bench.current().indicators().get("region.alignment").note()).isNull();
+        type(session, "set region.alignment balanced --note");
+        awaitScreen(session, "--note needs a value; 'help set' says what it takes");
     }
 
     @Test
