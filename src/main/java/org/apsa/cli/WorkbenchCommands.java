@@ -22,6 +22,8 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,6 +35,13 @@ import java.util.Map;
 @Command(group = "Workbench")
 @ShellOnly
 class WorkbenchCommands {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+    /** When an assessment was made, for history: always with its seconds (LocalTime's own text drops ":00"). */
+    static String clock(LocalTime at) {
+        return CLOCK.format(at);
+    }
 
     private final Workbench bench;
     private final RuleBases ruleBases;
@@ -220,7 +229,7 @@ class WorkbenchCommands {
         StringBuilder text = new StringBuilder();
         for (Workbench.Entry e : entries) {
             Assessment a = e.assessment();
-            text.append(String.format(Locale.ROOT, "%3d  %s  %-24s %-22s %s%n", e.number(), e.at(), a.factSet().id(),
+            text.append(String.format(Locale.ROOT, "%3d  %s  %-24s %-22s %s%n", e.number(), clock(e.at()), a.factSet().id(),
                     a.leading() == null ? "(insufficient evidence)" : a.leading(), scores(a.scenarios())));
             if (e.opened() != null) {
                 text.append("       ").append(e.opened()).append(e.changes().isEmpty() ? ", no change since" : ", then:").append('\n');

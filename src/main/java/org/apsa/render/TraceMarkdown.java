@@ -34,23 +34,23 @@ public final class TraceMarkdown {
             Reading r = i.reading();
             return "`" + i.id() + "` is an indicator, not a judgment: `" + i.factSet() + "` "
                     + (r == null ? "leaves it unknown." : String.format(Locale.ROOT, "states it %s (confidence %.2f)%s.", r.level(),
-                    r.confidence(), r.note() == null ? "" : ": " + AssessmentMarkdown.escape(r.note()))) + "\n";
+                    r.confidence(), r.note() == null ? "" : ": " + Literal.markdown(r.note()))) + "\n";
         }
         JudgmentQuery.DoesNotHold d = (JudgmentQuery.DoesNotHold) answer;
         StringBuilder out = new StringBuilder();
-        out.append("**").append(AssessmentMarkdown.escape(d.id())).append("** does not hold for `").append(d.factSet())
+        out.append("**").append(Literal.markdown(d.id())).append("** does not hold for `").append(d.factSet())
                 .append("`: no rule drew it.\n\nRules that can draw it:\n\n");
         if (d.drawnBy().isEmpty()) {
             out.append(d.complete() ? "- none in a rule's own consequence: a function of the rules makes it\n"
                     : "- not known: some rules compute the judgment ids they draw\n");
         }
         for (JudgmentQuery.Drawer drawer : d.drawnBy()) {
-            out.append("- *").append(AssessmentMarkdown.escape(drawer.rule().name())).append('*');
+            out.append("- *").append(Literal.markdown(drawer.rule().name())).append('*');
             if (drawer.rule().source() != null) {
                 out.append(" (¶").append(drawer.rule().source()).append(')');
             }
             if (drawer.rule().title() != null) {
-                out.append(": ").append(AssessmentMarkdown.escape(drawer.rule().title()));
+                out.append(": ").append(Literal.markdown(drawer.rule().title()));
             }
             out.append('\n');
             drawer.conditions().forEach(c -> out.append("  - when `").append(c.replace("`", "'")).append("`\n"));

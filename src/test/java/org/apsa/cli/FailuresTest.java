@@ -96,17 +96,6 @@ class FailuresTest {
     }
 
     @Test
-    void aWordTooManyIsSaidWithoutJavaTypeNames() throws Exception {
-        ConversionFailedException extra = new ConversionFailedException(TypeDescriptor.valueOf(String.class),
-                TypeDescriptor.valueOf(Double.class), "extra", new NumberFormatException());
-
-        CommandHandlingResult result = failures.resolve(new IllegalStateException(extra), set());
-
-        assertThat(result.message()).isEqualTo("\"extra\" is not a number; one word too many? (ids and file names are one word, "
-                + "--confidence takes a number; see 'help set')\n");
-    }
-
-    @Test
     void aMistypedOptionGetsADidYouMeanAmongTheCommandsOwn() throws Exception {
         assertThat(failures.resolve(parse("Unrecognised option '--confidense'"), set()).message())
                 .isEqualTo("unknown option --confidense for set (did you mean --confidence?); see 'help set'\n");

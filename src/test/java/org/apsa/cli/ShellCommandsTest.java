@@ -348,7 +348,7 @@ class ShellCommandsTest {
         type(session, "set region.alignment high --confidence abc");
         awaitScreen(session, "\"abc\" is not a number; --confidence takes a number (in (0, 1]; 1 when left out); see 'help set'");
         type(session, "set region.alignment balanced extra junk");
-        String screen = awaitScreen(session, "\"extra\" is not a number; one word too many?");
+        String screen = awaitScreen(session, "unexpected \"extra\" for set: it takes ID LEVEL by position and the rest by name");
 
         assertThat(screen).doesNotContain("Missing mandatory", "COMMAND", "double", "Illegal option");
         // Each mistake is one line under the command typed.

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,5 +197,11 @@ class WorkbenchTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.toList();
         }
+    }
+
+    @Test
+    void historyGivesTheTimeOfAnAssessmentWithItsSecondsEvenOnTheMinute() {
+        assertThat(WorkbenchCommands.clock(LocalTime.of(1, 22, 0))).isEqualTo("01:22:00");
+        assertThat(WorkbenchCommands.clock(LocalTime.of(23, 5, 9))).isEqualTo("23:05:09");
     }
 }
