@@ -28,4 +28,14 @@ class ShellLaunchTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> org.apsa.rulebase.RuleBaseLoader.drlFiles(file)))
                 .hasMessage(file + ": is a file, not a folder of rules; give the folder holding the .drl files with --rules DIR");
     }
+
+    @Test
+    void anEmptyRulesFolderIsAUsageErrorBeforeTheShellStartsNotTheCurrentFolder() {
+        // Run from the project folder, where rules/ holds rules that would compile.
+        assertThat(ApsaApplication.run("--rules", "")).isEqualTo(2);
+        assertThat(ApsaApplication.run("--rules=")).isEqualTo(2);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> org.apsa.rulebase.RuleBaseLoader.drlFiles(Path.of(""))))
+                .isInstanceOf(org.apsa.rulebase.RulesFolderException.class)
+                .hasMessage("--rules is empty; give the folder holding the .drl files, or leave the option out for the default");
+    }
 }

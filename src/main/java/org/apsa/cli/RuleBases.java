@@ -42,9 +42,12 @@ public class RuleBases {
     private volatile Path sessionFolder = UserPaths.of(System.getProperty(SESSION_FOLDER_PROPERTY, RuleBaseLoader.DEFAULT_FOLDER.toString()));
     private volatile Consumer<Path> folderListener = folder -> { };
 
-    /** The assessor for the rules of a folder; null or blank means the session's folder. */
+    /**
+     * The assessor for the rules of a folder; null (no {@code --rules}) means the session's
+     * folder. An empty one is refused as a usage error when loading, not taken for the default.
+     */
     public Assessor assessor(String folder) {
-        if (folder == null || folder.isBlank()) {
+        if (folder == null) {
             return sessionAssessor();
         }
         Path given = UserPaths.of(folder);
@@ -65,7 +68,7 @@ public class RuleBases {
      * exception carries the errors and the rule base in use stays as it was.
      */
     public RuleBase reload(String folder) {
-        Path given = folder == null || folder.isBlank() ? sessionFolder : UserPaths.of(folder);
+        Path given = folder(folder);
         Session fresh;
         synchronized (compiling) {
             fresh = new Session(given, new Assessor(RuleBaseLoader.load(given)));
@@ -81,7 +84,7 @@ public class RuleBases {
 
     /** The folder given as {@code --rules}, or the session's when none is given. */
     public Path folder(String folder) {
-        return folder == null || folder.isBlank() ? sessionFolder : UserPaths.of(folder);
+        return folder == null ? sessionFolder : UserPaths.of(folder);
     }
 
     public Path sessionFolder() {

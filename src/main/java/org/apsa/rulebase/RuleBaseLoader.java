@@ -467,6 +467,11 @@ public final class RuleBaseLoader {
 
     /** The DRL files of a folder, recursively, in a stable order. */
     public static List<Path> drlFiles(Path folder) {
+        if (folder.toString().isEmpty()) {
+            // Path.of("") is the current folder: an empty --rules would quietly use whatever rules lie below it.
+            throw new RulesFolderException("--rules is empty; give the folder holding the .drl files, or leave the option "
+                    + "out for the default");
+        }
         if (!Files.isDirectory(folder)) {
             throw new RulesFolderException(folder, (Files.exists(folder) ? "is a file, not a folder of rules" : "no such rules folder")
                     + "; give the folder holding the .drl files with --rules DIR");

@@ -157,4 +157,18 @@ class CommandLineIT {
         assertThat(run.err()).isEqualTo(cwd.resolve("no-such-rules")
                 + ": no such rules folder; give the folder holding the .drl files with --rules DIR\n");
     }
+
+    @Test
+    void anEmptyRulesFolderIsAUsageErrorNotTheDefaultOne() throws Exception {
+        Path project = Jar.PROJECT;
+        for (String[] args : new String[][]{{"rules", "list", "--rules", ""}, {"assess", VALID, "--rules="}}) {
+            // Run where rules/ is: the default would load and succeed.
+            Jar.Run run = Jar.run(project, logs, args);
+
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).isEqualTo("--rules is empty; give the folder holding the .drl files, or leave the option "
+                    + "out for the default\n");
+        }
+    }
 }
