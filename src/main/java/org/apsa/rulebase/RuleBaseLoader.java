@@ -58,8 +58,13 @@ public final class RuleBaseLoader {
     private static final Logger LOG = LogManager.getLogger(RuleBaseLoader.class);
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\p{L}_$][\\w$]*(?:\\.[\\p{L}_$][\\w$]*)*)",
-            Pattern.MULTILINE | Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * A {@code package} line: only the blanks of its own line before it, and only '\n' ends a
+     * line. Were {@code \s*} to follow {@code ^}, it would run over every blank line below each
+     * line start (comments are blanked), reading a comment-heavy file quadratically often.
+     */
+    private static final Pattern PACKAGE = Pattern.compile("^[^\\S\\n]*package\\s+([\\p{L}_$][\\w$]*(?:\\.[\\p{L}_$][\\w$]*)*)",
+            Pattern.MULTILINE | Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
     private static final Object LOCK = new Object();
@@ -330,8 +335,14 @@ public final class RuleBaseLoader {
      */
     static String resource(String relative, byte[] text) {
         String name = relative.replace("~", "~7E").replace("/", "~2F");
-        Matcher declared = PACKAGE.matcher(codeOnly(new String(text, StandardCharsets.UTF_8)));
-        return declared.find() ? declared.group(1).replace('.', '/') + "/" + name : name;
+        return declaredPackage(codeOnly(new String(text, StandardCharsets.UTF_8)))
+                .map(declared -> declared.replace('.', '/') + "/" + name).orElse(name);
+    }
+
+    /** The package a DRL file declares, read from its code (comments and strings blanked), if it declares one. */
+    static Optional<String> declaredPackage(CharSequence code) {
+        Matcher declared = PACKAGE.matcher(code);
+        return declared.find() ? Optional.of(declared.group(1)) : Optional.empty();
     }
 
     /** The text with comments and string literals blanked out, every other character where it was. */
