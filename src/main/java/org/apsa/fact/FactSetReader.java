@@ -10,15 +10,11 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apsa.io.Utf8Text;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -350,39 +346,19 @@ public final class FactSetReader {
     }
 
     /**
-     * The record's text, or null after recording where it stops being UTF-8. A UTF-8
-     * byte-order mark is accepted and dropped: Notepad and other Windows editors write one,
-     * and it means nothing in UTF-8. It is dropped at the start of every .jsonl line too, so
-     * files joined with {@code cat} still read. Dropping it keeps the columns of the first
-     * line right (Jackson skipped it but counted its three bytes).
+     * The record's text, or null after recording where it stops being UTF-8. It is read as
+     * every file a user writes is ({@link Utf8Text}): a leading byte-order mark is dropped, at
+     * the start of every .jsonl line too, so files joined with {@code cat} still read; dropped,
+     * it keeps the columns of the first line right (Jackson skipped it but counted its three
+     * bytes).
      */
     private static String decode(byte[] bytes, int length, Document doc) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
-        CharBuffer out = CharBuffer.allocate(length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        out.flip();
-        boolean bom = out.length() > 0 && out.charAt(0) == '\uFEFF';
-        if (result.isError()) {
-            int bad = in.position();
-            long line = 1;
-            int lineStart = bom ? 1 : 0;
-            for (int i = 0; i < out.length(); i++) {
-                if (out.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            doc.problemAt(line, out.length() - lineStart + 1, String.format(Locale.ROOT,
-                    "is not valid UTF-8 (byte 0x%02X); save the file with the UTF-8 encoding", bytes[bad] & 0xFF));
+        try {
+            return Utf8Text.decode(bytes, 0, length);
+        } catch (Utf8Text.NotUtf8Exception e) {
+            doc.problemAt(e.line(), e.column(), e.getMessage());
             return null;
         }
-        return bom ? out.subSequence(1, out.length()).toString() : out.toString();
     }
 
     private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.*)' \\(code (\\d+)(?: / 0x[0-9a-fA-F]+)?\\)\\):? ?(.*)", Pattern.DOTALL);

@@ -3,6 +3,7 @@ package org.apsa.rulebase;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apsa.fact.InputProblem;
+import org.apsa.io.Utf8Text;
 import org.drools.base.util.Drools;
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
@@ -22,11 +23,6 @@ import org.kie.api.definition.rule.Rule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +35,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -611,42 +606,30 @@ public final class RuleBaseLoader {
         return folder.relativize(file).toString().replace('\\', '/');
     }
 
+    /** A rule file's bytes as compiled: UTF-8, without a byte-order mark the parser would take for a character. */
     private static byte[] read(Path file) {
-        byte[] bytes;
+        return text(file, bytes(file)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new RuleBaseException(List.of(new InputProblem(file.toString(), 0, 0, "cannot be read: " + e.getMessage())));
         }
-        text(file, bytes);
-        return bytes;
     }
 
     /** A rule file's text, read as every command reads it. */
     public static String readText(Path file) {
-        return text(file, read(file));
+        return text(file, bytes(file));
     }
 
-    /**
-     * Rule files are UTF-8. Anything else is refused at its first bad byte, rather than
-     * compiled with its letters replaced (a rule named "Caf\uFFFD").
-     */
+    /** Rule files are UTF-8 text, read as every file a user writes is ({@link Utf8Text}). */
     static String text(Path file, byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            ByteBuffer probe = ByteBuffer.wrap(bytes);
-            CharBuffer decoded = CharBuffer.allocate(bytes.length);
-            decoder.reset().decode(probe, decoded, true);
-            int at = probe.position();
-            decoded.flip();
-            String before = decoded.toString();
-            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-            int column = before.length() - before.lastIndexOf('\n');
-            throw new RuleBaseException(List.of(new InputProblem(file.toString(), line, column, String.format(Locale.ROOT,
-                    "not UTF-8 text (byte 0x%02X); save the file as UTF-8", bytes[at] & 0xFF))));
+            return Utf8Text.decode(bytes);
+        } catch (Utf8Text.NotUtf8Exception e) {
+            throw new RuleBaseException(List.of(new InputProblem(file.toString(), e.line(), e.column(), e.getMessage())));
         }
     }
 

@@ -20,9 +20,9 @@ import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.Suggestions;
+import org.apsa.io.Utf8Text;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -109,7 +109,9 @@ public final class RuleTestReader {
     public RuleTest read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = Utf8Text.decode(Files.readAllBytes(file));
+        } catch (Utf8Text.NotUtf8Exception e) {
+            throw new RuleTestException(List.of(new InputProblem(file.toString(), e.line(), e.column(), e.getMessage())));
         } catch (NoSuchFileException e) {
             throw new RuleTestException(List.of(new InputProblem(file.toString(), 0, 0, "no such file")));
         } catch (IOException e) {

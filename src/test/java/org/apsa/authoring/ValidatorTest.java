@@ -43,6 +43,19 @@ class ValidatorTest {
     }
 
     @Test
+    void aRuleFileStartingWithAByteOrderMarkIsClean(@TempDir Path dir) throws Exception {
+        try (var files = java.nio.file.Files.list(Path.of("rules"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                java.nio.file.Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Path blocs = dir.resolve("blocs.drl");
+        java.nio.file.Files.writeString(blocs, "\uFEFF" + java.nio.file.Files.readString(blocs));
+
+        assertThat(validator.validate(dir).findings()).isEmpty();
+    }
+
+    @Test
     void aConstructOnlyTheExecutableModelRejectsIsAnErrorWithTheWayOut() {
         assertThat(findings("executable-model-only")).filteredOn(f -> f.contains(": error: ")).containsExactly(
                 "executable-model-only/hotspots.drl:12:46: error: rule \"Several hotspots deteriorate\": the rules compile as DRL but not to the executable model "

@@ -410,7 +410,7 @@ class FactSetReaderBadInputTest {
         System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
         Files.write(file, bytes);
         assertThat(formatted(file)).containsExactly(
-                file + ":3:16: is not valid UTF-8 (byte 0xE9); save the file with the UTF-8 encoding");
+                file + ":3:16: not UTF-8 text (byte 0xE9); save the file as UTF-8");
     }
 
     @Test

@@ -135,6 +135,17 @@ class RuleBaseLoaderTest {
     }
 
     @Test
+    void aRuleFileStartingWithAByteOrderMarkLoads(@TempDir Path dir) throws Exception {
+        copyShipped(dir, "scoring.drl");
+        Files.write(dir.resolve("blocs.drl"), ("\uFEFF" + Files.readString(Path.of("rules/blocs.drl"))).getBytes(StandardCharsets.UTF_8));
+
+        RuleBase rules = RuleBaseLoader.load(dir, RuleCache.off());
+
+        assertThat(rules.rule("Forming blocs mean polarization")).hasValueSatisfying(r -> assertThat(r.file()).isEqualTo("blocs.drl"));
+        assertThat(RuleBaseLoader.readText(dir.resolve("blocs.drl"))).startsWith("// Bloc formation");
+    }
+
+    @Test
     void aDuplicateRuleNameNamesTheOtherDefinition(@TempDir Path dir) throws Exception {
         copyShipped(dir, "scoring.drl");
         Files.writeString(dir.resolve("zz.drl"), "package org.apsa.rules;\nimport org.apsa.engine.Indicator;\n\n"

@@ -2,7 +2,11 @@ package org.apsa.ruletest;
 
 import org.apsa.fact.InputProblem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +26,22 @@ class RuleTestReaderTest {
         for (String part : parts) {
             assertTrue(all.contains(part), "expected \"" + part + "\" in:\n" + all);
         }
+    }
+
+    /** Files as Windows editors save them: with a byte-order mark, or in Latin-1. */
+    @Test
+    void aTestFileIsReadAsUtf8WithOrWithoutAByteOrderMark(@TempDir Path dir) throws Exception {
+        Path marked = dir.resolve("o-bom.json");
+        Files.write(marked, ("\uFEFF{ \"facts\": { \"id\": \"x\", \"indicators\": {} }, \"expect\": { \"leading\": \"chaos\" } }\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Path latin1 = dir.resolve("i-latin1.json");
+        Files.write(latin1, "{ \"description\": \"\u00b6 9\", \"facts\": { \"id\": \"x\", \"indicators\": {} } }\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        assertEquals("chaos", reader.read(marked).expect().leading());
+        List<InputProblem> problems = assertThrows(RuleTestException.class, () -> reader.read(latin1)).problems();
+        assertEquals(List.of(latin1 + ":1:19: not UTF-8 text (byte 0xB6); save the file as UTF-8"),
+                problems.stream().map(InputProblem::format).toList());
     }
 
     @Test
