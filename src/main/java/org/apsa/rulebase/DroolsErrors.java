@@ -5,6 +5,7 @@ import org.apsa.fact.InputProblem;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,8 @@ import java.util.regex.Pattern;
  * are fine. This keeps the errors that are causes and counts the ones that follow from them.
  * A function that does not compile is imported under its generated class name (function
  * {@code half} as {@code org.apsa.rules.Half.half}); its own failed import is a consequence
- * of the function's error, not a second one. A duplicate rule name is said with the other
- * place the name is defined.
+ * of the function's error, not a second one. A rule name used twice anywhere in the folder
+ * is reported at the later definition, naming the first; Drools sees it only within a package.
  */
 final class DroolsErrors {
 
@@ -33,27 +34,40 @@ final class DroolsErrors {
      * @param sources the DRL files, to place a failed import on its line
      */
     static List<InputProblem> refined(List<InputProblem> errors, Map<Path, byte[]> sources) {
-        return withoutCascade(errors.stream().map(e -> duplicateNamed(e, sources)).toList(), sources);
+        // Drools sees a name used twice only within one package; the folder-wide check sees
+        // every one and stands in for Drools' report of the same name.
+        List<RuleHeaders.Header> headers = RuleHeaders.of(sources);
+        List<RuleHeaders.Repeat> repeats = RuleHeaders.repeats(headers);
+        Set<String> repeated = new HashSet<>();
+        repeats.forEach(r -> repeated.add(r.later().name()));
+        List<InputProblem> refined = new ArrayList<>(withoutCascade(errors.stream()
+                .filter(e -> !repeated.contains(duplicateName(e)))
+                .map(e -> duplicateNamed(e, headers)).toList(), sources));
+        repeats.forEach(r -> refined.add(r.problem()));
+        return refined;
     }
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate rule name: (.+)");
 
-    /** Drools' "Duplicate rule name" with the other definition named, so the author can pick which to rename. */
-    private static InputProblem duplicateNamed(InputProblem e, Map<Path, byte[]> sources) {
+    /** The name in Drools' "Duplicate rule name"; null for any other message. */
+    private static String duplicateName(InputProblem e) {
         Matcher duplicate = DUPLICATE.matcher(e.message());
-        if (!duplicate.matches()) {
+        return duplicate.matches() ? duplicate.group(1).strip() : null;
+    }
+
+    /** Drools' "Duplicate rule name" with the other definition named, so the author can pick which to rename. */
+    private static InputProblem duplicateNamed(InputProblem e, List<RuleHeaders.Header> headers) {
+        String name = duplicateName(e);
+        if (name == null) {
             return e;
         }
-        String name = duplicate.group(1).strip();
         List<String> places = new ArrayList<>();
-        for (RuleBaseLoader.RuleHeader header : RuleBaseLoader.ruleHeaders(sources)) {
+        for (RuleHeaders.Header header : headers) {
             if (header.name().equals(name) && !(header.file().toString().equals(e.file()) && header.line() == e.line())) {
-                places.add(header.file() + ":" + header.line());
+                places.add(header.place());
             }
         }
-        return new InputProblem(e.file(), e.line(), e.column(), "rule \"" + name + "\" is "
-                + (places.isEmpty() ? "defined twice" : "also defined at " + String.join(", ", places))
-                + "; a rule's name must be unique across the rules folder, so rename one");
+        return new InputProblem(e.file(), e.line(), e.column(), RuleHeaders.duplicate(name, places));
     }
 
     private static List<InputProblem> withoutCascade(List<InputProblem> errors, Map<Path, byte[]> sources) {

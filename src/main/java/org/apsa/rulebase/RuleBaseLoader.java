@@ -31,6 +31,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,7 +61,6 @@ public final class RuleBaseLoader {
      */
     private static final Pattern PACKAGE = Pattern.compile("^[^\\S\\n]*package\\s+([\\p{L}_$][\\w$]*(?:\\.[\\p{L}_$][\\w$]*)*)",
             Pattern.MULTILINE | Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
     private static final Object LOCK = new Object();
     /** The kjar entry listing the model classes (under META-INF/kie/GROUP/ARTIFACT/). */
@@ -110,13 +110,16 @@ public final class RuleBaseLoader {
         Entry entry = entry(cache, fingerprint);
         KieBase kieBase = entry.cache().read(entry.key()).map(kjar -> fromCache(entry, kjar)).orElse(null);
         boolean fromCache = kieBase != null;
+        byte[] kjar = null;
         if (!fromCache) {
-            byte[] kjar = compile(folder, sources);
+            kjar = compile(folder, sources);
             kieBase = fromKjar(kjar);
-            // Saved only once it has loaded, so a bad build is never kept.
-            entry.cache().write(entry.key(), kjar);
         }
         List<RuleInfo> rules = describe(kieBase, folder, sources);
+        if (kjar != null) {
+            // Saved only once it has loaded and its rules are told apart, so a bad build is never kept.
+            entry.cache().write(entry.key(), kjar);
+        }
         LOG.info("{} {} rules from {} files in {} in {} ms", fromCache ? "loaded (compiled-rule cache)" : "compiled",
                 rules.size(), files.size(), folder, (System.nanoTime() - started) / 1_000_000);
         Map<String, byte[]> byName = new LinkedHashMap<>();
@@ -496,48 +499,34 @@ public final class RuleBaseLoader {
         return files;
     }
 
-    /** The rules' metadata and positions, from the same texts that were compiled. */
+    /**
+     * The rules' metadata and positions, from the same texts that were compiled.
+     *
+     * @throws RuleBaseException when two compiled rules share a name that the check of the
+     *                           texts did not see (its header written in a way it does not read)
+     */
     private static List<RuleInfo> describe(KieBase kieBase, Path folder, Map<Path, byte[]> sources) {
-        Map<String, int[]> positions = new LinkedHashMap<>();
-        Map<String, String> fileOf = new LinkedHashMap<>();
-        for (RuleHeader header : ruleHeaders(sources)) {
-            positions.putIfAbsent(header.name(), new int[]{header.fileIndex(), header.line()});
-            fileOf.putIfAbsent(header.name(), relative(folder, header.file()));
+        Map<String, RuleHeaders.Header> headers = new LinkedHashMap<>();
+        for (RuleHeaders.Header header : RuleHeaders.of(sources)) {
+            headers.putIfAbsent(header.name(), header);
         }
         List<RuleInfo> rules = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (var pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
+                if (!names.add(rule.getName())) {
+                    throw new RuleBaseException(List.of(new InputProblem(folder.toString(), 0, 0,
+                            RuleHeaders.duplicate(rule.getName(), List.of()))));
+                }
                 Map<String, Object> meta = rule.getMetaData();
-                int[] at = positions.getOrDefault(rule.getName(), new int[]{Integer.MAX_VALUE, 0});
-                rules.add(new RuleInfo(rule.getName(), fileOf.getOrDefault(rule.getName(), ""), at[1],
+                RuleHeaders.Header at = headers.get(rule.getName());
+                rules.add(new RuleInfo(rule.getName(), at == null ? "" : relative(folder, at.file()), at == null ? 0 : at.line(),
                         text(meta.get("title")), text(meta.get("source")), claims(meta.get("claim"))));
             }
         }
-        rules.sort(Comparator.comparingInt((RuleInfo r) -> positions.getOrDefault(r.name(), new int[]{Integer.MAX_VALUE, 0})[0])
+        rules.sort(Comparator.comparingInt((RuleInfo r) -> headers.containsKey(r.name()) ? headers.get(r.name()).fileIndex() : Integer.MAX_VALUE)
                 .thenComparingInt(RuleInfo::line).thenComparing(RuleInfo::name));
         return rules;
-    }
-
-    /** Where a rule is declared: its file (and that file's place among the sources), line and name. */
-    record RuleHeader(int fileIndex, Path file, int line, String name) {
-    }
-
-    /** Every {@code rule "name"} line of the sources, in file and line order. */
-    static List<RuleHeader> ruleHeaders(Map<Path, byte[]> sources) {
-        List<RuleHeader> headers = new ArrayList<>();
-        int fileIndex = 0;
-        for (Map.Entry<Path, byte[]> source : sources.entrySet()) {
-            String[] lines = new String(source.getValue(), StandardCharsets.UTF_8).split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                Matcher m = RULE_HEADER.matcher(lines[i]);
-                if (m.find()) {
-                    String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                    headers.add(new RuleHeader(fileIndex, source.getKey(), i + 1, name));
-                }
-            }
-            fileIndex++;
-        }
-        return headers;
     }
 
     static String text(Object value) {

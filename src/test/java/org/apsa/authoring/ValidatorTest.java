@@ -44,15 +44,37 @@ class ValidatorTest {
 
     @Test
     void aRuleFileStartingWithAByteOrderMarkIsClean(@TempDir Path dir) throws Exception {
+        copyShippedRules(dir);
+        Path blocs = dir.resolve("blocs.drl");
+        java.nio.file.Files.writeString(blocs, "\uFEFF" + java.nio.file.Files.readString(blocs));
+
+        assertThat(validator.validate(dir).findings()).isEmpty();
+    }
+
+    @Test
+    void aRuleNamedAsOneInAnotherPackageIsAnErrorAtTheLaterOne(@TempDir Path dir) throws Exception {
+        copyShippedRules(dir);
+        java.nio.file.Files.writeString(dir.resolve("other.drl"), """
+                package org.apsa.other;
+
+                import org.apsa.engine.Indicator;
+                import org.apsa.engine.Support;
+
+                rule "Mutual trust erodes under high distrust" @source("6") @title("t") when $i : Indicator( id == "hotspot.afghanistan", level == "crisis" ) then insertLogical(new Support(kcontext, "chaos", 0.5, $i.confidence())); end
+                """);
+
+        assertThat(validator.validate(dir).findings()).extracting(Finding::format).containsExactly(dir.resolve("other.drl")
+                + ":6:6: error: rule \"Mutual trust erodes under high distrust\" is also defined at " + dir.resolve("mutual-trust.drl")
+                + ":13; a rule's name must be unique across the rules folder (traces, tests and the catalogue name rules by it), "
+                + "so rename one");
+    }
+
+    private static void copyShippedRules(Path dir) throws java.io.IOException {
         try (var files = java.nio.file.Files.list(Path.of("rules"))) {
             for (Path f : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
                 java.nio.file.Files.copy(f, dir.resolve(f.getFileName()));
             }
         }
-        Path blocs = dir.resolve("blocs.drl");
-        java.nio.file.Files.writeString(blocs, "\uFEFF" + java.nio.file.Files.readString(blocs));
-
-        assertThat(validator.validate(dir).findings()).isEmpty();
     }
 
     @Test

@@ -146,22 +146,61 @@ class RuleBaseLoaderTest {
     }
 
     @Test
-    void aDuplicateRuleNameNamesTheOtherDefinition(@TempDir Path dir) throws Exception {
+    void aDuplicateRuleNameIsReportedAtTheLaterDefinitionNamingTheFirst(@TempDir Path dir) throws Exception {
         copyShipped(dir, "scoring.drl");
         Files.writeString(dir.resolve("zz.drl"), "package org.apsa.rules;\nimport org.apsa.engine.Indicator;\n\n"
                 + "rule \"Name the leading outlook\"\nwhen\n    Indicator( id == \"region.alignment\" )\nthen\nend\n");
 
         RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir));
 
-        // Drools reports one of the two; the message names the other.
-        assertThat(e.problems()).hasSize(1);
-        InputProblem p = e.problems().get(0);
-        String scoring = dir.resolve("scoring.drl") + ":43";
-        String added = dir.resolve("zz.drl") + ":4";
-        String reported = p.file() + ":" + p.line();
-        assertThat(reported).isIn(scoring, added);
-        assertThat(p.message()).isEqualTo("rule \"Name the leading outlook\" is also defined at "
-                + (reported.equals(scoring) ? added : scoring) + "; a rule's name must be unique across the rules folder, so rename one");
+        assertThat(e.problems()).extracting(InputProblem::format).containsExactly(dir.resolve("zz.drl") + ":4:6: rule \"Name the "
+                + "leading outlook\" is also defined at " + dir.resolve("scoring.drl") + ":43; a rule's name must be unique across the "
+                + "rules folder (traces, tests and the catalogue name rules by it), so rename one");
+    }
+
+    /**
+     * Drools refuses a name twice only within one package; every command names rules by name
+     * alone. The later definition in the folder's order is reported; a name on the line after
+     * the keyword counts, one in a comment does not.
+     */
+    @Test
+    void aRuleNamedAsOneInAnotherPackageIsTheSameError(@TempDir Path dir) throws Exception {
+        copyShipped(dir, "scoring.drl", "mutual-trust.drl");
+        Files.writeString(dir.resolve("other.drl"), """
+                package org.apsa.other;
+
+                import org.apsa.engine.Indicator;
+                import org.apsa.engine.Support;
+
+                /* rule "Score the four outlooks" is not a rule: it is commented out */
+                rule "Mutual trust erodes under high distrust" @source("6") @title("t") when
+                    $i : Indicator( id == "hotspot.afghanistan", level == "crisis" )
+                then insertLogical(new Support(kcontext, "chaos", 0.5, $i.confidence())); end
+                rule
+                    "Score the four outlooks" @source("2") @title("t") when then end
+                """);
+
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir, RuleCache.off()));
+
+        assertThat(e.problems()).extracting(p -> p.format().replaceFirst("; a rule's name must be unique.*", "")).containsExactly(
+                dir.resolve("other.drl") + ":7:6: rule \"Mutual trust erodes under high distrust\" is also defined at "
+                        + dir.resolve("mutual-trust.drl") + ":13",
+                dir.resolve("scoring.drl") + ":17:6: rule \"Score the four outlooks\" is also defined at "
+                        + dir.resolve("other.drl") + ":11");
+    }
+
+    /** Should a header be written where the check of the texts does not look, the compiled names still must differ. */
+    @Test
+    void twoCompiledRulesOfOneNameAreARuleBaseErrorWhereverTheyAreWritten(@TempDir Path dir) throws Exception {
+        copyShipped(dir, "scoring.drl");
+        Files.writeString(dir.resolve("other.drl"), "package org.apsa.other;\n"
+                + "rule \"First\" when then end rule \"Score the four outlooks\" when then end\n");
+
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir, RuleCache.off()));
+
+        assertThat(e.problems()).extracting(InputProblem::format).containsExactly(dir + ": rule \"Score the four outlooks\" is "
+                + "defined twice; a rule's name must be unique across the rules folder (traces, tests and the catalogue name rules "
+                + "by it), so rename one");
     }
 
     @Test
