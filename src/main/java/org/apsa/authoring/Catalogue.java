@@ -100,7 +100,7 @@ public final class Catalogue {
         }
         List<String> parts = new ArrayList<>();
         indicators.forEach((id, levels) -> parts.add("`" + id + "`" + (levels.isEmpty() ? "" : " " + String.join("/", levels))));
-        new LinkedHashSet<>(a.judgmentsUsed.stream().map(Literal::value).toList())
+        new LinkedHashSet<>(a.judgmentsUsed.stream().map(u -> u.id().value()).toList())
                 .forEach(id -> parts.add("judgment `" + id + "`"));
         Matcher m = LHS_TYPE.matcher(a.file.code()).region(a.block.lhsFrom(), a.block.lhsTo());
         Set<String> others = new LinkedHashSet<>();

@@ -4,7 +4,9 @@ import org.apsa.authoring.DrlFile.Block;
 import org.apsa.authoring.DrlFile.Literal;
 
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +33,20 @@ final class RuleAnalysis {
     record RecommendationUse(Literal id, Literal indicator, List<Literal> levels) {
     }
 
+    /** Where a pattern stands in the conditions, as far as whether it must match for the rule to fire. */
+    enum Place {
+        /** The rule fires only when the pattern matches (alone, in {@code exists}, or under two {@code not}s). */
+        REQUIRED,
+        /** Under {@code not}: the rule fires only when it does not match. */
+        NEGATED,
+        /** In an {@code or}, {@code accumulate}, {@code forall}, {@code collect}, ...: its effect on firing is not told. */
+        OTHER
+    }
+
+    /** A judgment id a pattern matches, and where that pattern stands. */
+    record JudgmentUse(Literal id, Place place) {
+    }
+
     private static final Pattern INDICATOR = Pattern.compile("\\bIndicator\\s*\\(");
     private static final Pattern JUDGMENT = Pattern.compile("\\bJudgment\\s*\\(");
     private static final Pattern ID_EQ = Pattern.compile("\\bid\\s*==\\s*(?=\")");
@@ -50,7 +66,7 @@ final class RuleAnalysis {
     final List<Literal> indicatorIds = new ArrayList<>();
     final List<LevelUse> levels = new ArrayList<>();
     final List<RankUse> ranks = new ArrayList<>();
-    final List<Literal> judgmentsUsed = new ArrayList<>();
+    final List<JudgmentUse> judgmentsUsed = new ArrayList<>();
     final List<Literal> judgmentsInserted = new ArrayList<>();
     boolean insertsComputedJudgment;
     final List<SupportUse> supports = new ArrayList<>();
@@ -97,8 +113,99 @@ final class RuleAnalysis {
         }
         Matcher j = JUDGMENT.matcher(code).region(from, to);
         while (j.find()) {
-            judgmentsUsed.addAll(ids(code, j.end(), file.closing(j.end() - 1, to)));
+            Place place = place(code, from, to, j.start());
+            for (Literal id : ids(code, j.end(), file.closing(j.end() - 1, to))) {
+                judgmentsUsed.add(new JudgmentUse(id, place));
+            }
         }
+    }
+
+    /**
+     * Where the pattern starting at {@code at} stands among the conditions in [from, to): the
+     * {@code not}s around it (as a prefix, {@code not Judgment(...)}, or a group,
+     * {@code not ( ... )}), and whether anything else encloses it or sits beside it in an {@code or}.
+     */
+    private Place place(String code, int from, int to, int at) {
+        Deque<Integer> open = new ArrayDeque<>();
+        for (int i = from; i < at; i++) {
+            if (code.charAt(i) == '(') {
+                open.push(i);
+            } else if (code.charAt(i) == ')' && !open.isEmpty()) {
+                open.pop();
+            }
+        }
+        int nots = 0;
+        boolean other = hasOr(code, from, to);
+        for (int paren : open) {
+            String word = wordBefore(code, paren);
+            if (word.equals("not")) {
+                nots++;
+            } else if (!word.equals("exists") && !word.isEmpty() && !word.equals("when") && !word.equals("and")) {
+                other = true;
+            }
+            other |= hasOr(code, paren + 1, file.closing(paren, to) - 1);
+        }
+        String prefix = wordBefore(code, bindingStart(code, at));
+        if (prefix.equals("not")) {
+            nots++;
+        } else if (prefix.equals("forall") || prefix.equals("accumulate") || prefix.equals("collect")) {
+            other = true;
+        }
+        return other ? Place.OTHER : nots % 2 == 1 ? Place.NEGATED : Place.REQUIRED;
+    }
+
+    /** Whether {@code or} (or {@code ||}) joins conditions in [from, to), outside any parenthesis there. */
+    private static boolean hasOr(String code, int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            char c = code.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && (c == '|' && i + 1 < to && code.charAt(i + 1) == '|'
+                    || c == 'o' && code.startsWith("or", i) && !isWordChar(code, i - 1) && !isWordChar(code, i + 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where a pattern starts with its binding: at {@code $j} of {@code $j : Judgment(...)}. */
+    private static int bindingStart(String code, int type) {
+        int i = type - 1;
+        while (i >= 0 && Character.isWhitespace(code.charAt(i))) {
+            i--;
+        }
+        if (i < 0 || code.charAt(i) != ':') {
+            return type;
+        }
+        i--;
+        while (i >= 0 && Character.isWhitespace(code.charAt(i))) {
+            i--;
+        }
+        while (i >= 0 && isWordChar(code, i)) {
+            i--;
+        }
+        return i + 1;
+    }
+
+    /** The word just before {@code at}, blanks between skipped; empty when none. */
+    private static String wordBefore(String code, int at) {
+        int end = at;
+        while (end > 0 && Character.isWhitespace(code.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && isWordChar(code, start - 1)) {
+            start--;
+        }
+        return code.substring(start, end);
+    }
+
+    private static boolean isWordChar(String code, int i) {
+        return i >= 0 && i < code.length() && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '_'
+                || code.charAt(i) == '$');
     }
 
     private List<Literal> ids(String code, int from, int close) {

@@ -537,16 +537,29 @@ public final class Validator {
                 insertedBy.putIfAbsent(l.value(), a);
                 insertedAt.putIfAbsent(l.value(), l);
             }
-            a.judgmentsUsed.forEach(l -> used.add(l.value()));
+            a.judgmentsUsed.forEach(u -> used.add(u.id().value()));
         }
         for (RuleAnalysis a : analyses) {
-            for (Literal l : a.judgmentsUsed) {
-                if (!computed && !insertedBy.containsKey(l.value())) {
-                    findings.add(at(Severity.ERROR, a.file, l.offset(), "rule \"" + a.block.name() + "\" matches judgment \""
-                                    + l.value() + "\", which no rule inserts, so it never fires" + hint(l.value(), insertedBy.keySet()),
-                            "insert it in the rule that concludes it, insertLogical(new Judgment(\"" + l.value()
-                                    + "\", ...)), or match a judgment that is inserted"));
+            for (RuleAnalysis.JudgmentUse use : a.judgmentsUsed) {
+                String id = use.id().value();
+                if (computed || insertedBy.containsKey(id)) {
+                    continue;
                 }
+                String rule = "rule \"" + a.block.name() + "\"";
+                String hint = hint(id, insertedBy.keySet());
+                String insert = "insert it in the rule that concludes it, insertLogical(new Judgment(\"" + id + "\", ...)), ";
+                // A pattern that never matches stops the rule only where the rule needs it to match.
+                findings.add(switch (use.place()) {
+                    case REQUIRED -> at(Severity.ERROR, a.file, use.id().offset(), rule + " matches judgment \"" + id
+                                    + "\", which no rule inserts, so it never fires" + hint,
+                            insert + "or match a judgment that is inserted");
+                    case NEGATED -> at(Severity.WARNING, a.file, use.id().offset(), rule + ": no rule inserts judgment \"" + id
+                                    + "\", so 'not Judgment( id == \"" + id + "\" )' is always true" + hint,
+                            insert + "match a judgment that is inserted, or leave the condition out");
+                    case OTHER -> at(Severity.WARNING, a.file, use.id().offset(), rule + ": no rule inserts judgment \"" + id
+                                    + "\", so this pattern never matches" + hint,
+                            insert + "match a judgment that is inserted, or leave the pattern out");
+                });
             }
         }
         insertedBy.forEach((id, a) -> {

@@ -217,6 +217,27 @@ class ValidatorTest {
                         + "(did you mean \"confidence.built\"?)");
     }
 
+    /**
+     * A judgment no rule inserts never matches: the rule never fires when it needs the match,
+     * and 'not' of it always holds, which is no reason to call the rule dead.
+     */
+    @Test
+    void aJudgmentNeverInsertedIsAnErrorOnlyWhereTheRuleNeedsItToMatch() {
+        String file = "judgment-never-inserted-by-place/judgment-never-inserted-by-place.drl";
+        assertThat(findings("judgment-never-inserted-by-place")).containsExactly(
+                file + ":20:25: warning: rule \"Confidence favours integration unless lost\": no rule inserts judgment "
+                        + "\"confidence.lost\", so 'not Judgment( id == \"confidence.lost\" )' is always true (did you mean \"confidence.built\"?)",
+                file + ":21:27: warning: rule \"Confidence favours integration unless lost\": no rule inserts judgment "
+                        + "\"confidence.bulit\", so 'not Judgment( id == \"confidence.bulit\" )' is always true "
+                        + "(did you mean \"confidence.built\"?)",
+                file + ":29:28: error: rule \"Doubled confidence favours integration\" matches judgment \"confidence.doubled\", "
+                        + "which no rule inserts, so it never fires (did you mean \"confidence.built\"?)",
+                file + ":38:23: warning: rule \"Confidence either way favours integration\": no rule inserts judgment "
+                        + "\"confidence.regained\", so this pattern never matches",
+                file + ":39:33: warning: rule \"Confidence either way favours integration\": no rule inserts judgment "
+                        + "\"confidence.counted\", so this pattern never matches (did you mean \"confidence.built\"?)");
+    }
+
     @Test
     void aJudgmentInsertedButNeverMatchedIsAWarning() {
         assertThat(findings("judgment-inserted-not-used")).containsExactly(
