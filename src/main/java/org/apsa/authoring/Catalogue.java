@@ -79,7 +79,7 @@ public final class Catalogue {
         a.judgmentsInserted.forEach(l -> parts.add("judgment `" + l.value() + "`"));
         a.supports.forEach(s -> parts.add((s.weight().startsWith("-") ? "against " : "for ") + s.scenario() + " "
                 + (s.weight().startsWith("-") || s.weight().startsWith("+") ? s.weight() : "+" + s.weight())));
-        a.recommendations.forEach(r -> parts.add("recommendation `" + r.id().value() + "`"
+        a.recommendations.forEach(r -> parts.add("recommendation" + (r.id() == null ? "" : " `" + r.id().value() + "`")
                 + (r.indicator() == null ? "" : " (met by `" + r.indicator().value() + "` "
                 + String.join(" or ", r.levels().stream().map(Literal::value).toList()) + ")")));
         for (String type : a.concludes) {

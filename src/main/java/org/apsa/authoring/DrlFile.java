@@ -51,6 +51,7 @@ final class DrlFile {
     private static final Pattern THEN = Pattern.compile("(?m)^[ \\t]*then\\b");
     private static final Pattern END = Pattern.compile("(?m)^[ \\t]*end\\b");
     private static final Pattern META = Pattern.compile("@(\\w+)\\s*(\\()?");
+    private static final Pattern LONE_LITERAL = Pattern.compile("\\s*([\"'])[ ]*\\1\\s*");
 
     private final String path;
     private final String text;
@@ -102,6 +103,41 @@ final class DrlFile {
             }
         }
         return null;
+    }
+
+    /**
+     * The arguments of a call whose parenthesis opens at {@code open}, as [start, end) offsets
+     * split at the commas outside any inner parenthesis; empty for {@code ()}.
+     */
+    List<int[]> arguments(int open, int limit) {
+        int close = closing(open, limit);
+        int end = close > open + 1 && code[close - 1] == ')' ? close - 1 : close;
+        List<int[]> args = new ArrayList<>();
+        int depth = 0;
+        int start = open + 1;
+        for (int i = open + 1; i < end; i++) {
+            if (code[i] == '(') {
+                depth++;
+            } else if (code[i] == ')') {
+                depth--;
+            } else if (code[i] == ',' && depth == 0) {
+                args.add(new int[]{start, i});
+                start = i + 1;
+            }
+        }
+        if (args.isEmpty() && new String(code, start, end - start).isBlank()) {
+            return args;
+        }
+        args.add(new int[]{start, end});
+        return args;
+    }
+
+    /** The string literal an argument is made of alone, or null when it is anything else ({@code "a" + x}, {@code $id}). */
+    Literal lone(int[] argument) {
+        // The code keeps a literal's quotes and blanks what is between them.
+        List<Literal> in = literals(argument[0], argument[1]);
+        return in.size() == 1 && LONE_LITERAL.matcher(new String(code, argument[0], argument[1] - argument[0])).matches()
+                ? in.get(0) : null;
     }
 
     /** 1-based line of an offset. */

@@ -24,13 +24,19 @@ final class RuleAnalysis {
     record LevelUse(Literal level, List<String> ids) {
     }
 
-    record RankUse(int rank, int offset, List<String> ids) {
+    /** {@code rank > 2}: the operator, the number compared with, and the ids the pattern names. */
+    record RankUse(String operator, int rank, int offset, List<String> ids) {
+    }
+
+    /** {@code level == 2}: a level compared with a number, where levels are words. */
+    record LevelNumberUse(String operator, String number, int offset, List<String> ids) {
     }
 
     record SupportUse(String scenario, String weight, int offset) {
     }
 
-    record RecommendationUse(Literal id, Literal indicator, List<Literal> levels) {
+    /** A {@code new Recommendation(id, actor, source, text, indicator, levels...)}; each part null unless a literal. */
+    record RecommendationUse(Literal id, Literal actor, Literal source, Literal indicator, List<Literal> levels) {
     }
 
     /** Where a pattern stands in the conditions, as far as whether it must match for the rule to fire. */
@@ -53,7 +59,13 @@ final class RuleAnalysis {
     private static final Pattern ID_IN = Pattern.compile("\\bid\\s+in\\s*\\(");
     private static final Pattern LEVEL_EQ = Pattern.compile("\\blevel\\s*(?:==|!=)\\s*(?=\")");
     private static final Pattern LEVEL_IN = Pattern.compile("\\blevel\\s+(?:not\\s+)?in\\s*\\(");
-    private static final Pattern RANK = Pattern.compile("\\brank\\s*(?:>=|<=|==|!=|>|<)\\s*(-?\\d+)");
+    private static final Pattern RANK = Pattern.compile("\\brank\\s*(>=|<=|==|!=|>|<)\\s*(-?\\d+)");
+    private static final Pattern LEVEL_NUMBER = Pattern.compile("\\blevel\\s*(==|!=)\\s*(-?\\d+(?:\\.\\d+)?)(?![\\w.])");
+    /** The fact types whose {@code scenario} is an outlook id. */
+    private static final Pattern SCENARIO_FACT = Pattern.compile("\\b(Leading|ScenarioScore|Support|Evaluation)\\s*\\(");
+    private static final Pattern SCENARIO_EQ = Pattern.compile("\\bscenario\\s*(?:==|!=)\\s*(?=\")");
+    private static final Pattern SCENARIO_IN = Pattern.compile("\\bscenario\\s+(?:not\\s+)?in\\s*\\(");
+    private static final Pattern NEW_SCENARIO_FACT = Pattern.compile("\\bnew\\s+(Leading|ScenarioScore|Support|Evaluation)\\s*\\(");
     private static final Pattern NEW_JUDGMENT = Pattern.compile("\\bnew\\s+Judgment\\s*\\(\\s*");
     private static final Pattern NEW_SUPPORT = Pattern.compile("\\bnew\\s+Support\\s*\\(\\s*kcontext\\s*,\\s*\"([^\"]*)\"\\s*,\\s*([-+]?[0-9.]+)");
     private static final Pattern NEW_RECOMMENDATION = Pattern.compile("\\bnew\\s+Recommendation\\s*\\(");
@@ -66,6 +78,9 @@ final class RuleAnalysis {
     final List<Literal> indicatorIds = new ArrayList<>();
     final List<LevelUse> levels = new ArrayList<>();
     final List<RankUse> ranks = new ArrayList<>();
+    final List<LevelNumberUse> levelNumbers = new ArrayList<>();
+    /** Outlook ids compared with a fact's {@code scenario} or given to one made. */
+    final List<Literal> outlooks = new ArrayList<>();
     final List<JudgmentUse> judgmentsUsed = new ArrayList<>();
     final List<Literal> judgmentsInserted = new ArrayList<>();
     boolean insertsComputedJudgment;
@@ -108,8 +123,16 @@ final class RuleAnalysis {
             }
             Matcher rank = RANK.matcher(code).region(m.end(), close);
             while (rank.find()) {
-                ranks.add(new RankUse(Integer.parseInt(rank.group(1)), rank.start(1), idValues));
+                ranks.add(new RankUse(rank.group(1), Integer.parseInt(rank.group(2)), rank.start(2), idValues));
             }
+            Matcher number = LEVEL_NUMBER.matcher(code).region(m.end(), close);
+            while (number.find()) {
+                levelNumbers.add(new LevelNumberUse(number.group(1), number.group(2), number.start(2), idValues));
+            }
+        }
+        Matcher scenarioFact = SCENARIO_FACT.matcher(code).region(from, to);
+        while (scenarioFact.find()) {
+            outlooks.addAll(compared(SCENARIO_EQ, SCENARIO_IN, code, scenarioFact.end(), file.closing(scenarioFact.end() - 1, to)));
         }
         Matcher j = JUDGMENT.matcher(code).region(from, to);
         while (j.find()) {
@@ -209,16 +232,21 @@ final class RuleAnalysis {
     }
 
     private List<Literal> ids(String code, int from, int close) {
-        List<Literal> ids = new ArrayList<>();
-        Matcher eq = ID_EQ.matcher(code).region(from, close);
+        return compared(ID_EQ, ID_IN, code, from, close);
+    }
+
+    /** The literals a field is compared with in a pattern's constraints [from, close): {@code f == "a"}, {@code f in ("a", "b")}. */
+    private List<Literal> compared(Pattern equals, Pattern in, String code, int from, int close) {
+        List<Literal> found = new ArrayList<>();
+        Matcher eq = equals.matcher(code).region(from, close);
         while (eq.find()) {
-            ids.add(file.literalAt(eq.end(), eq.end() + 1));
+            found.add(file.literalAt(eq.end(), eq.end() + 1));
         }
-        Matcher in = ID_IN.matcher(code).region(from, close);
-        while (in.find()) {
-            ids.addAll(file.literals(in.end(), file.closing(in.end() - 1, close)));
+        Matcher list = in.matcher(code).region(from, close);
+        while (list.find()) {
+            found.addAll(file.literals(list.end(), file.closing(list.end() - 1, close)));
         }
-        return ids;
+        return found;
     }
 
     private void readRhs() {
@@ -253,13 +281,30 @@ final class RuleAnalysis {
         }
         Matcher r = NEW_RECOMMENDATION.matcher(code).region(from, to);
         while (r.find()) {
-            List<Literal> args = file.literals(r.end(), file.closing(r.end() - 1, to));
-            if (args.size() >= 5) {
-                recommendations.add(new RecommendationUse(args.get(0), args.get(4), args.subList(5, args.size())));
-            } else if (!args.isEmpty()) {
-                recommendations.add(new RecommendationUse(args.get(0), null, List.of()));
+            List<int[]> args = file.arguments(r.end() - 1, to);
+            List<Literal> levels = new ArrayList<>();
+            for (int[] level : args.subList(Math.min(5, args.size()), args.size())) {
+                levels.addAll(file.literals(level[0], level[1]));
+            }
+            recommendations.add(new RecommendationUse(lone(args, 0), lone(args, 1), lone(args, 2), lone(args, 4), levels));
+        }
+        Matcher made = NEW_SCENARIO_FACT.matcher(code).region(from, to);
+        while (made.find()) {
+            List<int[]> args = file.arguments(made.end() - 1, to);
+            // new Support(kcontext, "chaos", ...) in rules; new Support("chaos", "rule", ...) and the others: the first.
+            boolean context = made.group(1).equals("Support") && !args.isEmpty()
+                    && CONTEXT.matcher(code.substring(args.get(0)[0], args.get(0)[1])).matches();
+            Literal outlook = lone(args, context ? 1 : 0);
+            if (outlook != null) {
+                outlooks.add(outlook);
             }
         }
+    }
+
+    private static final Pattern CONTEXT = Pattern.compile("\\s*(?:kcontext|drools)\\s*");
+
+    private Literal lone(List<int[]> args, int index) {
+        return index < args.size() ? file.lone(args.get(index)) : null;
     }
 
     /** The type of a variable declared in the consequence ({@code for (ScenarioScore s : ...)}). */

@@ -4,6 +4,8 @@ import org.apsa.authoring.DrlFile.Block;
 import org.apsa.authoring.DrlFile.Literal;
 import org.apsa.authoring.Finding.Severity;
 import org.apsa.engine.Assessor;
+import org.apsa.engine.Outlook;
+import org.apsa.engine.Recommendation;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.Scale;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -479,15 +482,34 @@ public final class Validator {
         }
         for (RuleAnalysis.RankUse use : a.ranks) {
             List<IndicatorDef> defs = use.ids().stream().map(Vocabulary::find).flatMap(Optional::stream).toList();
-            int max = defs.stream().mapToInt(d -> d.scale().levels().size() - 1).max().orElse(Integer.MAX_VALUE);
-            if (!defs.isEmpty() && (use.rank() < 0 || use.rank() > max)) {
-                IndicatorDef d = defs.get(0);
+            if (defs.isEmpty()) {
+                continue;
+            }
+            // Every scale starts at rank 0: what no rank of the longest one satisfies, none of the others' does.
+            IndicatorDef d = defs.stream().max(Comparator.comparingInt(x -> x.scale().levels().size())).orElseThrow();
+            int max = d.scale().levels().size() - 1;
+            String ranks = "ranks 0 to " + max + ": " + d.scale().describe();
+            if (use.rank() < 0 || use.rank() > max) {
                 findings.add(at(Severity.ERROR, file, use.offset(), rule + "rank " + use.rank() + " is not on the scale of \""
-                                + d.id() + "\" (ranks 0 to " + max + ": " + d.scale().describe() + ")",
+                                + d.id() + "\" (" + ranks + ")",
                         "compare rank with 0 to " + max + ", or match the level by name"));
+            } else if (!satisfiable(use.operator(), use.rank(), max)) {
+                findings.add(at(Severity.ERROR, file, use.offset(), rule + "no level of \"" + d.id() + "\" has rank "
+                                + use.operator() + " " + use.rank() + " (" + ranks + "), so the pattern never matches",
+                        "compare rank so that a level of the scale passes, or match the level by name"));
             }
         }
+        for (RuleAnalysis.LevelNumberUse use : a.levelNumbers) {
+            Optional<IndicatorDef> def = use.ids().stream().map(Vocabulary::find).flatMap(Optional::stream).findFirst();
+            findings.add(at(Severity.ERROR, file, use.offset(), rule + "level " + use.operator() + " " + use.number()
+                            + " compares the level with a number, but levels are words"
+                            + def.map(d -> " (" + d.scale().describe() + ")").orElse("") + ", so "
+                            + (use.operator().equals("!=") ? "it always holds" : "the pattern never matches"),
+                    "match the level by name, e.g. level == \"" + def.map(d -> d.scale().levels().get(d.scale().levels().size() - 1))
+                            .orElse("high") + "\", or compare its position on the scale with rank"));
+        }
         for (RuleAnalysis.RecommendationUse r : a.recommendations) {
+            recommendation(file, rule, r, findings);
             if (r.indicator() == null) {
                 continue;
             }
@@ -497,6 +519,40 @@ public final class Validator {
             for (Literal level : r.levels()) {
                 level(file, rule, level, List.of(r.indicator().value()), findings);
             }
+        }
+        for (Literal outlook : a.outlooks) {
+            if (outlook != null && Outlook.find(outlook.value()).isEmpty()) {
+                findings.add(at(Severity.ERROR, file, outlook.offset(), rule + "unknown outlook \"" + outlook.value() + "\""
+                                + hint(outlook.value(), Outlook.ids()),
+                        "use an outlook id: " + String.join(", ", Outlook.ids())));
+            }
+        }
+    }
+
+    /** Whether some rank from 0 to {@code max} makes {@code rank operator value} true. */
+    private static boolean satisfiable(String operator, int value, int max) {
+        return switch (operator) {
+            case ">" -> value < max;
+            case ">=" -> value <= max;
+            case "<" -> value > 0;
+            case "<=" -> value >= 0;
+            case "==" -> value >= 0 && value <= max;
+            default -> max > 0 || value != 0;
+        };
+    }
+
+    /** A recommendation's actor, one the article addresses, and its source, a paragraph as {@code @source} cites one. */
+    private static void recommendation(DrlFile file, String rule, RuleAnalysis.RecommendationUse r, List<Finding> findings) {
+        String which = rule + (r.id() == null ? "recommendation" : "recommendation \"" + r.id().value() + "\"");
+        if (r.actor() != null && !Recommendation.ACTORS.contains(r.actor().value())) {
+            findings.add(at(Severity.ERROR, file, r.actor().offset(), which + ": unknown actor \"" + r.actor().value() + "\""
+                            + hint(r.actor().value(), Recommendation.ACTORS),
+                    "the actor is one of " + String.join(", ", Recommendation.ACTORS)));
+        }
+        if (r.source() != null && !paragraphs(r.source().value())) {
+            findings.add(at(Severity.WARNING, file, r.source().offset(), which + ": source \"" + r.source().value()
+                            + "\" is not a paragraph of the article",
+                    "cite paragraphs by number, 1 to " + PARAGRAPHS + ", comma-separated: \"9\" or \"9, 12\""));
         }
     }
 

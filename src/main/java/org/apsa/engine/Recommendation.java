@@ -10,7 +10,7 @@ import java.util.List;
  * One of the article's recommendations (¶9-¶12), as the indicator that shows it done.
  *
  * @param id         stable id, e.g. {@code us.transparentPresence}
- * @param actor      {@code us}, {@code china}, {@code region} or {@code all}
+ * @param actor      one of {@link #ACTORS}
  * @param source     the paragraph
  * @param text       the recommendation in one line
  * @param indicator  the indicator that shows whether it is met
@@ -19,6 +19,9 @@ import java.util.List;
  */
 public record Recommendation(String id, String actor, String source, String text, String indicator,
                              List<String> meetingLevels) {
+
+    /** Whom the article addresses (¶9-¶12): the US, China, the other regional countries, all parties. */
+    public static final List<String> ACTORS = List.of("us", "china", "region", "all");
 
     /**
      * @throws IllegalArgumentException when the indicator is not in the vocabulary or a level

@@ -189,6 +189,29 @@ class ValidatorTest {
                         + "is not on the scale of \"us.presence.transparency\" (did you mean \"high\"?); allowed: low | medium | high");
     }
 
+    /** Each compiles and passes at run time; each pattern or fact is silently wrong. */
+    @Test
+    void constantsNoFactEverHasAreReportedAtTheConstant() {
+        String file = "constants-that-never-match/constants-that-never-match.drl";
+        assertThat(findings("constants-that-never-match")).containsExactly(
+                file + ":15:65: error: rule \"Distrust at level two favours polarization\": level == 2 compares the level with a "
+                        + "number, but levels are words (low | medium | high), so the pattern never matches",
+                file + ":17:41: error: rule \"Distrust at level two favours polarization\": unknown outlook \"polarisation\" "
+                        + "(did you mean \"polarization\"?)",
+                file + ":23:62: error: rule \"Opaque presence amid a Korean crisis favours chaos\": no level of "
+                        + "\"us.presence.transparency\" has rank > 2 (ranks 0 to 2: low | medium | high), so the pattern never matches",
+                file + ":24:60: error: rule \"Opaque presence amid a Korean crisis favours chaos\": no level of "
+                        + "\"us.disputes.neutrality\" has rank < 0 (ranks 0 to 2: low | medium | high), so the pattern never matches",
+                file + ":33:26: error: rule \"Integration leads over chaos\": unknown outlook \"deep_integration\" "
+                        + "(did you mean \"deep-integration\"?)",
+                file + ":34:42: error: rule \"Integration leads over chaos\": unknown outlook \"polarisation\" "
+                        + "(did you mean \"polarization\"?)",
+                file + ":42:56: error: rule \"Recommend balanced partnerships\": recommendation \"region.balance\": unknown actor "
+                        + "\"regoin\" (did you mean \"region\"?)",
+                file + ":42:66: warning: rule \"Recommend balanced partnerships\": recommendation \"region.balance\": source "
+                        + "\"13\" is not a paragraph of the article");
+    }
+
     @Test
     void missingSourceAndTitleAreWarnings() {
         Validation v = validator.validate(FIXTURES.resolve("missing-metadata"));
