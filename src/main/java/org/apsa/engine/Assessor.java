@@ -187,7 +187,8 @@ public final class Assessor {
             evaluation.sort(Comparator.comparing(Evaluation::scenario).thenComparingInt(e -> aspectOrder(e.aspect()))
                     .thenComparing(Evaluation::aspect));
             prescriptions.sort(Comparator.comparing(Prescription::id));
-            supports.sort(Comparator.comparing(Support::scenario).thenComparing(Support::rule));
+            // Pieces of support may be equal (each firing is one); the order fixes the sums' last bits.
+            supports.sort(Comparator.comparing(Support::scenario).thenComparing(Support::rule).thenComparingDouble(Support::contribution));
             double evidence = Scoring.round(supports.stream().mapToDouble(Support::magnitude).sum());
             String status = insufficient != null || leading == null ? Assessment.INSUFFICIENT_EVIDENCE : Assessment.ASSESSED;
             return new Conclusions(status, status.equals(Assessment.ASSESSED) ? leading : null, scores, evidence,

@@ -12,6 +12,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,13 +59,17 @@ final class Justifications {
         return byFact.getOrDefault(fact, List.of());
     }
 
+    /** Indicators in vocabulary order, before any other fact (whose order it leaves). */
+    static final Comparator<Object> INDICATORS_IN_VOCABULARY_ORDER =
+            Comparator.comparingInt(f -> f instanceof Indicator i ? Vocabulary.order(i.id()) : Integer.MAX_VALUE);
+
     /** The facts a matched object holds: itself, or the facts an accumulate collected. */
     private static void addFacts(Object premise, List<Object> into) {
         if (premise instanceof Iterable<?> collected) {
             // What an accumulate collected comes in working-memory order; show it in vocabulary order.
             List<Object> items = new ArrayList<>();
             collected.forEach(item -> addFacts(item, items));
-            items.sort(java.util.Comparator.comparingInt(f -> f instanceof Indicator i ? Vocabulary.order(i.id()) : Integer.MAX_VALUE));
+            items.sort(INDICATORS_IN_VOCABULARY_ORDER);
             into.addAll(items);
         } else if (premise instanceof Object[] results) {
             for (Object item : results) {

@@ -6,26 +6,58 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * One piece of evidence for (positive weight) or against (negative weight) an outlook,
- * from one rule, scaled by the confidence of the facts behind it. The rule's name is part
- * of the fact, so that two rules giving equal evidence count twice, as they should.
+ * from one rule, scaled by the confidence of the facts behind it.
+ *
+ * <p>Each one a rule inserts is a piece of evidence of its own, however like another it is:
+ * two rules giving equal evidence count twice, and so do two firings of one rule (one per
+ * deteriorating hotspot, say). That is why this is a class with identity equality and not a
+ * record: truth maintenance merges a logical insertion into an equal fact already held, and
+ * the score's {@code accumulate} would then count once what the proof tree shows twice.
  */
-public record Support(String scenario, String rule, double weight, double confidence) {
+public final class Support {
+
+    private final String scenario;
+    private final String rule;
+    private final double weight;
+    private final double confidence;
 
     /**
      * @throws IllegalArgumentException when {@code scenario} is not an outlook id: evidence
      *                                  for no outlook would be weighed but count for none
      */
-    public Support {
+    public Support(String scenario, String rule, double weight, double confidence) {
         if (Outlook.find(scenario).isEmpty()) {
             throw new IllegalArgumentException("no outlook \"" + scenario + "\""
                     + Suggestions.closest(String.valueOf(scenario), Outlook.ids()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
                     + "; a Support is for one of " + String.join(", ", Outlook.ids()));
         }
+        this.scenario = scenario;
+        this.rule = rule;
+        this.weight = weight;
+        this.confidence = confidence;
     }
 
     /** For rule consequences: {@code insertLogical(new Support(kcontext, "chaos", 2.0, $c));} */
     public Support(RuleContext rule, String scenario, double weight, double confidence) {
         this(scenario, rule.getRule().getName(), weight, confidence);
+    }
+
+    /** The outlook this is evidence for or against. */
+    public String scenario() {
+        return scenario;
+    }
+
+    /** The rule that inserted it. */
+    public String rule() {
+        return rule;
+    }
+
+    public double weight() {
+        return weight;
+    }
+
+    public double confidence() {
+        return confidence;
     }
 
     /** What this piece adds to its outlook's net evidence. */
@@ -36,5 +68,10 @@ public record Support(String scenario, String rule, double weight, double confid
     /** How much evidence this piece is, whatever its direction. */
     public double magnitude() {
         return Math.abs(contribution());
+    }
+
+    @Override
+    public String toString() {
+        return "Support[scenario=" + scenario + ", rule=" + rule + ", weight=" + weight + ", confidence=" + confidence + "]";
     }
 }

@@ -24,6 +24,8 @@ final class TraceBuilder {
     private static final FixedPoint FOUR_PLACES = new FixedPoint("%.4f");
     private static final FixedPoint TWO_PLACES = new FixedPoint("%.2f");
     private static final FixedPoint SIGNED_TWO_PLACES = new FixedPoint("%+.2f");
+    private static final Comparator<Object> PREMISE_ORDER =
+            Justifications.INDICATORS_IN_VOCABULARY_ORDER.thenComparing(String::valueOf);
 
     private final RuleBase rules;
     private final Justifications justifications;
@@ -101,7 +103,8 @@ final class TraceBuilder {
             conclusion = s.scenario() + ": " + FOUR_PLACES.format(s.score()) + " (" + s.likelihood() + "), rank " + s.shownRank(conclusions.scores());
             conclusions.supports().stream()
                     .filter(p -> p.scenario().equals(s.scenario()))
-                    .sorted(Comparator.comparingDouble(Support::magnitude).reversed().thenComparing(Support::rule))
+                    .sorted(Comparator.comparingDouble(Support::magnitude).reversed().thenComparing(Support::rule)
+                            .thenComparing(this::premises, TraceBuilder::comparePremises))
                     .forEach(p -> because.addAll(nodes(p)));
         } else if (fact instanceof Support p) {
             kind = "support";
@@ -139,6 +142,27 @@ final class TraceBuilder {
             premises(justification, because);
         }
         return new TraceNode(kind, conclusion, justification.rule(), title, source, weight, confidence, null, because);
+    }
+
+    /** What a fact rests on: the facts its (first) justification matched. */
+    private List<Object> premises(Object fact) {
+        List<Justification> why = justifications.of(fact);
+        return why.isEmpty() ? List.of() : why.get(0).premises();
+    }
+
+    /**
+     * Orders equal pieces of support from one rule (one per hotspot, say) by what they rest
+     * on, indicators in vocabulary order, so that the trace does not depend on the order of
+     * working memory.
+     */
+    private static int comparePremises(List<Object> a, List<Object> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = PREMISE_ORDER.compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 
     private void premises(Justification justification, List<TraceNode> because) {

@@ -198,6 +198,54 @@ class AssessorTest {
                 .hasMessageContaining("judgment \"containment\" is held 2 times");
     }
 
+    @Test
+    void everyFiringOfAnEvidenceRuleCountsOnceInTheScoreAndOnceInTheTrace() {
+        Assessor perFact = new Assessor(TestRules.withShippedScoring("per-fact"));
+
+        Assessment both = perFact.assess(twoHotspotsInCrisis(1.0));
+
+        assertThat(both.scenario("chaos").orElseThrow().net()).isEqualTo(2.0);
+        TraceNode chaos = scenarioNode(both, "chaos");
+        assertThat(chaos.because()).extracting(TraceNode::conclusion)
+                .containsExactly("for chaos: +1.00 x 1.00 = +1.00", "for chaos: +1.00 x 1.00 = +1.00");
+        assertThat(chaos.because()).extracting(n -> n.because().get(0).conclusion())
+                .containsExactly("hotspot.koreanPeninsula = crisis", "hotspot.eastChinaSea = crisis");
+    }
+
+    @Test
+    void lesserConfidenceInOneFactNeverRaisesTheScoreOfAPerFactRule() {
+        Assessor perFact = new Assessor(TestRules.withShippedScoring("per-fact"));
+
+        double sure = perFact.assess(twoHotspotsInCrisis(1.0)).scenario("chaos").orElseThrow().net();
+        double lessSure = perFact.assess(twoHotspotsInCrisis(0.99)).scenario("chaos").orElseThrow().net();
+
+        assertThat(lessSure).isEqualTo(1.99).isLessThan(sure);
+    }
+
+    @Test
+    void aRuleFiringAgainForAChangedFactReplacesItsSupport() {
+        Assessor perFact = new Assessor(TestRules.withShippedScoring("per-fact"));
+        FactSet unequal = twoHotspotsInCrisis(0.99);
+
+        try (WhatIf live = perFact.whatIf(unequal)) {
+            assertThat(live.evaluate(Map.of("hotspot.eastChinaSea", Reading.of("crisis"))).scores())
+                    .isEqualTo(perFact.assess(twoHotspotsInCrisis(1.0)).scenarios());
+            assertThat(live.baseline().scores()).isEqualTo(perFact.assess(unequal).scenarios());
+        }
+    }
+
+    private static FactSet twoHotspotsInCrisis(double eastChinaSeaConfidence) {
+        return facts(Map.of(
+                "hotspot.koreanPeninsula", Reading.of("crisis"),
+                "hotspot.eastChinaSea", new Reading("crisis", eastChinaSeaConfidence, null)));
+    }
+
+    private static TraceNode scenarioNode(Assessment a, String scenario) {
+        return a.trace().stream()
+                .filter(n -> n.kind().equals("scenario") && n.conclusion().startsWith(scenario + ":"))
+                .findFirst().orElseThrow();
+    }
+
     private static List<String> conclusions(List<TraceNode> trace) {
         List<TraceNode> all = new ArrayList<>();
         trace.forEach(n -> flatten(n, all));
