@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Assesses fact sets against one rule base: a new session per assessment, the analyst's
@@ -102,7 +103,7 @@ public final class Assessor {
     private Assessment assess(FactSet facts, KieSession session, AgendaFilter scoring) {
         try (WhatIf live = new WhatIf(session, facts)) {
             Justifications justifications = Justifications.of(live.session());
-            Conclusions conclusions = Conclusions.read(justifications.facts(), facts);
+            Conclusions conclusions = Conclusions.read(justifications, facts);
 
             List<PrescriptionResult> prescriptions = new ArrayList<>();
             String deepIntegration = Outlook.DEEP_INTEGRATION.id();
@@ -155,7 +156,8 @@ public final class Assessor {
                        List<Judgment> judgments, List<Evaluation> evaluation, List<Prescription> prescriptions,
                        List<Support> supports, List<Object> facts) {
 
-        static Conclusions read(List<Object> facts, FactSet factSet) {
+        static Conclusions read(Justifications justifications, FactSet factSet) {
+            List<Object> facts = justifications.facts();
             List<ScenarioScore> scores = new ArrayList<>();
             List<Judgment> judgments = new ArrayList<>();
             List<Evaluation> evaluation = new ArrayList<>();
@@ -182,7 +184,7 @@ public final class Assessor {
             }
             requireFourScores(scores, factSet);
             scores.sort(Comparator.comparingInt(ScenarioScore::rank));
-            checkJudgmentsHeldOnce(judgments, factSet);
+            checkJudgmentsHeldOnce(judgments, justifications, factSet);
             judgments.sort(Comparator.comparing(Judgment::id));
             evaluation.sort(Comparator.comparing(Evaluation::scenario).thenComparingInt(e -> aspectOrder(e.aspect()))
                     .thenComparing(Evaluation::aspect));
@@ -208,16 +210,21 @@ public final class Assessor {
             return scores.stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
         }
 
-        private static void checkJudgmentsHeldOnce(List<Judgment> judgments, FactSet factSet) {
+        private static void checkJudgmentsHeldOnce(List<Judgment> judgments, Justifications justifications, FactSet factSet) {
             Map<String, List<Judgment>> byId = new TreeMap<>();
             for (Judgment j : judgments) {
                 byId.computeIfAbsent(j.id(), k -> new ArrayList<>()).add(j);
             }
             byId.forEach((id, held) -> {
                 if (held.size() > 1) {
+                    String derivations = held.stream()
+                            .sorted(Comparator.comparingDouble(Judgment::confidence).reversed())
+                            .map(j -> "confidence " + j.confidence() + " by " + justifications.of(j).stream()
+                                    .map(w -> "\"" + w.rule() + "\"").distinct().sorted().collect(Collectors.joining(" and ")))
+                            .collect(Collectors.joining(", "));
                     throw new RuleBaseException("judgment \"" + id + "\" is held " + held.size()
-                            + " times with different confidences on fact set \"" + factSet.id()
-                            + "\"; the rules that derive one judgment must exclude each other");
+                            + " times with different confidences on fact set \"" + factSet.id() + "\" (" + derivations
+                            + "); the rules that derive one judgment must exclude each other");
                 }
             });
         }

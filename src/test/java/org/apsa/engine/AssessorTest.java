@@ -195,7 +195,9 @@ class AssessorTest {
 
         assertThatThrownBy(() -> twice.assess(overlapping))
                 .isInstanceOf(RuleBaseException.class)
-                .hasMessageContaining("judgment \"containment\" is held 2 times");
+                .hasMessage("judgment \"containment\" is held 2 times with different confidences on fact set \"overlap\" "
+                        + "(confidence 0.9 by \"Containment from transparency\", confidence 0.6 by \"Containment from reassurance\"); "
+                        + "the rules that derive one judgment must exclude each other");
     }
 
     @Test
