@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -110,10 +111,14 @@ public final class Assessor {
             double before = conclusions.score(deepIntegration);
             for (Prescription p : conclusions.prescriptions()) {
                 Recommendation r = p.recommendation();
-                Map<String, Reading> change = p.met() ? null : Map.of(r.indicator(), Reading.of(r.target()));
-                Double gain = p.met() ? null : Scoring.round((scoring == null
-                        ? live.evaluate(change).score(deepIntegration)
-                        : live.score(change, deepIntegration, scoring)) - before);
+                Double gain = null;
+                if (!p.met()) {
+                    Map<String, Reading> change = Map.of(r.indicator(), Reading.of(r.target()));
+                    String purpose = "for the gain of prescription \"" + r.id() + "\"";
+                    gain = Scoring.round((scoring == null
+                            ? live.evaluate(change, purpose).score(deepIntegration)
+                            : live.score(change, deepIntegration, scoring, purpose)) - before);
+                }
                 List<Justifications.Justification> why = justifications.of(p);
                 prescriptions.add(new PrescriptionResult(r.id(), r.actor(), r.source(), r.text(), r.indicator(),
                         r.target(), p.met(), gain, why.isEmpty() ? null : why.get(0).rule()));
@@ -143,12 +148,22 @@ public final class Assessor {
         return new Indicator(id, reading.level(), def.scale().rank(reading.level()), reading.confidence(), reading.note());
     }
 
-    /** The scoring rule must give one score per outlook; anything else is a defect of the rules. */
-    static void requireFourScores(List<ScenarioScore> scores, FactSet factSet) {
+    /**
+     * The scoring rule must give one score per outlook; anything else is a defect of the rules.
+     *
+     * @param where the fact set, as {@link #factSet} names it, and the question asked of it if any;
+     *              made only for the message
+     */
+    static void requireFourScores(List<ScenarioScore> scores, Supplier<String> where) {
         if (scores.size() != Outlook.values().length) {
-            throw new RuleBaseException("the rules gave " + scores.size() + " scores for fact set \"" + factSet.id()
-                    + "\"; the scoring rule must insert exactly one ScenarioScore for each of the four outlooks");
+            throw new RuleBaseException("the rules gave " + scores.size() + " scores for " + where.get()
+                    + "; the scoring rule must insert exactly one ScenarioScore for each of the four outlooks");
         }
+    }
+
+    /** A fact set as messages name it: {@code fact set "baseline-2014-12"}. */
+    static String factSet(FactSet facts) {
+        return "fact set \"" + facts.id() + "\"";
     }
 
     /** The conclusions in working memory after firing, in a stable order. */
@@ -182,7 +197,7 @@ public final class Assessor {
                     insufficient = i;
                 }
             }
-            requireFourScores(scores, factSet);
+            requireFourScores(scores, () -> factSet(factSet));
             scores.sort(Comparator.comparingInt(ScenarioScore::rank));
             checkJudgmentsHeldOnce(judgments, justifications, factSet);
             judgments.sort(Comparator.comparing(Judgment::id));
@@ -223,7 +238,7 @@ public final class Assessor {
                                     .map(w -> "\"" + w.rule() + "\"").distinct().sorted().collect(Collectors.joining(" and ")))
                             .collect(Collectors.joining(", "));
                     throw new RuleBaseException("judgment \"" + id + "\" is held " + held.size()
-                            + " times with different confidences on fact set \"" + factSet.id() + "\" (" + derivations
+                            + " times with different confidences on " + factSet(factSet) + " (" + derivations
                             + "); the rules that derive one judgment must exclude each other");
                 }
             });

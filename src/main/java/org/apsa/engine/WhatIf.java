@@ -65,7 +65,7 @@ public final class WhatIf implements AutoCloseable {
         try {
             session.addEventListener(recorder);
             base.indicators().forEach((id, reading) -> handles.put(id, session.insert(Assessor.indicator(id, reading))));
-            this.firings = fire(null);
+            this.firings = fire(null, null);
             // What-if firings are not part of the assessment; without a listener Drools does
             // not even make the events.
             session.removeEventListener(recorder);
@@ -86,12 +86,20 @@ public final class WhatIf implements AutoCloseable {
      * @param changes indicator id to its new reading; a null reading makes it unknown
      */
     public Outcome evaluate(Map<String, Reading> changes) {
+        return evaluate(changes, null);
+    }
+
+    /**
+     * As {@link #evaluate(Map)}; {@code purpose} says why the question is asked, for the
+     * message when the rules fail on it (as in "for the gain of prescription ...").
+     */
+    Outcome evaluate(Map<String, Reading> changes, String purpose) {
         if (partial) {
             throw new IllegalStateException("the session answered a question with some rules left out; open another");
         }
         moveTo(changes);
-        fire(null);
-        return outcome();
+        fire(null, purpose);
+        return outcome(purpose);
     }
 
     /**
@@ -101,11 +109,11 @@ public final class WhatIf implements AutoCloseable {
      * only a score is wanted. The rules left out do not fire, so the session no longer holds
      * what they would conclude; after this, {@link #evaluate} refuses.
      */
-    double score(Map<String, Reading> changes, String scenario, AgendaFilter scoring) {
+    double score(Map<String, Reading> changes, String scenario, AgendaFilter scoring, String purpose) {
         moveTo(changes);
         partial = true;
-        fire(scoring);
-        return scores().stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
+        fire(scoring, purpose);
+        return scores(purpose).stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
     }
 
     /** The outcome of the base fact set itself. */
@@ -165,8 +173,8 @@ public final class WhatIf implements AutoCloseable {
         }
     }
 
-    Outcome outcome() {
-        List<ScenarioScore> scores = scores();
+    private Outcome outcome(String purpose) {
+        List<ScenarioScore> scores = scores(purpose);
         String leading = null;
         for (Object fact : session.getObjects(LEADER)) {
             leading = ((Leading) fact).scenario();
@@ -180,24 +188,24 @@ public final class WhatIf implements AutoCloseable {
     }
 
     /** The four scores in the session, checked to be four. */
-    private List<ScenarioScore> scores() {
+    private List<ScenarioScore> scores(String purpose) {
         List<ScenarioScore> scores = new ArrayList<>(Outlook.values().length);
         // By class: the session keeps a store per class, so this reads a handful of facts, not all.
         for (Object fact : session.getObjects(SCORES)) {
             scores.add((ScenarioScore) fact);
         }
-        Assessor.requireFourScores(scores, base);
+        Assessor.requireFourScores(scores, () -> where(purpose));
         return scores;
     }
 
-    private int fire(AgendaFilter filter) {
+    private int fire(AgendaFilter filter, String purpose) {
         int fired;
         try {
             fired = filter == null ? session.fireAllRules(Assessor.FIRING_LIMIT) : session.fireAllRules(filter, Assessor.FIRING_LIMIT);
         } catch (ConsequenceException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new RuleBaseException("rule \"" + e.getMatch().getRule().getName() + "\" failed on fact set \""
-                    + base.id() + "\": " + cause.getClass().getSimpleName()
+            throw new RuleBaseException("rule \"" + e.getMatch().getRule().getName() + "\" failed on " + where(purpose)
+                    + ": " + cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
                     + "; fix the rule's consequence ('then' part)");
         }
@@ -207,11 +215,30 @@ public final class WhatIf implements AutoCloseable {
                     .limit(3)
                     .map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + " times)")
                     .collect(Collectors.joining(", "));
-            throw new RuleBaseException("the rules fired " + Assessor.FIRING_LIMIT + " times on fact set \"" + base.id()
-                    + "\" without settling: a rule re-activates itself; most fired: " + busiest
+            throw new RuleBaseException("the rules fired " + Assessor.FIRING_LIMIT + " times on " + where(purpose)
+                    + " without settling: a rule re-activates itself; most fired: " + busiest
                     + ". Insert conclusions with insertLogical and do not modify the facts a rule matches");
         }
         return fired;
+    }
+
+    /**
+     * The fact set, and when the session is not on it the question it is answering, for
+     * messages: a rule may fail only on a counterfactual, which the analyst never stated.
+     */
+    private String where(String purpose) {
+        String factSet = Assessor.factSet(base);
+        if (changed.isEmpty()) {
+            return factSet;
+        }
+        return factSet + " while re-assessing it with " + changed.stream().map(this::change).collect(Collectors.joining(", "))
+                + (purpose == null ? "" : " (" + purpose + ")");
+    }
+
+    private String change(String id) {
+        Reading from = base.indicators().get(id);
+        Reading to = current.get(id);
+        return id + ": " + (from == null ? "unknown" : from.brief()) + " -> " + (to == null ? "unknown" : to.brief());
     }
 
     @Override

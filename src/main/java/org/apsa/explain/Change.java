@@ -6,7 +6,6 @@ import org.apsa.fact.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -34,7 +33,7 @@ public record Change(String indicator, String from, String to) {
         if (r == null) {
             return null;
         }
-        return r.confidence() == Reading.CERTAIN ? r.level() : String.format(Locale.ROOT, "%s (%.2f)", r.level(), r.confidence());
+        return r.brief();
     }
 
     @Override

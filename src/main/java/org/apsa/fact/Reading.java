@@ -1,5 +1,7 @@
 package org.apsa.fact;
 
+import java.util.Locale;
+
 /**
  * What an analyst states about one indicator.
  *
@@ -22,5 +24,10 @@ public record Reading(String level, double confidence, String note) {
 
     public static Reading of(String level) {
         return new Reading(level, CERTAIN, null);
+    }
+
+    /** In a few words: the level, with the confidence when below 1, as in {@code low (0.60)}. */
+    public String brief() {
+        return confidence == CERTAIN ? level : String.format(Locale.ROOT, "%s (%.2f)", level, confidence);
     }
 }

@@ -187,6 +187,33 @@ class AssessorTest {
     }
 
     @Test
+    void aRuleThatFailsOnlyOnAPrescriptionsCounterfactualIsReportedWithTheChangeTried() {
+        Assessor failing = new Assessor(TestRules.withShippedScoring("fails-on-gain"));
+        FactSet closed = new FactSet("closed", null, null, null, Map.of("us.alliances.openness", new Reading("low", 0.6, null)));
+        String expected = "rule \"Open alliances favour integration\" failed on fact set \"closed\" while re-assessing it with "
+                + "us.alliances.openness: low (0.60) -> high (for the gain of prescription \"us.openAlliances\"): "
+                + "IllegalStateException: deliberate failure; fix the rule's consequence ('then' part)";
+
+        assertThatThrownBy(() -> failing.assess(closed)).isInstanceOf(RuleBaseException.class).hasMessage(expected);
+        try (Assessor.Reusing reusing = failing.reusingSessions()) {
+            assertThatThrownBy(() -> reusing.assess(closed)).isInstanceOf(RuleBaseException.class).hasMessage(expected);
+        }
+    }
+
+    @Test
+    void aRuleThatFailsOnAWhatIfIsReportedWithTheChangeAsked() {
+        Assessor failing = new Assessor(TestRules.withShippedScoring("fails-on-gain"));
+
+        try (WhatIf live = failing.whatIf(new FactSet("unknown", null, null, null, Map.of()))) {
+            assertThatThrownBy(() -> live.evaluate(Map.of("us.alliances.openness", Reading.of("high"))))
+                    .isInstanceOf(RuleBaseException.class)
+                    .hasMessage("rule \"Open alliances favour integration\" failed on fact set \"unknown\" while re-assessing it with "
+                            + "us.alliances.openness: unknown -> high: IllegalStateException: deliberate failure; "
+                            + "fix the rule's consequence ('then' part)");
+        }
+    }
+
+    @Test
     void aJudgmentDerivedTwiceWithDifferentConfidencesIsARuleDefect() {
         Assessor twice = new Assessor(TestRules.withShippedScoring("twice"));
         FactSet overlapping = new FactSet("overlap", null, null, null, Map.of(

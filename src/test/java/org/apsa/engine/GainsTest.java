@@ -63,7 +63,7 @@ class GainsTest {
             double before = live.baseline().score(Outlook.DEEP_INTEGRATION.id());
 
             double after = live.score(Map.of(unmet.indicator(), Reading.of(unmet.target())), Outlook.DEEP_INTEGRATION.id(),
-                    assessor.rules().rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES).orElseThrow());
+                    assessor.rules().rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES).orElseThrow(), null);
 
             // The scores moved, the leader they named went, and the rule naming the new one was left out.
             assertThat(after).isNotEqualTo(before);
