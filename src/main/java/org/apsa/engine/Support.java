@@ -22,8 +22,10 @@ public final class Support {
     private final double confidence;
 
     /**
-     * @throws IllegalArgumentException when {@code scenario} is not an outlook id: evidence
-     *                                  for no outlook would be weighed but count for none
+     * @throws IllegalArgumentException when {@code scenario} is not an outlook id (evidence
+     *                                  for no outlook would be weighed but count for none),
+     *                                  {@code weight} is not a finite number or
+     *                                  {@code confidence} is not in (0, 1]
      */
     public Support(String scenario, String rule, double weight, double confidence) {
         if (Outlook.find(scenario).isEmpty()) {
@@ -31,6 +33,11 @@ public final class Support {
                     + Suggestions.closest(String.valueOf(scenario), Outlook.ids()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
                     + "; a Support is for one of " + String.join(", ", Outlook.ids()));
         }
+        if (!Double.isFinite(weight)) {
+            throw new IllegalArgumentException("the weight of a Support for " + scenario + " must be a finite number, was " + weight
+                    + "; weights are constants such as 0.5 or -1.0 (rules/README.md, \"Weight conventions\")");
+        }
+        Confidence.require(confidence, "a Support for " + scenario);
         this.scenario = scenario;
         this.rule = rule;
         this.weight = weight;

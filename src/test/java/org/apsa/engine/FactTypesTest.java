@@ -29,6 +29,82 @@ class FactTypesTest {
     }
 
     @Test
+    void aSupportHasAFiniteWeightAndAConfidenceInZeroToOne() {
+        assertThat(new Support("chaos", "r", -1.0, 1.0).contribution()).isEqualTo(-1.0);
+        assertThatThrownBy(() -> new Support("chaos", "r", 0.0 / 0.0, 1.0))
+                .hasMessageStartingWith("the weight of a Support for chaos must be a finite number, was NaN; ");
+        assertThatThrownBy(() -> new Support("chaos", "r", Double.POSITIVE_INFINITY, 1.0))
+                .hasMessageStartingWith("the weight of a Support for chaos must be a finite number, was Infinity; ");
+        for (double confidence : new double[] {0.0, -0.5, 1.01, Double.NaN}) {
+            assertThatThrownBy(() -> new Support("chaos", "r", 1.0, confidence)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("the confidence of a Support for chaos must be in (0, 1], was " + confidence + "; ");
+        }
+    }
+
+    @Test
+    void aJudgmentHasAnIdAndAConfidenceInZeroToOne() {
+        assertThat(new Judgment("usChina.misjudgmentRisk", 1.0).confidence()).isEqualTo(1.0);
+        assertThatThrownBy(() -> new Judgment("usChina.mutualTrust.eroding", 4.0))
+                .hasMessage("the confidence of judgment \"usChina.mutualTrust.eroding\" must be in (0, 1], was 4.0; compute it "
+                        + "from the confidences of the facts the rule matched, with Scoring.weakest(...) or Scoring.weakestOfStrongest(...)");
+        assertThatThrownBy(() -> new Judgment("x", 0.0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Judgment(" ", 0.5)).hasMessageStartingWith("a Judgment needs an id");
+    }
+
+    @Test
+    void aRuleThatGivesAJudgmentAConfidenceAboveOneStopsTheAssessmentNamingTheRule(@TempDir Path dir) throws Exception {
+        Assessor assessor = withRule(dir, """
+                rule "Opacity erodes trust"
+                    @source("9")
+                    @title("An opaque presence erodes trust")
+                when
+                    $t : Indicator( id == "us.presence.transparency", level == "low" )
+                then
+                    insertLogical(new Judgment("usChina.mutualTrust.eroding", $t.confidence() * 4));
+                end
+                """);
+
+        assertThatThrownBy(() -> assessor.assess(opaque())).isInstanceOf(RuleBaseException.class)
+                .hasMessageStartingWith("rule \"Opacity erodes trust\" failed on fact set \"t\": IllegalArgumentException: "
+                        + "the confidence of judgment \"usChina.mutualTrust.eroding\" must be in (0, 1], was 4.0");
+    }
+
+    @Test
+    void aRuleThatWeighsEvidenceNotANumberStopsTheAssessmentNamingTheRuleNotTheScoring(@TempDir Path dir) throws Exception {
+        Assessor assessor = withRule(dir, """
+                rule "Opacity weighs nothing"
+                    @source("9")
+                    @title("A weight divided by zero")
+                when
+                    $t : Indicator( id == "us.presence.transparency", level == "low" )
+                then
+                    insertLogical(new Support(kcontext, "polarization", 0.0 / 0.0, $t.confidence()));
+                end
+                """);
+
+        assertThatThrownBy(() -> assessor.assess(opaque())).isInstanceOf(RuleBaseException.class)
+                .hasMessageStartingWith("rule \"Opacity weighs nothing\" failed on fact set \"t\": IllegalArgumentException: "
+                        + "the weight of a Support for polarization must be a finite number, was NaN");
+    }
+
+    /** The shipped scoring rules and one more rule. */
+    private static Assessor withRule(Path dir, String rule) throws Exception {
+        Files.copy(Path.of("rules/scoring.drl"), dir.resolve("scoring.drl"));
+        Files.writeString(dir.resolve("rule.drl"), """
+                package org.apsa.rules;
+                import org.apsa.engine.Indicator;
+                import org.apsa.engine.Judgment;
+                import org.apsa.engine.Support;
+
+                """ + rule);
+        return new Assessor(RuleBaseLoader.load(dir));
+    }
+
+    private static FactSet opaque() {
+        return new FactSet("t", null, null, null, Map.of("us.presence.transparency", Reading.of("low")));
+    }
+
+    @Test
     void aRecommendationNamesAKnownIndicatorAndLevelsOnItsScale() {
         assertThat(new Recommendation("x", "us", "9", "t", "us.presence.transparency", "medium", "high").target()).isEqualTo("medium");
         assertThatThrownBy(() -> new Recommendation("x", "us", "9", "t", "us.presence.transparancy", "high"))
