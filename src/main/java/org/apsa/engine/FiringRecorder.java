@@ -6,14 +6,24 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Counts the firings of each rule in one session, for coverage and for naming runaway rules. */
+/**
+ * Counts the firings of each rule in one session, for coverage and for naming runaway rules,
+ * and remembers the last rule fired, for naming a rule that halted the engine.
+ */
 final class FiringRecorder extends DefaultAgendaEventListener {
 
     private final Map<String, Integer> counts = new LinkedHashMap<>();
+    private String last;
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+        last = event.getMatch().getRule().getName();
+        counts.merge(last, 1, Integer::sum);
+    }
+
+    /** The rule fired last; null before any firing. */
+    String last() {
+        return last;
     }
 
     Map<String, Integer> counts() {

@@ -198,10 +198,28 @@ public final class WhatIf implements AutoCloseable {
         return scores;
     }
 
+    /**
+     * Fires the rules to a settled state, or fails naming the rule at fault: one that threw, a
+     * runaway, or one that halted the engine. A halted engine returns from firing as a settled
+     * one does, with scores missing or stale; what shows it is that firing again fires more.
+     */
     private int fire(AgendaFilter filter, String purpose) {
-        int fired;
         try {
-            fired = filter == null ? session.fireAllRules(Assessor.FIRING_LIMIT) : session.fireAllRules(filter, Assessor.FIRING_LIMIT);
+            int fired = fireAll(session, filter, Assessor.FIRING_LIMIT);
+            if (fired >= Assessor.FIRING_LIMIT) {
+                throw new RuleBaseException("the rules fired " + Assessor.FIRING_LIMIT + " times on " + where(purpose)
+                        + " without settling: a rule re-activates itself; most fired: " + busiest(whatFired(filter))
+                        + ". Insert conclusions with insertLogical and do not modify the facts a rule matches");
+            }
+            String last = recorder.last();
+            if (fireAll(session, filter, 1) > 0) {
+                String halting = recording() ? last : whatFired(filter).halting();
+                throw new RuleBaseException((halting == null ? "a rule" : "rule \"" + halting + "\"")
+                        + " halted the engine (drools.halt()) on " + where(purpose) + " before the rules had settled, which "
+                        + "leaves the assessment incomplete; rules must not halt the engine: remove the call, and let the "
+                        + "rules' conditions decide what fires");
+            }
+            return fired;
         } catch (ConsequenceException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new RuleBaseException("rule \"" + e.getMatch().getRule().getName() + "\" failed on " + where(purpose)
@@ -209,17 +227,53 @@ public final class WhatIf implements AutoCloseable {
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
                     + "; fix the rule's consequence ('then' part)");
         }
-        if (fired >= Assessor.FIRING_LIMIT) {
-            String busiest = recorder.counts().entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .limit(3)
-                    .map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + " times)")
-                    .collect(Collectors.joining(", "));
-            throw new RuleBaseException("the rules fired " + Assessor.FIRING_LIMIT + " times on " + where(purpose)
-                    + " without settling: a rule re-activates itself; most fired: " + busiest
-                    + ". Insert conclusions with insertLogical and do not modify the facts a rule matches");
+    }
+
+    private static int fireAll(KieSession session, AgendaFilter filter, int limit) {
+        return filter == null ? session.fireAllRules(limit) : session.fireAllRules(filter, limit);
+    }
+
+    /** Whether the firings of this session are being recorded: while the base fact set is assessed. */
+    private boolean recording() {
+        return session.getAgendaEventListeners().contains(recorder);
+    }
+
+    /** The firings of a question that went wrong, for a message: each rule's count, and the rule that halted if any. */
+    private record WhatFired(Map<String, Integer> counts, String halting) {
+    }
+
+    /**
+     * The firings of the question that went wrong. The base fact set's are recorded as they
+     * happen; a what-if question's are not (a listener would slow every question), so for a
+     * message it is asked again, from its facts, in a session of its own with a recorder.
+     */
+    private WhatFired whatFired(AgendaFilter filter) {
+        if (recording()) {
+            return new WhatFired(recorder.counts(), null);
         }
-        return fired;
+        KieSession replay = session.getKieBase().newKieSession();
+        FiringRecorder replayed = new FiringRecorder();
+        try {
+            replay.addEventListener(replayed);
+            current.forEach((id, reading) -> replay.insert(Assessor.indicator(id, reading)));
+            int fired = fireAll(replay, filter, Assessor.FIRING_LIMIT);
+            replay.removeEventListener(replayed);
+            boolean halted = fired < Assessor.FIRING_LIMIT && fireAll(replay, filter, 1) > 0;
+            return new WhatFired(replayed.counts(), halted ? replayed.last() : null);
+        } catch (RuntimeException e) {
+            // Only for naming rules in a message about the question, which failed already.
+            return new WhatFired(replayed.counts(), null);
+        } finally {
+            replay.dispose();
+        }
+    }
+
+    private static String busiest(WhatFired fired) {
+        return fired.counts().entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(3)
+                .map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + " times)")
+                .collect(Collectors.joining(", "));
     }
 
     /**

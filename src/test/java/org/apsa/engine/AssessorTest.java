@@ -176,6 +176,45 @@ class AssessorTest {
     }
 
     @Test
+    void aLoopThatOnlyAWhatIfStartsIsReportedWithTheRulesThatFiredInIt() {
+        Assessor looping = new Assessor(TestRules.withShippedScoring("loop"));
+
+        try (WhatIf live = looping.whatIf(new FactSet("calm", null, null, null, Map.of()))) {
+            assertThatThrownBy(() -> live.evaluate(Map.of("us.presence.transparency", Reading.of("high"))))
+                    .isInstanceOf(RuleBaseException.class)
+                    .hasMessageStartingWith("the rules fired " + Assessor.FIRING_LIMIT + " times on fact set \"calm\" while "
+                            + "re-assessing it with us.presence.transparency: unknown -> high without settling: a rule "
+                            + "re-activates itself; most fired: \"Touch the transparency forever\" (");
+        }
+    }
+
+    @Test
+    void aRuleThatHaltsTheEngineIsNamed() {
+        Assessor halting = new Assessor(TestRules.withShippedScoring("halts"));
+
+        assertThatThrownBy(() -> halting.assess(new FactSet("open", null, null, null,
+                Map.of("us.presence.transparency", Reading.of("high")))))
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessage("rule \"Stop at a transparent presence\" halted the engine (drools.halt()) on fact set \"open\" before "
+                        + "the rules had settled, which leaves the assessment incomplete; rules must not halt the engine: "
+                        + "remove the call, and let the rules' conditions decide what fires");
+    }
+
+    @Test
+    void aRuleThatHaltsTheEngineOnlyInAWhatIfIsNamedWithTheChangeAsked() {
+        Assessor halting = new Assessor(TestRules.withShippedScoring("halts"));
+
+        try (WhatIf live = halting.whatIf(new FactSet("opaque", null, null, null,
+                Map.of("us.presence.transparency", Reading.of("low"))))) {
+            assertThatThrownBy(() -> live.evaluate(Map.of("us.presence.transparency", Reading.of("high"))))
+                    .isInstanceOf(RuleBaseException.class)
+                    .hasMessageStartingWith("rule \"Stop at a transparent presence\" halted the engine (drools.halt()) on fact set "
+                            + "\"opaque\" while re-assessing it with us.presence.transparency: low -> high before the rules "
+                            + "had settled");
+        }
+    }
+
+    @Test
     void aThrowingRuleIsReportedWithTheRuleAndTheFactSet() {
         Assessor throwing = new Assessor(TestRules.withShippedScoring("throws"));
 

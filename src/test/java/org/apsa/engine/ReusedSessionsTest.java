@@ -64,6 +64,11 @@ class ReusedSessionsTest {
         assertReusableAfterFailure(new Assessor(TestRules.withShippedScoring("loop")), "without settling");
     }
 
+    @Test
+    void aSessionReusedAfterAHaltingRuleAssessesAsANewOne() {
+        assertReusableAfterFailure(new Assessor(TestRules.withShippedScoring("halts")), "halted the engine");
+    }
+
     private static void assertReusableAfterFailure(Assessor assessor, String failure) {
         FactSet failing = new FactSet("fails", null, null, null, Map.of("us.presence.transparency", Reading.of("high")));
         FactSet fine = new FactSet("fine", null, null, null, Map.of(
