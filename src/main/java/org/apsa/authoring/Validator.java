@@ -119,6 +119,7 @@ public final class Validator {
         List<RuleAnalysis> analyses = new ArrayList<>();
         for (DrlFile file : files.values()) {
             outside(file, findings);
+            changesFacts(file, findings);
             for (Block block : file.blocks()) {
                 analyses.add(RuleAnalysis.of(file, block));
             }
@@ -424,6 +425,38 @@ public final class Validator {
             }
         }
     }
+
+    /**
+     * Consequences that change working memory other than by {@code insertLogical}: facts flow
+     * one way (rules/README.md), so modifying or deleting a fact, a plain {@code insert} (a
+     * conclusion that outlives its grounds) or halting the engine gives wrong or runaway results
+     * that no compiler reports. Only the 'then' part of a rule is read; a call on an object
+     * ({@code $x.update(...)}) is not the engine's.
+     */
+    private static void changesFacts(DrlFile file, List<Finding> findings) {
+        String code = file.code();
+        for (Reach reach : CHANGES) {
+            Matcher m = reach.pattern().matcher(code);
+            while (m.find()) {
+                for (Block b : file.blocks()) {
+                    if (b.thenAt() >= 0 && m.start() >= b.thenAt() && m.start() < b.end()) {
+                        findings.add(new Finding(Severity.ERROR, file.path(), file.line(m.start()), file.column(m.start()),
+                                "rule \"" + b.name() + "\" " + reach.what() + ": " + m.group().replaceAll("[\\s(]+", ""),
+                                m.group().contains("insert")
+                                        ? "insert conclusions with insertLogical(...), so that they go when their grounds go"
+                                        : "remove it: a rule only matches facts and inserts conclusions with insertLogical(...), "
+                                                + "which truth maintenance withdraws when their grounds change"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static final List<Reach> CHANGES = List.of(
+            new Reach(Pattern.compile("(?<![\\w.$])(modify|update|delete|retract)\\s*\\("), "changes or removes a fact"),
+            new Reach(Pattern.compile("(?<![\\w.$])insert\\s*\\("), "inserts a fact that outlives its grounds"),
+            new Reach(Pattern.compile("\\bdrools\\s*\\.\\s*(halt|modify|update|delete|retract|insert)\\b"
+                    + "|\\bkcontext\\s*\\.\\s*getKieRuntime\\b"), "drives the engine itself"));
 
     private static void metadata(RuleAnalysis a, Set<String> claims, List<Finding> findings) {
         DrlFile file = a.file;

@@ -280,6 +280,51 @@ class ValidatorTest {
     }
 
     @Test
+    void aConsequenceThatChangesFactsOrDrivesTheEngineIsAnErrorButInsertLogicalAndCallsOnObjectsAreNot(@TempDir Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("changes.drl"), """
+                // modify($i) in a comment is fine (¶9)
+                package org.apsa.rules;
+                import org.apsa.engine.Indicator;
+                import org.apsa.engine.Judgment;
+                rule "Changes" @source("9") @title("Says update( and delete( in a title")
+                when
+                    $i : Indicator( id == "us.presence.transparency" )
+                    $j : Judgment( id == "confidence.built" )
+                then
+                    insertLogical(new Judgment("confidence.built", 1.0));
+                    modify($i) { };
+                    update($i);
+                    delete($j);
+                    insert(new Judgment("confidence.built", 1.0));
+                    drools.halt();
+                    String s = "retract(x)"; s.toString().isEmpty();
+                end
+                rule "Builds" @source("9") @title("t")
+                when
+                    Indicator( id == "us.presence.transparency" )
+                then
+                    insertLogical(new Judgment("confidence.built", 1.0));
+                end
+                """);
+        List<String> messages = validator.validate(dir).findings().stream().filter(Finding::isError)
+                .filter(f -> f.message().startsWith("rule \"Changes\" "))
+                .map(f -> f.line() + ":" + f.message().replace("rule \"Changes\" ", "") + " / " + f.fix()).toList();
+
+        assertThat(messages).containsExactly(
+                "11:changes or removes a fact: modify / remove it: a rule only matches facts and inserts conclusions with "
+                        + "insertLogical(...), which truth maintenance withdraws when their grounds change",
+                "12:changes or removes a fact: update / remove it: a rule only matches facts and inserts conclusions with "
+                        + "insertLogical(...), which truth maintenance withdraws when their grounds change",
+                "13:changes or removes a fact: delete / remove it: a rule only matches facts and inserts conclusions with "
+                        + "insertLogical(...), which truth maintenance withdraws when their grounds change",
+                "14:inserts a fact that outlives its grounds: insert / insert conclusions with insertLogical(...), so that "
+                        + "they go when their grounds go",
+                "15:drives the engine itself: drools.halt / remove it: a rule only matches facts and inserts conclusions with "
+                        + "insertLogical(...), which truth maintenance withdraws when their grounds change");
+    }
+
+    @Test
     void otherWaysOutOfTheRuleBaseAreErrorsButWordsInStringsAndCommentsAreNot(@TempDir Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("reach.drl"), """
                 // System.exit in a comment is fine (¶9)
