@@ -10,6 +10,7 @@ import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.InputProblem;
 import org.apsa.render.AssessmentJson;
+import org.apsa.report.BatchSummaryText;
 import org.apsa.report.HtmlReport;
 import org.apsa.report.MarkdownReport;
 import org.apsa.report.ReportData;
@@ -130,12 +131,17 @@ public final class Batch {
      */
     public record Summary(long files, long assessed, Map<String, Long> byLeading, long invalidInputs, long problems,
                           List<InputProblem> firstProblems, Path out, List<String> written, List<String> removed,
-                          Duration elapsed) {
+                          Duration elapsed) implements BatchSummaryText.Run {
         public Summary {
             byLeading = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byLeading));
             firstProblems = List.copyOf(firstProblems);
             written = List.copyOf(written);
             removed = List.copyOf(removed);
+        }
+
+        @Override
+        public Path errors() {
+            return out.resolve(ERRORS);
         }
     }
 

@@ -1,17 +1,47 @@
 package org.apsa.report;
 
-import org.apsa.batch.Batch;
-
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The one-screen summary a batch prints at the end: counts by leading outlook, invalid inputs, time, files. */
+/**
+ * The one-screen summary a batch prints at the end: counts by leading outlook, invalid inputs, time, files.
+ * Reports are fed what they show and know nothing of how a batch runs: {@link Run} is what this
+ * summary needs of a run, and the batch's own summary provides it.
+ */
 public final class BatchSummaryText {
+
+    /** What a finished batch run tells its summary. */
+    public interface Run {
+        long files();
+
+        long assessed();
+
+        /** Fact sets by leading outlook id, in the order shown. */
+        Map<String, Long> byLeading();
+
+        long invalidInputs();
+
+        long problems();
+
+        /** The file that lists every invalid input. */
+        Path errors();
+
+        Path out();
+
+        List<String> written();
+
+        List<String> removed();
+
+        Duration elapsed();
+    }
 
     private BatchSummaryText() {
     }
 
-    public static String render(Batch.Summary s) {
+    public static String render(Run s) {
         StringBuilder out = new StringBuilder();
         double seconds = s.elapsed().toNanos() / 1e9;
         out.append(String.format(Locale.ROOT, "Assessed %s from %s in %.1f s (%.0f per second).%n",
@@ -24,7 +54,7 @@ public final class BatchSummaryText {
         out.append('\n');
         if (s.invalidInputs() > 0) {
             out.append(String.format(Locale.ROOT, "Invalid inputs skipped: %d (%s), see %s%n", s.invalidInputs(),
-                    Shared.plural(s.problems(), "problem"), s.out().resolve(Batch.ERRORS)));
+                    Shared.plural(s.problems(), "problem"), s.errors()));
         } else {
             out.append("Invalid inputs: none\n");
         }
