@@ -2,12 +2,13 @@ package org.apsa;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.RollingFileAppender;
 import org.apsa.cli.ExitCode;
 import org.apsa.cli.OneShot;
 import org.apsa.cli.RuleBases;
 import org.apsa.cli.StandardOutput;
 import org.apsa.cli.UserPaths;
-import org.apsa.log.FileLog;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RulesFolderException;
 import org.springframework.boot.Banner;
@@ -33,12 +34,17 @@ public class ApsaApplication {
     public static void main(String[] args) {
         // A result that cannot be written (a full disk, a closed pipe) must not pass unnoticed.
         System.setOut(StandardOutput.open());
-        System.exit(run(args));
+        int status = run(args);
+        // Spring Boot turns Log4j2's own shutdown hook off; a roll-over still compressing finishes here.
+        LogManager.shutdown();
+        System.exit(status);
     }
 
     /** Runs the shell or one command and returns the exit status. */
     public static int run(String... args) {
-        FileLog.configureDirectory();
+        // log4j2.xml is the one logging configuration, in the shell as in one-shot runs.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        LogProblems.reportTo(System.err);
         Optional<String> shellRules = shellRules(args);
         if (shellRules.isPresent()) {
             // 'apsa --rules DIR': the shell, on the rules of DIR.
@@ -53,8 +59,6 @@ public class ApsaApplication {
         }
         boolean interactive = args.length == 0;
         if (!interactive) {
-            // A run that exits after one command cannot afford Log4j2's core start.
-            FileLog.install();
             // One-shot commands run without the application context, which only the shell needs.
             try {
                 Optional<Integer> status = OneShot.run(args);
@@ -104,7 +108,16 @@ public class ApsaApplication {
         }
         Logger log = LogManager.getLogger(ApsaApplication.class);
         log.error("unexpected failure", failure);
-        System.err.println("apsa: internal error: " + failure + " (details in " + FileLog.logFile() + ")");
+        System.err.println("apsa: internal error: " + failure + " (details in " + logFile() + ")");
         return ExitCode.INTERNAL.status();
+    }
+
+    /** The file log4j2.xml writes to; "the log" under a configuration of the user's own. */
+    static String logFile() {
+        if (LogManager.getContext(false) instanceof LoggerContext context
+                && context.getConfiguration().getAppender("file") instanceof RollingFileAppender file) {
+            return file.getFileName();
+        }
+        return "the log";
     }
 }

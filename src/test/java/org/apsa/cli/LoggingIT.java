@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -13,9 +14,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Where the packaged jar's log lines go: a one-shot command writes them without starting
- * Log4j2's core (its start is a third of a one-shot run), and the core takes over when the
- * log is due to roll over or the user names a Log4j2 configuration.
+ * Where the packaged jar's log lines go: log4j2.xml's file, whatever the command, with the
+ * console left to results; Log4j2 rolls the file over, and a configuration the user names is
+ * the one used.
  */
 class LoggingIT {
 
@@ -29,17 +30,37 @@ class LoggingIT {
     Path logs;
 
     @Test
-    void aOneShotCommandLogsToTheFileWithoutStartingLog4jsCore() throws Exception {
-        Path classes = cwd.resolve("classes.txt");
-        Jar.Run run = Jar.run(cwd, logs, List.of("-Xlog:class+load:file=" + classes), Map.of(), "assess", VALID, "--rules", RULES);
+    void aOneShotCommandLogsToTheFileOnlyReadableByItsOwner() throws Exception {
+        Jar.Run run = Jar.run(cwd, logs, "assess", VALID, "--rules", RULES);
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(Files.readString(logs.resolve("apsa.log")))
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).doesNotContain("RuleBaseLoader", "INFO", "WARN");
+        Path log = logs.resolve("apsa.log");
+        assertThat(Files.readString(log))
                 .matches("(?s)(.*\n)?\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d,\\d{3} " + java.util.regex.Pattern.quote(LOADED) + ".*");
-        // Log4j2's API lists the core as a provider (a handful of classes) but never starts it.
-        assertThat(Files.readString(classes)).contains("org.apache.logging.log4j.LogManager ")
-                .doesNotContain("org.apache.logging.log4j.core.LoggerContext ", "org.apache.logging.log4j.core.layout.PatternLayout ",
-                        "org.apache.logging.log4j.core.appender.RollingFileAppender ");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
+        try (Stream<Path> files = Files.list(cwd)) {
+            assertThat(files).as("nothing written to the current folder").isEmpty();
+        }
+    }
+
+    @Test
+    void theLogFolderOfTheCommandLineComesBeforeTheEnvironmentsAndOneThatCannotBeMadeIsOneLine() throws Exception {
+        Path chosen = cwd.resolve("chosen");
+        Jar.Run run = Jar.run(cwd, logs, List.of("-Dapsa.log.dir=" + chosen), Map.of(), "assess", VALID, "--rules", RULES);
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Files.readString(chosen.resolve("apsa.log"))).contains(LOADED);
+        assertThat(logs.resolve("apsa.log")).doesNotExist();
+
+        Files.writeString(cwd.resolve("a-file"), "");
+        Jar.Run broken = Jar.run(cwd, cwd.resolve("a-file/logs"), "assess", VALID, "--rules", RULES);
+
+        assertThat(broken.exit()).as(broken.err()).isZero();
+        assertThat(broken.out()).contains("cli-valid");
+        assertThat(broken.err().lines()).singleElement().asString().startsWith("apsa: the log: ")
+                .endsWith("Set APSA_LOG_DIR to a folder you can write to");
     }
 
     @Test
