@@ -1,10 +1,14 @@
 package org.apsa.report;
 
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import org.apsa.engine.Outlook;
 import org.apsa.render.Literal;
 import org.apsa.report.Shared.Section;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,10 +22,14 @@ import static org.apsa.report.Shared.score;
  * sections by the same anchors as report.md's. Styles are inline, the timeline is an inline SVG
  * chart ({@code id="timeline-chart"}), and a content security policy forbids every request,
  * so the page opens the same offline, from a mail attachment or a file share.
+ *
+ * <p>The markup is the JTE template {@code src/main/jte/report.jte}, compiled to a class of this
+ * package at build time, which escapes everything it shows. This class works out what it shows
+ * ({@link Page}): the chart's geometry, and every piece of free text as one literal line.
  */
 public final class HtmlReport {
 
-    /** How every HTML report begins, to its title: how a batch knows a report.html as its own. */
+    /** How report.jte begins, to the title: how a batch knows a report.html as its own. */
     public static final String BEGINNING = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -51,102 +59,135 @@ public final class HtmlReport {
     /** The least space between two labels of the time axis. */
     private static final double LABEL_GAP = 8;
 
-    private static final String STYLE = """
-            body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;margin:0;background:#f6f7f9}
-            main{max-width:1180px;margin:0 auto;padding:24px 32px 48px}
-            h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 8px;border-bottom:1px solid #d5d9e0;padding-bottom:4px}
-            h3{font-size:16px;margin:20px 0 6px}
-            nav.contents ul{list-style:none;margin:12px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:4px 20px}
-            table{border-collapse:collapse;background:#fff;margin:8px 0;font-size:14px}
-            th,td{border:1px solid #d5d9e0;padding:4px 8px;text-align:left;vertical-align:top}
-            th{background:#eef1f5}td.d{white-space:nowrap}td.id,.brief{overflow-wrap:anywhere}td.id{min-width:18ch}td.n{text-align:right;font-variant-numeric:tabular-nums}
-            code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace}
-            .bar{display:inline-block;height:10px;background:#7c8aa5;vertical-align:middle;margin-left:6px}
-            .note{color:#5a6272;font-size:13px}
-            .chart{background:#fff;border:1px solid #d5d9e0;padding:8px}.chart>svg{width:100%;height:auto}
-            .legend span{display:inline-block;margin-right:18px}.legend svg{vertical-align:middle;margin-right:6px}
-            .brief{background:#fff;border:1px solid #d5d9e0;padding:8px 14px;margin:8px 0}
-            .brief ul{margin:4px 0 0;padding-left:20px}
-            """;
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
+            HtmlReport.class.getPackageName());
 
     private HtmlReport() {
     }
 
     public static String render(ReportData data) {
-        StringBuilder out = new StringBuilder(64 * 1024);
-        out.append(BEGINNING).append("\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n")
-                .append("<h1>").append(Shared.TITLE).append("</h1>\n<p>").append(esc(Shared.counts(data))).append("</p>\n");
-        List<Section> sections = Shared.sections(data);
-        out.append("<nav class=\"contents\" aria-label=\"Contents\"><ul>");
-        for (Section s : sections) {
-            out.append("<li><a href=\"#").append(s.anchor()).append("\">").append(esc(s.title)).append("</a></li>");
-        }
-        out.append("</ul></nav>\n");
-        for (Section s : sections) {
-            out.append("<h2 id=\"").append(s.anchor()).append("\">").append(esc(s.title)).append("</h2>\n");
-            switch (s) {
-                case OVERVIEW -> overview(data, out);
-                case TIMELINE -> timeline(data, out);
-                case COMPARISON -> comparison(data, out);
-                case FACT_SETS -> factSets(data, out);
-                case BRIEFS -> explanations(data, out);
-            }
-        }
-        return out.append("</main>\n</body>\n</html>\n").toString();
+        StringOutput out = new StringOutput(64 * 1024);
+        TEMPLATES.render("report.jte", page(data), out);
+        return out.toString();
     }
 
-    private static void overview(ReportData data, StringBuilder out) {
-        out.append("<table id=\"leading\">\n<tr><th>Leading outlook</th><th>Fact sets</th><th>Share</th></tr>\n");
+    /** What report.jte shows, every piece of free text already made one literal line; the template escapes it. */
+    record Page(String title, String counts, List<Section> sections, List<Leading> leading, String meanScores,
+                String period, String timelineLeftOut, Chart chart, String comparisonLeftOut, List<SameDate> sameDates,
+                List<String> outlooks, List<FactSetRow> factSets, String listedNote, List<Brief> briefs) {
+    }
+
+    record Leading(String title, long count, String share, long width) {
+    }
+
+    record FactSetRow(long number, String id, String asOf, String leading, List<String> scores, String topUnmet, String gain) {
+    }
+
+    /** One fact set's brief; {@code leader} null when none leads. */
+    record Brief(long number, String title, String id, String asOf, String leader, String score, String likelihood,
+                 List<String> lines) {
+    }
+
+    record SameDate(String date, String count, List<String> ids, List<String> leading, List<Values> scores,
+                    List<Values> differing, List<NotePart> note) {
+    }
+
+    /** A row of a comparison: its heading and one value a fact set. */
+    record Values(String heading, List<String> values) {
+    }
+
+    /** A piece of a note, shown as code (an indicator id) or as text. */
+    record NotePart(String text, boolean code) {
+    }
+
+    record Chart(List<Tick> ticks, List<AxisLabel> axis, List<Line> lines, List<LegendEntry> legend) {
+    }
+
+    record Tick(int x1, String y, int x2, int labelX, String labelY, String label) {
+    }
+
+    record AxisLabel(String x, int y, String anchor, String text) {
+    }
+
+    record Stroke(String colour, String dashes) {
+    }
+
+    record Line(String outlook, Stroke stroke, String points, List<Marker> markers) {
+    }
+
+    record LegendEntry(Stroke stroke, Marker marker, String title) {
+    }
+
+    /**
+     * An outlook's marker at a point: a circle, square, triangle or diamond, in {@link Outlook}
+     * order; {@code x}, {@code y} the circle's centre or the square's corner, {@code path} the
+     * others' outline; {@code title} the tooltip, empty in the legend.
+     */
+    record Marker(String shape, String x, String y, String path, String colour, String title) {
+    }
+
+    private static Page page(ReportData data) {
+        List<Section> sections = Shared.sections(data);
+        List<Leading> leading = new ArrayList<>();
         for (Map.Entry<String, Long> e : data.byLeading().entrySet()) {
             long width = data.assessed() == 0 ? 0 : Math.round(160.0 * e.getValue() / data.assessed());
-            out.append("<tr><td>").append(esc(outlookTitle(e.getKey()))).append("</td><td class=\"n\">").append(e.getValue())
-                    .append("</td><td>").append(Shared.percent(e.getValue(), data.assessed()))
-                    .append("<span class=\"bar\" style=\"width:").append(width).append("px\"></span></td></tr>\n");
+            leading.add(new Leading(text(outlookTitle(e.getKey())), e.getValue(), Shared.percent(e.getValue(), data.assessed()), width));
         }
-        out.append("</table>\n<p>").append(esc(Shared.meanScores(data))).append("</p>\n");
-    }
-
-    /** The listed fact sets, each id linking to its brief. */
-    private static void factSets(ReportData data, StringBuilder out) {
-        out.append("<table id=\"fact-set-table\">\n<tr><th>#</th><th>Fact set</th><th>As of</th><th>Leading</th>");
-        for (Outlook o : Outlook.values()) {
-            out.append("<th>").append(esc(o.title())).append("</th>");
-        }
-        out.append("<th>Top unmet prescription</th><th>Gain</th></tr>\n");
+        List<String> outlooks = Arrays.stream(Outlook.values()).map(o -> text(o.title())).toList();
+        List<FactSetRow> factSets = new ArrayList<>();
+        List<Brief> briefs = new ArrayList<>();
         for (Row r : data.listed()) {
-            out.append("<tr><td class=\"n\">").append(r.number()).append("</td><td class=\"id\"><a href=\"#fs-").append(r.number()).append("\"><code>")
-                    .append(esc(r.id())).append("</code></a></td><td class=\"d\">").append(r.asOf() == null ? "" : r.asOf()).append("</td><td>")
-                    .append(esc(outlookTitle(r.leading()))).append("</td>");
-            for (Outlook o : Outlook.values()) {
-                out.append("<td class=\"n\">").append(score(r.score(o))).append("</td>");
-            }
-            out.append("<td>").append(r.topUnmet() == null ? "" : esc(r.topUnmet().text())).append("</td><td class=\"n\">")
-                    .append(r.topUnmet() == null ? "" : Shared.gain(r.topUnmet().gain())).append("</td></tr>\n");
+            factSets.add(new FactSetRow(r.number(), text(r.id()), r.asOf() == null ? "" : r.asOf(), text(outlookTitle(r.leading())),
+                    Arrays.stream(Outlook.values()).map(o -> score(r.score(o))).toList(),
+                    r.topUnmet() == null ? "" : text(r.topUnmet().text()), r.topUnmet() == null ? "" : Shared.gain(r.topUnmet().gain())));
+            Outlook leader = r.leading() == null ? null : Outlook.find(r.leading()).orElseThrow();
+            briefs.add(new Brief(r.number(), text(r.title() != null ? r.title() : r.id()), text(r.id()),
+                    r.asOf() == null ? "" : ", as of " + r.asOf(), leader == null ? null : text(leader.title()),
+                    leader == null ? "" : score(r.score(leader)), leader == null ? "" : text(r.likelihood(leader)),
+                    r.brief().stream().map(HtmlReport::text).toList()));
         }
-        out.append("</table>\n");
-        String note = Shared.listedNote(data);
-        if (!note.isEmpty()) {
-            out.append("<p class=\"note\">").append(esc(note)).append("</p>\n");
-        }
+        return new Page(Shared.TITLE, text(Shared.counts(data)), sections, leading, text(Shared.meanScores(data)),
+                data.period(), text(Shared.timelineLeftOut(data)), chart(data.timeline()), text(Shared.comparisonLeftOut(data)),
+                data.sameDates().stream().map(HtmlReport::sameDate).toList(), outlooks, factSets, text(Shared.listedNote(data)), briefs);
     }
 
-    private static void timeline(ReportData data, StringBuilder out) {
-        List<ReportData.Point> points = data.timeline();
-        out.append("<p>Mean score of each outlook by ").append(data.period())
-                .append(" of <code>asOf</code>; fact sets without a date are left out.").append(esc(Shared.timelineLeftOut(data))).append("</p>\n");
-        if (points.isEmpty()) {
-            return;
+    private static SameDate sameDate(ReportData.SameDate d) {
+        List<Row> rows = d.rows();
+        List<Values> scores = Arrays.stream(Outlook.values())
+                .map(o -> new Values(text(o.title()), rows.stream().map(r -> score(r.score(o))).toList())).toList();
+        List<Values> differing = d.differing().stream()
+                .map(i -> new Values(Shared.indicatorId(i), rows.stream().map(r -> r.level(i) == null ? "\u2014" : text(r.level(i))).toList()))
+                .toList();
+        return new SameDate(d.date(), Shared.plural(d.count(), "fact set"), rows.stream().map(r -> text(r.id())).toList(),
+                rows.stream().map(r -> text(outlookTitle(r.leading()))).toList(), scores, differing, noteParts(d));
+    }
+
+    /** The comparison's note, its indicator ids apart so that the template shows them as code. */
+    private static List<NotePart> noteParts(ReportData.SameDate d) {
+        String marked = Shared.sameDateNote(d, id -> CODE_MARK + id + CODE_MARK);
+        List<NotePart> parts = new ArrayList<>();
+        String[] pieces = marked.split(String.valueOf(CODE_MARK), -1);
+        for (int i = 0; i < pieces.length; i++) {
+            if (!pieces[i].isEmpty()) {
+                parts.add(new NotePart(text(pieces[i]), i % 2 == 1));
+            }
         }
-        out.append("<div class=\"chart\">\n")
-                .append(String.format(Locale.ROOT, "<svg id=\"timeline-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"Scores of the four outlooks over time\">\n",
-                        WIDTH, HEIGHT, WIDTH, HEIGHT));
+        return parts;
+    }
+
+    /** Brackets an id in a note; a private-use character, which Literal.oneLine never yields. */
+    private static final char CODE_MARK = '\uE000';
+
+    private static Chart chart(List<ReportData.Point> points) {
+        if (points.isEmpty()) {
+            return null;
+        }
         int plotWidth = WIDTH - LEFT - RIGHT;
         int plotHeight = HEIGHT - TOP - BOTTOM;
+        List<Tick> ticks = new ArrayList<>();
         for (int tick = 0; tick <= 4; tick++) {
             double y = TOP + plotHeight * (1 - tick / 4.0);
-            out.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e3e6eb\"/>"
-                            + "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\" fill=\"#5a6272\">%.2f</text>\n",
-                    LEFT, y, WIDTH - RIGHT, y, LEFT - 6, y + 4, tick / 4.0));
+            ticks.add(new Tick(LEFT, decimal(y), WIDTH - RIGHT, LEFT - 6, decimal(y + 4), String.format(Locale.ROOT, "%.2f", tick / 4.0)));
         }
         long first = ReportData.start(points.get(0).period()).toEpochDay();
         long last = ReportData.start(points.get(points.size() - 1).period()).toEpochDay();
@@ -155,52 +196,53 @@ public final class HtmlReport {
             long day = ReportData.start(points.get(i).period()).toEpochDay();
             xs[i] = last == first ? LEFT + plotWidth / 2.0 : LEFT + plotWidth * (double) (day - first) / (last - first);
         }
+        List<AxisLabel> axis = new ArrayList<>();
         for (int i : axisLabels(xs, points.get(0).period().length())) {
             // The first and last labels hang inwards, so that neither is cut at the chart's edge.
             String anchor = xs.length == 1 ? "middle" : i == 0 ? "start" : i == xs.length - 1 ? "end" : "middle";
-            out.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"%s\" fill=\"#5a6272\">%s</text>\n",
-                    xs[i], HEIGHT - BOTTOM + 18, anchor, points.get(i).period()));
+            axis.add(new AxisLabel(decimal(xs[i]), HEIGHT - BOTTOM + 18, anchor, points.get(i).period()));
         }
+        boolean marked = points.size() <= MARKED_POINTS;
+        List<Line> lines = new ArrayList<>();
+        List<LegendEntry> legend = new ArrayList<>();
         for (Outlook o : Outlook.values()) {
             StringBuilder polyline = new StringBuilder();
-            StringBuilder dots = new StringBuilder();
+            List<Marker> markers = new ArrayList<>();
             for (int i = 0; i < points.size(); i++) {
                 double value = points.get(i).means()[o.ordinal()];
                 double y = TOP + plotHeight * (1 - value);
                 polyline.append(String.format(Locale.ROOT, "%s%.1f,%.1f", i == 0 ? "" : " ", xs[i], y));
-                if (points.size() <= MARKED_POINTS) {
-                    dots.append(marker(o, xs[i], y, String.format(Locale.ROOT, "<title>%s %s: %.2f (%s)</title>", esc(o.title()),
+                if (marked) {
+                    markers.add(marker(o, xs[i], y, String.format(Locale.ROOT, "%s %s: %.2f (%s)", text(o.title()),
                             points.get(i).period(), value, Shared.plural(points.get(i).count(), "fact set"))));
                 }
             }
-            out.append("<g class=\"outlook\" data-outlook=\"").append(o.id()).append("\"><polyline ").append(stroke(o))
-                    .append(" points=\"").append(polyline).append("\"/>").append(dots).append("</g>\n");
+            Stroke stroke = new Stroke(COLOURS[o.ordinal()], DASHES[o.ordinal()]);
+            lines.add(new Line(o.id(), stroke, polyline.toString(), markers));
+            legend.add(new LegendEntry(stroke, marked ? marker(o, 18, 6, "") : null, text(o.title())));
         }
-        out.append("</svg>\n<div class=\"legend\">");
-        for (Outlook o : Outlook.values()) {
-            out.append("<span><svg width=\"36\" height=\"12\" viewBox=\"0 0 36 12\" aria-hidden=\"true\"><line x1=\"0\" y1=\"6\" x2=\"36\" y2=\"6\" ")
-                    .append(stroke(o)).append("/>").append(points.size() <= MARKED_POINTS ? marker(o, 18, 6, "") : "").append("</svg>").append(esc(o.title())).append("</span>");
-        }
-        out.append("</div>\n</div>\n");
+        return new Chart(ticks, axis, lines, legend);
     }
 
-    /** How an outlook's line is drawn, in the chart and in its legend. */
-    private static String stroke(Outlook o) {
-        return "fill=\"none\" stroke-width=\"2.5\" stroke=\"" + COLOURS[o.ordinal()] + "\" stroke-dasharray=\"" + DASHES[o.ordinal()] + "\"";
-    }
-
-    /** An outlook's marker at a point: a circle, square, triangle or diamond, in {@link Outlook} order. */
-    private static String marker(Outlook o, double x, double y, String title) {
+    private static Marker marker(Outlook o, double x, double y, String title) {
         String colour = COLOURS[o.ordinal()];
         return switch (o.ordinal()) {
-            case 0 -> String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\">%s</circle>", x, y, colour, title);
-            case 1 -> String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"6.5\" height=\"6.5\" fill=\"%s\">%s</rect>",
-                    x - 3.25, y - 3.25, colour, title);
-            case 2 -> String.format(Locale.ROOT, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\">%s</path>",
-                    x, y - 4.5, x + 4.5, y + 3.5, x - 4.5, y + 3.5, colour, title);
-            default -> String.format(Locale.ROOT, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\">%s</path>",
-                    x, y - 4.5, x + 4.5, y, x, y + 4.5, x - 4.5, y, colour, title);
+            case 0 -> new Marker("circle", decimal(x), decimal(y), "", colour, title);
+            case 1 -> new Marker("rect", decimal(x - 3.25), decimal(y - 3.25), "", colour, title);
+            case 2 -> new Marker("path", "", "", String.format(Locale.ROOT, "M%.1f %.1fL%.1f %.1fL%.1f %.1fZ",
+                    x, y - 4.5, x + 4.5, y + 3.5, x - 4.5, y + 3.5), colour, title);
+            default -> new Marker("path", "", "", String.format(Locale.ROOT, "M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ",
+                    x, y - 4.5, x + 4.5, y, x, y + 4.5, x - 4.5, y), colour, title);
         };
+    }
+
+    private static String decimal(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** Free text as shown: one line, control characters made visible; the template escapes it. */
+    private static String text(String text) {
+        return text == null ? "" : Literal.oneLine(text);
     }
 
     /**
@@ -244,73 +286,5 @@ public final class HtmlReport {
             }
         }
         return best;
-    }
-
-    private static void comparison(ReportData data, StringBuilder out) {
-        List<ReportData.SameDate> dates = data.sameDates();
-        out.append("<p>Fact sets that share an <code>asOf</code> date, side by side: "
-                + "the outcome, then each indicator they do not all state alike (— unknown).").append(esc(Shared.comparisonLeftOut(data))).append("</p>\n");
-        for (ReportData.SameDate d : dates) {
-            List<Row> rows = d.rows();
-            out.append("<h3>").append(d.date()).append(" (").append(Shared.plural(d.count(), "fact set")).append(")</h3>\n")
-                    .append("<table class=\"comparison\">\n<tr><th></th>");
-            rows.forEach(r -> out.append("<th><code>").append(esc(r.id())).append("</code></th>"));
-            out.append("</tr>\n<tr><th>leading</th>");
-            rows.forEach(r -> out.append("<td><strong>").append(esc(outlookTitle(r.leading()))).append("</strong></td>"));
-            out.append("</tr>\n");
-            for (Outlook o : Outlook.values()) {
-                out.append("<tr><th>").append(esc(o.title())).append("</th>");
-                rows.forEach(r -> out.append("<td class=\"n\">").append(score(r.score(o))).append("</td>"));
-                out.append("</tr>\n");
-            }
-            for (int i : d.differing()) {
-                out.append("<tr><th><code>").append(Shared.indicatorId(i)).append("</code></th>");
-                rows.forEach(r -> out.append("<td>").append(r.level(i) == null ? "—" : esc(r.level(i))).append("</td>"));
-                out.append("</tr>\n");
-            }
-            // Numbers and the vocabulary's own ids: nothing in the note needs escaping.
-            out.append("</table>\n<p class=\"note\">").append(Shared.sameDateNote(d, id -> "<code>" + id + "</code>")).append("</p>\n");
-        }
-    }
-
-    private static void explanations(ReportData data, StringBuilder out) {
-        for (Row r : data.listed()) {
-            // <bdi>: a title in a right-to-left script, or with direction controls, stays within itself.
-            out.append("<div class=\"brief\" id=\"fs-").append(r.number()).append("\"><strong><bdi>")
-                    .append(esc(r.title() != null ? r.title() : r.id())).append("</bdi></strong> <code>").append(esc(r.id())).append("</code>");
-            out.append(r.asOf() == null ? "" : ", as of " + r.asOf()).append(": ");
-            if (r.leading() == null) {
-                out.append("no leader");
-            } else {
-                Outlook leader = Outlook.find(r.leading()).orElseThrow();
-                out.append("<strong>").append(esc(leader.title())).append("</strong> leads (").append(score(r.score(leader)))
-                        .append(", ").append(esc(r.likelihood(leader))).append(")");
-            }
-            out.append("\n<ul>");
-            for (String line : r.brief()) {
-                out.append("<li>").append(esc(line)).append("</li>");
-            }
-            out.append("</ul></div>\n");
-        }
-    }
-
-    static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        String shown = Literal.oneLine(text);
-        StringBuilder out = new StringBuilder(shown.length() + 16);
-        for (int i = 0; i < shown.length(); i++) {
-            char c = shown.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

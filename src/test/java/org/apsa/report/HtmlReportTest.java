@@ -24,7 +24,7 @@ class HtmlReportTest {
         String html = HtmlReport.render(data);
 
         // The right-to-left override stays inside <bdi>, so the id, date and score after it read as written.
-        assertThat(html).contains("<strong><bdi>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; \u202eRTL\uFFFD[31m</bdi></strong> "
+        assertThat(html).contains("<strong><bdi>&lt;script&gt;alert('x')&lt;/script&gt; &amp; \u202eRTL\uFFFD[31m</bdi></strong> "
                 + "<code>odd</code>, as of 2016-01-01: <strong>deep integration</strong> leads (0.58,");
         assertThat(html).doesNotContain("<script>", "\u001b");
     }
@@ -146,6 +146,12 @@ class HtmlReportTest {
         assertThat(colours).as("Okabe–Ito").hasSize(4).isSubsetOf("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000");
         assertThat(dashes).hasSize(4);
         assertThat(markers).hasSize(4);
+    }
+
+    @Test
+    void thePageBeginsWithTheMarkABatchKnowsItsOwnReportBy() {
+        assertThat(HtmlReport.render(new ReportData())).startsWith(HtmlReport.BEGINNING + "\n<style>\n");
+        assertThat(HtmlReport.render(LargeBatch.data())).startsWith(HtmlReport.BEGINNING);
     }
 
     @Test
