@@ -99,6 +99,11 @@ class LoggingConfigurationTest {
     }
 
     @Test
+    void anInternalErrorPointsToTheLogFileOfTheConfiguration() {
+        assertThat(ApsaApplication.logFile()).endsWith(java.io.File.separator + "apsa.log");
+    }
+
+    @Test
     void aLogThatCannotBeWrittenIsOneLineOnStandardErrorAndLoggingGoesOn() throws Exception {
         Files.writeString(dir.resolve("not-a-folder"), "");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
