@@ -34,6 +34,7 @@ public class ApsaApplication {
     public static void main(String[] args) {
         // A result that cannot be written (a full disk, a closed pipe) must not pass unnoticed.
         System.setOut(StandardOutput.open());
+        LogProblems.reportTo(System.err);
         int status = run(args);
         // Spring Boot turns Log4j2's own shutdown hook off; a roll-over still compressing finishes here.
         LogManager.shutdown();
@@ -44,7 +45,6 @@ public class ApsaApplication {
     public static int run(String... args) {
         // log4j2.xml is the one logging configuration, in the shell as in one-shot runs.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        LogProblems.reportTo(System.err);
         Optional<String> shellRules = shellRules(args);
         if (shellRules.isPresent()) {
             // 'apsa --rules DIR': the shell, on the rules of DIR.
