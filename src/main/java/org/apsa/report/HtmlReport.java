@@ -100,7 +100,7 @@ public final class HtmlReport {
     record NotePart(String text, boolean code) {
     }
 
-    record Chart(List<Tick> ticks, List<AxisLabel> axis, List<Line> lines, List<LegendEntry> legend) {
+    record Chart(int width, int height, List<Tick> ticks, List<AxisLabel> axis, List<Line> lines, List<LegendEntry> legend) {
     }
 
     record Tick(int x1, String y, int x2, int labelX, String labelY, String label) {
@@ -221,7 +221,7 @@ public final class HtmlReport {
             lines.add(new Line(o.id(), stroke, polyline.toString(), markers));
             legend.add(new LegendEntry(stroke, marked ? marker(o, 18, 6, "") : null, text(o.title())));
         }
-        return new Chart(ticks, axis, lines, legend);
+        return new Chart(WIDTH, HEIGHT, ticks, axis, lines, legend);
     }
 
     private static Marker marker(Outlook o, double x, double y, String title) {
