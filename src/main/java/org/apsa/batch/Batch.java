@@ -10,6 +10,8 @@ import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.InputProblem;
 import org.apsa.render.AssessmentJson;
+import org.apsa.render.Detail;
+import org.apsa.render.SchemaVersion;
 import org.apsa.report.HtmlReport;
 import org.apsa.report.MarkdownReport;
 import org.apsa.report.ReportData;
@@ -84,14 +86,23 @@ public final class Batch {
      * @param out     the output folder, created when missing
      * @param reports the reports besides {@code assessments.jsonl} and {@code errors.jsonl}
      * @param threads how many fact sets to assess at once, at least 1
+     * @param detail  how much of each assessment a line of {@code assessments.jsonl} holds; with
+     *                {@link Detail#SCORES} no gain is computed, so that the reports have no
+     *                prescriptions and no briefs to show
      */
-    public record Options(List<Path> inputs, Path out, Set<Report> reports, int threads) {
+    public record Options(List<Path> inputs, Path out, Set<Report> reports, int threads, Detail detail) {
         public Options {
             inputs = List.copyOf(inputs);
             reports = reports.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(reports));
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, was " + threads);
             }
+            java.util.Objects.requireNonNull(detail, "detail");
+        }
+
+        /** Lines in full. */
+        public Options(List<Path> inputs, Path out, Set<Report> reports, int threads) {
+            this(inputs, out, reports, threads, Detail.FULL);
         }
     }
 
@@ -162,7 +173,8 @@ public final class Batch {
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), workers());
         // Each worker reuses a reset session from one fact set to the next; building a session was a tenth of the work.
         Assessor.Reusing sessions = assessor == null ? null : assessor.reusingSessions();
-        Function<FactSet, Assessment> assessing = sessions == null ? assess : sessions::assess;
+        Function<FactSet, Assessment> assessing = sessions == null ? assess
+                : options.detail() == Detail.SCORES ? sessions::scores : sessions::assess;
         try (OutputFiles outputs = new OutputFiles(options.out(), FILES)) {
             Run run = new Run(options, outputs, pool, assessing, progress);
             for (int f = 0; f < files.size(); f++) {
@@ -235,7 +247,7 @@ public final class Batch {
         private final Writer errors;
         private final Writer csv;
         private final ReportData report = new ReportData();
-        private final AssessmentJson.Lines lines = new AssessmentJson.Lines();
+        private final AssessmentJson.Lines lines;
         private final OutputFiles outputs;
         private long done;
         private long invalidInputs;
@@ -250,6 +262,7 @@ public final class Batch {
             this.progress = progress;
             this.windowSize = options.threads() * WINDOW_PER_THREAD;
             this.briefs = options.reports().contains(Report.MARKDOWN) || options.reports().contains(Report.HTML);
+            this.lines = new AssessmentJson.Lines(options.detail());
             outputs.checkTargets(written());
             this.assessments = outputs.openBytes(ASSESSMENTS);
             this.errors = outputs.open(ERRORS);
@@ -381,11 +394,12 @@ public final class Batch {
         }
     }
 
-    /** One line of errors.jsonl: file, line, column, message. */
+    /** One line of errors.jsonl: schemaVersion, file, line, column, message. */
     static String errorLine(InputProblem p) {
         StringWriter text = new StringWriter(160);
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();
+            json.writeStringField(SchemaVersion.KEY, SchemaVersion.CURRENT);
             json.writeStringField("file", p.file());
             json.writeNumberField("line", p.line());
             json.writeNumberField("column", p.column());
