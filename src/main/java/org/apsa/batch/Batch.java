@@ -12,10 +12,12 @@ import org.apsa.fact.InputProblem;
 import org.apsa.render.AssessmentJson;
 import org.apsa.render.Detail;
 import org.apsa.render.SchemaVersion;
+import org.apsa.provenance.Provenance;
 import org.apsa.report.HtmlReport;
 import org.apsa.report.MarkdownReport;
 import org.apsa.report.ReportData;
 import org.apsa.report.Row;
+import org.apsa.report.RunJson;
 import org.apsa.report.SummaryCsv;
 
 import java.io.IOException;
@@ -57,6 +59,8 @@ public final class Batch {
 
     public static final String ASSESSMENTS = "assessments.jsonl";
     public static final String ERRORS = "errors.jsonl";
+    /** Where the results come from (tool, version, rules, time), written when the options give it. */
+    public static final String RUN = "run.json";
     /**
      * Every file a run may write in its folder, with how each begins; a run
      * removes those of an earlier run it does not write itself (the two it always writes need no mark).
@@ -70,6 +74,7 @@ public final class Batch {
         for (Report report : Report.values()) {
             files.put(report.file(), report.mark());
         }
+        files.put(RUN, RunJson.BEGINNING);
         return Collections.unmodifiableMap(files);
     }
     static final int WINDOW_PER_THREAD = 64;
@@ -89,8 +94,10 @@ public final class Batch {
      * @param detail  how much of each assessment a line of {@code assessments.jsonl} holds; with
      *                {@link Detail#SCORES} no gain is computed, so that the reports have no
      *                prescriptions and no briefs to show
+     * @param provenance where the results come from, said in {@code run.json} and the Markdown
+     *                and HTML reports; null for none (and no {@code run.json})
      */
-    public record Options(List<Path> inputs, Path out, Set<Report> reports, int threads, Detail detail) {
+    public record Options(List<Path> inputs, Path out, Set<Report> reports, int threads, Detail detail, Provenance provenance) {
         public Options {
             inputs = List.copyOf(inputs);
             reports = reports.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(reports));
@@ -100,9 +107,9 @@ public final class Batch {
             java.util.Objects.requireNonNull(detail, "detail");
         }
 
-        /** Lines in full. */
+        /** Lines in full, no provenance. */
         public Options(List<Path> inputs, Path out, Set<Report> reports, int threads) {
-            this(inputs, out, reports, threads, Detail.FULL);
+            this(inputs, out, reports, threads, Detail.FULL, null);
         }
     }
 
@@ -263,6 +270,7 @@ public final class Batch {
             this.windowSize = options.threads() * WINDOW_PER_THREAD;
             this.briefs = options.reports().contains(Report.MARKDOWN) || options.reports().contains(Report.HTML);
             this.lines = new AssessmentJson.Lines(options.detail());
+            report.provenance(options.provenance());
             outputs.checkTargets(written());
             this.assessments = outputs.openBytes(ASSESSMENTS);
             this.errors = outputs.open(ERRORS);
@@ -319,6 +327,9 @@ public final class Batch {
                 Writer html = outputs.open(Report.HTML.file());
                 write(html, Report.HTML.file(), HtmlReport.render(report));
             }
+            if (options.provenance() != null) {
+                write(outputs.open(RUN), RUN, RunJson.render(options.provenance(), options.detail().id(), written(), report));
+            }
         }
 
         List<String> written() {
@@ -327,6 +338,9 @@ public final class Batch {
                 if (options.reports().contains(r)) {
                     names.add(r.file());
                 }
+            }
+            if (options.provenance() != null) {
+                names.add(RUN);
             }
             return names;
         }

@@ -2,9 +2,11 @@ package org.apsa.cli;
 
 import org.apsa.batch.Batch;
 import org.apsa.batch.Report;
+import org.apsa.engine.Assessor;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.InvalidFactSetException;
 import org.apsa.fact.Suggestions;
+import org.apsa.provenance.Provenance;
 import org.apsa.render.Detail;
 import org.apsa.report.BatchSummaryText;
 import org.jline.terminal.spi.SystemStream;
@@ -16,6 +18,7 @@ import org.springframework.shell.command.annotation.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -59,8 +62,10 @@ class BatchCommands {
             throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
         }
         List<Path> inputs = Arrays.stream(paths).map(UserPaths::of).toList();
-        Batch batch = new Batch(ruleBases.assessor(rules));
-        Batch.Summary summary = batch.run(new Batch.Options(inputs, target, reports, workers, level),
+        Assessor assessor = ruleBases.assessor(rules);
+        Provenance provenance = Provenance.of(assessor.rules().folder().toString(), assessor.rules().fingerprint(), Instant.now());
+        Batch batch = new Batch(assessor);
+        Batch.Summary summary = batch.run(new Batch.Options(inputs, target, reports, workers, level, provenance),
                 standardErrorIsATerminal() ? new ProgressBar(System.err) : Batch.Progress.NONE);
         out.print(BatchSummaryText.render(summary));
         if (summary.invalidInputs() > 0) {

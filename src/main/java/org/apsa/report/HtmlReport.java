@@ -76,6 +76,9 @@ public final class HtmlReport {
         StringBuilder out = new StringBuilder(64 * 1024);
         out.append(BEGINNING).append("\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>").append(Shared.TITLE).append("</h1>\n<p>").append(esc(Shared.counts(data))).append("</p>\n");
+        if (data.provenance() != null) {
+            out.append("<p class=\"note\" id=\"provenance\">").append(esc(data.provenance().sentence())).append("</p>\n");
+        }
         List<Section> sections = Shared.sections(data);
         out.append("<nav class=\"contents\" aria-label=\"Contents\"><ul>");
         for (Section s : sections) {

@@ -89,6 +89,7 @@ class OutputSchemasTest {
             List<String> errors = Files.readAllLines(out.resolve("errors.jsonl"));
             assertThat(errors).hasSizeGreaterThanOrEqualTo(2);
             errors.forEach(line -> assertValid("batch-error.schema.json", line));
+            assertValid("run.schema.json", Files.readString(out.resolve("run.json")));
         }
     }
 
