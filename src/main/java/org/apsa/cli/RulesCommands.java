@@ -20,6 +20,7 @@ import org.apsa.ruletest.RuleTestReader;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,7 +99,8 @@ class RulesCommands {
             + "each; a failure shows expected and actual and the trace in question. Exit 1 on a failure. "
             + "Example: rules test high-distrust-erodes-trust")
     void test(@Option(longNames = "name", arity = OptionArity.ZERO_OR_MORE,
-                      description = "the tests to run, named as their files (default: all)") String[] names,
+                      description = "the tests to run, named as their files (default: all)")
+              @OptionValues(provider = "ruleTestNames") String[] names,
               @Option(longNames = "rules", description = RULES_HELP) String rules,
               @Option(longNames = "format", defaultValue = "text", description = "text, or junit: JUnit XML for CI") String format,
               @Option(longNames = "out", description = "with --format junit, the folder to write TEST-rule-tests.xml into "
