@@ -1,7 +1,10 @@
 package org.apsa.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apsa.Schemas;
+import org.apsa.fact.IndicatorDef;
+import org.apsa.fact.Vocabulary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,8 +76,16 @@ class OutputSchemasTest {
     }
 
     @Test
-    void theVocabularyValidates() {
-        assertValid("vocabulary.schema.json", run("vocabulary", "--format", "json"));
+    void theVocabularyValidatesAndListsEveryIndicatorWithItsLevels() throws IOException {
+        String json = run("vocabulary", "--format", "json");
+        assertValid("vocabulary.schema.json", json);
+        JsonNode indicators = JSON.readTree(json).path("indicators");
+        assertThat(indicators).hasSize(Vocabulary.indicators().size());
+        for (int i = 0; i < indicators.size(); i++) {
+            IndicatorDef def = Vocabulary.indicators().get(i);
+            assertThat(indicators.get(i).path("id").asText()).isEqualTo(def.id());
+            assertThat(JSON.convertValue(indicators.get(i).path("levels"), List.class)).isEqualTo(def.scale().levels());
+        }
     }
 
     @Test
