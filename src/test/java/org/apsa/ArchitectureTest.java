@@ -15,7 +15,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <pre>
  * layer      packages                                      may use
  * ---------  --------------------------------------------  ------------------------------
- * core       fact, io, rulebase, engine, explain, ruletest  core only
+ * core       fact, io, rulebase, engine, explain, ruletest,
+ *            provenance                                    core only
  * output     render, report                                core
  * authoring  authoring                                     core, output
  * batch      batch                                         core, output
@@ -34,7 +35,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
     private static final String[] CORE = {"org.apsa.fact..", "org.apsa.io..", "org.apsa.rulebase..", "org.apsa.engine..",
-            "org.apsa.explain..", "org.apsa.ruletest.."};
+            "org.apsa.explain..", "org.apsa.ruletest..", "org.apsa.provenance.."};
 
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()

@@ -12,8 +12,14 @@ import org.apsa.ruletest.RuleTestReader;
 import org.apsa.ruletest.RuleTestResult;
 import org.apsa.ruletest.RuleTestRunner;
 
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,8 +33,8 @@ import java.util.regex.Pattern;
  */
 public final class RuleTestReport {
 
-    /** One test: its result, or the rule defect that stopped its assessment. */
-    public record Outcome(RuleTest test, RuleTestResult result, String defect) {
+    /** One test: its result, or the rule defect that stopped its assessment, and how long it took. */
+    public record Outcome(RuleTest test, RuleTestResult result, String defect, Duration time) {
 
         public boolean passed() {
             return defect == null && result.passed();
@@ -52,14 +58,29 @@ public final class RuleTestReport {
      * @throws org.apsa.ruletest.RuleTestException when a test file cannot be read
      */
     public static RuleTestReport run(Assessor assessor, Path testsFolder) {
-        List<RuleTest> tests = new RuleTestReader().readAll(testsFolder);
+        return run(assessor, testsFolder, new RuleTestReader().readAll(testsFolder));
+    }
+
+    /**
+     * Runs only the tests named ({@link RuleTest#name}); every name must be a test's, see
+     * {@link RuleTestReader#names}.
+     *
+     * @throws org.apsa.ruletest.RuleTestException when one of those test files cannot be read
+     */
+    public static RuleTestReport run(Assessor assessor, Path testsFolder, Collection<String> names) {
+        return run(assessor, testsFolder, new RuleTestReader().readNamed(testsFolder, names));
+    }
+
+    private static RuleTestReport run(Assessor assessor, Path testsFolder, List<RuleTest> tests) {
         RuleTestRunner runner = new RuleTestRunner(assessor);
         List<Outcome> outcomes = new ArrayList<>();
         for (RuleTest test : tests) {
+            long start = System.nanoTime();
             try {
-                outcomes.add(new Outcome(test, runner.run(test), null));
+                RuleTestResult result = runner.run(test);
+                outcomes.add(new Outcome(test, result, null, Duration.ofNanos(System.nanoTime() - start)));
             } catch (RuleBaseException e) {
-                outcomes.add(new Outcome(test, null, e.getMessage()));
+                outcomes.add(new Outcome(test, null, e.getMessage(), Duration.ofNanos(System.nanoTime() - start)));
             }
         }
         return new RuleTestReport(testsFolder, outcomes);
@@ -94,22 +115,91 @@ public final class RuleTestReport {
                 out.append(" - ").append(o.test().description());
             }
             out.append("\n      ").append(o.test().file()).append('\n');
-            if (o.defect() != null) {
-                out.append("      rules failed: ").append(o.defect()).append('\n');
-                continue;
-            }
-            for (String failure : o.result().failures()) {
-                out.append("      ").append(failure).append('\n');
-            }
-            List<TraceNode> trace = inQuestion(o.result());
-            if (!trace.isEmpty()) {
-                out.append("      trace:\n");
-                TraceText.render(trace, Style.PLAIN).lines()
-                        .forEach(line -> out.append(line.isBlank() ? "" : "        " + line).append('\n'));
-            }
+            failure(o).lines().forEach(line -> out.append(line.isBlank() ? "" : "      " + line).append('\n'));
         }
         out.append(summary()).append('\n');
         return out.toString();
+    }
+
+    /** Why a test did not pass, as {@link #render} shows it under the test: the defect, or each unmet expectation and the trace in question. */
+    private static String failure(Outcome o) {
+        if (o.defect() != null) {
+            return "rules failed: " + o.defect() + "\n";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String failure : o.result().failures()) {
+            out.append(failure).append('\n');
+        }
+        List<TraceNode> trace = inQuestion(o.result());
+        if (!trace.isEmpty()) {
+            out.append("trace:\n");
+            TraceText.render(trace, Style.PLAIN).lines().forEach(line -> out.append(line.isBlank() ? "" : "  " + line).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The report as JUnit XML, the format CI servers read test results from: one test suite,
+     * one test case per rule test (named after it, its class the tests folder), a failure
+     * with the unmet expectations as its message and the trace in question as its text, an
+     * error for a test the rules could not finish.
+     *
+     * @param timestamp when the tests ran
+     */
+    public String junitXml(java.time.LocalDateTime timestamp) {
+        String suite = folder.toString().replace('\\', '/').replace('/', '.');
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", suite);
+            xml.writeAttribute("tests", Integer.toString(outcomes.size()));
+            xml.writeAttribute("failures", Long.toString(failed() - defects()));
+            xml.writeAttribute("errors", Long.toString(defects()));
+            xml.writeAttribute("skipped", "0");
+            xml.writeAttribute("time", seconds(outcomes.stream().map(Outcome::time).reduce(Duration.ZERO, Duration::plus)));
+            xml.writeAttribute("timestamp", timestamp.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            xml.writeCharacters("\n");
+            for (Outcome o : outcomes) {
+                xml.writeCharacters("  ");
+                if (o.passed()) {
+                    xml.writeEmptyElement("testcase");
+                    testCase(xml, suite, o);
+                    xml.writeCharacters("\n");
+                    continue;
+                }
+                xml.writeStartElement("testcase");
+                testCase(xml, suite, o);
+                xml.writeCharacters("\n    ");
+                xml.writeStartElement(o.defect() != null ? "error" : "failure");
+                xml.writeAttribute("message", o.defect() != null ? "rules failed: " + o.defect() : String.join("; ", o.result().failures()));
+                xml.writeAttribute("type", o.defect() != null ? "RuleDefect" : "UnmetExpectation");
+                xml.writeCharacters((o.test().description() == null ? "" : o.test().description() + "\n") + failure(o));
+                xml.writeEndElement();
+                xml.writeCharacters("\n  ");
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write the rule tests' JUnit XML", e);
+        }
+        return text + "\n";
+    }
+
+    private static void testCase(XMLStreamWriter xml, String suite, Outcome o) throws XMLStreamException {
+        xml.writeAttribute("name", o.test().name());
+        xml.writeAttribute("classname", suite);
+        xml.writeAttribute("file", o.test().file());
+        xml.writeAttribute("time", seconds(o.time()));
+    }
+
+    private static String seconds(Duration time) {
+        return String.format(java.util.Locale.ROOT, "%.3f", time.toNanos() / 1e9);
     }
 
     /** The trace of the outlooks and judgments that an unmet expectation is about. */

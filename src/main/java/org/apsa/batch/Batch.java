@@ -11,10 +11,14 @@ import org.apsa.fact.FactSetReader;
 import org.apsa.fact.InputProblem;
 import org.apsa.render.AssessmentJson;
 import org.apsa.report.BatchSummaryText;
+import org.apsa.render.Detail;
+import org.apsa.render.SchemaVersion;
+import org.apsa.provenance.Provenance;
 import org.apsa.report.HtmlReport;
 import org.apsa.report.MarkdownReport;
 import org.apsa.report.ReportData;
 import org.apsa.report.Row;
+import org.apsa.report.RunJson;
 import org.apsa.report.SummaryCsv;
 
 import java.io.IOException;
@@ -56,6 +60,8 @@ public final class Batch {
 
     public static final String ASSESSMENTS = "assessments.jsonl";
     public static final String ERRORS = "errors.jsonl";
+    /** Where the results come from (tool, version, rules, time), written when the options give it. */
+    public static final String RUN = "run.json";
     /**
      * Every file a run may write in its folder, with how each begins; a run
      * removes those of an earlier run it does not write itself (the two it always writes need no mark).
@@ -69,6 +75,7 @@ public final class Batch {
         for (Report report : Report.values()) {
             files.put(report.file(), report.mark());
         }
+        files.put(RUN, RunJson.BEGINNING);
         return Collections.unmodifiableMap(files);
     }
     static final int WINDOW_PER_THREAD = 64;
@@ -85,14 +92,25 @@ public final class Batch {
      * @param out     the output folder, created when missing
      * @param reports the reports besides {@code assessments.jsonl} and {@code errors.jsonl}
      * @param threads how many fact sets to assess at once, at least 1
+     * @param detail  how much of each assessment a line of {@code assessments.jsonl} holds; with
+     *                {@link Detail#SCORES} no gain is computed, so that the reports have no
+     *                prescriptions and no briefs to show
+     * @param provenance where the results come from, said in {@code run.json} and the Markdown
+     *                and HTML reports; null for none (and no {@code run.json})
      */
-    public record Options(List<Path> inputs, Path out, Set<Report> reports, int threads) {
+    public record Options(List<Path> inputs, Path out, Set<Report> reports, int threads, Detail detail, Provenance provenance) {
         public Options {
             inputs = List.copyOf(inputs);
             reports = reports.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(reports));
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, was " + threads);
             }
+            java.util.Objects.requireNonNull(detail, "detail");
+        }
+
+        /** Lines in full, no provenance. */
+        public Options(List<Path> inputs, Path out, Set<Report> reports, int threads) {
+            this(inputs, out, reports, threads, Detail.FULL, null);
         }
     }
 
@@ -168,7 +186,8 @@ public final class Batch {
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), workers());
         // Each worker reuses a reset session from one fact set to the next; building a session was a tenth of the work.
         Assessor.Reusing sessions = assessor == null ? null : assessor.reusingSessions();
-        Function<FactSet, Assessment> assessing = sessions == null ? assess : sessions::assess;
+        Function<FactSet, Assessment> assessing = sessions == null ? assess
+                : options.detail() == Detail.SCORES ? sessions::scores : sessions::assess;
         try (OutputFiles outputs = new OutputFiles(options.out(), FILES)) {
             Run run = new Run(options, outputs, pool, assessing, progress);
             for (int f = 0; f < files.size(); f++) {
@@ -241,7 +260,7 @@ public final class Batch {
         private final Writer errors;
         private final Writer csv;
         private final ReportData report = new ReportData();
-        private final AssessmentJson.Lines lines = new AssessmentJson.Lines();
+        private final AssessmentJson.Lines lines;
         private final OutputFiles outputs;
         private long done;
         private long invalidInputs;
@@ -256,6 +275,8 @@ public final class Batch {
             this.progress = progress;
             this.windowSize = options.threads() * WINDOW_PER_THREAD;
             this.briefs = options.reports().contains(Report.MARKDOWN) || options.reports().contains(Report.HTML);
+            this.lines = new AssessmentJson.Lines(options.detail());
+            report.provenance(options.provenance());
             outputs.checkTargets(written());
             this.assessments = outputs.openBytes(ASSESSMENTS);
             this.errors = outputs.open(ERRORS);
@@ -312,6 +333,9 @@ public final class Batch {
                 Writer html = outputs.open(Report.HTML.file());
                 write(html, Report.HTML.file(), HtmlReport.render(report));
             }
+            if (options.provenance() != null) {
+                write(outputs.open(RUN), RUN, RunJson.render(options.provenance(), options.detail().id(), written(), report));
+            }
         }
 
         List<String> written() {
@@ -320,6 +344,9 @@ public final class Batch {
                 if (options.reports().contains(r)) {
                     names.add(r.file());
                 }
+            }
+            if (options.provenance() != null) {
+                names.add(RUN);
             }
             return names;
         }
@@ -387,11 +414,12 @@ public final class Batch {
         }
     }
 
-    /** One line of errors.jsonl: file, line, column, message. */
+    /** One line of errors.jsonl: schemaVersion, file, line, column, message. */
     static String errorLine(InputProblem p) {
         StringWriter text = new StringWriter(160);
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();
+            json.writeStringField(SchemaVersion.KEY, SchemaVersion.CURRENT);
             json.writeStringField("file", p.file());
             json.writeNumberField("line", p.line());
             json.writeNumberField("column", p.column());

@@ -2,9 +2,12 @@ package org.apsa.cli;
 
 import org.apsa.batch.Batch;
 import org.apsa.batch.Report;
+import org.apsa.engine.Assessor;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.InvalidFactSetException;
 import org.apsa.fact.Suggestions;
+import org.apsa.provenance.Provenance;
+import org.apsa.render.Detail;
 import org.apsa.report.BatchSummaryText;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
@@ -15,6 +18,7 @@ import org.springframework.shell.command.annotation.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -44,8 +48,11 @@ class BatchCommands {
             @Option(longNames = "format", defaultValue = "jsonl",
                     description = "reports besides assessments.jsonl, comma-separated: jsonl, csv, markdown, html, or all") String format,
             @Option(longNames = "threads", description = "fact sets assessed at once (default: the number of processors)") Integer threads,
+            @Option(longNames = "detail", defaultValue = "full", description = "what a line of assessments.jsonl holds: "
+                    + "full, lean (no proof trees) or scores (the scores and the leader)") String detail,
             @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
         Set<Report> reports = reports(format);
+        Detail level = detail(detail, reports);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1 || workers > 256) {
             throw new UsageException("--threads must be between 1 and 256, was " + workers);
@@ -55,8 +62,10 @@ class BatchCommands {
             throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
         }
         List<Path> inputs = Arrays.stream(paths).map(UserPaths::of).toList();
-        Batch batch = new Batch(ruleBases.assessor(rules));
-        Batch.Summary summary = batch.run(new Batch.Options(inputs, target, reports, workers),
+        Assessor assessor = ruleBases.assessor(rules);
+        Provenance provenance = Provenance.of(assessor.rules().folder().toString(), assessor.rules().fingerprint(), Instant.now());
+        Batch batch = new Batch(assessor);
+        Batch.Summary summary = batch.run(new Batch.Options(inputs, target, reports, workers, level, provenance),
                 standardErrorIsATerminal() ? new ProgressBar(System.err) : Batch.Progress.NONE);
         out.print(BatchSummaryText.render(summary));
         if (summary.invalidInputs() > 0) {
@@ -84,6 +93,24 @@ class BatchCommands {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * {@code --detail}. Scores alone compute no gain and no proof tree, which the Markdown and
+     * HTML reports show, so they are not asked for together.
+     */
+    static Detail detail(String detail, Set<Report> reports) {
+        List<String> offered = Arrays.stream(Detail.values()).map(Detail::id).toList();
+        String given = detail == null ? "" : detail.trim().toLowerCase(Locale.ROOT);
+        Detail level = Arrays.stream(Detail.values()).filter(d -> d.id().equals(given)).findFirst()
+                .orElseThrow(() -> new UsageException("unknown detail \"" + (detail == null ? "" : detail.trim()) + "\" for batch"
+                        + Suggestions.closest(given, offered).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                        + "; use " + String.join(", ", offered)));
+        if (level == Detail.SCORES && (reports.contains(Report.MARKDOWN) || reports.contains(Report.HTML))) {
+            throw new UsageException("--detail scores computes no gains and no proof trees, which report.md and report.html "
+                    + "show; use --detail lean with those reports, or --format csv with scores");
+        }
+        return level;
     }
 
     /** {@code --format}: a comma-separated list; assessments.jsonl is always written, so "jsonl" adds nothing. */

@@ -3,6 +3,7 @@ package org.apsa.cli;
 import org.apsa.engine.Outlook;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Vocabulary;
+import org.apsa.ruletest.RuleTestReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.completion.CompletionProvider;
@@ -160,6 +161,30 @@ class Completions {
             Outlook.ids().forEach(id -> proposals.add(new CompletionProposal(id)));
             return proposals;
         };
+    }
+
+    /** The names of the rule tests of the rules folder on the line ({@code --rules DIR}), or of the one in use. */
+    @Bean
+    CompletionProvider ruleTestNames(RuleBases ruleBases) {
+        return context -> testNames(context.getWords(), ruleBases.folder(null)).stream().map(CompletionProposal::new).toList();
+    }
+
+    static List<String> testNames(List<String> words, Path rulesInUse) {
+        Path folder = rulesInUse;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.equals("--rules") && i + 1 < words.size()) {
+                folder = UserPaths.of(words.get(i + 1));
+            } else if (word.startsWith("--rules=")) {
+                folder = UserPaths.of(word.substring("--rules=".length()));
+            }
+        }
+        try {
+            return List.copyOf(new RuleTestReader().names(folder.resolve("tests")));
+        } catch (RuntimeException e) {
+            // No tests folder there (yet): nothing to offer.
+            return List.of();
+        }
     }
 
     @Bean

@@ -9,6 +9,7 @@ import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.InputProblem;
+import org.apsa.fact.Suggestions;
 import org.apsa.io.AtomicFiles;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
@@ -16,15 +17,20 @@ import org.apsa.rulebase.RuleInfo;
 import org.apsa.ruletest.RuleTest;
 import org.apsa.ruletest.RuleTestException;
 import org.apsa.ruletest.RuleTestReader;
+import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +41,8 @@ import java.util.stream.Stream;
 class RulesCommands {
 
     private static final String RULES_HELP = "the folder of .drl rules (default: rules/, or the one in use)";
+    /** The JUnit XML file 'rules test --format junit --out DIR' writes, named as CI servers look for them. */
+    static final String JUNIT_FILE = "TEST-rule-tests.xml";
 
     private final RuleBases ruleBases;
     private final Output out;
@@ -87,13 +95,49 @@ class RulesCommands {
         }
     }
 
-    @Command(command = "test", description = "Run the rule tests (tests/*.json beside the rules), one line each; a failure "
-            + "shows expected and actual and the trace in question. Exit 1 on a failure. Example: rules test")
-    void test(@Option(longNames = "rules", description = RULES_HELP) String rules) {
+    @Command(command = "test", description = "Run the rule tests (tests/*.json beside the rules), or those named, one line "
+            + "each; a failure shows expected and actual and the trace in question. Exit 1 on a failure. "
+            + "Example: rules test high-distrust-erodes-trust")
+    void test(@Option(longNames = "name", arity = OptionArity.ZERO_OR_MORE,
+                      description = "the tests to run, named as their files (default: all)")
+              @OptionValues(provider = "ruleTestNames") String[] names,
+              @Option(longNames = "rules", description = RULES_HELP) String rules,
+              @Option(longNames = "format", defaultValue = "text", description = "text, or junit: JUnit XML for CI") String format,
+              @Option(longNames = "out", description = "with --format junit, the folder to write TEST-rule-tests.xml into "
+                      + "(created when missing); the text report goes to standard output") String outFolder) {
+        boolean junit = switch (format == null ? "" : format.trim().toLowerCase(Locale.ROOT)) {
+            case "text" -> false;
+            case "junit" -> true;
+            default -> throw new UsageException("unknown format \"" + format + "\" for rules test"
+                    + Suggestions.closest(format.trim().toLowerCase(Locale.ROOT), List.of("text", "junit"))
+                    .map(f -> " (did you mean \"" + f + "\"?)").orElse("") + "; use text or junit");
+        };
+        if (outFolder != null && !junit) {
+            throw new UsageException("--out is where the JUnit XML goes: add --format junit (rules test --format junit --out "
+                    + outFolder + ")");
+        }
         Path folder = ruleBases.folder(rules);
+        Path tests = folder.resolve("tests");
+        List<String> wanted = names == null ? List.of() : Arrays.stream(names).map(RuleTest::nameOf).distinct().toList();
+        if (!wanted.isEmpty()) {
+            checkNames(wanted, tests);
+        }
         Assessor assessor = new Assessor(RuleBases.loadPlaced(folder));
-        RuleTestReport report = RuleTestReport.run(assessor, folder.resolve("tests"));
-        out.print(report.render());
+        RuleTestReport report = wanted.isEmpty() ? RuleTestReport.run(assessor, tests) : RuleTestReport.run(assessor, tests, wanted);
+        if (junit && outFolder == null) {
+            out.print(report.junitXml(LocalDateTime.now()));
+        } else {
+            out.print(report.render());
+        }
+        if (junit && outFolder != null) {
+            Path target = UserPaths.of(outFolder).resolve(JUNIT_FILE);
+            try {
+                AtomicFiles.write(target, report.junitXml(LocalDateTime.now()), true);
+            } catch (IOException e) {
+                throw new UsageException("cannot write " + target + ": " + AtomicFiles.reason(e));
+            }
+            out.print("JUnit XML: " + target);
+        }
         if (report.defects() > 0) {
             throw new RuleBaseException("the rules misbehaved on " + report.defects() + " rule test"
                     + (report.defects() == 1 ? "" : "s") + " (" + report.summary() + ")");
@@ -101,6 +145,21 @@ class RulesCommands {
         if (report.failed() > 0) {
             throw new RuleTestException(List.of(new InputProblem(folder.resolve("tests").toString(), 0, 0,
                     report.failed() + " of " + report.outcomes().size() + " rule tests failed")));
+        }
+    }
+
+    /** A name that is no test's is a usage error, with the closest name, before the rules compile. */
+    private static void checkNames(List<String> wanted, Path tests) {
+        Set<String> known = new RuleTestReader().names(tests);
+        for (String name : wanted) {
+            if (!known.contains(name)) {
+                String hint = Suggestions.closest(name, known).map(k -> " (did you mean \"" + k + "\"?)").orElse("");
+                if (hint.isEmpty() && Files.isDirectory(UserPaths.of(name))) {
+                    hint = "; a rules folder is given with --rules " + name;
+                }
+                throw new UsageException("no rule test named \"" + name + "\" in " + tests + hint
+                        + "; 'rules test' with no name runs them all");
+            }
         }
     }
 

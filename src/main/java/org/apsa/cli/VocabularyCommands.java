@@ -2,7 +2,9 @@ package org.apsa.cli;
 
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Vocabulary;
+import org.apsa.render.VocabularyJson;
 import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
 
 import java.util.Locale;
 
@@ -17,8 +19,13 @@ class VocabularyCommands {
     }
 
     @Command(command = "vocabulary", description = "List the indicators a fact set can state, with their levels and paragraphs. "
-            + "Example: vocabulary")
-    void vocabulary() {
+            + "Example: vocabulary --format json")
+    void vocabulary(@Option(longNames = "format", defaultValue = "text", description = "text or json") String format) {
+        Format chosen = Format.parse(format, "vocabulary", Format.TEXT, Format.JSON);
+        if (chosen == Format.JSON) {
+            out.print(VocabularyJson.render(Vocabulary.VERSION, Vocabulary.indicators()));
+            return;
+        }
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%-36s %-38s %-8s %s%n", "Indicator", "Levels", "Source", "Meaning"));
         for (IndicatorDef def : Vocabulary.indicators()) {

@@ -8,6 +8,7 @@ import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaFilter;
@@ -34,6 +35,8 @@ import java.util.stream.Collectors;
  * {@link #reusingSessions()} reuses reset sessions instead of building one each time.
  */
 public final class Assessor {
+
+    private static final ClassObjectFilter SUPPORT = new ClassObjectFilter(Support.class);
 
     /** More firings than this in one assessment means a rule is looping. */
     public static final int FIRING_LIMIT = 20_000;
@@ -63,8 +66,13 @@ public final class Assessor {
      * of its own. Close it when the run is over, not while an assessment is running.
      */
     public Reusing reusingSessions() {
-        return new Reusing(rules.newSessionPool(), rules.rulesAffecting(ScenarioScore.class, FACT_TYPES).orElse(null));
+        return new Reusing(rules.newSessionPool(), rules.rulesAffecting(ScenarioScore.class, FACT_TYPES).orElse(null),
+                rules.rulesAffecting(SCORES_AND_LEADER, FACT_TYPES).orElse(null));
     }
+
+    /** What {@link Reusing#scores} reads: the scores, the leader, and why there is none. */
+    private static final List<Class<?>> SCORES_AND_LEADER = List.of(ScenarioScore.class, Leading.class,
+            InsufficientEvidence.class, Support.class);
 
     /** The knowledge model's fact types: what the rules match and insert. */
     public static final List<Class<?>> FACT_TYPES = List.of(Indicator.class, Judgment.class, Support.class, ScenarioScore.class,
@@ -79,15 +87,38 @@ public final class Assessor {
 
         private final KieSessionsPool pool;
         private final AgendaFilter scoring;
+        private final AgendaFilter scoresAndLeader;
 
-        private Reusing(KieSessionsPool pool, AgendaFilter scoring) {
+        private Reusing(KieSessionsPool pool, AgendaFilter scoring, AgendaFilter scoresAndLeader) {
             this.pool = pool;
             this.scoring = scoring;
+            this.scoresAndLeader = scoresAndLeader;
         }
 
         /** As {@link Assessor#assess}. */
         public Assessment assess(FactSet facts) {
             return Assessor.this.assess(facts, pool.newKieSession(), scoring);
+        }
+
+        /**
+         * The scores, the leader and the evidence behind them, as {@link #assess} gives them,
+         * and nothing else: the rules that cannot change them do not fire, no proof tree is
+         * built and no gain computed. Its judgments, evaluation, prescriptions and trace are
+         * empty, and its firings are those of the rules that fired.
+         */
+        public Assessment scores(FactSet facts) {
+            try (WhatIf live = new WhatIf(pool.newKieSession(), facts, scoresAndLeader == null ? match -> true : scoresAndLeader)) {
+                WhatIf.Outcome outcome = live.now();
+                List<Support> supports = new ArrayList<>();
+                for (Object fact : live.session().getObjects(SUPPORT)) {
+                    supports.add((Support) fact);
+                }
+                double evidence = Conclusions.evidence(supports);
+                String status = outcome.insufficient() != null || outcome.leading() == null
+                        ? Assessment.INSUFFICIENT_EVIDENCE : Assessment.ASSESSED;
+                return new Assessment(facts, status, status.equals(Assessment.ASSESSED) ? outcome.leading() : null,
+                        outcome.scores(), evidence, List.of(), List.of(), List.of(), List.of(), live.firings(), Map.of(), Map.of());
+            }
         }
 
         /** Disposes the sessions for good. */
@@ -204,12 +235,17 @@ public final class Assessor {
             evaluation.sort(Comparator.comparing(Evaluation::scenario).thenComparingInt(e -> aspectOrder(e.aspect()))
                     .thenComparing(Evaluation::aspect));
             prescriptions.sort(Comparator.comparing(Prescription::id));
-            // Pieces of support may be equal (each firing is one); the order fixes the sums' last bits.
-            supports.sort(Comparator.comparing(Support::scenario).thenComparing(Support::rule).thenComparingDouble(Support::contribution));
-            double evidence = Scoring.round(supports.stream().mapToDouble(Support::magnitude).sum());
+            double evidence = evidence(supports);
             String status = insufficient != null || leading == null ? Assessment.INSUFFICIENT_EVIDENCE : Assessment.ASSESSED;
             return new Conclusions(status, status.equals(Assessment.ASSESSED) ? leading : null, scores, evidence,
                     judgments, evaluation, prescriptions, supports, facts);
+        }
+
+        /** The total weight of evidence; sorts {@code supports}. */
+        static double evidence(List<Support> supports) {
+            // Pieces of support may be equal (each firing is one); the order fixes the sums' last bits.
+            supports.sort(Comparator.comparing(Support::scenario).thenComparing(Support::rule).thenComparingDouble(Support::contribution));
+            return Scoring.round(supports.stream().mapToDouble(Support::magnitude).sum());
         }
 
         /** The article's order of aspects (¶7-¶8); aspects it does not name come last. */

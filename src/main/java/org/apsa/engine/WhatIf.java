@@ -59,16 +59,30 @@ public final class WhatIf implements AutoCloseable {
 
     /** Takes over {@code session}, new or reset, and disposes it on {@link #close()}. */
     WhatIf(KieSession session, FactSet base) {
+        this(session, base, null);
+    }
+
+    /**
+     * As {@link #WhatIf(KieSession, FactSet)}, the base fact set assessed firing only the rules
+     * {@code only} lets through, all when it is null. With a filter the firings are not
+     * recorded, and the session holds only what the rules let through conclude.
+     */
+    WhatIf(KieSession session, FactSet base, AgendaFilter only) {
         this.base = base;
         this.current = new LinkedHashMap<>(base.indicators());
         this.session = session;
+        this.partial = only != null;
         try {
-            session.addEventListener(recorder);
+            if (only == null) {
+                session.addEventListener(recorder);
+            }
             base.indicators().forEach((id, reading) -> handles.put(id, session.insert(Assessor.indicator(id, reading))));
-            this.firings = fire(null, null);
+            this.firings = fire(only, null);
             // What-if firings are not part of the assessment; without a listener Drools does
             // not even make the events.
-            session.removeEventListener(recorder);
+            if (only == null) {
+                session.removeEventListener(recorder);
+            }
         } catch (RuntimeException e) {
             session.dispose();
             throw e;
@@ -119,6 +133,11 @@ public final class WhatIf implements AutoCloseable {
     /** The outcome of the base fact set itself. */
     public Outcome baseline() {
         return evaluate(Map.of());
+    }
+
+    /** The outcome of the session as it stands, with no question asked. */
+    Outcome now() {
+        return outcome(null);
     }
 
     KieSession session() {

@@ -50,6 +50,8 @@ public final class AssessmentJson {
     private static final SerializableString ACTOR = new SerializedString("actor");
     private static final SerializableString INDICATOR = new SerializedString("indicator");
     private static final SerializableString TARGET = new SerializedString("target");
+    private static final SerializableString SCHEMA_VERSION = new SerializedString(SchemaVersion.KEY);
+    private static final SerializableString VERSION = new SerializedString(SchemaVersion.CURRENT);
 
     private AssessmentJson() {
     }
@@ -61,18 +63,23 @@ public final class AssessmentJson {
 
     /** One line, for {@code .jsonl} output. */
     public static String line(Assessment a) {
-        return write(a, false);
+        return line(a, Detail.FULL);
+    }
+
+    /** One line with as much as {@code detail} keeps. */
+    public static String line(Assessment a, Detail detail) {
+        return write(a, false, detail);
     }
 
     /** One line as UTF-8, the bytes of {@link #line} without a detour through a string. */
     public static byte[] utf8Line(Assessment a) {
-        return utf8Line(a, Texts.NONE);
+        return utf8Line(a, Texts.NONE, Detail.FULL);
     }
 
-    private static byte[] utf8Line(Assessment a, Texts texts) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
+    private static byte[] utf8Line(Assessment a, Texts texts, Detail detail) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(detail == Detail.FULL ? 32 * 1024 : 4 * 1024);
         try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
-            write(a, json, texts);
+            write(a, json, texts, detail);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -107,19 +114,30 @@ public final class AssessmentJson {
         private final ConcurrentHashMap<String, SerializableString> encoded = new ConcurrentHashMap<>();
         private final AtomicInteger characters = new AtomicInteger();
         private final int capacity;
+        private final Detail detail;
         private final Texts texts = this::encoded;
 
         public Lines() {
-            this(CAPACITY);
+            this(Detail.FULL);
+        }
+
+        /** Lines with as much as {@code detail} keeps. */
+        public Lines(Detail detail) {
+            this(CAPACITY, detail);
         }
 
         Lines(int capacity) {
+            this(capacity, Detail.FULL);
+        }
+
+        private Lines(int capacity, Detail detail) {
             this.capacity = capacity;
+            this.detail = detail;
         }
 
         /** The assessment as one line of UTF-8. */
         public byte[] utf8(Assessment a) {
-            return utf8Line(a, texts);
+            return utf8Line(a, texts, detail);
         }
 
         /** How many texts are kept. */
@@ -160,12 +178,16 @@ public final class AssessmentJson {
     }
 
     private static String write(Assessment a, boolean indent) {
+        return write(a, indent, Detail.FULL);
+    }
+
+    private static String write(Assessment a, boolean indent, Detail detail) {
         StringWriter text = new StringWriter(32 * 1024);
         try (JsonGenerator json = JSON.createGenerator(text)) {
             if (indent) {
                 json.useDefaultPrettyPrinter();
             }
-            write(a, json);
+            write(a, json, Texts.NONE, detail);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -174,11 +196,19 @@ public final class AssessmentJson {
 
     /** The assessment as one JSON object, to a generator the caller owns. */
     public static void write(Assessment a, JsonGenerator json) throws IOException {
-        write(a, json, Texts.NONE);
+        write(a, json, Texts.NONE, Detail.FULL);
     }
 
-    private static void write(Assessment a, JsonGenerator json, Texts texts) throws IOException {
+    /**
+     * {@link Detail#LEAN} leaves out the proof trees and what the ids name of the article
+     * (the evaluation of the leader, a prescription's actor, paragraph, text and target),
+     * which would repeat the same texts on every line; {@link Detail#SCORES} leaves out
+     * everything but the scores and the leader.
+     */
+    private static void write(Assessment a, JsonGenerator json, Texts texts, Detail detail) throws IOException {
         json.writeStartObject();
+        json.writeFieldName(SCHEMA_VERSION);
+        json.writeString(VERSION);
         json.writeObjectFieldStart("factSet");
         textIfPresent(json, Texts.NONE, ID, a.factSet().id());
         textIfPresent(json, Texts.NONE, TITLE, a.factSet().title());
@@ -199,6 +229,27 @@ public final class AssessmentJson {
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (detail == Detail.SCORES) {
+            json.writeEndObject();
+            return;
+        }
+        if (detail == Detail.FULL) {
+            evaluation(a, json, texts);
+        }
+        judgments(a, json, texts);
+        prescriptions(a, json, texts, detail);
+        if (detail == Detail.FULL) {
+            json.writeArrayFieldStart("trace");
+            for (TraceNode n : a.trace()) {
+                node(json, n, texts);
+            }
+            json.writeEndArray();
+        }
+        json.writeNumberField("firings", a.firings());
+        json.writeEndObject();
+    }
+
+    private static void evaluation(Assessment a, JsonGenerator json, Texts texts) throws IOException {
         json.writeArrayFieldStart("evaluation");
         for (Evaluation e : a.evaluation()) {
             json.writeStartObject();
@@ -209,6 +260,9 @@ public final class AssessmentJson {
             json.writeEndObject();
         }
         json.writeEndArray();
+    }
+
+    private static void judgments(Assessment a, JsonGenerator json, Texts texts) throws IOException {
         json.writeArrayFieldStart("judgments");
         for (JudgmentResult j : a.judgments()) {
             json.writeStartObject();
@@ -223,15 +277,20 @@ public final class AssessmentJson {
             json.writeEndObject();
         }
         json.writeEndArray();
+    }
+
+    private static void prescriptions(Assessment a, JsonGenerator json, Texts texts, Detail detail) throws IOException {
         json.writeArrayFieldStart("prescriptions");
         for (PrescriptionResult p : a.prescriptions()) {
             json.writeStartObject();
             textField(json, texts, ID, p.id());
-            textField(json, texts, ACTOR, p.actor());
-            textField(json, texts, SOURCE, p.source());
-            textField(json, texts, TEXT, p.text());
-            textField(json, texts, INDICATOR, p.indicator());
-            textField(json, texts, TARGET, p.target());
+            if (detail == Detail.FULL) {
+                textField(json, texts, ACTOR, p.actor());
+                textField(json, texts, SOURCE, p.source());
+                textField(json, texts, TEXT, p.text());
+                textField(json, texts, INDICATOR, p.indicator());
+                textField(json, texts, TARGET, p.target());
+            }
             json.writeBooleanField("met", p.met());
             json.writeFieldName("gain");
             if (p.gain() == null) {
@@ -242,13 +301,6 @@ public final class AssessmentJson {
             json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeArrayFieldStart("trace");
-        for (TraceNode n : a.trace()) {
-            node(json, n, texts);
-        }
-        json.writeEndArray();
-        json.writeNumberField("firings", a.firings());
-        json.writeEndObject();
     }
 
     static void node(JsonGenerator json, TraceNode n) throws IOException {

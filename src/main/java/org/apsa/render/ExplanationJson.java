@@ -36,7 +36,9 @@ public final class ExplanationJson {
     }
 
     public static String trace(List<TraceNode> roots) {
-        return write(Map.of("trace", roots));
+        Map<String, Object> m = versioned();
+        m.put("trace", roots);
+        return write(m);
     }
 
     /**
@@ -45,7 +47,7 @@ public final class ExplanationJson {
      * case; {@code holds} says whether it holds, or {@code indicator} that the id is an indicator's.
      */
     public static String judgment(JudgmentQuery.Answer answer) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = versioned();
         if (answer instanceof JudgmentQuery.IsIndicator i) {
             m.put("indicator", i.id());
             m.put("factSet", i.factSet());
@@ -93,7 +95,7 @@ public final class ExplanationJson {
     }
 
     public static String whyNot(WhyNot.Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = versioned();
         m.put("scenario", r.scenario());
         m.put("score", r.current().score());
         m.put("rank", r.current().rank());
@@ -135,7 +137,7 @@ public final class ExplanationJson {
 
     /** @param leading the leading outlook now; null when none leads */
     public static String sensitivity(String leading, List<Sensitivity.Row> rows, List<Sensitivity.InformationValue> information) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = versioned();
         m.put("sensitivity", rows.stream().map(r -> {
             Map<String, Object> rm = new LinkedHashMap<>();
             rm.put("indicator", r.indicator());
@@ -156,6 +158,13 @@ public final class ExplanationJson {
             return vm;
         }).toList());
         return write(m);
+    }
+
+    /** An output's top object, which opens with the format's version. */
+    private static Map<String, Object> versioned() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(SchemaVersion.KEY, SchemaVersion.CURRENT);
+        return m;
     }
 
     private static Map<String, Object> change(Change c) {

@@ -72,7 +72,7 @@ public final class HtmlReport {
     }
 
     /** What report.jte shows, every piece of free text already made one literal line; the template escapes it. */
-    record Page(String title, String counts, List<Section> sections, List<Leading> leading, String meanScores,
+    record Page(String title, String counts, String provenance, List<Section> sections, List<Leading> leading, String meanScores,
                 String period, String timelineLeftOut, Chart chart, String comparisonLeftOut, List<SameDate> sameDates,
                 List<String> outlooks, List<FactSetRow> factSets, String listedNote, List<Brief> briefs) {
     }
@@ -146,7 +146,8 @@ public final class HtmlReport {
                     leader == null ? "" : score(r.score(leader)), leader == null ? "" : text(r.likelihood(leader)),
                     r.brief().stream().map(HtmlReport::text).toList()));
         }
-        return new Page(Shared.TITLE, text(Shared.counts(data)), sections, leading, text(Shared.meanScores(data)),
+        return new Page(Shared.TITLE, text(Shared.counts(data)),
+                data.provenance() == null ? null : text(data.provenance().sentence()), sections, leading, text(Shared.meanScores(data)),
                 data.period(), text(Shared.timelineLeftOut(data)), chart(data.timeline()), text(Shared.comparisonLeftOut(data)),
                 data.sameDates().stream().map(HtmlReport::sameDate).toList(), outlooks, factSets, text(Shared.listedNote(data)), briefs);
     }

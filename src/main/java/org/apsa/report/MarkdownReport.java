@@ -30,6 +30,9 @@ public final class MarkdownReport {
     public static String render(ReportData data) {
         StringBuilder out = new StringBuilder();
         out.append(FIRST_LINE).append("\n\n").append(Shared.counts(data)).append("\n\n");
+        if (data.provenance() != null) {
+            out.append(Literal.markdown(data.provenance().sentence())).append("\n\n");
+        }
         List<Section> sections = Shared.sections(data);
         out.append("Contents:\n\n");
         for (Section s : sections) {

@@ -2,6 +2,7 @@ package org.apsa.report;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Outlook;
+import org.apsa.provenance.Provenance;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -99,6 +100,7 @@ public final class ReportData {
     private long invalidInputs;
     private long problems;
     private long files;
+    private Provenance provenance;
 
     public ReportData() {
         for (Outlook o : Outlook.values()) {
@@ -187,6 +189,16 @@ public final class ReportData {
             waitingCut = byDate.pollLastEntry().getKey();
             shared.remove(waitingCut);
         }
+    }
+
+    /** Where the results come from, for the reports to say; none when not given. */
+    public void provenance(Provenance provenance) {
+        this.provenance = provenance;
+    }
+
+    /** @return null when not given */
+    public Provenance provenance() {
+        return provenance;
     }
 
     public long assessed() {

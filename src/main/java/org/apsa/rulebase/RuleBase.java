@@ -49,9 +49,9 @@ public final class RuleBase {
      * only when a filter or a judgment's rules are first asked for.
      */
     private final Map<String, byte[]> sources;
-    /** By type read, the rules that cannot change the facts of that type. */
-    private final Map<Class<?>, Set<Rule>> irrelevant = new ConcurrentHashMap<>();
-    private final Map<Class<?>, Optional<AgendaFilter>> filters = new ConcurrentHashMap<>();
+    /** By the types read, the rules that cannot change the facts of those types. */
+    private final Map<List<Class<?>>, Set<Rule>> irrelevant = new ConcurrentHashMap<>();
+    private final Map<List<Class<?>>, Optional<AgendaFilter>> filters = new ConcurrentHashMap<>();
 
     RuleBase(KieBase kieBase, Path folder, List<RuleInfo> rules, String fingerprint, boolean fromCache, Map<String, byte[]> sources) {
         this.kieBase = kieBase;
@@ -94,7 +94,12 @@ public final class RuleBase {
      *                  same for every call
      */
     public Optional<AgendaFilter> rulesAffecting(Class<?> type, Collection<Class<?>> factTypes) {
-        return filters.computeIfAbsent(type, t -> {
+        return rulesAffecting(List.of(type), factTypes);
+    }
+
+    /** As {@link #rulesAffecting(Class, Collection)}, for questions that read the facts of several types. */
+    public Optional<AgendaFilter> rulesAffecting(List<Class<?>> types, Collection<Class<?>> factTypes) {
+        return filters.computeIfAbsent(List.copyOf(types), t -> {
             Set<Rule> skip = rulesNotAffecting(t, factTypes);
             return skip.isEmpty() ? Optional.empty() : Optional.of(match -> !skip.contains(match.getRule()));
         });
@@ -102,14 +107,18 @@ public final class RuleBase {
 
     /** The names of the rules {@link #rulesAffecting} leaves out, in no order. */
     Set<String> namesOfRulesNotAffecting(Class<?> type, Collection<Class<?>> factTypes) {
-        return rulesNotAffecting(type, factTypes).stream().map(Rule::getName).collect(Collectors.toSet());
+        return namesOfRulesNotAffecting(List.of(type), factTypes);
     }
 
-    private Set<Rule> rulesNotAffecting(Class<?> type, Collection<Class<?>> factTypes) {
-        return irrelevant.computeIfAbsent(type, t -> irrelevantTo(t, factTypes));
+    Set<String> namesOfRulesNotAffecting(List<Class<?>> types, Collection<Class<?>> factTypes) {
+        return rulesNotAffecting(List.copyOf(types), factTypes).stream().map(Rule::getName).collect(Collectors.toSet());
     }
 
-    private Set<Rule> irrelevantTo(Class<?> type, Collection<Class<?>> factTypes) {
+    private Set<Rule> rulesNotAffecting(List<Class<?>> types, Collection<Class<?>> factTypes) {
+        return irrelevant.computeIfAbsent(types, t -> irrelevantTo(t, factTypes));
+    }
+
+    private Set<Rule> irrelevantTo(List<Class<?>> types, Collection<Class<?>> factTypes) {
         Set<Rule> skip = Collections.newSetFromMap(new IdentityHashMap<>());
         if (!(kieBase instanceof InternalRuleBase network)) {
             return skip;
@@ -145,7 +154,7 @@ public final class RuleBase {
         while (changed) {
             changed = false;
             for (var it = leftOut.entrySet().iterator(); it.hasNext(); ) {
-                if (needed(it.next().getValue(), type, readers, leftOut)) {
+                if (needed(it.next().getValue(), types, readers, leftOut)) {
                     it.remove();
                     changed = true;
                 }
@@ -190,10 +199,10 @@ public final class RuleBase {
         return false;
     }
 
-    private static boolean needed(List<Class<?>> inserted, Class<?> type, Map<Class<?>, Set<Rule>> readers,
+    private static boolean needed(List<Class<?>> inserted, List<Class<?>> types, Map<Class<?>, Set<Rule>> readers,
                                   Map<Rule, List<Class<?>>> leftOut) {
         for (Class<?> made : inserted) {
-            if (type.isAssignableFrom(made)) {
+            if (types.stream().anyMatch(type -> type.isAssignableFrom(made))) {
                 return true;
             }
             for (Map.Entry<Class<?>, Set<Rule>> read : readers.entrySet()) {

@@ -14,6 +14,11 @@ public record RuleTest(String file, String description, FactSet facts, Expectati
 
     /** The name of the test: its file name without the folder and the {@code .json}. */
     public String name() {
+        return nameOf(file);
+    }
+
+    /** A test's name from its file's path (or from a name): the file name without the folder and the {@code .json}. */
+    public static String nameOf(String file) {
         String name = file.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
         return name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;

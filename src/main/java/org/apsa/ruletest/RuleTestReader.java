@@ -78,18 +78,41 @@ public final class RuleTestReader {
      * @throws RuleTestException with the problems of every invalid file
      */
     public List<RuleTest> readAll(Path folder) {
+        return read(files(folder));
+    }
+
+    /**
+     * Reads the tests of a folder that have one of {@code names} ({@link RuleTest#name}), in
+     * the order {@link #readAll} reads them; the other files are not read, so a test being
+     * written does not stop another from running.
+     *
+     * @throws RuleTestException with the problems of every invalid file among them
+     */
+    public List<RuleTest> readNamed(Path folder, Collection<String> names) {
+        return read(files(folder).stream().filter(f -> names.contains(RuleTest.nameOf(f.toString()))).toList());
+    }
+
+    /** The names of the tests under a folder ({@link RuleTest#name}), sorted. */
+    public Set<String> names(Path folder) {
+        return files(folder).stream().map(f -> RuleTest.nameOf(f.toString())).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The {@code .json} files under a folder, sorted. */
+    private static List<Path> files(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new RuleTestException(List.of(new InputProblem(folder.toString(), 0, 0,
                     "no such folder; rule tests live in the rules folder's tests/ folder")));
         }
-        List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+            return walk.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new RuleTestException(List.of(new InputProblem(folder.toString(), 0, 0, "cannot be read: " + e.getMessage())));
         }
+    }
+
+    private List<RuleTest> read(List<Path> files) {
         List<RuleTest> tests = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         for (Path file : files) {

@@ -40,20 +40,28 @@ class BatchIT {
 
         assertThat(four.exit()).as(four.err()).isEqualTo(1);
         assertThat(four.out()).contains("Assessed 6 fact sets from 6 files", "deep integration", "insufficient evidence",
-                "Invalid inputs skipped: 3 (4 problems)", "Written to four: assessments.jsonl, errors.jsonl, summary.csv, report.md, report.html");
+                "Invalid inputs skipped: 3 (4 problems)",
+                "Written to four: assessments.jsonl, errors.jsonl, summary.csv, report.md, report.html, run.json");
         assertThat(four.err()).contains(MIXED.resolve("d-typos.json") + ":4:5: unknown indicator",
                 MIXED.resolve("views.jsonl") + ":3: duplicate id \"baseline-2014-12\"",
                 "four/errors.jsonl: 3 invalid inputs skipped (4 problems), all listed here");
         assertThat(four.err()).doesNotContain("\tat ", "\u001b[");
         assertThat(four.err()).as("no progress bar without a terminal").doesNotContainPattern("fact sets, [0-9]+/s");
         List<String> names = names(cwd.resolve("four"));
-        assertThat(names).containsExactly("assessments.jsonl", "errors.jsonl", "report.html", "report.md", "summary.csv");
+        assertThat(names).containsExactly("assessments.jsonl", "errors.jsonl", "report.html", "report.md", "run.json", "summary.csv");
         assertThat(Files.readAllLines(cwd.resolve("four/assessments.jsonl")).get(0)).contains("\"id\":\"open-2016-01\"");
         for (String name : names) {
-            assertThat(Files.readAllBytes(cwd.resolve("one").resolve(name))).as(name).isEqualTo(Files.readAllBytes(cwd.resolve("four").resolve(name)));
+            // The time a run began, in run.json and under the reports' title, is all that may differ.
+            assertThat(withoutTime(cwd.resolve("one").resolve(name))).as(name).isEqualTo(withoutTime(cwd.resolve("four").resolve(name)));
         }
+        assertThat(Files.readAllBytes(cwd.resolve("one/assessments.jsonl"))).isEqualTo(Files.readAllBytes(cwd.resolve("four/assessments.jsonl")));
         assertThat(one.out().replaceAll("in [0-9.]+ s \\([0-9]+ per second\\)", "").replace("one", "four"))
                 .isEqualTo(four.out().replaceAll("in [0-9.]+ s \\([0-9]+ per second\\)", ""));
+    }
+
+    /** A file's text with the time a run began, to the second, put as TIME. */
+    private static String withoutTime(Path file) throws java.io.IOException {
+        return Files.readString(file).replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z", "TIME");
     }
 
     @Test
@@ -88,9 +96,9 @@ class BatchIT {
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).doesNotContain("Removed");
         assertThat(second.exit()).as(second.err()).isZero();
-        assertThat(second.out()).endsWith("Written to b1: assessments.jsonl, errors.jsonl\n"
+        assertThat(second.out()).endsWith("Written to b1: assessments.jsonl, errors.jsonl, run.json\n"
                 + "Removed from an earlier run: summary.csv, report.md, report.html\n");
-        assertThat(names(cwd.resolve("b1"))).containsExactly("assessments.jsonl", "errors.jsonl");
+        assertThat(names(cwd.resolve("b1"))).containsExactly("assessments.jsonl", "errors.jsonl", "run.json");
     }
 
     @Test

@@ -137,7 +137,7 @@ class CommandLineIT {
 
         Jar.Run option = Jar.run(cwd, logs, "rules", "test", "--help");
         assertThat(option.exit()).isZero();
-        assertThat(option.out()).startsWith("rules test: Run the rule tests").contains("\nUsage:   rules test [RULES]\n");
+        assertThat(option.out()).startsWith("rules test: Run the rule tests").contains("\nUsage:   rules test [NAME...] [--rules RULES] [--format FORMAT] [--out OUT]\n");
     }
 
     @Test

@@ -25,6 +25,17 @@ class CompletionsTest {
     }
 
     @Test
+    void ruleTestNamesComeFromTheRulesFolderOnTheLineOrTheOneInUse() throws IOException {
+        write("mine/tests/a-test.json", "mine/tests/deeper/b-test.json", "mine/tests/notes.md");
+
+        assertThat(Completions.testNames(List.of("rules", "test", "--rules", dir.resolve("mine").toString()), Path.of("rules")))
+                .containsExactly("a-test", "b-test");
+        assertThat(Completions.testNames(List.of("rules", "test"), dir.resolve("mine"))).containsExactly("a-test", "b-test");
+        assertThat(Completions.testNames(List.of("rules", "test"), Path.of("rules"))).contains("nobody-in-charge");
+        assertThat(Completions.testNames(List.of("rules", "test"), dir.resolve("none"))).isEmpty();
+    }
+
+    @Test
     void scriptsAndTheFoldersThatHoldThemAreOfferedForScript() throws IOException {
         write("a.json", "facts/b.json", "examples/session.apsa", "docs/guide.md");
 

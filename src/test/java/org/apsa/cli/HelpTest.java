@@ -71,7 +71,7 @@ class HelpTest {
     void aCommandsHelpSaysItsOptionsDefaultsAndPositionalOnesWithoutJavaTypes() {
         String help = oneShot("help", "batch");
 
-        assertThat(help).contains("Usage:   batch PATH... --out OUT [--format FORMAT] [--threads THREADS] [--rules RULES]\n",
+        assertThat(help).contains("Usage:   batch PATH... --out OUT [--format FORMAT] [--threads THREADS] [--detail DETAIL]\n         [--rules RULES]\n",
                 "Example: batch facts/ --out results --format csv,markdown,html\n",
                 "  --path PATH...      fact files (.json, .jsonl) and folders (required; also by position)\n",
                 "  --out OUT           the folder for the results, created when missing (required)\n",

@@ -230,7 +230,7 @@ class OneShotTest {
             OneShot standard = new OneShot(stream, stream, OneShot.standard().commandObjects());
             assertThat(standard.execute(args.toArray(String[]::new))).as(command).contains(0);
             assertThat(help.toString(StandardCharsets.UTF_8)).as(command).startsWith(command + ": ")
-                    .contains(command.equals("vocabulary") ? "No options." : "--rules");
+                    .contains(command.equals("vocabulary") ? "--format" : "--rules");
         }
     }
 }

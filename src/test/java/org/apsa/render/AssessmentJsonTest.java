@@ -141,6 +141,7 @@ class AssessmentJsonTest {
     /** The tree of keys as the format documents it, built with maps. */
     private static Map<String, Object> tree(Assessment a) {
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schemaVersion", "1.0");
         Map<String, Object> factSet = new LinkedHashMap<>();
         put(factSet, "id", a.factSet().id());
         put(factSet, "title", a.factSet().title());
@@ -198,6 +199,33 @@ class AssessmentJsonTest {
         root.put("trace", a.trace().stream().map(AssessmentJsonTest::node).toList());
         root.put("firings", a.firings());
         return root;
+    }
+
+    /**
+     * A lean line is the full tree without the proof trees, the evaluation, and what a
+     * prescription's id names; a line of scores keeps what comes before the evaluation.
+     */
+    @Test
+    void leanAndScoresLinesAreTheFullTreeWithTheirKeysLeftOut() throws IOException {
+        Random random = new Random(13);
+        FactSetReader reader = new FactSetReader();
+        AssessmentJson.Lines lean = new AssessmentJson.Lines(Detail.LEAN);
+        AssessmentJson.Lines scores = new AssessmentJson.Lines(Detail.SCORES);
+        for (int i = 1; i <= 50; i++) {
+            Assessment a = ShippedRules.assessor().assess(reader.parse("generated", GeneratedFactSets.line(random, i, 5)).factSet());
+            Map<String, Object> leanTree = tree(a);
+            leanTree.remove("trace");
+            leanTree.remove("evaluation");
+            for (Object p : (List<?>) leanTree.get("prescriptions")) {
+                ((Map<?, ?>) p).keySet().retainAll(List.of("id", "met", "gain"));
+            }
+            assertThat(new String(lean.utf8(a), StandardCharsets.UTF_8)).isEqualTo(COMPACT.writeValueAsString(leanTree))
+                    .isEqualTo(AssessmentJson.line(a, Detail.LEAN));
+            Map<String, Object> scoresTree = tree(a);
+            scoresTree.keySet().retainAll(List.of("schemaVersion", "factSet", "status", "leading", "evidence", "scenarios"));
+            assertThat(new String(scores.utf8(a), StandardCharsets.UTF_8)).isEqualTo(COMPACT.writeValueAsString(scoresTree))
+                    .isEqualTo(AssessmentJson.line(a, Detail.SCORES));
+        }
     }
 
     private static Map<String, Object> node(TraceNode n) {
