@@ -88,6 +88,12 @@ public final class AtomicFiles {
         return Files.createFile(folder.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp"));
     }
 
+    /** Whether {@code file} is a name {@link #temporaryBeside} gives for writing {@code name}. */
+    public static boolean isTemporaryOf(String file, String name) {
+        return file.length() > name.length() + 6 && file.startsWith("." + name + ".") && file.endsWith(".tmp")
+                && file.substring(name.length() + 2, file.length() - 4).chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    }
+
     /** What went wrong writing, in words: "permission denied" rather than a bare path. */
     public static String reason(IOException e) {
         if (e instanceof AccessDeniedException denied) {
