@@ -75,8 +75,12 @@ public final class Batch {
         return Collections.unmodifiableMap(files);
     }
     static final int WINDOW_PER_THREAD = 64;
-    /** Records in flight a thread keeps whatever the heap, so that no worker waits for lack of work. */
-    static final int MIN_WINDOW_PER_THREAD = 2;
+    /**
+     * Records in flight whatever the heap, so that reading and assessing overlap. Not more: a
+     * fact set of a few MB can make an assessment line of tens of MB, and a floor per thread
+     * would let 256 threads hold them all.
+     */
+    static final int MIN_WINDOW = 2;
     /** The part of the heap the results in flight may take. */
     static final int HEAP_SHARE = 5;
     /** What a result is taken to cost before any was measured: an assessment line is some 25 KB. */
@@ -301,7 +305,7 @@ public final class Batch {
             this.pool = pool;
             this.assess = assess;
             this.progress = progress;
-            this.minWindow = options.threads() * MIN_WINDOW_PER_THREAD;
+            this.minWindow = MIN_WINDOW;
             this.maxWindow = options.threads() * WINDOW_PER_THREAD;
             this.windowBytes = options.heap() / HEAP_SHARE;
             this.briefs = options.reports().contains(Report.MARKDOWN) || options.reports().contains(Report.HTML);

@@ -206,7 +206,7 @@ class BatchTest {
         Path out = temp.resolve("out");
         run(out, 1, MIXED.resolve("c-crisis.json"));
         Map<String, byte[]> before = contents(out);
-        Path pipe = InputsTest.mkfifo(temp.resolve("stream.jsonl"));
+        Path pipe = SpecialFiles.fifo(temp.resolve("stream.jsonl"));
 
         assertThatThrownBy(() -> run(out, 1, pipe)).isInstanceOf(InvalidFactSetException.class)
                 .hasMessage(pipe + ": is a named pipe (FIFO), not a file: batch reads only regular files, whose end it can reach "
@@ -226,7 +226,7 @@ class BatchTest {
         Path in = Files.createDirectories(temp.resolve("in"));
         Files.copy(MIXED.resolve("a-baseline.json"), in.resolve("a.json"));
         Files.createSymbolicLink(in.resolve("b-dangling.json"), in.resolve("gone.json"));
-        InputsTest.mkfifo(in.resolve("c-pipe.jsonl"));
+        SpecialFiles.fifo(in.resolve("c-pipe.jsonl"));
         Files.copy(MIXED.resolve("c-crisis.json"), in.resolve("d.json"));
         Path out = temp.resolve("out");
 
@@ -291,7 +291,7 @@ class BatchTest {
         assertThat(lines).hasSize(600);
         // A result is taken to cost its line twice over; the running average is at least the shortest line's cost.
         long shortest = lines.stream().mapToInt(String::length).min().orElseThrow();
-        long bound = Math.max(8 * Batch.MIN_WINDOW_PER_THREAD, (2L << 20) / Batch.HEAP_SHARE / (2 * shortest));
+        long bound = Math.max(Batch.MIN_WINDOW, (2L << 20) / Batch.HEAP_SHARE / (2 * shortest));
         assertThat(bound).as("far below threads × 64").isLessThan(8 * 64 / 4);
         assertThat(mostInFlight.get()).isBetween(1, (int) bound);
     }

@@ -155,7 +155,7 @@ class InputsTest {
     /** Fixture of the defect: a named pipe among the inputs blocked the run for ever. */
     @Test
     void aNamedPipeIsRefusedWithoutBeingOpenedWhetherNamedOrInAFolder() throws Exception {
-        Path pipe = mkfifo(temp.resolve("stream.jsonl"));
+        Path pipe = SpecialFiles.fifo(temp.resolve("stream.jsonl"));
         Files.writeString(temp.resolve("a.json"), "{}");
 
         List<Inputs.Input> named = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Inputs.discover(List.of(pipe), null));
@@ -208,12 +208,6 @@ class InputsTest {
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }
-    }
-
-    static Path mkfifo(Path path) throws IOException, InterruptedException {
-        Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
-        assertThat(mkfifo.waitFor()).as("mkfifo").isZero();
-        return path;
     }
 
     private static List<Path> files(List<Inputs.Input> inputs) {
