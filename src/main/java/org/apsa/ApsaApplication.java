@@ -7,6 +7,7 @@ import org.apsa.cli.OneShot;
 import org.apsa.cli.RuleBases;
 import org.apsa.cli.StandardOutput;
 import org.apsa.cli.UserPaths;
+import org.apsa.io.PrivateFiles;
 import org.apsa.log.FileLog;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RulesFolderException;
@@ -16,6 +17,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.shell.command.annotation.CommandScan;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -39,6 +42,7 @@ public class ApsaApplication {
     /** Runs the shell or one command and returns the exit status. */
     public static int run(String... args) {
         FileLog.configureDirectory();
+        keepTheUsersFilesPrivate();
         Optional<String> shellRules = shellRules(args);
         if (shellRules.isPresent()) {
             // 'apsa --rules DIR': the shell, on the rules of DIR.
@@ -78,6 +82,20 @@ public class ApsaApplication {
             return SpringApplication.exit(context);
         } catch (Throwable failure) {
             return exitStatus(failure);
+        }
+    }
+
+    /**
+     * The history with its typed notes, unsaved fact sets, the log and the compiled rules under
+     * {@code ~/.apsa} are the user's alone: the folder (which earlier versions created with the
+     * umask's 0755) is made 0700, and the log's folder is created 0700 before a logger creates it.
+     */
+    static void keepTheUsersFilesPrivate() {
+        PrivateFiles.tighten(Path.of(System.getProperty("user.home"), ".apsa"));
+        try {
+            PrivateFiles.folders(FileLog.logFile().toAbsolutePath().getParent());
+        } catch (IOException | RuntimeException e) {
+            // Writing the log says so, once.
         }
     }
 

@@ -9,6 +9,7 @@ import org.apache.logging.log4j.spi.ExtendedLogger;
 import org.apache.logging.log4j.spi.LoggerContext;
 import org.apache.logging.log4j.spi.LoggerContextFactory;
 import org.apache.logging.log4j.util.PropertiesUtil;
+import org.apsa.io.PrivateFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,6 +27,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
@@ -294,9 +296,10 @@ public final class FileLog {
             }
             try {
                 if (channel == null) {
-                    Files.createDirectories(file.toAbsolutePath().getParent());
-                    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                            StandardOpenOption.APPEND);
+                    // The log may quote what the user typed: a new one is the user's alone (0600 in 0700 folders).
+                    PrivateFiles.folders(file.toAbsolutePath().getParent());
+                    channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                            StandardOpenOption.APPEND), PrivateFiles.fileAttributes());
                 }
                 ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
                 while (bytes.hasRemaining()) {

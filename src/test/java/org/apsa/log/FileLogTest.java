@@ -116,6 +116,18 @@ class FileLogTest {
         assertThat(log.lines().filter(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d,\\d{3} .*"))).hasSize(4);
     }
 
+    /** Fixture of the defect: the log, which may quote what the user typed, was 0644 in 0755 folders. */
+    @Test
+    void aNewLogIsTheUsersAloneInFoldersOfTheUsersAlone() throws IOException {
+        Path file = dir.resolve("home/.apsa/logs/apsa.log");
+
+        new FileLog.ContextFactory(file, System.err).getContext(null, null, null, false).getLogger("org.apsa.X").info("a line");
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
+    }
+
     @Test
     void appendsToTheLogAlreadyThere() throws IOException {
         Path file = dir.resolve("apsa.log");
