@@ -287,7 +287,9 @@ public final class Batch {
         /** Whether a report that shows each fact set's brief explanation was asked for. */
         private final boolean briefs;
         private final IdIndex ids = new IdIndex();
+        /** Every input in order, those that cannot be read too, so that a number names one. */
         private final List<Path> files = new ArrayList<>();
+        private long filesRead;
         private final OutputStream assessments;
         private final Writer errors;
         private final Writer csv;
@@ -325,6 +327,7 @@ public final class Batch {
                 enter(CompletableFuture.completedFuture(new Result(null, null, List.of(problem(input)))));
                 return;
             }
+            filesRead++;
             reader.read(file, entry -> {
                 Future<Result> result;
                 if (!entry.valid()) {
@@ -375,7 +378,7 @@ public final class Batch {
             while (!window.isEmpty()) {
                 writeNext();
             }
-            report.inputs(files.size(), invalidInputs, problems);
+            report.inputs(filesRead, invalidInputs, problems);
             if (options.reports().contains(Report.MARKDOWN)) {
                 Writer md = outputs.open(Report.MARKDOWN.file());
                 write(md, Report.MARKDOWN.file(), MarkdownReport.render(report));
