@@ -98,7 +98,7 @@ public final class Batch {
      * @param out     the output folder, created when missing
      * @param reports the reports besides {@code assessments.jsonl} and {@code errors.jsonl}
      * @param threads how many fact sets to assess at once, at least 1
-     * @param heap    the bytes the results in flight may take a fifth of: the heap's limit
+     * @param heap    the heap's limit in bytes, of which the results in flight may take a fifth
      */
     public record Options(List<Path> inputs, Path out, Set<Report> reports, int threads, long heap) {
 
