@@ -9,6 +9,7 @@ import org.apsa.cli.OneShot;
 import org.apsa.cli.RuleBases;
 import org.apsa.cli.StandardOutput;
 import org.apsa.cli.UserPaths;
+import org.apsa.io.PrivateFiles;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RulesFolderException;
 import org.springframework.boot.Banner;
@@ -17,6 +18,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.shell.command.annotation.CommandScan;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -45,6 +48,7 @@ public class ApsaApplication {
     public static int run(String... args) {
         // log4j2.xml is the one logging configuration, in the shell as in one-shot runs.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        keepTheUsersFilesPrivate();
         Optional<String> shellRules = shellRules(args);
         if (shellRules.isPresent()) {
             // 'apsa --rules DIR': the shell, on the rules of DIR.
@@ -85,6 +89,20 @@ public class ApsaApplication {
         }
     }
 
+    /**
+     * The history with its typed notes, unsaved fact sets, the log and the compiled rules under
+     * {@code ~/.apsa} are the user's alone: the folder (which earlier versions created with the
+     * umask's 0755) is made 0700, and the log's folder is created 0700 before a logger creates it.
+     */
+    static void keepTheUsersFilesPrivate() {
+        PrivateFiles.tighten(Path.of(System.getProperty("user.home"), ".apsa"));
+        try {
+            PrivateFiles.folders(logFolder());
+        } catch (IOException | RuntimeException e) {
+            // Writing the log says so, once.
+        }
+    }
+
     /** The folder of {@code --rules DIR} (or {@code --rules=DIR}) when that is all the arguments say. */
     static Optional<String> shellRules(String... args) {
         if (args.length == 2 && args[0].equals("--rules")) {
@@ -110,6 +128,18 @@ public class ApsaApplication {
         log.error("unexpected failure", failure);
         System.err.println("apsa: internal error: " + failure + " (details in " + logFile() + ")");
         return ExitCode.INTERNAL.status();
+    }
+
+    /**
+     * The folder log4j2.xml writes to, read as it reads it, without starting Log4j2: made
+     * private before the first line is logged, since Log4j2 makes the file private but not its folders.
+     */
+    static Path logFolder() {
+        String dir = System.getProperty("apsa.log.dir");
+        if (dir == null) {
+            dir = System.getenv("APSA_LOG_DIR");
+        }
+        return dir == null ? Path.of(System.getProperty("user.home"), ".apsa", "logs") : Path.of(dir).toAbsolutePath();
     }
 
     /** The file log4j2.xml writes to; "the log" under a configuration of the user's own. */

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Safe defaults that a review could miss when the code changes: no polymorphic JSON binding
  * (class names taken from input), log messages never built from input (a log pattern is
- * data, never text the user wrote), and a Log4j2 with the 2025-2026 CVE fixes.
+ * data, never text the user wrote), a Log4j2 with the 2025-2026 CVE fixes and a Jackson
+ * outside the async parser's advisories.
  * docs/reliability.md gives the trust model these serve.
  */
 class SecurityHygieneTest {
@@ -63,6 +64,20 @@ class SecurityHygieneTest {
         assertThat(version).as("log4j-core version").isNotNull();
         int[] parts = Arrays.stream(version.split("[.-]")).limit(3).mapToInt(Integer::parseInt).toArray();
         assertThat(parts[0] * 1_000_000 + parts[1] * 1_000 + parts[2]).as("log4j-core " + version).isGreaterThanOrEqualTo(2_025_004);
+    }
+
+    /**
+     * jackson-core before 2.22.1 is inside the advisories on the async parser's number-length
+     * limit (GHSA-72hv-8253-57qq, GHSA-r7wm-3cxj-wff9). Only the blocking parser runs here, with
+     * explicit limits, but scanners flag the version all the same.
+     */
+    @Test
+    void jacksonIsOutsideTheAsyncParserNumberLengthAdvisories() {
+        for (com.fasterxml.jackson.core.Version version : List.of(com.fasterxml.jackson.core.json.PackageVersion.VERSION,
+                com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION)) {
+            assertThat(version.getMajorVersion() * 1_000_000 + version.getMinorVersion() * 1_000 + version.getPatchLevel())
+                    .as(version.getGroupId() + ":" + version.getArtifactId() + " " + version).isGreaterThanOrEqualTo(2_022_001);
+        }
     }
 
     private static List<String> matches(Pattern pattern) throws IOException {

@@ -9,6 +9,7 @@ import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.InputProblem;
+import org.apsa.fact.InvalidFactSetException;
 import org.apsa.render.AssessmentJson;
 import org.apsa.report.BatchSummaryText;
 import org.apsa.render.Detail;
@@ -26,6 +27,7 @@ import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -48,9 +50,11 @@ import java.util.function.Function;
 /**
  * Assesses many fact sets: reads the inputs as a stream on the calling thread, assesses on
  * {@code threads} workers, and writes the results in input order, so the output is the same
- * bytes whatever the number of threads. At most a window of {@code threads × }{@value #WINDOW_PER_THREAD}
- * records is in flight; beyond it the reader waits for the writer. What stays in memory
- * besides is the id index (about 24 bytes a fact set) and the reports' bounded sample.
+ * bytes whatever the number of threads. The records in flight are bounded by the heap, not by
+ * the number of threads: their results may take up to a fifth of the heap (estimated from the
+ * results written so far), and at most {@value #WINDOW_PER_THREAD} records a thread; beyond
+ * that the reader waits for the writer. What stays in memory besides is the id index (about
+ * 24 bytes a fact set) and the reports' bounded sample.
  *
  * <p>An invalid record, or one whose id was already used, is reported in {@code errors.jsonl}
  * and skipped; a failure of the rules (or of writing) stops the run, and then nothing of it
@@ -79,6 +83,16 @@ public final class Batch {
         return Collections.unmodifiableMap(files);
     }
     static final int WINDOW_PER_THREAD = 64;
+    /**
+     * Records in flight whatever the heap, so that reading and assessing overlap. Not more: a
+     * fact set of a few MB can make an assessment line of tens of MB, and a floor per thread
+     * would let 256 threads hold them all.
+     */
+    static final int MIN_WINDOW = 2;
+    /** The part of the heap the results in flight may take. */
+    static final int HEAP_SHARE = 5;
+    /** What a result is taken to cost before any was measured: an assessment line is some 25 KB. */
+    static final long FIRST_RESULT_ESTIMATE = 64 * 1024;
     /** The invalid inputs a summary quotes; errors.jsonl has them all. */
     static final int QUOTED_PROBLEMS = 10;
     /** How long a run's end waits for workers still busy after a failure. */
@@ -97,8 +111,20 @@ public final class Batch {
      *                prescriptions and no briefs to show
      * @param provenance where the results come from, said in {@code run.json} and the Markdown
      *                and HTML reports; null for none (and no {@code run.json})
+     * @param heap    the heap's limit in bytes, of which the results in flight may take a fifth
      */
-    public record Options(List<Path> inputs, Path out, Set<Report> reports, int threads, Detail detail, Provenance provenance) {
+    public record Options(List<Path> inputs, Path out, Set<Report> reports, int threads, Detail detail, Provenance provenance,
+                          long heap) {
+
+        public Options(List<Path> inputs, Path out, Set<Report> reports, int threads, Detail detail, Provenance provenance) {
+            this(inputs, out, reports, threads, detail, provenance, Runtime.getRuntime().maxMemory());
+        }
+
+        /** Lines in full, no provenance, in a heap of {@code heap} bytes. */
+        public Options(List<Path> inputs, Path out, Set<Report> reports, int threads, long heap) {
+            this(inputs, out, reports, threads, Detail.FULL, null, heap);
+        }
+
         public Options {
             inputs = List.copyOf(inputs);
             reports = reports.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(reports));
@@ -146,15 +172,17 @@ public final class Batch {
      * @param firstProblems the first problems, at most {@value #QUOTED_PROBLEMS}
      * @param written       the files written in {@code out}, in the order written
      * @param removed       the files of an earlier run removed from {@code out} because this run did not write them
+     * @param leftOver      the hidden temporary files of an interrupted earlier run removed from {@code out}
      */
     public record Summary(long files, long assessed, Map<String, Long> byLeading, long invalidInputs, long problems,
                           List<InputProblem> firstProblems, Path out, List<String> written, List<String> removed,
-                          Duration elapsed) implements BatchSummaryText.Run {
+                          List<String> leftOver, Duration elapsed) implements BatchSummaryText.Run {
         public Summary {
             byLeading = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byLeading));
             firstProblems = List.copyOf(firstProblems);
             written = List.copyOf(written);
             removed = List.copyOf(removed);
+            leftOver = List.copyOf(leftOver);
         }
 
         @Override
@@ -181,7 +209,8 @@ public final class Batch {
 
     public Summary run(Options options, Progress progress) {
         long start = System.nanoTime();
-        List<Path> files = Inputs.discover(options.inputs(), options.out());
+        List<Inputs.Input> files = Inputs.discover(options.inputs(), options.out());
+        nothingToRead(files, options);
         progress.started(progress.wantsEstimate() ? Inputs.estimateRecords(files) : -1);
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), workers());
         // Each worker reuses a reset session from one fact set to the next; building a session was a tenth of the work.
@@ -195,12 +224,17 @@ public final class Batch {
             }
             run.finish();
             List<String> removed = outputs.commit();
-            Summary summary = new Summary(files.size(), run.report.assessed(), run.report.byLeading(), run.invalidInputs,
-                    run.problems, run.firstProblems, options.out(), run.written(), removed, Duration.ofNanos(System.nanoTime() - start));
+            long read = files.stream().filter(Inputs.Input::readable).count();
+            Summary summary = new Summary(read, run.report.assessed(), run.report.byLeading(), run.invalidInputs,
+                    run.problems, run.firstProblems, options.out(), run.written(), removed, outputs.leftOver(),
+                    Duration.ofNanos(System.nanoTime() - start));
             LOG.info("batch: {} fact sets assessed, {} invalid inputs, from {} files into {} in {} ms on {} threads",
-                    summary.assessed(), summary.invalidInputs(), files.size(), options.out(), summary.elapsed().toMillis(), options.threads());
+                    summary.assessed(), summary.invalidInputs(), read, options.out(), summary.elapsed().toMillis(), options.threads());
             if (!removed.isEmpty()) {
                 LOG.info("batch: removed from an earlier run in {}: {}", options.out(), removed);
+            }
+            if (!summary.leftOver().isEmpty()) {
+                LOG.info("batch: removed the temporary files of an interrupted run in {}: {}", options.out(), summary.leftOver());
             }
             return summary;
         } finally {
@@ -210,6 +244,30 @@ public final class Batch {
             }
             progress.finished();
         }
+    }
+
+    /**
+     * A run with no fact file to read writes nothing, so that the results of an earlier run
+     * in {@code out} stay as they are: with nothing found it is a mistake on the command line;
+     * with inputs that cannot be read, those are invalid.
+     */
+    private static void nothingToRead(List<Inputs.Input> inputs, Options options) {
+        if (inputs.stream().anyMatch(Inputs.Input::readable)) {
+            return;
+        }
+        String kept = Files.exists(options.out()) ? options.out() + " was left as it was" : "nothing was written";
+        if (inputs.isEmpty()) {
+            throw new NoInputsException("no fact files (.json, .jsonl) in " + String.join(", ",
+                    options.inputs().stream().map(Path::toString).toList()) + ": nothing to assess, so " + kept
+                    + "; give the files or folders that hold the fact sets");
+        }
+        List<InputProblem> problems = new ArrayList<>(inputs.stream().map(Batch::problem).toList());
+        problems.add(new InputProblem(options.out().toString(), 0, 0, "no fact file could be read, so " + kept));
+        throw new InvalidFactSetException(problems);
+    }
+
+    private static InputProblem problem(Inputs.Input input) {
+        return new InputProblem(input.path().toString(), 0, 0, input.problem());
     }
 
     /**
@@ -251,11 +309,18 @@ public final class Batch {
         private final Function<FactSet, Assessment> assess;
         private final Progress progress;
         private final ArrayDeque<Future<Result>> window = new ArrayDeque<>();
-        private final int windowSize;
+        private final int minWindow;
+        private final int maxWindow;
+        private final long windowBytes;
+        /** What the results written so far took, in estimated bytes, and how many there were. */
+        private long resultBytes;
+        private long results;
         /** Whether a report that shows each fact set's brief explanation was asked for. */
         private final boolean briefs;
         private final IdIndex ids = new IdIndex();
+        /** Every input in order, those that cannot be read too, so that a number names one. */
         private final List<Path> files = new ArrayList<>();
+        private long filesRead;
         private final OutputStream assessments;
         private final Writer errors;
         private final Writer csv;
@@ -273,7 +338,9 @@ public final class Batch {
             this.pool = pool;
             this.assess = assess;
             this.progress = progress;
-            this.windowSize = options.threads() * WINDOW_PER_THREAD;
+            this.minWindow = MIN_WINDOW;
+            this.maxWindow = options.threads() * WINDOW_PER_THREAD;
+            this.windowBytes = options.heap() / HEAP_SHARE;
             this.briefs = options.reports().contains(Report.MARKDOWN) || options.reports().contains(Report.HTML);
             this.lines = new AssessmentJson.Lines(options.detail());
             report.provenance(options.provenance());
@@ -286,8 +353,14 @@ public final class Batch {
             }
         }
 
-        void read(Path file, int number) {
+        void read(Inputs.Input input, int number) {
+            Path file = input.path();
             files.add(file);
+            if (!input.readable()) {
+                enter(CompletableFuture.completedFuture(new Result(null, null, List.of(problem(input)))));
+                return;
+            }
+            filesRead++;
             reader.read(file, entry -> {
                 Future<Result> result;
                 if (!entry.valid()) {
@@ -305,11 +378,25 @@ public final class Batch {
                         });
                     }
                 }
-                window.add(result);
-                if (window.size() >= windowSize) {
-                    writeNext();
-                }
+                enter(result);
             });
+        }
+
+        /** Puts a record in flight, first writing the oldest while the window is full. */
+        private void enter(Future<Result> result) {
+            window.add(result);
+            while (window.size() >= windowSize()) {
+                writeNext();
+            }
+        }
+
+        /**
+         * How many records may be in flight: the results' share of the heap over what a result
+         * costs on average so far, within the bounds a thread has.
+         */
+        int windowSize() {
+            long each = results == 0 ? FIRST_RESULT_ESTIMATE : Math.max(1, resultBytes / results);
+            return (int) Math.max(minWindow, Math.min(maxWindow, windowBytes / each));
         }
 
         private InputProblem clash(org.apsa.fact.FactSetReader.Entry entry, String id, IdIndex.Place first) {
@@ -324,7 +411,7 @@ public final class Batch {
             while (!window.isEmpty()) {
                 writeNext();
             }
-            report.inputs(files.size(), invalidInputs, problems);
+            report.inputs(filesRead, invalidInputs, problems);
             if (options.reports().contains(Report.MARKDOWN)) {
                 Writer md = outputs.open(Report.MARKDOWN.file());
                 write(md, Report.MARKDOWN.file(), MarkdownReport.render(report));
@@ -353,6 +440,8 @@ public final class Batch {
 
         private void writeNext() {
             Result result = await(window.removeFirst());
+            results++;
+            resultBytes += cost(result);
             if (result.problems().isEmpty()) {
                 Row row = numbered(result.row(), report.assessed() + 1);
                 writeLine(result.json());
@@ -389,6 +478,21 @@ public final class Batch {
                 throw outputs.failure(name, e);
             }
         }
+    }
+
+    /**
+     * About the heap a result takes until written: its JSON line twice over (the line, and the
+     * assessment's row with its texts and scores, which is smaller), a brief counted apart.
+     */
+    private static long cost(Result result) {
+        if (result.json() == null) {
+            return 1024;
+        }
+        long brief = 0;
+        for (String line : result.row() == null ? List.<String>of() : result.row().brief()) {
+            brief += 2L * line.length();
+        }
+        return 2L * result.json().length + brief;
     }
 
     private static Row numbered(Row r, long number) {

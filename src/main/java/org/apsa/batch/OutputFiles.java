@@ -5,18 +5,27 @@ import org.apsa.io.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.Closeable;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +37,10 @@ import java.util.Map;
  * is whole, from this run or from an earlier one. A run that succeeds removes, with its
  * renaming, the files an earlier run wrote under the names it owns and this run did not
  * write, so the folder never shows one run's assessments beside another run's reports.
+ *
+ * <p>A run holds a lock on each of its temporary files while it lives (the system releases it
+ * when the process ends, however it ends). A run killed outright cannot remove its temporary
+ * files; the next run into the folder removes those no live run holds, and names them.
  */
 final class OutputFiles implements AutoCloseable {
 
@@ -41,6 +54,8 @@ final class OutputFiles implements AutoCloseable {
     private final Map<String, String> owned;
     private final Map<String, Path> temporary = new LinkedHashMap<>();
     private final List<Closeable> files = new ArrayList<>();
+    /** The hidden temporary files of an interrupted earlier run, removed when this run began. */
+    private final List<String> leftOver;
     private final Thread cleanUpOnExit = new Thread(this::discard, "apsa-batch-cleanup");
     /*
      * One lock orders the run's thread against the clean-up on exit: a stop that comes while
@@ -64,7 +79,55 @@ final class OutputFiles implements AutoCloseable {
             throw new OutputException("cannot create the output folder " + folder + ": " + AtomicFiles.reason(e)
                     + "; give --out a folder you can write to", e);
         }
+        this.leftOver = removeLeftOvers();
         Runtime.getRuntime().addShutdownHook(cleanUpOnExit);
+    }
+
+    /** The temporary files an interrupted run left here, removed as this run began; empty when none. */
+    List<String> leftOver() {
+        return leftOver;
+    }
+
+    /**
+     * Removes the temporary files ({@code .NAME.<random>.tmp}, for a name this kind of run
+     * writes) that no live run holds: those of a run killed outright. One that cannot be
+     * locked belongs to a run still writing, or to a file system without locks; either way
+     * it is left alone.
+     */
+    private List<String> removeLeftOvers() {
+        List<String> removed = new ArrayList<>();
+        List<Path> candidates = new ArrayList<>();
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(folder, ".*.tmp")) {
+            list.forEach(candidates::add);
+        } catch (IOException e) {
+            return List.of();
+        }
+        candidates.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        for (Path temp : candidates) {
+            String name = temp.getFileName().toString();
+            if (owned.keySet().stream().noneMatch(n -> AtomicFiles.isTemporaryOf(name, n))
+                    || !Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            boolean unheld;
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                FileLock lock = channel.tryLock();
+                unheld = lock != null;
+                if (unheld) {
+                    lock.release();
+                }
+            } catch (IOException | OverlappingFileLockException e) {
+                unheld = false;
+            }
+            try {
+                if (unheld && Files.deleteIfExists(temp)) {
+                    removed.add(name);
+                }
+            } catch (IOException e) {
+                // Left for a later run; it is hidden and never taken for a report.
+            }
+        }
+        return List.copyOf(removed);
     }
 
     /**
@@ -100,15 +163,22 @@ final class OutputFiles implements AutoCloseable {
         try {
             Path temp = AtomicFiles.temporaryBeside(folder, name);
             temporary.put(name, temp);
-            return Files.newOutputStream(temp);
+            FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+            try {
+                // Tells a later run that this file is in use; without locks it only loses that.
+                channel.tryLock();
+            } catch (IOException | OverlappingFileLockException unlocked) {
+                // Nothing to do.
+            }
+            return Channels.newOutputStream(channel);
         } catch (IOException e) {
             throw failure(name, e);
         }
     }
 
     /**
-     * Closes every file, renames each into place, then removes the files of an earlier run
-     * under the other owned names. A stop waits for all of it.
+     * Writes out and closes every file, renames each into place, then removes the files of an
+     * earlier run under the other owned names. A stop waits for all of it.
      *
      * @return the names removed, in the order owned
      */
@@ -118,25 +188,46 @@ final class OutputFiles implements AutoCloseable {
         }
         for (Closeable file : files) {
             try {
+                // Flushed, not closed: closing would release the lock that keeps a later run's clean-up off it.
+                ((Flushable) file).flush();
+            } catch (IOException e) {
+                throw failure(nameOf(file), e);
+            }
+        }
+        List<String> names = new ArrayList<>(temporary.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            try {
+                rename(temporary.get(name), folder.resolve(name));
+            } catch (FileSystemException openFile) {
+                // Some systems rename no open file: close it and try again.
+                try {
+                    files.get(i).close();
+                    rename(temporary.get(name), folder.resolve(name));
+                } catch (IOException io) {
+                    throw failure(name, io);
+                }
+            } catch (IOException io) {
+                throw failure(name, io);
+            }
+        }
+        committed = true;
+        for (Closeable file : files) {
+            try {
                 file.close();
             } catch (IOException e) {
                 throw failure(nameOf(file), e);
             }
         }
-        for (Map.Entry<String, Path> e : temporary.entrySet()) {
-            Path target = folder.resolve(e.getKey());
-            try {
-                try {
-                    Files.move(e.getValue(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException notAtomic) {
-                    Files.move(e.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException io) {
-                throw failure(e.getKey(), io);
-            }
-        }
-        committed = true;
         return removeEarlierFiles();
+    }
+
+    private static void rename(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException notAtomic) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /**

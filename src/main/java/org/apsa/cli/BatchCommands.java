@@ -57,6 +57,10 @@ class BatchCommands {
         if (workers < 1 || workers > 256) {
             throw new UsageException("--threads must be between 1 and 256, was " + workers);
         }
+        if (outFolder.isBlank()) {
+            // Path.of("") is the current folder: the results would land among whatever is there.
+            throw new UsageException("--out is empty; give the folder for the results, e.g. --out results");
+        }
         Path target = UserPaths.of(outFolder);
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");

@@ -2,6 +2,7 @@ package org.apsa.cli;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apsa.batch.NoInputsException;
 import org.apsa.batch.OutputException;
 import org.apsa.fact.InvalidFactSetException;
 import org.apsa.fact.Suggestions;
@@ -237,6 +238,10 @@ class Failures implements CommandExceptionResolver {
         if (e instanceof OutputException output) {
             // --out names a place the batch cannot write: a problem of the command line, not of the tool.
             return new Failure(ExitCode.USAGE, output.getMessage());
+        }
+        if (e instanceof NoInputsException none) {
+            // A batch given nothing to read: a mistake on the command line, and nothing was written.
+            return new Failure(ExitCode.USAGE, none.getMessage());
         }
         if (e instanceof UsageException usage) {
             return new Failure(ExitCode.USAGE, usage.getMessage());

@@ -156,7 +156,8 @@ public class Workbench {
             // Two sessions ending in the same second with the same fact set each keep theirs.
             for (int n = 2; ; n++) {
                 try {
-                    AtomicFiles.write(copy, FactSetWriter.json(current, null), false);
+                    // Under ~/.apsa with the user's other files: readable by the user alone.
+                    AtomicFiles.writePrivate(copy, FactSetWriter.json(current, null), false);
                     break;
                 } catch (FileAlreadyExistsException taken) {
                     if (n > 1000) {

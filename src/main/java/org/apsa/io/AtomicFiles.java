@@ -37,6 +37,19 @@ public final class AtomicFiles {
      * @throws IOException with a message a user can act on (see {@link #reason})
      */
     public static List<Path> write(Path target, String text, boolean overwrite) throws IOException {
+        return write(target, text, overwrite, false);
+    }
+
+    /**
+     * As {@link #write}, for a file of the user's own under {@code ~/.apsa}: a new file is
+     * readable by its owner only, and missing folders are created usable by their owner only
+     * ({@link PrivateFiles}).
+     */
+    public static List<Path> writePrivate(Path target, String text, boolean overwrite) throws IOException {
+        return write(target, text, overwrite, true);
+    }
+
+    private static List<Path> write(Path target, String text, boolean overwrite, boolean owner) throws IOException {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
             throw new IOException("it is a folder");
@@ -54,8 +67,13 @@ public final class AtomicFiles {
         for (Path above = target.getParent(); above != null && !Files.exists(above); above = above.getParent()) {
             missing.add(0, above);
         }
-        Files.createDirectories(folder);
-        Path temporary = temporaryBeside(folder, absolute.getFileName().toString());
+        if (owner) {
+            PrivateFiles.folders(folder);
+        } else {
+            Files.createDirectories(folder);
+        }
+        Path temporary = owner ? Files.createFile(temporaryName(folder, absolute.getFileName().toString()), PrivateFiles.fileAttributes())
+                : temporaryBeside(folder, absolute.getFileName().toString());
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             keepPermissions(absolute, temporary);
@@ -85,7 +103,17 @@ public final class AtomicFiles {
      * permissions would carry over to the file the user gets.
      */
     public static Path temporaryBeside(Path folder, String name) throws IOException {
-        return Files.createFile(folder.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp"));
+        return Files.createFile(temporaryName(folder, name));
+    }
+
+    private static Path temporaryName(Path folder, String name) {
+        return folder.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp");
+    }
+
+    /** Whether {@code file} is a name {@link #temporaryBeside} gives for writing {@code name}. */
+    public static boolean isTemporaryOf(String file, String name) {
+        return file.length() > name.length() + 6 && file.startsWith("." + name + ".") && file.endsWith(".tmp")
+                && file.substring(name.length() + 2, file.length() - 4).chars().allMatch(c -> Character.digit(c, 16) >= 0);
     }
 
     /** What went wrong writing, in words: "permission denied" rather than a bare path. */

@@ -62,6 +62,9 @@ public final class BatchSummaryText {
         if (!s.removed().isEmpty()) {
             out.append("Removed from an earlier run: ").append(String.join(", ", s.removed())).append('\n');
         }
+        if (!s.leftOver().isEmpty()) {
+            out.append("Removed the temporary files of an interrupted run: ").append(String.join(", ", s.leftOver())).append('\n');
+        }
         return out.toString();
     }
 }

@@ -3,15 +3,20 @@ package org.apsa.rulebase;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
+import org.apsa.io.PrivateFiles;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,14 +26,21 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Compiled rule bases saved between runs, so a run whose rules have not changed skips the
  * seconds a compile takes. An entry holds the executable model of one set of DRL texts
  * (kjar bytes) under a key that covers everything the compiled classes depend on; see
- * {@link RuleBaseLoader}. Each file carries the digest of its content: an entry that was
- * truncated or altered is detected, deleted and compiled again. The cache only ever speeds
- * a run up: when it cannot be read or written, the rules are compiled as if it were not there.
+ * {@link RuleBaseLoader}. Each file carries a digest of its key and its content: an entry that
+ * was truncated or altered, or another key's entry copied under this key's name, is detected,
+ * deleted and compiled again. The cache only ever speeds a run up: when it cannot be read or
+ * written, the rules are compiled as if it were not there.
+ *
+ * <p>What it loads is code, so it is trusted only as far as it proves itself: an entry that is
+ * a link or not a regular file (a named pipe, a device) is never opened, a folder that belongs
+ * to another user or that others may write to is not used, and each says so in one warning
+ * line on standard error. New folders are created 0700, entries 0600.
  *
  * <p>The folder is {@code ~/.apsa/cache/rules} unless {@code -Dapsa.cache.dir} or
  * {@code APSA_CACHE_DIR} names another; the value {@code off} turns the cache off.
@@ -44,14 +56,26 @@ public final class RuleCache {
     /** Entries kept; the least recently used beyond this are deleted. */
     static final int KEEP = 16;
 
-    private static final byte[] MAGIC = "APSA compiled rules 1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "APSA compiled rules 2\n".getBytes(StandardCharsets.US_ASCII);
+    /** Larger than any compiled rule base; a bigger file is not an entry this tool wrote. */
+    static final long MAX_ENTRY_BYTES = 256L << 20;
     private static final int DIGEST_LINE = 65;
     private static final String SUFFIX = ".kjar";
 
     private final Path folder;
+    private final Consumer<String> warnings;
+    /** Whether the folder was found fit to hold code; null until first asked. */
+    private Boolean trusted;
 
-    private RuleCache(Path folder) {
+    private RuleCache(Path folder, Consumer<String> warnings) {
         this.folder = folder;
+        this.warnings = warnings;
+    }
+
+    /** A warning line on standard error, and in the log. */
+    private static void onStandardError(String warning) {
+        LOG.warn("{}", warning);
+        System.err.println("apsa: warning: " + warning);
     }
 
     /** The cache the settings name: property, then environment, then the default folder. */
@@ -76,12 +100,17 @@ public final class RuleCache {
     }
 
     public static RuleCache at(Path folder) {
-        return new RuleCache(folder);
+        return new RuleCache(folder, RuleCache::onStandardError);
+    }
+
+    /** A cache in {@code folder} that tells its warnings to {@code warnings} instead of standard error. */
+    static RuleCache at(Path folder, Consumer<String> warnings) {
+        return new RuleCache(folder, warnings);
     }
 
     /** A cache that never holds anything: every load compiles. */
     public static RuleCache off() {
-        return new RuleCache(null);
+        return new RuleCache(null, RuleCache::onStandardError);
     }
 
     public boolean enabled() {
@@ -99,26 +128,63 @@ public final class RuleCache {
      */
     Optional<byte[]> read(String key) {
         Optional<Path> file = file(key);
-        if (file.isEmpty()) {
+        if (file.isEmpty() || !trusted()) {
             return Optional.empty();
         }
-        byte[] bytes;
+        BasicFileAttributes attributes;
         try {
-            bytes = Files.readAllBytes(file.get());
+            attributes = Files.readAttributes(file.get(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
             LOG.warn("compiled-rule cache entry {} cannot be read ({}); compiling the rules", file.get(), e.toString());
             return Optional.empty();
         }
-        Optional<byte[]> payload = payload(bytes);
+        if (!attributes.isRegularFile()) {
+            warnings.accept("compiled-rule cache entry " + file.get() + " is " + (attributes.isSymbolicLink() ? "a link" : "not a regular file")
+                    + ", which this tool never writes; not read: the rules were compiled and the entry replaced");
+            discard(key);
+            return Optional.empty();
+        }
+        if (attributes.size() > MAX_ENTRY_BYTES) {
+            warnings.accept("compiled-rule cache entry " + file.get() + " is larger than any compiled rule base (" + attributes.size()
+                    + " bytes); not read: the rules were compiled and the entry replaced");
+            discard(key);
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file.get(), LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes((int) MAX_ENTRY_BYTES + 1);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("compiled-rule cache entry {} cannot be read ({}); compiling the rules", file.get(), e.toString());
+            return Optional.empty();
+        }
+        Optional<byte[]> payload = payload(key, bytes);
         if (payload.isEmpty()) {
-            LOG.warn("compiled-rule cache entry {} is damaged; deleting it and compiling the rules", file.get());
+            warnings.accept("compiled-rule cache entry " + file.get() + " is damaged or is not the entry of these rules; "
+                    + "not used: the rules were compiled and the entry replaced");
             discard(key);
             return Optional.empty();
         }
         touch(file.get());
         return payload;
+    }
+
+    /**
+     * Whether the folder may hold code this tool loads: when it exists, it belongs to the user
+     * and no one else may write to it. Asked once; a folder that is not yet there is created
+     * by {@link #write} as the user's alone.
+     */
+    private boolean trusted() {
+        if (trusted == null) {
+            Optional<String> why = Files.isDirectory(folder) ? PrivateFiles.untrusted(folder) : Optional.empty();
+            why.ifPresent(reason -> warnings.accept("the compiled-rule cache " + folder + " is not used: " + reason
+                    + "; the rules are compiled on every run (set " + DIR_VARIABLE + " to a folder of your own, or to off)"));
+            trusted = why.isEmpty();
+        }
+        return trusted;
     }
 
     /** Saves compiled rules under a key, atomically; a failure is logged, never thrown. */
@@ -129,9 +195,13 @@ public final class RuleCache {
         }
         Path temporary = null;
         try {
-            Files.createDirectories(folder);
+            PrivateFiles.folders(folder);
+            if (!trusted()) {
+                return;
+            }
+            // Created 0600 (createTempFile's own permissions), and so the entry renamed from it.
             temporary = Files.createTempFile(folder, key, ".tmp");
-            byte[] digest = HexFormat.of().formatHex(sha256(kjar)).getBytes(StandardCharsets.US_ASCII);
+            byte[] digest = HexFormat.of().formatHex(digest(key, kjar)).getBytes(StandardCharsets.US_ASCII);
             byte[] entry = new byte[MAGIC.length + DIGEST_LINE + kjar.length];
             System.arraycopy(MAGIC, 0, entry, 0, MAGIC.length);
             System.arraycopy(digest, 0, entry, MAGIC.length, digest.length);
@@ -178,7 +248,19 @@ public final class RuleCache {
         });
     }
 
-    private static Optional<byte[]> payload(byte[] entry) {
+    /** The digest an entry carries: of its key and its content, so that an entry is only ever good for its own key. */
+    private static byte[] digest(String key, byte[] kjar) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(key.getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) '\n');
+            return digest.digest(kjar);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Optional<byte[]> payload(String key, byte[] entry) {
         int start = MAGIC.length + DIGEST_LINE;
         if (entry.length <= start
                 || !Arrays.equals(entry, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
@@ -187,7 +269,7 @@ public final class RuleCache {
         }
         String recorded = new String(entry, MAGIC.length, DIGEST_LINE - 1, StandardCharsets.US_ASCII);
         byte[] payload = Arrays.copyOfRange(entry, start, entry.length);
-        return recorded.equals(HexFormat.of().formatHex(sha256(payload))) ? Optional.of(payload) : Optional.empty();
+        return recorded.equals(HexFormat.of().formatHex(digest(key, payload))) ? Optional.of(payload) : Optional.empty();
     }
 
     private static void touch(Path file) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apsa.engine.Assessor;
 import org.apsa.engine.TestRules;
+import org.apsa.fact.InvalidFactSetException;
 import org.apsa.rulebase.RuleBaseException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -169,18 +170,130 @@ class BatchTest {
         assertThat(names(out)).containsExactly("report.html");
     }
 
+    /** Fixture of the defect: --out inside an input folder was taken, and the next run read the results as inputs. */
     @Test
-    void theOutputFolderInsideAnInputFolderIsNotRead() throws IOException {
-        Path input = temp.resolve("in");
-        Files.createDirectories(input);
+    void anOutputFolderInsideAnInputFolderIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path input = Files.createDirectories(temp.resolve("in"));
         Files.copy(MIXED.resolve("c-crisis.json"), input.resolve("c.json"));
-        Path out = input.resolve("results");
 
-        run(out, 1, input);
-        Batch.Summary again = run(out, 1, input);
+        assertThatThrownBy(() -> run(input.resolve("results"), 1, input)).isInstanceOf(OutputException.class)
+                .hasMessageStartingWith("--out " + input.resolve("results") + " lies in the input folder " + input);
 
-        assertThat(again.files()).isEqualTo(1);
-        assertThat(again.invalidInputs()).isZero();
+        assertThat(names(input)).containsExactly("c.json");
+    }
+
+    /** Fixture of the defect: an empty input folder exited 0 and replaced the earlier results with empty files. */
+    @Test
+    void anEmptyInputIsRefusedAndLeavesTheEarlierResultsAlone() throws IOException {
+        Path out = temp.resolve("out");
+        run(out, 1, MIXED.resolve("c-crisis.json"));
+        Map<String, byte[]> before = contents(out);
+        Path empty = Files.createDirectories(temp.resolve("empty"));
+        Files.writeString(empty.resolve("notes.txt"), "not a fact file");
+
+        assertThatThrownBy(() -> run(out, 1, empty)).isInstanceOf(NoInputsException.class)
+                .hasMessage("no fact files (.json, .jsonl) in " + empty + ": nothing to assess, so " + out
+                        + " was left as it was; give the files or folders that hold the fact sets");
+
+        Map<String, byte[]> after = contents(out);
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        after.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(before.get(name)));
+    }
+
+    /** Inputs that cannot be read, and nothing else: invalid, and the earlier results stay. */
+    @Test
+    void inputsThatAllCannotBeReadAreInvalidAndLeaveTheEarlierResultsAlone() throws Exception {
+        Path out = temp.resolve("out");
+        run(out, 1, MIXED.resolve("c-crisis.json"));
+        Map<String, byte[]> before = contents(out);
+        Path pipe = SpecialFiles.fifo(temp.resolve("stream.jsonl"));
+
+        assertThatThrownBy(() -> run(out, 1, pipe)).isInstanceOf(InvalidFactSetException.class)
+                .hasMessage(pipe + ": is a named pipe (FIFO), not a file: batch reads only regular files, whose end it can reach "
+                        + "without waiting; save the data to a .json or .jsonl file and give that\n"
+                        + out + ": no fact file could be read, so " + out + " was left as it was");
+
+        assertThat(contents(out).keySet()).isEqualTo(before.keySet());
+    }
+
+    /**
+     * Fixtures of the defects: a named pipe in the input blocked the run, and links that lead
+     * nowhere were skipped without a word. Each is an invalid input, listed in errors.jsonl in
+     * its place, and every readable fact set is still assessed.
+     */
+    @Test
+    void aNamedPipeAndADanglingLinkAreInvalidInputsAndTheRestIsAssessed() throws Exception {
+        Path in = Files.createDirectories(temp.resolve("in"));
+        Files.copy(MIXED.resolve("a-baseline.json"), in.resolve("a.json"));
+        Files.createSymbolicLink(in.resolve("b-dangling.json"), in.resolve("gone.json"));
+        SpecialFiles.fifo(in.resolve("c-pipe.jsonl"));
+        Files.copy(MIXED.resolve("c-crisis.json"), in.resolve("d.json"));
+        Path out = temp.resolve("out");
+
+        Batch.Summary summary = run(out, 2, in);
+
+        assertThat(summary.files()).isEqualTo(2);
+        assertThat(summary.assessed()).isEqualTo(2);
+        assertThat(summary.invalidInputs()).isEqualTo(2);
+        assertThat(jsonLines(out.resolve("errors.jsonl"))).extracting(e -> e.path("file").asText() + ": " + e.path("message").asText())
+                .containsExactly(in.resolve("b-dangling.json") + ": a link to " + in.resolve("gone.json")
+                                + ", which does not exist: skipped; remove the link or restore its target",
+                        in.resolve("c-pipe.jsonl") + ": is a named pipe (FIFO), not a file: batch reads only regular files, whose end "
+                                + "it can reach without waiting; save the data to a .json or .jsonl file and give that");
+    }
+
+    /** Fixture of the defect: a subfolder without read permission stopped the batch with an internal error. */
+    @Test
+    void aSubfolderWithoutReadPermissionIsAnInvalidInputAndTheRestIsAssessed() throws IOException {
+        Path in = Files.createDirectories(temp.resolve("in"));
+        Files.copy(MIXED.resolve("a-baseline.json"), in.resolve("a.json"));
+        Path locked = Files.createDirectories(in.resolve("locked"));
+        Files.copy(MIXED.resolve("c-crisis.json"), locked.resolve("c.json"));
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(locked), "this user reads any folder (root)");
+
+            Batch.Summary summary = run(temp.resolve("out"), 1, in);
+
+            assertThat(summary.assessed()).isEqualTo(1);
+            assertThat(summary.invalidInputs()).isEqualTo(1);
+            assertThat(summary.firstProblems().get(0).format()).startsWith(locked + ": this folder cannot be read (permission denied)");
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    /**
+     * Fixture of the defect: the records in flight were threads × 64 whatever the heap, so 256
+     * threads held some 400 MB of results. With a small heap the window shrinks to what fits.
+     */
+    @Test
+    void theRecordsInFlightAreBoundedByTheHeapNotByTheThreads() throws IOException {
+        Path many = GeneratedFactSets.write(temp.resolve("many.jsonl"), 600, 5, 6);
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        Batch counting = new Batch(facts -> {
+            started.incrementAndGet();
+            return assessor.assess(facts);
+        });
+        Batch.Progress progress = new Batch.Progress() {
+            @Override
+            public void advanced(long done) {
+                mostInFlight.accumulateAndGet((int) (started.get() - done), Math::max);
+            }
+        };
+        // A fifth of 2 MB: a few dozen results in flight at most, not 8 × 64.
+        Batch.Options small = new Batch.Options(List.of(many), temp.resolve("out"), Set.of(), 8, 2L << 20);
+
+        counting.run(small, progress);
+
+        List<String> lines = Files.readAllLines(temp.resolve("out/assessments.jsonl"));
+        assertThat(lines).hasSize(600);
+        // A result is taken to cost its line twice over; the running average is at least the shortest line's cost.
+        long shortest = lines.stream().mapToInt(String::length).min().orElseThrow();
+        long bound = Math.max(Batch.MIN_WINDOW, (2L << 20) / Batch.HEAP_SHARE / (2 * shortest));
+        assertThat(bound).as("far below threads × 64").isLessThan(8 * 64 / 4);
+        assertThat(mostInFlight.get()).isBetween(1, (int) bound);
     }
 
     static List<String> names(Path folder) throws IOException {

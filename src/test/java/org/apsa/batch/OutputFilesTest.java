@@ -58,7 +58,7 @@ class OutputFilesTest {
             Files.writeString(folder.resolve(name), "old");
         }
         Files.writeString(folder.resolve("notes.txt"), "mine");
-        Files.writeString(folder.resolve(".report.md.123.tmp"), "left by a run killed outright");
+        Files.writeString(folder.resolve(".report.md.swp"), "an editor's");
         List<String> removed;
         try (OutputFiles files = new OutputFiles(folder, ANY)) {
             files.open("assessments.jsonl").write("new");
@@ -67,8 +67,33 @@ class OutputFilesTest {
         }
 
         assertThat(removed).containsExactly("summary.csv", "report.md");
-        assertThat(listing()).containsExactlyInAnyOrder("assessments.jsonl", "errors.jsonl", "notes.txt", ".report.md.123.tmp");
+        assertThat(listing()).containsExactlyInAnyOrder("assessments.jsonl", "errors.jsonl", "notes.txt", ".report.md.swp");
         assertThat(Files.readString(folder.resolve("assessments.jsonl"))).isEqualTo("new");
+    }
+
+    /** Fixture of the defect: the hidden temporary files of a run killed outright stayed for good, unmentioned. */
+    @Test
+    void theNextRunRemovesAndNamesTheTemporaryFilesOfAKilledRunButNotThoseOfARunStillWriting() throws IOException {
+        Files.writeString(folder.resolve(".assessments.jsonl.5f3a9c.tmp"), "left by a run killed outright");
+        Files.writeString(folder.resolve(".report.md.12ab.tmp"), "the same");
+        Files.writeString(folder.resolve(".notes.txt.12ab.tmp"), "not a name a run writes");
+        Files.writeString(folder.resolve(".report.md.draft.tmp"), "not a name a run gives");
+        List<String> leftOver;
+        try (OutputFiles live = new OutputFiles(folder, ANY)) {
+            live.open("errors.jsonl").write("still writing");
+            String liveTemp;
+            try (Stream<Path> files = Files.list(folder)) {
+                liveTemp = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".errors.jsonl.")).findFirst().orElseThrow();
+            }
+            assertThat(live.leftOver()).containsExactly(".assessments.jsonl.5f3a9c.tmp", ".report.md.12ab.tmp");
+
+            try (OutputFiles next = new OutputFiles(folder, ANY)) {
+                leftOver = next.leftOver();
+            }
+
+            assertThat(leftOver).as("a run still writing holds its files").isEmpty();
+            assertThat(listing()).containsExactlyInAnyOrder(liveTemp, ".notes.txt.12ab.tmp", ".report.md.draft.tmp");
+        }
     }
 
     @Test

@@ -88,6 +88,45 @@ class BatchIT {
         assertThat(names(inputs)).containsExactly("a.json", "c.json");
     }
 
+    /** Fixtures of the defects: an empty --out wrote into the current folder, one inside an input folder was taken. */
+    @Test
+    void anEmptyOutOrOneInsideAnInputFolderIsAUsageErrorThatWritesNothing() throws Exception {
+        Path in = Files.createDirectories(cwd.resolve("inA"));
+        Files.copy(MIXED.resolve("c-crisis.json"), in.resolve("c.json"));
+
+        Jar.Run empty = Jar.run(cwd, logs, "batch", "inA", "--out", "", "--rules", rules);
+        Jar.Run inside = Jar.run(cwd, logs, "batch", "inA", "--out", "inA/res", "--rules", rules);
+
+        assertThat(empty.exit()).as(empty.err()).isEqualTo(2);
+        assertThat(empty.err()).contains("--out is empty; give the folder for the results, e.g. --out results");
+        assertThat(inside.exit()).as(inside.err()).isEqualTo(2);
+        assertThat(inside.err()).contains("--out inA/res lies in the input folder inA: the next run of inA would read the results as inputs");
+        assertThat(names(cwd)).containsExactly("inA");
+        assertThat(names(in)).containsExactly("c.json");
+    }
+
+    /**
+     * Fixtures of the defects: an empty input folder exited 0 and emptied the earlier results;
+     * a named pipe as input blocked for ever.
+     */
+    @Test
+    void anEmptyInputExitsTwoAndAPipeExitsOneWithoutWaitingAndNeitherTouchesEarlierResults() throws Exception {
+        Jar.Run first = Jar.run(cwd, logs, "batch", MIXED.resolve("c-crisis.json").toString(), "--out", "res", "--rules", rules);
+        assertThat(first.exit()).as(first.err()).isZero();
+        byte[] before = Files.readAllBytes(cwd.resolve("res/assessments.jsonl"));
+        Files.createDirectories(cwd.resolve("empty"));
+        Path pipe = org.apsa.batch.SpecialFiles.fifo(cwd.resolve("stream.jsonl"));
+
+        Jar.Run empty = Jar.run(cwd, logs, "batch", "empty", "--out", "res", "--rules", rules);
+        Jar.Run piped = Jar.run(cwd, logs, "batch", pipe.toString(), "--out", "res", "--rules", rules);
+
+        assertThat(empty.exit()).as(empty.err()).isEqualTo(2);
+        assertThat(empty.err()).contains("no fact files (.json, .jsonl) in empty: nothing to assess, so res was left as it was");
+        assertThat(piped.exit()).as(piped.err()).isEqualTo(1);
+        assertThat(piped.err()).contains(pipe + ": is a named pipe (FIFO), not a file");
+        assertThat(Files.readAllBytes(cwd.resolve("res/assessments.jsonl"))).isEqualTo(before);
+    }
+
     @Test
     void aRunWithFewerReportsRemovesTheEarlierRunsOthersAndSaysSo() throws Exception {
         Jar.Run first = Jar.run(cwd, logs, "batch", MIXED.resolve("nested").toString(), "--out", "b1", "--format", "all", "--rules", rules);

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Faults on the packaged jar: a batch killed outright (SIGKILL, so no shutdown hook runs)
- * leaves no file that looks complete, and no command opens a network socket.
+ * leaves no file that looks complete, and the next run removes what it left; no command
+ * opens a network socket.
  */
 class FaultsIT {
 
@@ -63,6 +64,14 @@ class FaultsIT {
             assertThat(after.get(name)).as(name).isEqualTo(before.get(name));
         }
         assertThat(after.keySet()).filteredOn(n -> n.startsWith(".")).allMatch(n -> n.endsWith(".tmp"));
+
+        // The next run into the folder removes what the killed one left, and names it.
+        List<String> leftOver = after.keySet().stream().filter(n -> n.startsWith(".")).sorted().toList();
+        assertThat(leftOver).as("the killed run had begun its files").isNotEmpty();
+        Jar.Run next = Jar.run(cwd, logs, "batch", few.toString(), "--out", out.toString(), "--rules", RULES);
+        assertThat(next.exit()).as(next.err()).isZero();
+        assertThat(next.out()).contains("Removed the temporary files of an interrupted run: " + String.join(", ", leftOver) + "\n");
+        assertThat(contents(out).keySet()).noneMatch(n -> n.startsWith("."));
     }
 
     /** The interactive shell, waiting for input, and a long batch: neither has a TCP or UDP socket. */

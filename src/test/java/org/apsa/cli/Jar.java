@@ -28,12 +28,18 @@ final class Jar {
     /** Runs the jar with options for the JVM and variables added to the environment. */
     static Run run(Path workingDir, Path logDir, List<String> jvmOptions, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
+        return run(workingDir, logDir, jvmOptions, environment, 120, args);
+    }
+
+    /** The same, allowed {@code seconds} to finish. */
+    static Run run(Path workingDir, Path logDir, List<String> jvmOptions, Map<String, String> environment, long seconds,
+                   String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile("apsa-out", ".txt");
         Path err = Files.createTempFile("apsa-err", ".txt");
         Process process = start(workingDir, logDir, out, err, jvmOptions, environment, args);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("apsa " + String.join(" ", args) + " did not finish in 120 s");
+            throw new AssertionError("apsa " + String.join(" ", args) + " did not finish in " + seconds + " s");
         }
         Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         Files.delete(out);

@@ -59,6 +59,8 @@ class WorkbenchTest {
         List<Path> kept = files();
         assertThat(kept).hasSize(1);
         assertThat(kept.get(0).getFileName().toString()).matches("baseline-2014-12-\\d{8}-\\d{6}\\.json");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kept.get(0))))
+                .as("the user's alone").isEqualTo("rw-------");
         FactSet recovered = new FactSetReader().readOne(kept.get(0));
         assertThat(recovered.indicators().get("region.alignment").level()).isEqualTo("balanced");
         assertThat(recovered.indicators()).hasSameSizeAs(changed);

@@ -37,6 +37,20 @@ class AtomicFilesTest {
         assertThat(listing()).containsExactlyInAnyOrder("shared.json", "new.json");
     }
 
+    /** Fixture of the defect: unsaved fact sets under ~/.apsa were 0644 in 0755 folders. */
+    @Test
+    void aPrivateFileIsTheOwnersAloneInFoldersCreatedForTheOwnerAlone() throws IOException {
+        Path kept = dir.resolve(".apsa/unsaved/x-20261207-120000.json");
+
+        List<Path> created = AtomicFiles.writePrivate(kept, "{\"id\": \"x\"}\n", false);
+
+        assertThat(created).containsExactly(dir.resolve(".apsa"), dir.resolve(".apsa/unsaved"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(".apsa")))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(".apsa/unsaved")))).isEqualTo("rwx------");
+        assertThat(Files.readString(kept)).isEqualTo("{\"id\": \"x\"}\n");
+    }
+
     @Test
     void aFailureSaysWhyAndLeavesNothingBehind() throws IOException {
         Files.writeString(dir.resolve("f.json"), "{}");

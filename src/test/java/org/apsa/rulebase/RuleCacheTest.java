@@ -13,10 +13,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The compiled-rule cache: a second load of unchanged rules skips the compile, and the cache
@@ -32,10 +38,11 @@ class RuleCacheTest {
     Path rules;
 
     private RuleCache cache;
+    private final List<String> warnings = new ArrayList<>();
 
     @BeforeEach
     void copyTheEngineTestRules() throws IOException {
-        cache = RuleCache.at(cacheDir);
+        cache = RuleCache.at(cacheDir, warnings::add);
         Files.copy(Path.of("rules/scoring.drl"), rules.resolve("scoring.drl"));
         Files.copy(Path.of("src/test/resources/rules-engine/basic/engine-basic.drl"), rules.resolve("engine-basic.drl"));
     }
@@ -119,6 +126,104 @@ class RuleCacheTest {
         assertThat(rebuilt.fromCache()).isFalse();
         assertThat(score(rebuilt, Outlook.POLARIZATION)).isPositive();
         assertThat(RuleBaseLoader.load(rules, cache).fromCache()).isTrue();
+    }
+
+    /** Fixture of the defect: another rule set's entry copied onto this key's name was served without a word. */
+    @Test
+    void anotherRuleSetsEntryCopiedOntoThisKeyIsRefusedWithOneWarning() throws IOException {
+        RuleBase original = RuleBaseLoader.load(rules, cache);
+        Path entry = entries().get(0);
+        String key = entry.getFileName().toString().replace(".kjar", "");
+        // A sound entry of other rules, under another key, put where this key's entry lives.
+        RuleCache.at(cacheDir, warnings::add).write("0".repeat(64), "the compiled classes of other rules".getBytes(StandardCharsets.US_ASCII));
+        Files.move(cacheDir.resolve("0".repeat(64) + ".kjar"), entry, StandardCopyOption.REPLACE_EXISTING);
+
+        assertThat(RuleCache.at(cacheDir, warnings::add).read(key)).isEmpty();
+        assertThat(warnings).containsExactly("compiled-rule cache entry " + entry + " is damaged or is not the entry of these rules; "
+                + "not used: the rules were compiled and the entry replaced");
+        RuleBase rebuilt = RuleBaseLoader.load(rules, cache);
+        assertThat(rebuilt.fromCache()).isFalse();
+        assertThat(json(rebuilt)).isEqualTo(json(original));
+    }
+
+    /** Fixtures of the defects: an entry that was a link to /dev/zero exited 4; a named pipe hung the run. */
+    @Test
+    void anEntryThatIsALinkOrANamedPipeIsNeverOpenedAndIsReplacedWithOneWarning() throws Exception {
+        RuleBaseLoader.load(rules, cache);
+        Path entry = entries().get(0);
+        String key = entry.getFileName().toString().replace(".kjar", "");
+
+        Files.delete(entry);
+        Files.createSymbolicLink(entry, Path.of("/dev/zero"));
+        RuleBase overLink = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> RuleBaseLoader.load(rules, cache));
+        assertThat(overLink.fromCache()).isFalse();
+        assertThat(Files.isSymbolicLink(entry)).as("replaced by a sound entry").isFalse();
+        assertThat(RuleBaseLoader.load(rules, cache).fromCache()).isTrue();
+
+        Files.delete(entry);
+        org.apsa.batch.SpecialFiles.fifo(entry);
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> cache.read(key))).isEmpty();
+
+        assertThat(warnings).containsExactly(
+                "compiled-rule cache entry " + entry + " is a link, which this tool never writes; not read: the rules were compiled and the entry replaced",
+                "compiled-rule cache entry " + entry + " is not a regular file, which this tool never writes; not read: the rules were compiled and the entry replaced");
+    }
+
+    /** Fixture of the defect: a cache folder others may write to was used, and its classes run. */
+    @Test
+    void aFolderOthersMayWriteToIsNotUsedWithOneWarning() throws IOException {
+        RuleBaseLoader.load(rules, cache);
+        Path entry = entries().get(0);
+        Files.setPosixFilePermissions(cacheDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        List<String> told = new ArrayList<>();
+        RuleCache open = RuleCache.at(cacheDir, told::add);
+
+        RuleBase loaded = RuleBaseLoader.load(rules, open);
+
+        assertThat(loaded.fromCache()).isFalse();
+        assertThat(told).containsExactly("the compiled-rule cache " + cacheDir + " is not used: others than its owner may write to it "
+                + "(rwxrwxrwx); chmod go-w " + cacheDir + " to use it; the rules are compiled on every run (set APSA_CACHE_DIR to a "
+                + "folder of your own, or to off)");
+        assertThat(entries()).as("nothing written there either").containsExactly(entry);
+        Files.setPosixFilePermissions(cacheDir, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /** A folder of another user's: tried where the tests may hand a folder to another user (as root). */
+    @Test
+    void aFolderOfAnotherUsersIsNotUsed() throws IOException {
+        Path theirs = Files.createDirectories(cacheDir.resolve("theirs"));
+        UserPrincipal nobody;
+        try {
+            nobody = theirs.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            Files.setOwner(theirs, nobody);
+        } catch (IOException | UnsupportedOperationException e) {
+            org.junit.jupiter.api.Assumptions.abort("cannot give a folder to another user here: " + e);
+            return;
+        }
+        List<String> told = new ArrayList<>();
+
+        assertThat(RuleBaseLoader.load(rules, RuleCache.at(theirs, told::add)).fromCache()).isFalse();
+
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0)).startsWith("the compiled-rule cache " + theirs + " is not used: it belongs to nobody, not to ");
+        try (Stream<Path> files = Files.list(theirs)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void newFoldersAreTheUsersAloneAndEntriesReadableByTheUserOnly() throws IOException {
+        Path fresh = cacheDir.resolve("a/b");
+
+        RuleBaseLoader.load(rules, RuleCache.at(fresh, warnings::add));
+
+        assertThat(Files.getPosixFilePermissions(cacheDir.resolve("a"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (Stream<Path> files = Files.list(fresh)) {
+            assertThat(files.toList()).singleElement()
+                    .satisfies(f -> assertThat(Files.getPosixFilePermissions(f)).isEqualTo(PosixFilePermissions.fromString("rw-------")));
+        }
+        assertThat(warnings).isEmpty();
     }
 
     @Test
