@@ -35,6 +35,9 @@ public final class BatchSummaryText {
 
         List<String> removed();
 
+        /** The hidden temporary files of an interrupted earlier run removed from {@link #out()}. */
+        List<String> leftOver();
+
         Duration elapsed();
     }
 
