@@ -576,9 +576,10 @@ public final class FactSetReader {
         /** A key given twice; its first value is the one checked. */
         private void repeated(List<String> object, String key, JsonTree.Place at) {
             String name = abbreviate(key);
-            problemAt(at.line(), at.column(), object.isEmpty() ? "duplicate key \"" + name + "\"; each key may appear once"
-                    : object.size() == 1 ? "duplicate indicator \"" + name + "\"; state each indicator once"
-                    : "duplicate key \"" + name + "\" in indicator \"" + object.get(1) + "\"; each key may appear once");
+            boolean indicators = !object.isEmpty() && object.get(0).equals("indicators");
+            problemAt(at.line(), at.column(), indicators && object.size() == 1 ? "duplicate indicator \"" + name + "\"; state each indicator once"
+                    : "duplicate key \"" + name + "\"" + (indicators && object.size() == 2 ? " in indicator \"" + object.get(1) + "\"" : "")
+                    + "; each key may appear once");
             if (problems.size() > MAX_PROBLEMS) {
                 throw new TooManyProblems();
             }
