@@ -154,6 +154,27 @@ class FactSetReaderBadInputTest {
     }
 
     @Test
+    void aKeyGivenTwiceInsideAnUnknownKeysValueIsADuplicateKey(@TempDir Path dir) throws IOException {
+        Path file = write(dir, "duplicate-in-unknown.json", "{\"id\": \"x\", \"extra\": {\"a\": 1, \"a\": 2}, \"indicators\": {}}");
+        assertThat(formatted(file)).containsExactly(
+                file + ":1:13: unknown key \"extra\"; " + TOP_LEVEL,
+                file + ":1:31: duplicate key \"a\"; each key may appear once");
+    }
+
+    /** Past a thousand keys an object is read no further; a key after them is not called missing. */
+    @Test
+    void aRecordReadInPartIsNotSaidToMissWhatComesLater(@TempDir Path dir) throws IOException {
+        StringBuilder keys = new StringBuilder("{\"id\": \"many\"");
+        for (int i = 0; i < 2_000; i++) {
+            keys.append(", \"k").append(i).append("\": 0");
+        }
+        Path file = write(dir, "many-keys-first.json", keys.append(", \"indicators\": {}}").toString());
+        List<String> problems = formatted(file);
+        assertThat(problems).hasSize(FactSetReader.MAX_PROBLEMS + 1).noneMatch(p -> p.contains("missing"));
+        assertThat(problems.get(0)).isEqualTo(file + ":1:16: unknown key \"k0\"; " + TOP_LEVEL);
+    }
+
+    @Test
     void unknownTopLevelKeyIsReportedWithTheNearestKey() {
         assertProblems("unknown-top-level-key.json", ":3:3: unknown key \"titel\" (did you mean \"title\"?); " + TOP_LEVEL);
     }
