@@ -2,6 +2,7 @@ package org.apsa.fact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionConfig;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
@@ -89,6 +90,12 @@ final class FactSetValidator {
                             .build()))
             .getSchema(SCHEMA_TREE);
 
+    /** Problems only: no annotations collected, which no message uses. */
+    private static final ExecutionConfig EXECUTION = ExecutionConfig.builder()
+            .annotationCollectionEnabled(false)
+            .formatAssertionsEnabled(true)
+            .build();
+
     private final JsonTree tree;
     private JsonTree.Places places;
 
@@ -105,7 +112,7 @@ final class FactSetValidator {
         Collected errors = new Collected(ERRORS_PER_PROBLEM * limit);
         try {
             SCHEMA.validate(tree.root(), context -> {
-                context.executionConfig(config -> config.annotationCollectionEnabled(false));
+                context.setExecutionConfig(EXECUTION);
                 context.setErrors(errors);
             });
         } catch (Collected.Enough e) {
