@@ -17,8 +17,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The JSON Schema (draft 2020-12) of a fact set, generated from {@link Vocabulary} so that
- * editors complete and check indicator ids and levels exactly as {@link FactSetReader} does.
+ * The JSON Schema (draft 2020-12) of a fact set, generated from {@link Vocabulary}: the one
+ * statement of what a fact set may hold, which {@link FactSetReader} checks every record
+ * against ({@link FactSetValidator}) and editors use to complete and check fact files.
  * The committed copy lives in {@code facts/fact-set.schema.json}; fact files point to it
  * with {@code "$schema": "fact-set.schema.json"}.
  *
