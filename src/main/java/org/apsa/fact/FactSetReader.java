@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -20,26 +21,26 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
  * Reads fact sets from {@code .json} files (one object) and {@code .jsonl} files (one object
  * a line), strictly: anything the format does not allow is a problem with file, line and
- * column, and every problem of a record is reported, not only the first. A malformed
- * document stops at the first syntax error, since nothing after it can be trusted.
+ * column, and every problem of a record is reported, not only the first. What a fact set may
+ * hold is said once, by the JSON Schema ({@link FactSetSchema}, checked by
+ * {@link FactSetValidator}); this class reads the file and its JSON: one object a record, no
+ * key twice, strict UTF-8, bounded sizes. A malformed record gets its first syntax error
+ * alone, since nothing in it can be trusted.
  *
  * <p>Fact files are untrusted data, so the reader bounds what one file can cost: its size,
  * the length of a line, string or number, and the nesting depth. It never binds input to
@@ -60,8 +61,6 @@ public final class FactSetReader {
      */
     static final int MAX_PROBLEMS = 100;
 
-    static final Set<String> TOP_LEVEL_KEYS = Set.of("$schema", "id", "title", "description", "asOf", "indicators");
-    static final Set<String> READING_KEYS = Set.of("level", "confidence", "note");
     /** What an id may look like; the JSON Schema states the same pattern. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
     /**
@@ -74,11 +73,8 @@ public final class FactSetReader {
                 + "\" is not usable: use 1 to 200 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
     }
 
-    /** The shape of {@code asOf}; {@link LocalDate} then checks that the date exists. */
-    static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-
-    /** A JSON number; a string that looks like one gets "write it without quotes". */
-    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+    /** Control characters and lone surrogates (a Java pattern matches a surrogate pair as one code point). */
+    private static final Pattern SHOWN_AS_QUESTION_MARK = Pattern.compile("\\p{Cc}|[\\ud800-\\udfff]");
 
     private static final Logger LOG = LogManager.getLogger(FactSetReader.class);
 
@@ -128,40 +124,62 @@ public final class FactSetReader {
         return sets;
     }
 
-    /** Reads the one fact set of a file; a {@code .jsonl} file must then hold exactly one line. */
+    /**
+     * Reads the one fact set of a file; a {@code .jsonl} file must then hold exactly one
+     * record. Reading stops at a second one, so a file of a million lines costs no more.
+     */
     public FactSet readOne(Path path) {
-        List<FactSet> sets = readAll(path);
-        if (sets.size() != 1) {
+        List<Entry> entries = new ArrayList<>(2);
+        read(path, entry -> {
+            entries.add(entry);
+            return entries.size() < 2;
+        });
+        if (entries.isEmpty()) {
             throw new InvalidFactSetException(new InputProblem(path.toString(), 0, 0,
-                    sets.isEmpty() ? "holds no fact set; write one JSON object such as {\"id\": \"my-view\", \"indicators\": {}}"
-                            : "holds " + sets.size() + " fact sets; this command takes one (use 'batch' for many)"));
+                    "holds no fact set; write one JSON object such as {\"id\": \"my-view\", \"indicators\": {}}"));
         }
-        return sets.get(0);
+        List<InputProblem> problems = new ArrayList<>(entries.get(0).problems());
+        if (entries.size() > 1) {
+            problems.add(new InputProblem(path.toString(), entries.get(1).line(), 1,
+                    "a second fact set starts here; this command takes one (use 'batch' for many)"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFactSetException(problems);
+        }
+        return entries.get(0).factSet();
     }
+
+    private static final String NO_SUCH_FILE = "no such file; check the path (fact files usually live in facts/)";
 
     /**
      * Streams the records of a file to {@code sink} in file order, valid or not, holding
      * one record in memory at a time. Problems with the file itself (missing, unreadable,
      * wrong extension, too large) arrive as one invalid entry.
      */
-    private static final String NO_SUCH_FILE = "no such file; check the path (fact files usually live in facts/)";
-
     public void read(Path path, Consumer<Entry> sink) {
+        read(path, entry -> {
+            sink.accept(entry);
+            return true;
+        });
+    }
+
+    /** As {@link #read(Path, Consumer)}, stopping after the record for which {@code sink} answers false. */
+    private void read(Path path, Predicate<Entry> sink) {
         String file = path.toString();
         // A folder first: "facts/" is not a fact file because it is a folder, not because of its name.
         if (Files.isDirectory(path)) {
-            sink.accept(fileProblem(file, "is a folder; give a .json or .jsonl file (the 'batch' command takes folders)"));
+            sink.test(fileProblem(file, "is a folder; give a .json or .jsonl file (the 'batch' command takes folders)"));
             return;
         }
         // Then a missing file, whatever its name: a mistyped path is the likelier cause.
         if (Files.notExists(path)) {
-            sink.accept(fileProblem(file, NO_SUCH_FILE));
+            sink.test(fileProblem(file, NO_SUCH_FILE));
             return;
         }
         String name = path.getFileName() == null ? file : path.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean lines = name.endsWith(".jsonl");
         if (!lines && !name.endsWith(".json")) {
-            sink.accept(fileProblem(file, "not a fact file: expected a .json file (one fact set) or a .jsonl file (one a line)"));
+            sink.test(fileProblem(file, "not a fact file: expected a .json file (one fact set) or a .jsonl file (one a line)"));
             return;
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 64 * 1024)) {
@@ -171,11 +189,11 @@ public final class FactSetReader {
                 readDocument(file, in, sink);
             }
         } catch (NoSuchFileException e) {
-            sink.accept(fileProblem(file, NO_SUCH_FILE));
+            sink.test(fileProblem(file, NO_SUCH_FILE));
         } catch (AccessDeniedException e) {
-            sink.accept(fileProblem(file, "cannot be read: permission denied; check the file's permissions"));
+            sink.test(fileProblem(file, "cannot be read: permission denied; check the file's permissions"));
         } catch (IOException e) {
-            sink.accept(fileProblem(file, "cannot be read: " + e.getMessage()));
+            sink.test(fileProblem(file, "cannot be read: " + e.getMessage()));
         }
     }
 
@@ -185,37 +203,53 @@ public final class FactSetReader {
         return parse(file, 1, bytes, bytes.length, "file");
     }
 
-    private void readDocument(String file, InputStream in, Consumer<Entry> sink) throws IOException {
+    private void readDocument(String file, InputStream in, Predicate<Entry> sink) throws IOException {
         byte[] bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
         if (bytes.length > MAX_DOCUMENT_BYTES) {
-            sink.accept(fileProblem(file, "is larger than " + (MAX_DOCUMENT_BYTES / (1024 * 1024))
+            sink.test(fileProblem(file, "is larger than " + (MAX_DOCUMENT_BYTES / (1024 * 1024))
                     + " MiB, the limit for one fact set; split it or use a .jsonl file"));
             return;
         }
-        sink.accept(parse(file, 1, bytes, bytes.length, "file"));
+        sink.test(parse(file, 1, bytes, bytes.length, "file"));
     }
 
-    private void readLines(String file, InputStream in, Consumer<Entry> sink) throws IOException {
-        // Read in blocks and split at '\n' here: byte by byte, the locked read() and write()
+    /**
+     * Lines end at '\n', "\r\n" or a lone '\r' (as {@link java.io.BufferedReader#readLine()}
+     * has them), so a file from an old Mac editor reads as lines, not as one record.
+     */
+    private void readLines(String file, InputStream in, Predicate<Entry> sink) throws IOException {
+        // Read in blocks and split here: byte by byte, the locked read() and write()
         // calls cost the batch's reading thread a third of its time.
         byte[] block = new byte[64 * 1024];
         byte[] line = new byte[1024];
         int size = 0;
         long number = 1;
         boolean tooLong = false;
+        boolean afterReturn = false;
         while (true) {
             int read = in.read(block);
             int from = 0;
             for (int i = 0; i < Math.max(read, 0); i++) {
-                if (block[i] != '\n') {
+                byte b = block[i];
+                if (b != '\n' && b != '\r') {
+                    afterReturn = false;
                     continue;
                 }
+                if (b == '\n' && afterReturn) {
+                    // The '\n' of a "\r\n": the line ended at the '\r'.
+                    afterReturn = false;
+                    from = i + 1;
+                    continue;
+                }
+                afterReturn = b == '\r';
                 if (!tooLong) {
                     line = append(line, size, block, from, i - from);
                     tooLong = line == null;
                     size = tooLong ? 0 : size + i - from;
                 }
-                emitLine(file, number, tooLong ? null : line, size, sink);
+                if (!emitLine(file, number, tooLong ? null : line, size, sink)) {
+                    return;
+                }
                 line = line == null ? new byte[1024] : line;
                 size = 0;
                 tooLong = false;
@@ -247,17 +281,13 @@ public final class FactSetReader {
         return into;
     }
 
-    /** One line read: too long when {@code bytes} is null, skipped when blank; a final '\r' is not part of it. */
-    private void emitLine(String file, long number, byte[] bytes, int size, Consumer<Entry> sink) {
+    /** One line read: too long when {@code bytes} is null, skipped when blank; false when the sink wants no more. */
+    private boolean emitLine(String file, long number, byte[] bytes, int size, Predicate<Entry> sink) {
         if (bytes == null) {
-            sink.accept(new Entry(file, number, null, List.of(new InputProblem(file, number, 1,
+            return sink.test(new Entry(file, number, null, List.of(new InputProblem(file, number, 1,
                     "line is longer than " + (MAX_DOCUMENT_BYTES / (1024 * 1024)) + " MiB, the limit for one fact set"))));
-            return;
         }
-        int length = size > 0 && bytes[size - 1] == '\r' ? size - 1 : size;
-        if (!isBlank(bytes, length)) {
-            sink.accept(parse(file, number, bytes, length, "line"));
-        }
+        return isBlank(bytes, size) || sink.test(parse(file, number, bytes, size, "line"));
     }
 
     private static boolean isBlank(byte[] bytes, int length) {
@@ -278,7 +308,7 @@ public final class FactSetReader {
      * on the same line used to push the column to the right by two per character).
      */
     private Entry parse(String file, long firstLine, byte[] bytes, int length, String unit) {
-        Document doc = new Document(file, firstLine);
+        Document doc = new Document(json, file, firstLine);
         String text = decode(bytes, length, doc);
         if (text == null) {
             return new Entry(file, firstLine, null, doc.problems());
@@ -299,7 +329,7 @@ public final class FactSetReader {
             FactSet set = doc.read();
             return new Entry(doc.file, doc.firstLine, doc.problems.isEmpty() ? set : null, doc.problems());
         } catch (TooManyProblems e) {
-            // The notice is the last problem; nothing after it is read.
+            // Nothing after the problem past the limit is read; problems() adds the notice.
         } catch (StreamConstraintsException e) {
             // Carries no location. Jackson checks a number's length after reading it, before
             // it moves the token position there; the token position is right for the rest.
@@ -314,7 +344,9 @@ public final class FactSetReader {
             }
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
-            doc.problemAt(tokenStart(e.getLocation(), message), "malformed JSON: " + plain(message, unit));
+            if (!doc.notANumber(e.getLocation())) {
+                doc.problemAt(tokenStart(e.getLocation(), message), "malformed JSON: " + plain(message, unit));
+            }
         } catch (IOException e) {
             doc.problemAtCurrent("cannot be read: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -501,254 +533,82 @@ public final class FactSetReader {
         }
     }
 
-    /** The state of reading one JSON document; collects every problem it can find. */
+    /** The state of reading one record; collects every problem it can find. */
     private static final class Document {
+        private final JsonFactory json;
         private final String file;
         private final long firstLine;
         private final List<InputProblem> problems = new ArrayList<>();
         private JsonParser parser;
         private String text;
 
-        Document(String file, long firstLine) {
+        Document(JsonFactory json, String file, long firstLine) {
+            this.json = json;
             this.file = file;
             this.firstLine = firstLine;
         }
 
+        /**
+         * What the file format says is read here (one JSON object, nothing after it, no key
+         * twice); what a fact set may hold is the schema's ({@link FactSetValidator}).
+         */
         FactSet read() throws IOException {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 problemAtCurrent("empty: a fact file holds one JSON object such as {\"id\": \"my-view\", \"indicators\": {}}");
                 return null;
             }
-            JsonLocation start = parser.currentTokenLocation();
             if (token != JsonToken.START_OBJECT) {
                 problemAtToken("expected a JSON object {...} holding one fact set, found " + describe(token));
                 return null;
             }
-            String id = null;
-            String title = null;
-            String description = null;
-            String asOf = null;
-            Map<String, Reading> indicators = null;
-            Set<String> seen = new HashSet<>();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
-                JsonLocation keyAt = parser.currentTokenLocation();
-                JsonToken value = parser.nextToken();
-                if (!seen.add(key)) {
-                    problemAt(keyAt, "duplicate key \"" + key + "\"; each key may appear once");
-                    parser.skipChildren();
-                    continue;
-                }
-                switch (key) {
-                    case "id" -> id = idValue(value);
-                    case "title" -> title = plainText(key, "\"title\"", value, false);
-                    case "description" -> description = plainText(key, "\"description\"", value, true);
-                    case "$schema" -> text(key, value);
-                    case "asOf" -> asOf = date(value);
-                    case "indicators" -> indicators = indicators(value);
-                    default -> {
-                        problemAt(keyAt, "unknown key \"" + key + "\"" + didYouMean(key, sorted(TOP_LEVEL_KEYS))
-                                + "; allowed: " + String.join(", ", sorted(TOP_LEVEL_KEYS)));
-                        parser.skipChildren();
-                    }
-                }
-            }
-            if (id == null && !seen.contains("id")) {
-                problemAt(start, "missing \"id\"; add a unique id such as \"id\": \"my-view-2014\"");
-            }
-            if (indicators == null && !seen.contains("indicators")) {
-                problemAt(start, "missing \"indicators\"; add \"indicators\": {} (it may be empty)");
-            }
-            JsonToken trailing = parser.nextToken();
+            JsonTree tree = JsonTree.read(parser, json, text, this::repeated);
+            JsonToken trailing = tree.stopped() ? null : parser.nextToken();
             if (trailing != null) {
                 problemAtToken("found " + describe(trailing) + " after the fact set; a .json file holds one object (a .jsonl file holds one a line)");
             }
-            if (!problems.isEmpty()) {
-                return null;
+            for (FactSetValidator.Problem problem : FactSetValidator.check(tree, MAX_PROBLEMS + 1)) {
+                problemAt(problem.line(), problem.column(), problem.message());
             }
-            return new FactSet(id, title, description, asOf, indicators);
+            return problems.isEmpty() ? bind(tree) : null;
         }
 
-        private String idValue(JsonToken value) throws IOException {
-            String id = text("id", value);
-            Optional<String> problem = id == null ? Optional.empty() : idProblem(id);
-            if (problem.isPresent()) {
-                problemAtToken(problem.get());
-                return null;
+        /** A key given twice; its first value is the one checked. */
+        private void repeated(List<String> object, String key, JsonTree.Place at) {
+            String name = abbreviate(key);
+            boolean indicators = !object.isEmpty() && object.get(0).equals("indicators");
+            problemAt(at.line(), at.column(), indicators && object.size() == 1 ? "duplicate indicator \"" + name + "\"; state each indicator once"
+                    : "duplicate key \"" + name + "\"" + (indicators && object.size() == 2 ? " in indicator \"" + object.get(1) + "\"" : "")
+                    + "; each key may appear once");
+            if (problems.size() > MAX_PROBLEMS) {
+                throw new TooManyProblems();
             }
-            return id;
-        }
-
-        private String text(String key, JsonToken value) throws IOException {
-            if (value == JsonToken.VALUE_STRING) {
-                return parser.getText();
-            }
-            problemAtToken("\"" + key + "\" must be a string, found " + describe(value));
-            parser.skipChildren();
-            return null;
         }
 
         /**
-         * Free text ({@link PlainText}): a control character is a problem at its own position,
-         * found by walking the string as written, escapes and all, from its opening quote.
+         * The fact set of a record the schema accepts. A confidence the schema accepts but a
+         * double cannot hold ({@code 1e-999} reads as 0) is the one thing left to check.
          */
-        private String plainText(String key, String what, JsonToken value, boolean lines) throws IOException {
-            String text = text(key, value);
-            int bad = text == null ? -1 : PlainText.firstForbidden(text, lines);
-            if (bad < 0) {
-                return text;
-            }
-            JsonLocation at = parser.currentTokenLocation();
-            int start = (int) at.getCharOffset();
-            int raw = start + 1;
-            for (int decoded = 0; decoded < bad && raw < this.text.length(); decoded++) {
-                raw += this.text.charAt(raw) != '\\' ? 1 : this.text.charAt(raw + 1) == 'u' ? 6 : 2;
-            }
-            problemAt(at.getLineNr(), at.getColumnNr() + (raw - start), PlainText.problem(what, text, bad, lines));
-            return null;
-        }
-
-        private String date(JsonToken value) throws IOException {
-            String text = text("asOf", value);
-            if (text == null) {
-                return null;
-            }
-            try {
-                // LocalDate alone would also take "+12014-12-09"; the schema and the docs promise YYYY-MM-DD.
-                if (!DATE.matcher(text).matches()) {
-                    throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
-                }
-                return LocalDate.parse(text).toString();
-            } catch (DateTimeParseException e) {
-                problemAtToken("asOf \"" + abbreviate(text) + "\" is not a date; write it as YYYY-MM-DD, e.g. \"2014-12-09\"");
-                return null;
-            }
-        }
-
-        private Map<String, Reading> indicators(JsonToken value) throws IOException {
-            if (value != JsonToken.START_OBJECT) {
-                problemAtToken("\"indicators\" must be an object mapping indicator ids to levels, found " + describe(value));
-                parser.skipChildren();
-                return null;
-            }
+        private FactSet bind(JsonTree tree) {
+            JsonNode root = tree.root();
             Map<String, Reading> readings = new LinkedHashMap<>();
-            Set<String> seen = new HashSet<>();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String id = parser.currentName();
-                JsonLocation idAt = parser.currentTokenLocation();
-                JsonToken token = parser.nextToken();
-                if (!seen.add(id)) {
-                    problemAt(idAt, "duplicate indicator \"" + id + "\"; state each indicator once");
-                    parser.skipChildren();
-                    continue;
+            root.path("indicators").fields().forEachRemaining(indicator -> {
+                JsonNode value = indicator.getValue();
+                if (value.isTextual()) {
+                    readings.put(indicator.getKey(), Reading.of(value.asText()));
+                    return;
                 }
-                IndicatorDef def = Vocabulary.find(id).orElse(null);
-                if (def == null) {
-                    problemAt(idAt, "unknown indicator \"" + abbreviate(id) + "\""
-                            + Vocabulary.suggest(id).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
-                            + "; 'apsa vocabulary' and facts/fact-set.schema.json list the known ones");
-                    parser.skipChildren();
-                    continue;
-                }
-                Reading reading = reading(def, token);
-                if (reading != null) {
-                    readings.put(id, reading);
-                }
-            }
-            return readings;
+                JsonNode note = value.path("note");
+                readings.put(indicator.getKey(), new Reading(value.path("level").asText(),
+                        value.path("confidence").asDouble(Reading.CERTAIN), note.isTextual() ? note.asText() : null));
+            });
+            return new FactSet(root.path("id").asText(), optional(root, "title"), optional(root, "description"),
+                    optional(root, "asOf"), readings);
         }
 
-        private Reading reading(IndicatorDef def, JsonToken token) throws IOException {
-            if (token == JsonToken.VALUE_STRING) {
-                String level = level(def, parser.getText(), parser.currentTokenLocation());
-                return level == null ? null : Reading.of(level);
-            }
-            if (token != JsonToken.START_OBJECT) {
-                problemAtToken("indicator \"" + def.id() + "\" must be a level (" + def.scale().describe()
-                        + ") or an object {\"level\": ..., \"confidence\": ..., \"note\": ...}, found " + describe(token));
-                parser.skipChildren();
-                return null;
-            }
-            JsonLocation objectAt = parser.currentTokenLocation();
-            String level = null;
-            double confidence = Reading.CERTAIN;
-            String note = null;
-            boolean valid = true;
-            boolean hasLevel = false;
-            Set<String> seen = new HashSet<>();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
-                JsonLocation keyAt = parser.currentTokenLocation();
-                JsonToken value = parser.nextToken();
-                if (!seen.add(key)) {
-                    problemAt(keyAt, "duplicate key \"" + key + "\" in indicator \"" + def.id() + "\"; each key may appear once");
-                    parser.skipChildren();
-                    valid = false;
-                    continue;
-                }
-                switch (key) {
-                    case "level" -> {
-                        hasLevel = true;
-                        if (value == JsonToken.VALUE_STRING) {
-                            level = level(def, parser.getText(), parser.currentTokenLocation());
-                        } else {
-                            problemAtToken("level of \"" + def.id() + "\" must be one of " + def.scale().describe()
-                                    + ", as a string, found " + describe(value));
-                            parser.skipChildren();
-                        }
-                        valid &= level != null;
-                    }
-                    case "confidence" -> {
-                        Double c = confidence(def, value);
-                        valid &= c != null;
-                        confidence = c == null ? Reading.CERTAIN : c;
-                    }
-                    case "note" -> {
-                        note = plainText(def.id() + ".note", "the note of \"" + def.id() + "\"", value, false);
-                        valid &= note != null;
-                    }
-                    default -> {
-                        problemAt(keyAt, "unknown key \"" + key + "\" in indicator \"" + def.id() + "\""
-                                + didYouMean(key, sorted(READING_KEYS)) + "; allowed: confidence, level, note");
-                        parser.skipChildren();
-                        valid = false;
-                    }
-                }
-            }
-            if (!hasLevel) {
-                problemAt(objectAt, "indicator \"" + def.id() + "\" needs a \"level\" (" + def.scale().describe() + ")");
-                return null;
-            }
-            return valid ? new Reading(level, confidence, note) : null;
-        }
-
-        private String level(IndicatorDef def, String level, JsonLocation at) {
-            if (def.scale().allows(level)) {
-                return level;
-            }
-            problemAt(at, "level \"" + abbreviate(level) + "\" is not on the scale of \"" + def.id() + "\""
-                    + Suggestions.closest(level, def.scale().levels()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
-                    + "; allowed: " + def.scale().describe());
-            return null;
-        }
-
-        private Double confidence(IndicatorDef def, JsonToken value) throws IOException {
-            if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
-                String quoted = value == JsonToken.VALUE_STRING && NUMBER.matcher(parser.getText()).matches()
-                        ? "; write the number without quotes: " + parser.getText() : "";
-                problemAtToken("confidence of \"" + def.id() + "\" must be a number greater than 0 and at most 1, found "
-                        + describe(value) + quoted);
-                parser.skipChildren();
-                return null;
-            }
-            double c = parser.getDoubleValue();
-            if (!(c > 0.0 && c <= 1.0)) {
-                problemAtToken("confidence " + parser.getText() + " of \"" + def.id()
-                        + "\" is out of range; use a number greater than 0 and at most 1 (1 = certain)");
-                return null;
-            }
-            return c;
+        private static String optional(JsonNode object, String key) {
+            JsonNode value = object.path(key);
+            return value.isTextual() ? value.asText() : null;
         }
 
         private String describe(JsonToken token) throws IOException {
@@ -764,6 +624,30 @@ public final class FactSetReader {
                 case VALUE_NULL -> "null";
                 default -> token.asString() == null ? token.name() : "'" + token.asString() + "'";
             };
+        }
+
+        /**
+         * A word that starts as a number ({@code 0x1}, {@code 1O}) is one problem, told at its
+         * start: Jackson reads the number up to the first letter and then stops at the letter
+         * as if a comma were missing. True when {@code at} is such a letter, and the problem told.
+         */
+        boolean notANumber(JsonLocation at) {
+            int offset = at == null ? -1 : (int) at.getCharOffset();
+            if (offset < 1 || offset >= text.length() || !Character.isLetter(text.charAt(offset))
+                    || !Character.isDigit(text.charAt(offset - 1))) {
+                return false;
+            }
+            int start = offset;
+            while (start > 0 && "0123456789.eE+-".indexOf(text.charAt(start - 1)) >= 0) {
+                start--;
+            }
+            int end = offset;
+            while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+                end++;
+            }
+            problemAt(at.getLineNr(), Math.max(1, at.getColumnNr() - (offset - start)), "malformed JSON: '"
+                    + abbreviate(text.substring(start, end)) + "' is not a JSON number; write a decimal number such as 0.8");
+            return true;
         }
 
         /** At the start of the number that ends just before {@code end}. */
@@ -802,37 +686,30 @@ public final class FactSetReader {
 
         /** {@code line} counts from 1 within the record; 0 when unknown. */
         void problemAt(long line, long column, String message) {
-            long at = line < 1 ? 0 : firstLine + line - 1;
-            if (problems.size() > MAX_PROBLEMS) {
-                return;
-            }
-            if (problems.size() == MAX_PROBLEMS) {
-                problems.add(new InputProblem(file, at, line < 1 ? 0 : column, "more than " + MAX_PROBLEMS
-                        + " problems in this record; stopped reading here (fix the ones above, or check that this is a fact file)"));
-                throw new TooManyProblems();
-            }
-            problems.add(new InputProblem(file, at, line < 1 ? 0 : column, message));
+            problems.add(new InputProblem(file, line < 1 ? 0 : firstLine + line - 1, line < 1 ? 0 : column, message));
         }
 
-        /** The problems in the order of the file, so a user can fix them top to bottom. */
+        /**
+         * The problems in the order of the file, so a user can fix them top to bottom; past
+         * {@value #MAX_PROBLEMS}, a notice where the next one is instead of the rest.
+         */
         List<InputProblem> problems() {
             List<InputProblem> sorted = new ArrayList<>(problems);
             sorted.sort(Comparator.comparingLong(InputProblem::line).thenComparingLong(InputProblem::column));
-            return sorted;
+            if (sorted.size() <= MAX_PROBLEMS) {
+                return sorted;
+            }
+            InputProblem next = sorted.get(MAX_PROBLEMS);
+            List<InputProblem> kept = new ArrayList<>(sorted.subList(0, MAX_PROBLEMS));
+            kept.add(new InputProblem(file, next.line(), next.column(), "more than " + MAX_PROBLEMS
+                    + " problems in this record; stopped reading here (fix the ones above, or check that this is a fact file)"));
+            return kept;
         }
     }
 
-    /** {@code allowed} in a fixed order, so that a tie between two candidates always resolves the same way. */
-    private static String didYouMean(String key, List<String> allowed) {
-        return Suggestions.closest(key, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
-    }
-
-    private static List<String> sorted(Set<String> keys) {
-        return keys.stream().sorted().toList();
-    }
-
+    /** Text from the input as a message shows it: one line, short, no control character or lone surrogate. */
     static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\p{Cc}", "?");
+        String oneLine = SHOWN_AS_QUESTION_MARK.matcher(text).replaceAll("?");
         return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
     }
 }

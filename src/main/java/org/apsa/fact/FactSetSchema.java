@@ -17,8 +17,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The JSON Schema (draft 2020-12) of a fact set, generated from {@link Vocabulary} so that
- * editors complete and check indicator ids and levels exactly as {@link FactSetReader} does.
+ * The JSON Schema (draft 2020-12) of a fact set, generated from {@link Vocabulary}: the one
+ * statement of what a fact set may hold, which {@link FactSetReader} checks every record
+ * against ({@link FactSetValidator}) and editors use to complete and check fact files.
  * The committed copy lives in {@code facts/fact-set.schema.json}; fact files point to it
  * with {@code "$schema": "fact-set.schema.json"}.
  *
@@ -42,7 +43,7 @@ public final class FactSetSchema {
                 .withObjectIndenter(indenter)
                 .withArrayIndenter(indenter);
         try {
-            return new ObjectMapper().writer(printer).writeValueAsString(schema()) + "\n";
+            return new ObjectMapper().writer(printer).writeValueAsString(tree()) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot print the fact-set schema", e);
         }
@@ -61,7 +62,8 @@ public final class FactSetSchema {
         }
     }
 
-    private ObjectNode schema() {
+    /** The schema as a tree: what {@link #json()} prints and {@link FactSetValidator} checks against. */
+    ObjectNode tree() {
         ObjectNode root = NODES.objectNode();
         root.put("$schema", DRAFT);
         root.put("title", "APSA fact set");
@@ -80,7 +82,7 @@ public final class FactSetSchema {
         properties.set("description", plainText("what the situation is: no control characters but line breaks and tabs", PlainText.LINES_PATTERN));
         ObjectNode asOf = string("the date of the situation, YYYY-MM-DD");
         asOf.put("format", "date");
-        asOf.put("pattern", anchored(FactSetReader.DATE.pattern()));
+        asOf.put("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
         properties.set("asOf", asOf);
 
         ObjectNode indicators = properties.putObject("indicators");
@@ -97,10 +99,11 @@ public final class FactSetSchema {
     private static ObjectNode indicator(IndicatorDef def) {
         ObjectNode node = NODES.objectNode();
         node.put("description", def.meaning() + " (" + def.source() + ")");
-        ArrayNode oneOf = node.putArray("oneOf");
-        oneOf.add(levels(def));
+        // anyOf, not oneOf: the two never both hold, and a validator can stop at the first that does.
+        ArrayNode anyOf = node.putArray("anyOf");
+        anyOf.add(levels(def));
 
-        ObjectNode reading = oneOf.addObject();
+        ObjectNode reading = anyOf.addObject();
         reading.put("type", "object");
         reading.put("additionalProperties", false);
         reading.set("required", strings(List.of("level")));

@@ -4,32 +4,40 @@ import java.util.Locale;
 
 /**
  * What the free text of a fact set (its title and description, an indicator's note) may hold:
- * plain text, never a control character. Such text reaches terminals and reports, where an
- * escape sequence would act (clear the screen, retitle the window, recolour what follows) and
- * a line break would split a one-line layout or a Markdown list item; and fact files are
- * meant to be safe to take from anyone. A title and a note are one line; a description may
- * hold line breaks and tabs.
+ * plain text, never a control character nor a lone surrogate. Such text reaches terminals and
+ * reports, where an escape sequence would act (clear the screen, retitle the window, recolour
+ * what follows) and a line break would split a one-line layout or a Markdown list item; a lone
+ * surrogate would come out as "?" in one output and as an escape other JSON readers refuse in
+ * another. Fact files are meant to be safe to take from anyone. A title and a note are one
+ * line; a description may hold line breaks and tabs.
  *
  * <p>The reader refuses such text with its position, the shell's {@code set --note} with the
  * same message, so that what an analyst saves can always be read again.
  */
 public final class PlainText {
 
-    /** The rule for a title or a note as a JSON Schema pattern (ECMA-262), for editors. */
-    public static final String ONE_LINE_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$";
+    /**
+     * The rule for a title or a note as a JSON Schema pattern, for editors and the reader's
+     * validator. Patterns match code points (ECMA-262 with the "u" flag, as JSON Schema
+     * validators and Java use them), so a surrogate pair is one character outside the range
+     * U+D800 to U+DFFF and only a lone surrogate falls in it.
+     */
+    public static final String ONE_LINE_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$";
     /** The rule for a description, which may hold tabs (U+0009) and line feeds (U+000A). */
-    public static final String LINES_PATTERN = "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]*$";
+    public static final String LINES_PATTERN = "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$";
 
     private PlainText() {
     }
 
     /**
      * The index of the first character {@code text} may not hold, or -1: a control character
-     * (U+0000 to U+001F, U+007F to U+009F), except a line feed or a tab when {@code lines}.
+     * (U+0000 to U+001F, U+007F to U+009F), except a line feed or a tab when {@code lines},
+     * or a lone surrogate (half of a pair, which no output can write: UTF-8 has no bytes for it,
+     * and a JSON reader such as jq refuses its escape).
      */
     public static int firstForbidden(String text, boolean lines) {
         for (int i = 0; i < text.length(); i++) {
-            if (forbidden(text.charAt(i), lines)) {
+            if (forbidden(text, i, lines)) {
                 return i;
             }
         }
@@ -42,13 +50,18 @@ public final class PlainText {
      */
     public static String problem(String what, String text, int index, boolean lines) {
         char c = text.charAt(index);
+        boolean surrogate = Character.isSurrogate(c);
         int more = 0;
         for (int i = index + 1; i < text.length(); i++) {
-            if (forbidden(text.charAt(i), lines)) {
+            if (forbidden(text, i, lines) && Character.isSurrogate(text.charAt(i)) == surrogate) {
                 more++;
             }
         }
         String character = String.format(Locale.ROOT, "%s (U+%04X)", name(c), (int) c);
+        if (surrogate) {
+            return what + " holds " + character + ", half of a character that cannot be written out; remove it"
+                    + " or write the whole character" + (more == 0 ? "" : " (" + more + " more after it)");
+        }
         String fix;
         if (c == '\n' || c == '\t') {
             fix = "; it is one line of text: " + (c == '\n' ? "join the lines" : "use spaces")
@@ -62,7 +75,14 @@ public final class PlainText {
                 + (more == 0 ? "" : " (" + more + " more control character" + (more == 1 ? "" : "s") + " after it)");
     }
 
-    private static boolean forbidden(char c, boolean lines) {
+    private static boolean forbidden(String text, int i, boolean lines) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
+        }
         return Character.getType(c) == Character.CONTROL && !(lines && (c == '\n' || c == '\t'));
     }
 
@@ -76,7 +96,7 @@ public final class PlainText {
             case '\b' -> "the control character backspace";
             case '\u0000' -> "the control character null";
             case '\u007f' -> "the control character delete";
-            default -> "a control character";
+            default -> Character.isSurrogate(c) ? "a lone surrogate" : "a control character";
         };
     }
 }

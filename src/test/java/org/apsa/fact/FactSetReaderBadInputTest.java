@@ -108,9 +108,11 @@ class FactSetReaderBadInputTest {
         assertProblems("confidence-overflow.json", ":4:67: confidence 1e999 of \"usChina.strategicDistrust\" " + OUT_OF_RANGE);
     }
 
+    /** 1e-999 is above 0: what is wrong is that it cannot be told from 0 once read. */
     @Test
-    void confidenceTooSmallForADoubleIsOutOfRangeAndNamedAsWritten() {
-        assertProblems("confidence-underflow.json", ":4:67: confidence 1e-999 of \"usChina.strategicDistrust\" " + OUT_OF_RANGE);
+    void confidenceTooSmallForADoubleIsSaidToUnderflowAndNamedAsWritten() {
+        assertProblems("confidence-underflow.json", ":4:67: confidence 1e-999 of \"usChina.strategicDistrust\" is too small"
+                + " to be told from 0 (it underflows); use a number greater than 0 and at most 1, such as 0.001");
     }
 
     @Test
@@ -118,6 +120,13 @@ class FactSetReaderBadInputTest {
         assertProblems("confidence-as-string.json",
                 ":4:67: confidence of \"usChina.strategicDistrust\" must be a number greater than 0 and at most 1,"
                         + " found the string \"0.8\"; write the number without quotes: 0.8");
+    }
+
+    /** Told once, at the number: not also as a confidence 0 out of range, read before the 'x'. */
+    @Test
+    void hexadecimalConfidenceIsOneProblemAtTheNumber() {
+        assertProblems("confidence-hexadecimal.json",
+                ":4:67: malformed JSON: '0x1' is not a JSON number; write a decimal number such as 0.8");
     }
 
     @Test
@@ -142,6 +151,27 @@ class FactSetReaderBadInputTest {
     void duplicateKeyInReadingIsReported() {
         assertProblems("duplicate-key-in-reading.json",
                 ":4:53: duplicate key \"level\" in indicator \"usChina.strategicDistrust\"; each key may appear once");
+    }
+
+    @Test
+    void aKeyGivenTwiceInsideAnUnknownKeysValueIsADuplicateKey(@TempDir Path dir) throws IOException {
+        Path file = write(dir, "duplicate-in-unknown.json", "{\"id\": \"x\", \"extra\": {\"a\": 1, \"a\": 2}, \"indicators\": {}}");
+        assertThat(formatted(file)).containsExactly(
+                file + ":1:13: unknown key \"extra\"; " + TOP_LEVEL,
+                file + ":1:31: duplicate key \"a\"; each key may appear once");
+    }
+
+    /** Past a thousand keys an object is read no further; a key after them is not called missing. */
+    @Test
+    void aRecordReadInPartIsNotSaidToMissWhatComesLater(@TempDir Path dir) throws IOException {
+        StringBuilder keys = new StringBuilder("{\"id\": \"many\"");
+        for (int i = 0; i < 2_000; i++) {
+            keys.append(", \"k").append(i).append("\": 0");
+        }
+        Path file = write(dir, "many-keys-first.json", keys.append(", \"indicators\": {}}").toString());
+        List<String> problems = formatted(file);
+        assertThat(problems).hasSize(FactSetReader.MAX_PROBLEMS + 1).noneMatch(p -> p.contains("missing"));
+        assertThat(problems.get(0)).isEqualTo(file + ":1:16: unknown key \"k0\"; " + TOP_LEVEL);
     }
 
     @Test
@@ -291,6 +321,20 @@ class FactSetReaderBadInputTest {
                         + " remove it");
     }
 
+    /**
+     * Half of a surrogate pair can be written as a JSON escape, and no output can hold it: a
+     * terminal shows "?", a JSON line keeps an escape that jq refuses. A whole pair is an
+     * ordinary character.
+     */
+    @Test
+    void loneSurrogatesInTextAreProblemsWhereTheyAreWritten() {
+        assertProblems("lone-surrogate.json",
+                ":3:28: \"title\" holds a lone surrogate (U+D83D), half of a character that cannot be written out;"
+                        + " remove it or write the whole character",
+                ":5:53: the note of \"mechanism.sco\" holds a lone surrogate (U+DC00), half of a character that cannot"
+                        + " be written out; remove it or write the whole character");
+    }
+
     @Test
     void aRawTabInAStringSaysWhereATabMayBe() {
         assertProblems("control-character-in-string.json",
@@ -348,10 +392,10 @@ class FactSetReaderBadInputTest {
 
     // --- limits and encodings --------------------------------------------------------
 
+    /** A record that cannot be read whole is not checked against the schema: its limit is its one problem. */
     @Test
     void deepNestingStopsAtTheLimit() {
         assertProblems("deep-nesting.json",
-                ":4:61: \"usChina.strategicDistrust.note\" must be a string, found an array",
                 ":4:74: exceeds a safety limit: nested deeper than 16 levels; a fact set needs three"
                         + " (the object, \"indicators\", a reading)");
     }

@@ -100,6 +100,19 @@ class FactSetReaderTest {
                 + ":3:45: level \"hgih\" is not on the scale of \"mechanism.sco\" (did you mean \"high\"?); allowed: low | medium | high");
     }
 
+    /** Line ends of old Mac editors: each record is read on its own line, numbered as an editor numbers it. */
+    @Test
+    void readsJsonlWithCarriageReturnsAloneAsLineEnds(@TempDir Path dir) throws IOException {
+        Path file = FactSetReaderBadInputTest.write(dir, "cr.jsonl",
+                "{\"id\": \"a\", \"indicators\": {}}\r\r{\"id\": \"b\", \"indicators\": {\"mechanism.sco\": \"hgih\"}}\r"
+                        + "{\"id\": \"c\", \"indicators\": {}}\r\n{\"id\": \"d\", \"indicators\": {}}");
+        List<FactSetReader.Entry> entries = entries(file);
+        assertThat(entries).extracting(FactSetReader.Entry::line).containsExactly(1L, 3L, 4L, 5L);
+        assertThat(entries).extracting(FactSetReader.Entry::valid).containsExactly(true, false, true, true);
+        assertThat(entries.get(1).problems()).extracting(InputProblem::format).containsExactly(file
+                + ":3:45: level \"hgih\" is not on the scale of \"mechanism.sco\" (did you mean \"high\"?); allowed: low | medium | high");
+    }
+
     @Test
     void splitsJsonlLinesOfAnyLengthAndReportsOnlyThoseOverTheLimit(@TempDir Path dir) throws IOException {
         int max = FactSetReader.MAX_DOCUMENT_BYTES;
@@ -107,7 +120,7 @@ class FactSetReaderTest {
         atLimit = atLimit + " ".repeat(max - atLimit.length());
         String overLimit = "{\"id\": \"over\", \"indicators\": {}}";
         overLimit = overLimit + " ".repeat(max + 1 - overLimit.length());
-        // A line's '\r' before its '\n' counts toward the limit.
+        // "\r\n" ends a line as '\n' does: the '\r' is not part of it.
         Path file = FactSetReaderBadInputTest.write(dir, "long.jsonl", "{\"id\": \"a\", \"indicators\": {}}\n"
                 + overLimit + "\n" + atLimit + "\n\n" + atLimit + "\r\n" + "{\"id\": \"b\", \"indicators\": {}}\r\n"
                 + overLimit);
@@ -117,7 +130,7 @@ class FactSetReaderTest {
         assertThat(entries).extracting(FactSetReader.Entry::line).containsExactly(1L, 2L, 3L, 5L, 6L, 7L);
         assertThat(entries).extracting(e -> e.valid() ? e.factSet().id() : e.problems().get(0).message())
                 .containsExactly("a", "line is longer than 4 MiB, the limit for one fact set", "at-limit",
-                        "line is longer than 4 MiB, the limit for one fact set", "b",
+                        "at-limit", "b",
                         "line is longer than 4 MiB, the limit for one fact set");
     }
 
@@ -142,10 +155,37 @@ class FactSetReaderTest {
     }
 
     @Test
-    void readOneRefusesAJsonlFileOfSeveralLines() {
+    void readOneRefusesAJsonlFileOfSeveralLinesAtTheSecond() {
         Path file = GOOD.resolve("batch.jsonl");
         assertThatThrownBy(() -> reader.readOne(file)).isInstanceOf(InvalidFactSetException.class)
-                .hasMessage(file + ": holds 3 fact sets; this command takes one (use 'batch' for many)");
+                .hasMessage(file + ":4:1: a second fact set starts here; this command takes one (use 'batch' for many)");
+    }
+
+    /** What follows the second record is not read: a broken third line is not reported, a huge file not held. */
+    @Test
+    void readOneStopsAtTheSecondRecord(@TempDir Path dir) throws IOException {
+        Path file = FactSetReaderBadInputTest.write(dir, "many.jsonl", "{\"id\": \"a\", \"indicators\": {}}\n\n"
+                + "{\"id\": \"b\", \"indicators\": {}}\n{not json at all\n");
+        assertThatThrownBy(() -> reader.readOne(file)).isInstanceOfSatisfying(InvalidFactSetException.class,
+                e -> assertThat(e.problems()).extracting(InputProblem::format).containsExactly(
+                        file + ":3:1: a second fact set starts here; this command takes one (use 'batch' for many)"));
+    }
+
+    @Test
+    void readOneReportsTheFirstRecordsProblemsAndTheSecondRecord(@TempDir Path dir) throws IOException {
+        Path file = FactSetReaderBadInputTest.write(dir, "two.jsonl", "{\"id\": \"a\", \"indicators\": {\"mechanism.sco\": \"lo\"}}\n"
+                + "{\"id\": \"b\", \"indicators\": {}}\n");
+        assertThatThrownBy(() -> reader.readOne(file)).isInstanceOfSatisfying(InvalidFactSetException.class,
+                e -> assertThat(e.problems()).extracting(InputProblem::format).containsExactly(
+                        file + ":1:45: level \"lo\" is not on the scale of \"mechanism.sco\" (did you mean \"low\"?); allowed: low | medium | high",
+                        file + ":2:1: a second fact set starts here; this command takes one (use 'batch' for many)"));
+    }
+
+    @Test
+    void readsASurrogatePairAsOneCharacter() {
+        FactSetReader.Entry entry = reader.parse("x.json", "{\"id\": \"x\", \"title\": \"\\ud83d\\ude00 and \ud83c\udf0f\", \"indicators\": {}}");
+        assertThat(entry.problems()).isEmpty();
+        assertThat(entry.factSet().title()).isEqualTo("\ud83d\ude00 and \ud83c\udf0f");
     }
 
     @Test

@@ -72,7 +72,7 @@ class FactSetSchemaTest {
         assertThat(root.path("additionalProperties").asBoolean()).isFalse();
         assertThat(texts(root.path("required"))).containsExactly("id", "indicators");
         assertThat(names(root.path("properties")))
-                .containsExactlyInAnyOrderElementsOf(FactSetReader.TOP_LEVEL_KEYS);
+                .containsExactlyInAnyOrder("$schema", "id", "title", "description", "asOf", "indicators");
         assertThat(root.at("/properties/asOf/format").asText()).isEqualTo("date");
         assertThat(root.at("/properties/asOf/pattern").asText()).isEqualTo("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
         assertThat(root.at("/properties/indicators/additionalProperties").asBoolean(true)).isFalse();
@@ -103,15 +103,15 @@ class FactSetSchemaTest {
         for (IndicatorDef def : Vocabulary.indicators()) {
             JsonNode node = indicators.path(def.id());
             assertThat(node.path("description").asText()).isEqualTo(def.meaning() + " (" + def.source() + ")");
-            JsonNode oneOf = node.path("oneOf");
-            assertThat(oneOf.size()).isEqualTo(2);
-            assertThat(texts(oneOf.path(0).path("enum"))).containsExactlyElementsOf(def.scale().levels());
-            JsonNode reading = oneOf.path(1);
+            JsonNode anyOf = node.path("anyOf");
+            assertThat(anyOf.size()).isEqualTo(2);
+            assertThat(texts(anyOf.path(0).path("enum"))).containsExactlyElementsOf(def.scale().levels());
+            JsonNode reading = anyOf.path(1);
             assertThat(reading.path("type").asText()).isEqualTo("object");
             assertThat(reading.path("additionalProperties").asBoolean(true)).isFalse();
             assertThat(texts(reading.path("required"))).containsExactly("level");
             assertThat(names(reading.path("properties")))
-                    .containsExactlyInAnyOrderElementsOf(FactSetReader.READING_KEYS);
+                    .containsExactlyInAnyOrder("level", "confidence", "note");
             assertThat(texts(reading.at("/properties/level/enum"))).containsExactlyElementsOf(def.scale().levels());
             JsonNode confidence = reading.at("/properties/confidence");
             assertThat(confidence.path("type").asText()).isEqualTo("number");

@@ -2,6 +2,7 @@ package org.apsa.fact;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,21 @@ class PlainTextTest {
             assertThat(oneLine.matcher(text).matches()).as("U+%04X", (int) c).isEqualTo(PlainText.firstForbidden(text, false) < 0);
             assertThat(lines.matcher(text).matches()).as("U+%04X", (int) c).isEqualTo(PlainText.firstForbidden(text, true) < 0);
         }
+    }
+
+    @Test
+    void aLoneSurrogateIsRefusedAndAPairIsNot() {
+        for (String lone : List.of("a\ud800b", "a\udc00", "\ud83d", "b\ude00\ud83d")) {
+            assertThat(PlainText.firstForbidden(lone, false)).as(lone).isEqualTo(lone.startsWith("\ud83d") ? 0 : 1);
+            assertThat(Pattern.compile(PlainText.ONE_LINE_PATTERN).matcher(lone).matches()).as(lone).isFalse();
+            assertThat(Pattern.compile(PlainText.LINES_PATTERN).matcher(lone).matches()).as(lone).isFalse();
+        }
+        String pair = "a\ud83d\ude00b";
+        assertThat(PlainText.firstForbidden(pair, false)).isEqualTo(-1);
+        assertThat(Pattern.compile(PlainText.ONE_LINE_PATTERN).matcher(pair).matches()).isTrue();
+        assertThat(PlainText.problem("--note", "x\ud800 y\udc00", 1, false)).isEqualTo("--note holds a lone surrogate"
+                + " (U+D800), half of a character that cannot be written out; remove it or write the whole character"
+                + " (1 more after it)");
     }
 
     @Test

@@ -1,0 +1,317 @@
+package org.apsa.fact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionConfig;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a record against the fact-set JSON Schema ({@link FactSetSchema}, the same schema as
+ * {@code facts/fact-set.schema.json}) with networknt's validator, and tells each violation in
+ * the reader's words, at the key or value it concerns: what is wrong, what is allowed, the
+ * nearest allowed name. What may appear where, the levels of each indicator, the range of a
+ * confidence, the shape of an id or a date and the characters free text may hold are the
+ * schema's; this class only words them.
+ */
+final class FactSetValidator {
+
+    /** A problem at a line and column of the record. */
+    record Problem(long line, long column, String message) {
+        static Problem at(JsonTree.Place place, String message) {
+            return new Problem(place.line(), place.column(), message);
+        }
+    }
+
+    private record Found(JsonTree.Place at, Error error) {
+    }
+
+    /**
+     * Errors collected per problem reported: some errors are not worded (a reading fails the
+     * "bare level" branch too), and validation order is not file order, so keep a margin.
+     */
+    private static final int ERRORS_PER_PROBLEM = 10;
+
+    /** The validator's errors, up to a number; past it, validation stops. */
+    private static final class Collected extends ArrayList<Error> {
+        private final int max;
+
+        Collected(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public boolean add(Error error) {
+            if (size() >= max) {
+                throw new Enough();
+            }
+            return super.add(error);
+        }
+
+        @Override
+        public boolean addAll(java.util.Collection<? extends Error> more) {
+            more.forEach(this::add);
+            return !more.isEmpty();
+        }
+
+        static final class Enough extends RuntimeException {
+            Enough() {
+                super("enough errors", null, false, false);
+            }
+        }
+    }
+
+    private static final String KNOWN_IDS = "'apsa vocabulary' and facts/fact-set.schema.json list the known ones";
+    private static final String READING_SHAPE = "{\"level\": ..., \"confidence\": ..., \"note\": ...}";
+    private static final Map<String, String> HOW_TO_ADD = Map.of(
+            "id", "add a unique id such as \"id\": \"my-view-2014\"",
+            "indicators", "add \"indicators\": {} (it may be empty)");
+    /** A JSON number; a string that looks like one gets "write it without quotes". */
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+
+    /** Built once: compiling the schema costs milliseconds, checking a fact set microseconds. */
+    private static final JsonNode SCHEMA_TREE = new FactSetSchema().tree();
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                    registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                            // "format": "date" then checks that the date exists (no 2014-02-30).
+                            .formatAssertionsEnabled(true)
+                            .build()))
+            .getSchema(SCHEMA_TREE);
+
+    /** Problems only: no annotations collected, which no message uses. */
+    private static final ExecutionConfig EXECUTION = ExecutionConfig.builder()
+            .annotationCollectionEnabled(false)
+            .formatAssertionsEnabled(true)
+            .build();
+
+    private final JsonTree tree;
+    private JsonTree.Places places;
+
+    private FactSetValidator(JsonTree tree) {
+        this.tree = tree;
+    }
+
+    /**
+     * The problems of {@code tree} in file order, the first {@code limit} of them at most
+     * (a record of a hundred thousand unknown keys is not worded a hundred thousand times).
+     */
+    static List<Problem> check(JsonTree tree, int limit) {
+        FactSetValidator validator = new FactSetValidator(tree);
+        Collected errors = new Collected(ERRORS_PER_PROBLEM * limit);
+        try {
+            SCHEMA.validate(tree.root(), context -> {
+                context.setExecutionConfig(EXECUTION);
+                context.setErrors(errors);
+            });
+        } catch (Collected.Enough e) {
+            // Enough to word the first problems; the rest would only cost time.
+        }
+        if (tree.stopped()) {
+            // A key missing from a tree read in part may be in the part not read.
+            errors.removeIf(e -> e.getKeyword().equals("required"));
+        }
+        if (errors.isEmpty()) {
+            return List.of();
+        }
+        Set<List<String>> values = new HashSet<>();
+        Set<List<String>> keys = new HashSet<>();
+        for (Error e : errors) {
+            values.add(path(e.getInstanceLocation()));
+            if (e.getKeyword().equals("additionalProperties")) {
+                keys.add(with(path(e.getInstanceLocation()), e.getProperty()));
+            }
+        }
+        validator.places = tree.places(values, keys);
+        List<Found> found = new ArrayList<>();
+        for (Error e : errors) {
+            found.add(new Found(validator.place(e), e));
+        }
+        found.sort(Comparator.comparingLong((Found f) -> f.at().line()).thenComparingLong(f -> f.at().column()));
+        Set<Problem> problems = new LinkedHashSet<>();
+        for (int i = 0; i < found.size() && problems.size() < limit; i++) {
+            String message = validator.explain(found.get(i).error());
+            if (message != null) {
+                problems.add(Problem.at(found.get(i).at(), message));
+            }
+        }
+        return List.copyOf(problems);
+    }
+
+    /** Where the fix goes: the key for a key not allowed, the character for one text may not hold, else the value. */
+    private JsonTree.Place place(Error e) {
+        List<String> path = path(e.getInstanceLocation());
+        if (e.getKeyword().equals("additionalProperties")) {
+            return places.key(with(path, e.getProperty()));
+        }
+        if (e.getKeyword().equals("pattern") && plainText(path) != null) {
+            return places.inString(path, PlainText.firstForbidden(tree.at(path).asText(), lines(path)));
+        }
+        return places.value(path);
+    }
+
+    /** The message for one violation, or null for one that another violation at the same value tells better. */
+    private String explain(Error e) {
+        List<String> path = path(e.getInstanceLocation());
+        String keyword = e.getKeyword();
+        JsonNode node = tree.at(path);
+        if (keyword.equals("additionalProperties")) {
+            return unknownKey(e, path);
+        }
+        if (keyword.equals("required")) {
+            return path.isEmpty() ? "missing \"" + e.getProperty() + "\"; " + HOW_TO_ADD.get(e.getProperty())
+                    : "indicator \"" + path.get(1) + "\" needs a \"level\" (" + levels(path.get(1)) + ")";
+        }
+        if (path.size() == 1) {
+            return topLevel(path.get(0), keyword, node, path);
+        }
+        String id = path.get(1);
+        if (path.size() == 2) {
+            // The indicator's value is a level or a reading: the value's kind says which branch it failed.
+            if (keyword.equals("type") && !node.isTextual() && !node.isObject()) {
+                return "indicator \"" + id + "\" must be a level (" + levels(id) + ") or an object " + READING_SHAPE
+                        + ", found " + describe(node, path);
+            }
+            return keyword.equals("enum") && node.isTextual() ? notOnScale(id, node.asText()) : null;
+        }
+        return switch (path.get(2)) {
+            case "level" -> node.isTextual() ? notOnScale(id, node.asText())
+                    : "level of \"" + id + "\" must be one of " + levels(id) + ", as a string, found " + describe(node, path);
+            case "confidence" -> confidence(e, id, node, path);
+            case "note" -> keyword.equals("type") ? "\"" + id + ".note\" must be a string, found " + describe(node, path)
+                    : PlainText.problem("the note of \"" + id + "\"", node.asText(), PlainText.firstForbidden(node.asText(), false), false);
+            default -> null;
+        };
+    }
+
+    private String topLevel(String key, String keyword, JsonNode node, List<String> path) {
+        if (key.equals("indicators")) {
+            return "\"indicators\" must be an object mapping indicator ids to levels, found " + describe(node, path);
+        }
+        if (keyword.equals("type")) {
+            return "\"" + key + "\" must be a string, found " + describe(node, path);
+        }
+        String text = node.asText();
+        return switch (key) {
+            case "id" -> FactSetReader.idProblem(text).orElse(null);
+            case "asOf" -> "asOf \"" + FactSetReader.abbreviate(text) + "\" is not a date; write it as YYYY-MM-DD, e.g. \"2014-12-09\"";
+            default -> PlainText.problem(plainText(path), text, PlainText.firstForbidden(text, lines(path)), lines(path));
+        };
+    }
+
+    private String unknownKey(Error e, List<String> path) {
+        String key = e.getProperty();
+        // The names the schema allows beside the one refused.
+        List<String> allowed = names(schemaAt(e.getSchemaLocation().getFragment().getParent()).path("properties"));
+        String name = "\"" + FactSetReader.abbreviate(key) + "\"";
+        if (path.size() == 1) {
+            return "unknown indicator " + name + didYouMean(key, allowed) + "; " + KNOWN_IDS;
+        }
+        List<String> sorted = allowed.stream().sorted().toList();
+        return "unknown key " + name + (path.isEmpty() ? "" : " in indicator \"" + path.get(1) + "\"")
+                + didYouMean(key, sorted) + "; allowed: " + String.join(", ", sorted);
+    }
+
+    private String confidence(Error e, String id, JsonNode node, List<String> path) {
+        JsonNode range = schemaAt(e.getSchemaLocation().getFragment().getParent());
+        String allowed = "greater than " + range.path("exclusiveMinimum").asText() + " and at most " + range.path("maximum").asText();
+        if (e.getKeyword().equals("type")) {
+            String quoted = node.isTextual() && NUMBER.matcher(node.asText()).matches()
+                    ? "; write the number without quotes: " + node.asText() : "";
+            return "confidence of \"" + id + "\" must be a number " + allowed + ", found " + describe(node, path) + quoted;
+        }
+        String written = FactSetReader.abbreviate(places.written(path));
+        // 1e-999 is above 0, but reads as 0.0: a double cannot hold it.
+        boolean underflow = node.doubleValue() == 0.0 && written.replaceFirst("[eE].*", "").matches(".*[1-9].*");
+        return "confidence " + written + " of \"" + id + "\" " + (underflow
+                ? "is too small to be told from 0 (it underflows); use a number " + allowed + ", such as 0.001"
+                : "is out of range; use a number " + allowed + " (1 = certain)");
+    }
+
+    private String notOnScale(String id, String level) {
+        List<String> levels = scale(id).levels();
+        return "level \"" + FactSetReader.abbreviate(level) + "\" is not on the scale of \"" + id + "\""
+                + didYouMean(level, levels) + "; allowed: " + scale(id).describe();
+    }
+
+    /** What free text at {@code path} is called in a message, or null when it is not free text. */
+    private static String plainText(List<String> path) {
+        if (path.size() == 3 && path.get(2).equals("note")) {
+            return "the note of \"" + path.get(1) + "\"";
+        }
+        return path.size() == 1 && (path.get(0).equals("title") || path.get(0).equals("description")) ? "\"" + path.get(0) + "\"" : null;
+    }
+
+    /** A description may hold line breaks and tabs; the schema's pattern for it says so too. */
+    private static boolean lines(List<String> path) {
+        return path.equals(List.of("description"));
+    }
+
+    private static Scale scale(String id) {
+        return Vocabulary.find(id).orElseThrow().scale();
+    }
+
+    private static String levels(String id) {
+        return scale(id).describe();
+    }
+
+    private String describe(JsonNode node, List<String> path) {
+        if (node.isObject()) {
+            return "an object";
+        }
+        if (node.isArray()) {
+            return "an array";
+        }
+        if (node.isTextual()) {
+            return "the string \"" + FactSetReader.abbreviate(node.asText()) + "\"";
+        }
+        if (node.isNumber()) {
+            return "the number " + FactSetReader.abbreviate(places.written(path));
+        }
+        return node.isBoolean() ? "the boolean " + node.asText() : "null";
+    }
+
+    private static String didYouMean(String key, List<String> allowed) {
+        return Suggestions.closest(key, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
+    }
+
+    private static JsonNode schemaAt(NodePath fragment) {
+        JsonNode node = SCHEMA_TREE;
+        for (int i = 0; i < fragment.getNameCount(); i++) {
+            Object element = fragment.getElement(i);
+            node = element instanceof Integer index ? node.path(index) : node.path(String.valueOf(element));
+        }
+        return node;
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> path(NodePath location) {
+        List<String> path = new ArrayList<>(location.getNameCount());
+        for (int i = 0; i < location.getNameCount(); i++) {
+            path.add(String.valueOf(location.getElement(i)));
+        }
+        return path;
+    }
+
+    private static List<String> with(List<String> path, String name) {
+        List<String> longer = new ArrayList<>(path);
+        longer.add(name);
+        return longer;
+    }
+}
