@@ -1,0 +1,111 @@
+package org.apsa.cli;
+
+import org.apsa.engine.Containment;
+import org.apsa.engine.TestRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rules that end the process or never return, run as a user runs the tool: in a process of
+ * its own, one-shot and batch. None ends a run with status 0 or leaves it hanging; each
+ * ends it with status 3 and names the rule.
+ */
+class HostileRulesProcessTest {
+
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final String TRANSPARENT = """
+            {"id": "open", "indicators": {"us.presence.transparency": {"level": "high"}}}
+            """;
+
+    @TempDir
+    Path cwd;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    /** The tool's main class in a JVM of its own, on this test's class path. */
+    private Run apsa(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmOptions);
+        command.add("org.apsa.ApsaApplication");
+        command.addAll(List.of(args));
+        Path out = cwd.resolve("stdout.txt");
+        Path err = cwd.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("APSA_LOG_DIR", cwd.resolve("logs").toString());
+        builder.environment().put("APSA_CACHE_DIR", PROJECT.resolve("target/rule-cache").toString());
+        Process process = builder.start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("apsa " + String.join(" ", args) + " did not finish in 180 s");
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private Path facts() throws IOException {
+        Path input = Files.createDirectories(cwd.resolve("in"));
+        Files.writeString(input.resolve("open.json"), TRANSPARENT);
+        return input;
+    }
+
+    @Test
+    void aRuleThatCallsSystemExitZeroEndsAssessWithThreeNamingTheRule() throws Exception {
+        String rules = TestRules.folderWithShippedScoring("exits").toString();
+
+        Run run = apsa(List.of(), "assess", facts().resolve("open.json").toString(), "--rules", rules);
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("rule \"Leave at a transparent presence\" ended the process (System.exit) on fact set "
+                + "\"open\"; a rule must not end the process: remove the call. The run failed (exit status 3)");
+    }
+
+    @Test
+    void aRuleThatCallsSystemExitZeroEndsABatchWithThree() throws Exception {
+        String rules = TestRules.folderWithShippedScoring("exits").toString();
+
+        Run run = apsa(List.of(), "batch", facts().toString(), "--out", cwd.resolve("out").toString(), "--rules", rules);
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("rule \"Leave at a transparent presence\" ended the process (System.exit)");
+        assertThat(cwd.resolve("out/assessments.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void aConsequenceThatLoopsEndsAssessAndBatchWithThreeNamingTheRule() throws Exception {
+        String rules = TestRules.folderWithShippedScoring("spins").toString();
+        List<String> deadline = List.of("-D" + Containment.DEADLINE_PROPERTY + "=2");
+
+        Run assess = apsa(deadline, "assess", facts().resolve("open.json").toString(), "--rules", rules);
+        Run batch = apsa(deadline, "batch", facts().toString(), "--out", cwd.resolve("out").toString(), "--rules", rules);
+
+        for (Run run : List.of(assess, batch)) {
+            assertThat(run.exit()).isEqualTo(3);
+            assertThat(run.err()).contains("rule \"Spin at a transparent presence\" has run for more than 2 s without "
+                    + "finishing on fact set \"open\"; it was stopped.");
+        }
+    }
+
+    @Test
+    void aConsequenceThatAllocatesWithoutEndEndsWithThreeNamingTheRule() throws Exception {
+        String rules = TestRules.folderWithShippedScoring("hoards").toString();
+
+        Run run = apsa(List.of("-Xmx128m"), "assess", facts().resolve("open.json").toString(), "--rules", rules);
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("rule \"Hoard at a transparent presence\" ran out of memory on fact set \"open\"")
+                .doesNotContain("OutOfMemoryError");
+    }
+}
