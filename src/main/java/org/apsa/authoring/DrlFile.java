@@ -59,14 +59,45 @@ final class DrlFile {
     private final List<Literal> literals = new ArrayList<>();
     private final int[] lineStarts;
     private final List<Block> blocks = new ArrayList<>();
+    /** Where each offset of the text was as written, when Java's unicode escapes were decoded; null otherwise. */
+    private final int[] origin;
+    private final int[] writtenLineStarts;
 
     DrlFile(String path, String text) {
+        this(path, text, null, null);
+    }
+
+    private DrlFile(String path, String text, int[] origin, int[] writtenLineStarts) {
         this.path = path;
         this.text = text;
         this.code = text.toCharArray();
         mask();
         this.lineStarts = lineStarts(text);
+        this.origin = origin;
+        this.writtenLineStarts = writtenLineStarts == null ? lineStarts : writtenLineStarts;
         findBlocks();
+    }
+
+    /**
+     * A file as Java compiles the code in it: Java's unicode escapes decoded first, in code,
+     * strings and comments alike ({@code "transpar\u0065ncy"} is {@code "transparency"} when the
+     * rules run). Offsets are of the decoded text; {@link #writtenLine} and {@link #writtenColumn}
+     * place them in the text as written.
+     */
+    static DrlFile asCompiled(String path, String written) {
+        JavaEscapes.Decoded decoded = JavaEscapes.decode(written);
+        return decoded.changed() ? new DrlFile(path, decoded.text(), decoded.origin(), lineStarts(written)) : new DrlFile(path, written);
+    }
+
+    /** 1-based line, in the text as written, of an offset of the text. */
+    int writtenLine(int offset) {
+        return lineOf(writtenLineStarts, origin == null ? offset : origin[offset]);
+    }
+
+    /** 1-based column, in the text as written, of an offset of the text. */
+    int writtenColumn(int offset) {
+        int at = origin == null ? offset : origin[offset];
+        return at - writtenLineStarts[lineOf(writtenLineStarts, at) - 1] + 1;
     }
 
     String path() {
@@ -142,6 +173,10 @@ final class DrlFile {
 
     /** 1-based line of an offset. */
     int line(int offset) {
+        return lineOf(lineStarts, offset);
+    }
+
+    private static int lineOf(int[] lineStarts, int offset) {
         int lo = 0;
         int hi = lineStarts.length - 1;
         while (lo < hi) {

@@ -247,6 +247,8 @@ public final class WhatIf implements AutoCloseable {
             if (stopped == null) {
                 throw e;
             }
+            // Stopping a thread also interrupts it (to wake it from a wait); that was no Ctrl-C.
+            Thread.interrupted();
             broken = true;
             throw new RuleBaseException(stopped);
         } finally {

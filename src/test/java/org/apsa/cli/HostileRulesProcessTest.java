@@ -108,4 +108,54 @@ class HostileRulesProcessTest {
         assertThat(run.err()).contains("rule \"Hoard at a transparent presence\" ran out of memory on fact set \"open\"")
                 .doesNotContain("OutOfMemoryError");
     }
+
+    /** The shipped rules in a folder of the test's, with one text replaced. */
+    private Path shippedRulesWith(String file, String from, String to) throws IOException {
+        Path rules = Files.createDirectories(cwd.resolve("rules"));
+        try (var files = Files.list(PROJECT.resolve("rules"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+        Path changed = rules.resolve(file);
+        String text = Files.readString(changed);
+        assertThat(text).contains(from);
+        Files.writeString(changed, text.replace(from, to));
+        return rules;
+    }
+
+    @Test
+    void rulesThatValidateCallsWrongAreRefusedByAssessAndBatch() throws Exception {
+        Path rules = shippedRulesWith("china-role.drl", "id == \"china.securityDialogue\", level == \"high\"",
+                "id == \"china.securityDialogue\", level == \"hihg\"");
+        Path baseline = PROJECT.resolve("facts/baseline-2014-12.json");
+
+        Run assess = apsa(List.of(), "assess", baseline.toString(), "--rules", rules.toString());
+        Run batch = apsa(List.of(), "batch", baseline.toString(), "--out", cwd.resolve("out").toString(), "--rules", rules.toString());
+
+        for (Run run : List.of(assess, batch)) {
+            assertThat(run.exit()).isEqualTo(3);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).contains(rules.resolve("china-role.drl") + ":36:62: error: rule \"An open security dialogue "
+                    + "supports integration\": level \"hihg\" is not on the scale", "The rules have 1 error, so they are not used");
+        }
+    }
+
+    @Test
+    void aWarningOfTheRulesIsPrintedOnceForARun() throws Exception {
+        Path rules = shippedRulesWith("china-role.drl", "    @title(\"China discussing and shaping the security arrangement with other "
+                + "regional countries supports integration\")\n", "");
+        Path input = Files.createDirectories(cwd.resolve("many"));
+        for (String f : List.of("baseline-2014-12.json", "analyst-a-2015-06.json", "analyst-b-2015-06.json")) {
+            Files.copy(PROJECT.resolve("facts").resolve(f), input.resolve(f));
+        }
+
+        Run run = apsa(List.of(), "batch", input.toString(), "--out", cwd.resolve("out").toString(), "--rules", rules.toString());
+
+        assertThat(run.exit()).isEqualTo(0);
+        String warning = rules.resolve("china-role.drl") + ":32:1: warning: rule \"An open security dialogue supports integration\" "
+                + "has no @title";
+        assertThat(run.err()).contains(warning);
+        assertThat(run.err().split(java.util.regex.Pattern.quote(warning), -1)).hasSize(2);
+    }
 }
