@@ -238,6 +238,7 @@ public final class WhatIf implements AutoCloseable {
             // Drools lets errors through unwrapped, with the match still in hand; what the rule
             // piled up is garbage once the error has left it, so the message can be made.
             String rule = Containment.ruleInProgress(session);
+            broken = true;
             throw new RuleBaseException((rule == null ? "the rules' conditions (or a function they call)" : "rule \"" + rule + "\"")
                     + (e instanceof StackOverflowError ? " overflowed the stack (endless recursion?)" : " ran out of memory")
                     + " on " + where(purpose) + "; fix " + (rule == null ? "the conditions" : "the rule's consequence ('then' part)")

@@ -486,13 +486,13 @@ class ShellCommandsTest {
         try {
             type(session, "assess facts/archetype-deep-integration.json --rules " + TestRules.folderWithShippedScoring("spins"));
             awaitScreen(session, "rule \"Spin at a transparent presence\" has run for more than 1 s without finishing");
-            type(session, "clear");
-            type(session, "load facts/baseline-2014-12.json");
-            awaitScreen(session, "Loaded baseline-2014-12");
-            type(session, "assess");
-            awaitScreen(session, "Prescriptions:");
         } finally {
             System.clearProperty(org.apsa.engine.Containment.DEADLINE_PROPERTY);
         }
+        type(session, "clear");
+        type(session, "load facts/baseline-2014-12.json");
+        awaitScreen(session, "Loaded baseline-2014-12");
+        type(session, "assess");
+        awaitScreen(session, "Prescriptions:");
     }
 }

@@ -39,6 +39,7 @@ class ContainmentTest {
                         + "functions it calls");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
         // The thread that fired the rule is this one, and it goes on.
+        System.clearProperty(Containment.DEADLINE_PROPERTY);
         assertThat(new Assessor(TestRules.withShippedScoring("basic")).assess(TRANSPARENT).scenarios()).hasSize(4);
     }
 
@@ -49,6 +50,7 @@ class ContainmentTest {
         try (Assessor.Reusing sessions = spinning.reusingSessions()) {
             assertThatThrownBy(() -> sessions.assess(TRANSPARENT)).isInstanceOf(RuleBaseException.class)
                     .hasMessageStartingWith("rule \"Spin at a transparent presence\" has run for more than 1 s");
+            System.clearProperty(Containment.DEADLINE_PROPERTY);
             FactSet calm = new FactSet("calm", null, null, null, Map.of("us.presence.transparency", Reading.of("low")));
             assertThat(sessions.assess(calm).scenarios()).hasSize(4);
         }
