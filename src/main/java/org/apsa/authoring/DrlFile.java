@@ -56,17 +56,51 @@ final class DrlFile {
     private final String path;
     private final String text;
     private final char[] code;
+    /** {@link #code} as a string, made once: a rule base of 46,000 rules asks for it once per rule. */
+    private final String masked;
     private final List<Literal> literals = new ArrayList<>();
     private final int[] lineStarts;
     private final List<Block> blocks = new ArrayList<>();
+    /** Where each offset of the text was as written, when Java's unicode escapes were decoded; null otherwise. */
+    private final int[] origin;
+    private final int[] writtenLineStarts;
 
     DrlFile(String path, String text) {
+        this(path, text, null, null);
+    }
+
+    private DrlFile(String path, String text, int[] origin, int[] writtenLineStarts) {
         this.path = path;
         this.text = text;
         this.code = text.toCharArray();
         mask();
+        this.masked = new String(code);
         this.lineStarts = lineStarts(text);
+        this.origin = origin;
+        this.writtenLineStarts = writtenLineStarts == null ? lineStarts : writtenLineStarts;
         findBlocks();
+    }
+
+    /**
+     * A file as Java compiles the code in it: Java's unicode escapes decoded first, in code,
+     * strings and comments alike ({@code "transpar\u0065ncy"} is {@code "transparency"} when the
+     * rules run). Offsets are of the decoded text; {@link #writtenLine} and {@link #writtenColumn}
+     * place them in the text as written.
+     */
+    static DrlFile asCompiled(String path, String written) {
+        JavaEscapes.Decoded decoded = JavaEscapes.decode(written);
+        return decoded.changed() ? new DrlFile(path, decoded.text(), decoded.origin(), lineStarts(written)) : new DrlFile(path, written);
+    }
+
+    /** 1-based line, in the text as written, of an offset of the text. */
+    int writtenLine(int offset) {
+        return lineOf(writtenLineStarts, origin == null ? offset : origin[offset]);
+    }
+
+    /** 1-based column, in the text as written, of an offset of the text. */
+    int writtenColumn(int offset) {
+        int at = origin == null ? offset : origin[offset];
+        return at - writtenLineStarts[lineOf(writtenLineStarts, at) - 1] + 1;
     }
 
     String path() {
@@ -79,7 +113,7 @@ final class DrlFile {
 
     /** The text with comments and the insides of string literals replaced by spaces. */
     String code() {
-        return new String(code);
+        return masked;
     }
 
     String code(int from, int to) {
@@ -92,17 +126,32 @@ final class DrlFile {
 
     /** The literals whose opening quote lies in [from, to). */
     List<Literal> literals(int from, int to) {
-        return literals.stream().filter(l -> l.offset() >= from && l.offset() < to).toList();
+        List<Literal> in = new ArrayList<>();
+        for (int i = firstLiteralFrom(from); i < literals.size() && literals.get(i).offset() < to; i++) {
+            in.add(literals.get(i));
+        }
+        return in;
+    }
+
+    /** The index of the first literal whose quote is at or after {@code from} (literals are in the order of the text). */
+    private int firstLiteralFrom(int from) {
+        int lo = 0;
+        int hi = literals.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (literals.get(mid).offset() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The first literal starting at or after {@code from}, before {@code to}. */
     Literal literalAt(int from, int to) {
-        for (Literal l : literals) {
-            if (l.offset() >= from && l.offset() < to) {
-                return l;
-            }
-        }
-        return null;
+        int i = firstLiteralFrom(from);
+        return i < literals.size() && literals.get(i).offset() < to ? literals.get(i) : null;
     }
 
     /**
@@ -142,6 +191,10 @@ final class DrlFile {
 
     /** 1-based line of an offset. */
     int line(int offset) {
+        return lineOf(lineStarts, offset);
+    }
+
+    private static int lineOf(int[] lineStarts, int offset) {
         int lo = 0;
         int hi = lineStarts.length - 1;
         while (lo < hi) {
@@ -256,7 +309,6 @@ final class DrlFile {
     }
 
     private void findBlocks() {
-        String masked = new String(code);
         List<Integer> starts = new ArrayList<>();
         Matcher rule = RULE.matcher(masked);
         while (rule.find()) {
@@ -304,7 +356,7 @@ final class DrlFile {
 
     private Map<String, Meta> meta(int from, int to) {
         Map<String, Meta> meta = new LinkedHashMap<>();
-        Matcher m = META.matcher(new String(code, 0, to)).region(from, to);
+        Matcher m = META.matcher(masked).region(from, to);
         while (m.find()) {
             String value = null;
             if (m.group(2) != null) {

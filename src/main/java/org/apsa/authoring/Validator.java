@@ -15,6 +15,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RuleBaseLoader;
+import org.apsa.rulebase.RuleChecks;
 
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -83,7 +84,14 @@ public final class Validator {
                     + "|\\.\\s*getClass\\s*\\(\\s*\\)|\\bgetDeclared\\w*\\b|\\bsetAccessible\\b|\\bMethodHandles?\\b"
                     + "|\\bClassLoader\\b"), "reflection"),
             new Reach(Pattern.compile("\\b(Thread|ProcessBuilder|Process|ProcessHandle|Executors|ExecutorService|CompletableFuture"
-                    + "|ForkJoinPool|Timer|ScheduledExecutorService)\\b"), "threads or processes"));
+                    + "|ForkJoinPool|Timer|ScheduledExecutorService)\\b"), "threads or processes"),
+            new Reach(Pattern.compile("\\borg\\s*\\.\\s*apache\\s*\\.\\s*commons\\s*\\.\\s*io\\b"
+                    + "|\\b(FileUtils|IOUtils|FilenameUtils|PathUtils|FileSystemUtils)\\b"
+                    + "|\\bjava\\s*\\.\\s*sql\\b|\\bDriverManager\\b|\\bjavax\\s*\\.\\s*naming\\b|\\bInitialContext\\b"),
+                    "files or the network"),
+            new Reach(Pattern.compile("\\borg\\s*\\.\\s*mvel2\\b|\\bMVEL\\b|\\bjavax\\s*\\.\\s*script\\b|\\bScriptEngine\\w*\\b"),
+                    "code run from a string, which no check reads"),
+            new Reach(Pattern.compile("\\bsun\\s*\\.\\s*misc\\b|\\bjdk\\s*\\.\\s*internal\\b|\\bUnsafe\\b"), "reflection"));
 
     /**
      * The errors of a folder whose rules did not load, placed as {@link #validate} places
@@ -116,8 +124,39 @@ public final class Validator {
             files.put(path.toString(), new DrlFile(path.toString(), text));
         }
         List<Finding> findings = new ArrayList<>(compile(folder, sources, files));
+        findings.addAll(lint(folder, sources));
+        findings.sort(Finding.ORDER);
+        return new Validation(folder.toString(), files.size(), rules(files), dedupe(findings));
+    }
+
+    /**
+     * The checks of {@link #validate} beyond compiling, as loading the rules runs them: a rule
+     * base with an error is not used, its warnings are printed when it is loaded.
+     */
+    public static RuleChecks checks() {
+        return (folder, texts) -> {
+            List<Finding> findings = new ArrayList<>(new Validator().lint(folder, texts));
+            findings.sort(Finding.ORDER);
+            List<Finding> each = dedupe(findings);
+            return new RuleChecks.Verdict(each.stream().filter(Finding::isError).map(Finding::format).toList(),
+                    each.stream().filter(f -> !f.isError()).map(Finding::format).toList());
+        };
+    }
+
+    private static int rules(Map<String, DrlFile> files) {
+        return files.values().stream().mapToInt(f -> f.blocks().size()).sum();
+    }
+
+    /**
+     * Lint against the vocabulary, the article and the knowledge model: everything but
+     * compiling. The texts are read as Java compiles them, unicode escapes decoded: what they
+     * spell is what runs.
+     */
+    private List<Finding> lint(Path folder, Map<Path, String> sources) {
+        List<Finding> findings = new ArrayList<>();
         List<RuleAnalysis> analyses = new ArrayList<>();
-        for (DrlFile file : files.values()) {
+        for (Map.Entry<Path, String> source : sources.entrySet()) {
+            DrlFile file = DrlFile.asCompiled(source.getKey().toString(), source.getValue());
             outside(file, findings);
             changesFacts(file, findings);
             for (Block block : file.blocks()) {
@@ -130,8 +169,7 @@ public final class Validator {
             indicators(a, findings);
         }
         judgments(analyses, findings);
-        findings.sort(Finding.ORDER);
-        return new Validation(folder.toString(), files.size(), analyses.size(), dedupe(findings));
+        return findings;
     }
 
     // ---- compiling ----------------------------------------------------------------------
@@ -405,6 +443,11 @@ public final class Validator {
 
     // ---- lint ---------------------------------------------------------------------------
 
+    /**
+     * References that reach outside the rule base, anywhere in the file's code (conditions,
+     * consequences, functions), read in {@code read} (the text with Java's unicode escapes
+     * decoded) and placed in {@code file}, the text as written.
+     */
     private static void outside(DrlFile file, List<Finding> findings) {
         String code = file.code();
         for (Reach reach : OUTSIDE) {
@@ -418,7 +461,7 @@ public final class Validator {
                 }
                 String used = m.group().replaceAll("\\s+", "");
                 String where = block == null ? "the file" : "rule \"" + block.name() + "\"";
-                findings.add(new Finding(Severity.ERROR, file.path(), file.line(m.start()), file.column(m.start()),
+                findings.add(new Finding(Severity.ERROR, file.path(), file.writtenLine(m.start()), file.writtenColumn(m.start()),
                         where + " reaches outside the rule base: " + used + " (" + reach.what() + ")",
                         "rules only match facts and insert conclusions; remove it (to see what a rule does, use "
                                 + "'rules test' or 'explain')"));
@@ -440,7 +483,7 @@ public final class Validator {
             while (m.find()) {
                 for (Block b : file.blocks()) {
                     if (b.thenAt() >= 0 && m.start() >= b.thenAt() && m.start() < b.end()) {
-                        findings.add(new Finding(Severity.ERROR, file.path(), file.line(m.start()), file.column(m.start()),
+                        findings.add(new Finding(Severity.ERROR, file.path(), file.writtenLine(m.start()), file.writtenColumn(m.start()),
                                 "rule \"" + b.name() + "\" " + reach.what() + ": " + m.group().replaceAll("[\\s(]+", ""),
                                 m.group().contains("insert")
                                         ? "insert conclusions with insertLogical(...), so that they go when their grounds go"
@@ -455,8 +498,8 @@ public final class Validator {
     private static final List<Reach> CHANGES = List.of(
             new Reach(Pattern.compile("(?<![\\w.$])(modify|update|delete|retract)\\s*\\("), "changes or removes a fact"),
             new Reach(Pattern.compile("(?<![\\w.$])insert\\s*\\("), "inserts a fact that outlives its grounds"),
-            new Reach(Pattern.compile("\\bdrools\\s*\\.\\s*(halt|modify|update|delete|retract|insert)\\b"
-                    + "|\\bkcontext\\s*\\.\\s*getKieRuntime\\b"), "drives the engine itself"));
+            new Reach(Pattern.compile("\\b(drools|kcontext)\\s*\\.\\s*(halt|modify|update|delete|retract|insert|getKieRuntime"
+                    + "|getWorkingMemory|getEntryPoint|getChannels|getKnowledgeRuntime)\\b"), "drives the engine itself"));
 
     private static void metadata(RuleAnalysis a, Set<String> claims, List<Finding> findings) {
         DrlFile file = a.file;
@@ -665,7 +708,7 @@ public final class Validator {
     }
 
     private static Finding at(Severity severity, DrlFile file, int offset, String message, String fix) {
-        return new Finding(severity, file.path(), file.line(offset), file.column(offset), message, fix);
+        return new Finding(severity, file.path(), file.writtenLine(offset), file.writtenColumn(offset), message, fix);
     }
 
     /** The claim ids of {@code claims.csv} beside the rules; empty when there is none. */

@@ -5,6 +5,7 @@ import org.apache.logging.log4j.Logger;
 import org.apsa.authoring.Finding;
 import org.apsa.authoring.Validator;
 import org.apsa.rulebase.RuleBase;
+import org.apsa.rulebase.RefusedRulesException;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RulesWatcher;
 import org.jline.reader.LineReader;
@@ -87,12 +88,23 @@ class LiveReload implements SmartLifecycle {
         long started = System.nanoTime();
         try {
             RuleBase base = ruleBases.reload(folder.toString());
+            List<String> warnings = base.warnings();
             notice.accept(String.format(Locale.ROOT, "Rules changed: reloaded %d rules from %s in %d ms.",
-                    base.rules().size(), folder, (System.nanoTime() - started) / 1_000_000));
+                    base.rules().size(), folder, (System.nanoTime() - started) / 1_000_000)
+                    + (warnings.isEmpty() ? "" : " " + count(warnings.size(), "warning") + ", first: "
+                            + warnings.get(0).lines().findFirst().orElse("") + "; 'rules validate' shows all."));
+        } catch (RefusedRulesException e) {
+            notice.accept("Rules changed but have " + count(e.errors().size(), "error") + " (first: "
+                    + e.errors().get(0).lines().findFirst().orElse("") + "); still using the previous rules. "
+                    + "'rules validate' shows all.");
         } catch (RuleBaseException e) {
             notice.accept("Rules changed but do not compile (" + firstError(folder, e)
                     + "); still using the previous rules. 'rules validate' shows all.");
         }
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     /** The first error as the validator places it (at the statement, not the rule's first line). */

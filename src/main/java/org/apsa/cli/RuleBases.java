@@ -7,6 +7,7 @@ import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RulesFolderException;
 import org.apsa.rulebase.RuleBaseLoader;
+import org.apsa.rulebase.RuleCache;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ public class RuleBases {
         Path given = folder(folder);
         Session fresh;
         synchronized (compiling) {
-            fresh = new Session(given, new Assessor(RuleBaseLoader.load(given)));
+            fresh = new Session(given, new Assessor(load(given)));
             Session before = session.getAndSet(fresh);
             sessionFolder = given;
             others.remove(key(given));
@@ -125,10 +126,20 @@ public class RuleBases {
      */
     static RuleBase loadPlaced(Path folder) {
         try {
-            return RuleBaseLoader.load(folder);
+            RuleBase base = load(folder);
+            base.warnings().forEach(System.err::println);
+            return base;
         } catch (RuleBaseException e) {
             throw placed(folder, e, "The rules do not compile; 'rules validate' shows warnings too.");
         }
+    }
+
+    /**
+     * Loads a folder as every command does: compiled (or from the compiled-rule cache) and
+     * judged by the checks of 'rules validate', so that rules it calls wrong are not used.
+     */
+    static RuleBase load(Path folder) {
+        return RuleBaseLoader.load(folder, RuleCache.standard(), Validator.checks());
     }
 
     /**

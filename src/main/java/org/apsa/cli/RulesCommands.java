@@ -12,6 +12,7 @@ import org.apsa.fact.InputProblem;
 import org.apsa.fact.Suggestions;
 import org.apsa.io.AtomicFiles;
 import org.apsa.rulebase.RuleBase;
+import org.apsa.rulebase.RefusedRulesException;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RuleInfo;
 import org.apsa.ruletest.RuleTest;
@@ -73,12 +74,18 @@ class RulesCommands {
         RuleBase base;
         try {
             base = ruleBases.reload(rules);
+        } catch (RefusedRulesException e) {
+            throw new RuleBaseException(String.join("\n", e.errors()) + "\nThe rules have errors, so they are not used; "
+                    + (ruleBases.hasRulesInUse() ? "the rules in use stay" : "no rules are in use until they are fixed")
+                    + ". 'rules validate' shows warnings too.");
         } catch (RuleBaseException e) {
             // Placed as 'rules validate' places them, at the statement rather than the rule's first line.
             throw RuleBases.placed(ruleBases.folder(rules), e, "The rules do not compile; " + (ruleBases.hasRulesInUse()
                     ? "the rules in use stay" : "no rules are in use until they do") + ". 'rules validate' shows warnings too.");
         }
-        out.print(String.format(Locale.ROOT, "Reloaded %d rules from %s in %d ms.", base.rules().size(), base.folder(),
+        StringBuilder text = new StringBuilder();
+        base.warnings().forEach(w -> text.append(w).append('\n'));
+        out.print(text + String.format(Locale.ROOT, "Reloaded %d rules from %s in %d ms.", base.rules().size(), base.folder(),
                 (System.nanoTime() - started) / 1_000_000));
     }
 

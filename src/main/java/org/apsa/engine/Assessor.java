@@ -38,7 +38,11 @@ public final class Assessor {
 
     private static final ClassObjectFilter SUPPORT = new ClassObjectFilter(Support.class);
 
-    /** More firings than this in one assessment means a rule is looping. */
+    /**
+     * A rule that fires this often in one firing of the rules (the assessment, or one what-if
+     * question) is looping. Firings of different rules do not add up: a large rule base fires
+     * many rules once each.
+     */
     public static final int FIRING_LIMIT = 20_000;
 
     private final RuleBase rules;

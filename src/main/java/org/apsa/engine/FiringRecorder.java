@@ -14,11 +14,27 @@ final class FiringRecorder extends DefaultAgendaEventListener {
 
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private String last;
+    private int most;
+    private String busiest;
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         last = event.getMatch().getRule().getName();
-        counts.merge(last, 1, Integer::sum);
+        int n = counts.merge(last, 1, Integer::sum);
+        if (n > most) {
+            most = n;
+            busiest = last;
+        }
+    }
+
+    /** The most firings of one rule. */
+    int most() {
+        return most;
+    }
+
+    /** The rule fired most; null before any firing. */
+    String busiest() {
+        return busiest;
     }
 
     /** The rule fired last; null before any firing. */

@@ -49,6 +49,9 @@ public final class WhatIf implements AutoCloseable {
     private final KieSession session;
     private final FiringRecorder recorder = new FiringRecorder();
     private final FactSet base;
+    private final Containment.Watch watch;
+    /** Whether a firing was stopped part way, which leaves the session in no state to reuse. */
+    private boolean broken;
     private final Map<String, Reading> current;
     private final Map<String, FactHandle> handles = new HashMap<>();
     /** The indicators whose reading in the session is not the base fact set's. */
@@ -72,6 +75,7 @@ public final class WhatIf implements AutoCloseable {
         this.current = new LinkedHashMap<>(base.indicators());
         this.session = session;
         this.partial = only != null;
+        this.watch = Containment.watch(session, () -> where(null));
         try {
             if (only == null) {
                 session.addEventListener(recorder);
@@ -84,7 +88,7 @@ public final class WhatIf implements AutoCloseable {
                 session.removeEventListener(recorder);
             }
         } catch (RuntimeException e) {
-            session.dispose();
+            close();
             throw e;
         }
     }
@@ -218,25 +222,29 @@ public final class WhatIf implements AutoCloseable {
     }
 
     /**
-     * Fires the rules to a settled state, or fails naming the rule at fault: one that threw, a
-     * runaway, or one that halted the engine. A halted engine returns from firing as a settled
-     * one does, with scores missing or stale; what shows it is that firing again fires more.
+     * Fires the rules to a settled state, or fails naming the rule at fault: one that threw,
+     * overflowed the stack or ran out of memory in its consequence, a runaway (a rule that
+     * fired {@link Assessor#FIRING_LIMIT} times), one past the deadline ({@link Containment}),
+     * or one that halted the engine. A halted engine returns from firing as a settled one
+     * does, with scores missing or stale; what shows it is work left on the agenda, which a
+     * settled engine never has (and when there is some, firing again fires more).
      */
     private int fire(AgendaFilter filter, String purpose) {
+        watch.start();
         try {
             int fired = fireAll(session, filter, Assessor.FIRING_LIMIT);
             if (fired >= Assessor.FIRING_LIMIT) {
-                throw new RuleBaseException("the rules fired " + Assessor.FIRING_LIMIT + " times on " + where(purpose)
-                        + " without settling: a rule re-activates itself; most fired: " + busiest(whatFired(filter))
-                        + ". Insert conclusions with insertLogical and do not modify the facts a rule matches");
+                fired += fireCountingRepeats(filter, purpose);
             }
-            String last = recorder.last();
-            if (fireAll(session, filter, 1) > 0) {
-                String halting = recording() ? last : whatFired(filter).halting();
-                throw new RuleBaseException((halting == null ? "a rule" : "rule \"" + halting + "\"")
-                        + " halted the engine (drools.halt()) on " + where(purpose) + " before the rules had settled, which "
-                        + "leaves the assessment incomplete; rules must not halt the engine: remove the call, and let the "
-                        + "rules' conditions decide what fires");
+            if (!Containment.nothingPending(session)) {
+                String last = recorder.last();
+                if (fireAll(session, filter, 1) > 0) {
+                    String halting = recording() ? last : whatFired(filter).halting();
+                    throw new RuleBaseException((halting == null ? "a rule" : "rule \"" + halting + "\"")
+                            + " halted the engine (drools.halt()) on " + where(purpose) + " before the rules had settled, which "
+                            + "leaves the assessment incomplete; rules must not halt the engine: remove the call, and let the "
+                            + "rules' conditions decide what fires");
+                }
             }
             return fired;
         } catch (ConsequenceException e) {
@@ -245,6 +253,53 @@ public final class WhatIf implements AutoCloseable {
                     + ": " + cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
                     + "; fix the rule's consequence ('then' part)");
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // Drools lets errors through unwrapped, with the match still in hand; what the rule
+            // piled up is garbage once the error has left it, so the message can be made.
+            String rule = Containment.ruleInProgress(session);
+            broken = true;
+            throw new RuleBaseException((rule == null ? "the rules' conditions (or a function they call)" : "rule \"" + rule + "\"")
+                    + (e instanceof StackOverflowError ? " overflowed the stack (endless recursion?)" : " ran out of memory")
+                    + " on " + where(purpose) + "; fix " + (rule == null ? "the conditions" : "the rule's consequence ('then' part)")
+                    + " or the functions it calls");
+        } catch (ThreadDeath e) {
+            String stopped = watch.stopped();
+            if (stopped == null) {
+                throw e;
+            }
+            // Stopping a thread also interrupts it (to wake it from a wait); that was no Ctrl-C.
+            Thread.interrupted();
+            broken = true;
+            throw new RuleBaseException(stopped);
+        } finally {
+            watch.end();
+        }
+    }
+
+    /**
+     * Fires on past {@link Assessor#FIRING_LIMIT} firings, counting each rule's: many firings
+     * are no fault (a rule base of many rules fires many), one rule firing that often is a
+     * runaway. Returns the firings.
+     */
+    private int fireCountingRepeats(AgendaFilter filter, String purpose) {
+        FiringRecorder counter = new FiringRecorder();
+        session.addEventListener(counter);
+        try {
+            int fired = 0;
+            int more;
+            do {
+                more = fireAll(session, filter, Assessor.FIRING_LIMIT);
+                fired += more;
+            } while (more >= Assessor.FIRING_LIMIT && counter.most() < Assessor.FIRING_LIMIT);
+            if (counter.most() >= Assessor.FIRING_LIMIT) {
+                throw new RuleBaseException("rule \"" + counter.busiest() + "\" fired " + Assessor.FIRING_LIMIT + " times on "
+                        + where(purpose) + " without the rules settling: it re-activates itself; most fired: "
+                        + busiest(counter.counts()) + ". Insert conclusions with insertLogical and do not modify the facts a "
+                        + "rule matches");
+            }
+            return fired;
+        } finally {
+            session.removeEventListener(counter);
         }
     }
 
@@ -287,8 +342,8 @@ public final class WhatIf implements AutoCloseable {
         }
     }
 
-    private static String busiest(WhatFired fired) {
-        return fired.counts().entrySet().stream()
+    private static String busiest(Map<String, Integer> counts) {
+        return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .limit(3)
                 .map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + " times)")
@@ -316,6 +371,16 @@ public final class WhatIf implements AutoCloseable {
 
     @Override
     public void close() {
+        watch.close();
+        if (broken) {
+            // Stopped in the middle of a firing: its state is unknown, so it is not handed back for reuse.
+            try {
+                session.destroy();
+            } catch (RuntimeException e) {
+                // Nothing more to do for a session being thrown away.
+            }
+            return;
+        }
         session.dispose();
     }
 }

@@ -52,9 +52,12 @@ public final class RuleBase {
     /** By the types read, the rules that cannot change the facts of those types. */
     private final Map<List<Class<?>>, Set<Rule>> irrelevant = new ConcurrentHashMap<>();
     private final Map<List<Class<?>>, Optional<AgendaFilter>> filters = new ConcurrentHashMap<>();
+    private final List<String> warnings;
 
-    RuleBase(KieBase kieBase, Path folder, List<RuleInfo> rules, String fingerprint, boolean fromCache, Map<String, byte[]> sources) {
+    RuleBase(KieBase kieBase, Path folder, List<RuleInfo> rules, String fingerprint, boolean fromCache, Map<String, byte[]> sources,
+             List<String> warnings) {
         this.kieBase = kieBase;
+        this.warnings = List.copyOf(warnings);
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         this.folder = folder;
         this.rules = List.copyOf(rules);
@@ -336,5 +339,10 @@ public final class RuleBase {
     /** Whether the rules came from the compiled-rule cache rather than a compile of the DRL. */
     public boolean fromCache() {
         return fromCache;
+    }
+
+    /** The warnings the checks of the rule base gave when it was loaded ({@link RuleChecks}), as {@code rules validate} prints them. */
+    public List<String> warnings() {
+        return warnings;
     }
 }

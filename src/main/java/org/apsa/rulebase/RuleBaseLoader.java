@@ -95,11 +95,23 @@ public final class RuleBaseLoader {
     }
 
     /**
-     * Loads the rules of a folder through the given cache.
+     * Loads the rules of a folder through the given cache, without checks beyond compiling.
      *
      * @throws RuleBaseException when the folder holds no rules or they do not compile
      */
     public static RuleBase load(Path folder, RuleCache cache) {
+        return load(folder, cache, RuleChecks.NONE);
+    }
+
+    /**
+     * Loads the rules of a folder through the given cache, refusing them when {@code checks}
+     * finds an error. The checks' verdict is kept in the cache beside the compiled rules, so a
+     * run from the cache does not check again.
+     *
+     * @throws RuleBaseException when the folder holds no rules, they do not compile, or the
+     *                           checks find errors (then the message lists them)
+     */
+    public static RuleBase load(Path folder, RuleCache cache, RuleChecks checks) {
         long started = System.nanoTime();
         List<Path> files = drlFiles(folder);
         Map<Path, byte[]> sources = new LinkedHashMap<>();
@@ -120,27 +132,87 @@ public final class RuleBaseLoader {
             // Saved only once it has loaded and its rules are told apart, so a bad build is never kept.
             entry.cache().write(entry.key(), kjar);
         }
+        RuleChecks.Verdict verdict = verdict(entry, folder, sources, checks);
+        if (!verdict.errors().isEmpty()) {
+            throw new RefusedRulesException(verdict.errors(), String.join("\n", verdict.errors()) + "\n" + refusal(verdict));
+        }
         LOG.info("{} {} rules from {} files in {} in {} ms", fromCache ? "loaded (compiled-rule cache)" : "compiled",
                 rules.size(), files.size(), folder, (System.nanoTime() - started) / 1_000_000);
         Map<String, byte[]> byName = new LinkedHashMap<>();
         sources.forEach((file, bytes) -> byName.put(relative(folder, file), bytes));
-        return new RuleBase(kieBase, folder, rules, fingerprint, fromCache, byName);
+        return new RuleBase(kieBase, folder, rules, fingerprint, fromCache, byName, verdict.warnings());
+    }
+
+    /** The last line of the message of a rule base the checks refused. */
+    static String refusal(RuleChecks.Verdict verdict) {
+        int n = verdict.errors().size();
+        return "The rules have " + n + (n == 1 ? " error" : " errors") + ", so they are not used; fix "
+                + (n == 1 ? "it" : "them") + " ('rules validate' shows warnings too).";
     }
 
     /**
-     * Compiles DRL texts as if they were the files of a folder, without making a rule base:
-     * the compile errors, as Drools reports them (a validator refines their positions). The
-     * texts need not be the files' current content. When the DRL compiles, the executable
-     * model (what runs) is compiled too, unless the cache already holds it, and saved in the
-     * cache: a construct only it rejects is reported here and not first at the next load.
+     * What the checks say of these texts: from the cache when it holds their verdict for this
+     * build of the tool, else computed and saved there. A verdict that does not read is computed again.
+     */
+    private static RuleChecks.Verdict verdict(Entry entry, Path folder, Map<Path, byte[]> sources, RuleChecks checks) {
+        if (checks == RuleChecks.NONE) {
+            return RuleChecks.Verdict.CLEAN;
+        }
+        String key = entry.cache().enabled() ? checksKey(entry.key(), folder) : null;
+        if (key != null) {
+            Optional<byte[]> kept = entry.cache().read(key);
+            if (kept.isPresent()) {
+                try {
+                    return RuleChecks.Verdict.of(kept.get());
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("compiled-rule cache entry {} is not a verdict of the rule checks; checking the rules again",
+                            entry.cache().file(key).map(Path::toString).orElse(key));
+                }
+            }
+        }
+        long started = System.nanoTime();
+        Map<Path, String> texts = new LinkedHashMap<>();
+        sources.forEach((file, bytes) -> texts.put(file, new String(bytes, StandardCharsets.UTF_8)));
+        RuleChecks.Verdict verdict = checks.check(folder, texts);
+        LOG.info("checked the rules of {} in {} ms: {} errors, {} warnings", folder, (System.nanoTime() - started) / 1_000_000,
+                verdict.errors().size(), verdict.warnings().size());
+        if (key != null) {
+            entry.cache().write(key, verdict.bytes());
+        }
+        return verdict;
+    }
+
+    /**
+     * The cache key of the checks' verdict on the texts of a compiled-rule entry: the checks
+     * are this build's code, and read, beyond the texts, the claims file beside them; the
+     * findings name the files as the folder was given.
+     */
+    private static String checksKey(String entryKey, Path folder) {
+        MessageDigest digest = sha256();
+        digest.update(("rule checks\0" + entryKey + "\0" + folder + "\0").getBytes(StandardCharsets.UTF_8));
+        Path claims = folder.resolve("claims.csv");
+        try {
+            if (Files.isRegularFile(claims)) {
+                digest.update(Files.readAllBytes(claims));
+            }
+        } catch (IOException e) {
+            digest.update(("unreadable " + e).getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * Compiles DRL texts as if they were the files of a folder, exactly as {@link #load} does,
+     * without making a rule base: the compile errors, as Drools reports them (a validator
+     * refines their positions). The texts need not be the files' current content. What
+     * compiles is saved in the cache, unless it holds it already, so the next load skips it.
      *
      * @param sources file (under {@code folder}) to its DRL text, in the order to compile
      */
     public static List<InputProblem> check(Path folder, Map<Path, String> sources) {
-        List<InputProblem> errors = checkDrl(folder, sources);
-        if (!errors.isEmpty()) {
-            return errors;
-        }
+        // Exactly as loading compiles: to the executable model, the DRL compile only saying
+        // where when that fails. A text the DRL compile alone rejects but loading runs (Java
+        // unicode escapes, say) is no error here either.
         Map<Path, byte[]> bytes = bytes(sources);
         Entry entry = entry(RuleCache.standard(), fingerprint(folder, bytes));
         if (entry.cache().file(entry.key()).filter(Files::isRegularFile).isPresent()) {

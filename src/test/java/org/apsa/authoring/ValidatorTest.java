@@ -359,6 +359,56 @@ class ValidatorTest {
     }
 
     @Test
+    void commonsIoAnMvelStringAndAnEvalInAConditionAreErrors(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("reach.drl"), """
+                package org.apsa.rules;
+                import org.apsa.engine.Indicator;
+                rule "Reach" @source("9") @title("t")
+                when
+                    $i : Indicator( id == "us.presence.transparency" )
+                    eval( org.apache.commons.io.FileUtils.deleteQuietly(null) || true )
+                then
+                    org.mvel2.MVEL.eval("new java.io.File('x').delete()");
+                    javax.script.ScriptEngineManager m = null;
+                end
+                """);
+        List<String> messages = validator.validate(dir).findings().stream().filter(Finding::isError)
+                .map(f -> f.line() + ":" + f.column() + ":" + f.message().replace("rule \"Reach\" reaches outside the rule base: ", ""))
+                .toList();
+
+        assertThat(messages).contains("6:11:org.apache.commons.io (files or the network)",
+                "6:33:FileUtils (files or the network)", "8:5:org.mvel2 (code run from a string, which no check reads)",
+                "9:5:javax.script (code run from a string, which no check reads)");
+    }
+
+    @Test
+    void javaUnicodeEscapesAreReadAsTheRulesRunThem(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.copy(Path.of("rules/scoring.drl"), dir.resolve("scoring.drl"));
+        // The ids are spelled with escapes: Java reads them as the ids, and so must the checks.
+        java.nio.file.Files.writeString(dir.resolve("escaped.drl"), """
+                package org.apsa.rules;
+                import org.apsa.engine.*;
+                rule "Escaped" @source("9") @title("t")
+                when
+                    $t : Indicator( id == "us.presence.transpar\\u0065ncy", rank >= 1 )
+                then
+                    insertLogical(new Support(kcontext, "deep-integr\\u0061tion", 1.0, $t.confidence()));
+                end
+                rule "Escaped quote" @source("9") @title("t")
+                when
+                    $t : Indicator( id == "us.presence.transparency", rank >= 2 )
+                then
+                    String note = "calm\\u0022; System.exit(0); String rest = \\u0022";
+                end
+                """);
+
+        assertThat(validator.validate(dir).findings()).extracting(Finding::format).containsExactly(dir.resolve("escaped.drl")
+                + ":13:32: error: rule \"Escaped quote\" reaches outside the rule base: System.exit (console output or the "
+                + "process)\n    fix: rules only match facts and insert conclusions; remove it (to see what a rule does, use "
+                + "'rules test' or 'explain')");
+    }
+
+    @Test
     void aFieldTheFactTypeLacksIsNamedAtItsPlaceWithTheNearestField(@TempDir Path dir) throws Exception {
         java.nio.file.Files.copy(Path.of("rules/scoring.drl"), dir.resolve("scoring.drl"));
         java.nio.file.Files.writeString(dir.resolve("bad.drl"), """

@@ -68,6 +68,42 @@ class RuleBasesReloadTest {
         assertThat(bases.assessor(null).assess(BASELINE).leading()).isEqualTo("polarization");
     }
 
+    /** Where a misspelled level lands in china-role.drl, and what the checks say of it. */
+    private String misspelledLevel() {
+        return rules.resolve("china-role.drl") + ":36:62: error: rule \"An open security dialogue supports integration\": "
+                + "level \"hihg\" is not on the scale of \"china.securityDialogue\" (did you mean \"high\"?); allowed: low | "
+                + "medium | high";
+    }
+
+    @Test
+    void rulesThatValidateCallsWrongAreNotLoadedForACommand() throws Exception {
+        edit("china-role.drl", "id == \"china.securityDialogue\", level == \"high\"", "id == \"china.securityDialogue\", level == \"hihg\"");
+
+        assertThatThrownBy(() -> new RuleBases().assessor(rules.toString()))
+                .isInstanceOf(RuleBaseException.class)
+                .hasMessageStartingWith(misspelledLevel() + "\n    fix: use a level of the indicator's scale\n")
+                .hasMessageEndingWith("The rules have 1 error, so they are not used; fix it ('rules validate' shows warnings too).");
+    }
+
+    @Test
+    void aLiveReloadOfRulesThatValidateCallsWrongKeepsTheRulesInUseAndSaysWhy() throws Exception {
+        RuleBases bases = new RuleBases();
+        RuleBase first = bases.reload(rules.toString());
+        List<String> notices = new CopyOnWriteArrayList<>();
+        LiveReload live = new LiveReload(bases, notices::add, true, Duration.ofMillis(300));
+        live.start();
+        try {
+            edit("china-role.drl", "id == \"china.securityDialogue\", level == \"high\"",
+                    "id == \"china.securityDialogue\", level == \"hihg\"");
+            await(notices, 1);
+            assertThat(notices.get(0)).isEqualTo("Rules changed but have 1 error (first: " + misspelledLevel()
+                    + "); still using the previous rules. 'rules validate' shows all.");
+            assertThat(bases.assessor(null).rules()).isSameAs(first);
+        } finally {
+            live.stop();
+        }
+    }
+
     @Test
     void anEditThatCompilesSwapsTheRules() throws Exception {
         RuleBases bases = new RuleBases();

@@ -60,15 +60,15 @@ class RulesCommandsIT {
 
     @Test
     void aLoopingRuleInARuleTestExitsThreeNamingTheRule() throws Exception {
-        Path loop = TestRules.folderWithShippedScoring("loop");
+        Path loop = TestRules.folderWithShippedScoring("escalates");
         Path tests = Files.createDirectories(loop.resolve("tests"));
         Files.copy(PROJECT.resolve("rules/tests/no-containment-when-presence-transparent.json"), tests.resolve("t.json"));
 
         Jar.Run run = Jar.run(cwd, logs, "rules", "test", "--rules", loop.toString());
 
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.out()).contains("FAIL  t", "rules failed: the rules fired 20000 times on fact set",
-                "\"Touch the transparency forever\"");
+        assertThat(run.out()).contains("FAIL  t", "rules failed: rule \"Doubt feeds doubt\" fired 20000 times on fact set",
+                "\"Doubt feeds doubt\"");
         assertThat(run.err()).startsWith("the rules misbehaved on 1 rule test");
     }
 

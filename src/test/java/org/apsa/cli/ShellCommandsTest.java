@@ -468,12 +468,28 @@ class ShellCommandsTest {
 
     @Test
     void aLoopingRuleAndAThrowingRuleAreReportedWithoutTakingTheShellDown() {
-        type(session, "assess facts/baseline-2014-12.json --rules " + TestRules.folderWithShippedScoring("loop"));
-        awaitScreen(session, "times on fact set \"baseline-2014-12\" without settling");
-        awaitScreen(session, "\"Touch the transparency forever\"");
+        type(session, "assess facts/baseline-2014-12.json --rules " + TestRules.folderWithShippedScoring("escalates"));
+        awaitScreen(session, "times on fact set \"baseline-2014-12\" without the rules settling");
+        awaitScreen(session, "\"Doubt feeds doubt\"");
         type(session, "clear");
         type(session, "assess facts/baseline-2014-12.json --rules " + TestRules.folderWithShippedScoring("throws"));
         awaitScreen(session, "rule \"Fail on transparency\" failed on fact set \"baseline-2014-12\"");
+        type(session, "load facts/baseline-2014-12.json");
+        awaitScreen(session, "Loaded baseline-2014-12");
+        type(session, "assess");
+        awaitScreen(session, "Prescriptions:");
+    }
+
+    @Test
+    void aConsequenceThatNeverReturnsIsStoppedAtTheDeadlineAndTheShellGoesOn() {
+        System.setProperty(org.apsa.engine.Containment.DEADLINE_PROPERTY, "1");
+        try {
+            type(session, "assess facts/archetype-deep-integration.json --rules " + TestRules.folderWithShippedScoring("spins"));
+            awaitScreen(session, "rule \"Spin at a transparent presence\" has run for more than 1 s without finishing");
+        } finally {
+            System.clearProperty(org.apsa.engine.Containment.DEADLINE_PROPERTY);
+        }
+        type(session, "clear");
         type(session, "load facts/baseline-2014-12.json");
         awaitScreen(session, "Loaded baseline-2014-12");
         type(session, "assess");

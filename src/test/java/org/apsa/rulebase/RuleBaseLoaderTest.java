@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,6 +68,41 @@ class RuleBaseLoaderTest {
             assertThat(p.message()).startsWith("the rules compile as DRL but not to the executable model that runs them: "
                     + "The method size() is undefined");
         });
+    }
+
+    @Test
+    void theChecksRunWhenTheRulesCompileAndTheirVerdictIsServedFromTheCacheAfter(@TempDir Path dir) throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.copy(Path.of("rules/scoring.drl"), rules.resolve("scoring.drl"));
+        RuleCache cache = RuleCache.at(dir.resolve("cache"));
+        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+        RuleChecks checks = (folder, texts) -> {
+            checked.incrementAndGet();
+            return new RuleChecks.Verdict(List.of(), List.of(folder.resolve("scoring.drl") + ":1: warning: a warning\n    fix: f"));
+        };
+
+        RuleBase compiled = RuleBaseLoader.load(rules, cache, checks);
+        RuleBase cached = RuleBaseLoader.load(rules, cache, checks);
+
+        assertThat(cached.fromCache()).isTrue();
+        assertThat(checked).hasValue(1);
+        assertThat(cached.warnings()).isEqualTo(compiled.warnings())
+                .containsExactly(rules.resolve("scoring.drl") + ":1: warning: a warning\n    fix: f");
+    }
+
+    @Test
+    void anErrorOfTheChecksRefusesTheRulesFromTheCacheToo(@TempDir Path dir) throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.copy(Path.of("rules/scoring.drl"), rules.resolve("scoring.drl"));
+        RuleCache cache = RuleCache.at(dir.resolve("cache"));
+        RuleChecks checks = (folder, texts) -> new RuleChecks.Verdict(List.of("scoring.drl:3:1: error: wrong"), List.of());
+
+        for (int run = 0; run < 2; run++) {
+            assertThatThrownBy(() -> RuleBaseLoader.load(rules, cache, checks))
+                    .isInstanceOf(RefusedRulesException.class)
+                    .hasMessage("scoring.drl:3:1: error: wrong\nThe rules have 1 error, so they are not used; fix it "
+                            + "('rules validate' shows warnings too).");
+        }
     }
 
     @Test
