@@ -8,7 +8,9 @@ import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Suggestions;
 import org.apsa.fact.Vocabulary;
 import org.apsa.io.AtomicFiles;
+import org.apsa.render.ExplorationHtml;
 import org.apsa.render.ExplorationJson;
+import org.apsa.render.ExplorationMarkdown;
 import org.apsa.render.ExplorationText;
 import org.apsa.render.Style;
 import org.springframework.shell.command.annotation.Command;
@@ -29,7 +31,7 @@ import java.util.Set;
 class ExploreCommands {
 
     /** The formats and the file each is written to under --out. */
-    private static final List<String> FORMATS = List.of("text", "json");
+    private static final List<String> FORMATS = List.of("text", "json", "markdown", "html");
     static final int MAX_SAMPLES = 10_000_000;
 
     private final RuleBases ruleBases;
@@ -54,7 +56,7 @@ class ExploreCommands {
             @Option(longNames = "vary", defaultValue = "all", description = "what moves: stated, unknown, all, or indicator ids, comma-separated") String vary,
             @Option(longNames = "out", description = "a folder to write the results into (exploration.txt, .json, ...); "
                     + "standard output when left out") String outFolder,
-            @Option(longNames = "format", defaultValue = "text", description = "text or json; with --out, a comma-separated list") String format,
+            @Option(longNames = "format", defaultValue = "text", description = "text, json, markdown or html; with --out, a comma-separated list") String format,
             @Option(longNames = "threads", description = "samples assessed at once (default: the number of processors)") Integer threads,
             @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
         List<String> formats = formats(format, outFolder != null);
@@ -93,6 +95,8 @@ class ExploreCommands {
     private static String render(Exploration e, String format, Style style) {
         return switch (format) {
             case "json" -> ExplorationJson.render(e);
+            case "markdown" -> ExplorationMarkdown.render(e);
+            case "html" -> ExplorationHtml.render(e);
             default -> ExplorationText.render(e, style);
         };
     }
