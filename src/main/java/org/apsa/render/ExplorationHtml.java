@@ -21,7 +21,8 @@ public final class ExplorationHtml {
 
     public static String render(Exploration e) {
         StringBuilder h = new StringBuilder(32_000);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Exploration of ")
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>Exploration of ")
                 .append(esc(e.factSetId())).append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222;padding:0 1em}")
                 .append("table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{padding:.2em .6em;border-bottom:1px solid #ddd;text-align:left}")

@@ -18,5 +18,6 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
         BatchBenchmark.printRatio(results);
+        ExploreBenchmark.printRatio(results);
     }
 }
