@@ -43,11 +43,14 @@ final class Discovery {
     private final byte[] leaders;
     private final int n;
     private final int k;
-    private final Map<Integer, Set<String>> fired = new HashMap<>();
+    private final Map<Integer, Set<String>> fired = new java.util.concurrent.ConcurrentHashMap<>();
+    private final int threads;
+    private java.util.concurrent.ExecutorService workers;
     private Map<String, Integer> overallCounts = Map.of();
     private int overallSamples;
 
-    Discovery(RuleBase rules, SamplingModel model, AgendaFilter lean, byte[] levels, byte[] leaders, int n) {
+    Discovery(RuleBase rules, SamplingModel model, AgendaFilter lean, byte[] levels, byte[] leaders, int n, int threads) {
+        this.threads = threads;
         this.rules = rules;
         this.model = model;
         this.lean = lean;
@@ -79,6 +82,11 @@ final class Discovery {
         Prim prim = new Prim(levels, n, sizes);
         List<Exploration.Boxes> all = new ArrayList<>();
         KieSessionsPool pool = rules.newSessionPool();
+        workers = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "explore-replay");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             List<Integer> reference = new ArrayList<>();
             for (int i = 0; i < Math.min(n, Explorer.REPLAYED_OVERALL); i++) {
@@ -121,6 +129,7 @@ final class Discovery {
                 all.add(new Exploration.Boxes(outlook.id(), leads, boxes));
             }
         } finally {
+            workers.shutdownNow();
             pool.shutdown();
         }
         return all;
@@ -173,11 +182,27 @@ final class Discovery {
         return found.size() > RULES_PER_BOX ? List.copyOf(found.subList(0, RULES_PER_BOX)) : found;
     }
 
-    /** In how many of these samples each rule fired. */
+    /** In how many of these samples each rule fired; the samples not read yet are read on the workers. */
     private Map<String, Integer> firings(KieSessionsPool pool, List<Integer> samples) {
+        List<java.util.concurrent.Callable<Set<String>>> tasks = new ArrayList<>();
+        for (int i : samples) {
+            if (!fired.containsKey(i)) {
+                tasks.add(() -> fired(pool, i));
+            }
+        }
+        try {
+            for (java.util.concurrent.Future<Set<String>> f : workers.invokeAll(tasks)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("exploration interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
         Map<String, Integer> counts = new HashMap<>();
         for (int i : samples) {
-            for (String rule : fired(pool, i)) {
+            for (String rule : fired.get(i)) {
                 counts.merge(rule, 1, Integer::sum);
             }
         }

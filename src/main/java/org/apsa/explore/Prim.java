@@ -116,8 +116,16 @@ final class Prim {
         List<int[]> counts = new ArrayList<>();
         int boxN = c[0];
         int boxPos = c[1];
+        // The samples in the box, shrunk at each peel, so that a peel costs what the box holds.
+        int[] members = new int[total];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (active[i]) {
+                members[m++] = i;
+            }
+        }
         while (true) {
-            long[][] perLevel = levelCounts(new Box(lo, hi), y, active);
+            long[][] perLevel = levelCounts(members, m, y);
             int bestD = -1;
             boolean bestLow = false;
             double density = boxPos / (double) boxN;
@@ -149,11 +157,19 @@ final class Prim {
             if (bestD < 0) {
                 break;
             }
+            int peeled = bestLow ? lo[bestD] : hi[bestD];
             if (bestLow) {
                 lo[bestD]++;
             } else {
                 hi[bestD]--;
             }
+            int kept = 0;
+            for (int j = 0; j < m; j++) {
+                if (x[members[j] * k + bestD] != peeled) {
+                    members[kept++] = members[j];
+                }
+            }
+            m = kept;
             boxN = bestN;
             boxPos = bestPos;
             trajectory.add(new Box(lo.clone(), hi.clone()));
@@ -279,21 +295,19 @@ final class Prim {
         return new int[] {in, pos};
     }
 
-    /** Per dimension, per level: samples in the box at that level ({@code [2l]}) and positives ({@code [2l+1]}). */
-    private long[][] levelCounts(Box box, boolean[] y, boolean[] active) {
+    /** Per dimension, per level: of the samples given, those at that level ({@code [2l]}) and positives ({@code [2l+1]}). */
+    private long[][] levelCounts(int[] members, int m, boolean[] y) {
         long[][] c = new long[k][];
         for (int d = 0; d < k; d++) {
             c[d] = new long[2 * sizes[d]];
         }
-        for (int i = 0; i < n; i++) {
-            if (active[i] && box.contains(x, i * k)) {
-                for (int d = 0; d < k; d++) {
-                    int level = x[i * k + d];
-                    c[d][2 * level]++;
-                    if (y[i]) {
-                        c[d][2 * level + 1]++;
-                    }
-                }
+        for (int j = 0; j < m; j++) {
+            int i = members[j];
+            int positive = y[i] ? 1 : 0;
+            for (int d = 0; d < k; d++) {
+                int level = x[i * k + d];
+                c[d][2 * level]++;
+                c[d][2 * level + 1] += positive;
             }
         }
         return c;
