@@ -125,7 +125,8 @@ public final class Explorer {
         tallies.forEach(total::merge);
 
         Exploration.Settings settings = new Exploration.Settings(n, options.seed(), options.vary());
-        Discovery discovery = new Discovery(assessor.rules(), model, lean, keptLevels, keptLeaders, kept, options.threads());
+        Discovery discovery = new Discovery(assessor.rules(), model, lean, keptLevels, keptLeaders, kept,
+                Math.min(options.threads(), Runtime.getRuntime().availableProcessors()));
         List<Exploration.Boxes> boxes = discovery.boxes();
         return new Exploration(facts.id(), facts.title(), facts.asOf(), settings, "sobol-shifted", model.dimensions(),
                 assessedLeader, leads(total), scores(total), sensitivity(model, total), (int) total.swapSamples, boxes, kept,
