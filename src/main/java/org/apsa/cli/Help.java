@@ -54,7 +54,7 @@ final class Help {
      */
     static final List<String> ORDER = List.of(
             "assess", "batch",
-            "explain", "why-not", "sensitivity",
+            "explain", "why-not", "sensitivity", "explore",
             "vocabulary",
             "load", "new", "show", "set", "unset", "what-if", "diff", "recommend", "consult", "history", "save",
             "rules list", "rules validate", "rules test", "rules coverage", "rules doc", "rules reload",

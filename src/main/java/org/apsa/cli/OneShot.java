@@ -107,6 +107,7 @@ public final class OneShot {
                 new AssessCommands(rules, bench, out),
                 new ExplainCommands(rules, bench, out),
                 new BatchCommands(rules, out),
+                new ExploreCommands(rules, bench, out),
                 new VocabularyCommands(out),
                 new RulesCommands(rules, out))
                 .shellOnly(WorkbenchCommands.class, ConsultCommands.class, ScriptCommand.class);
@@ -390,6 +391,9 @@ public final class OneShot {
             if (type == int.class || type == Integer.class) {
                 return Integer.parseInt(value);
             }
+            if (type == long.class || type == Long.class) {
+                return Long.parseLong(value);
+            }
             if (type == double.class || type == Double.class) {
                 return Double.parseDouble(value);
             }
@@ -400,7 +404,8 @@ public final class OneShot {
                 return Boolean.parseBoolean(value);
             }
         } catch (NumberFormatException e) {
-            if ((type == int.class || type == Integer.class) && WHOLE.matcher(value).matches()) {
+            if ((type == int.class || type == Integer.class || type == long.class || type == Long.class)
+                    && WHOLE.matcher(value).matches()) {
                 throw new UsageException("--" + name(parameter) + " " + value + " is out of range; 'help " + command
                         + "' says what it takes");
             }

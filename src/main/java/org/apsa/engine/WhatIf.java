@@ -134,6 +134,19 @@ public final class WhatIf implements AutoCloseable {
         return scores(purpose).stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
     }
 
+    /**
+     * The lean path of an ensemble of many questions: the outcome with some indicators changed,
+     * firing only the rules {@code only} lets through (those that can change the scores, the
+     * leader or its absence; see {@link org.apsa.rulebase.RuleBase#rulesAffecting}), with no
+     * trace and no gains. The rules left out do not fire, so after this {@link #evaluate} refuses.
+     */
+    public Outcome outcome(Map<String, Reading> changes, AgendaFilter only) {
+        moveTo(changes);
+        partial = true;
+        fire(only, null);
+        return outcome((String) null);
+    }
+
     /** The outcome of the base fact set itself. */
     public Outcome baseline() {
         return evaluate(Map.of());

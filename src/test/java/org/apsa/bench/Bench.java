@@ -19,5 +19,6 @@ public final class Bench {
         Collection<RunResult> results = new Runner(new CommandLineOptions(args)).run();
         BatchBenchmark.printRatio(results);
         BatchDetailBenchmark.print(results);
+        ExploreBenchmark.printRatio(results);
     }
 }

@@ -221,7 +221,7 @@ class OneShotTest {
 
     @Test
     void theToolsCommandsAreAllOneShot() {
-        for (String command : List.of("assess", "explain", "why-not", "sensitivity", "batch", "vocabulary", "rules list",
+        for (String command : List.of("assess", "explain", "why-not", "sensitivity", "explore", "batch", "vocabulary", "rules list",
                 "rules validate", "rules test", "rules coverage", "rules doc")) {
             List<String> args = new ArrayList<>(List.of("help"));
             args.addAll(List.of(command.split(" ")));

@@ -296,6 +296,15 @@ class ShellCommandsTest {
     }
 
     @Test
+    void exploreWorksOnTheCurrentFactSet() {
+        type(session, "load facts/baseline-2014-12.json");
+        awaitScreen(session, "Loaded baseline-2014-12");
+        type(session, "explore --samples 200 --threads 1");
+        String screen = awaitScreen(session, "Where each outlook leads");
+        assertThat(screen).contains("Exploration of baseline-2014-12", "200 samples, seed 1, --vary all");
+    }
+
+    @Test
     void diffComparesTwoAnalystsSideBySide() {
         type(session, "load facts/analyst-a-2015-06.json");
         awaitScreen(session, "Loaded analyst-a-2015-06");
@@ -366,7 +375,7 @@ class ShellCommandsTest {
         List<String> shell = HelpTest.commandsIn(screen);
         List<String> oneShot = HelpTest.commandsIn(oneShot("help"));
 
-        assertThat(shell).containsExactly("assess", "batch", "explain", "why-not", "sensitivity", "vocabulary",
+        assertThat(shell).containsExactly("assess", "batch", "explain", "why-not", "sensitivity", "explore", "vocabulary",
                 "load", "new", "show", "set", "unset", "what-if", "diff", "recommend", "consult", "history", "save",
                 "rules list", "rules validate", "rules test", "rules coverage", "rules doc", "rules reload",
                 "help", "script", "clear", "quit, exit");

@@ -1,0 +1,165 @@
+package org.apsa.cli;
+
+import org.apsa.explore.Exploration;
+import org.apsa.explore.Explorer;
+import org.apsa.explore.Vary;
+import org.apsa.fact.FactSet;
+import org.apsa.fact.FactSetReader;
+import org.apsa.fact.Suggestions;
+import org.apsa.fact.Vocabulary;
+import org.apsa.io.AtomicFiles;
+import org.apsa.render.ExplorationHtml;
+import org.apsa.render.ExplorationJson;
+import org.apsa.render.ExplorationMarkdown;
+import org.apsa.render.ExplorationText;
+import org.apsa.render.Style;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+import org.springframework.shell.command.annotation.OptionValues;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code explore}: an ensemble over the analyst's uncertainty (docs/explore.md). */
+@Command(group = "Explanation")
+class ExploreCommands {
+
+    /** The formats and the file each is written to under --out. */
+    private static final List<String> FORMATS = List.of("text", "json", "markdown", "html");
+    static final int MAX_SAMPLES = 10_000_000;
+
+    private final RuleBases ruleBases;
+    private final Workbench bench;
+    private final Output out;
+    private final FactSetReader reader = new FactSetReader();
+
+    ExploreCommands(RuleBases ruleBases, Workbench bench, Output out) {
+        this.ruleBases = ruleBases;
+        this.bench = bench;
+        this.out = out;
+    }
+
+    @Command(command = "explore", description = "How sure the leader is, over many fact sets drawn around this one by its "
+            + "confidences and unknowns. Gives the share of samples each outlook leads, score quantiles, each indicator's "
+            + "share of the variance of each score, and the conditions under which each outlook leads with the rules that "
+            + "fire there (docs/explore.md). Example: explore facts/baseline-2014-12.json --samples 20000")
+    void explore(
+            @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out)") @OptionValues(provider = "factFiles") String file,
+            @Option(longNames = "samples", defaultValue = "10000", description = "how many fact sets to draw") Integer samples,
+            @Option(longNames = "seed", defaultValue = "1", description = "the seed; the same seed gives the same result") Long seed,
+            @Option(longNames = "vary", defaultValue = "all", description = "what moves: stated, unknown, all, or indicator ids, comma-separated") String vary,
+            @Option(longNames = "out", description = "a folder to write the results into (exploration.txt, .json, ...); "
+                    + "standard output when left out") String outFolder,
+            @Option(longNames = "format", defaultValue = "text", description = "text, json, markdown or html; with --out, a comma-separated list") String format,
+            @Option(longNames = "threads", description = "samples assessed at once (default: the number of processors)") Integer threads,
+            @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
+        List<String> formats = formats(format, outFolder != null);
+        if (samples < 1 || samples > MAX_SAMPLES) {
+            throw new UsageException("--samples must be between 1 and " + String.format(Locale.ROOT, "%,d", MAX_SAMPLES) + ", was " + samples);
+        }
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > 256) {
+            throw new UsageException("--threads must be between 1 and 256, was " + workers);
+        }
+        Vary chosen = vary(vary);
+        Path target = outFolder == null ? null : UserPaths.of(outFolder);
+        if (target != null && Files.exists(target) && !Files.isDirectory(target)) {
+            throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
+        }
+        FactSet facts = file == null ? bench.current() : reader.readOne(UserPaths.of(file));
+        Exploration e = new Explorer(ruleBases.assessor(rules)).explore(facts, new Explorer.Options(samples, seed, chosen, workers));
+        if (target == null) {
+            out.print(render(e, formats.get(0), Style.of(out.colour())));
+            return;
+        }
+        StringBuilder written = new StringBuilder();
+        for (String f : formats) {
+            Path path = target.resolve("exploration." + extension(f));
+            try {
+                List<Path> created = AtomicFiles.write(path, render(e, f, Style.PLAIN), true);
+                written.append("Wrote ").append(path).append(AtomicFiles.created(created)).append('\n');
+            } catch (IOException failure) {
+                throw new UsageException("cannot write " + path + ": " + AtomicFiles.reason(failure)
+                        + "; give --out a folder that can be written");
+            }
+        }
+        out.print(ExplorationText.render(e, Style.of(out.colour())) + "\n" + written);
+    }
+
+    private static String render(Exploration e, String format, Style style) {
+        return switch (format) {
+            case "json" -> ExplorationJson.render(e);
+            case "markdown" -> ExplorationMarkdown.render(e);
+            case "html" -> ExplorationHtml.render(e);
+            default -> ExplorationText.render(e, style);
+        };
+    }
+
+    private static String extension(String format) {
+        return switch (format) {
+            case "text" -> "txt";
+            case "markdown" -> "md";
+            default -> format;
+        };
+    }
+
+    /** {@code --format}: one format, or with --out a comma-separated list of them. */
+    static List<String> formats(String format, boolean toFolder) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String item : (format == null ? "" : format).split(",")) {
+            String given = item.trim().toLowerCase(Locale.ROOT);
+            String f = given.equals("md") ? "markdown" : given.equals("txt") ? "text" : given;
+            if (!FORMATS.contains(f)) {
+                throw new UsageException("unknown format \"" + item.trim() + "\" for explore"
+                        + Suggestions.closest(given, FORMATS).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                        + "; use " + String.join(", ", FORMATS) + (toFolder ? ", or a comma-separated list of them" : ""));
+            }
+            chosen.add(f);
+        }
+        if (chosen.size() > 1 && !toFolder) {
+            throw new UsageException("explore prints one format on standard output; give --out DIR to write "
+                    + String.join(", ", chosen) + " at once");
+        }
+        return new ArrayList<>(chosen);
+    }
+
+    /** {@code --vary}: stated, unknown, all, or indicator ids, comma-separated. */
+    static Vary vary(String vary) {
+        String given = vary == null ? "" : vary.trim();
+        switch (given) {
+            case "stated":
+                return Vary.STATED;
+            case "unknown":
+                return Vary.UNKNOWN;
+            case "all":
+                return Vary.ALL;
+            default:
+                break;
+        }
+        List<String> ids = new ArrayList<>();
+        for (String item : given.split(",")) {
+            String id = item.trim();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (Vocabulary.find(id).isEmpty()) {
+                throw new UsageException("--vary: unknown indicator \"" + id + "\""
+                        + Vocabulary.suggest(id).map(s -> " (did you mean \"" + s + "\"?)")
+                        .or(() -> Suggestions.closest(id, List.of("stated", "unknown", "all")).map(s -> " (did you mean \"" + s + "\"?)"))
+                        .orElse("")
+                        + "; use stated, unknown, all, or indicator ids separated by commas ('vocabulary' lists them)");
+            }
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            throw new UsageException("--vary needs stated, unknown, all, or indicator ids separated by commas");
+        }
+        return Vary.named(ids);
+    }
+}

@@ -1,0 +1,311 @@
+package org.apsa.explore;
+
+import org.apsa.engine.Assessor;
+import org.apsa.engine.InsufficientEvidence;
+import org.apsa.engine.Leading;
+import org.apsa.engine.Likelihood;
+import org.apsa.engine.Outlook;
+import org.apsa.engine.ScenarioScore;
+import org.apsa.engine.WhatIf;
+import org.apsa.fact.FactSet;
+import org.apsa.fact.Reading;
+import org.apsa.fact.Vocabulary;
+import org.kie.api.runtime.rule.AgendaFilter;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs an exploration: draws the samples of the design, assesses each on the lean path and
+ * tallies what it needs, then summarises.
+ *
+ * <p>The lean path: each worker takes blocks of {@link #BLOCK} consecutive samples; for a block
+ * it opens one live session on the fact set and moves it from sample to sample by the
+ * indicators that changed, firing only the rules that can change the scores, the leader or its
+ * absence, and reading the four scores and the leader (no trace, no gains). A block always
+ * starts from a fresh session and runs in order, so each sample's scores are the same whatever
+ * thread ran it; the tallies are whole numbers, so they add up to the same totals in any order.
+ *
+ * <p>Memory: the tallies are fixed in size; the levels and leader of the first
+ * {@link #KEPT_LIMIT} samples are kept for scenario discovery, one byte per varied indicator and
+ * one for the leader each (under 3 MB for the 28 indicators of the vocabulary).
+ */
+public final class Explorer {
+
+    public static final int BLOCK = 512;
+    public static final int KEPT_LIMIT = 100_000;
+    /** Samples of each box whose firings are read again, and of all samples for comparison. */
+    static final int REPLAYED_PER_BOX = 200;
+    static final int REPLAYED_OVERALL = 400;
+    static final int BOXES_PER_OUTLOOK = 3;
+    static final double Z95 = 1.959963984540054;
+
+    /** The settings of a run; {@code threads} changes how fast, never what. */
+    public record Options(int samples, long seed, Vary vary, int threads) {
+
+        public Options {
+            if (samples < 1) {
+                throw new IllegalArgumentException("samples must be at least 1, was " + samples);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+            }
+        }
+    }
+
+    private final Assessor assessor;
+
+    public Explorer(Assessor assessor) {
+        this.assessor = assessor;
+    }
+
+    public Exploration explore(FactSet facts, Options options) {
+        SamplingModel model = new SamplingModel(facts, options.vary());
+        int k = model.dimensions().size();
+        Design design = new Design(k, options.seed());
+        AgendaFilter lean = leanFilter();
+        int n = options.samples();
+        int kept = Math.min(n, KEPT_LIMIT);
+        // Total effects redraw each varied indicator alone in the first samples, as many in all as there are samples.
+        int swaps = k == 0 ? 0 : Math.min(n, (n + k - 1) / k);
+        byte[] keptLevels = new byte[kept * k];
+        byte[] keptLeaders = new byte[kept];
+
+        String assessedLeader;
+        try (WhatIf live = assessor.whatIf(facts)) {
+            assessedLeader = live.outcome(Map.of(), lean).leading();
+        }
+
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        AtomicInteger next = new AtomicInteger();
+        int threads = Math.min(options.threads(), blocks);
+        List<Tally> tallies = new ArrayList<>();
+        if (threads == 1) {
+            tallies.add(work(model, design, lean, n, kept, swaps, keptLevels, keptLeaders, next, blocks, facts));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "explore");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<Tally>> futures = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    futures.add(pool.submit(() -> work(model, design, lean, n, kept, swaps, keptLevels, keptLeaders, next, blocks, facts)));
+                }
+                for (Future<Tally> f : futures) {
+                    tallies.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("exploration interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        Tally total = new Tally(model);
+        tallies.forEach(total::merge);
+
+        Exploration.Settings settings = new Exploration.Settings(n, options.seed(), options.vary());
+        Discovery discovery = new Discovery(assessor.rules(), model, lean, keptLevels, keptLeaders, kept,
+                Math.min(options.threads(), Runtime.getRuntime().availableProcessors()));
+        List<Exploration.Boxes> boxes = discovery.boxes();
+        return new Exploration(facts.id(), facts.title(), facts.asOf(), settings, "sobol-shifted", model.dimensions(),
+                assessedLeader, leads(total), scores(total), sensitivity(model, total), (int) total.swapSamples, boxes, kept,
+                discovery.overall(), discovery.replayed());
+    }
+
+    /** Lets fire the rules that can change the scores, the leader or its absence; null when every rule can. */
+    private AgendaFilter leanFilter() {
+        List<AgendaFilter> filters = new ArrayList<>();
+        for (Class<?> type : List.of(ScenarioScore.class, Leading.class, InsufficientEvidence.class)) {
+            Optional<AgendaFilter> f = assessor.rules().rulesAffecting(type, Assessor.FACT_TYPES);
+            if (f.isEmpty()) {
+                return null;
+            }
+            filters.add(f.get());
+        }
+        return match -> {
+            for (AgendaFilter f : filters) {
+                if (f.accept(match)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    private Tally work(SamplingModel model, Design design, AgendaFilter lean, int n, int kept, int swaps,
+                       byte[] keptLevels, byte[] keptLeaders, AtomicInteger next, int blocks, FactSet facts) {
+        int k = model.dimensions().size();
+        Tally tally = new Tally(model);
+        Design.Cursor cursor = design.cursor();
+        byte[] a = new byte[k];
+        byte[] b = new byte[k];
+        int[] scores = new int[Tally.OUTLOOKS];
+        int[] swapped = new int[Tally.OUTLOOKS];
+        for (int block = next.getAndIncrement(); block < blocks; block = next.getAndIncrement()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("exploration interrupted", new InterruptedException());
+            }
+            try (WhatIf live = assessor.whatIf(facts)) {
+                for (int i = block * BLOCK; i < Math.min(n, (block + 1) * BLOCK); i++) {
+                    double[] u = cursor.point(i);
+                    model.levels(u, 0, a);
+                    Map<String, Reading> changes = model.changes(a);
+                    int leader = read(live.outcome(changes, lean), scores);
+                    tally.add(a, scores, leader);
+                    if (i < kept) {
+                        System.arraycopy(a, 0, keptLevels, i * k, k);
+                        keptLeaders[i] = (byte) leader;
+                    }
+                    if (i < swaps) {
+                        model.levels(u, k, b);
+                        tally.swapSamples++;
+                        for (int d = 0; d < k; d++) {
+                            if (b[d] != a[d]) {
+                                Map<String, Reading> one = new HashMap<>(changes);
+                                one.put(model.dimensions().get(d).id(), model.reading(d, b[d]));
+                                read(live.outcome(one, lean), swapped);
+                                tally.addSwap(d, scores, swapped);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return tally;
+    }
+
+    /** Reads the four scores into {@code scores} (units of 0.0001, outlook order) and returns the leader's slot. */
+    private static int read(WhatIf.Outcome outcome, int[] scores) {
+        for (ScenarioScore s : outcome.scores()) {
+            scores[Outlook.find(s.scenario()).orElseThrow().ordinal()] = (int) Math.round(s.score() * Tally.UNITS);
+        }
+        return outcome.leading() == null ? Tally.NONE : Outlook.find(outcome.leading()).orElseThrow().ordinal();
+    }
+
+    private static List<Exploration.Lead> leads(Tally t) {
+        List<Exploration.Lead> leads = new ArrayList<>();
+        for (int o = 0; o <= Tally.OUTLOOKS; o++) {
+            String id = o == Tally.NONE ? Exploration.NO_LEADER : Outlook.values()[o].id();
+            long count = t.leaders[o];
+            double share = count / (double) t.samples;
+            double[] interval = wilson(count, t.samples);
+            leads.add(new Exploration.Lead(id, count, share, interval[0], interval[1], Likelihood.of(share).term()));
+        }
+        return leads;
+    }
+
+    /** The 95% Wilson score interval of a share. */
+    static double[] wilson(long successes, long n) {
+        double p = successes / (double) n;
+        double z2 = Z95 * Z95;
+        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+        double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
+        // At 0 or n the interval ends at the share itself, not a rounding error away from it.
+        return new double[] {successes == 0 ? 0 : Math.max(0, centre - half), successes == n ? 1 : Math.min(1, centre + half)};
+    }
+
+    private static List<Exploration.Scores> scores(Tally t) {
+        List<Exploration.Scores> scores = new ArrayList<>();
+        for (int o = 0; o < Tally.OUTLOOKS; o++) {
+            int[] histogram = new int[20];
+            for (int u = 0; u <= Tally.UNITS; u++) {
+                histogram[Math.min(19, u * 20 / Tally.UNITS)] += t.histogram[o][u];
+            }
+            scores.add(new Exploration.Scores(Outlook.values()[o].id(), units(t.sum[o] / (double) t.samples),
+                    quantile(t.histogram[o], t.samples, 0.05), quantile(t.histogram[o], t.samples, 0.50),
+                    quantile(t.histogram[o], t.samples, 0.95), histogram));
+        }
+        return scores;
+    }
+
+    /** The nearest-rank quantile: the least score at or below which a share {@code q} of the samples lie. */
+    static double quantile(int[] histogram, long n, double q) {
+        long rank = Math.max(1, (long) Math.ceil(q * n));
+        long seen = 0;
+        for (int u = 0; u < histogram.length; u++) {
+            seen += histogram[u];
+            if (seen >= rank) {
+                return u / (double) Tally.UNITS;
+            }
+        }
+        return 1.0;
+    }
+
+    private static double units(double value) {
+        return Math.rint(value) / Tally.UNITS;
+    }
+
+    /**
+     * First order: the variance of the score's mean across the indicator's levels, less what
+     * chance alone puts there (the between-levels sum of squares less its expectation under no
+     * effect, as in analysis of variance), over the score's variance. Total: Jansen's estimator,
+     * half the mean squared change when the indicator alone is redrawn, over the variance.
+     */
+    private static List<Exploration.Sensitivity> sensitivity(SamplingModel model, Tally t) {
+        List<Exploration.Sensitivity> rows = new ArrayList<>();
+        double n = t.samples;
+        for (int d = 0; d < model.dimensions().size(); d++) {
+            Map<String, Double> first = new LinkedHashMap<>();
+            Map<String, Double> total = t.swapSamples == 0 ? null : new LinkedHashMap<>();
+            double largest = 0;
+            for (int o = 0; o < Tally.OUTLOOKS; o++) {
+                double mean = t.sum[o] / n;
+                double totalSquares = t.sumOfSquares[o] - t.sum[o] * mean;
+                double variance = totalSquares / n;
+                double between = 0;
+                int levels = 0;
+                for (int l = 0; l < t.levelCount[d].length; l++) {
+                    long count = t.levelCount[d][l];
+                    if (count > 0) {
+                        levels++;
+                        double levelMean = t.levelSum[d][l][o] / (double) count;
+                        between += count * (levelMean - mean) * (levelMean - mean);
+                    }
+                }
+                double within = Math.max(0, totalSquares - between);
+                double meanWithin = n > levels ? within / (n - levels) : 0;
+                double s1 = variance <= 0 ? 0 : clamp((between - (levels - 1) * meanWithin) / n / variance);
+                first.put(Outlook.values()[o].id(), round(s1));
+                largest = Math.max(largest, s1);
+                if (total != null) {
+                    double st = variance <= 0 ? 0 : clamp(t.swapSquares[d][o] / (2.0 * t.swapSamples) / variance);
+                    total.put(Outlook.values()[o].id(), round(st));
+                    largest = Math.max(largest, st);
+                }
+            }
+            rows.add(new Exploration.Sensitivity(model.dimensions().get(d).id(), first, total, round(largest)));
+        }
+        rows.sort(Comparator.comparingDouble((Exploration.Sensitivity s) -> -s.largest())
+                .thenComparingInt(s -> Vocabulary.order(s.indicator())));
+        return rows;
+    }
+
+    private static double clamp(double share) {
+        return Math.max(0, Math.min(1, share));
+    }
+
+    static double round(double value) {
+        return Math.rint(value * 10_000) / 10_000;
+    }
+}

@@ -1,0 +1,93 @@
+package org.apsa.explore;
+
+import org.apsa.engine.Outlook;
+
+/**
+ * What one worker counts of its samples, in whole numbers so that tallies add up to the same
+ * totals in any order: scores are four-decimal numbers, counted here in units of 0.0001.
+ * Merged in any order, the tallies of 1 or 16 threads are the same.
+ */
+final class Tally {
+
+    static final int OUTLOOKS = Outlook.values().length;
+    /** The leader's slot for "no leader: too little evidence". */
+    static final int NONE = OUTLOOKS;
+    /** Score units in 1: scores have four decimals. */
+    static final int UNITS = 10_000;
+
+    final long[] leaders = new long[OUTLOOKS + 1];
+    long samples;
+    final long[] sum = new long[OUTLOOKS];
+    final long[] sumOfSquares = new long[OUTLOOKS];
+    /** Per outlook, how many samples had each score, in units. */
+    final int[][] histogram = new int[OUTLOOKS][UNITS + 1];
+    /** Per dimension and level: samples, and per outlook the sum of scores. */
+    final long[][] levelCount;
+    final long[][][] levelSum;
+    /** Total effects: per dimension and outlook, the sum of squared changes when the dimension alone is redrawn. */
+    final long[][] swapSquares;
+    long swapSamples;
+
+    Tally(SamplingModel model) {
+        int k = model.dimensions().size();
+        levelCount = new long[k][];
+        levelSum = new long[k][][];
+        for (int d = 0; d < k; d++) {
+            int m = model.dimensions().get(d).levels().size();
+            levelCount[d] = new long[m];
+            levelSum[d] = new long[m][OUTLOOKS];
+        }
+        swapSquares = new long[k][OUTLOOKS];
+    }
+
+    void add(byte[] levels, int[] scores, int leader) {
+        samples++;
+        leaders[leader]++;
+        for (int o = 0; o < OUTLOOKS; o++) {
+            long s = scores[o];
+            sum[o] += s;
+            sumOfSquares[o] += s * s;
+            histogram[o][scores[o]]++;
+        }
+        for (int d = 0; d < levels.length; d++) {
+            levelCount[d][levels[d]]++;
+            long[] into = levelSum[d][levels[d]];
+            for (int o = 0; o < OUTLOOKS; o++) {
+                into[o] += scores[o];
+            }
+        }
+    }
+
+    void addSwap(int dimension, int[] before, int[] after) {
+        for (int o = 0; o < OUTLOOKS; o++) {
+            long change = after[o] - before[o];
+            swapSquares[dimension][o] += change * change;
+        }
+    }
+
+    void merge(Tally other) {
+        samples += other.samples;
+        swapSamples += other.swapSamples;
+        for (int i = 0; i < leaders.length; i++) {
+            leaders[i] += other.leaders[i];
+        }
+        for (int o = 0; o < OUTLOOKS; o++) {
+            sum[o] += other.sum[o];
+            sumOfSquares[o] += other.sumOfSquares[o];
+            for (int u = 0; u <= UNITS; u++) {
+                histogram[o][u] += other.histogram[o][u];
+            }
+        }
+        for (int d = 0; d < levelCount.length; d++) {
+            for (int l = 0; l < levelCount[d].length; l++) {
+                levelCount[d][l] += other.levelCount[d][l];
+                for (int o = 0; o < OUTLOOKS; o++) {
+                    levelSum[d][l][o] += other.levelSum[d][l][o];
+                }
+            }
+            for (int o = 0; o < OUTLOOKS; o++) {
+                swapSquares[d][o] += other.swapSquares[d][o];
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.apsa.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code explore} one-shot: what it prints, what it writes, and the usage errors it names. */
+class ExploreCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+    private final OneShot oneShot = new OneShot(stdout, new PrintStream(err, true, StandardCharsets.UTF_8),
+            new ExploreCommands(new RuleBases(), new Workbench(Workbench.Run.COMMAND), new Output(stdout)));
+
+    @Test
+    void printsWhoLeadsWithTheSettingsThatReproduceIt() {
+        assertThat(oneShot.execute("explore", "facts/baseline-2014-12.json", "--samples", "300", "--seed", "9", "--threads", "1"))
+                .contains(0);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("300 samples, seed 9, --vary all").contains("Who leads").contains("Sensitivity")
+                .contains("Where each outlook leads");
+    }
+
+    @Test
+    void writesEachFormatAskedForIntoTheOutFolder(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("new/results");
+        assertThat(oneShot.execute("explore", "facts/baseline-2014-12.json", "--samples", "200", "--out", target.toString(),
+                "--format", "json,text", "--vary", "usChina.strategicDistrust,region.alignment")).contains(0);
+        JsonNode json = new ObjectMapper().readTree(target.resolve("exploration.json").toFile());
+        assertThat(json.get("samples").asInt()).isEqualTo(200);
+        assertThat(json.get("seed").asLong()).isEqualTo(1);
+        assertThat(json.get("vary").asText()).isEqualTo("usChina.strategicDistrust,region.alignment");
+        assertThat(json.at("/samplingModel/varied")).hasSize(2);
+        assertThat(Files.readString(target.resolve("exploration.txt"))).contains("Who leads");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Wrote " + target.resolve("exploration.json"))
+                .contains("created the missing folder");
+    }
+
+    @Test
+    void aMistypedIndicatorInVaryIsAUsageErrorWithADidYouMean() {
+        assertThat(oneShot.execute("explore", "facts/baseline-2014-12.json", "--vary", "us.presence.transparancy")).contains(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("did you mean \"us.presence.transparency\"");
+    }
+
+    @Test
+    void severalFormatsNeedAnOutFolderAndSamplesMustBePositive() {
+        assertThat(oneShot.execute("explore", "facts/baseline-2014-12.json", "--format", "json,text")).contains(2);
+        assertThat(oneShot.execute("explore", "facts/baseline-2014-12.json", "--samples", "0")).contains(2);
+        assertThat(oneShot.execute("explore", "facts/baseline-2014-12.json", "--format", "jsn")).contains(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("give --out DIR").contains("--samples must be between 1")
+                .contains("did you mean \"json\"");
+    }
+}
