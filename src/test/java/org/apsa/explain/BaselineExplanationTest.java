@@ -49,7 +49,7 @@ class BaselineExplanationTest {
         assertThat(supported.against()).isEmpty();
         assertThat(supported.current().net()).isPositive();
         assertThat(ExplanationText.whyNot(supported, Style.PLAIN))
-                .contains("  none: it has support (net +2.20), only less than the leader's\n");
+                .contains("  none: it has support (net +2.05), only less than the leader's\n");
 
         Assessment empty = assessor.assess(new FactSet("empty", null, null, null, Map.of(
                 "hotspot.koreanPeninsula", Reading.of("crisis"))));
@@ -137,10 +137,10 @@ class BaselineExplanationTest {
         r.changes().forEach(c -> adds.put(c.changes().toString(), r.addsEvidence(c)));
 
         assertThat(adds).containsEntry("[region.alignment: leaning -> taking-sides]", true)
-                .containsEntry("[mechanism.disputeManagement: low -> high]", false);
+                .containsEntry("[hotspot.koreanPeninsula: crisis -> tense]", false);
         assertThat(ExplanationText.whyNot(r, Style.PLAIN)).contains(
                 "  region.alignment leaning -> taking-sides\n",
-                "  mechanism.disputeManagement low -> high  (adds nothing for polarization: the leader loses ground)\n");
+                "  hotspot.koreanPeninsula crisis -> tense  (adds nothing for polarization: the leader loses ground)\n");
         assertThat(org.apsa.render.ExplanationJson.whyNot(r)).contains("\"addsEvidence\" : false", "\"addsEvidence\" : true");
     }
 
