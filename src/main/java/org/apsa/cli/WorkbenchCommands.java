@@ -2,6 +2,7 @@ package org.apsa.cli;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.PrescriptionResult;
+import org.apsa.engine.Recommendation;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.explain.Change;
 import org.apsa.fact.FactSet;
@@ -164,6 +165,9 @@ class WorkbenchCommands {
         out.print("Saved " + facts.id() + " to " + target + AtomicFiles.created(created) + ".");
     }
 
+    /** The actors' column is as wide as the longest actor the article addresses ({@code us-china}). */
+    private static final int ACTOR_WIDTH = Recommendation.ACTORS.stream().mapToInt(String::length).max().orElse(0);
+
     @Command(command = "recommend", description = "The article's unmet prescriptions for the current fact set, "
             + "most gain for deep integration first. Example: recommend")
     void recommend() {
@@ -172,10 +176,10 @@ class WorkbenchCommands {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%d of %d prescriptions met.%n", a.prescriptions().size() - unmet.size(), a.prescriptions().size()));
         if (!unmet.isEmpty()) {
-            text.append(String.format(Locale.ROOT, "  %7s  %-6s %-4s %-50s %s%n", "Gain", "Actor", "¶", "Indicator -> level", "Prescription"));
+            text.append(String.format(Locale.ROOT, "  %7s  %-" + ACTOR_WIDTH + "s %-4s %-50s %s%n", "Gain", "Actor", "¶", "Indicator -> level", "Prescription"));
         }
         for (PrescriptionResult p : unmet) {
-            text.append(String.format(Locale.ROOT, "  %+7.3f  %-6s %-4s %-50s %s%n", p.gain(), p.actor(), p.source(),
+            text.append(String.format(Locale.ROOT, "  %+7.3f  %-" + ACTOR_WIDTH + "s %-4s %-50s %s%n", p.gain(), p.actor(), p.source(),
                     p.indicator() + " -> " + p.target(), p.text()));
         }
         out.print(text.toString());

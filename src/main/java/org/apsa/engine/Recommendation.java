@@ -20,8 +20,8 @@ import java.util.List;
 public record Recommendation(String id, String actor, String source, String text, String indicator,
                              List<String> meetingLevels) {
 
-    /** Whom the article addresses (¶9-¶12): the US, China, the other regional countries, all parties. */
-    public static final List<String> ACTORS = List.of("us", "china", "region", "all");
+    /** Whom the article addresses (¶8-¶12): the US, China, the two together (¶9's bilateral military exchanges), the other regional countries, all parties. */
+    public static final List<String> ACTORS = List.of("us", "china", "us-china", "region", "all");
 
     /**
      * @throws IllegalArgumentException when the indicator is not in the vocabulary or a level

@@ -30,17 +30,71 @@ public final class Scoring {
         if (nets.length != outlooks.length) {
             throw new IllegalArgumentException("expected " + outlooks.length + " nets, got " + nets.length);
         }
+        return scores(temperature, nets, nets);
+    }
+
+    /**
+     * Scores with each outlook's evidence for it normalised by its reach: the support for an
+     * outlook (its positive contributions) counts as {@code full x support / reach}, so that
+     * an outlook the rules can support with at most {@code reach} units weighs {@code full}
+     * at that most, however many rules it has; the evidence against it counts as it is. The
+     * scores' nets stay the plain sums of the contributions, as the proof trees show them.
+     *
+     * @param full     what each outlook's reachable maximum support counts as
+     * @param reach    the most support the rules can give each outlook at once, in {@link Outlook} order
+     * @param supports the {@link Support}s in working memory
+     */
+    public static List<ScenarioScore> scores(double temperature, double full, double[] reach, Collection<?> supports) {
+        Outlook[] outlooks = Outlook.values();
+        if (reach.length != outlooks.length) {
+            throw new IllegalArgumentException("expected " + outlooks.length + " reaches, got " + reach.length);
+        }
+        for (double r : reach) {
+            if (!(r > 0) || Double.isInfinite(r)) {
+                throw new IllegalArgumentException("every reach must be a positive number, was " + r);
+            }
+        }
+        if (!(full > 0) || Double.isInfinite(full)) {
+            throw new IllegalArgumentException("full must be a positive number, was " + full);
+        }
+        // Summed in sorted order, so that the sums do not depend on the order the supports came in.
+        double[] contributions = new double[supports.size()];
+        int[] outlook = new int[supports.size()];
+        Integer[] order = new Integer[supports.size()];
+        int n = 0;
+        for (Object o : supports) {
+            Support s = (Support) o;
+            outlook[n] = Outlook.find(s.scenario()).orElseThrow().ordinal();
+            contributions[n] = s.contribution();
+            order[n] = n;
+            n++;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer k) -> contributions[k]));
+        double[] nets = new double[outlooks.length];
+        double[] weighed = new double[outlooks.length];
+        for (int k : order) {
+            int i = outlook[k];
+            double c = contributions[k];
+            nets[i] += c;
+            weighed[i] += c > 0 ? c * full / reach[i] : c;
+        }
+        return scores(temperature, nets, weighed);
+    }
+
+    /** Ranks the outlooks by the softmax of {@code weighed}; each score carries its {@code nets}. */
+    private static List<ScenarioScore> scores(double temperature, double[] nets, double[] weighed) {
+        Outlook[] outlooks = Outlook.values();
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be positive, was " + temperature);
         }
         double max = Double.NEGATIVE_INFINITY;
-        for (double net : nets) {
-            max = Math.max(max, net);
+        for (double w : weighed) {
+            max = Math.max(max, w);
         }
         double[] weights = new double[nets.length];
         double total = 0;
         for (int i = 0; i < nets.length; i++) {
-            weights[i] = Math.exp((nets[i] - max) / temperature);
+            weights[i] = Math.exp((weighed[i] - max) / temperature);
             total += weights[i];
         }
         List<Integer> order = new ArrayList<>();

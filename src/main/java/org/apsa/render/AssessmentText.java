@@ -5,6 +5,7 @@ import org.apsa.engine.Assessment.JudgmentResult;
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.engine.Evaluation;
 import org.apsa.engine.Outlook;
+import org.apsa.engine.Recommendation;
 import org.apsa.engine.ScenarioScore;
 
 import java.util.List;
@@ -74,6 +75,9 @@ public final class AssessmentText {
         }
     }
 
+    /** The actors' column is as wide as the longest actor the article addresses ({@code us-china}). */
+    private static final int ACTOR_WIDTH = Recommendation.ACTORS.stream().mapToInt(String::length).max().orElse(0);
+
     private static void prescriptions(Assessment a, Style style, StringBuilder out) {
         List<PrescriptionResult> unmet = a.prescriptions().stream().filter(p -> !p.met()).toList();
         long met = a.prescriptions().size() - unmet.size();
@@ -82,7 +86,7 @@ public final class AssessmentText {
         if (!unmet.isEmpty()) {
             out.append("  Unmet, by what meeting each would add to deep integration:\n");
             for (PrescriptionResult p : unmet) {
-                out.append(String.format(Locale.ROOT, "  %+7.3f  %-6s ¶%-3s %s (%s -> %s)%n",
+                out.append(String.format(Locale.ROOT, "  %+7.3f  %-" + ACTOR_WIDTH + "s ¶%-3s %s (%s -> %s)%n",
                         p.gain() == null ? 0.0 : p.gain(), p.actor(), p.source(), p.text(), p.indicator(), p.target()));
             }
         }

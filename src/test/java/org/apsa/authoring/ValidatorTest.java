@@ -39,7 +39,7 @@ class ValidatorTest {
 
         assertThat(v.findings()).isEmpty();
         assertThat(v.passes(true)).isTrue();
-        assertThat(v.summary()).isEqualTo("rules: 20 files, 89 rules, 0 errors, 0 warnings");
+        assertThat(v.summary()).isEqualTo("rules: 20 files, 96 rules, 0 errors, 0 warnings");
     }
 
     @Test

@@ -172,7 +172,7 @@ class RuleBasesReloadTest {
             assertThat(live.isRunning()).isTrue();
             edit("scoring.drl", "rule \"" + LEADER + "\"", "rule \"Name the leader\"");
             await(notices, 1);
-            assertThat(notices.get(0)).matches("Rules changed: reloaded 89 rules from " + rules + " in \\d+ ms\\.");
+            assertThat(notices.get(0)).matches("Rules changed: reloaded 96 rules from " + rules + " in \\d+ ms\\.");
             RuleBase second = bases.assessor(null).rules();
             assertThat(second).isNotSameAs(first);
             assertThat(second.rule("Name the leader")).isPresent();

@@ -33,7 +33,7 @@ class ScriptedSessionIT {
                 .contains("Loaded baseline-2014-12 from facts/baseline-2014-12.json")
                 .contains("1  polarization")
                 .contains("Indicators that differ (2)")
-                .contains("newly met:     china.militaryExchanges, region.balancedPartnerships")
+                .contains("newly met:     region.balancedPartnerships, usChina.militaryExchanges")
                 .contains("Q1. usChina.accommodation")
                 .contains("Why: knowing usChina.accommodation")
                 .contains("usChina.accommodation = consensus. Now:")

@@ -67,6 +67,35 @@ class ScoringTest {
     }
 
     @Test
+    void supportCountsAsAShareOfItsOutlooksReachAndEvidenceAgainstAsItIs() {
+        double[] reach = {18.0, 4.5, 6.75, 5.5};
+        List<Support> supports = List.of(
+                new Support("shared-dominance", "a", 1.5, 1.0),
+                new Support("shared-dominance", "b", 0.75, 0.8),
+                new Support("deep-integration", "c", 1.0, 1.0),
+                new Support("deep-integration", "d", -0.5, 1.0),
+                new Support("chaos", "e", -1.0, 1.0));
+
+        List<ScenarioScore> scores = Scoring.scores(3.0, 9.5, reach, supports);
+
+        // weighed: shared dominance 9.5 x 2.1 / 4.5, deep integration 9.5 x 1.0 / 18 - 0.5, chaos -1.0
+        List<ScenarioScore> expected = Scoring.scores(3.0, 9.5 / 18 - 0.5, 9.5 * 2.1 / 4.5, 0, -1.0);
+        for (ScenarioScore e : expected) {
+            ScenarioScore s = scores.stream().filter(x -> x.scenario().equals(e.scenario())).findFirst().orElseThrow();
+            assertThat(s.score()).as(e.scenario()).isEqualTo(e.score());
+            assertThat(s.rank()).as(e.scenario()).isEqualTo(e.rank());
+        }
+        // The nets stay the plain sums, as the proof trees show them.
+        assertThat(scores).filteredOn(s -> s.scenario().equals("shared-dominance")).extracting(ScenarioScore::net).containsExactly(2.1);
+        assertThat(scores).filteredOn(s -> s.scenario().equals("deep-integration")).extracting(ScenarioScore::net).containsExactly(0.5);
+        // Every reach equal to the full weight is plain net evidence.
+        assertThat(Scoring.scores(3.0, 2.0, new double[] {2.0, 2.0, 2.0, 2.0}, supports)).extracting(ScenarioScore::score)
+                .containsExactlyElementsOf(Scoring.scores(3.0, 0.5, 2.1, 0, -1.0).stream().map(ScenarioScore::score).toList());
+        assertThatThrownBy(() -> Scoring.scores(3.0, 9.5, new double[] {1, 2, 3}, supports)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Scoring.scores(3.0, 9.5, new double[] {1, 0, 3, 4}, supports)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejectsAWrongNumberOfNetsOrTemperature() {
         assertThatThrownBy(() -> Scoring.scores(2.0, 1, 2, 3)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Scoring.scores(0, 1, 2, 3, 4)).isInstanceOf(IllegalArgumentException.class);

@@ -49,7 +49,7 @@ class BaselineExplanationTest {
         assertThat(supported.against()).isEmpty();
         assertThat(supported.current().net()).isPositive();
         assertThat(ExplanationText.whyNot(supported, Style.PLAIN))
-                .contains("  none: it has support (net +2.50), only less than the leader's\n");
+                .contains("  none: it has support (net +2.05), only less than the leader's\n");
 
         Assessment empty = assessor.assess(new FactSet("empty", null, null, null, Map.of(
                 "hotspot.koreanPeninsula", Reading.of("crisis"))));
@@ -137,10 +137,10 @@ class BaselineExplanationTest {
         r.changes().forEach(c -> adds.put(c.changes().toString(), r.addsEvidence(c)));
 
         assertThat(adds).containsEntry("[region.alignment: leaning -> taking-sides]", true)
-                .containsEntry("[mechanism.disputeManagement: low -> medium]", false);
+                .containsEntry("[hotspot.koreanPeninsula: crisis -> tense]", false);
         assertThat(ExplanationText.whyNot(r, Style.PLAIN)).contains(
                 "  region.alignment leaning -> taking-sides\n",
-                "  mechanism.disputeManagement low -> medium  (adds nothing for polarization: the leader loses ground)\n");
+                "  hotspot.koreanPeninsula crisis -> tense  (adds nothing for polarization: the leader loses ground)\n");
         assertThat(org.apsa.render.ExplanationJson.whyNot(r)).contains("\"addsEvidence\" : false", "\"addsEvidence\" : true");
     }
 
@@ -179,7 +179,7 @@ class BaselineExplanationTest {
 
     @Test
     void sensitivityMovesAStatedIndicatorAtItsStatedConfidenceSoItsStatedLevelIsTheAssessment() {
-        // Stated high with confidence 0.8: at confidence 1, "high" would score deep integration
+        // Stated medium with confidence 0.8: at confidence 1, "medium" would score deep integration
         // below the assessment and the swing would measure a change of certainty too.
         Reading stated = baseline.indicators().get("usChina.strategicDistrust");
         assertThat(stated.confidence()).isEqualTo(0.8);
@@ -199,12 +199,12 @@ class BaselineExplanationTest {
         low = Math.min(low, unknown);
         high = Math.max(high, unknown);
 
-        assertThat(row.current()).isEqualTo("high");
+        assertThat(row.current()).isEqualTo("medium");
         assertThat(row.confidence()).isEqualTo(0.8);
         assertThat(now).isBetween(low, high);
         assertThat(row.swing().get("deep-integration")).isCloseTo(high - low, org.assertj.core.data.Offset.offset(0.0002));
         assertThat(ExplanationText.sensitivity(java.util.List.of(row), java.util.List.of(), Style.PLAIN))
-                .contains("usChina.strategicDistrust            high (0.80)")
+                .contains("usChina.strategicDistrust            medium (0.80)")
                 .contains("a stated indicator at the confidence stated for it, an unknown one at confidence 1");
     }
 

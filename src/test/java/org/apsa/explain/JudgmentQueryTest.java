@@ -52,7 +52,7 @@ class JudgmentQueryTest {
         assertThat(text).startsWith("usChina.mutualTrust.rising does not hold for baseline-2014-12: no rule drew it.\n")
                 .contains("  \"Mutual trust rises with low distrust\" (¶9): Low strategic distrust means US-China mutual trust is rising\n"
                                 + "    when  $d : Indicator( id == \"usChina.strategicDistrust\", level == \"low\" )\n"
-                                + "    now   usChina.strategicDistrust = high (confidence 0.80)\n",
+                                + "    now   usChina.strategicDistrust = medium (confidence 0.80)\n",
                         "judgment china.doubtsReduced does not hold")
                 .doesNotContain("eroding");
         assertThat(ExplanationJson.judgment(answer)).contains("\"holds\" : false", "\"trace\" : [ ]",
@@ -66,23 +66,23 @@ class JudgmentQueryTest {
         JudgmentQuery.Answer answer = ask("usChina.mutualTrust.eroding");
 
         assertThat(answer).isInstanceOf(JudgmentQuery.Holds.class);
-        assertThat(ExplanationText.judgment(answer, Style.PLAIN)).startsWith("judgment usChina.mutualTrust.eroding (confidence 0.80)\n");
+        assertThat(ExplanationText.judgment(answer, Style.PLAIN)).startsWith("judgment usChina.mutualTrust.eroding (confidence 0.70)\n");
         assertThat(ExplanationJson.judgment(answer)).contains("\"holds\" : true", "\"conclusion\" : \"usChina.mutualTrust.eroding\"");
     }
 
     @Test
     void anIndicatorIdIsSaidToBeAnIndicatorWithItsReading() {
-        JudgmentQuery.Answer stated = ask("region.alignment");
+        JudgmentQuery.Answer stated = ask("region.cooperationNetwork");
         JudgmentQuery.Answer unknown = ask("region.smallStatesVoice");
 
-        assertThat(stated).isEqualTo(new JudgmentQuery.IsIndicator("region.alignment", "baseline-2014-12",
-                baseline.factSet().indicators().get("region.alignment")));
+        assertThat(stated).isEqualTo(new JudgmentQuery.IsIndicator("region.cooperationNetwork", "baseline-2014-12",
+                baseline.factSet().indicators().get("region.cooperationNetwork")));
         assertThat(ExplanationText.judgment(stated, Style.PLAIN))
-                .startsWith("region.alignment is an indicator, not a judgment: baseline-2014-12 states it leaning (confidence 0.50)")
+                .startsWith("region.cooperationNetwork is an indicator, not a judgment: baseline-2014-12 states it medium (confidence 0.60)")
                 .doesNotContain("does not hold");
         assertThat(ExplanationText.judgment(unknown, Style.PLAIN))
                 .startsWith("region.smallStatesVoice is an indicator, not a judgment: baseline-2014-12 leaves it unknown.");
-        assertThat(ExplanationJson.judgment(stated)).contains("\"indicator\" : \"region.alignment\"", "\"level\" : \"leaning\"");
+        assertThat(ExplanationJson.judgment(stated)).contains("\"indicator\" : \"region.cooperationNetwork\"", "\"level\" : \"medium\"");
     }
 
     @Test

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RulesAffectingTest {
 
     private static final List<String> EVALUATION = List.of("Evaluate deep integration", "Evaluate shared dominance",
-            "Evaluate polarization", "Evaluate falling into chaos", "Collective security is the most desirable choice");
+            "Evaluate polarization", "Evaluate polarization under nuclear deterrence", "Evaluate polarization without stated deterrence",
+            "Evaluate falling into chaos", "Collective security is the most desirable choice");
 
     @Test
     void theShippedRulesThatCannotChangeTheScoresAreTheLeaderTheEvaluationAndThePrescriptions() {
