@@ -44,7 +44,7 @@ class BatchCommands {
             @Option(longNames = "format", defaultValue = "jsonl",
                     description = "reports besides assessments.jsonl, comma-separated: jsonl, csv, markdown, html, or all") String format,
             @Option(longNames = "threads", description = "fact sets assessed at once (default: the number of processors)") Integer threads,
-            @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
+            @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
         Set<Report> reports = reports(format);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1 || workers > 256) {

@@ -58,7 +58,7 @@ final class Help {
             "vocabulary",
             "load", "new", "show", "set", "unset", "what-if", "diff", "recommend", "consult", "history", "save",
             "rules list", "rules validate", "rules test", "rules coverage", "rules doc", "rules reload",
-            "help", "script", "clear", "quit");
+            "help", "version", "script", "clear", "quit");
 
     private static final Pattern EXAMPLE = Pattern.compile("(.*?)\\s*Example: (.*)", Pattern.DOTALL);
 

@@ -108,7 +108,8 @@ public final class OneShot {
                 new ExplainCommands(rules, bench, out),
                 new BatchCommands(rules, out),
                 new VocabularyCommands(out),
-                new RulesCommands(rules, out))
+                new RulesCommands(rules, out),
+                new VersionCommand(rules, out))
                 .shellOnly(WorkbenchCommands.class, ConsultCommands.class, ScriptCommand.class);
     }
 
@@ -147,6 +148,10 @@ public final class OneShot {
     }
 
     Optional<Integer> execute(String... args) {
+        if (args[0].equals("--version") || args[0].equals("-V")) {
+            args = args.clone();
+            args[0] = "version";
+        }
         if (args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             return help(String.join(" ", Arrays.asList(args).subList(1, args.length)));
         }

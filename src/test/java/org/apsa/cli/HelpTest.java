@@ -45,7 +45,7 @@ class HelpTest {
     @Test
     void theOverviewListsTheCommandsInTheOrderOfWorkGroupByGroup() {
         assertThat(commandsIn(oneShot("help"))).containsExactly("assess", "batch", "explain", "why-not", "sensitivity",
-                "vocabulary", "rules list", "rules validate", "rules test", "rules coverage", "rules doc");
+                "vocabulary", "rules list", "rules validate", "rules test", "rules coverage", "rules doc", "version");
         assertThat(oneShot("help")).isEqualTo(oneShot("help"));
     }
 
