@@ -1,5 +1,7 @@
 package org.apsa.batch;
 
+import org.apsa.fact.FactSetReader;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +26,15 @@ import java.util.stream.Stream;
  */
 public final class Inputs {
 
+    /** {@code -}: standard input, read as JSON Lines and named {@code <stdin>} in messages. */
+    public static final Path STANDARD_INPUT = Path.of("-");
+
     private Inputs() {
+    }
+
+    /** An input as messages name it. */
+    public static String name(Path input) {
+        return input.equals(STANDARD_INPUT) ? FactSetReader.STANDARD_INPUT : input.toString();
     }
 
     /**
@@ -39,7 +49,11 @@ public final class Inputs {
         Set<Path> seen = new LinkedHashSet<>();
         List<Path> files = new ArrayList<>();
         for (Path given : paths) {
-            if (Files.isDirectory(given)) {
+            if (given.equals(STANDARD_INPUT)) {
+                if (seen.add(given)) {
+                    files.add(given);
+                }
+            } else if (Files.isDirectory(given)) {
                 if (skip != null && resolved(given).startsWith(skip)) {
                     throw outHoldsInput("folder", given, skipping);
                 }
@@ -111,6 +125,10 @@ public final class Inputs {
     public static long estimateRecords(List<Path> files) {
         long total = 0;
         for (Path file : files) {
+            if (file.equals(STANDARD_INPUT)) {
+                // Read once, as it comes: how much will come is not known.
+                return -1;
+            }
             if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
                 total++;
                 continue;

@@ -1,6 +1,7 @@
 package org.apsa.cli;
 
 import org.apsa.batch.Batch;
+import org.apsa.batch.Inputs;
 import org.apsa.batch.Report;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.InvalidFactSetException;
@@ -39,7 +40,7 @@ class BatchCommands {
             + "Example: batch facts/ --out results --format csv,markdown,html")
     void batch(
             @Option(longNames = "path", arity = OptionArity.ONE_OR_MORE, required = true,
-                    description = "fact files (.json, .jsonl) and folders") String[] paths,
+                    description = "fact files (.json, .jsonl) and folders; - reads JSON Lines from standard input") String[] paths,
             @Option(longNames = "out", required = true, description = "the folder for the results, created when missing") String outFolder,
             @Option(longNames = "format", defaultValue = "jsonl",
                     description = "reports besides assessments.jsonl, comma-separated: jsonl, csv, markdown, html, or all") String format,
@@ -55,6 +56,10 @@ class BatchCommands {
             throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
         }
         List<Path> inputs = Arrays.stream(paths).map(UserPaths::of).toList();
+        if (inputs.contains(Inputs.STANDARD_INPUT)) {
+            // Refused in the interactive shell, whose commands come from there.
+            out.standardInput();
+        }
         Batch batch = new Batch(ruleBases.assessor(rules));
         Batch.Summary summary = batch.run(new Batch.Options(inputs, target, reports, workers),
                 standardErrorIsATerminal() ? new ProgressBar(System.err) : Batch.Progress.NONE);

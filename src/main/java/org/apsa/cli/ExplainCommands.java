@@ -138,7 +138,7 @@ class ExplainCommands {
     }
 
     private FactSet read(String file) {
-        return file == null ? bench.current() : reader.readOne(UserPaths.of(file));
+        return file == null ? bench.current() : FactInput.readOne(reader, file, out);
     }
 
     /**

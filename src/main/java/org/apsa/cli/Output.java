@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -75,6 +76,20 @@ public class Output {
         if (standardOutput != null) {
             StandardOutput.requireWritten(standardOutput);
         }
+    }
+
+    /**
+     * Standard input, for a command's {@code -}: free in a one-shot run or a script, but the
+     * interactive shell reads its commands there.
+     *
+     * @throws UsageException in the interactive shell
+     */
+    InputStream standardInput() {
+        if (standardOutput == null) {
+            throw new UsageException("'-' reads standard input, from which the interactive shell reads its commands; "
+                    + "give a file here, or pipe into a one-shot run: ... | apsa assess -");
+        }
+        return System.in;
     }
 
     public boolean colour() {

@@ -130,13 +130,58 @@ public final class FactSetReader {
 
     /** Reads the one fact set of a file; a {@code .jsonl} file must then hold exactly one line. */
     public FactSet readOne(Path path) {
-        List<FactSet> sets = readAll(path);
+        return one(path.toString(), readAll(path));
+    }
+
+    /** How standard input is named in messages ({@code <stdin>:3:14: ...}). */
+    public static final String STANDARD_INPUT = "<stdin>";
+
+    /**
+     * Reads the one fact set of a stream, a JSON document such as a {@code .json} file holds,
+     * named {@code name} in messages.
+     *
+     * @throws InvalidFactSetException with its problems, when it is not a valid fact set
+     */
+    public FactSet readOne(String name, InputStream in) {
+        List<FactSet> sets = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        read(name, in, false, entry -> {
+            if (entry.valid()) {
+                sets.add(entry.factSet());
+            } else {
+                problems.addAll(entry.problems());
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidFactSetException(problems);
+        }
+        return one(name, sets);
+    }
+
+    private static FactSet one(String name, List<FactSet> sets) {
         if (sets.size() != 1) {
-            throw new InvalidFactSetException(new InputProblem(path.toString(), 0, 0,
+            throw new InvalidFactSetException(new InputProblem(name, 0, 0,
                     sets.isEmpty() ? "holds no fact set; write one JSON object such as {\"id\": \"my-view\", \"indicators\": {}}"
                             : "holds " + sets.size() + " fact sets; this command takes one (use 'batch' for many)"));
         }
         return sets.get(0);
+    }
+
+    /**
+     * Streams the records of a stream named {@code name} (standard input, say) to {@code sink}
+     * as {@link #read(Path, Consumer)} does for a file: one JSON document, or JSON Lines when
+     * {@code lines}. The stream is not closed.
+     */
+    public void read(String name, InputStream in, boolean lines, Consumer<Entry> sink) {
+        try {
+            if (lines) {
+                readLines(name, new BufferedInputStream(in, 64 * 1024), sink);
+            } else {
+                readDocument(name, in, sink);
+            }
+        } catch (IOException e) {
+            sink.accept(fileProblem(name, "cannot be read: " + e.getMessage()));
+        }
     }
 
     /**
