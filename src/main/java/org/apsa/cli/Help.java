@@ -299,7 +299,7 @@ final class Help {
         return rank < 0 ? GROUPS.size() : rank;
     }
 
-    private static int commandRank(String name) {
+    static int commandRank(String name) {
         int rank = ORDER.indexOf(name);
         return rank < 0 ? ORDER.size() : rank;
     }

@@ -109,7 +109,8 @@ public final class OneShot {
                 new BatchCommands(rules, out),
                 new VocabularyCommands(out),
                 new RulesCommands(rules, out),
-                new VersionCommand(rules, out))
+                new VersionCommand(rules, out),
+                new CompletionCommand(out))
                 .shellOnly(WorkbenchCommands.class, ConsultCommands.class, ScriptCommand.class);
     }
 
@@ -213,7 +214,8 @@ public final class OneShot {
     /** The help of every command one-shot knows: its own and the shell's. */
     Help help() {
         List<Help.Entry> entries = new ArrayList<>();
-        commands.values().forEach(t -> entries.add(Help.entry(t.method())));
+        commands.values().stream().filter(t -> !t.method().getAnnotation(Command.class).hidden())
+                .forEach(t -> entries.add(Help.entry(t.method())));
         shellOnly.values().forEach(m -> entries.add(Help.entry(m)));
         return new Help(entries);
     }
