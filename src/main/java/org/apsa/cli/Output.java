@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * Where command results go: the terminal in the interactive shell, standard output in a
  * one-shot run (where the shell's terminal is standard error, for messages). The
  * {@code apsa.one-shot} property, set at start, tells which. Colour is used
- * only on an interactive terminal and never when {@code NO_COLOR} is set.
+ * only on an interactive terminal and never when {@code NO_COLOR} is set to a non-empty value.
  */
 @Component
 public class Output {
@@ -52,9 +52,14 @@ public class Output {
         }
     }
 
-    /** Whether the user asked for no colour anywhere ({@code NO_COLOR} set, see no-color.org). */
+    /** Whether the user asked for no colour anywhere: {@code NO_COLOR} set to a value that is not empty (no-color.org). */
     static boolean noColourAsked() {
-        return System.getenv("NO_COLOR") != null;
+        return noColour(System.getenv("NO_COLOR"));
+    }
+
+    /** The convention: present and not an empty string, whatever the value; an empty one is as if unset. */
+    static boolean noColour(String value) {
+        return value != null && !value.isEmpty();
     }
 
     /** Output for a one-shot run: standard output, no colour. */
