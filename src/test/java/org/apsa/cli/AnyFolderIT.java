@@ -83,6 +83,21 @@ class AnyFolderIT {
         assertThat(variable.out()).contains("rules: " + Jar.PROJECT.resolve("rules") + " (APSA_RULES), fingerprint " + fingerprint);
     }
 
+    @Test
+    void aMistypedCommandIsRefusedWithoutAStackTraceInTheLog() throws Exception {
+        Jar.Run typo = run(Map.of(), "asess", "x");
+        Jar.Run help = run(Map.of(), "help", "asess");
+
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.out()).isEmpty();
+        assertThat(typo.err()).isEqualTo("unknown command \"asess\" (did you mean \"assess\"?); 'help' lists the commands\n");
+        assertThat(help.exit()).isEqualTo(2);
+        assertThat(help.err()).isEqualTo(typo.err());
+        Path log = logs.resolve("apsa.log");
+        String logged = Files.exists(log) ? Files.readString(log) : "";
+        assertThat(logged).doesNotContain("ERROR", "Exception", "\tat ");
+    }
+
     private Jar.Run run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", install.resolve("apsa.jar").toString()));
