@@ -206,7 +206,7 @@ public class RuleBases {
      */
     static RuleBase loadPlaced(Path folder) {
         try {
-            return RuleBaseLoader.load(folder);
+            return CompileProgress.standardError().during("Compiling " + describe(folder), () -> RuleBaseLoader.load(folder));
         } catch (RuleBaseException e) {
             throw placed(folder, e, "The rules do not compile; 'rules validate' shows warnings too.");
         }
