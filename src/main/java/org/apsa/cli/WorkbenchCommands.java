@@ -182,28 +182,61 @@ class WorkbenchCommands {
     }
 
     @Command(command = "what-if", description = "Assess a variant of the current fact set without changing it, and show what "
-            + "would differ. Example: what-if usChina.militaryExchanges=high region.alignment=balanced")
+            + "would differ. A stated indicator keeps its confidence unless ID=LEVEL@CONFIDENCE gives another, as why-not "
+            + "and sensitivity move it. Example: what-if usChina.militaryExchanges=high region.alignment=balanced@0.6")
     void whatIf(@Option(longNames = "change", required = true, arityMin = 1, arityMax = 28,
-            description = "ID=LEVEL pairs") @OptionValues(provider = "indicatorAssignments") List<String> changes) {
+            description = "ID=LEVEL or ID=LEVEL@CONFIDENCE pairs") @OptionValues(provider = "indicatorAssignments") List<String> changes) {
         FactSet facts = bench.current();
+        FactSet variant = variant(facts, changes);
+        var assessor = ruleBases.assessor(null);
+        out.print(Comparison.render(assessor.assess(facts), assessor.assess(variant), new Comparison.Side("now", null),
+                new Comparison.Side("what if", null), Style.of(out.colour())));
+    }
+
+    /**
+     * The fact set with each {@code ID=LEVEL[@CONFIDENCE]} applied: a stated indicator keeps its
+     * confidence (and note) unless a confidence is given; one not stated gets the confidence given, else 1.
+     */
+    static FactSet variant(FactSet facts, List<String> changes) {
         FactSet variant = facts;
         Map<String, String> given = new HashMap<>();
         for (String assignment : changes) {
             int eq = assignment.indexOf('=');
             if (eq <= 0 || eq == assignment.length() - 1) {
-                throw new UsageException("\"" + assignment + "\" is not ID=LEVEL; e.g. what-if usChina.militaryExchanges=high");
+                throw new UsageException("\"" + assignment + "\" is not ID=LEVEL; e.g. what-if usChina.militaryExchanges=high"
+                        + " or usChina.militaryExchanges=high@0.7");
             }
             String id = assignment.substring(0, eq);
-            String level = assignment.substring(eq + 1);
-            String before = given.put(id, level);
-            if (before != null && !before.equals(level)) {
-                throw new UsageException(id + " is given twice, as " + before + " and as " + level + "; give each indicator once");
+            String value = assignment.substring(eq + 1);
+            int at = value.indexOf('@');
+            String level = at < 0 ? value : value.substring(0, at);
+            Double confidence = at < 0 ? null : confidence(assignment, value.substring(at + 1));
+            String before = given.put(id, value);
+            if (before != null && !before.equals(value)) {
+                throw new UsageException(id + " is given twice, as " + before + " and as " + value + "; give each indicator once");
             }
-            variant = level.equals("unknown") ? variant.without(Indicators.known(id).id()) : variant.with(id, Indicators.reading(id, level, null, null));
+            if (level.equals("unknown")) {
+                if (confidence != null) {
+                    throw new UsageException("\"" + assignment + "\": an unknown indicator has no confidence; write " + id + "=unknown");
+                }
+                variant = variant.without(Indicators.known(id).id());
+                continue;
+            }
+            Reading stated = facts.indicators().get(id);
+            variant = variant.with(id, Indicators.reading(id, level,
+                    confidence != null ? confidence : stated == null ? null : stated.confidence(),
+                    stated == null ? null : stated.note()));
         }
-        var assessor = ruleBases.assessor(null);
-        out.print(Comparison.render(assessor.assess(facts), assessor.assess(variant), new Comparison.Side("now", null),
-                new Comparison.Side("what if", null), Style.of(out.colour())));
+        return variant;
+    }
+
+    private static Double confidence(String assignment, String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("\"" + assignment + "\": the confidence after @ must be a number greater than 0 and at most 1,"
+                    + " e.g. region.alignment=balanced@0.6");
+        }
     }
 
     @Command(command = "diff", description = "Compare the current fact set with another: indicators and outcomes side by side. "
