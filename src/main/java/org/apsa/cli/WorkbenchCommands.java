@@ -1,5 +1,7 @@
 package org.apsa.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.engine.ScenarioScore;
@@ -30,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The analyst's workbench: a current fact set to load, edit, compare and save. */
 @Command(group = "Workbench")
@@ -137,7 +140,8 @@ class WorkbenchCommands {
         out.print(id + ": " + Change.describe(facts.indicators().get(id)) + " -> unknown");
     }
 
-    @Command(command = "save", description = "Save the current fact set (atomically; an existing file only with --force). "
+    @Command(command = "save", description = "Save the current fact set (atomically; an existing file only with --force, "
+            + "the file it was loaded from too until it has been saved once). "
             + "Example: save facts/my-view.json")
     void save(
             @Option(longNames = "file", description = "where; the file it was loaded from when left out") @OptionValues(provider = "factFiles") String file,
@@ -150,11 +154,17 @@ class WorkbenchCommands {
         if (!target.getFileName().toString().endsWith(".json")) {
             throw new UsageException("save to a .json file, e.g. save facts/" + facts.id() + ".json");
         }
-        boolean overwrite = force || (file == null || target.toAbsolutePath().equals(
-                bench.file() == null ? null : bench.file().toAbsolutePath()));
+        boolean itsFile = bench.file() != null && target.toAbsolutePath().normalize().equals(bench.file().toAbsolutePath().normalize());
+        if (itsFile && !force && !bench.savedHere() && Files.exists(target)) {
+            // A file only loaded may be a shipped example or another's work: overwriting it is said, not assumed.
+            throw new UsageException(target + " was loaded, not saved, in this session; add --force to overwrite it, "
+                    + "or save it under another name: save FILE");
+        }
+        boolean overwrite = force || itsFile;
         List<Path> created;
         try {
-            created = AtomicFiles.write(target, FactSetWriter.json(facts, schemaFor(target)), overwrite);
+            created = AtomicFiles.write(target, FactSetWriter.json(facts, itsFile ? schemaOf(target).orElseGet(() -> schemaFor(target))
+                    : schemaFor(target)), overwrite);
         } catch (FileAlreadyExistsException e) {
             throw new UsageException(target + " exists; add --force to overwrite it, or choose another name");
         } catch (IOException e) {
@@ -288,6 +298,16 @@ class WorkbenchCommands {
      * The schema reference for a file saved inside the project (the folder holding
      * facts/fact-set.schema.json), relative to the file; none for a file elsewhere.
      */
+    /** The {@code $schema} a fact file names, kept when it is saved again; empty when it names none or cannot be read. */
+    private static Optional<String> schemaOf(Path file) {
+        try {
+            JsonNode schema = new ObjectMapper().readTree(file.toFile()).get("$schema");
+            return schema != null && schema.isTextual() ? Optional.of(schema.asText()) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private static String schemaFor(Path target) {
         Path project = Path.of("").toAbsolutePath();
         Path schema = project.resolve("facts").resolve("fact-set.schema.json");
