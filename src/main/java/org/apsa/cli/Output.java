@@ -73,6 +73,10 @@ public class Output {
      * @throws StandardOutput.Failed when standard output could not take it (a full disk, a closed pipe)
      */
     public void print(String text) {
+        if (terminal != null) {
+            // The shell's terminal: long lines wrap under their column instead of at its edge.
+            text = TerminalWidth.fit(text, width());
+        }
         writer.print(text);
         if (!text.endsWith("\n")) {
             writer.println();

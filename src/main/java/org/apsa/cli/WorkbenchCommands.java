@@ -90,9 +90,13 @@ class WorkbenchCommands {
                 .append(facts.asOf() == null ? "" : "  (as of " + facts.asOf() + ")")
                 .append(bench.file() == null ? "" : "  [" + bench.file() + (bench.dirty() ? ", unsaved changes" : "") + "]")
                 .append(bench.file() == null && bench.dirty() ? "  [unsaved]" : "").append("\n\n");
-        text.append(String.format(Locale.ROOT, "  %-36s %-14s %-10s %s%n", "Indicator", "Level", "Confidence", "Note"));
-        facts.indicators().forEach((id, r) -> text.append(String.format(Locale.ROOT, "  %-36s %-14s %-10.2f %s%n",
-                id, r.level(), r.confidence(), r.note() == null ? "" : Literal.oneLine(r.note()))));
+        // Columns as wide as their widest entry, so that notes have room on a narrow terminal.
+        int idWidth = Math.max("Indicator".length(), facts.indicators().keySet().stream().mapToInt(String::length).max().orElse(0));
+        int levelWidth = Math.max("Level".length(), facts.indicators().values().stream().mapToInt(r -> r.level().length()).max().orElse(0));
+        String row = "  %-" + idWidth + "s  %-" + levelWidth + "s  %-5s  %s%n";
+        text.append(String.format(Locale.ROOT, row, "Indicator", "Level", "Conf.", "Note"));
+        facts.indicators().forEach((id, r) -> text.append(String.format(Locale.ROOT, row,
+                id, r.level(), String.format(Locale.ROOT, "%.2f", r.confidence()), r.note() == null ? "" : Literal.oneLine(r.note()))));
         List<String> unknown = Vocabulary.indicators().stream().map(IndicatorDef::id)
                 .filter(id -> !facts.indicators().containsKey(id)).toList();
         text.append('\n').append(style.dim("Unknown (" + unknown.size() + "): " + (unknown.isEmpty() ? "none" : String.join(", ", unknown))))
