@@ -98,7 +98,21 @@ class AnyFolderIT {
         assertThat(logged).doesNotContain("ERROR", "Exception", "\tat ");
     }
 
+    @Test
+    void commandsPipedIntoTheShellGiveOnlyTheirResultsWithoutBannerOrPrompts() throws Exception {
+        Jar.Run piped = piped(Map.of(), "load " + facts + "\nset us.presence.transparency high\n");
+
+        assertThat(piped.exit()).as(piped.err()).isZero();
+        assertThat(piped.out()).doesNotContain("apsa>", "apsa[", "APSA ", "'help' lists")
+                .contains("Loaded baseline-2014-12", "us.presence.transparency: low (0.70) -> high");
+    }
+
     private Jar.Run run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        return piped(environment, "", args);
+    }
+
+    /** A run with {@code input} piped into its standard input. */
+    private Jar.Run piped(Map<String, String> environment, String input, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", install.resolve("apsa.jar").toString()));
         command.addAll(List.of(args));
@@ -110,7 +124,9 @@ class AnyFolderIT {
         Path out = Files.createTempFile("apsa-out", ".txt");
         Path err = Files.createTempFile("apsa-err", ".txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        process.getOutputStream().close();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("apsa " + String.join(" ", args) + " did not finish in 120 s");
