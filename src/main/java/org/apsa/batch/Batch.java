@@ -45,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -361,7 +362,7 @@ public final class Batch {
                 return;
             }
             filesRead++;
-            reader.read(file, entry -> {
+            Consumer<FactSetReader.Entry> sink = entry -> {
                 Future<Result> result;
                 if (!entry.valid()) {
                     result = CompletableFuture.completedFuture(new Result(null, null, entry.problems()));
@@ -379,7 +380,12 @@ public final class Batch {
                     }
                 }
                 enter(result);
-            });
+            };
+            if (file.equals(Inputs.STANDARD_INPUT)) {
+                reader.read(FactSetReader.STANDARD_INPUT, System.in, true, sink);
+            } else {
+                reader.read(file, sink);
+            }
         }
 
         /** Puts a record in flight, first writing the oldest while the window is full. */
@@ -401,8 +407,8 @@ public final class Batch {
 
         private InputProblem clash(org.apsa.fact.FactSetReader.Entry entry, String id, IdIndex.Place first) {
             Path firstFile = files.get(first.file());
-            String where = firstFile.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl")
-                    ? firstFile + ":" + first.line() : firstFile.toString();
+            String where = firstFile.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl") || firstFile.equals(Inputs.STANDARD_INPUT)
+                    ? Inputs.name(firstFile) + ":" + first.line() : firstFile.toString();
             return new InputProblem(entry.file(), entry.line(), 0, "duplicate id \"" + id + "\": " + where
                     + " already has a fact set with this id; ids must be unique within a batch, so rename one of the two (this one was skipped)");
         }

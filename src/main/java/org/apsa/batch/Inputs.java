@@ -36,6 +36,9 @@ import java.util.Set;
  */
 public final class Inputs {
 
+    /** {@code -}: standard input, read as JSON Lines and named {@code <stdin>} in messages. */
+    public static final Path STANDARD_INPUT = Path.of("-");
+
     /**
      * One input in the order to read: a fact file, or an input that cannot be read and why.
      *
@@ -56,6 +59,11 @@ public final class Inputs {
     private Inputs() {
     }
 
+    /** An input as messages name it. */
+    public static String name(Path input) {
+        return input.equals(STANDARD_INPUT) ? FactSetReader.STANDARD_INPUT : input.toString();
+    }
+
     /**
      * @param paths    files and folders, in the order given
      * @param skipping a folder never to read from (the output folder); may be null
@@ -72,7 +80,11 @@ public final class Inputs {
         Set<Path> seen = new LinkedHashSet<>();
         List<Input> inputs = new ArrayList<>();
         for (Path given : paths) {
-            if (Files.isDirectory(given)) {
+            if (given.equals(STANDARD_INPUT)) {
+                if (seen.add(given)) {
+                    inputs.add(new Input(given, null));
+                }
+            } else if (Files.isDirectory(given)) {
                 Path real = resolved(given);
                 if (skip != null && real.startsWith(skip)) {
                     throw outHoldsInput("folder", given, skipping);
@@ -262,6 +274,10 @@ public final class Inputs {
         long total = 0;
         for (Input input : inputs) {
             Path file = input.path();
+            if (file.equals(STANDARD_INPUT)) {
+                // Read once, as it comes: how much will come is not known.
+                return -1;
+            }
             if (!input.readable() || !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
                 total++;
                 continue;

@@ -30,12 +30,12 @@ class AssessCommands {
             + "the article's evaluation of the leader, judgments and prescriptions. "
             + "Example: assess facts/baseline-2014-12.json --format json")
     void assess(
-            @Option(longNames = "file", description = "the fact set, a .json file (or a .jsonl file of one line); "
+            @Option(longNames = "file", description = "the fact set, a .json file (or a .jsonl file of one line), or - for standard input; "
                     + "in the shell, the current fact set when left out") @OptionValues(provider = "factFiles") String file,
             @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
-            @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
+            @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
         Format chosen = Format.parse(format, "assess", Format.TEXT, Format.JSON, Format.MARKDOWN);
-        FactSet facts = file == null ? bench.current() : reader.readOne(UserPaths.of(file));
+        FactSet facts = file == null ? bench.current() : FactInput.readOne(reader, file, out);
         Assessment assessment = ruleBases.assessor(rules).assess(facts);
         if (file == null) {
             bench.record(assessment);

@@ -1,6 +1,7 @@
 package org.apsa.cli;
 
 import org.apsa.batch.Batch;
+import org.apsa.batch.Inputs;
 import org.apsa.batch.Report;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.InputProblem;
@@ -43,14 +44,14 @@ class BatchCommands {
             + "Example: batch facts/ --out results --format csv,markdown,html")
     void batch(
             @Option(longNames = "path", arity = OptionArity.ONE_OR_MORE, required = true,
-                    description = "fact files (.json, .jsonl) and folders") String[] paths,
+                    description = "fact files (.json, .jsonl) and folders; - reads JSON Lines from standard input") String[] paths,
             @Option(longNames = "out", required = true, description = "the folder for the results, created when missing") String outFolder,
             @Option(longNames = "format", defaultValue = "jsonl",
                     description = "reports besides assessments.jsonl, comma-separated: jsonl, csv, markdown, html, or all") String format,
             @Option(longNames = "threads", description = "fact sets assessed at once (default: the number of processors)") Integer threads,
             @Option(longNames = "detail", defaultValue = "full", description = "what a line of assessments.jsonl holds: "
                     + "full, lean (no proof trees) or scores (the scores and the leader)") String detail,
-            @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
+            @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
         Set<Report> reports = reports(format);
         Detail level = detail(detail, reports);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -66,8 +67,12 @@ class BatchCommands {
             throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
         }
         List<Path> inputs = Arrays.stream(paths).map(UserPaths::of).toList();
+        if (inputs.contains(Inputs.STANDARD_INPUT)) {
+            // Refused in the interactive shell, whose commands come from there.
+            out.standardInput();
+        }
         Assessor assessor = ruleBases.assessor(rules);
-        Provenance provenance = Provenance.of(assessor.rules().folder().toString(), assessor.rules().fingerprint(), Instant.now());
+        Provenance provenance = Provenance.of(RuleBases.describe(assessor.rules().folder()), assessor.rules().fingerprint(), Instant.now());
         Batch batch = new Batch(assessor);
         Batch.Summary summary = batch.run(new Batch.Options(inputs, target, reports, workers, level, provenance),
                 standardErrorIsATerminal() ? new ProgressBar(System.err) : Batch.Progress.NONE);

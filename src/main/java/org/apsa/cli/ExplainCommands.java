@@ -47,7 +47,7 @@ class ExplainCommands {
             @Option(longNames = "scenario", description = "an outlook id: deep-integration, shared-dominance, polarization, chaos") @OptionValues(provider = "outlookIds") String scenario,
             @Option(longNames = "judgment", description = "a judgment id: one that holds, as 'assess' lists them, or any the rules can draw") String judgment,
             @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
-            @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
+            @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
         Format chosen = Format.parse(format, "explain", Format.TEXT, Format.JSON, Format.MARKDOWN);
         Target target = Target.of(file, scenario, judgment, true);
         file = target.file();
@@ -95,7 +95,7 @@ class ExplainCommands {
                     + "an outlook id here is taken as --scenario") @OptionValues(provider = "factFilesOrOutlooks") String file,
             @Option(longNames = "scenario", description = "an outlook id: deep-integration, shared-dominance, polarization, chaos") @OptionValues(provider = "outlookIds") String scenario,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") String format,
-            @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
+            @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
         Format chosen = Format.parse(format, "why-not", Format.TEXT, Format.JSON);
         Target target = Target.of(file, scenario, null, false);
         file = target.file();
@@ -115,7 +115,7 @@ class ExplainCommands {
     void sensitivity(
             @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out)") @OptionValues(provider = "factFiles") String file,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") String format,
-            @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
+            @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
         Format chosen = Format.parse(format, "sensitivity", Format.TEXT, Format.JSON);
         Assessor assessor = ruleBases.assessor(rules);
         FactSet facts = read(file);
@@ -138,7 +138,7 @@ class ExplainCommands {
     }
 
     private FactSet read(String file) {
-        return file == null ? bench.current() : reader.readOne(UserPaths.of(file));
+        return file == null ? bench.current() : FactInput.readOne(reader, file, out);
     }
 
     /**

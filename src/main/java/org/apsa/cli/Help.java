@@ -58,7 +58,7 @@ final class Help {
             "vocabulary",
             "load", "new", "show", "set", "unset", "what-if", "diff", "recommend", "consult", "history", "save",
             "rules list", "rules validate", "rules test", "rules coverage", "rules doc", "rules reload",
-            "help", "script", "clear", "quit");
+            "help", "version", "script", "clear", "quit");
 
     private static final Pattern EXAMPLE = Pattern.compile("(.*?)\\s*Example: (.*)", Pattern.DOTALL);
 
@@ -299,7 +299,7 @@ final class Help {
         return rank < 0 ? GROUPS.size() : rank;
     }
 
-    private static int commandRank(String name) {
+    static int commandRank(String name) {
         int rank = ORDER.indexOf(name);
         return rank < 0 ? ORDER.size() : rank;
     }

@@ -4,6 +4,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apsa.authoring.Finding;
 import org.apsa.authoring.Validator;
+import org.apsa.rulebase.EmbeddedRules;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RefusedRulesException;
 import org.apsa.rulebase.RuleBaseException;
@@ -74,7 +75,8 @@ class LiveReload implements SmartLifecycle {
             watcher.close();
             watcher = null;
         }
-        if (!Files.isDirectory(folder)) {
+        if (!Files.isDirectory(folder) || EmbeddedRules.isEmbedded(folder)) {
+            // The embedded rules change only with the tool.
             return;
         }
         try {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
@@ -109,7 +110,9 @@ public final class OneShot {
                 new BatchCommands(rules, out),
                 new ExploreCommands(rules, bench, out),
                 new VocabularyCommands(out),
-                new RulesCommands(rules, out))
+                new RulesCommands(rules, out),
+                new VersionCommand(rules, out),
+                new CompletionCommand(out))
                 .shellOnly(WorkbenchCommands.class, ConsultCommands.class, ScriptCommand.class);
     }
 
@@ -120,8 +123,8 @@ public final class OneShot {
 
     /**
      * Runs {@code args} when they name a one-shot command, printing failures as the shell
-     * would; empty when they do not (help, scripts, shell commands, typos), for the full
-     * shell to handle.
+     * would, and refuses a name that is no command; empty for what the full shell handles
+     * (scripts, help on the framework's own commands).
      */
     public static Optional<Integer> run(String... args) {
         if (args.length == 0) {
@@ -148,6 +151,10 @@ public final class OneShot {
     }
 
     Optional<Integer> execute(String... args) {
+        if (args[0].equals("--version") || args[0].equals("-V")) {
+            args = args.clone();
+            args[0] = "version";
+        }
         if (args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             return help(String.join(" ", Arrays.asList(args).subList(1, args.length)));
         }
@@ -161,7 +168,12 @@ public final class OneShot {
             }
         }
         if (name == null) {
-            return Optional.empty();
+            // Said here, before the shell's framework and the rules start: a typo is answered at once.
+            List<String> known = new ArrayList<>(commands.keySet());
+            known.addAll(shellOnly.keySet());
+            known.add("help");
+            err.println(UnknownCommand.message(Arrays.asList(args), known));
+            return Optional.of(ExitCode.USAGE.status());
         }
         List<String> rest = Arrays.asList(args).subList(words, args.length);
         if (rest.contains("--help") || rest.contains("-h")) {
@@ -186,16 +198,23 @@ public final class OneShot {
         }
     }
 
+    /** The shell framework's own commands, which only the shell describes. */
+    private static final Set<String> FRAMEWORK_COMMANDS = Set.of("clear", "quit", "exit");
+
     /**
-     * 'help', 'help COMMAND' or 'help GROUP' on standard output; empty for any other name,
-     * which the shell describes ({@code clear}) or calls unknown.
+     * 'help', 'help COMMAND' or 'help GROUP' on standard output; empty for a command of the
+     * shell framework's own, which the shell describes; a name that is no command is refused.
      */
     private Optional<Integer> help(String topic) {
         Help help = help();
         Optional<String> text = topic.isEmpty() ? Optional.of(help.overview(true, width.getAsInt()))
                 : help.topic(topic, width.getAsInt());
         if (text.isEmpty()) {
-            return Optional.empty();
+            if (FRAMEWORK_COMMANDS.contains(topic.split(" ")[0])) {
+                return Optional.empty();
+            }
+            err.println(help.unknown(topic));
+            return Optional.of(ExitCode.USAGE.status());
         }
         out.print(text.get());
         try {
@@ -209,7 +228,8 @@ public final class OneShot {
     /** The help of every command one-shot knows: its own and the shell's. */
     Help help() {
         List<Help.Entry> entries = new ArrayList<>();
-        commands.values().forEach(t -> entries.add(Help.entry(t.method())));
+        commands.values().stream().filter(t -> !t.method().getAnnotation(Command.class).hidden())
+                .forEach(t -> entries.add(Help.entry(t.method())));
         shellOnly.values().forEach(m -> entries.add(Help.entry(m)));
         return new Help(entries);
     }

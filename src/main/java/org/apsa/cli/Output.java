@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -16,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * Where command results go: the terminal in the interactive shell, standard output in a
  * one-shot run (where the shell's terminal is standard error, for messages). The
  * {@code apsa.one-shot} property, set at start, tells which. Colour is used
- * only on an interactive terminal and never when {@code NO_COLOR} is set.
+ * only on an interactive terminal and never when {@code NO_COLOR} is set to a non-empty value.
  */
 @Component
 public class Output {
@@ -51,9 +52,14 @@ public class Output {
         }
     }
 
-    /** Whether the user asked for no colour anywhere ({@code NO_COLOR} set, see no-color.org). */
+    /** Whether the user asked for no colour anywhere: {@code NO_COLOR} set to a value that is not empty (no-color.org). */
     static boolean noColourAsked() {
-        return System.getenv("NO_COLOR") != null;
+        return noColour(System.getenv("NO_COLOR"));
+    }
+
+    /** The convention: present and not an empty string, whatever the value; an empty one is as if unset. */
+    static boolean noColour(String value) {
+        return value != null && !value.isEmpty();
     }
 
     /** Output for a one-shot run: standard output, no colour. */
@@ -67,6 +73,10 @@ public class Output {
      * @throws StandardOutput.Failed when standard output could not take it (a full disk, a closed pipe)
      */
     public void print(String text) {
+        if (terminal != null) {
+            // The shell's terminal: long lines wrap under their column instead of at its edge.
+            text = TerminalWidth.fit(text, width());
+        }
         writer.print(text);
         if (!text.endsWith("\n")) {
             writer.println();
@@ -75,6 +85,20 @@ public class Output {
         if (standardOutput != null) {
             StandardOutput.requireWritten(standardOutput);
         }
+    }
+
+    /**
+     * Standard input, for a command's {@code -}: free in a one-shot run or a script, but the
+     * interactive shell reads its commands there.
+     *
+     * @throws UsageException in the interactive shell
+     */
+    InputStream standardInput() {
+        if (standardOutput == null) {
+            throw new UsageException("'-' reads standard input, from which the interactive shell reads its commands; "
+                    + "give a file here, or pipe into a one-shot run: ... | apsa assess -");
+        }
+        return System.in;
     }
 
     public boolean colour() {

@@ -3,6 +3,7 @@ package org.apsa.cli;
 import org.apsa.authoring.Finding;
 import org.apsa.authoring.Validator;
 import org.apsa.engine.Assessor;
+import org.apsa.rulebase.EmbeddedRules;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RulesFolderException;
@@ -10,6 +11,7 @@ import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RuleCache;
 import org.springframework.stereotype.Component;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -20,7 +22,7 @@ import java.util.stream.Collectors;
 /**
  * The compiled rule bases of this process, by folder: compiled on first use, then reused,
  * so the shell compiles its rules once and a one-shot command only when it needs them. The
- * shell's session works with one folder ({@code rules/} unless reloaded from another); a
+ * shell's session works with one folder (see {@link #sessionFolder()}, unless reloaded from another); a
  * reload compiles beside the rule base in use and swaps only when the new one compiles.
  *
  * <p>The session's folder and its assessor are one immutable pair swapped in one step, so
@@ -39,9 +41,28 @@ public class RuleBases {
     private final Object compiling = new Object();
     /** The shell's rules folder when it is started with {@code --rules DIR}. */
     public static final String SESSION_FOLDER_PROPERTY = "apsa.shell.rules";
+    /** The environment variable naming the rules to use when no {@code --rules} is given. */
+    public static final String RULES_VARIABLE = "APSA_RULES";
 
-    private volatile Path sessionFolder = UserPaths.of(System.getProperty(SESSION_FOLDER_PROPERTY, RuleBaseLoader.DEFAULT_FOLDER.toString()));
+    /** {@code --rules DIR} given to the shell at start, or null. */
+    private final String shellFolder;
+    /** The value of {@link #RULES_VARIABLE}, or null. */
+    private final String variable;
+    /** The session's folder; null until first asked, so a command that needs no rules writes out no embedded copy. */
+    private volatile Path sessionFolder;
+    /** The folder the session started with, before any reload. */
+    private volatile Path startFolder;
     private volatile Consumer<Path> folderListener = folder -> { };
+
+    public RuleBases() {
+        this(System.getProperty(SESSION_FOLDER_PROPERTY), System.getenv(RULES_VARIABLE));
+    }
+
+    /** {@code shellFolder}: the shell's {@code --rules}; {@code variable}: {@value #RULES_VARIABLE}'s value; either may be null. */
+    RuleBases(String shellFolder, String variable) {
+        this.shellFolder = shellFolder;
+        this.variable = variable == null || variable.isBlank() ? null : variable;
+    }
 
     /**
      * The assessor for the rules of a folder; null (no {@code --rules}) means the session's
@@ -85,11 +106,71 @@ public class RuleBases {
 
     /** The folder given as {@code --rules}, or the session's when none is given. */
     public Path folder(String folder) {
-        return folder == null ? sessionFolder : UserPaths.of(folder);
+        return folder == null ? sessionFolder() : UserPaths.of(folder);
     }
 
+    /**
+     * The session's rules folder: the shell's {@code --rules DIR}, else {@value #RULES_VARIABLE},
+     * else the rules embedded in the tool. A {@code rules/} folder in the current folder is
+     * used only when named.
+     */
     public Path sessionFolder() {
-        return sessionFolder;
+        Path folder = sessionFolder;
+        if (folder == null) {
+            synchronized (compiling) {
+                folder = sessionFolder;
+                if (folder == null) {
+                    folder = defaultFolder();
+                    startFolder = folder;
+                    sessionFolder = folder;
+                }
+            }
+        }
+        return folder;
+    }
+
+    private Path defaultFolder() {
+        if (shellFolder != null) {
+            return UserPaths.of(shellFolder);
+        }
+        if (variable != null) {
+            Path folder = UserPaths.of(variable);
+            if (!Files.isDirectory(folder)) {
+                throw new UsageException(RULES_VARIABLE + "=" + variable + ": " + (Files.exists(folder) ? "is a file, not a folder"
+                        : "no such folder") + "; set it to the folder holding the .drl files, or unset it to use the embedded rules");
+            }
+            return folder;
+        }
+        return EmbeddedRules.folder();
+    }
+
+    /** Where the session's rules come from: "embedded", "APSA_RULES" or "--rules". */
+    public String sessionOrigin() {
+        return shellFolder != null ? "--rules" : variable != null ? RULES_VARIABLE : "embedded";
+    }
+
+    /** A folder of rules as a reader should see it named: the embedded rules by that name, any other by its path. */
+    public static String describe(Path folder) {
+        return EmbeddedRules.isEmbedded(folder) ? "the embedded rules" : folder.toString();
+    }
+
+    /**
+     * One line on the session's rules: where they come from and their fingerprint, e.g.
+     * "embedded, fingerprint 3fa2c1d9e0ab" or "/work/rules (APSA_RULES), fingerprint ...".
+     */
+    public String sessionSummary() {
+        Path folder = sessionFolder();
+        Session current = session.get();
+        String fingerprint = current != null && current.folder().equals(folder) ? current.assessor().rules().fingerprint()
+                : RuleBaseLoader.fingerprint(folder);
+        String where = EmbeddedRules.isEmbedded(folder) ? "embedded"
+                : folder.equals(startFolder) ? folder + " (" + sessionOrigin() + ")" : folder.toString();
+        return where + ", fingerprint " + shortFingerprint(fingerprint);
+    }
+
+    /** The first twelve digits of a fingerprint: enough to tell rule bases apart by eye. */
+    public static String shortFingerprint(String fingerprint) {
+        return fingerprint.substring(0, Math.min(12, fingerprint.length()));
     }
 
     /** Told the new folder whenever a reload moves the session to another one (live reload follows it). */
@@ -105,7 +186,7 @@ public class RuleBases {
         synchronized (compiling) {
             current = session.get();
             if (current == null) {
-                Path folder = sessionFolder;
+                Path folder = sessionFolder();
                 current = new Session(folder, others.computeIfAbsent(key(folder), p -> new Assessor(loadPlaced(folder))));
                 session.set(current);
                 others.remove(key(folder));
@@ -126,7 +207,7 @@ public class RuleBases {
      */
     static RuleBase loadPlaced(Path folder) {
         try {
-            RuleBase base = load(folder);
+            RuleBase base = CompileProgress.standardError().during("Compiling " + describe(folder), () -> load(folder));
             base.warnings().forEach(System.err::println);
             return base;
         } catch (RuleBaseException e) {

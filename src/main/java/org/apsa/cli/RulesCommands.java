@@ -41,7 +41,7 @@ import java.util.stream.Stream;
 @Command(command = "rules", group = "Rules")
 class RulesCommands {
 
-    private static final String RULES_HELP = "the folder of .drl rules (default: rules/, or the one in use)";
+    private static final String RULES_HELP = "the folder of .drl rules (default: the one in use; at start APSA_RULES, else the embedded rules)";
     /** The JUnit XML file 'rules test --format junit --out DIR' writes, named as CI servers look for them. */
     static final String JUNIT_FILE = "TEST-rule-tests.xml";
 
@@ -57,7 +57,7 @@ class RulesCommands {
     void list(@Option(longNames = "rules", description = RULES_HELP) String rules) {
         RuleBase base = ruleBases.ruleBase(rules);
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%d rules from %s%n", base.rules().size(), base.folder()));
+        text.append(String.format(Locale.ROOT, "%d rules from %s%n", base.rules().size(), RuleBases.describe(base.folder())));
         for (RuleInfo r : base.rules()) {
             text.append(String.format(Locale.ROOT, "  %-28s %-46s ¶%-10s %s%n", r.file() + ":" + r.line(), r.name(),
                     r.source() == null ? "?" : r.source(), r.title() == null ? "" : r.title()));
@@ -85,7 +85,7 @@ class RulesCommands {
         }
         StringBuilder text = new StringBuilder();
         base.warnings().forEach(w -> text.append(w).append('\n'));
-        out.print(text + String.format(Locale.ROOT, "Reloaded %d rules from %s in %d ms.", base.rules().size(), base.folder(),
+        out.print(text + String.format(Locale.ROOT, "Reloaded %d rules from %s in %d ms.", base.rules().size(), RuleBases.describe(base.folder()),
                 (System.nanoTime() - started) / 1_000_000));
     }
 

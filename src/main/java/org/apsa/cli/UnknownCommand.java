@@ -19,6 +19,11 @@ class UnknownCommand implements CommandNotFoundMessageProvider {
     private String message(ProviderContext context) {
         List<String> words = context.commands() == null ? List.of() : context.commands();
         Collection<String> known = context.registrations() == null ? List.of() : context.registrations().keySet();
+        return message(words, known);
+    }
+
+    /** The message for {@code words} that name no command of {@code known}: in the shell and in a one-shot run alike. */
+    static String message(List<String> words, Collection<String> known) {
         List<String> group = subcommands(words, known);
         if (words.size() == 1 && !group.isEmpty()) {
             return "\"" + words.get(0) + "\" needs a subcommand: " + String.join(", ", group) + "; 'help' lists the commands";

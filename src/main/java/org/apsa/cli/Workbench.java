@@ -57,6 +57,8 @@ public class Workbench {
     private FactSet current;
     private Path file;
     private boolean dirty;
+    /** Whether the current fact set's file was written by a save of this session, not only loaded. */
+    private boolean savedHere;
     private final List<Entry> history = new ArrayList<>();
     /** What the next assessment's changes are counted from: the last one assessed, or the fact set as opened. */
     private FactSet since;
@@ -103,6 +105,7 @@ public class Workbench {
         current = facts;
         file = from;
         dirty = false;
+        savedHere = false;
         since = facts;
         opened = from == null ? "started empty" : "loaded from " + from;
     }
@@ -111,6 +114,12 @@ public class Workbench {
     public void saved(Path to) {
         file = to;
         dirty = false;
+        savedHere = true;
+    }
+
+    /** Whether the current fact set's file was written by this session (and may be saved over without --force). */
+    public boolean savedHere() {
+        return savedHere;
     }
 
     /** Changes the current fact set (set, unset, consult); marks it unsaved. */

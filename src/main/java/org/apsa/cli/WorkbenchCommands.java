@@ -1,5 +1,7 @@
 package org.apsa.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.engine.Recommendation;
@@ -31,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The analyst's workbench: a current fact set to load, edit, compare and save. */
 @Command(group = "Workbench")
@@ -88,9 +91,13 @@ class WorkbenchCommands {
                 .append(facts.asOf() == null ? "" : "  (as of " + facts.asOf() + ")")
                 .append(bench.file() == null ? "" : "  [" + bench.file() + (bench.dirty() ? ", unsaved changes" : "") + "]")
                 .append(bench.file() == null && bench.dirty() ? "  [unsaved]" : "").append("\n\n");
-        text.append(String.format(Locale.ROOT, "  %-36s %-14s %-10s %s%n", "Indicator", "Level", "Confidence", "Note"));
-        facts.indicators().forEach((id, r) -> text.append(String.format(Locale.ROOT, "  %-36s %-14s %-10.2f %s%n",
-                id, r.level(), r.confidence(), r.note() == null ? "" : Literal.oneLine(r.note()))));
+        // Columns as wide as their widest entry, so that notes have room on a narrow terminal.
+        int idWidth = Math.max("Indicator".length(), facts.indicators().keySet().stream().mapToInt(String::length).max().orElse(0));
+        int levelWidth = Math.max("Level".length(), facts.indicators().values().stream().mapToInt(r -> r.level().length()).max().orElse(0));
+        String row = "  %-" + idWidth + "s  %-" + levelWidth + "s  %-5s  %s%n";
+        text.append(String.format(Locale.ROOT, row, "Indicator", "Level", "Conf.", "Note"));
+        facts.indicators().forEach((id, r) -> text.append(String.format(Locale.ROOT, row,
+                id, r.level(), String.format(Locale.ROOT, "%.2f", r.confidence()), r.note() == null ? "" : Literal.oneLine(r.note()))));
         List<String> unknown = Vocabulary.indicators().stream().map(IndicatorDef::id)
                 .filter(id -> !facts.indicators().containsKey(id)).toList();
         text.append('\n').append(style.dim("Unknown (" + unknown.size() + "): " + (unknown.isEmpty() ? "none" : String.join(", ", unknown))))
@@ -138,7 +145,8 @@ class WorkbenchCommands {
         out.print(id + ": " + Change.describe(facts.indicators().get(id)) + " -> unknown");
     }
 
-    @Command(command = "save", description = "Save the current fact set (atomically; an existing file only with --force). "
+    @Command(command = "save", description = "Save the current fact set (atomically; an existing file only with --force, "
+            + "the file it was loaded from too until it has been saved once). "
             + "Example: save facts/my-view.json")
     void save(
             @Option(longNames = "file", description = "where; the file it was loaded from when left out") @OptionValues(provider = "factFiles") String file,
@@ -151,11 +159,17 @@ class WorkbenchCommands {
         if (!target.getFileName().toString().endsWith(".json")) {
             throw new UsageException("save to a .json file, e.g. save facts/" + facts.id() + ".json");
         }
-        boolean overwrite = force || (file == null || target.toAbsolutePath().equals(
-                bench.file() == null ? null : bench.file().toAbsolutePath()));
+        boolean itsFile = bench.file() != null && target.toAbsolutePath().normalize().equals(bench.file().toAbsolutePath().normalize());
+        if (itsFile && !force && !bench.savedHere() && Files.exists(target)) {
+            // A file only loaded may be a shipped example or another's work: overwriting it is said, not assumed.
+            throw new UsageException(target + " was loaded, not saved, in this session; add --force to overwrite it, "
+                    + "or save it under another name: save FILE");
+        }
+        boolean overwrite = force || itsFile;
         List<Path> created;
         try {
-            created = AtomicFiles.write(target, FactSetWriter.json(facts, schemaFor(target)), overwrite);
+            created = AtomicFiles.write(target, FactSetWriter.json(facts, itsFile ? schemaOf(target).orElseGet(() -> schemaFor(target))
+                    : schemaFor(target)), overwrite);
         } catch (FileAlreadyExistsException e) {
             throw new UsageException(target + " exists; add --force to overwrite it, or choose another name");
         } catch (IOException e) {
@@ -186,28 +200,61 @@ class WorkbenchCommands {
     }
 
     @Command(command = "what-if", description = "Assess a variant of the current fact set without changing it, and show what "
-            + "would differ. Example: what-if usChina.militaryExchanges=high region.alignment=balanced")
+            + "would differ. A stated indicator keeps its confidence unless ID=LEVEL@CONFIDENCE gives another, as why-not "
+            + "and sensitivity move it. Example: what-if usChina.militaryExchanges=high region.alignment=balanced@0.6")
     void whatIf(@Option(longNames = "change", required = true, arityMin = 1, arityMax = 28,
-            description = "ID=LEVEL pairs") @OptionValues(provider = "indicatorAssignments") List<String> changes) {
+            description = "ID=LEVEL or ID=LEVEL@CONFIDENCE pairs") @OptionValues(provider = "indicatorAssignments") List<String> changes) {
         FactSet facts = bench.current();
+        FactSet variant = variant(facts, changes);
+        var assessor = ruleBases.assessor(null);
+        out.print(Comparison.render(assessor.assess(facts), assessor.assess(variant), new Comparison.Side("now", null),
+                new Comparison.Side("what if", null), Style.of(out.colour())));
+    }
+
+    /**
+     * The fact set with each {@code ID=LEVEL[@CONFIDENCE]} applied: a stated indicator keeps its
+     * confidence (and note) unless a confidence is given; one not stated gets the confidence given, else 1.
+     */
+    static FactSet variant(FactSet facts, List<String> changes) {
         FactSet variant = facts;
         Map<String, String> given = new HashMap<>();
         for (String assignment : changes) {
             int eq = assignment.indexOf('=');
             if (eq <= 0 || eq == assignment.length() - 1) {
-                throw new UsageException("\"" + assignment + "\" is not ID=LEVEL; e.g. what-if usChina.militaryExchanges=high");
+                throw new UsageException("\"" + assignment + "\" is not ID=LEVEL; e.g. what-if usChina.militaryExchanges=high"
+                        + " or usChina.militaryExchanges=high@0.7");
             }
             String id = assignment.substring(0, eq);
-            String level = assignment.substring(eq + 1);
-            String before = given.put(id, level);
-            if (before != null && !before.equals(level)) {
-                throw new UsageException(id + " is given twice, as " + before + " and as " + level + "; give each indicator once");
+            String value = assignment.substring(eq + 1);
+            int at = value.indexOf('@');
+            String level = at < 0 ? value : value.substring(0, at);
+            Double confidence = at < 0 ? null : confidence(assignment, value.substring(at + 1));
+            String before = given.put(id, value);
+            if (before != null && !before.equals(value)) {
+                throw new UsageException(id + " is given twice, as " + before + " and as " + value + "; give each indicator once");
             }
-            variant = level.equals("unknown") ? variant.without(Indicators.known(id).id()) : variant.with(id, Indicators.reading(id, level, null, null));
+            if (level.equals("unknown")) {
+                if (confidence != null) {
+                    throw new UsageException("\"" + assignment + "\": an unknown indicator has no confidence; write " + id + "=unknown");
+                }
+                variant = variant.without(Indicators.known(id).id());
+                continue;
+            }
+            Reading stated = facts.indicators().get(id);
+            variant = variant.with(id, Indicators.reading(id, level,
+                    confidence != null ? confidence : stated == null ? null : stated.confidence(),
+                    stated == null ? null : stated.note()));
         }
-        var assessor = ruleBases.assessor(null);
-        out.print(Comparison.render(assessor.assess(facts), assessor.assess(variant), new Comparison.Side("now", null),
-                new Comparison.Side("what if", null), Style.of(out.colour())));
+        return variant;
+    }
+
+    private static Double confidence(String assignment, String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("\"" + assignment + "\": the confidence after @ must be a number greater than 0 and at most 1,"
+                    + " e.g. region.alignment=balanced@0.6");
+        }
     }
 
     @Command(command = "diff", description = "Compare the current fact set with another: indicators and outcomes side by side. "
@@ -259,6 +306,16 @@ class WorkbenchCommands {
      * The schema reference for a file saved inside the project (the folder holding
      * facts/fact-set.schema.json), relative to the file; none for a file elsewhere.
      */
+    /** The {@code $schema} a fact file names, kept when it is saved again; empty when it names none or cannot be read. */
+    private static Optional<String> schemaOf(Path file) {
+        try {
+            JsonNode schema = new ObjectMapper().readTree(file.toFile()).get("$schema");
+            return schema != null && schema.isTextual() ? Optional.of(schema.asText()) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private static String schemaFor(Path target) {
         Path project = Path.of("").toAbsolutePath();
         Path schema = project.resolve("facts").resolve("fact-set.schema.json");

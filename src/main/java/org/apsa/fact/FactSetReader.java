@@ -134,13 +134,36 @@ public final class FactSetReader {
             entries.add(entry);
             return entries.size() < 2;
         });
+        return one(path.toString(), entries);
+    }
+
+    /** How standard input is named in messages ({@code <stdin>:3:14: ...}). */
+    public static final String STANDARD_INPUT = "<stdin>";
+
+    /**
+     * Reads the one fact set of a stream, a JSON document such as a {@code .json} file holds,
+     * named {@code name} in messages.
+     *
+     * @throws InvalidFactSetException with its problems, when it is not a valid fact set
+     */
+    public FactSet readOne(String name, InputStream in) {
+        List<Entry> entries = new ArrayList<>(2);
+        readUntil(name, in, false, entry -> {
+            entries.add(entry);
+            return entries.size() < 2;
+        });
+        return one(name, entries);
+    }
+
+    /** The one fact set of the first two records read of {@code name}, or its problems. */
+    private static FactSet one(String name, List<Entry> entries) {
         if (entries.isEmpty()) {
-            throw new InvalidFactSetException(new InputProblem(path.toString(), 0, 0,
+            throw new InvalidFactSetException(new InputProblem(name, 0, 0,
                     "holds no fact set; write one JSON object such as {\"id\": \"my-view\", \"indicators\": {}}"));
         }
         List<InputProblem> problems = new ArrayList<>(entries.get(0).problems());
         if (entries.size() > 1) {
-            problems.add(new InputProblem(path.toString(), entries.get(1).line(), 1,
+            problems.add(new InputProblem(name, entries.get(1).line(), 1,
                     "a second fact set starts here; this command takes one (use 'batch' for many)"));
         }
         if (!problems.isEmpty()) {
@@ -150,6 +173,31 @@ public final class FactSetReader {
     }
 
     private static final String NO_SUCH_FILE = "no such file; check the path (fact files usually live in facts/)";
+
+    /**
+     * Streams the records of a stream named {@code name} (standard input, say) to {@code sink}
+     * as {@link #read(Path, Consumer)} does for a file: one JSON document, or JSON Lines when
+     * {@code lines}. The stream is not closed.
+     */
+    public void read(String name, InputStream in, boolean lines, Consumer<Entry> sink) {
+        readUntil(name, in, lines, entry -> {
+            sink.accept(entry);
+            return true;
+        });
+    }
+
+    /** As {@link #read(String, InputStream, boolean, Consumer)}, stopping after the record for which {@code sink} answers false. */
+    private void readUntil(String name, InputStream in, boolean lines, Predicate<Entry> sink) {
+        try {
+            if (lines) {
+                readLines(name, new BufferedInputStream(in, 64 * 1024), sink);
+            } else {
+                readDocument(name, in, sink);
+            }
+        } catch (IOException e) {
+            sink.test(fileProblem(name, "cannot be read: " + e.getMessage()));
+        }
+    }
 
     /**
      * Streams the records of a file to {@code sink} in file order, valid or not, holding

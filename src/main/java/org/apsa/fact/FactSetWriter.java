@@ -2,7 +2,6 @@ package org.apsa.fact;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -15,12 +14,17 @@ import java.util.Map;
  */
 public final class FactSetWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private FactSetWriter() {
     }
 
-    /** The fact set as JSON text; {@code schema} is the {@code $schema} to point to, or null. */
+    /**
+     * The fact set as JSON text in the layout of the shipped fact files: {@code $schema} (the
+     * one to point to, or null for none), id, title, description and asOf each on a line, then
+     * one indicator a line in the vocabulary's order, so that a saved file reads and diffs as
+     * the one it was loaded from.
+     */
     public static String json(FactSet facts, String schema) {
         Map<String, Object> root = new LinkedHashMap<>();
         if (schema != null) {
@@ -30,23 +34,37 @@ public final class FactSetWriter {
         putIfPresent(root, "title", facts.title());
         putIfPresent(root, "description", facts.description());
         putIfPresent(root, "asOf", facts.asOf());
-        Map<String, Object> indicators = new LinkedHashMap<>();
-        facts.indicators().forEach((id, r) -> {
+        StringBuilder text = new StringBuilder("{\n");
+        root.forEach((key, value) -> text.append("  ").append(quoted(key)).append(": ").append(quoted(value)).append(",\n"));
+        if (facts.indicators().isEmpty()) {
+            return text.append("  \"indicators\": {}\n}\n").toString();
+        }
+        text.append("  \"indicators\": {\n");
+        int left = facts.indicators().size();
+        for (Map.Entry<String, Reading> indicator : facts.indicators().entrySet()) {
+            Reading r = indicator.getValue();
+            text.append("    ").append(quoted(indicator.getKey())).append(": ");
             if (r.confidence() == Reading.CERTAIN && r.note() == null) {
-                indicators.put(id, r.level());
+                text.append(quoted(r.level()));
             } else {
-                Map<String, Object> reading = new LinkedHashMap<>();
-                reading.put("level", r.level());
+                text.append("{ \"level\": ").append(quoted(r.level()));
                 if (r.confidence() != Reading.CERTAIN) {
-                    reading.put("confidence", r.confidence());
+                    text.append(", \"confidence\": ").append(quoted(r.confidence()));
                 }
-                putIfPresent(reading, "note", r.note());
-                indicators.put(id, reading);
+                if (r.note() != null) {
+                    text.append(", \"note\": ").append(quoted(r.note()));
+                }
+                text.append(" }");
             }
-        });
-        root.put("indicators", indicators);
+            text.append(--left > 0 ? ",\n" : "\n");
+        }
+        return text.append("  }\n}\n").toString();
+    }
+
+    /** A value as JSON, escaped by Jackson. */
+    private static String quoted(Object value) {
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

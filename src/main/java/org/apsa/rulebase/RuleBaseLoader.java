@@ -78,9 +78,6 @@ public final class RuleBaseLoader {
     private static final Pattern FUNCTION_ERROR = Pattern.compile("\\[ function (\\w+) \\(line:\\d+\\): (.*?) ]");
     private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
 
-    /** The rules folder used when none is given. */
-    public static final Path DEFAULT_FOLDER = Path.of("rules");
-
     private RuleBaseLoader() {
     }
 
@@ -472,6 +469,20 @@ public final class RuleBaseLoader {
     }
 
     /** A digest of the DRL texts and their names: equal for equal rules. */
+    /**
+     * The fingerprint of the rules of a folder as they are now, without compiling them: the
+     * one their {@link RuleBase#fingerprint()} will have.
+     *
+     * @throws RulesFolderException when the folder holds no rules
+     */
+    public static String fingerprint(Path folder) {
+        Map<Path, byte[]> sources = new LinkedHashMap<>();
+        for (Path file : drlFiles(folder)) {
+            sources.put(file, read(file));
+        }
+        return fingerprint(folder, sources);
+    }
+
     private static String fingerprint(Path folder, Map<Path, byte[]> sources) {
         MessageDigest digest = sha256();
         sources.forEach((file, bytes) -> {

@@ -113,6 +113,11 @@ public final class RuleCache {
         return new RuleCache(null, RuleCache::onStandardError);
     }
 
+    /** The cache's folder; empty when the cache is off. */
+    public Optional<Path> folder() {
+        return Optional.ofNullable(folder);
+    }
+
     public boolean enabled() {
         return folder != null;
     }

@@ -45,7 +45,7 @@ class HelpTest {
     @Test
     void theOverviewListsTheCommandsInTheOrderOfWorkGroupByGroup() {
         assertThat(commandsIn(oneShot("help"))).containsExactly("assess", "batch", "explain", "why-not", "sensitivity",
-                "explore", "vocabulary", "rules list", "rules validate", "rules test", "rules coverage", "rules doc");
+                "explore", "vocabulary", "rules list", "rules validate", "rules test", "rules coverage", "rules doc", "version");
         assertThat(oneShot("help")).isEqualTo(oneShot("help"));
     }
 
@@ -73,7 +73,8 @@ class HelpTest {
 
         assertThat(help).contains("Usage:   batch PATH... --out OUT [--format FORMAT] [--threads THREADS] [--detail DETAIL]\n         [--rules RULES]\n",
                 "Example: batch facts/ --out results --format csv,markdown,html\n",
-                "  --path PATH...      fact files (.json, .jsonl) and folders (required; also by position)\n",
+                "  --path PATH...      fact files (.json, .jsonl) and folders; - reads JSON Lines from standard input\n"
+                        + "                      (required; also by position)\n",
                 "  --out OUT           the folder for the results, created when missing (required)\n",
                 "(default: jsonl)");
         for (String command : List.of("assess", "batch", "explain", "why-not", "sensitivity", "set", "what-if", "consult",

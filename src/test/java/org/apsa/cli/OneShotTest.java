@@ -148,15 +148,26 @@ class OneShotTest {
         String help = out.toString(StandardCharsets.UTF_8);
         assertThat(help).startsWith("demo fail: Fails.").contains("\ndemo many: Takes many.", "\ndemo run: Runs.",
                 "  --file FILE               a file (required; also by position)\n");
-        // A name one-shot does not know is the shell's to describe, or to call unknown.
-        assertThat(oneShot.execute("help", "nothing")).isEmpty();
+        // The shell framework's own commands are the shell's to describe.
+        assertThat(oneShot.execute("help", "clear")).isEmpty();
     }
 
     @Test
-    void whatIsNotAOneShotCommandIsLeftToTheShell() {
-        assertThat(oneShot.execute("demo")).isEmpty();
-        assertThat(oneShot.execute("load", "x.json")).isEmpty();
-        assertThat(oneShot.execute("help", "load")).isEmpty();
+    void aNameThatIsNoCommandIsRefusedAtOnceWithTheNearestOne() {
+        assertThat(oneShot.execute("demo", "rn", "x")).contains(2);
+        assertThat(oneShot.execute("dmeo", "run")).contains(2);
+        assertThat(oneShot.execute("help", "nothing")).contains(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "unknown command \"demo rn\" (did you mean \"demo run\"?); 'help' lists the commands\n"
+                + "unknown command \"dmeo\"; 'help' lists the commands\n"
+                + "unknown command \"nothing\"; 'help' lists the commands\n");
+        assertThat(demo.calls).isEmpty();
+    }
+
+    @Test
+    void scriptsAndTheFrameworksOwnCommandsAreLeftToTheShell() {
+        assertThat(oneShot.execute("help", "quit")).isEmpty();
         assertThat(OneShot.run("@examples/session.apsa")).isEmpty();
     }
 

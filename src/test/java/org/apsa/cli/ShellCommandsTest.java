@@ -191,7 +191,7 @@ class ShellCommandsTest {
         assertThat(Files.readString(existing)).isEqualTo("keep me");
         type(session, "save " + existing + " --force");
         awaitScreen(session, "Saved saved-1 to " + existing);
-        assertThat(Files.readString(existing)).contains("\"hotspot.koreanPeninsula\" : \"tense\"");
+        assertThat(Files.readString(existing)).contains("\"hotspot.koreanPeninsula\": \"tense\"");
         try (var left = Files.list(dir)) {
             assertThat(left).containsExactly(existing);
         }
@@ -353,7 +353,7 @@ class ShellCommandsTest {
         type(session, "set");
         awaitScreen(session, "set: give the id (an indicator id) and the level (a level of its scale), e.g. set usChina.militaryExchanges high");
         type(session, "what-if");
-        awaitScreen(session, "what-if: give the change (ID=LEVEL pairs), e.g. what-if usChina.militaryExchanges=high");
+        awaitScreen(session, "what-if: give the change (ID=LEVEL or ID=LEVEL@CONFIDENCE pairs), e.g. what-if usChina.militaryExchanges=high");
         type(session, "set region.alignment high --confidence abc");
         awaitScreen(session, "\"abc\" is not a number; --confidence takes a number (in (0, 1]; 1 when left out); see 'help set'");
         type(session, "set region.alignment balanced extra junk");
@@ -378,7 +378,7 @@ class ShellCommandsTest {
         assertThat(shell).containsExactly("assess", "batch", "explain", "why-not", "sensitivity", "explore", "vocabulary",
                 "load", "new", "show", "set", "unset", "what-if", "diff", "recommend", "consult", "history", "save",
                 "rules list", "rules validate", "rules test", "rules coverage", "rules doc", "rules reload",
-                "help", "script", "clear", "quit, exit");
+                "help", "version", "script", "clear", "quit, exit");
         assertThat(shell.stream().filter(oneShot::contains).toList()).isEqualTo(oneShot);
         assertThat(stripped(screen)).contains("\nShell\n", "'help COMMAND' shows a command's options and an example. Exit status: 0 done")
                 .doesNotContain("Built-In Commands", "AVAILABLE COMMANDS");
@@ -472,7 +472,7 @@ class ShellCommandsTest {
         awaitScreen(session, "Levels never stated (");
         type(session, "clear");
         type(session, "rules test");
-        awaitScreen(session, "rules/tests: 66 rule tests, 66 passed, 0 failed");
+        awaitScreen(session, "tests: 66 rule tests, 66 passed, 0 failed");
     }
 
     @Test

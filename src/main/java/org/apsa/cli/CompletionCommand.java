@@ -1,0 +1,30 @@
+package org.apsa.cli;
+
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+/**
+ * {@code completion bash|zsh}: prints the completion script for an operating system's shell.
+ * Hidden from help: the build writes the scripts into the distribution, whose README says
+ * how to use them.
+ */
+@Command(group = Help.SHELL)
+class CompletionCommand {
+
+    private final Output out;
+
+    CompletionCommand(Output out) {
+        this.out = out;
+    }
+
+    @Command(command = "completion", hidden = true, description = "Print the completion script for bash or zsh. "
+            + "Example: completion bash")
+    void completion(@Option(longNames = "shell", required = true, description = "bash or zsh") String shell) {
+        CompletionScripts scripts = CompletionScripts.standard();
+        out.print(switch (shell) {
+            case "bash" -> scripts.bash();
+            case "zsh" -> scripts.zsh();
+            default -> throw new UsageException("no completion for \"" + shell + "\"; give bash or zsh");
+        });
+    }
+}

@@ -1,0 +1,138 @@
+package org.apsa.cli;
+
+import org.apsa.rulebase.RuleBaseException;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.Ordered;
+import org.springframework.shell.ExitRequest;
+import org.springframework.shell.Input;
+import org.springframework.shell.InputProvider;
+import org.springframework.shell.Shell;
+import org.springframework.shell.ShellRunner;
+import org.springframework.shell.Utils;
+import org.springframework.shell.context.InteractionMode;
+import org.springframework.shell.context.ShellContext;
+import org.springframework.shell.jline.InteractiveShellRunner;
+import org.springframework.shell.jline.PromptProvider;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The interactive shell's loop, in place of the framework's own (which it precedes), for what
+ * users of psql, Python or bash expect: a banner with the version and the rules in use;
+ * Ctrl-C at the prompt clears the line and gives a fresh prompt (Ctrl-D or {@code exit}
+ * leave); and when standard input is not a terminal (commands piped in), neither banner nor
+ * prompts, so the output holds only the results.
+ */
+@Component
+@ConditionalOnProperty(prefix = "spring.shell.interactive", name = "enabled", havingValue = "true")
+class InteractiveRunner implements ShellRunner, Ordered {
+
+    private final LineReader lineReader;
+    private final PromptProvider prompt;
+    private final Shell shell;
+    private final ShellContext context;
+    private final RuleBases ruleBases;
+    private final BooleanSupplier inputIsATerminal;
+
+    @Autowired
+    InteractiveRunner(LineReader lineReader, PromptProvider prompt, Shell shell, ShellContext context, RuleBases ruleBases) {
+        this(lineReader, prompt, shell, context, ruleBases, InteractiveRunner::standardInputIsATerminal);
+    }
+
+    InteractiveRunner(LineReader lineReader, PromptProvider prompt, Shell shell, ShellContext context, RuleBases ruleBases,
+                      BooleanSupplier inputIsATerminal) {
+        this.lineReader = lineReader;
+        this.prompt = prompt;
+        this.shell = shell;
+        this.context = context;
+        this.ruleBases = ruleBases;
+        this.inputIsATerminal = inputIsATerminal;
+    }
+
+    @Override
+    public boolean run(String[] args) throws Exception {
+        if (args.length > 0) {
+            return false;
+        }
+        context.setInteractionMode(InteractionMode.INTERACTIVE);
+        boolean terminal = inputIsATerminal.getAsBoolean();
+        if (terminal) {
+            lineReader.getTerminal().writer().println(banner());
+            lineReader.getTerminal().writer().flush();
+        }
+        shell.run(new Lines(terminal));
+        return true;
+    }
+
+    /** "APSA 0.1.0, rules: embedded, fingerprint 3fa2c1d9e0ab. 'help' lists the commands; Ctrl-D or 'exit' leaves." */
+    String banner() {
+        String rules;
+        try {
+            rules = ruleBases.sessionSummary();
+        } catch (UsageException | RuleBaseException e) {
+            rules = e.getMessage();
+        }
+        return "APSA " + VersionCommand.tool() + ", rules: " + rules + ".\n"
+                + "'help' lists the commands; Ctrl-D or 'exit' ends the shell.";
+    }
+
+    /** The lines typed, one command each. */
+    private final class Lines implements InputProvider {
+
+        private final boolean echo;
+
+        Lines(boolean echo) {
+            this.echo = echo;
+        }
+
+        @Override
+        public Input readInput() {
+            try {
+                lineReader.readLine(echo ? prompt.getPrompt().toAnsi(lineReader.getTerminal()) : "");
+            } catch (UserInterruptException e) {
+                // Ctrl-C: the line is dropped, the shell stays.
+                return Input.EMPTY;
+            } catch (EndOfFileException e) {
+                throw new ExitRequest(0);
+            }
+            ParsedLine line = lineReader.getParsedLine();
+            return new Input() {
+                @Override
+                public String rawText() {
+                    return line.line();
+                }
+
+                @Override
+                public List<String> words() {
+                    return Utils.sanitizeInput(line.words());
+                }
+            };
+        }
+    }
+
+    static boolean standardInputIsATerminal() {
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            return System.console() != null;
+        }
+        try {
+            return TerminalProvider.load("exec").isSystemStream(SystemStream.Input);
+        } catch (IOException | RuntimeException e) {
+            return System.console() != null;
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return InteractiveShellRunner.PRECEDENCE - 1;
+    }
+}

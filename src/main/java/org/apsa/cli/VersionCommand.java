@@ -1,0 +1,51 @@
+package org.apsa.cli;
+
+import org.apsa.rulebase.RuleBaseLoader;
+import org.drools.base.util.Drools;
+import org.springframework.shell.command.annotation.Command;
+import org.springframework.shell.command.annotation.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** {@code version} (also {@code --version}, {@code -V}): what a bug report needs to say which tool and rules gave a result. */
+@Command(group = Help.SHELL)
+class VersionCommand {
+
+    private final RuleBases ruleBases;
+    private final Output out;
+
+    VersionCommand(RuleBases ruleBases, Output out) {
+        this.ruleBases = ruleBases;
+        this.out = out;
+    }
+
+    @Command(command = "version", description = "Show the tool's version, the rules in use (where they come from and their "
+            + "fingerprint), and the versions of Drools and Java. Also apsa --version or -V. Example: version")
+    void version(@Option(longNames = "rules", description = "the folder of .drl rules (default: the one in use; "
+            + "at start APSA_RULES, else the embedded rules)") String rules) {
+        String used = rules == null ? ruleBases.sessionSummary()
+                : UserPaths.of(rules) + ", fingerprint " + RuleBases.shortFingerprint(RuleBaseLoader.fingerprint(UserPaths.of(rules)));
+        out.print("apsa " + tool() + "\n"
+                + "rules: " + used + "\n"
+                + "Drools " + Drools.getFullVersion() + "\n"
+                + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
+                + System.getProperty("java.home") + ")\n");
+    }
+
+    /** The tool's version, as the build wrote it. */
+    static String tool() {
+        try (InputStream in = VersionCommand.class.getClassLoader().getResourceAsStream("apsa/version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.apsa.rulebase;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules embedded in the tool are the repository's rules/, written out once and found again. */
+class EmbeddedRulesTest {
+
+    private static final Path SOURCE = Path.of("rules");
+
+    @TempDir
+    Path cache;
+
+    @Test
+    void theEmbeddedCopyHoldsEveryFileOfRulesByteForByte() throws Exception {
+        Path copy = EmbeddedRules.extract(RuleCache.at(cache));
+
+        List<Path> sourceFiles = files(SOURCE);
+        assertThat(sourceFiles).isNotEmpty();
+        assertThat(files(copy).stream().map(Path::toString).filter(f -> !f.equals(".embedded")))
+                .containsExactlyElementsOf(sourceFiles.stream().map(Path::toString).toList());
+        for (Path file : sourceFiles) {
+            assertThat(Files.readAllBytes(copy.resolve(file))).as(file.toString()).isEqualTo(Files.readAllBytes(SOURCE.resolve(file)));
+        }
+        assertThat(RuleBaseLoader.fingerprint(copy)).isEqualTo(RuleBaseLoader.fingerprint(SOURCE));
+    }
+
+    @Test
+    void aSecondRunFindsTheCopyAndAnUnfinishedOneIsWrittenAgain() throws Exception {
+        Path first = EmbeddedRules.extract(RuleCache.at(cache));
+        assertThat(EmbeddedRules.extract(RuleCache.at(cache))).isEqualTo(first);
+
+        Files.delete(first.resolve(".embedded"));
+        Path again = EmbeddedRules.extract(RuleCache.at(cache));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(again.resolve(".embedded")).isRegularFile();
+        assertThat(RuleBaseLoader.fingerprint(again)).isEqualTo(RuleBaseLoader.fingerprint(SOURCE));
+    }
+
+    @Test
+    void onlyTheCopyCountsAsEmbeddedNotTheSourceFolder() {
+        Path copy = EmbeddedRules.extract(RuleCache.at(cache));
+
+        assertThat(EmbeddedRules.isEmbedded(copy)).isTrue();
+        assertThat(EmbeddedRules.isEmbedded(SOURCE)).isFalse();
+    }
+
+    @Test
+    void withTheCacheOffTheCopyGoesToATemporaryFolder() {
+        Path copy = EmbeddedRules.extract(RuleCache.off());
+
+        assertThat(copy).isDirectory();
+        assertThat(copy.startsWith(cache)).isFalse();
+        assertThat(RuleBaseLoader.fingerprint(copy)).isEqualTo(RuleBaseLoader.fingerprint(SOURCE));
+    }
+
+    private static List<Path> files(Path root) throws Exception {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        }
+    }
+}
