@@ -60,4 +60,16 @@ class ExploreCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("give --out DIR").contains("--samples must be between 1")
                 .contains("did you mean \"json\"");
     }
+
+    @Test
+    void theHtmlPageShowsTheFactSetsTextEscapedAndEverySection(@TempDir Path dir) throws Exception {
+        Path facts = Files.writeString(dir.resolve("hostile.json"), "{\"id\": \"hostile\", \"title\": \"<script>alert(1)</script> & \\\"more\\\"\", "
+                + "\"indicators\": {\"usChina.strategicDistrust\": {\"level\": \"high\", \"confidence\": 0.6}}}");
+        assertThat(oneShot.execute("explore", facts.toString(), "--samples", "200", "--format", "html")).contains(0);
+        String page = out.toString(StandardCharsets.UTF_8);
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("<title>Exploration of hostile</title>")
+                .contains("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; ").doesNotContain("<script")
+                .contains("<h2>Who leads</h2>", "<h2>Scores</h2>", "<h2>Sensitivity</h2>", "<h2>Where each outlook leads</h2>")
+                .contains("<code>usChina.strategicDistrust</code>").endsWith("</html>\n");
+    }
 }

@@ -76,6 +76,26 @@ class OutputSchemasTest {
     }
 
     @Test
+    void explorationsValidateWithALeaderAndWithoutAndAsWrittenUnderOut() throws IOException {
+        String baseline = run("explore", BASELINE, "--samples", "300", "--format", "json");
+        assertValid("explore.schema.json", baseline);
+        JsonNode tree = JSON.readTree(baseline);
+        assertThat(tree.path("boxes").findValues("conditions")).as("boxes with conditions to validate").isNotEmpty();
+        assertThat(tree.path("firedRules")).as("fired rules to validate").isNotEmpty();
+        Path unknown = Files.writeString(temp.resolve("little.json"), "{\"id\": \"little\", \"indicators\": "
+                + "{\"usChina.strategicDistrust\": {\"level\": \"low\", \"confidence\": 0.6}}}");
+        String little = run("explore", unknown.toString(), "--samples", "300", "--vary", "usChina.strategicDistrust,usChina.militaryExchanges", "--format", "json");
+        assertThat(little).as("a fact set with too little evidence as stated").contains("\"assessedLeader\" : null");
+        assertValid("explore.schema.json", little);
+        Path out = temp.resolve("explore");
+        run("explore", BASELINE, "--samples", "300", "--vary", "unknown", "--out", out.toString(), "--format", "json");
+        assertValid("explore.schema.json", Files.readString(out.resolve("exploration.json")));
+        assertThat(Schemas.problems("explore.schema.json", baseline.replaceFirst("\"inBox\" :", "\"inTheBox\" :"))).isNotEmpty();
+        assertThat(Schemas.problems("explore.schema.json", baseline.replaceFirst("\"histogram\" : \\[", "\"histogram\" : [ 1,")))
+                .as("a histogram of 21 bins").isNotEmpty();
+    }
+
+    @Test
     void theVocabularyValidatesAndListsEveryIndicatorWithItsLevels() throws IOException {
         String json = run("vocabulary", "--format", "json");
         assertValid("vocabulary.schema.json", json);
@@ -141,7 +161,7 @@ class OutputSchemasTest {
         Workbench bench = new Workbench(Workbench.Run.COMMAND);
         OneShot oneShot = new OneShot(stdout, new PrintStream(err, true, StandardCharsets.UTF_8),
                 new AssessCommands(RULES, bench, output), new ExplainCommands(RULES, bench, output),
-                new BatchCommands(RULES, output), new VocabularyCommands(output), new RulesCommands(RULES, output));
+                new BatchCommands(RULES, output), new ExploreCommands(RULES, bench, output), new VocabularyCommands(output), new RulesCommands(RULES, output));
         List<String> words = new ArrayList<>(List.of(args));
         assertThat(oneShot.execute(words.toArray(String[]::new))).as("%s: %s", String.join(" ", args), err)
                 .contains(expected.status());
