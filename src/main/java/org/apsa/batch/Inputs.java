@@ -1,5 +1,6 @@
 package org.apsa.batch;
 
+import org.apsa.fact.FactSetReader;
 import org.apsa.io.AtomicFiles;
 
 import java.io.IOException;

@@ -393,7 +393,7 @@ public final class FactSetReader {
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
             if (!doc.notANumber(e.getLocation())) {
-                doc.problemAt(tokenStart(e.getLocation(), message), "malformed JSON: " + plain(message, unit));
+                doc.problemAt(tokenStart(doc.text, e.getLocation(), message), "malformed JSON: " + plain(message, unit));
             }
         } catch (IOException e) {
             doc.problemAtCurrent("cannot be read: " + e.getMessage());
@@ -408,17 +408,18 @@ public final class FactSetReader {
     }
 
     /**
-     * Jackson reports a bad word ({@code high} without quotes, {@code NaN}) where it ends;
-     * point at its first letter, where the fix goes.
+     * Jackson reports a bad word ({@code high} without quotes, {@code NaN}) where it ends, or
+     * (since 2.20) where it starts; point at its first letter, where the fix goes.
      */
-    private static JsonLocation tokenStart(JsonLocation at, String message) {
+    private static JsonLocation tokenStart(String text, JsonLocation at, String message) {
         if (at == null || message == null) {
             return at;
         }
         var word = UNRECOGNIZED.matcher(message);
         var number = NON_STANDARD.matcher(message);
         String token = word.matches() ? word.group(1) : number.matches() ? number.group(1) : null;
-        if (token == null || at.getColumnNr() <= token.length()) {
+        if (token == null || at.getColumnNr() <= token.length()
+                || text != null && at.getCharOffset() >= 0 && at.getCharOffset() < text.length() && text.startsWith(token, (int) at.getCharOffset())) {
             return at;
         }
         return new JsonLocation(at.contentReference(), at.getByteOffset(), at.getCharOffset() - token.length(),

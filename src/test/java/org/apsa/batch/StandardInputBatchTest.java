@@ -46,6 +46,6 @@ class StandardInputBatchTest {
     @Test
     void standardInputNamedTwiceIsReadOnce() {
         assertThat(Inputs.discover(List.of(Inputs.STANDARD_INPUT, Inputs.STANDARD_INPUT), null))
-                .containsExactly(Inputs.STANDARD_INPUT);
+                .containsExactly(new Inputs.Input(Inputs.STANDARD_INPUT, null));
     }
 }

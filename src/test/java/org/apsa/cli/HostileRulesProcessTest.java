@@ -136,7 +136,7 @@ class HostileRulesProcessTest {
         for (Run run : List.of(assess, batch)) {
             assertThat(run.exit()).isEqualTo(3);
             assertThat(run.out()).isEmpty();
-            assertThat(run.err()).contains(rules.resolve("china-role.drl") + ":36:62: error: rule \"An open security dialogue "
+            assertThat(run.err()).contains(rules.resolve("china-role.drl") + ":38:62: error: rule \"An open security dialogue "
                     + "supports integration\": level \"hihg\" is not on the scale", "The rules have 1 error, so they are not used");
         }
     }
@@ -153,7 +153,7 @@ class HostileRulesProcessTest {
         Run run = apsa(List.of(), "batch", input.toString(), "--out", cwd.resolve("out").toString(), "--rules", rules.toString());
 
         assertThat(run.exit()).isEqualTo(0);
-        String warning = rules.resolve("china-role.drl") + ":32:1: warning: rule \"An open security dialogue supports integration\" "
+        String warning = rules.resolve("china-role.drl") + ":34:1: warning: rule \"An open security dialogue supports integration\" "
                 + "has no @title";
         assertThat(run.err()).contains(warning);
         assertThat(run.err().split(java.util.regex.Pattern.quote(warning), -1)).hasSize(2);

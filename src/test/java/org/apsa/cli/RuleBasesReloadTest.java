@@ -70,7 +70,7 @@ class RuleBasesReloadTest {
 
     /** Where a misspelled level lands in china-role.drl, and what the checks say of it. */
     private String misspelledLevel() {
-        return rules.resolve("china-role.drl") + ":36:62: error: rule \"An open security dialogue supports integration\": "
+        return rules.resolve("china-role.drl") + ":38:62: error: rule \"An open security dialogue supports integration\": "
                 + "level \"hihg\" is not on the scale of \"china.securityDialogue\" (did you mean \"high\"?); allowed: low | "
                 + "medium | high";
     }

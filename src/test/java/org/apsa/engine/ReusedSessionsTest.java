@@ -61,7 +61,7 @@ class ReusedSessionsTest {
 
     @Test
     void aSessionReusedAfterALoopingRuleAssessesAsANewOne() {
-        assertReusableAfterFailure(new Assessor(TestRules.withShippedScoring("loop")), "without settling");
+        assertReusableAfterFailure(new Assessor(TestRules.withShippedScoring("loop")), "without the rules settling");
     }
 
     @Test
