@@ -195,8 +195,12 @@ public final class RuleBaseLoader {
         } catch (IOException e) {
             digest.update(("unreadable " + e).getBytes(StandardCharsets.UTF_8));
         }
-        return HexFormat.of().formatHex(digest.digest());
+        // Named apart from the compiled rules' entries, which it sits beside.
+        return HexFormat.of().formatHex(digest.digest()) + CHECKS_SUFFIX;
     }
+
+    /** How the cache key of a verdict of the rule checks ends. */
+    public static final String CHECKS_SUFFIX = "-checks";
 
     /**
      * Compiles DRL texts as if they were the files of a folder, exactly as {@link #load} does,
