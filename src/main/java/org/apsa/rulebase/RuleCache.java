@@ -267,7 +267,7 @@ public final class RuleCache {
 
     private static Optional<byte[]> payload(String key, byte[] entry) {
         int start = MAGIC.length + DIGEST_LINE;
-        if (entry.length <= start
+        if (entry.length < start
                 || !Arrays.equals(entry, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
                 || entry[start - 1] != '\n') {
             return Optional.empty();

@@ -60,6 +60,32 @@ class RuleCacheTest {
     }
 
     @Test
+    void anEmptyEntryReadsBackAsSavedWithoutAWarning() {
+        // The rule checks' verdict on clean rules is saved as no bytes at all.
+        String key = "1".repeat(64) + "-checks";
+        cache.write(key, new byte[0]);
+
+        assertThat(cache.read(key)).hasValueSatisfying(bytes -> assertThat(bytes).isEmpty());
+        assertThat(cache.read(key)).isPresent();
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void cleanRulesAreCheckedOnceAndTheirVerdictServedFromTheCacheAfter() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        RuleChecks counting = (folder, texts) -> {
+            calls.incrementAndGet();
+            return RuleChecks.Verdict.CLEAN;
+        };
+        RuleBaseLoader.load(rules, cache, counting);
+        RuleBaseLoader.load(rules, cache, counting);
+        RuleBaseLoader.load(rules, cache, counting);
+
+        assertThat(calls).hasValue(1);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void aChangedRuleIsCompiledAgainAndItsNewBehaviourSeen() throws IOException {
         RuleBase before = RuleBaseLoader.load(rules, cache);
         double polarizationBefore = score(before, Outlook.POLARIZATION);
