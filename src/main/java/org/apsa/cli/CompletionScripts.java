@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 final class CompletionScripts {
 
     /** The classes of the commands a one-shot run takes ({@link OneShot#standard()} builds them). */
-    static final List<Class<?>> ONE_SHOT = List.of(AssessCommands.class, BatchCommands.class, ExplainCommands.class,
+    static final List<Class<?>> ONE_SHOT = List.of(AssessCommands.class, BatchCommands.class, ExplainCommands.class, ExploreCommands.class,
             VocabularyCommands.class, RulesCommands.class, VersionCommand.class);
 
     /** The longest description shown beside a command or an option. */

@@ -8,11 +8,14 @@ import java.util.Objects;
  * Where a batch's results come from.
  *
  * @param version     the tool's version ({@link ToolVersion})
- * @param rules       the rules folder, as the rule base names it
+ * @param rules       the rules folder, as the rule base names it, or {@value #EMBEDDED} for the rules built into the tool
  * @param fingerprint the SHA-256 of the rules' DRL files (names and texts), hex
  * @param created     when the run began, to the second
  */
 public record Provenance(String version, String rules, String fingerprint, Instant created) {
+
+    /** How the rules built into the tool are named. */
+    public static final String EMBEDDED = "embedded";
 
     /** Characters of the fingerprint a report shows: enough to tell rule bases apart. */
     static final int SHORT = 12;
@@ -39,7 +42,8 @@ public record Provenance(String version, String rules, String fingerprint, Insta
      * of the folder rules (fingerprint dbf13ce7e7ca).}
      */
     public String sentence() {
-        return "Made by " + ToolVersion.NAME + " " + version + " on " + created + ", with the rules of the folder " + rules
+        return "Made by " + ToolVersion.NAME + " " + version + " on " + created + ", with "
+                + (rules.equals(EMBEDDED) ? "the embedded rules" : "the rules of the folder " + rules)
                 + " (fingerprint " + shortFingerprint() + ").";
     }
 }

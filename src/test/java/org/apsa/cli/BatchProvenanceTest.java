@@ -38,14 +38,14 @@ class BatchProvenanceTest {
 
         JsonNode run = new ObjectMapper().readTree(first.resolve("run.json").toFile());
         assertThat(run.path("version").asText()).isEqualTo(ToolVersion.current()).matches("\\d+\\.\\d+\\.\\d+.*");
-        assertThat(run.path("rules").asText()).isEqualTo("rules");
+        assertThat(run.path("rules").asText()).isEqualTo("embedded");
         String fingerprint = ShippedRules.ruleBase().fingerprint();
         assertThat(run.path("rulesFingerprint").asText()).isEqualTo(fingerprint);
         Instant created = Instant.parse(run.path("created").asText());
         assertThat(created).isBetween(before, Instant.now());
         assertThat(run.path("assessed").asInt()).isEqualTo((int) Files.readAllLines(first.resolve("assessments.jsonl")).size());
 
-        String sentence = "Made by apsa " + ToolVersion.current() + " on " + created + ", with the rules of the folder rules"
+        String sentence = "Made by apsa " + ToolVersion.current() + " on " + created + ", with the embedded rules"
                 + " (fingerprint " + fingerprint.substring(0, 12) + ").";
         assertThat(Files.readString(first.resolve("report.md"))).contains("\n\n" + sentence + "\n\n");
         assertThat(Files.readString(first.resolve("report.html"))).contains(">" + sentence + "</p>");

@@ -76,7 +76,7 @@ class ShellCommandsTest {
         awaitScreen(session, "Loaded baseline-2014-12 from facts/baseline-2014-12.json");
         type(session, "show");
         String shown = awaitScreen(session, "Unknown (");
-        assertThat(shown).contains("usChina.strategicDistrust", "Indicator", "Confidence");
+        assertThat(shown).contains("usChina.strategicDistrust", "Indicator", "Conf.");
         type(session, "assess");
         String assessed = awaitScreen(session, "Prescriptions:");
         assertThat(assessed).contains("polarization", "leading", "What the article says of polarization");
