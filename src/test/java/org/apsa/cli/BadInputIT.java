@@ -59,7 +59,7 @@ class BadInputIT {
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
         assertThat(run.err()).doesNotContain("Exception", "\tat ");
         assertThat(Files.readAllLines(cwd.resolve("out/assessments.jsonl")))
-                .extracting(line -> line.replaceAll("^\\{\"factSet\":\\{\"id\":\"([^\"]+)\".*", "$1"))
+                .extracting(line -> line.replaceAll("^\\{\"schemaVersion\":\"[^\"]+\",\"factSet\":\\{\"id\":\"([^\"]+)\".*", "$1"))
                 .containsExactly("twin", "other", "third", "first");
         assertThat(Files.readAllLines(cwd.resolve("out/errors.jsonl"))).hasSizeGreaterThan(50);
     }
