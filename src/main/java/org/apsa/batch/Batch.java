@@ -225,12 +225,11 @@ public final class Batch {
             }
             run.finish();
             List<String> removed = outputs.commit();
-            long read = files.stream().filter(Inputs.Input::readable).count();
-            Summary summary = new Summary(read, run.report.assessed(), run.report.byLeading(), run.invalidInputs,
+            Summary summary = new Summary(run.filesRead, run.report.assessed(), run.report.byLeading(), run.invalidInputs,
                     run.problems, run.firstProblems, options.out(), run.written(), removed, outputs.leftOver(),
                     Duration.ofNanos(System.nanoTime() - start));
             LOG.info("batch: {} fact sets assessed, {} invalid inputs, from {} files into {} in {} ms on {} threads",
-                    summary.assessed(), summary.invalidInputs(), read, options.out(), summary.elapsed().toMillis(), options.threads());
+                    summary.assessed(), summary.invalidInputs(), summary.files(), options.out(), summary.elapsed().toMillis(), options.threads());
             if (!removed.isEmpty()) {
                 LOG.info("batch: removed from an earlier run in {}: {}", options.out(), removed);
             }
@@ -446,8 +445,12 @@ public final class Batch {
 
         private void writeNext() {
             Result result = await(window.removeFirst());
-            results++;
-            resultBytes += cost(result);
+            if (result.json() != null) {
+                // Only assessments set the estimate: a run of small invalid records would lower
+                // it, and as many large lines as the threads allow could then be in flight at once.
+                results++;
+                resultBytes += cost(result);
+            }
             if (result.problems().isEmpty()) {
                 Row row = numbered(result.row(), report.assessed() + 1);
                 writeLine(result.json());
@@ -491,9 +494,6 @@ public final class Batch {
      * assessment's row with its texts and scores, which is smaller), a brief counted apart.
      */
     private static long cost(Result result) {
-        if (result.json() == null) {
-            return 1024;
-        }
         long brief = 0;
         for (String line : result.row() == null ? List.<String>of() : result.row().brief()) {
             brief += 2L * line.length();
