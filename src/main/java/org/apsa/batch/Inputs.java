@@ -289,10 +289,11 @@ public final class Inputs {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     for (int i = 0; i < n; i++) {
                         byte b = buffer[i];
-                        if (b == '\n') {
+                        if (b == '\n' || b == '\r') {
+                            // A line ends at \n, \r\n or a lone \r, as the reader reads them.
                             total += content ? 1 : 0;
                             content = false;
-                        } else if (b != ' ' && b != '\r' && b != '\t') {
+                        } else if (b != ' ' && b != '\t') {
                             content = true;
                         }
                     }

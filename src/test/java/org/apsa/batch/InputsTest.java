@@ -222,4 +222,11 @@ class InputsTest {
 
         assertThat(Inputs.estimateRecords(List.of(new Inputs.Input(lines, null), new Inputs.Input(one, null)))).isEqualTo(4);
     }
+
+    @Test
+    void linesEndingInALoneCarriageReturnAreCountedAsTheReaderReadsThem(@TempDir Path dir) throws IOException {
+        Path oldMac = Files.writeString(dir.resolve("old-mac.jsonl"), "{\"id\": \"a\"}\r{\"id\": \"b\"}\r\n{\"id\": \"c\"}\r");
+
+        assertThat(Inputs.estimateRecords(List.of(new Inputs.Input(oldMac, null)))).isEqualTo(3);
+    }
 }
