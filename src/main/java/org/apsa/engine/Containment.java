@@ -56,6 +56,9 @@ public final class Containment {
         Runtime.getRuntime().addShutdownHook(new Thread(Containment::onExit, "apsa-exit-guard"));
     }
 
+    /** The last unusable deadline setting warned of. */
+    private static volatile String warnedDeadline;
+
     private Containment() {
     }
 
@@ -69,7 +72,11 @@ public final class Containment {
                     return Duration.ofNanos((long) (seconds * 1e9));
                 }
             } catch (NumberFormatException e) {
-                LOG.warn("-D{}={} is not a number of seconds; using {} s", DEADLINE_PROPERTY, value, DEFAULT_DEADLINE.toSeconds());
+                // Read on every tick of the watchdog: said once a value, not once a second.
+                if (!value.equals(warnedDeadline)) {
+                    warnedDeadline = value;
+                    LOG.warn("-D{}={} is not a number of seconds; using {} s", DEADLINE_PROPERTY, value, DEFAULT_DEADLINE.toSeconds());
+                }
             }
         }
         return DEFAULT_DEADLINE;
@@ -121,15 +128,15 @@ public final class Containment {
             this.deadline = deadline;
         }
 
-        /** A firing begins on the current thread. */
-        void start() {
+        /** A firing begins on the current thread; the watchdog stops a thread only under this lock. */
+        synchronized void start() {
             stopped = null;
             since = System.nanoTime();
             thread = Thread.currentThread();
         }
 
         /** The firing is over. */
-        void end() {
+        synchronized void end() {
             thread = null;
         }
 
@@ -140,7 +147,9 @@ public final class Containment {
 
         @Override
         public void close() {
-            thread = null;
+            synchronized (this) {
+                thread = null;
+            }
             WATCHES.remove(this);
         }
 
@@ -182,8 +191,9 @@ public final class Containment {
             long now = System.nanoTime();
             for (Watch w : WATCHES) {
                 Thread t = w.thread;
-                if (t != null && w.stopped == null && now - w.since > w.deadline) {
-                    stop(w, t);
+                long since = w.since;
+                if (t != null && w.stopped == null && now - since > w.deadline) {
+                    stop(w, t, since);
                 }
             }
         }
@@ -191,16 +201,21 @@ public final class Containment {
 
     /** Stops a firing past its deadline; ends the process when its thread does not leave the rule. */
     @SuppressWarnings({"deprecation", "removal"})
-    private static void stop(Watch w, Thread t) {
+    private static void stop(Watch w, Thread t, long since) {
         String message = w.describe("has run for more than " + seconds(w.deadline) + " s without finishing") + "; it was "
                 + "stopped. A rule must not loop or wait: fix its consequence ('then' part) or the functions it calls";
-        w.stopped = message;
-        LOG.error("{}", message);
-        long since = w.since;
-        try {
-            t.stop();
-        } catch (UnsupportedOperationException | SecurityException e) {
-            LOG.warn("the thread firing the rules cannot be stopped: {}", e.toString());
+        // Only the firing that overran is stopped: not one that ended meanwhile, nor the next one.
+        synchronized (w) {
+            if (w.thread != t || w.since != since || w.stopped != null) {
+                return;
+            }
+            w.stopped = message;
+            LOG.error("{}", message);
+            try {
+                t.stop();
+            } catch (UnsupportedOperationException | SecurityException e) {
+                LOG.warn("the thread firing the rules cannot be stopped: {}", e.toString());
+            }
         }
         long until = System.nanoTime() + GRACE.toNanos();
         while (System.nanoTime() < until) {
