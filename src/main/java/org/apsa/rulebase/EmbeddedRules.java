@@ -2,6 +2,7 @@ package org.apsa.rulebase;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apsa.io.PrivateFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +81,8 @@ public final class EmbeddedRules {
         Map<String, byte[]> files = read();
         String digest = digest(files);
         try {
-            if (cache.folder().isEmpty()) {
+            // The copy is code the tool compiles and runs: only into a cache folder that is the user's alone.
+            if (cache.folder().isEmpty() || !cache.trusted()) {
                 Path temporary = Files.createTempDirectory("apsa-rules-");
                 write(temporary, files);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(temporary), "apsa-rules-cleanup"));
@@ -91,7 +93,7 @@ public final class EmbeddedRules {
             if (Files.isRegularFile(target.resolve(MARKER))) {
                 return target;
             }
-            Files.createDirectories(home);
+            PrivateFiles.folders(home);
             Path temporary = Files.createTempDirectory(home, "tmp-");
             try {
                 write(temporary, files);

@@ -182,7 +182,7 @@ public final class RuleCache {
      * and no one else may write to it. Asked once; a folder that is not yet there is created
      * by {@link #write} as the user's alone.
      */
-    private boolean trusted() {
+    boolean trusted() {
         if (trusted == null) {
             Optional<String> why = Files.isDirectory(folder) ? PrivateFiles.untrusted(folder) : Optional.empty();
             why.ifPresent(reason -> warnings.accept("the compiled-rule cache " + folder + " is not used: " + reason
@@ -316,13 +316,6 @@ public final class RuleCache {
         }
     }
 
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     public String toString() {
