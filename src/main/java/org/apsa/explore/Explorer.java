@@ -305,7 +305,8 @@ public final class Explorer {
         return Math.max(0, Math.min(1, share));
     }
 
-    static double round(double value) {
+    /** A share or probability to four decimals, as every explore output gives it. */
+    public static double round(double value) {
         return Math.rint(value * 10_000) / 10_000;
     }
 }

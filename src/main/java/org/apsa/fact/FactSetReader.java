@@ -635,8 +635,8 @@ public final class FactSetReader {
         }
 
         /**
-         * The fact set of a record the schema accepts. A confidence the schema accepts but a
-         * double cannot hold ({@code 1e-999} reads as 0) is the one thing left to check.
+         * The fact set of a record the schema accepts; it checks nothing more (a confidence that
+         * underflows to 0, such as {@code 1e-999}, is refused by the validator, which reads doubles).
          */
         private FactSet bind(JsonTree tree) {
             JsonNode root = tree.root();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apsa.explore.Exploration;
+import org.apsa.explore.Explorer;
 import org.apsa.explore.SamplingModel;
 
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ public final class ExplorationJson {
             dim.put("confidence", d.stated() == null ? null : d.confidence());
             Map<String, Object> p = new LinkedHashMap<>();
             for (int l = 0; l < d.levels().size(); l++) {
-                p.put(d.levels().get(l), round(d.probabilities()[l]));
+                p.put(d.levels().get(l), Explorer.round(d.probabilities()[l]));
             }
             dim.put("probabilities", p);
             dims.add(dim);
@@ -59,8 +60,8 @@ public final class ExplorationJson {
             x.put("id", l.id());
             x.put("count", l.count());
             x.put("share", l.share());
-            x.put("low", round(l.low()));
-            x.put("high", round(l.high()));
+            x.put("low", Explorer.round(l.low()));
+            x.put("high", Explorer.round(l.high()));
             x.put("likelihood", l.id().equals(Exploration.NO_LEADER) ? null : l.likelihood());
             return x;
         }).toList());
@@ -126,10 +127,6 @@ public final class ExplorationJson {
             return y;
         }).toList());
         return x;
-    }
-
-    private static double round(double value) {
-        return Math.rint(value * 10_000) / 10_000;
     }
 
     private static String write(Object value) {
