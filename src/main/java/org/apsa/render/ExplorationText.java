@@ -4,61 +4,90 @@ import org.apsa.engine.Outlook;
 import org.apsa.explore.Exploration;
 import org.apsa.explore.SamplingModel;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** An exploration as text for a terminal: who leads how often, the scores, sensitivity, the boxes. */
+/**
+ * An exploration as text for a terminal: who leads how often, the scores, sensitivity, the
+ * boxes. Every line fits in {@value #WIDTH} columns, none ends in a space: long sentences
+ * wrap under a hanging indent, and a condition of a box is never split across lines.
+ */
 public final class ExplorationText {
 
     /** Rows of the sensitivity table shown; JSON has them all. */
     static final int SENSITIVITY_ROWS = 12;
+    /** The columns the text fits in: a terminal's default width, and a narrower shell's wraps it further. */
+    static final int WIDTH = 80;
+    /** Where a wrapped line of a box or a rule goes on. */
+    private static final int BOX_INDENT = 6;
+    private static final int RULE_INDENT = 17;
 
     private ExplorationText() {
     }
 
     public static String render(Exploration e, Style style) {
         StringBuilder out = new StringBuilder();
-        out.append(style.bold("Exploration of " + e.factSetId())).append(e.title() == null ? "" : "  " + Literal.oneLine(e.title()))
-                .append(e.asOf() == null ? "" : "  (as of " + e.asOf() + ")").append('\n');
-        out.append(settings(e)).append('\n');
+        String heading = "Exploration of " + e.factSetId();
+        String about = (e.title() == null ? "" : "  " + Literal.oneLine(e.title())) + (e.asOf() == null ? "" : "  (as of " + e.asOf() + ")");
+        if (columns(heading + about) <= WIDTH) {
+            out.append(style.bold(heading)).append(about).append('\n');
+        } else {
+            out.append(style.bold(heading)).append('\n');
+            lines(out, words(about.strip()), 2, 2);
+        }
+        lines(out, words(settings(e)), 0, 2);
         out.append("As stated: ").append(e.assessedLeader() == null ? "no leader (too little evidence)"
                 : title(e.assessedLeader()) + " leads").append(".\n\n");
 
-        out.append(style.bold("Who leads")).append(String.format(Locale.ROOT, "%n  %-34s %7s  %-15s  %s%n", "", "share",
-                "95% interval", "likelihood"));
-        for (Exploration.Lead l : e.leaders()) {
-            if (l.id().equals(Exploration.NO_LEADER) && l.count() == 0) {
-                continue;
-            }
-            out.append(String.format(Locale.ROOT, "  %-34s %6.1f%%  %5.1f%% - %5.1f%%  %s%n", leaderTitle(l.id()), 100 * l.share(),
-                    100 * l.low(), 100 * l.high(), l.id().equals(Exploration.NO_LEADER) ? "" : l.likelihood()));
+        List<Exploration.Lead> leads = e.leaders().stream()
+                .filter(l -> !(l.id().equals(Exploration.NO_LEADER) && l.count() == 0)).toList();
+        int titles = Math.max(leads.stream().mapToInt(l -> columns(leaderTitle(l.id()))).max().orElse(0),
+                e.scores().stream().mapToInt(s -> columns(title(s.outlook()))).max().orElse(0));
+        out.append(style.bold("Who leads")).append('\n');
+        row(out, String.format(Locale.ROOT, "  %s %7s  %-15s  %s", pad("", titles), "share", "95% interval", "likelihood"));
+        for (Exploration.Lead l : leads) {
+            row(out, String.format(Locale.ROOT, "  %s %6.1f%%  %5.1f%% - %5.1f%%  %s", pad(leaderTitle(l.id()), titles),
+                    100 * l.share(), 100 * l.low(), 100 * l.high(), l.id().equals(Exploration.NO_LEADER) ? "" : l.likelihood()));
         }
 
-        out.append('\n').append(style.bold("Scores")).append(String.format(Locale.ROOT, "%n  %-34s %6s %6s %6s %6s%n", "",
-                "mean", "5%", "median", "95%"));
+        out.append('\n').append(style.bold("Scores")).append('\n');
+        row(out, String.format(Locale.ROOT, "  %s %6s %6s %6s %6s", pad("", titles), "mean", "5%", "median", "95%"));
         for (Exploration.Scores s : e.scores()) {
-            out.append(String.format(Locale.ROOT, "  %-34s %6.2f %6.2f %6.2f %6.2f%n", title(s.outlook()), s.mean(), s.p05(),
+            row(out, String.format(Locale.ROOT, "  %s %6.2f %6.2f %6.2f %6.2f", pad(title(s.outlook()), titles), s.mean(), s.p05(),
                     s.p50(), s.p95()));
         }
 
         if (!e.sensitivity().isEmpty()) {
             boolean totals = e.sensitivity().get(0).total() != null;
-            out.append('\n').append(style.bold("Sensitivity")).append(": each indicator's share of the variance of each score, ")
-                    .append(totals ? "first order (total)" : "first order").append('\n');
-            out.append(String.format(Locale.ROOT, "  %-36s", "Indicator"));
-            for (Outlook o : Outlook.values()) {
-                out.append(String.format(Locale.ROOT, " %-17s", o.id()));
-            }
             out.append('\n');
-            for (Exploration.Sensitivity s : e.sensitivity().subList(0, Math.min(SENSITIVITY_ROWS, e.sensitivity().size()))) {
-                out.append(String.format(Locale.ROOT, "  %-36s", s.indicator()));
-                for (Outlook o : Outlook.values()) {
-                    String cell = String.format(Locale.ROOT, "%.2f", s.firstOrder().get(o.id()))
-                            + (totals ? String.format(Locale.ROOT, " (%.2f)", s.total().get(o.id())) : "");
-                    out.append(String.format(Locale.ROOT, " %-17s", cell));
+            lines(out, words(style.bold("Sensitivity") + ": each indicator's share of a score's variance, "
+                    + (totals ? "first order (total)" : "first order")), 0, 2);
+            List<Exploration.Sensitivity> shown = e.sensitivity().subList(0, Math.min(SENSITIVITY_ROWS, e.sensitivity().size()));
+            int indicators = Math.max("Indicator".length(), shown.stream().mapToInt(s -> columns(s.indicator())).max().orElse(0));
+            // As wide with totals or without, so that the outlook ids above them fit.
+            int cells = "0.00 (0.00)".length();
+            // The outlook ids are wider than a cell: the headers take turns on two lines, each with room for two cells.
+            List<String> ids = new ArrayList<>();
+            for (Outlook o : Outlook.values()) {
+                ids.add(o.id());
+            }
+            StringBuilder[] headers = {new StringBuilder("  " + pad("", indicators)), new StringBuilder("  " + pad("Indicator", indicators))};
+            for (int i = 0; i < ids.size(); i++) {
+                StringBuilder header = headers[i % 2];
+                header.append(" ".repeat(Math.max(1, 2 + indicators + i * (cells + 1) + 1 - columns(header.toString())))).append(ids.get(i));
+            }
+            row(out, headers[0].toString());
+            row(out, headers[1].toString());
+            for (Exploration.Sensitivity s : shown) {
+                StringBuilder line = new StringBuilder("  ").append(pad(s.indicator(), indicators));
+                for (String id : ids) {
+                    String cell = String.format(Locale.ROOT, "%.2f", s.firstOrder().get(id))
+                            + (totals ? String.format(Locale.ROOT, " (%.2f)", s.total().get(id)) : "");
+                    line.append(' ').append(pad(cell, cells));
                 }
-                out.append('\n');
+                row(out, line.toString());
             }
             if (e.sensitivity().size() > SENSITIVITY_ROWS) {
                 out.append("  ... ").append(e.sensitivity().size() - SENSITIVITY_ROWS).append(" more, each below ")
@@ -67,31 +96,84 @@ public final class ExplorationText {
             }
         }
 
-        out.append('\n').append(style.bold("Where each outlook leads")).append(" (PRIM boxes over the first ")
-                .append(String.format(Locale.ROOT, "%,d", e.keptSamples())).append(" samples)\n");
+        out.append('\n');
+        lines(out, words(style.bold("Where each outlook leads") + " (PRIM boxes over the first "
+                + String.format(Locale.ROOT, "%,d", e.keptSamples()) + " samples)"), 0, 2);
         for (Exploration.Boxes b : e.boxes()) {
             if (b.boxes().isEmpty()) {
-                out.append("  ").append(title(b.outlook())).append(": ").append(b.leads() == 0 ? "leads in no sample"
-                        : "no box of conditions stands out").append('\n');
+                lines(out, words(title(b.outlook()) + ": " + (b.leads() == 0 ? "leads in no sample"
+                        : "no box of conditions stands out")), 2, BOX_INDENT);
                 continue;
             }
             for (int i = 0; i < b.boxes().size(); i++) {
                 Exploration.Box box = b.boxes().get(i);
-                out.append(String.format(Locale.ROOT, "  %s leads in %.0f%% of samples where %s%s (coverage %.0f%%, %,d samples)%n",
-                        title(b.outlook()), 100 * box.density(), conditions(box.conditions()),
-                        i == 0 ? "" : i == 1 ? ", outside the box above" : ", outside the boxes above",
-                        100 * box.coverage(), box.samples()));
+                // A condition ("region.alignment ≤ leaning") is one word to the wrapping.
+                List<String> sentence = new ArrayList<>(words(String.format(Locale.ROOT, "%s leads in %.0f%% of samples where",
+                        title(b.outlook()), 100 * box.density())));
+                List<String> conditions = box.conditions().stream().map(c -> c.indicator() + " " + c.text()).toList();
+                for (int c = 0; c < conditions.size(); c++) {
+                    sentence.add((c == 0 ? "" : "and ") + conditions.get(c)
+                            + (c < conditions.size() - 1 ? "" : i == 0 ? "" : i == 1 ? ", outside the box above" : ", outside the boxes above"));
+                }
+                sentence.add(String.format(Locale.ROOT, "(coverage %.0f%%, %,d samples)", 100 * box.coverage(), box.samples()));
+                lines(out, sentence, 2, BOX_INDENT);
                 if (!box.rules().isEmpty()) {
-                    out.append(String.format(Locale.ROOT, "    rules that fire more often there (in %d samples of the box; in all samples):%n",
-                            box.replayed()));
+                    lines(out, words(String.format(Locale.ROOT, "rules that fire more often there (in %d samples of the box; in all):",
+                            box.replayed())), 4, BOX_INDENT);
                     for (Exploration.FiringRule r : box.rules()) {
-                        out.append(String.format(Locale.ROOT, "    %4.0f%% (%3.0f%%)  %s%s%n", 100 * r.inBox(), 100 * r.overall(),
-                                "\"" + r.name() + "\"", r.source() == null ? "" : " (¶" + r.source() + ")"));
+                        lines(out, String.format(Locale.ROOT, "    %4.0f%% (%3.0f%%) ", 100 * r.inBox(), 100 * r.overall()),
+                                words("\"" + r.name() + "\"" + (r.source() == null ? "" : " (¶" + r.source() + ")")), RULE_INDENT);
                     }
                 }
             }
         }
         return out.toString();
+    }
+
+    /** The words of a text, split at its spaces. */
+    private static List<String> words(String text) {
+        return List.of(text.strip().split(" +"));
+    }
+
+    /**
+     * Appends words as lines of at most {@value #WIDTH} columns, the first line indented by
+     * {@code first} spaces, the others by {@code hanging}. A word wider than a line has a line
+     * of its own.
+     */
+    private static void lines(StringBuilder out, List<String> words, int first, int hanging) {
+        lines(out, " ".repeat(first), words, hanging);
+    }
+
+    /** As above, the first line opening with {@code lead} as it is, spaces and all. */
+    private static void lines(StringBuilder out, String lead, List<String> words, int hanging) {
+        StringBuilder line = new StringBuilder(lead);
+        boolean empty = lead.isBlank();
+        for (String word : words) {
+            if (!empty && columns(line.toString()) + 1 + columns(word) > WIDTH) {
+                row(out, line.toString());
+                line = new StringBuilder(" ".repeat(hanging));
+                empty = true;
+            }
+            line.append(empty ? "" : " ").append(word);
+            empty = false;
+        }
+        row(out, line.toString());
+    }
+
+    /** A line of the text, without trailing spaces. */
+    private static void row(StringBuilder out, String line) {
+        out.append(line.stripTrailing()).append('\n');
+    }
+
+    /** {@code text} padded with spaces to {@code width} columns. */
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - columns(text)));
+    }
+
+    /** The columns a text takes on a terminal: its code points, less the ANSI codes of a style. */
+    static int columns(String text) {
+        String plain = text.replaceAll("\u001b\\[[0-9;]*m", "");
+        return plain.codePointCount(0, plain.length());
     }
 
     static String settings(Exploration e) {

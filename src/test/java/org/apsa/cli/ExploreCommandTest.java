@@ -29,6 +29,9 @@ class ExploreCommandTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("300 samples, seed 9, --vary all").contains("Who leads").contains("Sensitivity")
                 .contains("Where each outlook leads");
+        assertThat(text.lines()).as("the text fits an 80-column terminal, no line ending in a space")
+                .allSatisfy(line -> assertThat(line.codePointCount(0, line.length())).as(line).isLessThanOrEqualTo(80))
+                .noneMatch(line -> line.endsWith(" "));
     }
 
     @Test
