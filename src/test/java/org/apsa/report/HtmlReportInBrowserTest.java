@@ -1,22 +1,14 @@
 package org.apsa.report;
 
+import org.apsa.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The HTML report in a real browser (Debian's headless {@code chromium}, which {@code .ci/run}
@@ -25,23 +17,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class HtmlReportInBrowserTest {
 
-    private static final Path OUTPUT = Path.of("target/browser");
-
     @TempDir
-    Path profile;
+    Path profiles;
 
     @Test
     void theReportRendersWithItsChartAndOverviewTable() throws Exception {
-        Optional<Path> chromium = chromium();
-        assumeTrue(chromium.isPresent(), "no chromium on the PATH: the browser check is skipped (.ci/run installs Debian's chromium)");
-        Files.createDirectories(OUTPUT);
-        Path html = OUTPUT.resolve("report.html").toAbsolutePath();
-        Files.writeString(html, HtmlReport.render(sample()), StandardCharsets.UTF_8);
-        Path png = OUTPUT.resolve("report.png").toAbsolutePath();
-        Files.deleteIfExists(png);
+        HeadlessChromium chromium = HeadlessChromium.onThePathOrSkip(profiles);
+        Path html = HeadlessChromium.writePage("report.html", HtmlReport.render(sample()));
 
-        String dom = chromium(chromium.get(), profile.resolve("dom"), "--dump-dom", html.toUri().toString());
-        chromium(chromium.get(), profile.resolve("shot"), "--screenshot=" + png, html.toUri().toString());
+        String dom = chromium.dumpDom(html);
+        Path png = chromium.screenshot(html, "report.png");
 
         assertThat(dom).contains("<svg id=\"timeline-chart\"", "<table id=\"fact-set-table\">", "<table id=\"leading\">",
                 "<nav class=\"contents\"");
@@ -49,33 +34,6 @@ class HtmlReportInBrowserTest {
         assertThat(dom).contains("Where views of the same date differ", "The leader in brief");
         assertThat(png).exists();
         assertThat(Files.size(png)).as("a blank page compresses to a few kilobytes").isGreaterThan(20_000);
-    }
-
-    private static String chromium(Path binary, Path userDataDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + userDataDir, "--window-size=1280,2000"));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(userDataDir.getParent(), "chromium", ".out");
-        Path err = Files.createTempFile(userDataDir.getParent(), "chromium", ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("chromium did not finish in 90 s: " + Files.readString(err));
-        }
-        assertThat(process.exitValue()).as(Files.readString(err)).isZero();
-        return Files.readString(out, StandardCharsets.UTF_8);
-    }
-
-    private static Optional<Path> chromium() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        return Stream.of(path.split(File.pathSeparator))
-                .flatMap(dir -> Stream.of("chromium", "chromium-browser").map(name -> Path.of(dir, name)))
-                .filter(Files::isExecutable)
-                .findFirst();
     }
 
     /** Three analysts over two years, two of them on the same days. */
