@@ -1,10 +1,9 @@
 package org.apsa.bench;
 
+import org.apsa.ShippedRules;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.FactSetReader;
-import org.apsa.rulebase.RuleBaseLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,7 +16,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,8 +40,8 @@ public class AssessmentBenchmark {
 
     @Setup
     public void setUp() {
-        assessor = new Assessor(RuleBaseLoader.load(Path.of("rules")));
-        facts = new FactSetReader().readOne(Path.of("facts", factSet + ".json"));
+        assessor = ShippedRules.assessor();
+        facts = ShippedFacts.read(factSet);
     }
 
     @Benchmark

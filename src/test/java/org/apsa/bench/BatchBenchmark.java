@@ -2,12 +2,11 @@ package org.apsa.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apsa.ShippedRules;
 import org.apsa.batch.Batch;
-import org.apsa.batch.GeneratedFactSets;
 import org.apsa.batch.Report;
 import org.apsa.engine.Assessor;
 import org.apsa.engine.TestRules;
-import org.apsa.rulebase.RuleBaseLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -72,6 +71,7 @@ public class BatchBenchmark {
     @Param({"shipped", "engine-basic"})
     public String rules;
 
+    private GeneratedInput generated;
     private Path folder;
     private Path input;
     private Assessor assessor;
@@ -80,9 +80,10 @@ public class BatchBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        folder = Files.createTempDirectory("apsa-bench");
-        input = GeneratedFactSets.write(folder.resolve("input.jsonl"), RECORDS, 42, 24);
-        assessor = new Assessor(rules.equals("shipped") ? RuleBaseLoader.load(Path.of("rules")) : TestRules.withShippedScoring("basic"));
+        generated = new GeneratedInput("apsa-bench", RECORDS);
+        folder = generated.folder;
+        input = generated.input;
+        assessor = rules.equals("shipped") ? ShippedRules.assessor() : new Assessor(TestRules.withShippedScoring("basic"));
         Path sample = folder.resolve("sample.jsonl");
         try (Stream<String> lines = Files.lines(input)) {
             Files.write(sample, lines.limit(SAMPLE).toList());
@@ -98,11 +99,7 @@ public class BatchBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        generated.delete();
     }
 
     /** The batch as the command runs it, with assessments.jsonl and errors.jsonl only. */

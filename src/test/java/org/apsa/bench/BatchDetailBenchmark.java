@@ -1,11 +1,10 @@
 package org.apsa.bench;
 
+import org.apsa.ShippedRules;
 import org.apsa.batch.Batch;
-import org.apsa.batch.GeneratedFactSets;
 import org.apsa.batch.Report;
 import org.apsa.engine.Assessor;
 import org.apsa.render.Detail;
-import org.apsa.rulebase.RuleBaseLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * {@code batch --detail}: the rate end to end at each level with the shipped rules, as
@@ -54,15 +52,17 @@ public class BatchDetailBenchmark {
     @Param({"full", "lean", "scores"})
     public String detail;
 
+    private GeneratedInput generated;
     private Path folder;
     private Path input;
     private Assessor assessor;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        folder = Files.createTempDirectory("apsa-bench");
-        input = GeneratedFactSets.write(folder.resolve("input.jsonl"), RECORDS, 42, 24);
-        assessor = new Assessor(RuleBaseLoader.load(Path.of("rules")));
+        generated = new GeneratedInput("apsa-bench", RECORDS);
+        folder = generated.folder;
+        input = generated.input;
+        assessor = ShippedRules.assessor();
     }
 
     @TearDown(Level.Trial)
@@ -71,11 +71,7 @@ public class BatchDetailBenchmark {
         System.out.printf(Locale.ROOT, "%ndetail=%s: assessments.jsonl %,d bytes for %,d fact sets, %,d bytes per fact set%s%n",
                 detail, bytes, RECORDS, bytes / RECORDS, detail.equals("lean")
                         ? " (target " + LEAN_BYTES + ": " + (bytes / RECORDS <= LEAN_BYTES ? "met" : "not met") + ")" : "");
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        generated.delete();
     }
 
     /** The batch as the command runs it at the level, with assessments.jsonl and errors.jsonl only. */

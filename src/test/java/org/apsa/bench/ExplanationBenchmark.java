@@ -1,13 +1,12 @@
 package org.apsa.bench;
 
+import org.apsa.ShippedRules;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
 import org.apsa.engine.Outlook;
 import org.apsa.explain.Sensitivity;
 import org.apsa.explain.WhyNot;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.FactSetReader;
-import org.apsa.rulebase.RuleBaseLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,7 +19,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,8 +39,8 @@ public class ExplanationBenchmark {
 
     @Setup
     public void setUp() {
-        assessor = new Assessor(RuleBaseLoader.load(Path.of("rules")));
-        baseline = new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json"));
+        assessor = ShippedRules.assessor();
+        baseline = ShippedFacts.read("baseline-2014-12");
     }
 
     @Benchmark

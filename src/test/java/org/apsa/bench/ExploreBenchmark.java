@@ -1,15 +1,13 @@
 package org.apsa.bench;
 
+import org.apsa.ShippedRules;
 import org.apsa.batch.Batch;
-import org.apsa.batch.GeneratedFactSets;
 import org.apsa.batch.Report;
 import org.apsa.engine.Assessor;
 import org.apsa.explore.Exploration;
 import org.apsa.explore.Explorer;
 import org.apsa.explore.Vary;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.FactSetReader;
-import org.apsa.rulebase.RuleBaseLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,14 +24,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.results.RunResult;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Exploration throughput on every core, in samples per second: {@code explore} of the 2014
@@ -57,24 +53,22 @@ public class ExploreBenchmark {
 
     private Assessor assessor;
     private FactSet baseline;
+    private GeneratedInput generated;
     private Path folder;
     private Path input;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        assessor = new Assessor(RuleBaseLoader.load(Path.of("rules")));
-        baseline = new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json"));
-        folder = Files.createTempDirectory("apsa-explore-bench");
-        input = GeneratedFactSets.write(folder.resolve("input.jsonl"), RECORDS, 42, 24);
+        assessor = ShippedRules.assessor();
+        baseline = ShippedFacts.read("baseline-2014-12");
+        generated = new GeneratedInput("apsa-explore-bench", RECORDS);
+        folder = generated.folder;
+        input = generated.input;
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        generated.delete();
     }
 
     /** {@code explore facts/baseline-2014-12.json --samples 20000 --vary all} on every core. */

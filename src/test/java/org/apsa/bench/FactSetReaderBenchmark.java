@@ -45,10 +45,10 @@ public class FactSetReaderBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        Random random = new Random(42);
+        Random random = new Random(GeneratedInput.SEED);
         lines = new String[LINES];
         for (int i = 0; i < LINES; i++) {
-            lines[i] = GeneratedFactSets.line(random, i + 1, 24);
+            lines[i] = GeneratedFactSets.line(random, i + 1, GeneratedInput.DATES);
         }
         baseline = Files.readString(Path.of("facts", "baseline-2014-12.json"), StandardCharsets.UTF_8);
         invalid = "{\"id\":\"bad\",\"indicators\":{\"us.presence.transparancy\":\"low\",\"mechanism.sco\":\"hihg\","
