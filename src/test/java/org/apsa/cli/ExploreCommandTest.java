@@ -29,6 +29,21 @@ class ExploreCommandTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("300 samples, seed 9, --vary all").contains("Who leads").contains("Sensitivity")
                 .contains("Where each outlook leads");
+        assertFitsEightyColumns(text);
+    }
+
+    @Test
+    void aLongTitleWrapsUnderTheHeading(@TempDir Path dir) throws Exception {
+        String title = "After the Shangri-La Dialogue, with the East and South China Seas tense and the Korean Peninsula quiet";
+        Path facts = Files.writeString(dir.resolve("long.json"), "{\"id\": \"long-title\", \"title\": \"" + title + "\", "
+                + "\"asOf\": \"2015-06-01\", \"indicators\": {\"usChina.strategicDistrust\": {\"level\": \"high\", \"confidence\": 0.6}}}");
+        assertThat(oneShot.execute("explore", facts.toString(), "--samples", "200", "--threads", "1")).contains(0);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).startsWith("Exploration of long-title\n  After the Shangri-La Dialogue,");
+        assertFitsEightyColumns(text);
+    }
+
+    private static void assertFitsEightyColumns(String text) {
         assertThat(text.lines()).as("the text fits an 80-column terminal, no line ending in a space")
                 .allSatisfy(line -> assertThat(line.codePointCount(0, line.length())).as(line).isLessThanOrEqualTo(80))
                 .noneMatch(line -> line.endsWith(" "));
