@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,6 +100,17 @@ public final class StartupBenchmark {
                 w.get(0) / w.get(2), c.get(0) / c.get(2));
         System.out.printf(Locale.ROOT, "ratio java -jar / reference: %.2f wall, %.2f user+sys%n", w.get(1) / w.get(2), c.get(1) / c.get(2));
         System.out.printf(Locale.ROOT, "bin/apsa assess, first run (rules compiled, cache filled, archive begun): %.2f s wall%n", first.wall());
+        delete(work);
+    }
+
+    /** The run's folder (the unpacked distribution, its archive, the caches), once measured. */
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                p.toFile().setWritable(true);
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** target/apsa-VERSION.tar.gz unpacked into {@code into}; its bin/apsa. */
