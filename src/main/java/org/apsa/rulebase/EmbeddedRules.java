@@ -5,6 +5,7 @@ import org.apache.logging.log4j.Logger;
 import org.apsa.io.PrivateFiles;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -31,6 +32,11 @@ import java.util.stream.Stream;
  * first use the copy is written out once, read-only, to a folder named after the digest of
  * its content inside the compiled-rule cache ({@code embedded/DIGEST}); a later run finds it
  * there. With the cache off it goes to a temporary folder removed at exit.
+ *
+ * <p>The digest is computed when the tool is built ({@link #main}) and stored beside the
+ * rules ({@value #DIGEST}), so a run that finds its copy reads one small resource, not the
+ * rules. It is trusted only inside a jar, which the build makes after storing it; from a
+ * folder of classes, whose rules may have been copied again since, it is computed afresh.
  */
 public final class EmbeddedRules {
 
@@ -38,6 +44,9 @@ public final class EmbeddedRules {
 
     /** Where the rules lie on the class path. */
     static final String RESOURCE = "apsa/rules";
+
+    /** The SHA-256 of the embedded files, as {@link #digest} computes it, in hexadecimal. */
+    static final String DIGEST = "apsa/rules.sha256";
 
     private static volatile Path extracted;
 
@@ -78,18 +87,28 @@ public final class EmbeddedRules {
     private static final String MARKER = ".embedded";
 
     static Path extract(RuleCache cache) {
-        Map<String, byte[]> files = read();
-        String digest = digest(files);
+        return extract(cache, storedDigest());
+    }
+
+    /**
+     * As {@link #extract(RuleCache)}, given the digest the build stored, if any: the copy of
+     * the rules it names is taken as it is; without one, or without a copy, the rules are read.
+     */
+    static Path extract(RuleCache cache, String stored) {
         try {
             // The copy is code the tool compiles and runs: only into a cache folder that is the user's alone.
-            if (cache.folder().isEmpty() || !cache.trusted()) {
+            Path home = cache.folder().isPresent() && cache.trusted() ? cache.folder().get().resolve("embedded") : null;
+            if (home != null && stored != null && Files.isRegularFile(home.resolve(stored.substring(0, 16)).resolve(MARKER))) {
+                return home.resolve(stored.substring(0, 16));
+            }
+            Map<String, byte[]> files = read();
+            if (home == null) {
                 Path temporary = Files.createTempDirectory("apsa-rules-");
                 write(temporary, files);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(temporary), "apsa-rules-cleanup"));
                 return temporary;
             }
-            Path home = cache.folder().get().resolve("embedded");
-            Path target = home.resolve(digest.substring(0, 16));
+            Path target = home.resolve(digest(files).substring(0, 16));
             if (Files.isRegularFile(target.resolve(MARKER))) {
                 return target;
             }
@@ -113,6 +132,35 @@ public final class EmbeddedRules {
             throw new UncheckedIOException("cannot write the embedded rules to the cache folder " + cache
                     + ": " + e.getMessage() + "; set APSA_CACHE_DIR to a writable folder, or give --rules DIR", e);
         }
+    }
+
+    /**
+     * The digest the build stored beside the rules, when they are read from a jar; null from
+     * a folder of classes or a build without one.
+     */
+    static String storedDigest() {
+        URL url = EmbeddedRules.class.getClassLoader().getResource(DIGEST);
+        if (url == null || !url.getProtocol().equals("jar")) {
+            return null;
+        }
+        try (InputStream in = url.openStream()) {
+            String digest = new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+            return digest.matches("[0-9a-f]{64}") ? digest : null;
+        } catch (IOException e) {
+            LOG.debug("{} not read: {}", DIGEST, e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Run by the build once the rules are copied among the classes: stores their digest
+     * beside them ({@value #DIGEST}).
+     *
+     * <p>Usage: {@code EmbeddedRules CLASSES_DIR}
+     */
+    public static void main(String[] args) throws IOException {
+        Path classes = Path.of(args[0]);
+        Files.writeString(classes.resolve(DIGEST), digest(readTree(classes.resolve(RESOURCE))) + "\n", StandardCharsets.US_ASCII);
     }
 
     /** The embedded files by their path inside the rules folder, sorted. */

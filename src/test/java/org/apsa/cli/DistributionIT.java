@@ -49,7 +49,8 @@ class DistributionIT {
         Path root = apsa.getParent().getParent();
         assertThat(apsa).isExecutable();
         assertThat(root.resolve("bin/apsa.cmd")).isRegularFile();
-        assertThat(root.resolve("lib/apsa.jar")).isRegularFile();
+        assertThat(root.resolve("apsa.jar")).isRegularFile();
+        assertThat(root.resolve("lib")).isDirectoryContaining("glob:**/drools-*.jar");
         assertThat(root.resolve("rules/blocs.drl")).isRegularFile();
         assertThat(root.resolve("rules/tests")).isDirectory();
         assertThat(root.resolve("facts/baseline-2014-12.json")).isRegularFile();
@@ -76,6 +77,21 @@ class DistributionIT {
         try (Stream<Path> left = Files.list(cwd)) {
             assertThat(left).as("files left in the current folder").isEmpty();
         }
+    }
+
+    @Test
+    void javaDashJarRunsTheDistributionsJarFromItsFolderAndFromAnother() throws Exception {
+        Path root = apsa.getParent().getParent();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path baseline = root.resolve("facts/baseline-2014-12.json");
+
+        Run inRoot = runIn(root, null, java, "-jar", "apsa.jar", "assess", baseline.toString());
+        Run elsewhere = runIn(cwd, null, java, "-jar", root.resolve("apsa.jar").toString(), "assess", baseline.toString());
+
+        assertThat(inRoot.exit()).as(inRoot.err()).isZero();
+        assertThat(inRoot.out()).contains("baseline-2014-12", "polarization");
+        assertThat(elsewhere.exit()).as(elsewhere.err()).isZero();
+        assertThat(elsewhere.out()).isEqualTo(inRoot.out());
     }
 
     @Test
@@ -130,7 +146,12 @@ class DistributionIT {
     private Run run(Path input, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(apsa.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
+        return runIn(cwd, input, command.toArray(String[]::new));
+    }
+
+    /** {@code command} run in {@code folder} as {@link #run(Path, String...)} runs bin/apsa. */
+    private Run runIn(Path folder, Path input, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         builder.environment().put("HOME", home.toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("APSA_LOG_DIR", home.resolve("logs").toString());
@@ -151,7 +172,7 @@ class DistributionIT {
         }
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("bin/apsa " + String.join(" ", args) + " did not finish in 120 s");
+            throw new AssertionError(String.join(" ", command) + " did not finish in 120 s");
         }
         Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         Files.delete(out);

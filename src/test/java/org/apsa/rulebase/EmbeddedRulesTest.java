@@ -3,6 +3,7 @@ package org.apsa.rulebase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,6 +61,32 @@ class EmbeddedRulesTest {
         assertThat(copy).isDirectory();
         assertThat(copy.startsWith(cache)).isFalse();
         assertThat(RuleBaseLoader.fingerprint(copy)).isEqualTo(RuleBaseLoader.fingerprint(SOURCE));
+    }
+
+    @Test
+    void theBuildStoresTheDigestOfTheEmbeddedRulesBesideThem() throws Exception {
+        try (var in = EmbeddedRules.class.getClassLoader().getResourceAsStream(EmbeddedRules.DIGEST)) {
+            assertThat(in).as(EmbeddedRules.DIGEST + " on the class path").isNotNull();
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip())
+                    .isEqualTo(EmbeddedRules.digest(EmbeddedRules.read()));
+        }
+    }
+
+    @Test
+    void theStoredDigestFindsTheCopyWithoutReadingTheRulesAndAnUnfinishedCopyIsWrittenAgain() throws Exception {
+        String digest = EmbeddedRules.digest(EmbeddedRules.read());
+        Path first = EmbeddedRules.extract(RuleCache.at(cache), digest);
+        // The copy is what the stored digest names: a later run takes it as it is.
+        Path marked = Files.createDirectories(cache.resolve("embedded").resolve("0123456789abcdef"));
+        Files.writeString(marked.resolve(".embedded"), "");
+        String other = "0123456789abcdef" + digest.substring(16);
+
+        assertThat(first.getFileName()).hasToString(digest.substring(0, 16));
+        assertThat(EmbeddedRules.extract(RuleCache.at(cache), other)).isEqualTo(marked);
+
+        Files.delete(first.resolve(".embedded"));
+        assertThat(EmbeddedRules.extract(RuleCache.at(cache), digest)).isEqualTo(first);
+        assertThat(RuleBaseLoader.fingerprint(first)).isEqualTo(RuleBaseLoader.fingerprint(SOURCE));
     }
 
     private static List<Path> files(Path root) throws Exception {
