@@ -1,5 +1,8 @@
 package org.apsa.rulebase;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.javaparser.JavaParser;
@@ -75,9 +78,10 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
     /**
      * One file: its package and whether the parser read it whole.
      *
+     * @param header      the comment lines that open the file, as one paragraph
      * @param parseErrors the parser's messages; empty when it read the file whole
      */
-    public record File(String file, String packageName, List<String> imports, List<String> parseErrors) {
+    public record File(String file, String packageName, List<String> imports, String header, List<String> parseErrors) {
 
         public File {
             imports = List.copyOf(imports);
@@ -187,7 +191,6 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
      * @param startColumn the column of its {@code rule} keyword
      * @param conditions  the lines of its {@code when} part, stripped, comment lines left out
      * @param consequence the Java of its {@code then} part, as written
-     * @param consequenceLine the line the consequence starts on, 0 when it has none
      * @param inserts     when its consequence does nothing but {@code insert}/{@code insertLogical}
      *                    new facts made of literals, variables and constants (so it cannot fail),
      *                    the fully qualified types it inserts; null for any other consequence
@@ -200,7 +203,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
     public record Rule(String name, String packageName, String file, int line, int column, int startLine, int startColumn,
                        List<Annotation> annotations,
                        List<Pattern> patterns, List<Constraint> constraints, List<Creation> creations, List<String> conditions,
-                       String consequence, int consequenceLine, List<String> inserts, boolean readable, int endLine,
+                       String consequence, List<String> inserts, boolean readable,
                        List<Condition> expressions, List<String> accumulated, List<String> concludes) {
 
         public Rule {
@@ -359,12 +362,26 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
         return new DrlModel(files, rules, functions);
     }
 
+    /** Where a rule is written: all a run from the cache reads of the model until more is asked for. */
+    public record RulePlace(String name, String file, int line) {
+    }
+
+    /** Each rule's place, in the order of {@link #rules()}. */
+    public List<RulePlace> places() {
+        return rules.stream().map(r -> new RulePlace(r.name(), r.file(), r.line())).toList();
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    /** The cached form: the places first, so that they read alone. */
+    @JsonPropertyOrder({"places", "model"})
+    private record Cached(List<RulePlace> places, DrlModel model) {
+    }
 
     /** As kept in the compiled-rule cache. */
     byte[] bytes() {
         try {
-            return JSON.writeValueAsBytes(this);
+            return JSON.writeValueAsBytes(new Cached(places(), this));
         } catch (IOException e) {
             throw new IllegalStateException("the DRL model does not write as JSON", e);
         }
@@ -373,7 +390,24 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
     /** The model {@link #bytes()} wrote; throws IllegalArgumentException for anything else. */
     static DrlModel of(byte[] bytes) {
         try {
-            return JSON.readValue(bytes, DrlModel.class);
+            DrlModel model = JSON.readValue(bytes, Cached.class).model();
+            if (model == null) {
+                throw new IllegalArgumentException("no model");
+            }
+            return model;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a DRL model: " + e.getMessage(), e);
+        }
+    }
+
+    /** The places {@link #bytes()} wrote, the rest left unread; throws IllegalArgumentException for anything else. */
+    static List<RulePlace> places(byte[] bytes) {
+        try (JsonParser json = JSON.createParser(bytes)) {
+            if (json.nextToken() != JsonToken.START_OBJECT || json.nextToken() != JsonToken.FIELD_NAME
+                    || !"places".equals(json.currentName()) || json.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("not a DRL model: no places first");
+            }
+            return List.of(json.readValueAs(RulePlace[].class));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a DRL model: " + e.getMessage(), e);
         }
@@ -387,6 +421,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
         private final int[] origin;
         private final int[] writtenLineStarts;
         private final Map<String, String> imports = new HashMap<>();
+        private final String header;
         private List<Condition> expressions;
         private List<String> accumulated;
 
@@ -396,20 +431,38 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
             this.text = decoded.text();
             this.origin = decoded.changed() ? decoded.origin() : null;
             this.writtenLineStarts = lineStarts(written);
+            this.header = header(written);
+        }
+
+        /** The comment lines that open a file, as one paragraph. */
+        private static String header(String text) {
+            StringBuilder out = new StringBuilder();
+            for (String line : text.split("\n")) {
+                String t = line.strip();
+                if (!t.startsWith("//")) {
+                    break;
+                }
+                String words = t.substring(2).strip();
+                if (!words.isEmpty()) {
+                    out.append(out.length() == 0 ? "" : " ").append(words);
+                }
+            }
+            return out.toString();
         }
 
         void read(List<File> files, List<Rule> rules, List<Creation> functions) {
             DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
             PackageDescr pkg;
             try {
-                pkg = parser.parse(false, text);
+                // As an editor reads: what follows a syntax error is read all the same.
+                pkg = parser.parse(true, text);
             } catch (DroolsParserException | RuntimeException e) {
-                files.add(new File(file, "", List.of(), List.of(String.valueOf(e.getMessage()))));
+                files.add(new File(file, "", List.of(), header, List.of(String.valueOf(e.getMessage()))));
                 return;
             }
             List<String> errors = parser.getErrors().stream().map(Object::toString).toList();
             if (pkg == null) {
-                files.add(new File(file, "", List.of(), errors.isEmpty() ? List.of("does not parse") : errors));
+                files.add(new File(file, "", List.of(), header, errors.isEmpty() ? List.of("does not parse") : errors));
                 return;
             }
             String packageName = pkg.getName() == null ? "" : pkg.getName();
@@ -421,7 +474,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
                     imports.putIfAbsent(target.substring(target.lastIndexOf('.') + 1), target);
                 }
             }
-            files.add(new File(file, packageName, importNames, errors));
+            files.add(new File(file, packageName, importNames, header, errors));
             for (FunctionDescr f : pkg.getFunctions()) {
                 String body = f.getBody() == null ? "" : f.getBody();
                 int at = f.getStartCharacter() >= 0 ? text.indexOf(body, f.getStartCharacter()) : text.indexOf(body);
@@ -469,9 +522,8 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
             Java java = consequence.isBlank() ? Java.EMPTY : Java.read(consequence);
             List<Creation> creations = java == null ? List.of() : creations(java, Math.max(0, rhsAt));
             List<String> inserts = java == null || !r.getNamedConsequences().isEmpty() ? null : inserts(java);
-            int end = r.getEndCharacter() > 0 ? Math.min(r.getEndCharacter(), text.length() - 1) : text.length() - 1;
             return new Rule(r.getName(), packageName, file, line(nameAt), column(nameAt), line(start), column(start), annotations, patterns, constraints,
-                    creations, conditions, consequence, rhsAt < 0 ? 0 : line(rhsAt), inserts, java != null, line(Math.max(0, end)),
+                    creations, conditions, consequence, inserts, java != null,
                     expressions, accumulated, java == null ? List.of() : concludes(java, creations));
         }
 

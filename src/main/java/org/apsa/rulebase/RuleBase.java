@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -41,14 +42,14 @@ public final class RuleBase {
     private final String fingerprint;
     private final Instant compiledAt;
     private final boolean fromCache;
-    /** The rules as Drools' parser read them when they compiled. */
-    private final DrlModel model;
+    /** The rules as Drools' parser read them when they compiled; from the cache, read when first asked for. */
+    private final Supplier<DrlModel> model;
     /** By the types read, the rules that cannot change the facts of those types. */
     private final Map<List<Class<?>>, Set<Rule>> irrelevant = new ConcurrentHashMap<>();
     private final Map<List<Class<?>>, Optional<AgendaFilter>> filters = new ConcurrentHashMap<>();
     private final List<String> warnings;
 
-    RuleBase(KieBase kieBase, Path folder, List<RuleInfo> rules, String fingerprint, boolean fromCache, DrlModel model,
+    RuleBase(KieBase kieBase, Path folder, List<RuleInfo> rules, String fingerprint, boolean fromCache, Supplier<DrlModel> model,
              List<String> warnings) {
         this.kieBase = kieBase;
         this.warnings = List.copyOf(warnings);
@@ -224,7 +225,7 @@ public final class RuleBase {
         Map<String, List<String>> outputs = new HashMap<>();
         Set<String> seen = new java.util.HashSet<>();
         Set<String> twice = new java.util.HashSet<>();
-        for (DrlModel.Rule rule : model.rules()) {
+        for (DrlModel.Rule rule : model().rules()) {
             String key = rule.packageName() + '\u0000' + rule.name();
             if (!seen.add(key)) {
                 twice.add(key);
@@ -243,7 +244,7 @@ public final class RuleBase {
      * list can be complete.
      */
     public Optional<Set<String>> judgmentIds() {
-        return model.judgmentIds();
+        return model().judgmentIds();
     }
 
     /**
@@ -254,7 +255,7 @@ public final class RuleBase {
     public List<Derivation> derivations(String id) {
         List<Derivation> found = new ArrayList<>();
         for (RuleInfo rule : rules) {
-            model.rules().stream().filter(r -> r.name().equals(rule.name()) && r.file().equals(rule.file())).findFirst()
+            model().rules().stream().filter(r -> r.name().equals(rule.name()) && r.file().equals(rule.file())).findFirst()
                     .filter(r -> r.judgmentsDrawn().contains(id))
                     .ifPresent(r -> found.add(new Derivation(rule, r.conditions())));
         }
@@ -263,7 +264,7 @@ public final class RuleBase {
 
     /** The rules as Drools' parser read them: patterns, constraints, consequences, positions. */
     public DrlModel model() {
-        return model;
+        return model.get();
     }
 
     /** The rules, in file order and within a file in the order written. */

@@ -34,14 +34,12 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -61,12 +59,7 @@ public final class RuleBaseLoader {
 
     /** How an error only the executable model reports begins. */
     public static final String EXECUTABLE_MODEL_ERROR = "the rules compile as DRL but not to the executable model that runs them: ";
-    /** A class the executable model generates (lambdas named by a hash). */
-    private static final Pattern GENERATED = Pattern.compile("Lambda(?:Predicate|Consequence|Extractor)[0-9A-F]{32}");
-    private static final Pattern UNCALLABLE_METHOD = Pattern.compile("The method (\\w+)\\(");
 
-    private static final Pattern FUNCTION_ERROR = Pattern.compile("\\[ function (\\w+) \\(line:\\d+\\): (.*?) ]");
-    private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
 
     private RuleBaseLoader() {
     }
@@ -110,24 +103,24 @@ public final class RuleBaseLoader {
         KieBase kieBase = entry.cache().read(entry.key()).map(kjar -> fromCache(entry, kjar)).orElse(null);
         boolean fromCache = kieBase != null;
         byte[] kjar = null;
-        DrlModel model = fromCache ? cachedModel(entry) : null;
-        boolean parsed = model == null;
-        if (parsed) {
-            model = DrlModel.parse(folder, texts(sources));
-        }
+        // From the cache, only the rules' places are read now; the rest of the model when asked for.
+        Cached cached = fromCache ? cachedModel(entry, folder, sources) : null;
+        DrlModel parsed = cached == null ? DrlModel.parse(folder, texts(sources)) : null;
+        List<DrlModel.RulePlace> places = parsed != null ? parsed.places() : cached.places();
+        Supplier<DrlModel> model = parsed != null ? () -> parsed : cached.model();
         if (!fromCache) {
-            kjar = compile(folder, sources, model);
+            kjar = compile(folder, sources, parsed);
             kieBase = fromKjar(kjar);
         }
-        List<RuleInfo> rules = describe(kieBase, folder, model);
+        List<RuleInfo> rules = describe(kieBase, folder, places);
         if (kjar != null) {
             // Saved only once it has loaded and its rules are told apart, so a bad build is never kept.
             entry.cache().write(entry.key(), kjar);
         }
-        if (parsed && entry.cache().enabled()) {
-            entry.cache().write(entry.key() + MODEL_SUFFIX, model.bytes());
+        if (parsed != null && entry.cache().enabled()) {
+            entry.cache().write(entry.key() + MODEL_SUFFIX, parsed.bytes());
         }
-        RuleChecks.Verdict verdict = verdict(entry, folder, sources, checks);
+        RuleChecks.Verdict verdict = verdict(entry, folder, sources, model, checks);
         if (!verdict.errors().isEmpty()) {
             throw new RefusedRulesException(verdict.errors(), String.join("\n", verdict.errors()) + "\n" + refusal(verdict));
         }
@@ -139,17 +132,40 @@ public final class RuleBaseLoader {
     /** How the cache key of the DRL model of a compiled-rule entry ends. */
     static final String MODEL_SUFFIX = "-model";
 
-    /** The DRL model kept beside compiled rules; null when there is none that reads, and the rules are parsed again. */
-    private static DrlModel cachedModel(Entry entry) {
+    /** A DRL model kept in the cache: the rules' places, read at once, and the model, read when first asked for. */
+    private record Cached(List<DrlModel.RulePlace> places, Supplier<DrlModel> model) {
+    }
+
+    /**
+     * The DRL model kept beside compiled rules; null when there is none whose places read, and
+     * the rules are parsed again. Should the rest not read when asked for, the texts are parsed then.
+     */
+    private static Cached cachedModel(Entry entry, Path folder, Map<Path, byte[]> sources) {
         Optional<byte[]> kept = entry.cache().read(entry.key() + MODEL_SUFFIX);
+        String name = entry.cache().file(entry.key() + MODEL_SUFFIX).map(Path::toString).orElse(entry.key());
         if (kept.isEmpty()) {
             return null;
         }
         try {
-            return DrlModel.of(kept.get());
+            List<DrlModel.RulePlace> places = DrlModel.places(kept.get());
+            return new Cached(places, new Supplier<>() {
+                private DrlModel model;
+
+                @Override
+                public synchronized DrlModel get() {
+                    if (model == null) {
+                        try {
+                            model = DrlModel.of(kept.get());
+                        } catch (IllegalArgumentException e) {
+                            LOG.warn("compiled-rule cache entry {} is not a DRL model; reading the rules again", name);
+                            model = DrlModel.parse(folder, texts(sources));
+                        }
+                    }
+                    return model;
+                }
+            });
         } catch (IllegalArgumentException e) {
-            LOG.warn("compiled-rule cache entry {} is not a DRL model; reading the rules again",
-                    entry.cache().file(entry.key() + MODEL_SUFFIX).map(Path::toString).orElse(entry.key()));
+            LOG.warn("compiled-rule cache entry {} is not a DRL model; reading the rules again", name);
             return null;
         }
     }
@@ -171,7 +187,8 @@ public final class RuleBaseLoader {
      * What the checks say of these texts: from the cache when it holds their verdict for this
      * build of the tool, else computed and saved there. A verdict that does not read is computed again.
      */
-    private static RuleChecks.Verdict verdict(Entry entry, Path folder, Map<Path, byte[]> sources, RuleChecks checks) {
+    private static RuleChecks.Verdict verdict(Entry entry, Path folder, Map<Path, byte[]> sources, Supplier<DrlModel> model,
+                                              RuleChecks checks) {
         if (checks == RuleChecks.NONE) {
             return RuleChecks.Verdict.CLEAN;
         }
@@ -188,7 +205,7 @@ public final class RuleBaseLoader {
             }
         }
         long started = System.nanoTime();
-        RuleChecks.Verdict verdict = checks.check(folder, texts(sources));
+        RuleChecks.Verdict verdict = checks.check(folder, texts(sources), model.get());
         LOG.info("checked the rules of {} in {} ms: {} errors, {} warnings", folder, (System.nanoTime() - started) / 1_000_000,
                 verdict.errors().size(), verdict.warnings().size());
         if (key != null) {
@@ -289,7 +306,7 @@ public final class RuleBaseLoader {
             if (!build.errors().isEmpty()) {
                 Build drl = build(kie, folder, sources, model, DrlProject.class);
                 kie.getRepository().removeKieModule(drl.release());
-                throw new RuleBaseException(drl.errors().isEmpty() ? executableModelErrors(folder, model, build.errors()) : drl.errors());
+                throw new RuleBaseException(drl.errors().isEmpty() ? DroolsErrors.executableModelErrors(folder, model, build.errors()) : drl.errors());
             }
             return ((InternalKieModule) build.builder().getKieModule()).getBytes();
         } finally {
@@ -359,50 +376,6 @@ public final class RuleBaseLoader {
     }
 
     /**
-     * The executable model's errors in the author's terms. They come against generated Java
-     * files. A method it cannot call on an accumulate function's result ({@code $cs.size()}
-     * with {@code $cs : collectList(...)}) is looked up in the DRL code (comments and strings
-     * left out) and reported at each such call; otherwise the folder is named. Errors that
-     * only name generated classes follow from another one and are left out.
-     */
-    private static List<InputProblem> executableModelErrors(Path folder, DrlModel model, List<InputProblem> errors) {
-        Set<InputProblem> problems = new LinkedHashSet<>();
-        for (InputProblem e : errors) {
-            if (e.message().startsWith("Java source of ") || GENERATED.matcher(e.message()).find()) {
-                continue;
-            }
-            if (e.file().endsWith(".drl")) {
-                problems.add(e);
-                continue;
-            }
-            String message = EXECUTABLE_MODEL_ERROR + e.message()
-                    + " (see docs/rule-authoring.md, \"Executable model\")";
-            Matcher method = UNCALLABLE_METHOD.matcher(e.message());
-            List<InputProblem> calls = method.find() ? callsOnAccumulateResults(folder, model, method.group(1), message) : List.of();
-            problems.addAll(calls.isEmpty() ? List.of(new InputProblem(folder.toString(), 0, 0, message)) : calls);
-        }
-        return problems.isEmpty() ? errors : List.copyOf(problems);
-    }
-
-    /** Each call of {@code method} in a constraint on a variable bound to an accumulate function's result, as a problem. */
-    private static List<InputProblem> callsOnAccumulateResults(Path folder, DrlModel model, String method, String message) {
-        List<InputProblem> calls = new ArrayList<>();
-        for (DrlModel.Rule rule : model.rules()) {
-            for (String result : rule.accumulated()) {
-                Pattern call = Pattern.compile(Pattern.quote(result) + "\\s*\\.\\s*(" + Pattern.quote(method) + ")\\s*\\(");
-                for (DrlModel.Condition e : rule.expressions()) {
-                    Matcher m = call.matcher(e.text());
-                    while (m.find()) {
-                        int[] at = e.at(m.start(1));
-                        calls.add(new InputProblem(folder.resolve(rule.file()).toString(), at[0], at[1], message));
-                    }
-                }
-            }
-        }
-        return calls;
-    }
-
-    /**
      * Where a file goes in the module compiled: in the folder of the package it declares, as
      * Drools expects (it warns of every file elsewhere); a file that declares none, at the
      * root. Its path in the rules folder becomes its name, {@code ~} written {@code ~7E} and
@@ -433,7 +406,7 @@ public final class RuleBaseLoader {
         KieBuilder builder = kie.newKieBuilder(fs, RuleBaseLoader.class.getClassLoader()).buildAll(project);
         List<InputProblem> errors = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            errors.addAll(problems(message, byResource));
+            errors.addAll(DroolsErrors.problems(message, byResource, RESOURCES));
         }
         return new Build(release, builder, DroolsErrors.refined(errors, sources, folder, model));
     }
@@ -558,13 +531,13 @@ public final class RuleBaseLoader {
      * @throws RuleBaseException when two compiled rules share a name that the check of the
      *                           texts did not see (its header written in a way it does not read)
      */
-    private static List<RuleInfo> describe(KieBase kieBase, Path folder, DrlModel model) {
-        Map<String, DrlModel.Rule> written = new LinkedHashMap<>();
-        for (DrlModel.Rule rule : model.rules()) {
-            written.putIfAbsent(rule.name(), rule);
-        }
+    private static List<RuleInfo> describe(KieBase kieBase, Path folder, List<DrlModel.RulePlace> places) {
+        Map<String, DrlModel.RulePlace> written = new LinkedHashMap<>();
         Map<String, Integer> fileIndex = new java.util.HashMap<>();
-        model.files().forEach(f -> fileIndex.putIfAbsent(f.file(), fileIndex.size()));
+        for (DrlModel.RulePlace place : places) {
+            written.putIfAbsent(place.name(), place);
+            fileIndex.putIfAbsent(place.file(), fileIndex.size());
+        }
         List<RuleInfo> rules = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (var pkg : kieBase.getKiePackages()) {
@@ -574,7 +547,7 @@ public final class RuleBaseLoader {
                             DroolsErrors.duplicate(rule.getName(), List.of()))));
                 }
                 Map<String, Object> meta = rule.getMetaData();
-                DrlModel.Rule at = written.get(rule.getName());
+                DrlModel.RulePlace at = written.get(rule.getName());
                 rules.add(new RuleInfo(rule.getName(), at == null ? "" : at.file(), at == null ? 0 : at.line(),
                         text(meta.get("title")), text(meta.get("source")), claims(meta.get("claim"))));
             }
@@ -603,48 +576,8 @@ public final class RuleBaseLoader {
         return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    /**
-     * Drools gives every Java error of one consequence in one message, a line each after
-     * "Rule Compilation error": each becomes a problem of its own, so that each is placed and
-     * fixed on its own.
-     */
-    private static List<InputProblem> problems(Message message, Map<String, Path> byResource) {
-        String text = message.getText() == null ? "" : message.getText().strip();
-        if (!text.startsWith(RULE_COMPILATION_ERROR)) {
-            return List.of(problem(message, text, byResource));
-        }
-        List<String> each = text.substring(RULE_COMPILATION_ERROR.length()).lines().map(String::strip)
-                .filter(line -> !line.isEmpty()).toList();
-        if (each.size() < 2) {
-            return List.of(problem(message, text, byResource));
-        }
-        return each.stream().map(line -> problem(message, RULE_COMPILATION_ERROR + " " + line, byResource)).toList();
-    }
-
     /** How Drools begins the message of a consequence whose Java does not compile. */
     public static final String RULE_COMPILATION_ERROR = "Rule Compilation error";
-
-    private static InputProblem problem(Message message, String raw, Map<String, Path> byResource) {
-        String path = message.getPath();
-        Path file = path == null ? null : byResource.get(path);
-        String where = file != null ? file.toString() : path == null ? "rules" : path.replaceFirst("^" + RESOURCES, "");
-        String text = raw.isEmpty() ? "error" : raw.replaceAll("\\s*\\n\\s*", " ");
-        Matcher function = FUNCTION_ERROR.matcher(text);
-        if (function.matches()) {
-            // Drools writes "[ function halfhalf (line:3): ... ]" for function half.
-            String name = function.group(1);
-            boolean doubled = name.length() % 2 == 0 && name.substring(0, name.length() / 2).equals(name.substring(name.length() / 2));
-            text = "in function " + (doubled ? name.substring(0, name.length() / 2) : name) + ": " + function.group(2)
-                    + "; fix the Java in the function's body";
-        }
-        int column = Math.max(0, message.getColumn());
-        Matcher at = PARSER_POSITION.matcher(text);
-        if (column == 0 && at.find() && Integer.parseInt(at.group(1)) == message.getLine()) {
-            // The parser puts the (0-based) column in the text only.
-            column = Integer.parseInt(at.group(2)) + 1;
-        }
-        return new InputProblem(where, Math.max(0, message.getLine()), column, text);
-    }
 
     private static String relative(Path folder, Path file) {
         return folder.relativize(file).toString().replace('\\', '/');

@@ -59,6 +59,33 @@ class RuleCacheTest {
         assertThat(json(second)).isEqualTo(json(first));
     }
 
+    /** The DRL model is kept beside the compiled rules: a run from the cache takes it from there and parses nothing. */
+    @Test
+    void aRunFromTheCacheTakesTheDrlModelFromTheCacheNotFromTheTexts() {
+        RuleBase first = RuleBaseLoader.load(rules, cache);
+        String key = entries().get(0).getFileName().toString().replace(".kjar", "");
+        DrlModel kept = DrlModel.parse("kept.drl", "package org.apsa.rules;\nrule \"Only in the cache\" when then end\n");
+        cache.write(key + RuleBaseLoader.MODEL_SUFFIX, kept.bytes());
+
+        RuleBase second = RuleBaseLoader.load(rules, cache);
+
+        assertThat(first.model().rules()).extracting(DrlModel.Rule::name).contains("Score the four outlooks");
+        assertThat(second.fromCache()).isTrue();
+        assertThat(second.model()).isEqualTo(kept);
+    }
+
+    @Test
+    void aDrlModelEntryThatDoesNotReadIsReadFromTheTextsAgain() {
+        RuleBase first = RuleBaseLoader.load(rules, cache);
+        String key = entries().get(0).getFileName().toString().replace(".kjar", "");
+        cache.write(key + RuleBaseLoader.MODEL_SUFFIX, "{\"not\": \"a model\"}".getBytes(StandardCharsets.UTF_8));
+
+        RuleBase second = RuleBaseLoader.load(rules, cache);
+
+        assertThat(second.fromCache()).isTrue();
+        assertThat(second.model()).isEqualTo(first.model());
+    }
+
     @Test
     void anEmptyEntryReadsBackAsSavedWithoutAWarning() {
         // The rule checks' verdict on clean rules is saved as no bytes at all.
@@ -73,7 +100,7 @@ class RuleCacheTest {
     @Test
     void cleanRulesAreCheckedOnceAndTheirVerdictServedFromTheCacheAfter() {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        RuleChecks counting = (folder, texts) -> {
+        RuleChecks counting = (folder, texts, model) -> {
             calls.incrementAndGet();
             return RuleChecks.Verdict.CLEAN;
         };
