@@ -257,7 +257,8 @@ public final class RuleBase {
         for (RuleInfo rule : rules) {
             model().rules().stream().filter(r -> r.name().equals(rule.name()) && r.file().equals(rule.file())).findFirst()
                     .filter(r -> r.judgmentsDrawn().contains(id))
-                    .ifPresent(r -> found.add(new Derivation(rule, r.conditions())));
+                    .ifPresent(r -> found.add(new Derivation(rule, r.conditions(), List.copyOf(r.indicatorsRead()),
+                            List.copyOf(r.judgmentsRead()))));
         }
         return found;
     }
