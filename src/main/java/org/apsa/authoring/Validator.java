@@ -123,8 +123,9 @@ public final class Validator {
             sources.put(path, text);
             files.put(path.toString(), new DrlFile(path.toString(), text));
         }
-        List<Finding> findings = new ArrayList<>(compile(folder, sources, files));
-        findings.addAll(lint(folder, sources, DrlModel.parse(folder, sources)));
+        DrlModel model = DrlModel.parse(folder, sources);
+        List<Finding> findings = new ArrayList<>(compile(folder, sources, model, files));
+        findings.addAll(lint(folder, sources, model));
         findings.sort(Finding.ORDER);
         return new Validation(folder.toString(), files.size(), rules(files), dedupe(findings));
     }
@@ -171,8 +172,8 @@ public final class Validator {
 
     // ---- compiling ----------------------------------------------------------------------
 
-    private List<Finding> compile(Path folder, Map<Path, String> sources, Map<String, DrlFile> files) {
-        List<InputProblem> first = RuleBaseLoader.check(folder, sources);
+    private List<Finding> compile(Path folder, Map<Path, String> sources, DrlModel model, Map<String, DrlFile> files) {
+        List<InputProblem> first = RuleBaseLoader.check(folder, sources, model);
         List<InputProblem> problems = new ArrayList<>();
         Map<Path, String> second = new LinkedHashMap<>(sources);
         boolean hidden = false;

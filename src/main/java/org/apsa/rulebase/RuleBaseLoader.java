@@ -244,8 +244,9 @@ public final class RuleBaseLoader {
      * compiles is saved in the cache, unless it holds it already, so the next load skips it.
      *
      * @param sources file (under {@code folder}) to its DRL text, in the order to compile
+     * @param model   the texts as {@link DrlModel#parse(Path, Map)} reads them, kept beside what compiles
      */
-    public static List<InputProblem> check(Path folder, Map<Path, String> sources) {
+    public static List<InputProblem> check(Path folder, Map<Path, String> sources, DrlModel model) {
         // Exactly as loading compiles: to the executable model, the DRL compile only saying
         // where when that fails. A text the DRL compile alone rejects but loading runs (Java
         // unicode escapes, say) is no error here either.
@@ -255,7 +256,10 @@ public final class RuleBaseLoader {
             return List.of();
         }
         try {
-            entry.cache().write(entry.key(), compile(folder, bytes, DrlModel.parse(folder, sources)));
+            entry.cache().write(entry.key(), compile(folder, bytes, model));
+            if (entry.cache().enabled()) {
+                entry.cache().write(entry.key() + MODEL_SUFFIX, model.bytes());
+            }
         } catch (RuleBaseException e) {
             return e.problems();
         }
