@@ -1,20 +1,15 @@
 package org.apsa.authoring;
 
-import org.apsa.authoring.DrlFile.Block;
-import org.apsa.authoring.DrlFile.Literal;
+import org.apsa.rulebase.DrlModel;
 import org.apsa.rulebase.RuleBase;
-import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RuleInfo;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Markdown catalogue of a rule base: per file, its header and, per rule, the title, the
@@ -26,14 +21,12 @@ public final class Catalogue {
     /** How the committed copy is regenerated; printed in the catalogue itself. */
     public static final String REGENERATE = "java -jar target/apsa.jar rules doc --out rules/CATALOGUE.md";
 
-    private static final Pattern LHS_TYPE = Pattern.compile("\\b([A-Z]\\w*)\\s*\\(");
     private static final Set<String> SHOWN_APART = Set.of("Indicator", "Judgment", "Support", "Recommendation");
 
     private Catalogue() {
     }
 
     public static String markdown(RuleBase rules) {
-        Path folder = rules.folder();
         Map<String, List<RuleInfo>> byFile = new LinkedHashMap<>();
         for (RuleInfo r : rules.rules()) {
             byFile.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r);
@@ -43,26 +36,23 @@ public final class Catalogue {
         out.append("Generated from the rules; do not edit by hand. Regenerate with `").append(REGENERATE).append("`.\n\n");
         out.append(rules.rules().size()).append(" rules in ").append(byFile.size()).append(" files.\n\n");
         out.append("| file | rules | concern |\n|---|---|---|\n");
-        Map<String, DrlFile> files = new LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
+        rules.model().files().forEach(f -> headers.put(f.file(), f.header()));
         for (String name : byFile.keySet()) {
-            DrlFile file = new DrlFile(name, read(folder.resolve(name)));
-            files.put(name, file);
             out.append("| [`").append(name).append("`](#").append(anchor(name)).append(") | ").append(byFile.get(name).size())
-                    .append(" | ").append(cell(firstSentence(header(file)))).append(" |\n");
+                    .append(" | ").append(cell(firstSentence(headers.getOrDefault(name, "")))).append(" |\n");
         }
         for (Map.Entry<String, List<RuleInfo>> e : byFile.entrySet()) {
-            DrlFile file = files.get(e.getKey());
             out.append("\n## ").append(e.getKey()).append("\n\n");
-            String header = header(file);
+            String header = headers.getOrDefault(e.getKey(), "");
             if (!header.isEmpty()) {
                 out.append(header).append("\n\n");
             }
             out.append("| rule | title | ¶ | claims | concludes | reads |\n|---|---|---|---|---|---|\n");
-            Map<String, Block> blocks = new LinkedHashMap<>();
-            file.blocks().forEach(b -> blocks.putIfAbsent(b.name(), b));
+            Map<String, DrlModel.Rule> written = new LinkedHashMap<>();
+            rules.model().rules().stream().filter(m -> m.file().equals(e.getKey())).forEach(m -> written.putIfAbsent(m.name(), m));
             for (RuleInfo r : e.getValue()) {
-                Block block = blocks.get(r.name());
-                RuleAnalysis a = block == null ? null : RuleAnalysis.of(file, block);
+                DrlModel.Rule a = written.get(r.name());
                 out.append("| ").append(cell(r.name())).append(" (line ").append(r.line()).append(") | ")
                         .append(cell(r.title() == null ? "" : r.title())).append(" | ")
                         .append(r.source() == null ? "" : cell(r.source())).append(" | ")
@@ -74,15 +64,17 @@ public final class Catalogue {
         return out.toString();
     }
 
-    private static String concludes(RuleAnalysis a) {
+    private static String concludes(DrlModel.Rule a) {
         List<String> parts = new ArrayList<>();
-        a.judgmentsInserted.forEach(l -> parts.add("judgment `" + l.value() + "`"));
-        a.supports.forEach(s -> parts.add((s.weight().startsWith("-") ? "against " : "for ") + s.scenario() + " "
-                + (s.weight().startsWith("-") || s.weight().startsWith("+") ? s.weight() : "+" + s.weight())));
-        a.recommendations.forEach(r -> parts.add("recommendation" + (r.id() == null ? "" : " `" + r.id().value() + "`")
-                + (r.indicator() == null ? "" : " (met by `" + r.indicator().value() + "` "
-                + String.join(" or ", r.levels().stream().map(Literal::value).toList()) + ")")));
-        for (String type : a.concludes) {
+        a.judgmentsDrawn().forEach(id -> parts.add("judgment `" + id + "`"));
+        a.supports().stream().filter(s -> s.weight() != null).forEach(s -> parts.add((s.against() ? "against " : "for ")
+                + s.outlook() + " " + (s.weight().startsWith("-") || s.weight().startsWith("+") ? s.weight() : "+" + s.weight())));
+        for (DrlModel.Creation r : a.created("Recommendation")) {
+            List<String> levels = r.arguments().stream().skip(5).filter(DrlModel.Argument::string).map(DrlModel.Argument::literal).toList();
+            parts.add("recommendation" + r.string(0).map(id -> " `" + id.literal() + "`").orElse("")
+                    + r.string(4).map(i -> " (met by `" + i.literal() + "` " + String.join(" or ", levels) + ")").orElse(""));
+        }
+        for (String type : a.concludes()) {
             if (!SHOWN_APART.contains(type)) {
                 parts.add(type);
             }
@@ -90,44 +82,27 @@ public final class Catalogue {
         return String.join("; ", new LinkedHashSet<>(parts));
     }
 
-    private static String reads(RuleAnalysis a) {
+    private static String reads(DrlModel.Rule a) {
         Map<String, Set<String>> indicators = new LinkedHashMap<>();
-        a.indicatorIds.forEach(l -> indicators.putIfAbsent(l.value(), new LinkedHashSet<>()));
-        for (RuleAnalysis.LevelUse use : a.levels) {
-            if (use.level() != null && use.ids().size() == 1) {
-                indicators.computeIfAbsent(use.ids().get(0), k -> new LinkedHashSet<>()).add(use.level().value());
+        a.indicatorsRead().forEach(id -> indicators.putIfAbsent(id, new LinkedHashSet<>()));
+        for (DrlModel.Constraint level : a.compared("Indicator", "level")) {
+            List<String> ids = a.compared("Indicator", "id").stream().filter(c -> c.pattern() == level.pattern())
+                    .map(DrlModel.Constraint::value).toList();
+            if (ids.size() == 1) {
+                indicators.computeIfAbsent(ids.get(0), k -> new LinkedHashSet<>()).add(level.value());
             }
         }
         List<String> parts = new ArrayList<>();
         indicators.forEach((id, levels) -> parts.add("`" + id + "`" + (levels.isEmpty() ? "" : " " + String.join("/", levels))));
-        new LinkedHashSet<>(a.judgmentsUsed.stream().map(u -> u.id().value()).toList())
-                .forEach(id -> parts.add("judgment `" + id + "`"));
-        Matcher m = LHS_TYPE.matcher(a.file.code()).region(a.block.lhsFrom(), a.block.lhsTo());
+        a.judgmentsRead().forEach(id -> parts.add("judgment `" + id + "`"));
         Set<String> others = new LinkedHashSet<>();
-        while (m.find()) {
-            if (!Set.of("Indicator", "Judgment").contains(m.group(1))) {
-                boolean negated = a.file.code(a.block.lhsFrom(), m.start()).stripTrailing().matches("(?s).*\\bnot");
-                others.add((negated ? "no " : "") + m.group(1));
+        for (DrlModel.Pattern p : a.patterns()) {
+            if (!Set.of("Indicator", "Judgment", "Object").contains(p.type())) {
+                others.add((p.negated() ? "no " : "") + p.type());
             }
         }
-        others.forEach(t -> parts.add(t));
+        parts.addAll(others);
         return String.join("; ", parts);
-    }
-
-    /** The comment lines that open a file, as one paragraph. */
-    static String header(DrlFile file) {
-        StringBuilder out = new StringBuilder();
-        for (String line : file.text().split("\n")) {
-            String t = line.strip();
-            if (!t.startsWith("//")) {
-                break;
-            }
-            String words = t.substring(2).strip();
-            if (!words.isEmpty()) {
-                out.append(out.length() == 0 ? "" : " ").append(words);
-            }
-        }
-        return out.toString();
     }
 
     private static String firstSentence(String text) {
@@ -143,9 +118,5 @@ public final class Catalogue {
 
     private static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
-    }
-
-    private static String read(Path file) {
-        return RuleBaseLoader.readText(file);
     }
 }

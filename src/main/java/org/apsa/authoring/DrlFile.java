@@ -1,28 +1,22 @@
 package org.apsa.authoring;
 
+import org.apsa.rulebase.JavaEscapes;
+
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One DRL file read as text, for the linter and the catalogue: its rules with their
- * positions and metadata, and a view of the code with comments and string contents blanked,
- * so that a search for {@code System.} never matches a title or a comment. It does not
- * compile anything and copes with files that do not parse.
+ * One DRL file as text, where Drools' parser cannot serve: placing the compiler's errors in a
+ * file that may not parse (its rule blocks, a parenthesis left open, the file without the
+ * rules that do not parse) and looking for what reaches outside the rule base in a view of the
+ * code with comments and string contents blanked, so that a search for {@code System.} never
+ * matches a title or a comment, in rules, functions and imports alike. What the rules read and
+ * conclude is {@link org.apsa.rulebase.DrlModel}'s.
  */
 final class DrlFile {
-
-    /** A string literal: its value and where its opening quote is. */
-    record Literal(String value, int offset) {
-    }
-
-    /** One {@code @name("value")} of a rule; {@code value} is null when the annotation has no string. */
-    record Meta(String name, String value, int offset) {
-    }
 
     /**
      * One rule block, {@code rule ... end}, as character offsets into the file.
@@ -31,15 +25,7 @@ final class DrlFile {
      * @param thenAt start of the {@code then} keyword, -1 when missing
      * @param end    offset just past the block (after {@code end}, or where the next rule starts)
      */
-    record Block(String name, int start, int whenAt, int thenAt, int end, Map<String, Meta> meta) {
-
-        int lhsFrom() {
-            return whenAt < 0 ? start : whenAt + 4;
-        }
-
-        int lhsTo() {
-            return thenAt < 0 ? end : thenAt;
-        }
+    record Block(String name, int start, int whenAt, int thenAt, int end) {
 
         int rhsFrom() {
             return thenAt < 0 ? end : thenAt + 4;
@@ -50,15 +36,12 @@ final class DrlFile {
     private static final Pattern WHEN = Pattern.compile("(?m)^[ \\t]*when\\b");
     private static final Pattern THEN = Pattern.compile("(?m)^[ \\t]*then\\b");
     private static final Pattern END = Pattern.compile("(?m)^[ \\t]*end\\b");
-    private static final Pattern META = Pattern.compile("@(\\w+)\\s*(\\()?");
-    private static final Pattern LONE_LITERAL = Pattern.compile("\\s*([\"'])[ ]*\\1\\s*");
 
     private final String path;
     private final String text;
     private final char[] code;
     /** {@link #code} as a string, made once: a rule base of 46,000 rules asks for it once per rule. */
     private final String masked;
-    private final List<Literal> literals = new ArrayList<>();
     private final int[] lineStarts;
     private final List<Block> blocks = new ArrayList<>();
     /** Where each offset of the text was as written, when Java's unicode escapes were decoded; null otherwise. */
@@ -124,71 +107,6 @@ final class DrlFile {
         return blocks;
     }
 
-    /** The literals whose opening quote lies in [from, to). */
-    List<Literal> literals(int from, int to) {
-        List<Literal> in = new ArrayList<>();
-        for (int i = firstLiteralFrom(from); i < literals.size() && literals.get(i).offset() < to; i++) {
-            in.add(literals.get(i));
-        }
-        return in;
-    }
-
-    /** The index of the first literal whose quote is at or after {@code from} (literals are in the order of the text). */
-    private int firstLiteralFrom(int from) {
-        int lo = 0;
-        int hi = literals.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (literals.get(mid).offset() < from) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** The first literal starting at or after {@code from}, before {@code to}. */
-    Literal literalAt(int from, int to) {
-        int i = firstLiteralFrom(from);
-        return i < literals.size() && literals.get(i).offset() < to ? literals.get(i) : null;
-    }
-
-    /**
-     * The arguments of a call whose parenthesis opens at {@code open}, as [start, end) offsets
-     * split at the commas outside any inner parenthesis; empty for {@code ()}.
-     */
-    List<int[]> arguments(int open, int limit) {
-        int close = closing(open, limit);
-        int end = close > open + 1 && code[close - 1] == ')' ? close - 1 : close;
-        List<int[]> args = new ArrayList<>();
-        int depth = 0;
-        int start = open + 1;
-        for (int i = open + 1; i < end; i++) {
-            if (code[i] == '(') {
-                depth++;
-            } else if (code[i] == ')') {
-                depth--;
-            } else if (code[i] == ',' && depth == 0) {
-                args.add(new int[]{start, i});
-                start = i + 1;
-            }
-        }
-        if (args.isEmpty() && new String(code, start, end - start).isBlank()) {
-            return args;
-        }
-        args.add(new int[]{start, end});
-        return args;
-    }
-
-    /** The string literal an argument is made of alone, or null when it is anything else ({@code "a" + x}, {@code $id}). */
-    Literal lone(int[] argument) {
-        // The code keeps a literal's quotes and blanks what is between them.
-        List<Literal> in = literals(argument[0], argument[1]);
-        return in.size() == 1 && LONE_LITERAL.matcher(new String(code, argument[0], argument[1] - argument[0])).matches()
-                ? in.get(0) : null;
-    }
-
     /** 1-based line of an offset. */
     int line(int offset) {
         return lineOf(lineStarts, offset);
@@ -239,19 +157,6 @@ final class DrlFile {
         return null;
     }
 
-    /** The offset just past the parenthesis that closes the one at {@code open}, or the limit. */
-    int closing(int open, int limit) {
-        int depth = 0;
-        for (int i = open; i < limit; i++) {
-            if (code[i] == '(') {
-                depth++;
-            } else if (code[i] == ')' && --depth == 0) {
-                return i + 1;
-            }
-        }
-        return limit;
-    }
-
     /**
      * The file with the given blocks blanked out, every other character kept, so that the
      * remaining rules keep their lines and columns.
@@ -289,18 +194,13 @@ final class DrlFile {
                     code[i++] = ' ';
                 }
             } else if (c == '"' || c == '\'') {
-                int start = i++;
-                StringBuilder value = new StringBuilder();
+                i++;
                 while (i < n && code[i] != c && code[i] != '\n') {
                     if (code[i] == '\\' && i + 1 < n) {
-                        value.append(code[i + 1]);
                         code[i++] = ' ';
-                    } else {
-                        value.append(code[i]);
                     }
                     code[i++] = ' ';
                 }
-                literals.add(new Literal(value.toString(), start));
                 i++;
             } else {
                 i++;
@@ -324,8 +224,7 @@ final class DrlFile {
             }
             int whenAt = find(WHEN, masked, start, end);
             int thenAt = find(THEN, masked, Math.max(start, whenAt), end);
-            blocks.add(new Block(name(start + 4), start, whenAt, thenAt, end,
-                    meta(start, whenAt >= 0 ? whenAt : thenAt >= 0 ? thenAt : end)));
+            blocks.add(new Block(name(start + 4), start, whenAt, thenAt, end));
         }
     }
 
@@ -343,30 +242,16 @@ final class DrlFile {
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;
         }
-        Literal quoted = literalAt(i, i + 1);
-        if (quoted != null) {
-            return quoted.value();
+        char quote = i < text.length() ? text.charAt(i) : ' ';
+        if (quote == '"' || quote == '\'') {
+            int close = text.indexOf(quote, i + 1);
+            return text.substring(i + 1, close < 0 ? text.length() : close);
         }
         int j = i;
         while (j < text.length() && !Character.isWhitespace(text.charAt(j))) {
             j++;
         }
         return text.substring(i, j);
-    }
-
-    private Map<String, Meta> meta(int from, int to) {
-        Map<String, Meta> meta = new LinkedHashMap<>();
-        Matcher m = META.matcher(masked).region(from, to);
-        while (m.find()) {
-            String value = null;
-            if (m.group(2) != null) {
-                int close = closing(m.end() - 1, to);
-                Literal l = literalAt(m.end(), close);
-                value = l == null ? code(m.end(), close - 1).strip() : l.value();
-            }
-            meta.putIfAbsent(m.group(1), new Meta(m.group(1), value, m.start()));
-        }
-        return meta;
     }
 
     private static int[] lineStarts(String text) {

@@ -1,7 +1,6 @@
 package org.apsa.authoring;
 
 import org.apsa.authoring.DrlFile.Block;
-import org.apsa.authoring.DrlFile.Literal;
 import org.apsa.authoring.Finding.Severity;
 import org.apsa.engine.Assessor;
 import org.apsa.engine.Outlook;
@@ -13,6 +12,7 @@ import org.apsa.fact.Suggestions;
 import org.apsa.fact.Vocabulary;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apsa.rulebase.DrlModel;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RuleChecks;
@@ -123,8 +123,9 @@ public final class Validator {
             sources.put(path, text);
             files.put(path.toString(), new DrlFile(path.toString(), text));
         }
-        List<Finding> findings = new ArrayList<>(compile(folder, sources, files));
-        findings.addAll(lint(folder, sources));
+        DrlModel model = DrlModel.parse(folder, sources);
+        List<Finding> findings = new ArrayList<>(compile(folder, sources, model, files));
+        findings.addAll(lint(folder, sources, model));
         findings.sort(Finding.ORDER);
         return new Validation(folder.toString(), files.size(), rules(files), dedupe(findings));
     }
@@ -134,8 +135,8 @@ public final class Validator {
      * base with an error is not used, its warnings are printed when it is loaded.
      */
     public static RuleChecks checks() {
-        return (folder, texts) -> {
-            List<Finding> findings = new ArrayList<>(new Validator().lint(folder, texts));
+        return (folder, texts, model) -> {
+            List<Finding> findings = new ArrayList<>(new Validator().lint(folder, texts, model));
             findings.sort(Finding.ORDER);
             List<Finding> each = dedupe(findings);
             return new RuleChecks.Verdict(each.stream().filter(Finding::isError).map(Finding::format).toList(),
@@ -152,30 +153,27 @@ public final class Validator {
      * compiling. The texts are read as Java compiles them, unicode escapes decoded: what they
      * spell is what runs.
      */
-    private List<Finding> lint(Path folder, Map<Path, String> sources) {
+    private List<Finding> lint(Path folder, Map<Path, String> sources, DrlModel model) {
         List<Finding> findings = new ArrayList<>();
-        List<RuleAnalysis> analyses = new ArrayList<>();
         for (Map.Entry<Path, String> source : sources.entrySet()) {
             DrlFile file = DrlFile.asCompiled(source.getKey().toString(), source.getValue());
             outside(file, findings);
             changesFacts(file, findings);
-            for (Block block : file.blocks()) {
-                analyses.add(RuleAnalysis.of(file, block));
-            }
         }
         Set<String> claims = claims(folder);
-        for (RuleAnalysis a : analyses) {
-            metadata(a, claims, findings);
-            indicators(a, findings);
+        for (DrlModel.Rule rule : model.rules()) {
+            Lint lint = new Lint(folder.resolve(rule.file()).toString(), rule, findings);
+            lint.metadata(claims);
+            lint.indicators();
         }
-        judgments(analyses, findings);
+        judgments(folder, model, findings);
         return findings;
     }
 
     // ---- compiling ----------------------------------------------------------------------
 
-    private List<Finding> compile(Path folder, Map<Path, String> sources, Map<String, DrlFile> files) {
-        List<InputProblem> first = RuleBaseLoader.check(folder, sources);
+    private List<Finding> compile(Path folder, Map<Path, String> sources, DrlModel model, Map<String, DrlFile> files) {
+        List<InputProblem> first = RuleBaseLoader.check(folder, sources, model);
         List<InputProblem> problems = new ArrayList<>();
         Map<Path, String> second = new LinkedHashMap<>(sources);
         boolean hidden = false;
@@ -501,38 +499,177 @@ public final class Validator {
             new Reach(Pattern.compile("\\b(drools|kcontext)\\s*\\.\\s*(halt|modify|update|delete|retract|insert|getKieRuntime"
                     + "|getWorkingMemory|getEntryPoint|getChannels|getKnowledgeRuntime)\\b"), "drives the engine itself"));
 
-    private static void metadata(RuleAnalysis a, Set<String> claims, List<Finding> findings) {
-        DrlFile file = a.file;
-        Block b = a.block;
-        DrlFile.Meta source = b.meta().get("source");
-        DrlFile.Meta title = b.meta().get("title");
-        if (source == null || source.value() == null || source.value().isBlank()) {
-            findings.add(at(Severity.WARNING, file, source == null ? b.start() : source.offset(),
-                    "rule \"" + b.name() + "\" has no @source",
-                    "add @source(\"N\") naming the article's paragraph(s) it encodes, 1 to " + PARAGRAPHS
-                            + ", e.g. @source(\"9\") or @source(\"5, 9\")"));
-        } else if (!paragraphs(source.value())) {
-            findings.add(at(Severity.WARNING, file, source.offset(),
-                    "rule \"" + b.name() + "\": @source(\"" + source.value() + "\") is not a paragraph of the article",
-                    "cite paragraphs by number, 1 to " + PARAGRAPHS + ", comma-separated: @source(\"5, 9\")"));
+    /** The checks of one rule, its findings placed in its file. */
+    private record Lint(String path, DrlModel.Rule rule, List<Finding> findings) {
+
+        private String name() {
+            return "rule \"" + rule.name() + "\"";
         }
-        if (title == null || title.value() == null || title.value().isBlank()) {
-            findings.add(at(Severity.WARNING, file, title == null ? b.start() : title.offset(),
-                    "rule \"" + b.name() + "\" has no @title",
-                    "add @title(\"one human line\"): explanations show it beside the rule's conclusions"));
+
+        private void add(Severity severity, int line, int column, String message, String fix) {
+            findings.add(new Finding(severity, path, line, column, message, fix));
         }
-        DrlFile.Meta claim = b.meta().get("claim");
-        if (claim != null && claim.value() != null && !claims.isEmpty()) {
-            for (String id : claim.value().split(",")) {
-                String c = id.strip();
-                if (!c.isEmpty() && !claims.contains(c)) {
-                    findings.add(at(Severity.WARNING, file, claim.offset(),
-                            "rule \"" + b.name() + "\": @claim " + c + " is not in claims.csv" + hint(c, claims),
-                            "cite a claim id of claims.csv, or add the claim there"));
+
+        void metadata(Set<String> claims) {
+            Optional<DrlModel.Annotation> source = rule.annotation("source");
+            Optional<DrlModel.Annotation> title = rule.annotation("title");
+            String sourceValue = source.map(DrlModel.Annotation::value).orElse(null);
+            if (sourceValue == null || sourceValue.isBlank()) {
+                add(Severity.WARNING, source.map(DrlModel.Annotation::line).orElse(rule.startLine()),
+                        source.map(DrlModel.Annotation::column).orElse(rule.startColumn()), name() + " has no @source",
+                        "add @source(\"N\") naming the article's paragraph(s) it encodes, 1 to " + PARAGRAPHS
+                                + ", e.g. @source(\"9\") or @source(\"5, 9\")");
+            } else if (!paragraphs(sourceValue)) {
+                add(Severity.WARNING, source.get().line(), source.get().column(),
+                        name() + ": @source(\"" + sourceValue + "\") is not a paragraph of the article",
+                        "cite paragraphs by number, 1 to " + PARAGRAPHS + ", comma-separated: @source(\"5, 9\")");
+            }
+            String titleValue = title.map(DrlModel.Annotation::value).orElse(null);
+            if (titleValue == null || titleValue.isBlank()) {
+                add(Severity.WARNING, title.map(DrlModel.Annotation::line).orElse(rule.startLine()),
+                        title.map(DrlModel.Annotation::column).orElse(rule.startColumn()), name() + " has no @title",
+                        "add @title(\"one human line\"): explanations show it beside the rule's conclusions");
+            }
+            Optional<DrlModel.Annotation> claim = rule.annotation("claim");
+            if (claim.isPresent() && claim.get().value() != null && !claims.isEmpty()) {
+                for (String id : claim.get().value().split(",")) {
+                    String c = id.strip();
+                    if (!c.isEmpty() && !claims.contains(c)) {
+                        add(Severity.WARNING, claim.get().line(), claim.get().column(),
+                                name() + ": @claim " + c + " is not in claims.csv" + hint(c, claims),
+                                "cite a claim id of claims.csv, or add the claim there");
+                    }
                 }
             }
         }
+
+        /** The indicator ids compared in the pattern of a constraint. */
+        private List<String> idsOf(DrlModel.Constraint c) {
+            return rule.compared("Indicator", "id").stream().filter(id -> id.pattern() == c.pattern())
+                    .map(DrlModel.Constraint::value).toList();
+        }
+
+        void indicators() {
+            String prefix = name() + ": ";
+            for (DrlModel.Constraint id : rule.compared("Indicator", "id")) {
+                unknownIndicator(prefix, id.value(), id.line(), id.column());
+            }
+            for (DrlModel.Constraint c : rule.constraints()) {
+                if (!c.type().equals("Indicator")) {
+                    continue;
+                }
+                if (c.field().equals("level") && c.string()) {
+                    level(prefix, c.value(), c.line(), c.column(), idsOf(c));
+                } else if (c.field().equals("rank") && !c.string() && c.value().matches("-?\\d+")) {
+                    rank(prefix, c);
+                } else if (c.field().equals("level") && !c.string() && (c.operator().equals("==") || c.operator().equals("!="))
+                        && c.value().matches("-?\\d+(?:\\.\\d+)?")) {
+                    Optional<IndicatorDef> def = idsOf(c).stream().map(Vocabulary::find).flatMap(Optional::stream).findFirst();
+                    add(Severity.ERROR, c.line(), c.column(), prefix + "level " + c.operator() + " " + c.value()
+                                    + " compares the level with a number, but levels are words"
+                                    + def.map(d -> " (" + d.scale().describe() + ")").orElse("") + ", so "
+                                    + (c.operator().equals("!=") ? "it always holds" : "the pattern never matches"),
+                            "match the level by name, e.g. level == \"" + def.map(d -> d.scale().levels().get(d.scale().levels().size() - 1))
+                                    .orElse("high") + "\", or compare its position on the scale with rank");
+                }
+            }
+            for (DrlModel.Creation r : rule.created("Recommendation")) {
+                recommendation(prefix, r);
+                Optional<DrlModel.Argument> indicator = r.string(4);
+                if (indicator.isEmpty() || unknownIndicator(prefix, indicator.get().literal(), indicator.get().line(),
+                        indicator.get().column())) {
+                    continue;
+                }
+                for (DrlModel.Argument level : r.arguments().subList(Math.min(5, r.arguments().size()), r.arguments().size())) {
+                    if (level.string()) {
+                        level(prefix, level.literal(), level.line(), level.column(), List.of(indicator.get().literal()));
+                    }
+                }
+            }
+            for (String type : SCENARIO_FACTS) {
+                List<int[]> at = new ArrayList<>();
+                List<String> outlooks = new ArrayList<>();
+                for (DrlModel.Constraint c : rule.compared(type, "scenario")) {
+                    outlooks.add(c.value());
+                    at.add(new int[]{c.line(), c.column()});
+                }
+                for (DrlModel.Creation made : rule.created(type)) {
+                    made.string(type.equals("Support") && made.withContext() ? 1 : 0).ifPresent(a -> {
+                        outlooks.add(a.literal());
+                        at.add(new int[]{a.line(), a.column()});
+                    });
+                }
+                for (int i = 0; i < outlooks.size(); i++) {
+                    String outlook = outlooks.get(i);
+                    if (Outlook.find(outlook).isEmpty()) {
+                        add(Severity.ERROR, at.get(i)[0], at.get(i)[1], prefix + "unknown outlook \"" + outlook + "\""
+                                        + hint(outlook, Outlook.ids()),
+                                "use an outlook id: " + String.join(", ", Outlook.ids()));
+                    }
+                }
+            }
+        }
+
+        private void rank(String prefix, DrlModel.Constraint use) {
+            List<IndicatorDef> defs = idsOf(use).stream().map(Vocabulary::find).flatMap(Optional::stream).toList();
+            if (defs.isEmpty()) {
+                return;
+            }
+            int rank = Integer.parseInt(use.value());
+            // Every scale starts at rank 0: what no rank of the longest one satisfies, none of the others' does.
+            IndicatorDef d = defs.stream().max(Comparator.comparingInt(x -> x.scale().levels().size())).orElseThrow();
+            int max = d.scale().levels().size() - 1;
+            String ranks = "ranks 0 to " + max + ": " + d.scale().describe();
+            if (rank < 0 || rank > max) {
+                add(Severity.ERROR, use.line(), use.column(), prefix + "rank " + rank + " is not on the scale of \""
+                                + d.id() + "\" (" + ranks + ")",
+                        "compare rank with 0 to " + max + ", or match the level by name");
+            } else if (!satisfiable(use.operator(), rank, max)) {
+                add(Severity.ERROR, use.line(), use.column(), prefix + "no level of \"" + d.id() + "\" has rank "
+                                + use.operator() + " " + rank + " (" + ranks + "), so the pattern never matches",
+                        "compare rank so that a level of the scale passes, or match the level by name");
+            }
+        }
+
+        /** A recommendation's actor, one the article addresses, and its source, a paragraph as {@code @source} cites one. */
+        private void recommendation(String prefix, DrlModel.Creation r) {
+            String which = prefix + r.string(0).map(id -> "recommendation \"" + id.literal() + "\"").orElse("recommendation");
+            r.string(1).filter(actor -> !Recommendation.ACTORS.contains(actor.literal())).ifPresent(actor ->
+                    add(Severity.ERROR, actor.line(), actor.column(), which + ": unknown actor \"" + actor.literal() + "\""
+                                    + hint(actor.literal(), Recommendation.ACTORS),
+                            "the actor is one of " + String.join(", ", Recommendation.ACTORS)));
+            r.string(2).filter(source -> !paragraphs(source.literal())).ifPresent(source ->
+                    add(Severity.WARNING, source.line(), source.column(), which + ": source \"" + source.literal()
+                                    + "\" is not a paragraph of the article",
+                            "cite paragraphs by number, 1 to " + PARAGRAPHS + ", comma-separated: \"9\" or \"9, 12\""));
+        }
+
+        /** @return true when the id is unknown (and reported) */
+        private boolean unknownIndicator(String prefix, String id, int line, int column) {
+            if (Vocabulary.find(id).isPresent()) {
+                return false;
+            }
+            add(Severity.ERROR, line, column, prefix + "unknown indicator \"" + id + "\""
+                            + Vocabulary.suggest(id).map(s -> " (did you mean \"" + s + "\"?)").orElse(""),
+                    "use an indicator id of the vocabulary ('vocabulary' lists them); new indicators are added in "
+                            + "org.apsa.fact.Vocabulary");
+            return true;
+        }
+
+        private void level(String prefix, String level, int line, int column, List<String> ids) {
+            List<IndicatorDef> defs = ids.stream().map(Vocabulary::find).flatMap(Optional::stream).toList();
+            if (defs.isEmpty() || defs.stream().anyMatch(d -> d.scale().allows(level))) {
+                return;
+            }
+            Scale scale = defs.get(0).scale();
+            add(Severity.ERROR, line, column, prefix + "level \"" + level + "\" is not on the scale of \""
+                            + defs.get(0).id() + "\"" + hint(level, scale.levels()) + "; allowed: " + scale.describe(),
+                    "use a level of the indicator's scale");
+        }
     }
+
+    /** The fact types whose {@code scenario} is an outlook id. */
+    private static final List<String> SCENARIO_FACTS = List.of("Leading", "ScenarioScore", "Support", "Evaluation");
 
     private static boolean paragraphs(String source) {
         if (!SOURCE.matcher(source.strip()).matches()) {
@@ -547,64 +684,6 @@ public final class Validator {
         return true;
     }
 
-    private static void indicators(RuleAnalysis a, List<Finding> findings) {
-        DrlFile file = a.file;
-        String rule = "rule \"" + a.block.name() + "\": ";
-        for (Literal id : a.indicatorIds) {
-            unknownIndicator(file, rule, id, findings);
-        }
-        for (RuleAnalysis.LevelUse use : a.levels) {
-            level(file, rule, use.level(), use.ids(), findings);
-        }
-        for (RuleAnalysis.RankUse use : a.ranks) {
-            List<IndicatorDef> defs = use.ids().stream().map(Vocabulary::find).flatMap(Optional::stream).toList();
-            if (defs.isEmpty()) {
-                continue;
-            }
-            // Every scale starts at rank 0: what no rank of the longest one satisfies, none of the others' does.
-            IndicatorDef d = defs.stream().max(Comparator.comparingInt(x -> x.scale().levels().size())).orElseThrow();
-            int max = d.scale().levels().size() - 1;
-            String ranks = "ranks 0 to " + max + ": " + d.scale().describe();
-            if (use.rank() < 0 || use.rank() > max) {
-                findings.add(at(Severity.ERROR, file, use.offset(), rule + "rank " + use.rank() + " is not on the scale of \""
-                                + d.id() + "\" (" + ranks + ")",
-                        "compare rank with 0 to " + max + ", or match the level by name"));
-            } else if (!satisfiable(use.operator(), use.rank(), max)) {
-                findings.add(at(Severity.ERROR, file, use.offset(), rule + "no level of \"" + d.id() + "\" has rank "
-                                + use.operator() + " " + use.rank() + " (" + ranks + "), so the pattern never matches",
-                        "compare rank so that a level of the scale passes, or match the level by name"));
-            }
-        }
-        for (RuleAnalysis.LevelNumberUse use : a.levelNumbers) {
-            Optional<IndicatorDef> def = use.ids().stream().map(Vocabulary::find).flatMap(Optional::stream).findFirst();
-            findings.add(at(Severity.ERROR, file, use.offset(), rule + "level " + use.operator() + " " + use.number()
-                            + " compares the level with a number, but levels are words"
-                            + def.map(d -> " (" + d.scale().describe() + ")").orElse("") + ", so "
-                            + (use.operator().equals("!=") ? "it always holds" : "the pattern never matches"),
-                    "match the level by name, e.g. level == \"" + def.map(d -> d.scale().levels().get(d.scale().levels().size() - 1))
-                            .orElse("high") + "\", or compare its position on the scale with rank"));
-        }
-        for (RuleAnalysis.RecommendationUse r : a.recommendations) {
-            recommendation(file, rule, r, findings);
-            if (r.indicator() == null) {
-                continue;
-            }
-            if (unknownIndicator(file, rule, r.indicator(), findings)) {
-                continue;
-            }
-            for (Literal level : r.levels()) {
-                level(file, rule, level, List.of(r.indicator().value()), findings);
-            }
-        }
-        for (Literal outlook : a.outlooks) {
-            if (outlook != null && Outlook.find(outlook.value()).isEmpty()) {
-                findings.add(at(Severity.ERROR, file, outlook.offset(), rule + "unknown outlook \"" + outlook.value() + "\""
-                                + hint(outlook.value(), Outlook.ids()),
-                        "use an outlook id: " + String.join(", ", Outlook.ids())));
-            }
-        }
-    }
-
     /** Whether some rank from 0 to {@code max} makes {@code rank operator value} true. */
     private static boolean satisfiable(String operator, int value, int max) {
         return switch (operator) {
@@ -617,87 +696,50 @@ public final class Validator {
         };
     }
 
-    /** A recommendation's actor, one the article addresses, and its source, a paragraph as {@code @source} cites one. */
-    private static void recommendation(DrlFile file, String rule, RuleAnalysis.RecommendationUse r, List<Finding> findings) {
-        String which = rule + (r.id() == null ? "recommendation" : "recommendation \"" + r.id().value() + "\"");
-        if (r.actor() != null && !Recommendation.ACTORS.contains(r.actor().value())) {
-            findings.add(at(Severity.ERROR, file, r.actor().offset(), which + ": unknown actor \"" + r.actor().value() + "\""
-                            + hint(r.actor().value(), Recommendation.ACTORS),
-                    "the actor is one of " + String.join(", ", Recommendation.ACTORS)));
-        }
-        if (r.source() != null && !paragraphs(r.source().value())) {
-            findings.add(at(Severity.WARNING, file, r.source().offset(), which + ": source \"" + r.source().value()
-                            + "\" is not a paragraph of the article",
-                    "cite paragraphs by number, 1 to " + PARAGRAPHS + ", comma-separated: \"9\" or \"9, 12\""));
-        }
-    }
-
-    /** @return true when the id is unknown (and reported) */
-    private static boolean unknownIndicator(DrlFile file, String rule, Literal id, List<Finding> findings) {
-        if (id == null || Vocabulary.find(id.value()).isPresent()) {
-            return false;
-        }
-        findings.add(at(Severity.ERROR, file, id.offset(), rule + "unknown indicator \"" + id.value() + "\""
-                        + Vocabulary.suggest(id.value()).map(s -> " (did you mean \"" + s + "\"?)").orElse(""),
-                "use an indicator id of the vocabulary ('vocabulary' lists them); new indicators are added in "
-                        + "org.apsa.fact.Vocabulary"));
-        return true;
-    }
-
-    private static void level(DrlFile file, String rule, Literal level, List<String> ids, List<Finding> findings) {
-        if (level == null) {
-            return;
-        }
-        List<IndicatorDef> defs = ids.stream().map(Vocabulary::find).flatMap(Optional::stream).toList();
-        if (defs.isEmpty() || defs.stream().anyMatch(d -> d.scale().allows(level.value()))) {
-            return;
-        }
-        Scale scale = defs.get(0).scale();
-        findings.add(at(Severity.ERROR, file, level.offset(), rule + "level \"" + level.value() + "\" is not on the scale of \""
-                        + defs.get(0).id() + "\"" + hint(level.value(), scale.levels()) + "; allowed: " + scale.describe(),
-                "use a level of the indicator's scale"));
-    }
-
-    private static void judgments(List<RuleAnalysis> analyses, List<Finding> findings) {
-        Map<String, RuleAnalysis> insertedBy = new LinkedHashMap<>();
-        Map<String, Literal> insertedAt = new LinkedHashMap<>();
+    private static void judgments(Path folder, DrlModel model, List<Finding> findings) {
+        Map<String, DrlModel.Rule> insertedBy = new LinkedHashMap<>();
+        Map<String, DrlModel.Argument> insertedAt = new LinkedHashMap<>();
         Set<String> used = new HashSet<>();
         boolean computed = false;
-        for (RuleAnalysis a : analyses) {
-            computed |= a.insertsComputedJudgment;
-            for (Literal l : a.judgmentsInserted) {
-                insertedBy.putIfAbsent(l.value(), a);
-                insertedAt.putIfAbsent(l.value(), l);
+        for (DrlModel.Rule r : model.rules()) {
+            computed |= r.drawsComputedJudgment();
+            for (DrlModel.Creation made : r.created("Judgment")) {
+                made.string(0).ifPresent(id -> {
+                    insertedBy.putIfAbsent(id.literal(), r);
+                    insertedAt.putIfAbsent(id.literal(), id);
+                });
             }
-            a.judgmentsUsed.forEach(u -> used.add(u.id().value()));
+            used.addAll(r.judgmentsRead());
         }
-        for (RuleAnalysis a : analyses) {
-            for (RuleAnalysis.JudgmentUse use : a.judgmentsUsed) {
-                String id = use.id().value();
+        for (DrlModel.Rule r : model.rules()) {
+            String path = folder.resolve(r.file()).toString();
+            for (DrlModel.Constraint use : r.compared("Judgment", "id")) {
+                String id = use.value();
                 if (computed || insertedBy.containsKey(id)) {
                     continue;
                 }
-                String rule = "rule \"" + a.block.name() + "\"";
+                String rule = "rule \"" + r.name() + "\"";
                 String hint = hint(id, insertedBy.keySet());
                 String insert = "insert it in the rule that concludes it, insertLogical(new Judgment(\"" + id + "\", ...)), ";
                 // A pattern that never matches stops the rule only where the rule needs it to match.
                 findings.add(switch (use.place()) {
-                    case REQUIRED -> at(Severity.ERROR, a.file, use.id().offset(), rule + " matches judgment \"" + id
+                    case REQUIRED -> new Finding(Severity.ERROR, path, use.line(), use.column(), rule + " matches judgment \"" + id
                                     + "\", which no rule inserts, so it never fires" + hint,
                             insert + "or match a judgment that is inserted");
-                    case NEGATED -> at(Severity.WARNING, a.file, use.id().offset(), rule + ": no rule inserts judgment \"" + id
-                                    + "\", so 'not Judgment( id == \"" + id + "\" )' is always true" + hint,
+                    case NEGATED -> new Finding(Severity.WARNING, path, use.line(), use.column(), rule + ": no rule inserts judgment \""
+                                    + id + "\", so 'not Judgment( id == \"" + id + "\" )' is always true" + hint,
                             insert + "match a judgment that is inserted, or leave the condition out");
-                    case OTHER -> at(Severity.WARNING, a.file, use.id().offset(), rule + ": no rule inserts judgment \"" + id
-                                    + "\", so this pattern never matches" + hint,
+                    case OTHER -> new Finding(Severity.WARNING, path, use.line(), use.column(), rule + ": no rule inserts judgment \""
+                                    + id + "\", so this pattern never matches" + hint,
                             insert + "match a judgment that is inserted, or leave the pattern out");
                 });
             }
         }
-        insertedBy.forEach((id, a) -> {
+        insertedBy.forEach((id, r) -> {
             if (!used.contains(id)) {
-                findings.add(at(Severity.WARNING, a.file, insertedAt.get(id).offset(), "rule \"" + a.block.name()
-                                + "\" inserts judgment \"" + id + "\", which no rule matches",
+                DrlModel.Argument at = insertedAt.get(id);
+                findings.add(new Finding(Severity.WARNING, folder.resolve(r.file()).toString(), at.line(), at.column(), "rule \""
+                                + r.name() + "\" inserts judgment \"" + id + "\", which no rule matches",
                         "write the rule that reads it (support for an outlook), or leave it out"));
             }
         });
@@ -705,10 +747,6 @@ public final class Validator {
 
     private static String hint(String value, java.util.Collection<String> allowed) {
         return Suggestions.closest(value, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
-    }
-
-    private static Finding at(Severity severity, DrlFile file, int offset, String message, String fix) {
-        return new Finding(severity, file.path(), file.writtenLine(offset), file.writtenColumn(offset), message, fix);
     }
 
     /** The claim ids of {@code claims.csv} beside the rules; empty when there is none. */

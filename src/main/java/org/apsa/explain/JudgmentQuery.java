@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What {@code explain} answers when asked about an id as a judgment: the proof trees of a
@@ -73,8 +71,6 @@ public final class JudgmentQuery {
     public record Unknown(String id, Set<String> judgments) implements Answer {
     }
 
-    private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
-
     private JudgmentQuery() {
     }
 
@@ -98,21 +94,13 @@ public final class JudgmentQuery {
         return new DoesNotHold(id, factSet, drawers, drawable.isPresent());
     }
 
-    /** A rule that draws the judgment, with the indicators and judgments its conditions name as string literals. */
+    /** A rule that draws the judgment, with the indicators and judgments its conditions compare. */
     private static Drawer drawer(Derivation d, Assessment assessment, Set<String> judgments) {
         Map<String, Reading> indicators = new LinkedHashMap<>();
         Map<String, Boolean> named = new LinkedHashMap<>();
-        for (String condition : d.conditions()) {
-            Matcher literal = STRING.matcher(condition);
-            while (literal.find()) {
-                String value = literal.group(1);
-                if (Vocabulary.find(value).isPresent()) {
-                    indicators.put(value, assessment.factSet().indicators().get(value));
-                } else if (judgments.contains(value)) {
-                    named.put(value, assessment.holds(value));
-                }
-            }
-        }
+        d.indicators().stream().filter(id -> Vocabulary.find(id).isPresent())
+                .forEach(id -> indicators.put(id, assessment.factSet().indicators().get(id)));
+        d.judgments().stream().filter(judgments::contains).forEach(id -> named.put(id, assessment.holds(id)));
         return new Drawer(d.rule(), d.conditions(), Collections.unmodifiableMap(indicators),
                 Collections.unmodifiableMap(named));
     }

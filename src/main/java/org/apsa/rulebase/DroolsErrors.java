@@ -1,10 +1,12 @@
 package org.apsa.rulebase;
 
 import org.apsa.fact.InputProblem;
+import org.kie.api.builder.Message;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One failed import, or one DRL function that does not compile, makes Drools report an error
+ * Drools' error messages in the author's terms: each at the file the author edits, every Java
+ * error of a consequence on its own. One failed import, or one DRL function that does not compile, makes Drools report an error
  * in every consequence of the package: one real error buried under a hundred in files that
  * are fine. This keeps the errors that are causes and counts the ones that follow from them.
  * A function that does not compile is imported under its generated class name (function
@@ -33,18 +36,51 @@ final class DroolsErrors {
      * @param errors  as Drools reported them
      * @param sources the DRL files, to place a failed import on its line
      */
-    static List<InputProblem> refined(List<InputProblem> errors, Map<Path, byte[]> sources) {
+    static List<InputProblem> refined(List<InputProblem> errors, Map<Path, byte[]> sources, Path folder, DrlModel model) {
         // Drools sees a name used twice only within one package; the folder-wide check sees
         // every one and stands in for Drools' report of the same name.
-        List<RuleHeaders.Header> headers = RuleHeaders.of(sources);
-        List<RuleHeaders.Repeat> repeats = RuleHeaders.repeats(headers);
+        List<Repeat> repeats = repeats(folder, model);
         Set<String> repeated = new HashSet<>();
         repeats.forEach(r -> repeated.add(r.later().name()));
         List<InputProblem> refined = new ArrayList<>(withoutCascade(errors.stream()
                 .filter(e -> !repeated.contains(duplicateName(e)))
-                .map(e -> duplicateNamed(e, headers)).toList(), sources));
-        repeats.forEach(r -> refined.add(r.problem()));
+                .map(e -> duplicateNamed(e, folder, model)).toList(), sources));
+        repeats.forEach(r -> refined.add(r.problem(folder)));
         return refined;
+    }
+
+    /** A rule named as an earlier one of the folder, in any file or package. */
+    private record Repeat(DrlModel.Rule later, DrlModel.Rule first) {
+
+        /** At the later one's name, naming the first. */
+        InputProblem problem(Path folder) {
+            return new InputProblem(folder.resolve(later.file()).toString(), later.line(), later.column(),
+                    duplicate(later.name(), List.of(place(folder, first))));
+        }
+    }
+
+    private static String place(Path folder, DrlModel.Rule rule) {
+        return folder.resolve(rule.file()) + ":" + rule.line();
+    }
+
+    /** Each rule whose name an earlier one has, in file and line order. */
+    private static List<Repeat> repeats(Path folder, DrlModel model) {
+        Map<String, DrlModel.Rule> first = new HashMap<>();
+        List<Repeat> repeats = new ArrayList<>();
+        for (DrlModel.Rule rule : model.rules()) {
+            DrlModel.Rule earlier = first.putIfAbsent(rule.name(), rule);
+            if (earlier != null) {
+                repeats.add(new Repeat(rule, earlier));
+            }
+        }
+        return repeats;
+    }
+
+    /** What to say of a rule's name that is also defined at other places. */
+    static String duplicate(String name, List<String> elsewhere) {
+        return "rule \"" + name + "\" is " + (elsewhere.isEmpty() ? "defined twice" : "also defined at " + String.join(", ", elsewhere))
+                + "; a rule's name must be unique across the rules folder (traces, tests and the catalogue name rules by it), "
+                + "so rename one";
     }
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate rule name: (.+)");
@@ -56,18 +92,18 @@ final class DroolsErrors {
     }
 
     /** Drools' "Duplicate rule name" with the other definition named, so the author can pick which to rename. */
-    private static InputProblem duplicateNamed(InputProblem e, List<RuleHeaders.Header> headers) {
+    private static InputProblem duplicateNamed(InputProblem e, Path folder, DrlModel model) {
         String name = duplicateName(e);
         if (name == null) {
             return e;
         }
         List<String> places = new ArrayList<>();
-        for (RuleHeaders.Header header : headers) {
-            if (header.name().equals(name) && !(header.file().toString().equals(e.file()) && header.line() == e.line())) {
-                places.add(header.place());
+        for (DrlModel.Rule rule : model.rules()) {
+            if (rule.name().equals(name) && !(folder.resolve(rule.file()).toString().equals(e.file()) && rule.line() == e.line())) {
+                places.add(place(folder, rule));
             }
         }
-        return new InputProblem(e.file(), e.line(), e.column(), RuleHeaders.duplicate(name, places));
+        return new InputProblem(e.file(), e.line(), e.column(), duplicate(name, places));
     }
 
     private static List<InputProblem> withoutCascade(List<InputProblem> errors, Map<Path, byte[]> sources) {
@@ -169,5 +205,96 @@ final class DroolsErrors {
         }
         return new InputProblem(e.file(), line, column, "cannot import " + name + ": no such class; check its name "
                 + "(the fact types are in org.apsa.engine, e.g. import org.apsa.engine.Indicator)");
+    }
+
+    private static final Pattern FUNCTION_ERROR = Pattern.compile("\\[ function (\\w+) \\(line:\\d+\\): (.*?) ]");
+    private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
+
+    /**
+     * Drools gives every Java error of one consequence in one message, a line each after
+     * "Rule Compilation error": each becomes a problem of its own, so that each is placed and
+     * fixed on its own.
+     */
+    static List<InputProblem> problems(Message message, Map<String, Path> byResource, String resources) {
+        String text = message.getText() == null ? "" : message.getText().strip();
+        if (!text.startsWith(RuleBaseLoader.RULE_COMPILATION_ERROR)) {
+            return List.of(problem(message, text, byResource, resources));
+        }
+        List<String> each = text.substring(RuleBaseLoader.RULE_COMPILATION_ERROR.length()).lines().map(String::strip)
+                .filter(line -> !line.isEmpty()).toList();
+        if (each.size() < 2) {
+            return List.of(problem(message, text, byResource, resources));
+        }
+        return each.stream().map(line -> problem(message, RuleBaseLoader.RULE_COMPILATION_ERROR + " " + line, byResource, resources)).toList();
+    }
+
+    private static InputProblem problem(Message message, String raw, Map<String, Path> byResource, String resources) {
+        String path = message.getPath();
+        Path file = path == null ? null : byResource.get(path);
+        String where = file != null ? file.toString() : path == null ? "rules" : path.replaceFirst("^" + resources, "");
+        String text = raw.isEmpty() ? "error" : raw.replaceAll("\\s*\\n\\s*", " ");
+        Matcher function = FUNCTION_ERROR.matcher(text);
+        if (function.matches()) {
+            // Drools writes "[ function halfhalf (line:3): ... ]" for function half.
+            String name = function.group(1);
+            boolean doubled = name.length() % 2 == 0 && name.substring(0, name.length() / 2).equals(name.substring(name.length() / 2));
+            text = "in function " + (doubled ? name.substring(0, name.length() / 2) : name) + ": " + function.group(2)
+                    + "; fix the Java in the function's body";
+        }
+        int column = Math.max(0, message.getColumn());
+        Matcher at = PARSER_POSITION.matcher(text);
+        if (column == 0 && at.find() && Integer.parseInt(at.group(1)) == message.getLine()) {
+            // The parser puts the (0-based) column in the text only.
+            column = Integer.parseInt(at.group(2)) + 1;
+        }
+        return new InputProblem(where, Math.max(0, message.getLine()), column, text);
+    }
+
+    /** A class the executable model generates (lambdas named by a hash). */
+    private static final Pattern GENERATED = Pattern.compile("Lambda(?:Predicate|Consequence|Extractor)[0-9A-F]{32}");
+    private static final Pattern UNCALLABLE_METHOD = Pattern.compile("The method (\\w+)\\(");
+
+    /**
+     * The executable model's errors in the author's terms. They come against generated Java
+     * files. A method it cannot call on an accumulate function's result ({@code $cs.size()}
+     * with {@code $cs : collectList(...)}) is looked up in the DRL code (comments and strings
+     * left out) and reported at each such call; otherwise the folder is named. Errors that
+     * only name generated classes follow from another one and are left out.
+     */
+    static List<InputProblem> executableModelErrors(Path folder, DrlModel model, List<InputProblem> errors) {
+        Set<InputProblem> problems = new LinkedHashSet<>();
+        for (InputProblem e : errors) {
+            if (e.message().startsWith("Java source of ") || GENERATED.matcher(e.message()).find()) {
+                continue;
+            }
+            if (e.file().endsWith(".drl")) {
+                problems.add(e);
+                continue;
+            }
+            String message = RuleBaseLoader.EXECUTABLE_MODEL_ERROR + e.message()
+                    + " (see docs/rule-authoring.md, \"Executable model\")";
+            Matcher method = UNCALLABLE_METHOD.matcher(e.message());
+            List<InputProblem> calls = method.find() ? callsOnAccumulateResults(folder, model, method.group(1), message) : List.of();
+            problems.addAll(calls.isEmpty() ? List.of(new InputProblem(folder.toString(), 0, 0, message)) : calls);
+        }
+        return problems.isEmpty() ? errors : List.copyOf(problems);
+    }
+
+    /** Each call of {@code method} in a constraint on a variable bound to an accumulate function's result, as a problem. */
+    private static List<InputProblem> callsOnAccumulateResults(Path folder, DrlModel model, String method, String message) {
+        List<InputProblem> calls = new ArrayList<>();
+        for (DrlModel.Rule rule : model.rules()) {
+            for (String result : rule.accumulated()) {
+                Pattern call = Pattern.compile(Pattern.quote(result) + "\\s*\\.\\s*(" + Pattern.quote(method) + ")\\s*\\(");
+                for (DrlModel.Condition e : rule.expressions()) {
+                    Matcher m = call.matcher(e.text());
+                    while (m.find()) {
+                        int[] at = e.at(m.start(1));
+                        calls.add(new InputProblem(folder.resolve(rule.file()).toString(), at[0], at[1], message));
+                    }
+                }
+            }
+        }
+        return calls;
     }
 }

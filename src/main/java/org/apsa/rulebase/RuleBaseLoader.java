@@ -34,14 +34,12 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -54,14 +52,6 @@ public final class RuleBaseLoader {
     private static final Logger LOG = LogManager.getLogger(RuleBaseLoader.class);
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
-    /**
-     * A {@code package} line: only the blanks of its own line before it, and only '\n' ends a
-     * line. Were {@code \s*} to follow {@code ^}, it would run over every blank line below each
-     * line start (comments are blanked), reading a comment-heavy file quadratically often.
-     */
-    private static final Pattern PACKAGE = Pattern.compile("^[^\\S\\n]*package\\s+([\\p{L}_$][\\w$]*(?:\\.[\\p{L}_$][\\w$]*)*)",
-            Pattern.MULTILINE | Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS);
-
     private static final Object LOCK = new Object();
     /** The kjar entry listing the model classes (under META-INF/kie/GROUP/ARTIFACT/). */
     private static final String MODEL_LIST = "drools-model";
@@ -69,14 +59,7 @@ public final class RuleBaseLoader {
 
     /** How an error only the executable model reports begins. */
     public static final String EXECUTABLE_MODEL_ERROR = "the rules compile as DRL but not to the executable model that runs them: ";
-    /** A class the executable model generates (lambdas named by a hash). */
-    private static final Pattern GENERATED = Pattern.compile("Lambda(?:Predicate|Consequence|Extractor)[0-9A-F]{32}");
-    /** A variable bound to an accumulate function's result: functions are lower case, fact types upper. */
-    private static final Pattern ACCUMULATE_BINDING = Pattern.compile("(\\$\\w+)\\s*:\\s*[a-z]\\w*\\s*\\(");
-    private static final Pattern UNCALLABLE_METHOD = Pattern.compile("The method (\\w+)\\(");
 
-    private static final Pattern FUNCTION_ERROR = Pattern.compile("\\[ function (\\w+) \\(line:\\d+\\): (.*?) ]");
-    private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
 
     private RuleBaseLoader() {
     }
@@ -120,24 +103,77 @@ public final class RuleBaseLoader {
         KieBase kieBase = entry.cache().read(entry.key()).map(kjar -> fromCache(entry, kjar)).orElse(null);
         boolean fromCache = kieBase != null;
         byte[] kjar = null;
+        // From the cache, only the rules' places are read now; the rest of the model when asked for.
+        Cached cached = fromCache ? cachedModel(entry, folder, sources) : null;
+        DrlModel parsed = cached == null ? DrlModel.parse(folder, texts(sources)) : null;
+        List<DrlModel.RulePlace> places = parsed != null ? parsed.places() : cached.places();
+        Supplier<DrlModel> model = parsed != null ? () -> parsed : cached.model();
         if (!fromCache) {
-            kjar = compile(folder, sources);
+            kjar = compile(folder, sources, parsed);
             kieBase = fromKjar(kjar);
         }
-        List<RuleInfo> rules = describe(kieBase, folder, sources);
+        List<RuleInfo> rules = describe(kieBase, folder, places);
         if (kjar != null) {
             // Saved only once it has loaded and its rules are told apart, so a bad build is never kept.
             entry.cache().write(entry.key(), kjar);
         }
-        RuleChecks.Verdict verdict = verdict(entry, folder, sources, checks);
+        if (parsed != null && entry.cache().enabled()) {
+            entry.cache().write(entry.key() + MODEL_SUFFIX, parsed.bytes());
+        }
+        RuleChecks.Verdict verdict = verdict(entry, folder, sources, model, checks);
         if (!verdict.errors().isEmpty()) {
             throw new RefusedRulesException(verdict.errors(), String.join("\n", verdict.errors()) + "\n" + refusal(verdict));
         }
         LOG.info("{} {} rules from {} files in {} in {} ms", fromCache ? "loaded (compiled-rule cache)" : "compiled",
                 rules.size(), files.size(), folder, (System.nanoTime() - started) / 1_000_000);
-        Map<String, byte[]> byName = new LinkedHashMap<>();
-        sources.forEach((file, bytes) -> byName.put(relative(folder, file), bytes));
-        return new RuleBase(kieBase, folder, rules, fingerprint, fromCache, byName, verdict.warnings());
+        return new RuleBase(kieBase, folder, rules, fingerprint, fromCache, model, verdict.warnings());
+    }
+
+    /** How the cache key of the DRL model of a compiled-rule entry ends. */
+    static final String MODEL_SUFFIX = "-model";
+
+    /** A DRL model kept in the cache: the rules' places, read at once, and the model, read when first asked for. */
+    private record Cached(List<DrlModel.RulePlace> places, Supplier<DrlModel> model) {
+    }
+
+    /**
+     * The DRL model kept beside compiled rules; null when there is none whose places read, and
+     * the rules are parsed again. Should the rest not read when asked for, the texts are parsed then.
+     */
+    private static Cached cachedModel(Entry entry, Path folder, Map<Path, byte[]> sources) {
+        Optional<byte[]> kept = entry.cache().read(entry.key() + MODEL_SUFFIX);
+        String name = entry.cache().file(entry.key() + MODEL_SUFFIX).map(Path::toString).orElse(entry.key());
+        if (kept.isEmpty()) {
+            return null;
+        }
+        try {
+            List<DrlModel.RulePlace> places = DrlModel.places(kept.get());
+            return new Cached(places, new Supplier<>() {
+                private DrlModel model;
+
+                @Override
+                public synchronized DrlModel get() {
+                    if (model == null) {
+                        try {
+                            model = DrlModel.of(kept.get());
+                        } catch (IllegalArgumentException e) {
+                            LOG.warn("compiled-rule cache entry {} is not a DRL model; reading the rules again", name);
+                            model = DrlModel.parse(folder, texts(sources));
+                        }
+                    }
+                    return model;
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            LOG.warn("compiled-rule cache entry {} is not a DRL model; reading the rules again", name);
+            return null;
+        }
+    }
+
+    private static Map<Path, String> texts(Map<Path, byte[]> sources) {
+        Map<Path, String> texts = new LinkedHashMap<>();
+        sources.forEach((file, bytes) -> texts.put(file, new String(bytes, StandardCharsets.UTF_8)));
+        return texts;
     }
 
     /** The last line of the message of a rule base the checks refused. */
@@ -151,7 +187,8 @@ public final class RuleBaseLoader {
      * What the checks say of these texts: from the cache when it holds their verdict for this
      * build of the tool, else computed and saved there. A verdict that does not read is computed again.
      */
-    private static RuleChecks.Verdict verdict(Entry entry, Path folder, Map<Path, byte[]> sources, RuleChecks checks) {
+    private static RuleChecks.Verdict verdict(Entry entry, Path folder, Map<Path, byte[]> sources, Supplier<DrlModel> model,
+                                              RuleChecks checks) {
         if (checks == RuleChecks.NONE) {
             return RuleChecks.Verdict.CLEAN;
         }
@@ -168,9 +205,7 @@ public final class RuleBaseLoader {
             }
         }
         long started = System.nanoTime();
-        Map<Path, String> texts = new LinkedHashMap<>();
-        sources.forEach((file, bytes) -> texts.put(file, new String(bytes, StandardCharsets.UTF_8)));
-        RuleChecks.Verdict verdict = checks.check(folder, texts);
+        RuleChecks.Verdict verdict = checks.check(folder, texts(sources), model.get());
         LOG.info("checked the rules of {} in {} ms: {} errors, {} warnings", folder, (System.nanoTime() - started) / 1_000_000,
                 verdict.errors().size(), verdict.warnings().size());
         if (key != null) {
@@ -209,8 +244,9 @@ public final class RuleBaseLoader {
      * compiles is saved in the cache, unless it holds it already, so the next load skips it.
      *
      * @param sources file (under {@code folder}) to its DRL text, in the order to compile
+     * @param model   the texts as {@link DrlModel#parse(Path, Map)} reads them, kept beside what compiles
      */
-    public static List<InputProblem> check(Path folder, Map<Path, String> sources) {
+    public static List<InputProblem> check(Path folder, Map<Path, String> sources, DrlModel model) {
         // Exactly as loading compiles: to the executable model, the DRL compile only saying
         // where when that fails. A text the DRL compile alone rejects but loading runs (Java
         // unicode escapes, say) is no error here either.
@@ -220,7 +256,10 @@ public final class RuleBaseLoader {
             return List.of();
         }
         try {
-            entry.cache().write(entry.key(), compile(folder, bytes));
+            entry.cache().write(entry.key(), compile(folder, bytes, model));
+            if (entry.cache().enabled()) {
+                entry.cache().write(entry.key() + MODEL_SUFFIX, model.bytes());
+            }
         } catch (RuleBaseException e) {
             return e.problems();
         }
@@ -231,7 +270,7 @@ public final class RuleBaseLoader {
     public static List<InputProblem> checkDrl(Path folder, Map<Path, String> sources) {
         synchronized (LOCK) {
             KieServices kie = KieServices.Factory.get();
-            Build build = build(kie, folder, bytes(sources), DrlProject.class);
+            Build build = build(kie, folder, bytes(sources), DrlModel.parse(folder, sources), DrlProject.class);
             kie.getRepository().removeKieModule(build.release());
             return build.errors();
         }
@@ -245,22 +284,22 @@ public final class RuleBaseLoader {
      * compile says why against the author's files; only a construct the executable model
      * alone rejects is reported with the executable model's own words.
      */
-    private static byte[] compile(Path folder, Map<Path, byte[]> sources) {
+    private static byte[] compile(Path folder, Map<Path, byte[]> sources, DrlModel model) {
         synchronized (LOCK) {
-            return compile(KieServices.Factory.get(), folder, sources);
+            return compile(KieServices.Factory.get(), folder, sources, model);
         }
     }
 
     /** Holding {@link #LOCK}: the builds pass through Drools' global module repository. */
-    private static byte[] compile(KieServices kie, Path folder, Map<Path, byte[]> sources) {
+    private static byte[] compile(KieServices kie, Path folder, Map<Path, byte[]> sources, DrlModel model) {
         Build build;
         try {
-            build = build(kie, folder, sources, ExecutableModelProject.class);
+            build = build(kie, folder, sources, model, ExecutableModelProject.class);
         } catch (RuntimeException thrown) {
             // The executable model's Java parser throws on some errors (one in a DRL function,
             // say) instead of reporting them; the DRL compile reports them against the file.
             LOG.debug("the executable model's build threw", thrown);
-            Build drl = build(kie, folder, sources, DrlProject.class);
+            Build drl = build(kie, folder, sources, model, DrlProject.class);
             kie.getRepository().removeKieModule(drl.release());
             throw new RuleBaseException(drl.errors().isEmpty()
                     ? List.of(new InputProblem(folder.toString(), 0, 0, EXECUTABLE_MODEL_ERROR + firstLine(thrown)
@@ -269,9 +308,9 @@ public final class RuleBaseLoader {
         }
         try {
             if (!build.errors().isEmpty()) {
-                Build drl = build(kie, folder, sources, DrlProject.class);
+                Build drl = build(kie, folder, sources, model, DrlProject.class);
                 kie.getRepository().removeKieModule(drl.release());
-                throw new RuleBaseException(drl.errors().isEmpty() ? executableModelErrors(folder, sources, build.errors()) : drl.errors());
+                throw new RuleBaseException(drl.errors().isEmpty() ? DroolsErrors.executableModelErrors(folder, model, build.errors()) : drl.errors());
             }
             return ((InternalKieModule) build.builder().getKieModule()).getBytes();
         } finally {
@@ -341,121 +380,25 @@ public final class RuleBaseLoader {
     }
 
     /**
-     * The executable model's errors in the author's terms. They come against generated Java
-     * files. A method it cannot call on an accumulate function's result ({@code $cs.size()}
-     * with {@code $cs : collectList(...)}) is looked up in the DRL code (comments and strings
-     * left out) and reported at each such call; otherwise the folder is named. Errors that
-     * only name generated classes follow from another one and are left out.
-     */
-    private static List<InputProblem> executableModelErrors(Path folder, Map<Path, byte[]> sources, List<InputProblem> errors) {
-        Set<InputProblem> problems = new LinkedHashSet<>();
-        for (InputProblem e : errors) {
-            if (e.message().startsWith("Java source of ") || GENERATED.matcher(e.message()).find()) {
-                continue;
-            }
-            if (e.file().endsWith(".drl")) {
-                problems.add(e);
-                continue;
-            }
-            String message = EXECUTABLE_MODEL_ERROR + e.message()
-                    + " (see docs/rule-authoring.md, \"Executable model\")";
-            Matcher method = UNCALLABLE_METHOD.matcher(e.message());
-            List<InputProblem> calls = method.find() ? callsOnAccumulateResults(sources, method.group(1), message) : List.of();
-            problems.addAll(calls.isEmpty() ? List.of(new InputProblem(folder.toString(), 0, 0, message)) : calls);
-        }
-        return problems.isEmpty() ? errors : List.copyOf(problems);
-    }
-
-    /** Each call of {@code method} on a variable bound to an accumulate function's result, as a problem. */
-    private static List<InputProblem> callsOnAccumulateResults(Map<Path, byte[]> sources, String method, String message) {
-        List<InputProblem> calls = new ArrayList<>();
-        sources.forEach((file, bytes) -> {
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            String code = codeOnly(text);
-            Matcher binding = ACCUMULATE_BINDING.matcher(code);
-            Set<String> results = new LinkedHashSet<>();
-            while (binding.find()) {
-                results.add(binding.group(1));
-            }
-            for (String result : results) {
-                Matcher call = Pattern.compile(Pattern.quote(result) + "\\s*\\.\\s*" + Pattern.quote(method) + "\\s*\\(")
-                        .matcher(code);
-                while (call.find()) {
-                    int at = code.indexOf(method, call.start() + result.length());
-                    int line = 1;
-                    int lineStart = 0;
-                    for (int i = 0; i < at; i++) {
-                        if (text.charAt(i) == '\n') {
-                            line++;
-                            lineStart = i + 1;
-                        }
-                    }
-                    calls.add(new InputProblem(file.toString(), line, at - lineStart + 1, message));
-                }
-            }
-        });
-        return calls;
-    }
-
-    /**
      * Where a file goes in the module compiled: in the folder of the package it declares, as
      * Drools expects (it warns of every file elsewhere); a file that declares none, at the
      * root. Its path in the rules folder becomes its name, {@code ~} written {@code ~7E} and
      * {@code /} written {@code ~2F}, so that no two files share a name. Errors name the
      * author's file all the same.
      */
-    static String resource(String relative, byte[] text) {
+    static String resource(String relative, String packageName) {
         String name = relative.replace("~", "~7E").replace("/", "~2F");
-        return declaredPackage(codeOnly(new String(text, StandardCharsets.UTF_8)))
-                .map(declared -> declared.replace('.', '/') + "/" + name).orElse(name);
+        return packageName == null || packageName.isEmpty() ? name : packageName.replace('.', '/') + "/" + name;
     }
 
-    /** The package a DRL file declares, read from its code (comments and strings blanked), if it declares one. */
-    static Optional<String> declaredPackage(CharSequence code) {
-        Matcher declared = PACKAGE.matcher(code);
-        return declared.find() ? Optional.of(declared.group(1)) : Optional.empty();
-    }
-
-    /** The text with comments and string literals blanked out, every other character where it was. */
-    static String codeOnly(String text) {
-        StringBuilder code = new StringBuilder(text);
-        int i = 0;
-        while (i < code.length()) {
-            char c = code.charAt(i);
-            char next = i + 1 < code.length() ? code.charAt(i + 1) : 0;
-            int end;
-            if (c == '/' && next == '/') {
-                end = code.indexOf("\n", i);
-                end = end < 0 ? code.length() : end;
-            } else if (c == '/' && next == '*') {
-                end = code.indexOf("*/", i + 2);
-                end = end < 0 ? code.length() : end + 2;
-            } else if (c == '"' || c == '\'') {
-                end = i + 1;
-                while (end < code.length() && code.charAt(end) != c && code.charAt(end) != '\n') {
-                    end += code.charAt(end) == '\\' ? 2 : 1;
-                }
-                end = Math.min(code.length(), end + 1);
-            } else {
-                i++;
-                continue;
-            }
-            for (int j = i; j < end; j++) {
-                if (code.charAt(j) != '\n') {
-                    code.setCharAt(j, ' ');
-                }
-            }
-            i = end;
-        }
-        return code.toString();
-    }
-
-    private static Build build(KieServices kie, Path folder, Map<Path, byte[]> sources,
+    private static Build build(KieServices kie, Path folder, Map<Path, byte[]> sources, DrlModel model,
                                Class<? extends KieBuilder.ProjectType> project) {
         KieFileSystem fs = kie.newKieFileSystem();
         Map<String, Path> byResource = new LinkedHashMap<>();
+        Map<String, String> packages = new java.util.HashMap<>();
+        model.files().forEach(f -> packages.put(f.file(), f.packageName()));
         sources.forEach((file, bytes) -> {
-            String resource = resource(relative(folder, file), bytes);
+            String resource = resource(relative(folder, file), packages.get(relative(folder, file)));
             fs.write(RESOURCES + resource, bytes);
             byResource.put(RESOURCES + resource, file);
             byResource.put(resource, file);
@@ -467,9 +410,9 @@ public final class RuleBaseLoader {
         KieBuilder builder = kie.newKieBuilder(fs, RuleBaseLoader.class.getClassLoader()).buildAll(project);
         List<InputProblem> errors = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            errors.addAll(problems(message, byResource));
+            errors.addAll(DroolsErrors.problems(message, byResource, RESOURCES));
         }
-        return new Build(release, builder, DroolsErrors.refined(errors, sources));
+        return new Build(release, builder, DroolsErrors.refined(errors, sources, folder, model));
     }
 
     /** A digest of the DRL texts and their names: equal for equal rules. */
@@ -592,10 +535,12 @@ public final class RuleBaseLoader {
      * @throws RuleBaseException when two compiled rules share a name that the check of the
      *                           texts did not see (its header written in a way it does not read)
      */
-    private static List<RuleInfo> describe(KieBase kieBase, Path folder, Map<Path, byte[]> sources) {
-        Map<String, RuleHeaders.Header> headers = new LinkedHashMap<>();
-        for (RuleHeaders.Header header : RuleHeaders.of(sources)) {
-            headers.putIfAbsent(header.name(), header);
+    private static List<RuleInfo> describe(KieBase kieBase, Path folder, List<DrlModel.RulePlace> places) {
+        Map<String, DrlModel.RulePlace> written = new LinkedHashMap<>();
+        Map<String, Integer> fileIndex = new java.util.HashMap<>();
+        for (DrlModel.RulePlace place : places) {
+            written.putIfAbsent(place.name(), place);
+            fileIndex.putIfAbsent(place.file(), fileIndex.size());
         }
         List<RuleInfo> rules = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -603,15 +548,15 @@ public final class RuleBaseLoader {
             for (Rule rule : pkg.getRules()) {
                 if (!names.add(rule.getName())) {
                     throw new RuleBaseException(List.of(new InputProblem(folder.toString(), 0, 0,
-                            RuleHeaders.duplicate(rule.getName(), List.of()))));
+                            DroolsErrors.duplicate(rule.getName(), List.of()))));
                 }
                 Map<String, Object> meta = rule.getMetaData();
-                RuleHeaders.Header at = headers.get(rule.getName());
-                rules.add(new RuleInfo(rule.getName(), at == null ? "" : relative(folder, at.file()), at == null ? 0 : at.line(),
+                DrlModel.RulePlace at = written.get(rule.getName());
+                rules.add(new RuleInfo(rule.getName(), at == null ? "" : at.file(), at == null ? 0 : at.line(),
                         text(meta.get("title")), text(meta.get("source")), claims(meta.get("claim"))));
             }
         }
-        rules.sort(Comparator.comparingInt((RuleInfo r) -> headers.containsKey(r.name()) ? headers.get(r.name()).fileIndex() : Integer.MAX_VALUE)
+        rules.sort(Comparator.comparingInt((RuleInfo r) -> fileIndex.getOrDefault(r.file(), Integer.MAX_VALUE))
                 .thenComparingInt(RuleInfo::line).thenComparing(RuleInfo::name));
         return rules;
     }
@@ -635,48 +580,8 @@ public final class RuleBaseLoader {
         return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    /**
-     * Drools gives every Java error of one consequence in one message, a line each after
-     * "Rule Compilation error": each becomes a problem of its own, so that each is placed and
-     * fixed on its own.
-     */
-    private static List<InputProblem> problems(Message message, Map<String, Path> byResource) {
-        String text = message.getText() == null ? "" : message.getText().strip();
-        if (!text.startsWith(RULE_COMPILATION_ERROR)) {
-            return List.of(problem(message, text, byResource));
-        }
-        List<String> each = text.substring(RULE_COMPILATION_ERROR.length()).lines().map(String::strip)
-                .filter(line -> !line.isEmpty()).toList();
-        if (each.size() < 2) {
-            return List.of(problem(message, text, byResource));
-        }
-        return each.stream().map(line -> problem(message, RULE_COMPILATION_ERROR + " " + line, byResource)).toList();
-    }
-
     /** How Drools begins the message of a consequence whose Java does not compile. */
     public static final String RULE_COMPILATION_ERROR = "Rule Compilation error";
-
-    private static InputProblem problem(Message message, String raw, Map<String, Path> byResource) {
-        String path = message.getPath();
-        Path file = path == null ? null : byResource.get(path);
-        String where = file != null ? file.toString() : path == null ? "rules" : path.replaceFirst("^" + RESOURCES, "");
-        String text = raw.isEmpty() ? "error" : raw.replaceAll("\\s*\\n\\s*", " ");
-        Matcher function = FUNCTION_ERROR.matcher(text);
-        if (function.matches()) {
-            // Drools writes "[ function halfhalf (line:3): ... ]" for function half.
-            String name = function.group(1);
-            boolean doubled = name.length() % 2 == 0 && name.substring(0, name.length() / 2).equals(name.substring(name.length() / 2));
-            text = "in function " + (doubled ? name.substring(0, name.length() / 2) : name) + ": " + function.group(2)
-                    + "; fix the Java in the function's body";
-        }
-        int column = Math.max(0, message.getColumn());
-        Matcher at = PARSER_POSITION.matcher(text);
-        if (column == 0 && at.find() && Integer.parseInt(at.group(1)) == message.getLine()) {
-            // The parser puts the (0-based) column in the text only.
-            column = Integer.parseInt(at.group(2)) + 1;
-        }
-        return new InputProblem(where, Math.max(0, message.getLine()), column, text);
-    }
 
     private static String relative(Path folder, Path file) {
         return folder.relativize(file).toString().replace('\\', '/');

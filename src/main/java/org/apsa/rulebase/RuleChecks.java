@@ -15,11 +15,14 @@ import java.util.Map;
 @FunctionalInterface
 public interface RuleChecks {
 
-    /** What the checks say of the DRL texts of a folder (file to text, in compile order). */
-    Verdict check(Path folder, Map<Path, String> texts);
+    /**
+     * What the checks say of the DRL texts of a folder (file to text, in compile order), which
+     * {@code model} holds as Drools' parser read them.
+     */
+    Verdict check(Path folder, Map<Path, String> texts, DrlModel model);
 
     /** No checks: the rules are used when they compile (for tests of the engine with hostile rules). */
-    RuleChecks NONE = (folder, texts) -> Verdict.CLEAN;
+    RuleChecks NONE = (folder, texts, model) -> Verdict.CLEAN;
 
     /**
      * @param errors   each a finding as {@code rules validate} prints it; any refuses the rule base

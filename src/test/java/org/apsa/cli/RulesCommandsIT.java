@@ -35,7 +35,7 @@ class RulesCommandsIT {
         assertThat(run.out()).contains(broken + "/syntax-error.drl:11:19: error: syntax error: this parenthesis is not closed",
                 broken + "/syntax-error.drl:19:10: error: rule \"Confidence favours integration\": unknown fact type \"Judgmnt\"",
                 "    fix: ");
-        assertThat(run.err().strip()).isEqualTo("the rules have errors (" + broken + ": 1 file, 2 rules, 2 errors, 1 warning)");
+        assertThat(run.err().strip()).isEqualTo("the rules have errors (" + broken + ": 1 file, 2 rules, 2 errors, 0 warnings)");
         assertThat(run.err() + run.out()).doesNotContain("\tat ", "\u001b[");
     }
 

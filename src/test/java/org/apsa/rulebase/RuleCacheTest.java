@@ -59,6 +59,33 @@ class RuleCacheTest {
         assertThat(json(second)).isEqualTo(json(first));
     }
 
+    /** The DRL model is kept beside the compiled rules: a run from the cache takes it from there and parses nothing. */
+    @Test
+    void aRunFromTheCacheTakesTheDrlModelFromTheCacheNotFromTheTexts() {
+        RuleBase first = RuleBaseLoader.load(rules, cache);
+        String key = entries().get(0).getFileName().toString().replace(".kjar", "");
+        DrlModel kept = DrlModel.parse("kept.drl", "package org.apsa.rules;\nrule \"Only in the cache\" when then end\n");
+        cache.write(key + RuleBaseLoader.MODEL_SUFFIX, kept.bytes());
+
+        RuleBase second = RuleBaseLoader.load(rules, cache);
+
+        assertThat(first.model().rules()).extracting(DrlModel.Rule::name).contains("Score the four outlooks");
+        assertThat(second.fromCache()).isTrue();
+        assertThat(second.model()).isEqualTo(kept);
+    }
+
+    @Test
+    void aDrlModelEntryThatDoesNotReadIsReadFromTheTextsAgain() {
+        RuleBase first = RuleBaseLoader.load(rules, cache);
+        String key = entries().get(0).getFileName().toString().replace(".kjar", "");
+        cache.write(key + RuleBaseLoader.MODEL_SUFFIX, "{\"not\": \"a model\"}".getBytes(StandardCharsets.UTF_8));
+
+        RuleBase second = RuleBaseLoader.load(rules, cache);
+
+        assertThat(second.fromCache()).isTrue();
+        assertThat(second.model()).isEqualTo(first.model());
+    }
+
     @Test
     void anEmptyEntryReadsBackAsSavedWithoutAWarning() {
         // The rule checks' verdict on clean rules is saved as no bytes at all.
@@ -73,7 +100,7 @@ class RuleCacheTest {
     @Test
     void cleanRulesAreCheckedOnceAndTheirVerdictServedFromTheCacheAfter() {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        RuleChecks counting = (folder, texts) -> {
+        RuleChecks counting = (folder, texts, model) -> {
             calls.incrementAndGet();
             return RuleChecks.Verdict.CLEAN;
         };
@@ -246,8 +273,8 @@ class RuleCacheTest {
         assertThat(Files.getPosixFilePermissions(cacheDir.resolve("a"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         try (Stream<Path> files = Files.list(fresh)) {
-            assertThat(files.toList()).singleElement()
-                    .satisfies(f -> assertThat(Files.getPosixFilePermissions(f)).isEqualTo(PosixFilePermissions.fromString("rw-------")));
+            assertThat(files.toList()).as("the compiled rules and their DRL model").hasSize(2)
+                    .allSatisfy(f -> assertThat(Files.getPosixFilePermissions(f)).isEqualTo(PosixFilePermissions.fromString("rw-------")));
         }
         assertThat(warnings).isEmpty();
     }
@@ -291,7 +318,8 @@ class RuleCacheTest {
 
     private List<Path> entries() {
         try (Stream<Path> files = Files.list(cacheDir)) {
-            return files.filter(f -> f.toString().endsWith(".kjar")).toList();
+            return files.filter(f -> f.toString().endsWith(".kjar") && !f.toString().endsWith(RuleBaseLoader.MODEL_SUFFIX + ".kjar"))
+                    .toList();
         } catch (IOException e) {
             throw new AssertionError(e);
         }
