@@ -8,7 +8,6 @@ import org.apsa.fact.InputProblem;
 import org.apsa.fact.InvalidFactSetException;
 import org.apsa.fact.Suggestions;
 import org.apsa.provenance.Provenance;
-import org.apsa.rulebase.EmbeddedRules;
 import org.apsa.render.Detail;
 import org.apsa.report.BatchSummaryText;
 import org.jline.terminal.spi.SystemStream;
@@ -73,8 +72,7 @@ class BatchCommands {
             out.standardInput();
         }
         Assessor assessor = ruleBases.assessor(rules);
-        Provenance provenance = Provenance.of(EmbeddedRules.isEmbedded(assessor.rules().folder())
-                ? Provenance.EMBEDDED : assessor.rules().folder().toString(), assessor.rules().fingerprint(), Instant.now());
+        Provenance provenance = Provenance.of(assessor.rules(), Instant.now());
         Batch batch = new Batch(assessor);
         Batch.Summary summary = batch.run(new Batch.Options(inputs, target, reports, workers, level, provenance),
                 standardErrorIsATerminal() ? new ProgressBar(System.err) : Batch.Progress.NONE);
