@@ -9,6 +9,7 @@ import org.apsa.explain.Sensitivity;
 import org.apsa.explain.WhyNot;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
+import org.apsa.provenance.Provenance;
 import org.apsa.render.AssessmentJson;
 import org.apsa.render.AssessmentMarkdown;
 import org.apsa.render.AssessmentText;
@@ -56,7 +57,7 @@ class GoldenOutputTest {
         Assessment a = ShippedRules.assessor().assess(read(name));
 
         Golden.assertMatches("outputs/assess-" + name + ".txt", AssessmentText.render(a, Style.PLAIN));
-        Golden.assertMatches("outputs/assess-" + name + ".json", AssessmentJson.pretty(a));
+        Golden.assertMatches("outputs/assess-" + name + ".json", AssessmentJson.pretty(a, Provenance.of(ShippedRules.ruleBase(), null)));
         Golden.assertMatches("outputs/assess-" + name + ".md", AssessmentMarkdown.render(a));
     }
 

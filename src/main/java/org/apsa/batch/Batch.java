@@ -23,6 +23,7 @@ import org.apsa.report.RunJson;
 import org.apsa.report.SummaryCsv;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -113,12 +114,18 @@ public final class Batch {
      * @param provenance where the results come from, said in {@code run.json} and the Markdown
      *                and HTML reports; null for none (and no {@code run.json})
      * @param heap    the heap's limit in bytes, of which the results in flight may take a fifth
+     * @param standardInput what the input {@link Inputs#STANDARD_INPUT} reads: {@code System.in} unless given
      */
     public record Options(List<Path> inputs, Path out, Set<Report> reports, int threads, Detail detail, Provenance provenance,
-                          long heap) {
+                          long heap, InputStream standardInput) {
 
         public Options(List<Path> inputs, Path out, Set<Report> reports, int threads, Detail detail, Provenance provenance) {
             this(inputs, out, reports, threads, detail, provenance, Runtime.getRuntime().maxMemory());
+        }
+
+        public Options(List<Path> inputs, Path out, Set<Report> reports, int threads, Detail detail, Provenance provenance,
+                       long heap) {
+            this(inputs, out, reports, threads, detail, provenance, heap, System.in);
         }
 
         /** Lines in full, no provenance, in a heap of {@code heap} bytes. */
@@ -133,6 +140,12 @@ public final class Batch {
                 throw new IllegalArgumentException("threads must be at least 1, was " + threads);
             }
             java.util.Objects.requireNonNull(detail, "detail");
+            java.util.Objects.requireNonNull(standardInput, "standardInput");
+        }
+
+        /** These options, {@code -} reading {@code in}. */
+        public Options withStandardInput(InputStream in) {
+            return new Options(inputs, out, reports, threads, detail, provenance, heap, in);
         }
 
         /** Lines in full, no provenance. */
@@ -381,7 +394,7 @@ public final class Batch {
                 enter(result);
             };
             if (file.equals(Inputs.STANDARD_INPUT)) {
-                reader.read(FactSetReader.STANDARD_INPUT, System.in, true, sink);
+                reader.read(FactSetReader.STANDARD_INPUT, options.standardInput(), true, sink);
             } else {
                 reader.read(file, sink);
             }

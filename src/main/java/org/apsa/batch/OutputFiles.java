@@ -15,13 +15,11 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -198,12 +196,12 @@ final class OutputFiles implements AutoCloseable {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             try {
-                rename(temporary.get(name), folder.resolve(name));
+                AtomicFiles.moveIntoPlace(temporary.get(name), folder.resolve(name));
             } catch (FileSystemException openFile) {
                 // Some systems rename no open file: close it and try again.
                 try {
                     files.get(i).close();
-                    rename(temporary.get(name), folder.resolve(name));
+                    AtomicFiles.moveIntoPlace(temporary.get(name), folder.resolve(name));
                 } catch (IOException io) {
                     throw failure(name, io);
                 }
@@ -220,14 +218,6 @@ final class OutputFiles implements AutoCloseable {
             }
         }
         return removeEarlierFiles();
-    }
-
-    private static void rename(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException notAtomic) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.apsa.cli;
 
 import org.apsa.engine.Assessment;
+import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
+import org.apsa.provenance.Provenance;
 import org.apsa.render.AssessmentJson;
 import org.apsa.render.AssessmentMarkdown;
 import org.apsa.render.AssessmentText;
@@ -36,12 +38,13 @@ class AssessCommands {
             @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
         Format chosen = Format.parse(format, "assess", Format.TEXT, Format.JSON, Format.MARKDOWN);
         FactSet facts = file == null ? bench.current() : FactInput.readOne(reader, file, out);
-        Assessment assessment = ruleBases.assessor(rules).assess(facts);
+        Assessor assessor = ruleBases.assessor(rules);
+        Assessment assessment = assessor.assess(facts);
         if (file == null) {
             bench.record(assessment);
         }
         out.print(switch (chosen) {
-            case JSON -> AssessmentJson.pretty(assessment);
+            case JSON -> AssessmentJson.pretty(assessment, Provenance.of(assessor.rules(), null));
             case MARKDOWN -> AssessmentMarkdown.render(assessment);
             case TEXT -> AssessmentText.render(assessment, Style.of(out.colour()));
         });

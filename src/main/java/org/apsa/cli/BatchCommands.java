@@ -8,16 +8,18 @@ import org.apsa.fact.InputProblem;
 import org.apsa.fact.InvalidFactSetException;
 import org.apsa.fact.Suggestions;
 import org.apsa.provenance.Provenance;
-import org.apsa.rulebase.EmbeddedRules;
 import org.apsa.render.Detail;
 import org.apsa.report.BatchSummaryText;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,17 +29,31 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /** {@code batch}: many fact sets in, machine-readable results and reports out. */
 @Command(group = "Assessment")
 class BatchCommands {
 
+    /** Said on standard error before a batch reads a terminal, which would otherwise seem to hang. */
+    static final String READING_A_TERMINAL = "reading fact sets from standard input (Ctrl-D to end)";
+
     private final RuleBases ruleBases;
     private final Output out;
+    private final BooleanSupplier inputIsATerminal;
+    private final PrintStream messages;
 
+    @Autowired
     BatchCommands(RuleBases ruleBases, Output out) {
+        this(ruleBases, out, InteractiveRunner::standardInputIsATerminal, System.err);
+    }
+
+    /** With how to tell whether standard input is a terminal, and where to say that it is read. */
+    BatchCommands(RuleBases ruleBases, Output out, BooleanSupplier inputIsATerminal, PrintStream messages) {
         this.ruleBases = ruleBases;
         this.out = out;
+        this.inputIsATerminal = inputIsATerminal;
+        this.messages = messages;
     }
 
     @Command(command = "batch", description = "Assess many fact sets (files, folders searched recursively, .jsonl files) in parallel; "
@@ -68,15 +84,16 @@ class BatchCommands {
             throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
         }
         List<Path> inputs = Arrays.stream(paths).map(UserPaths::of).toList();
-        if (inputs.contains(Inputs.STANDARD_INPUT)) {
-            // Refused in the interactive shell, whose commands come from there.
-            out.standardInput();
-        }
+        // Refused in the interactive shell, whose commands come from there.
+        InputStream standardInput = inputs.contains(Inputs.STANDARD_INPUT) ? out.standardInput() : System.in;
         Assessor assessor = ruleBases.assessor(rules);
-        Provenance provenance = Provenance.of(EmbeddedRules.isEmbedded(assessor.rules().folder())
-                ? Provenance.EMBEDDED : assessor.rules().folder().toString(), assessor.rules().fingerprint(), Instant.now());
+        Provenance provenance = Provenance.of(assessor.rules(), Instant.now());
         Batch batch = new Batch(assessor);
-        Batch.Summary summary = batch.run(new Batch.Options(inputs, target, reports, workers, level, provenance),
+        if (inputs.contains(Inputs.STANDARD_INPUT) && inputIsATerminal.getAsBoolean()) {
+            messages.println(READING_A_TERMINAL);
+        }
+        Batch.Summary summary = batch.run(new Batch.Options(inputs, target, reports, workers, level, provenance)
+                        .withStandardInput(standardInput),
                 standardErrorIsATerminal() ? new ProgressBar(System.err) : Batch.Progress.NONE);
         out.print(BatchSummaryText.render(summary));
         if (summary.invalidInputs() > 0) {

@@ -49,6 +49,7 @@ public final class WhatIf implements AutoCloseable {
     private final KieSession session;
     private final FiringRecorder recorder = new FiringRecorder();
     private final FactSet base;
+    /** Null only when containment is bypassed to measure its cost ({@link Containment#bypassed}). */
     private final Containment.Watch watch;
     /** Whether a firing was stopped part way, which leaves the session in no state to reuse. */
     private boolean broken;
@@ -75,7 +76,7 @@ public final class WhatIf implements AutoCloseable {
         this.current = new LinkedHashMap<>(base.indicators());
         this.session = session;
         this.partial = only != null;
-        this.watch = Containment.watch(session, () -> where(null));
+        this.watch = Containment.bypassed ? null : Containment.watch(session, () -> where(null));
         try {
             if (only == null) {
                 session.addEventListener(recorder);
@@ -243,6 +244,9 @@ public final class WhatIf implements AutoCloseable {
      * settled engine never has (and when there is some, firing again fires more).
      */
     private int fire(AgendaFilter filter, String purpose) {
+        if (watch == null) {
+            return filter == null ? session.fireAllRules() : session.fireAllRules(filter);
+        }
         watch.start();
         try {
             int fired = fireAll(session, filter, Assessor.FIRING_LIMIT);
@@ -384,7 +388,9 @@ public final class WhatIf implements AutoCloseable {
 
     @Override
     public void close() {
-        watch.close();
+        if (watch != null) {
+            watch.close();
+        }
         if (broken) {
             // Stopped in the middle of a firing: its state is unknown, so it is not handed back for reuse.
             try {

@@ -77,15 +77,23 @@ public final class AtomicFiles {
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             keepPermissions(absolute, temporary);
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(temporary, absolute);
         } finally {
             Files.deleteIfExists(temporary);
         }
         return List.copyOf(missing);
+    }
+
+    /**
+     * Renames a file written whole over its target: atomically where the file system can, so
+     * that a reader sees the old file or the new one; where it cannot, a plain replace.
+     */
+    public static void moveIntoPlace(Path written, Path target) throws IOException {
+        try {
+            Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException notAtomic) {
+            Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** The folders {@link #write} created, in words to add to what the command says; empty when none. */

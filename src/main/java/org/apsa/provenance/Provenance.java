@@ -1,16 +1,20 @@
 package org.apsa.provenance;
 
+import org.apsa.rulebase.EmbeddedRules;
+import org.apsa.rulebase.RuleBase;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * Where a batch's results come from.
+ * Where an output comes from.
  *
  * @param version     the tool's version ({@link ToolVersion})
  * @param rules       the rules folder, as the rule base names it, or {@value #EMBEDDED} for the rules built into the tool
  * @param fingerprint the SHA-256 of the rules' DRL files (names and texts), hex
- * @param created     when the run began, to the second
+ * @param created     when the run began, to the second; null for an output that is the same bytes
+ *                    on every run ({@code assess --format json})
  */
 public record Provenance(String version, String rules, String fingerprint, Instant created) {
 
@@ -24,12 +28,17 @@ public record Provenance(String version, String rules, String fingerprint, Insta
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(fingerprint, "fingerprint");
-        created = created.truncatedTo(ChronoUnit.SECONDS);
+        created = created == null ? null : created.truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** This build of the tool, the rules given, now. */
     public static Provenance of(String rules, String fingerprint, Instant created) {
         return new Provenance(ToolVersion.current(), rules, fingerprint, created);
+    }
+
+    /** This build of the tool and a rule base: its folder, or {@value #EMBEDDED}, and its fingerprint; {@code created} may be null. */
+    public static Provenance of(RuleBase rules, Instant created) {
+        return of(EmbeddedRules.isEmbedded(rules.folder()) ? EMBEDDED : rules.folder().toString(), rules.fingerprint(), created);
     }
 
     /** The fingerprint as a report shows it. */
@@ -42,7 +51,7 @@ public record Provenance(String version, String rules, String fingerprint, Insta
      * of the folder rules (fingerprint dbf13ce7e7ca).}
      */
     public String sentence() {
-        return "Made by " + ToolVersion.NAME + " " + version + " on " + created + ", with "
+        return "Made by " + ToolVersion.NAME + " " + version + (created == null ? "" : " on " + created) + ", with "
                 + (rules.equals(EMBEDDED) ? "the embedded rules" : "the rules of the folder " + rules)
                 + " (fingerprint " + shortFingerprint() + ").";
     }

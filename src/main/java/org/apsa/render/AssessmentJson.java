@@ -12,6 +12,8 @@ import org.apsa.engine.Evaluation;
 import org.apsa.engine.Outlook;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
+import org.apsa.provenance.Provenance;
+import org.apsa.provenance.ToolVersion;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,6 +61,21 @@ public final class AssessmentJson {
     /** Indented, for one assessment on screen or in a file. */
     public static String pretty(Assessment a) {
         return write(a, true) + "\n";
+    }
+
+    /**
+     * As {@link #pretty(Assessment)}, saying after {@code schemaVersion} which tool and rules
+     * made it: {@code assess --format json}. Without a time, so that the same fact set and
+     * rules give the same bytes; a batch's lines leave it out ({@code run.json} says it once).
+     */
+    public static String pretty(Assessment a, Provenance provenance) {
+        StringWriter text = new StringWriter(32 * 1024);
+        try (JsonGenerator json = JSON.createGenerator(text).useDefaultPrettyPrinter()) {
+            write(a, json, Texts.NONE, Detail.FULL, provenance);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text + "\n";
     }
 
     /** One line, for {@code .jsonl} output. */
@@ -206,9 +223,21 @@ public final class AssessmentJson {
      * everything but the scores and the leader.
      */
     private static void write(Assessment a, JsonGenerator json, Texts texts, Detail detail) throws IOException {
+        write(a, json, texts, detail, null);
+    }
+
+    private static void write(Assessment a, JsonGenerator json, Texts texts, Detail detail, Provenance provenance) throws IOException {
         json.writeStartObject();
         json.writeFieldName(SCHEMA_VERSION);
         json.writeString(VERSION);
+        if (provenance != null) {
+            json.writeObjectFieldStart("provenance");
+            json.writeStringField("tool", ToolVersion.NAME);
+            json.writeStringField("version", provenance.version());
+            json.writeStringField("rules", provenance.rules());
+            json.writeStringField("rulesFingerprint", provenance.fingerprint());
+            json.writeEndObject();
+        }
         json.writeObjectFieldStart("factSet");
         textIfPresent(json, Texts.NONE, ID, a.factSet().id());
         textIfPresent(json, Texts.NONE, TITLE, a.factSet().title());

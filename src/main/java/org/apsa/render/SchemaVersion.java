@@ -10,7 +10,7 @@ package org.apsa.render;
 public final class SchemaVersion {
 
     public static final String KEY = "schemaVersion";
-    public static final String CURRENT = "1.0";
+    public static final String CURRENT = "1.1";
 
     private SchemaVersion() {
     }

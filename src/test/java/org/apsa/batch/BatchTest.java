@@ -296,6 +296,68 @@ class BatchTest {
         assertThat(mostInFlight.get()).isBetween(1, (int) bound);
     }
 
+    /**
+     * Fixture of the defect: invalid records counted in the estimate of what a result in flight
+     * costs, at a kilobyte each, so a run of them let as many assessments as the threads allow
+     * be in flight at once, each of tens of kilobytes. The first assessment after them is held
+     * until the reading thread waits for it: the records that started meanwhile were let into
+     * the window, which only assessments may widen, and none has been written yet.
+     */
+    @Test
+    void invalidRecordsDoNotWidenTheWindowForTheAssessmentsAfterThem() throws Exception {
+        Path input = temp.resolve("mixed.jsonl");
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 300; i++) {
+            lines.append("{\"id\":\"bad-").append(i).append("\",\"indicators\":{\"no.such.indicator\":\"high\"}}\n");
+        }
+        for (int i = 1; i <= 200; i++) {
+            lines.append(GeneratedFactSets.line(random, i, 3)).append('\n');
+        }
+        Files.writeString(input, lines);
+        // The others take no time, so that all the window lets in has started while the first is held.
+        org.apsa.engine.Assessment any = assessor.assess(new org.apsa.fact.FactSetReader().readOne(MIXED.resolve("c-crisis.json")));
+        Thread reading = Thread.currentThread();
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger startedWhileHeld = new AtomicInteger();
+        Batch holdingTheFirst = new Batch(facts -> {
+            if (started.incrementAndGet() == 1) {
+                startedWhileHeld.set(whenWaiting(reading, started));
+            }
+            return any;
+        });
+        // A fifth of 2 MB holds six results at the first estimate (64 KB), which stays until an assessment is written.
+        long heap = 2L << 20;
+        int window = (int) (heap / Batch.HEAP_SHARE / Batch.FIRST_RESULT_ESTIMATE);
+
+        Batch.Summary summary = holdingTheFirst.run(new Batch.Options(List.of(input), temp.resolve("out"), Set.of(), 2, heap),
+                Batch.Progress.NONE);
+
+        assertThat(summary.assessed()).isEqualTo(200);
+        assertThat(summary.invalidInputs()).isEqualTo(300);
+        assertThat(startedWhileHeld.get()).as("assessments started while the first was held, at most the window of %d", window)
+                .isBetween(1, window);
+    }
+
+    /**
+     * Waits until {@code reading} waits (for the result held) and {@code count} has stopped
+     * moving, at most ten seconds; returns the count.
+     */
+    private static int whenWaiting(Thread reading, AtomicInteger count) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        int seen = -1;
+        while (System.nanoTime() < until && (reading.getState() != Thread.State.WAITING || count.get() != seen)) {
+            seen = count.get();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return count.get();
+    }
+
     static List<String> names(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();

@@ -1,12 +1,10 @@
 package org.apsa.batch;
 
 import org.apsa.ShippedRules;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,27 +13,23 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code batch -}: JSON Lines from standard input, assessed like the lines of a file and named <stdin> in errors. */
+/**
+ * {@code batch -}: JSON Lines from standard input, assessed like the lines of a file and named
+ * <stdin> in errors. The stream is the options' own, so the process's standard input is left alone.
+ */
 class StandardInputBatchTest {
-
-    private static final InputStream STDIN = System.in;
 
     @TempDir
     Path out;
 
-    @AfterEach
-    void restoreStandardInput() {
-        System.setIn(STDIN);
-    }
-
     @Test
     void linesFromStandardInputAreAssessedAndTheirErrorsNamedStdinWithTheLine() throws Exception {
-        System.setIn(new ByteArrayInputStream(("{\"id\": \"a\", \"indicators\": {}}\n"
+        ByteArrayInputStream lines = new ByteArrayInputStream(("{\"id\": \"a\", \"indicators\": {}}\n"
                 + "{\"id\": \"b\", \"indicators\": {\"us.presence.transparency\": \"hgh\"}}\n"
-                + "{\"id\": \"c\", \"indicators\": {\"us.presence.transparency\": \"high\"}}\n").getBytes(StandardCharsets.UTF_8)));
+                + "{\"id\": \"c\", \"indicators\": {\"us.presence.transparency\": \"high\"}}\n").getBytes(StandardCharsets.UTF_8));
 
         Batch.Summary summary = new Batch(ShippedRules.assessor()).run(new Batch.Options(
-                List.of(Inputs.STANDARD_INPUT), out, EnumSet.noneOf(Report.class), 2), Batch.Progress.NONE);
+                List.of(Inputs.STANDARD_INPUT), out, EnumSet.noneOf(Report.class), 2).withStandardInput(lines), Batch.Progress.NONE);
 
         assertThat(summary.assessed()).isEqualTo(2);
         assertThat(summary.invalidInputs()).isEqualTo(1);

@@ -20,5 +20,6 @@ public final class Bench {
         BatchBenchmark.printRatio(results);
         BatchDetailBenchmark.print(results);
         ExploreBenchmark.printRatio(results);
+        ContainmentBenchmark.printRatio(results);
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apsa.Schemas;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Vocabulary;
+import org.apsa.provenance.ToolVersion;
+import org.apsa.render.SchemaVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,25 @@ class OutputSchemasTest {
         for (Path file : factFiles) {
             assertValid("assessment.schema.json", run("assess", file.toString(), "--format", "json"));
         }
+    }
+
+    /**
+     * {@code assess --format json} says which tool and rules made it (rules folder or
+     * "embedded", their fingerprint, the tool's version), and no time: the same bytes on every run.
+     */
+    @Test
+    void anAssessmentSaysItsToolAndRulesAndIsTheSameBytesOnEveryRun() throws IOException {
+        String first = run("assess", BASELINE, "--format", "json");
+        JsonNode provenance = JSON.readTree(first).path("provenance");
+
+        assertThat(List.of(JSON.readTree(first).fieldNames().next(), provenance.path("tool").asText(), provenance.path("version").asText(),
+                provenance.path("rules").asText(), provenance.path("rulesFingerprint").asText()))
+                .containsExactly("schemaVersion", "apsa", ToolVersion.current(), "embedded", RULES.assessor(null).rules().fingerprint());
+        assertThat(provenance.size()).as("tool, version, rules and fingerprint; no time").isEqualTo(4);
+        assertThat(run("assess", BASELINE, "--format", "json")).isEqualTo(first);
+        JsonNode folder = JSON.readTree(run("assess", BASELINE, "--format", "json", "--rules", "rules")).path("provenance");
+        assertThat(folder.path("rules").asText()).isEqualTo("rules");
+        assertThat(folder.path("rulesFingerprint").asText()).matches("[0-9a-f]{64}");
     }
 
     @Test
@@ -129,9 +150,12 @@ class OutputSchemasTest {
         String full = run("assess", BASELINE, "--format", "json");
         // Each level's keys, and no other: a full assessment without its proof trees is no level.
         assertThat(Schemas.problems("assessment.schema.json", full.replaceFirst("\"trace\" : \\[", "\"proof\" : ["))).isNotEmpty();
-        assertThat(Schemas.problems("assessment.schema.json", full.replaceFirst("\"schemaVersion\" : \"1.0\",", ""))).isNotEmpty();
-        assertThat(Schemas.problems("assessment.schema.json", full.replaceFirst("\"schemaVersion\" : \"1.0\"", "\"schemaVersion\" : \"2.0\"")))
+        String version = "\"schemaVersion\" : \"" + SchemaVersion.CURRENT + "\"";
+        assertThat(Schemas.problems("assessment.schema.json", full.replaceFirst(version + ",", ""))).isNotEmpty();
+        assertThat(Schemas.problems("assessment.schema.json", full.replaceFirst(version, "\"schemaVersion\" : \"2.0\"")))
                 .isNotEmpty();
+        assertThat(Schemas.problems("assessment.schema.json", full.replaceFirst("\"rules\" : \"embedded\"", "\"rules\" : 1")))
+                .as("the provenance is checked too").isNotEmpty();
         assertThat(Schemas.problems("assessment.schema.json", full.replaceFirst("\"rank\" : 1,", "\"rank\" : \"1\","))).isNotEmpty();
         // A proof-tree node, described in a schema of its own.
         assertThat(Schemas.problems("assessment.schema.json", full.replaceFirst("\"because\" : \\[", "\"reasons\" : ["))).isNotEmpty();

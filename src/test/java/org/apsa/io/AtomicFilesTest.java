@@ -79,6 +79,41 @@ class AtomicFilesTest {
         assertThat(Files.readString(deep)).isEqualTo("{}");
     }
 
+    /** Saved files and a batch's outputs are moved into place by the one method: over a file, the source gone. */
+    @Test
+    void aWrittenFileReplacesItsTargetAndLeavesNothingBehind() throws IOException {
+        Path target = Files.writeString(dir.resolve("report.md"), "earlier");
+        Path written = Files.writeString(dir.resolve(".report.md.1f.tmp"), "new");
+
+        AtomicFiles.moveIntoPlace(written, target);
+
+        assertThat(target).hasContent("new");
+        assertThat(written).doesNotExist();
+    }
+
+    /**
+     * Where no atomic rename is possible (here: from another file system, which is what the
+     * fallback is for), the file is still moved into place, replacing what was there.
+     */
+    @Test
+    void whereNoAtomicRenameIsPossibleTheFileIsMovedIntoPlaceAllTheSame() throws IOException {
+        Path memory = Path.of("/dev/shm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(memory) && Files.isWritable(memory)
+                && !Files.getFileStore(memory).equals(Files.getFileStore(dir)), "a second file system to move from");
+        Path written = Files.createTempFile(memory, "apsa-", ".tmp");
+        try {
+            Files.writeString(written, "new");
+            Path target = Files.writeString(dir.resolve("summary.csv"), "earlier");
+
+            AtomicFiles.moveIntoPlace(written, target);
+
+            assertThat(target).hasContent("new");
+            assertThat(written).doesNotExist();
+        } finally {
+            Files.deleteIfExists(written);
+        }
+    }
+
     @Test
     void reasonsAreWords() {
         assertThat(AtomicFiles.reason(new AccessDeniedException("/ro/.x.json.1f.tmp"))).isEqualTo("permission denied in /ro");

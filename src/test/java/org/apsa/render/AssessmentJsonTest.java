@@ -14,6 +14,7 @@ import org.apsa.engine.TraceNode;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Reading;
+import org.apsa.provenance.Provenance;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -53,6 +54,27 @@ class AssessmentJsonTest {
         }
         assertThat(sets).hasSizeGreaterThan(5);
         sets.forEach(AssessmentJsonTest::assertSameAsTree);
+    }
+
+    /** The provenance of {@code assess --format json}: tool, version and rules right after the schema version, and no time. */
+    @Test
+    void theProvenanceComesAfterTheSchemaVersionWithoutItsTime() throws IOException {
+        Assessment a = ShippedRules.assessor().assess(new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json")));
+        Provenance provenance = new Provenance("9.8.7", "my rules", "ab".repeat(32), java.time.Instant.parse("2026-12-07T12:00:00Z"));
+        Map<String, Object> expected = new LinkedHashMap<>();
+        tree(a).forEach((key, value) -> {
+            expected.put(key, value);
+            if (key.equals("schemaVersion")) {
+                Map<String, Object> made = new LinkedHashMap<>();
+                made.put("tool", "apsa");
+                made.put("version", "9.8.7");
+                made.put("rules", "my rules");
+                made.put("rulesFingerprint", "ab".repeat(32));
+                expected.put("provenance", made);
+            }
+        });
+
+        assertThat(AssessmentJson.pretty(a, provenance)).isEqualTo(PRETTY.writeValueAsString(expected) + "\n");
     }
 
     @Test
@@ -141,7 +163,7 @@ class AssessmentJsonTest {
     /** The tree of keys as the format documents it, built with maps. */
     private static Map<String, Object> tree(Assessment a) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("schemaVersion", "1.0");
+        root.put("schemaVersion", SchemaVersion.CURRENT);
         Map<String, Object> factSet = new LinkedHashMap<>();
         put(factSet, "id", a.factSet().id());
         put(factSet, "title", a.factSet().title());
