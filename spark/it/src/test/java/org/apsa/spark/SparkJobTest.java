@@ -1,0 +1,97 @@
+package org.apsa.spark;
+
+import org.apsa.batch.Batch;
+import org.apsa.batch.Report;
+import org.apsa.engine.Assessor;
+import org.apsa.explore.Exploration;
+import org.apsa.explore.Explorer;
+import org.apsa.explore.Vary;
+import org.apsa.fact.FactSetReader;
+import org.apsa.render.ExplorationJson;
+import org.apsa.rulebase.EmbeddedRules;
+import org.apsa.rulebase.RuleBaseLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The job in local[2], on Spark's own jars and the job jar alone, against the single-machine
+ * batch and explore on the same input: the same bytes, the same numbers.
+ */
+class SparkJobTest {
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void localSpark() {
+        System.setProperty("spark.master", "local[2]");
+        System.setProperty("spark.ui.enabled", "false");
+        System.setProperty("spark.driver.host", "127.0.0.1");
+        System.setProperty("spark.driver.bindAddress", "127.0.0.1");
+    }
+
+    private static Assessor singleMachine() {
+        return new Assessor(RuleBaseLoader.load(EmbeddedRules.folder()));
+    }
+
+    private static int job(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ApsaSpark.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertEquals(0, status, () -> err.toString(StandardCharsets.UTF_8));
+        return status;
+    }
+
+    @Test
+    void batchOnTwoCoresWritesTheBytesOfTheSingleMachineBatch() throws Exception {
+        Path in = MixedInput.write(dir.resolve("in"));
+        Path one = dir.resolve("one");
+        Batch.Summary summary = new Batch(singleMachine()).run(new Batch.Options(List.of(in), one, Set.of(Report.CSV), 2),
+                Batch.Progress.NONE);
+        assertTrue(summary.assessed() > 20 && summary.invalidInputs() >= 4, "the input mixes good and bad records: " + summary);
+
+        Path spark = dir.resolve("spark");
+        job("batch", in.toString(), "--out", spark.toString(), "--partitions", "3");
+
+        for (String name : List.of("assessments.jsonl", "errors.jsonl", "summary.csv")) {
+            assertArrayEquals(Files.readAllBytes(one.resolve(name)), MixedInput.joined(spark.resolve(name)), name);
+        }
+        String errors = Files.readString(one.resolve("errors.jsonl"));
+        assertTrue(errors.contains("duplicate id \\\"a-2\\\"") && errors.contains("enormous"), errors);
+    }
+
+    @Test
+    void theRulesAreCompiledOncePerJvmWhateverTheTasks() {
+        Path in = MixedInput.write(dir.resolve("in-rules"));
+        job("batch", in.toString(), "--out", dir.resolve("first").toString(), "--partitions", "4");
+        job("batch", in.toString(), "--out", dir.resolve("second").toString(), "--partitions", "2");
+        assertEquals(1, ShippedRules.compilations(), "eight tasks in one executor JVM share one compiled rule base");
+    }
+
+    @Test
+    void exploreGivesTheSingleMachineNumbersWhateverThePartitions() throws Exception {
+        Path file = MixedInput.FACTS.resolve("baseline-2014-12.json");
+        int samples = 2_600;
+        Exploration alone = new Explorer(singleMachine()).explore(new FactSetReader().readOne(file),
+                new Explorer.Options(samples, 7, Vary.ALL, 2));
+        String expected = ExplorationJson.render(alone);
+        for (int partitions : new int[] {1, 3}) {
+            Path out = dir.resolve("explore-" + partitions);
+            job("explore", file.toString(), "--samples", String.valueOf(samples), "--seed", "7", "--out", out.toString(),
+                    "--partitions", String.valueOf(partitions));
+            assertEquals(expected, Files.readString(out.resolve("exploration.json")), partitions + " partitions");
+        }
+    }
+}
