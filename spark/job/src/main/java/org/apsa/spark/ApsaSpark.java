@@ -22,7 +22,8 @@ import java.util.Locale;
  * explore FILE --out DIR [--samples N] [--seed S] [--vary WHAT] [--format json,text,...] [--rules DIR] [--partitions N]
  * </pre>
  *
- * Exit status as the tool's: 0 done, 1 invalid input, 2 usage, 3 rule base error, 4 internal error.
+ * Exit status as the tool's: 0 done, 1 invalid input (a batch with any: the valid ones are still
+ * written), 2 usage, 3 rule base error, 4 internal error.
  */
 public final class ApsaSpark {
 
@@ -136,6 +137,10 @@ public final class ApsaSpark {
                                 + "Wrote %s/assessments.jsonl/, errors.jsonl/ and summary.csv/ (part files in input order:"
                                 + " cat %s/assessments.jsonl/part-* > assessments.jsonl)%n",
                         s.assessed(), s.invalidInputs(), s.files(), s.partitions(), shipped.name(), this.out, this.out);
+                if (s.invalidInputs() > 0) {
+                    System.err.printf(Locale.ROOT, "%d invalid inputs: %s/errors.jsonl/ says what and where%n", s.invalidInputs(), this.out);
+                    return 1;
+                }
                 return 0;
             }
             Exploration e = SparkExplore.run(sc, new SparkExplore.Options(inputs.get(0), samples, seed, vary, this.out, formats,

@@ -38,7 +38,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
@@ -170,8 +169,7 @@ public final class SparkBatch {
                 RemoteIterator<LocatedFileStatus> listing = fs.listFiles(path, true);
                 while (listing.hasNext()) {
                     String name = listing.next().getPath().toString();
-                    String lower = name.toLowerCase(Locale.ROOT);
-                    if (lower.endsWith(".json") || lower.endsWith(".jsonl")) {
+                    if (Inputs.isFactFile(Path.of(name.substring(name.lastIndexOf('/') + 1)))) {
                         found.add(name);
                     }
                 }
