@@ -73,6 +73,24 @@ class SparkJobTest {
     }
 
     @Test
+    void aHadoopPathIsListedAndReadThroughItsFileSystem() throws Exception {
+        Path in = MixedInput.write(dir.resolve("in-hadoop"));
+        Path one = dir.resolve("one-hadoop");
+        new Batch(singleMachine()).run(new Batch.Options(List.of(in), one, Set.of(Report.CSV), 1), Batch.Progress.NONE);
+
+        Path spark = dir.resolve("spark-hadoop");
+        job(1, "batch", in.toUri().toString(), "--out", spark.toUri().toString(), "--partitions", "2");
+
+        // Messages name the files by their URIs; the assessments and the summary are the same bytes.
+        for (String name : List.of("assessments.jsonl", "summary.csv")) {
+            assertArrayEquals(Files.readAllBytes(one.resolve(name)), MixedInput.joined(spark.resolve(name)), name);
+        }
+        String errors = new String(MixedInput.joined(spark.resolve("errors.jsonl")), StandardCharsets.UTF_8);
+        assertEquals(Files.readString(one.resolve("errors.jsonl")).lines().count(), errors.lines().count());
+        assertTrue(errors.contains("\"file\":\"file:" + in.resolve("a.jsonl")), errors);
+    }
+
+    @Test
     void theRulesAreCompiledOncePerJvmWhateverTheTasks() {
         Path in = MixedInput.write(dir.resolve("in-rules"));
         job(1, "batch", in.toString(), "--out", dir.resolve("first").toString(), "--partitions", "4");
