@@ -77,13 +77,13 @@ public final class SparkBatch {
     public static Summary run(JavaSparkContext sc, Options options) {
         Configuration hadoop = sc.hadoopConfiguration();
         List<FactFile> files = discover(options.inputs(), options.out(), hadoop);
-        if (files.stream().noneMatch(FactFile::readable)) {
-            throw new org.apsa.fact.InvalidFactSetException(files.stream()
-                    .map(f -> new InputProblem(f.name(), 0, 0, f.problem())).toList());
-        }
         if (files.isEmpty()) {
             throw new UsageError("no fact files (.json, .jsonl) in " + String.join(", ", options.inputs())
                     + ": nothing to assess; give the files or folders that hold the fact sets");
+        }
+        if (files.stream().noneMatch(FactFile::readable)) {
+            throw new org.apsa.fact.InvalidFactSetException(files.stream()
+                    .map(f -> new InputProblem(f.name(), 0, 0, f.problem())).toList());
         }
         int slices = Math.max(1, Math.min(files.size(),
                 options.partitions() > 0 ? options.partitions() : 4 * sc.defaultParallelism()));
