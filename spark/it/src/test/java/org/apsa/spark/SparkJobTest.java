@@ -91,6 +91,16 @@ class SparkJobTest {
     }
 
     @Test
+    void mistakesOnTheCommandLineAreUsageErrors() throws Exception {
+        job(2, "frobnicate");
+        job(2, "batch", "--out", dir.resolve("no-inputs").toString());
+        job(2, "explore", MixedInput.FACTS.resolve("baseline-2014-12.json").toString());
+        job(2, "batch", MixedInput.FACTS.toString(), "--out", MixedInput.FACTS.toString());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        job(2, "batch", empty.toString(), "--out", dir.resolve("out-of-empty").toString());
+    }
+
+    @Test
     void theRulesAreCompiledOncePerJvmWhateverTheTasks() {
         Path in = MixedInput.write(dir.resolve("in-rules"));
         job(1, "batch", in.toString(), "--out", dir.resolve("first").toString(), "--partitions", "4");
