@@ -35,6 +35,8 @@ class SparkJobTest {
     @TempDir
     static Path dir;
 
+    private static final Path RULES = MixedInput.FACTS.resolveSibling("rules");
+
     @BeforeAll
     static void localSpark() {
         System.setProperty("spark.master", "local[2]");
@@ -101,11 +103,32 @@ class SparkJobTest {
     }
 
     @Test
-    void theRulesAreCompiledOncePerJvmWhateverTheTasks() {
+    void rulesGivenWithRulesTravelToTheTasksAndAreCompiledOncePerJvm() throws Exception {
+        // A copy of the shipped rules with a note beside them: other files than the embedded ones, so compiled anew.
+        Path rules = dir.resolve("my-rules");
+        try (var files = Files.walk(RULES)) {
+            for (Path f : files.toList()) {
+                Path target = rules.resolve(RULES.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        Files.writeString(rules.resolve("NOTES.txt"), "our copy\n");
         Path in = MixedInput.write(dir.resolve("in-rules"));
-        job(1, "batch", in.toString(), "--out", dir.resolve("first").toString(), "--partitions", "4");
-        job(1, "batch", in.toString(), "--out", dir.resolve("second").toString(), "--partitions", "2");
-        assertEquals(1, ShippedRules.compilations(), "eight tasks in one executor JVM share one compiled rule base");
+        Path one = dir.resolve("one-rules");
+        new Batch(singleMachine()).run(new Batch.Options(List.of(in), one, Set.of(Report.CSV), 1), Batch.Progress.NONE);
+        int before = ShippedRules.compilations();
+
+        Path first = dir.resolve("first");
+        job(1, "batch", in.toString(), "--out", first.toString(), "--partitions", "4", "--rules", rules.toString());
+        job(1, "batch", in.toString(), "--out", dir.resolve("second").toString(), "--partitions", "2", "--rules", rules.toString());
+
+        assertEquals(1, ShippedRules.compilations() - before, "six tasks in one executor JVM share one compiled rule base");
+        // The summary, which names no rules folder: the same rules give the same results.
+        assertArrayEquals(Files.readAllBytes(one.resolve("summary.csv")), MixedInput.joined(first.resolve("summary.csv")));
     }
 
     @Test
