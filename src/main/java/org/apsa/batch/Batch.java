@@ -418,11 +418,7 @@ public final class Batch {
         }
 
         private InputProblem clash(org.apsa.fact.FactSetReader.Entry entry, String id, IdIndex.Place first) {
-            Path firstFile = files.get(first.file());
-            String where = firstFile.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl") || firstFile.equals(Inputs.STANDARD_INPUT)
-                    ? Inputs.name(firstFile) + ":" + first.line() : firstFile.toString();
-            return new InputProblem(entry.file(), entry.line(), 0, "duplicate id \"" + id + "\": " + where
-                    + " already has a fact set with this id; ids must be unique within a batch, so rename one of the two (this one was skipped)");
+            return Batch.clash(entry, id, Inputs.name(files.get(first.file())), first.line());
         }
 
         void finish() {
@@ -537,8 +533,19 @@ public final class Batch {
         }
     }
 
+    /**
+     * The problem of a record whose id an earlier record of the batch already has, at line
+     * {@code firstLine} of the input messages name {@code firstFile}: the record is skipped.
+     */
+    public static InputProblem clash(FactSetReader.Entry entry, String id, String firstFile, long firstLine) {
+        String where = firstFile.toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl") || firstFile.equals(FactSetReader.STANDARD_INPUT)
+                ? firstFile + ":" + firstLine : firstFile;
+        return new InputProblem(entry.file(), entry.line(), 0, "duplicate id \"" + id + "\": " + where
+                + " already has a fact set with this id; ids must be unique within a batch, so rename one of the two (this one was skipped)");
+    }
+
     /** One line of errors.jsonl: schemaVersion, file, line, column, message. */
-    static String errorLine(InputProblem p) {
+    public static String errorLine(InputProblem p) {
         StringWriter text = new StringWriter(160);
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();

@@ -262,7 +262,7 @@ public final class Inputs {
         return absolute;
     }
 
-    static boolean isFactFile(Path file) {
+    public static boolean isFactFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return (name.endsWith(".json") && !name.endsWith(".schema.json")) || name.endsWith(".jsonl");
     }

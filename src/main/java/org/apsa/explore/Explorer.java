@@ -13,6 +13,7 @@ import org.apsa.fact.Vocabulary;
 import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -131,6 +132,83 @@ public final class Explorer {
         return new Exploration(facts.id(), facts.title(), facts.asOf(), settings, "sobol-shifted", model.dimensions(),
                 assessedLeader, leads(total), scores(total), sensitivity(model, total), (int) total.swapSamples, boxes, kept,
                 discovery.overall(), discovery.replayed());
+    }
+
+    /** How many blocks of {@link #BLOCK} samples a run of {@code samples} has: the units a run may be split into. */
+    public static int blocks(int samples) {
+        return (samples + BLOCK - 1) / BLOCK;
+    }
+
+    /**
+     * What blocks {@code from} (inclusive) to {@code to} (exclusive) of a run count, for a run
+     * split across machines: each block's samples follow from the seed and the block's number
+     * alone, so the parts of any split, {@link #combine combined}, are the run of
+     * {@link #explore}.
+     */
+    public Part part(FactSet facts, Options options, int from, int to) {
+        SamplingModel model = new SamplingModel(facts, options.vary());
+        int k = model.dimensions().size();
+        int n = options.samples();
+        int kept = Math.min(n, KEPT_LIMIT);
+        int swaps = k == 0 ? 0 : Math.min(n, (n + k - 1) / k);
+        byte[] keptLevels = new byte[kept * k];
+        byte[] keptLeaders = new byte[kept];
+        Tally tally = work(model, new Design(k, options.seed()), leanFilter(), n, kept, swaps, keptLevels, keptLeaders,
+                new AtomicInteger(from), Math.min(to, blocks(n)), facts);
+        int first = Math.min(kept, from * BLOCK);
+        int last = Math.min(kept, to * BLOCK);
+        return new Part(first, Arrays.copyOfRange(keptLevels, first * k, last * k), Arrays.copyOfRange(keptLeaders, first, last), tally);
+    }
+
+    /** The parts of a run, covering its blocks once each, in any order, summarised as {@link #explore} does. */
+    public Exploration combine(FactSet facts, Options options, List<Part> parts) {
+        SamplingModel model = new SamplingModel(facts, options.vary());
+        int k = model.dimensions().size();
+        int n = options.samples();
+        int kept = Math.min(n, KEPT_LIMIT);
+        byte[] keptLevels = new byte[kept * k];
+        byte[] keptLeaders = new byte[kept];
+        Tally total = new Tally(model);
+        for (Part p : parts) {
+            total.merge(p.tally);
+            System.arraycopy(p.keptLevels, 0, keptLevels, p.firstKept * k, p.keptLevels.length);
+            System.arraycopy(p.keptLeaders, 0, keptLeaders, p.firstKept, p.keptLeaders.length);
+        }
+        if (total.samples != n) {
+            throw new IllegalArgumentException("the parts hold " + total.samples + " samples of " + n);
+        }
+        AgendaFilter lean = leanFilter();
+        String assessedLeader;
+        try (WhatIf live = assessor.whatIf(facts)) {
+            assessedLeader = live.outcome(Map.of(), lean).leading();
+        }
+        Exploration.Settings settings = new Exploration.Settings(n, options.seed(), options.vary());
+        Discovery discovery = new Discovery(assessor.rules(), model, lean, keptLevels, keptLeaders, kept,
+                Math.min(options.threads(), Runtime.getRuntime().availableProcessors()));
+        return new Exploration(facts.id(), facts.title(), facts.asOf(), settings, "sobol-shifted", model.dimensions(),
+                assessedLeader, leads(total), scores(total), sensitivity(model, total), (int) total.swapSamples, discovery.boxes(),
+                kept, discovery.overall(), discovery.replayed());
+    }
+
+    /** What some blocks of a run counted, and the levels and leaders they keep for scenario discovery from sample {@code firstKept} on. */
+    public static final class Part implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+        private final int firstKept;
+        private final byte[] keptLevels;
+        private final byte[] keptLeaders;
+        private final Tally tally;
+
+        Part(int firstKept, byte[] keptLevels, byte[] keptLeaders, Tally tally) {
+            this.firstKept = firstKept;
+            this.keptLevels = keptLevels;
+            this.keptLeaders = keptLeaders;
+            this.tally = tally;
+        }
+
+        public long samples() {
+            return tally.samples;
+        }
     }
 
     /** Lets fire the rules that can change the scores, the leader or its absence; null when every rule can. */

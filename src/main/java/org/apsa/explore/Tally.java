@@ -7,7 +7,9 @@ import org.apsa.engine.Outlook;
  * totals in any order: scores are four-decimal numbers, counted here in units of 0.0001.
  * Merged in any order, the tallies of 1 or 16 threads are the same.
  */
-final class Tally {
+final class Tally implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     static final int OUTLOOKS = Outlook.values().length;
     /** The leader's slot for "no leader: too little evidence". */

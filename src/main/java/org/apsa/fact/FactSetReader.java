@@ -211,9 +211,23 @@ public final class FactSetReader {
         });
     }
 
+    /**
+     * As {@link #read(Path, Consumer)}, naming the file {@code name} in messages: a job that
+     * reads a file by another path (absolute, on another machine) names it as the user gave it.
+     */
+    public void read(Path path, String name, Consumer<Entry> sink) {
+        read(path, name, entry -> {
+            sink.accept(entry);
+            return true;
+        });
+    }
+
     /** As {@link #read(Path, Consumer)}, stopping after the record for which {@code sink} answers false. */
     private void read(Path path, Predicate<Entry> sink) {
-        String file = path.toString();
+        read(path, path.toString(), sink);
+    }
+
+    private void read(Path path, String file, Predicate<Entry> sink) {
         // A folder first: "facts/" is not a fact file because it is a folder, not because of its name.
         if (Files.isDirectory(path)) {
             sink.test(fileProblem(file, "is a folder; give a .json or .jsonl file (the 'batch' command takes folders)"));

@@ -116,7 +116,11 @@ public final class EmbeddedRules {
             Path temporary = Files.createTempDirectory(home, "tmp-");
             try {
                 write(temporary, files);
-                deleteQuietly(target);
+                // Only an unfinished copy is removed: a finished one may be another process's, moved
+                // in since the check above and being read now (executors of one job sharing a cache).
+                if (!Files.isRegularFile(target.resolve(MARKER))) {
+                    deleteQuietly(target);
+                }
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
                 LOG.info("embedded rules written to {}", target);
             } catch (IOException e) {

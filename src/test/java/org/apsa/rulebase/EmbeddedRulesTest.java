@@ -47,6 +47,35 @@ class EmbeddedRulesTest {
     }
 
     @Test
+    void runsWritingTheCopyAtOnceNeverRemoveOneAnotherIsReading() throws Exception {
+        String expected = RuleBaseLoader.fingerprint(SOURCE);
+        for (int round = 0; round < 6; round++) {
+            RuleCache shared = RuleCache.at(cache.resolve("round-" + round));
+            int runs = 4;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(runs);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(runs);
+            try {
+                List<java.util.concurrent.Future<String>> read = new java.util.ArrayList<>();
+                for (int r = 0; r < runs; r++) {
+                    read.add(pool.submit(() -> {
+                        start.await();
+                        Path copy = EmbeddedRules.extract(shared);
+                        // Read the copy as a rule base load does, while the other runs finish theirs.
+                        String first = RuleBaseLoader.fingerprint(copy);
+                        Thread.sleep(20);
+                        return first + " " + RuleBaseLoader.fingerprint(copy);
+                    }));
+                }
+                for (java.util.concurrent.Future<String> f : read) {
+                    assertThat(f.get()).isEqualTo(expected + " " + expected);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void onlyTheCopyCountsAsEmbeddedNotTheSourceFolder() {
         Path copy = EmbeddedRules.extract(RuleCache.at(cache));
 
