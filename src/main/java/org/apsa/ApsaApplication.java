@@ -5,10 +5,10 @@ import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.RollingFileAppender;
 import org.apsa.cli.ExitCode;
-import org.apsa.cli.OneShot;
 import org.apsa.cli.RuleBases;
 import org.apsa.cli.StandardOutput;
 import org.apsa.cli.UserPaths;
+import org.apsa.cli.Workbench;
 import org.apsa.io.PrivateFiles;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RulesFolderException;
@@ -20,6 +20,7 @@ import org.springframework.shell.command.annotation.CommandScan;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -49,6 +50,7 @@ public class ApsaApplication {
         // log4j2.xml is the one logging configuration, in the shell as in one-shot runs.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         keepTheUsersFilesPrivate();
+        Map<String, Object> properties = new HashMap<>();
         Optional<String> shellRules = shellRules(args);
         if (shellRules.isPresent()) {
             // 'apsa --rules DIR': the shell, on the rules of DIR.
@@ -58,30 +60,21 @@ public class ApsaApplication {
                 System.err.println(e.getMessage());
                 return ExitCode.USAGE.status();
             }
-            System.setProperty(RuleBases.SESSION_FOLDER_PROPERTY, shellRules.get());
+            properties.put(RuleBases.SESSION_FOLDER_PROPERTY, shellRules.get());
             args = new String[0];
         }
+        // Spring Shell runs every command: the shell with no arguments, a script with @FILE, else one command.
         boolean interactive = args.length == 0;
-        if (!interactive) {
-            // One-shot commands run without the application context, which only the shell needs.
-            try {
-                Optional<Integer> status = OneShot.run(args);
-                if (status.isPresent()) {
-                    return status.get();
-                }
-            } catch (Throwable failure) {
-                return exitStatus(failure);
-            }
-        }
+        properties.put("spring.shell.interactive.enabled", String.valueOf(interactive));
+        properties.put("spring.shell.noninteractive.enabled", String.valueOf(!interactive));
+        properties.put("apsa.one-shot", String.valueOf(!interactive));
+        properties.put(Workbench.RUN_PROPERTY, Workbench.runOf(args).name());
         SpringApplication app = new SpringApplication(ApsaApplication.class);
         // Command options such as --rules must not become Spring properties.
         app.setAddCommandLineProperties(false);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
-        app.setDefaultProperties(Map.of(
-                "spring.shell.interactive.enabled", String.valueOf(interactive),
-                "spring.shell.noninteractive.enabled", String.valueOf(!interactive),
-                "apsa.one-shot", String.valueOf(!interactive)));
+        app.setDefaultProperties(properties);
         try (ConfigurableApplicationContext context = app.run(args)) {
             return SpringApplication.exit(context);
         } catch (Throwable failure) {

@@ -78,10 +78,23 @@ public class Workbench {
         this.run = run;
     }
 
-    /** The application context's: the shell's, or an {@code @FILE} script's when the run is not interactive. */
-    @Autowired
-    Workbench(@Value("${apsa.one-shot:false}") boolean oneShot) {
+    /** The shell's, or an {@code @FILE} script's when the run is not interactive. */
+    Workbench(boolean oneShot) {
         this(oneShot ? Run.SCRIPT : Run.SHELL);
+    }
+
+    /** The property that tells the application context which run this is: {@link Run}'s name. */
+    public static final String RUN_PROPERTY = "apsa.run";
+
+    /** The application context's, for the run the program's arguments ask for ({@link #runOf}). */
+    @Autowired
+    Workbench(@Value("${" + RUN_PROPERTY + ":SHELL}") String run) {
+        this(Run.valueOf(run));
+    }
+
+    /** The run the program's arguments ask for: none, the shell; {@code @FILE}, a script; else one command. */
+    public static Run runOf(String... args) {
+        return args.length == 0 ? Run.SHELL : args[0].startsWith("@") ? Run.SCRIPT : Run.COMMAND;
     }
 
     /** The current fact set; a usage error when there is none. */
