@@ -14,7 +14,25 @@ import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RulesFolderException;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.shell.boot.ApplicationRunnerAutoConfiguration;
+import org.springframework.shell.boot.CommandCatalogAutoConfiguration;
+import org.springframework.shell.boot.CompleterAutoConfiguration;
+import org.springframework.shell.boot.ExitCodeAutoConfiguration;
+import org.springframework.shell.boot.JLineAutoConfiguration;
+import org.springframework.shell.boot.JLineShellAutoConfiguration;
+import org.springframework.shell.boot.LineReaderAutoConfiguration;
+import org.springframework.shell.boot.ParameterResolverAutoConfiguration;
+import org.springframework.shell.boot.ShellContextAutoConfiguration;
+import org.springframework.shell.boot.ShellRunnerAutoConfiguration;
+import org.springframework.shell.boot.SpringShellAutoConfiguration;
+import org.springframework.shell.boot.StandardAPIAutoConfiguration;
+import org.springframework.shell.boot.StandardCommandsAutoConfiguration;
+import org.springframework.shell.boot.ThemingAutoConfiguration;
+import org.springframework.shell.boot.UserConfigAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.shell.command.annotation.CommandScan;
 
@@ -27,12 +45,23 @@ import java.util.OptionalInt;
 
 /**
  * APSA, the Asia-Pacific Security Assessor. With no arguments it opens the interactive
- * shell; with arguments it runs one command and exits with the status of
- * {@link ExitCode}. Results go to standard output, failures to standard error, logs to a
- * file.
+ * shell; with {@code @FILE} it runs a script; with other arguments it runs one command.
+ * Spring Shell runs all three, and the run exits with the status of {@link ExitCode}.
+ * Results go to standard output, failures to standard error, logs to a file.
+ *
+ * <p>The context is kept to what a command needs, for start-up: Spring Shell's
+ * auto-configuration without Spring Boot's others (JSON, validation, task executors), and
+ * the command package alone scanned.
  */
-@SpringBootApplication
-@CommandScan
+@SpringBootConfiguration(proxyBeanMethods = false)
+@ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ExitCodeAutoConfiguration.class,
+        ShellContextAutoConfiguration.class, SpringShellAutoConfiguration.class, ShellRunnerAutoConfiguration.class,
+        ApplicationRunnerAutoConfiguration.class, CommandCatalogAutoConfiguration.class, LineReaderAutoConfiguration.class,
+        CompleterAutoConfiguration.class, UserConfigAutoConfiguration.class, JLineAutoConfiguration.class,
+        JLineShellAutoConfiguration.class, ParameterResolverAutoConfiguration.class, StandardAPIAutoConfiguration.class,
+        ThemingAutoConfiguration.class, StandardCommandsAutoConfiguration.class})
+@ComponentScan("org.apsa.cli")
+@CommandScan("org.apsa.cli")
 public class ApsaApplication {
 
     public static void main(String[] args) {
