@@ -8,7 +8,6 @@ import org.apsa.cli.ExitCode;
 import org.apsa.cli.RuleBases;
 import org.apsa.cli.StandardOutput;
 import org.apsa.cli.UserPaths;
-import org.apsa.cli.Workbench;
 import org.apsa.io.PrivateFiles;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RulesFolderException;
@@ -97,7 +96,6 @@ public class ApsaApplication {
         properties.put("spring.shell.interactive.enabled", String.valueOf(interactive));
         properties.put("spring.shell.noninteractive.enabled", String.valueOf(!interactive));
         properties.put("apsa.one-shot", String.valueOf(!interactive));
-        properties.put(Workbench.RUN_PROPERTY, Workbench.runOf(args).name());
         SpringApplication app = new SpringApplication(ApsaApplication.class);
         // Command options such as --rules must not become Spring properties.
         app.setAddCommandLineProperties(false);

@@ -1,7 +1,6 @@
 package org.apsa.cli;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.shell.command.CommandCatalog;
 import org.springframework.shell.command.CommandRegistration;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
@@ -29,10 +28,10 @@ class HelpCommand {
     private final boolean oneShot;
 
     HelpCommand(ObjectProvider<CommandCatalog> catalog, Output out,
-                @Value("${" + Workbench.RUN_PROPERTY + ":SHELL}") Workbench.Run run) {
+                Workbench workbench) {
         this.catalog = catalog;
         this.out = out;
-        this.oneShot = run == Workbench.Run.COMMAND;
+        this.oneShot = workbench.run() == Workbench.Run.COMMAND;
     }
 
     @Command(command = "help", description = "List the commands, or describe one (help assess) or a group (help rules): what "

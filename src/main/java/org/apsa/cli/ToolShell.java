@@ -2,7 +2,6 @@ package org.apsa.cli;
 
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
@@ -64,14 +63,14 @@ class ToolShell extends Shell {
 
     ToolShell(ResultHandlerService results, CommandCatalog commands, Terminal terminal, ShellContext context,
               ExitCodeMappings exitCodeMappings, ShellConversionServiceSupplier conversions, Failures failures,
-              @Value("${" + Workbench.RUN_PROPERTY + ":SHELL}") Workbench.Run run) {
+              Workbench workbench) {
         super(results, commands, terminal, context, exitCodeMappings);
         setConversionService(conversions.get());
         this.commands = commands;
         this.terminal = terminal;
         this.context = context;
         this.failures = failures;
-        this.run = run;
+        this.run = workbench.run();
     }
 
     private record Parsed(Method method, Object[] values) {

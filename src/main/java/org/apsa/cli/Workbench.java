@@ -9,7 +9,7 @@ import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetWriter;
 import org.apsa.io.AtomicFiles;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -28,7 +28,7 @@ import java.util.List;
  * after they have succeeded, so an error never loses work.
  */
 @Component
-public class Workbench {
+class Workbench {
 
     /**
      * One assessment of this session and what had changed since the one before, or, for the
@@ -83,17 +83,14 @@ public class Workbench {
         this(oneShot ? Run.SCRIPT : Run.SHELL);
     }
 
-    /** The property that tells the application context which run this is: {@link Run}'s name. */
-    public static final String RUN_PROPERTY = "apsa.run";
-
     /** The application context's, for the run the program's arguments ask for ({@link #runOf}). */
     @Autowired
-    Workbench(@Value("${" + RUN_PROPERTY + ":SHELL}") String run) {
-        this(Run.valueOf(run));
+    Workbench(ApplicationArguments arguments) {
+        this(runOf(arguments.getSourceArgs()));
     }
 
     /** The run the program's arguments ask for: none, the shell; {@code @FILE}, a script; else one command. */
-    public static Run runOf(String... args) {
+    static Run runOf(String... args) {
         return args.length == 0 ? Run.SHELL : args[0].startsWith("@") ? Run.SCRIPT : Run.COMMAND;
     }
 
@@ -104,6 +101,11 @@ public class Workbench {
                     : "no fact set yet; 'load FILE' opens one, 'new' starts an empty one");
         }
         return current;
+    }
+
+    /** Which run this workbench serves. */
+    Run run() {
+        return run;
     }
 
     public boolean hasCurrent() {
