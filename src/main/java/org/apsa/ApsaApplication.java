@@ -77,6 +77,8 @@ public class ApsaApplication {
     public static int run(String... args) {
         // log4j2.xml is the one logging configuration, in the shell as in one-shot runs.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        // Spring Boot's warming of validation, JSON and the like on a second thread: CPU that a short run never repays.
+        System.setProperty("spring.backgroundpreinitializer.ignore", "true");
         keepTheUsersFilesPrivate();
         Map<String, Object> properties = new HashMap<>();
         Optional<String> shellRules = shellRules(args);
