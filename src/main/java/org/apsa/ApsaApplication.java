@@ -5,7 +5,6 @@ import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.RollingFileAppender;
 import org.apsa.cli.ExitCode;
-import org.apsa.cli.OneShot;
 import org.apsa.cli.RuleBases;
 import org.apsa.cli.StandardOutput;
 import org.apsa.cli.UserPaths;
@@ -14,24 +13,54 @@ import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RulesFolderException;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.shell.boot.ApplicationRunnerAutoConfiguration;
+import org.springframework.shell.boot.CommandCatalogAutoConfiguration;
+import org.springframework.shell.boot.CompleterAutoConfiguration;
+import org.springframework.shell.boot.ExitCodeAutoConfiguration;
+import org.springframework.shell.boot.JLineAutoConfiguration;
+import org.springframework.shell.boot.JLineShellAutoConfiguration;
+import org.springframework.shell.boot.LineReaderAutoConfiguration;
+import org.springframework.shell.boot.ParameterResolverAutoConfiguration;
+import org.springframework.shell.boot.ShellContextAutoConfiguration;
+import org.springframework.shell.boot.ShellRunnerAutoConfiguration;
+import org.springframework.shell.boot.SpringShellAutoConfiguration;
+import org.springframework.shell.boot.StandardAPIAutoConfiguration;
+import org.springframework.shell.boot.StandardCommandsAutoConfiguration;
+import org.springframework.shell.boot.ThemingAutoConfiguration;
+import org.springframework.shell.boot.UserConfigAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.shell.command.annotation.CommandScan;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * APSA, the Asia-Pacific Security Assessor. With no arguments it opens the interactive
- * shell; with arguments it runs one command and exits with the status of
- * {@link ExitCode}. Results go to standard output, failures to standard error, logs to a
- * file.
+ * shell; with {@code @FILE} it runs a script; with other arguments it runs one command.
+ * Spring Shell runs all three, and the run exits with the status of {@link ExitCode}.
+ * Results go to standard output, failures to standard error, logs to a file.
+ *
+ * <p>The context is kept to what a command needs, for start-up: Spring Shell's
+ * auto-configuration without Spring Boot's others (JSON, validation, task executors), and
+ * the command package alone scanned.
  */
-@SpringBootApplication
-@CommandScan
+@SpringBootConfiguration(proxyBeanMethods = false)
+@ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ExitCodeAutoConfiguration.class,
+        ShellContextAutoConfiguration.class, SpringShellAutoConfiguration.class, ShellRunnerAutoConfiguration.class,
+        ApplicationRunnerAutoConfiguration.class, CommandCatalogAutoConfiguration.class, LineReaderAutoConfiguration.class,
+        CompleterAutoConfiguration.class, UserConfigAutoConfiguration.class, JLineAutoConfiguration.class,
+        JLineShellAutoConfiguration.class, ParameterResolverAutoConfiguration.class, StandardAPIAutoConfiguration.class,
+        ThemingAutoConfiguration.class, StandardCommandsAutoConfiguration.class})
+@ComponentScan("org.apsa.cli")
+@CommandScan("org.apsa.cli")
 public class ApsaApplication {
 
     public static void main(String[] args) {
@@ -48,7 +77,10 @@ public class ApsaApplication {
     public static int run(String... args) {
         // log4j2.xml is the one logging configuration, in the shell as in one-shot runs.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        // Spring Boot's warming of validation, JSON and the like on a second thread: CPU that a short run never repays.
+        System.setProperty("spring.backgroundpreinitializer.ignore", "true");
         keepTheUsersFilesPrivate();
+        Map<String, Object> properties = new HashMap<>();
         Optional<String> shellRules = shellRules(args);
         if (shellRules.isPresent()) {
             // 'apsa --rules DIR': the shell, on the rules of DIR.
@@ -58,30 +90,20 @@ public class ApsaApplication {
                 System.err.println(e.getMessage());
                 return ExitCode.USAGE.status();
             }
-            System.setProperty(RuleBases.SESSION_FOLDER_PROPERTY, shellRules.get());
+            properties.put(RuleBases.SESSION_FOLDER_PROPERTY, shellRules.get());
             args = new String[0];
         }
+        // Spring Shell runs every command: the shell with no arguments, a script with @FILE, else one command.
         boolean interactive = args.length == 0;
-        if (!interactive) {
-            // One-shot commands run without the application context, which only the shell needs.
-            try {
-                Optional<Integer> status = OneShot.run(args);
-                if (status.isPresent()) {
-                    return status.get();
-                }
-            } catch (Throwable failure) {
-                return exitStatus(failure);
-            }
-        }
+        properties.put("spring.shell.interactive.enabled", String.valueOf(interactive));
+        properties.put("spring.shell.noninteractive.enabled", String.valueOf(!interactive));
+        properties.put("apsa.one-shot", String.valueOf(!interactive));
         SpringApplication app = new SpringApplication(ApsaApplication.class);
         // Command options such as --rules must not become Spring properties.
         app.setAddCommandLineProperties(false);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
-        app.setDefaultProperties(Map.of(
-                "spring.shell.interactive.enabled", String.valueOf(interactive),
-                "spring.shell.noninteractive.enabled", String.valueOf(!interactive),
-                "apsa.one-shot", String.valueOf(!interactive)));
+        app.setDefaultProperties(properties);
         try (ConfigurableApplicationContext context = app.run(args)) {
             return SpringApplication.exit(context);
         } catch (Throwable failure) {

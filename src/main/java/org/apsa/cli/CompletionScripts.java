@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  */
 final class CompletionScripts {
 
-    /** The classes of the commands a one-shot run takes ({@link OneShot#standard()} builds them). */
+    /** The classes of the commands a one-shot run takes (the application context has them). */
     static final List<Class<?>> ONE_SHOT = List.of(AssessCommands.class, BatchCommands.class, ExplainCommands.class, ExploreCommands.class,
             VocabularyCommands.class, RulesCommands.class, VersionCommand.class);
 
@@ -68,18 +68,18 @@ final class CompletionScripts {
         List<Opt> options = new ArrayList<>();
         Values positional = Values.NONE;
         List<String> positionalWords = List.of();
-        boolean[] byPosition = OneShot.positional(method.getParameters());
+        boolean[] byPosition = CommandWords.positional(method.getParameters());
         Parameter[] parameters = method.getParameters();
         for (int i = 0; i < parameters.length; i++) {
             Option option = parameters[i].getAnnotation(Option.class);
             if (option == null) {
                 continue;
             }
-            String name = OneShot.name(parameters[i]);
+            String name = CommandWords.name(parameters[i]);
             OptionValues provider = parameters[i].getAnnotation(OptionValues.class);
             Values values = values(name, provider);
             List<String> words = words(provider);
-            options.add(new Opt(name, summary(option.description()), OneShot.isFlag(parameters[i]), values, words));
+            options.add(new Opt(name, summary(option.description()), CommandWords.isFlag(parameters[i]), values, words));
             if (byPosition[i] && positional == Values.NONE) {
                 positional = values;
                 positionalWords = words;

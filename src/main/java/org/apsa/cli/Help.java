@@ -105,14 +105,14 @@ final class Help {
         String groupName = !command.group().isEmpty() ? command.group() : group == null || group.group().isEmpty() ? "Commands" : group.group();
         List<Opt> options = new ArrayList<>();
         Parameter[] parameters = method.getParameters();
-        boolean[] positional = OneShot.positional(parameters);
+        boolean[] positional = CommandWords.positional(parameters);
         for (int i = 0; i < parameters.length; i++) {
             Option option = parameters[i].getAnnotation(Option.class);
             if (option == null) {
                 continue;
             }
-            options.add(new Opt(OneShot.name(parameters[i]), option.description(), option.required(), option.defaultValue(),
-                    OneShot.isFlag(parameters[i]), OneShot.isMulti(parameters[i].getType()), positional[i]));
+            options.add(new Opt(CommandWords.name(parameters[i]), option.description(), option.required(), option.defaultValue(),
+                    CommandWords.isFlag(parameters[i]), CommandWords.isMulti(parameters[i].getType()), positional[i]));
         }
         return described(name, List.of(), groupName, command.description(), options, shellOnly(method));
     }
@@ -138,7 +138,7 @@ final class Help {
             }
             Class<?> type = option.getType() == null ? String.class : option.getType().resolve(String.class);
             options.add(new Opt(option.getLongNames()[0], option.getDescription(), option.isRequired(), option.getDefaultValue(),
-                    type == boolean.class || type == Boolean.class, OneShot.isMulti(type), false));
+                    type == boolean.class || type == Boolean.class, CommandWords.isMulti(type), false));
         }
         List<String> aliases = registration.getAliases().stream().map(CommandAlias::getCommand).toList();
         return described(registration.getCommand(), aliases, SHELL, registration.getDescription(), options, false);

@@ -24,10 +24,14 @@ class HelpCommand {
 
     private final ObjectProvider<CommandCatalog> catalog;
     private final Output out;
+    /** Whether this is a one-shot run, whose overview leaves out what works only in the shell. */
+    private final boolean oneShot;
 
-    HelpCommand(ObjectProvider<CommandCatalog> catalog, Output out) {
+    HelpCommand(ObjectProvider<CommandCatalog> catalog, Output out,
+                Workbench workbench) {
         this.catalog = catalog;
         this.out = out;
+        this.oneShot = workbench.run() == Workbench.Run.COMMAND;
     }
 
     @Command(command = "help", description = "List the commands, or describe one (help assess) or a group (help rules): what "
@@ -35,9 +39,11 @@ class HelpCommand {
     void help(@Option(longNames = "command", arity = OptionArity.ZERO_OR_MORE,
             description = "a command or a group of commands, e.g. assess, rules test, rules") String[] command) {
         String topic = command == null ? "" : String.join(" ", command).strip();
-        Help help = help(catalog.getObject().getRegistrations().values());
+        Collection<CommandRegistration> commands = catalog.getObject().getRegistrations().values();
+        Help help = help(commands);
         if (topic.isEmpty()) {
-            out.print(help.overview(false, out.width()));
+            // One-shot, the overview is of the tool's commands: the framework's own (clear, quit) mean nothing there.
+            out.print((oneShot ? help(commands.stream().filter(HelpCommand::tools).toList()) : help).overview(oneShot, out.width()));
             return;
         }
         out.print(help.topic(topic, out.width()).orElseThrow(() -> new UsageException(help.unknown(topic))));
@@ -57,7 +63,12 @@ class HelpCommand {
 
     /** What help says of a command: from its annotations when it is the tool's, else from its registration. */
     static Help.Entry entry(CommandRegistration registration) {
+        return tools(registration) ? Help.entry(registration.getTarget().getMethod()) : Help.entry(registration);
+    }
+
+    /** Whether a command is the tool's, described by its annotations, rather than the framework's. */
+    private static boolean tools(CommandRegistration registration) {
         Method method = registration.getTarget() == null ? null : registration.getTarget().getMethod();
-        return method != null && method.isAnnotationPresent(Command.class) ? Help.entry(method) : Help.entry(registration);
+        return method != null && method.isAnnotationPresent(Command.class);
     }
 }

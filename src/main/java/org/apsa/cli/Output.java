@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * only on an interactive terminal and never when {@code NO_COLOR} is set to a non-empty value.
  */
 @Component
-public class Output {
+class Output {
 
     private final PrintWriter writer;
     /** Standard output, whose failures are checked after each result; null in the interactive shell. */

@@ -9,6 +9,8 @@ import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RulesFolderException;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RuleCache;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Files;
@@ -39,7 +41,7 @@ public class RuleBases {
     private final ConcurrentMap<Path, Assessor> others = new ConcurrentHashMap<>();
     /** Reloads compile one at a time, so an older build never replaces a newer one. */
     private final Object compiling = new Object();
-    /** The shell's rules folder when it is started with {@code --rules DIR}. */
+    /** The application property naming the shell's rules folder when it is started with {@code --rules DIR}. */
     public static final String SESSION_FOLDER_PROPERTY = "apsa.shell.rules";
     /** The environment variable naming the rules to use when no {@code --rules} is given. */
     public static final String RULES_VARIABLE = "APSA_RULES";
@@ -54,8 +56,15 @@ public class RuleBases {
     private volatile Path startFolder;
     private volatile Consumer<Path> folderListener = folder -> { };
 
+    /** The rules of {@value #RULES_VARIABLE}, else the embedded ones. */
     public RuleBases() {
-        this(System.getProperty(SESSION_FOLDER_PROPERTY), System.getenv(RULES_VARIABLE));
+        this(null, System.getenv(RULES_VARIABLE));
+    }
+
+    /** The application context's: {@code shellFolder} is the shell's {@code --rules DIR}, given as {@value #SESSION_FOLDER_PROPERTY}. */
+    @Autowired
+    RuleBases(@Value("${" + SESSION_FOLDER_PROPERTY + ":}") String shellFolder) {
+        this(shellFolder.isEmpty() ? null : shellFolder, System.getenv(RULES_VARIABLE));
     }
 
     /** {@code shellFolder}: the shell's {@code --rules}; {@code variable}: {@value #RULES_VARIABLE}'s value; either may be null. */

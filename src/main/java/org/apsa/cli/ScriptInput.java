@@ -55,9 +55,20 @@ final class ScriptInput implements InputProvider, Closeable {
         CURRENT.set(this);
     }
 
+    /** Why {@code @FILE} cannot run, when it cannot. */
+    static Optional<String> problem(String file) {
+        if (file.isBlank()) {
+            return Optional.of("a file name is missing after @: write it right after the @, with no space, e.g. @examples/session.apsa");
+        }
+        Path script = UserPaths.of(file);
+        String why = Files.isDirectory(script) ? "is a folder" : !Files.exists(script) ? "no such file"
+                : !Files.isReadable(script) ? "cannot be read: permission denied" : null;
+        return Optional.ofNullable(why).map(w -> file + ": " + w + "; give a file of shell commands, e.g. @examples/session.apsa");
+    }
+
     /** @throws UsageException when the file is missing, a folder, unreadable, not UTF-8, or a script running it already */
     static ScriptInput open(String file, Parser parser) {
-        Optional<String> problem = OneShot.scriptProblem(file);
+        Optional<String> problem = problem(file);
         if (problem.isPresent()) {
             throw new UsageException(problem.get());
         }

@@ -25,7 +25,7 @@ class ScriptRunner implements ShellRunner {
 
     @Override
     public boolean run(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].startsWith("@") || args[0].length() == 1) {
+        if (args.length == 0 || !args[0].startsWith("@")) {
             return false;
         }
         for (String arg : args) {

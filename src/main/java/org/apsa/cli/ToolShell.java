@@ -30,7 +30,7 @@ import java.util.Optional;
 
 /**
  * The shell, reading the words of a command of the tool with one-shot's parser
- * ({@link OneShot#parse}) instead of the framework's, so that the same words mean the same
+ * ({@link CommandWords#parse}) instead of the framework's, so that the same words mean the same
  * in the shell, in a script and on the command line. The framework's parser joins the words
  * after an option into its one value with commas ({@code --note two words} became
  * "two,words", {@code unset ID junk} the id "ID,junk"), gives a word left over to whichever
@@ -59,15 +59,18 @@ class ToolShell extends Shell {
     private final Terminal terminal;
     private final ShellContext context;
     private final Failures failures;
+    private final Workbench.Run run;
 
     ToolShell(ResultHandlerService results, CommandCatalog commands, Terminal terminal, ShellContext context,
-              ExitCodeMappings exitCodeMappings, ShellConversionServiceSupplier conversions, Failures failures) {
+              ExitCodeMappings exitCodeMappings, ShellConversionServiceSupplier conversions, Failures failures,
+              Workbench workbench) {
         super(results, commands, terminal, context, exitCodeMappings);
         setConversionService(conversions.get());
         this.commands = commands;
         this.terminal = terminal;
         this.context = context;
         this.failures = failures;
+        this.run = workbench.run();
     }
 
     private record Parsed(Method method, Object[] values) {
@@ -93,9 +96,12 @@ class ToolShell extends Shell {
             return super.evaluate(input);
         }
         String name = String.join(" ", call.get().name());
+        if (run == Workbench.Run.COMMAND && Help.shellOnly(call.get().method())) {
+            return refuse(new UsageException(shellOnly(name)));
+        }
         Object[] values;
         try {
-            values = OneShot.parse(name, call.get().method(), call.get().words());
+            values = CommandWords.parse(name, call.get().method(), call.get().words());
         } catch (UsageException e) {
             return refuse(e);
         }
@@ -106,6 +112,12 @@ class ToolShell extends Shell {
         } finally {
             PARSED.set(outer);
         }
+    }
+
+    /** What a one-shot run says of a command that works only where a session lasts ({@link ShellOnly}). */
+    static String shellOnly(String command) {
+        return "'" + command + "' is a command of the interactive shell (java -jar apsa.jar) and of @FILE scripts, where the "
+                + "fact set and the rules in use stay from one command to the next; 'help " + command + "' shows what it takes";
     }
 
     /**
@@ -142,7 +154,7 @@ class ToolShell extends Shell {
         for (Parameter parameter : call.method().getParameters()) {
             Option option = parameter.getAnnotation(Option.class);
             if (option != null && option.required()) {
-                words.add("--" + OneShot.name(parameter));
+                words.add("--" + CommandWords.name(parameter));
                 words.add(PLACEHOLDER);
             }
         }

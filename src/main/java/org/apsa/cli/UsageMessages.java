@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The words of a usage error, whichever parser found it: one-shot's ({@link OneShot}) or the
+ * The words of a usage error, whichever parser found it: the tool's ({@link CommandWords}) or the
  * shell's ({@link Failures}), so that a mistake reads the same wherever it is made. Each is
  * one line that names the command and says what to write instead.
  */

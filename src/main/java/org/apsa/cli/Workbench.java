@@ -9,7 +9,7 @@ import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetWriter;
 import org.apsa.io.AtomicFiles;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -28,7 +28,7 @@ import java.util.List;
  * after they have succeeded, so an error never loses work.
  */
 @Component
-public class Workbench {
+class Workbench {
 
     /**
      * One assessment of this session and what had changed since the one before, or, for the
@@ -78,10 +78,20 @@ public class Workbench {
         this.run = run;
     }
 
-    /** The application context's: the shell's, or an {@code @FILE} script's when the run is not interactive. */
-    @Autowired
-    Workbench(@Value("${apsa.one-shot:false}") boolean oneShot) {
+    /** The shell's, or an {@code @FILE} script's when the run is not interactive. */
+    Workbench(boolean oneShot) {
         this(oneShot ? Run.SCRIPT : Run.SHELL);
+    }
+
+    /** The application context's, for the run the program's arguments ask for ({@link #runOf}). */
+    @Autowired
+    Workbench(ApplicationArguments arguments) {
+        this(runOf(arguments.getSourceArgs()));
+    }
+
+    /** The run the program's arguments ask for: none, the shell; {@code @FILE}, a script; else one command. */
+    static Run runOf(String... args) {
+        return args.length == 0 ? Run.SHELL : args[0].startsWith("@") ? Run.SCRIPT : Run.COMMAND;
     }
 
     /** The current fact set; a usage error when there is none. */
@@ -91,6 +101,11 @@ public class Workbench {
                     : "no fact set yet; 'load FILE' opens one, 'new' starts an empty one");
         }
         return current;
+    }
+
+    /** Which run this workbench serves. */
+    Run run() {
+        return run;
     }
 
     public boolean hasCurrent() {

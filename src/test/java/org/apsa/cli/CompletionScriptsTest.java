@@ -21,7 +21,7 @@ class CompletionScriptsTest {
 
     @Test
     void theScriptsCoverTheCommandsThatOneShotRuns() {
-        assertThat(Arrays.stream(OneShot.standard().commandObjects()).map(Object::getClass)
+        assertThat(Arrays.stream(CommandHarness.standard().commandObjects()).map(Object::getClass)
                 .filter(c -> c != CompletionCommand.class)).containsExactlyInAnyOrderElementsOf(CompletionScripts.ONE_SHOT);
     }
 

@@ -24,7 +24,7 @@ class HelpTest {
     private static String oneShot(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        OneShot standard = new OneShot(stream, stream, OneShot.standard().commandObjects())
+        CommandHarness standard = new CommandHarness(stream, stream, CommandHarness.standard().commandObjects())
                 .shellOnly(WorkbenchCommands.class, ConsultCommands.class, ScriptCommand.class);
         assertThat(standard.execute(args)).as(String.join(" ", args)).contains(ExitCode.OK.status());
         return out.toString(StandardCharsets.UTF_8);
@@ -63,7 +63,7 @@ class HelpTest {
     @Test
     void everyCommandOfTheToolHasItsPlaceInTheOrderOfWork() {
         // A command left out would come last in its group, alphabetically: placed by accident.
-        assertThat(Help.ORDER).containsAll(OneShot.standard().help().entries().stream().map(Help.Entry::name).toList())
+        assertThat(Help.ORDER).containsAll(CommandHarness.standard().help().entries().stream().map(Help.Entry::name).toList())
                 .contains("help");
     }
 

@@ -183,7 +183,7 @@ class OutputSchemasTest {
         PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
         Output output = new Output(stdout);
         Workbench bench = new Workbench(Workbench.Run.COMMAND);
-        OneShot oneShot = new OneShot(stdout, new PrintStream(err, true, StandardCharsets.UTF_8),
+        CommandHarness oneShot = new CommandHarness(stdout, new PrintStream(err, true, StandardCharsets.UTF_8),
                 new AssessCommands(RULES, bench, output), new ExplainCommands(RULES, bench, output),
                 new BatchCommands(RULES, output), new ExploreCommands(RULES, bench, output), new VocabularyCommands(output), new RulesCommands(RULES, output));
         List<String> words = new ArrayList<>(List.of(args));

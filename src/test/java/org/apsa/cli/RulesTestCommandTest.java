@@ -116,7 +116,7 @@ class RulesTestCommandTest {
         PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
         Output output = new Output(stdout);
         RuleBases ruleBases = new RuleBases();
-        OneShot oneShot = new OneShot(stdout, new PrintStream(err, true, StandardCharsets.UTF_8), new RulesCommands(ruleBases, output));
+        CommandHarness oneShot = new CommandHarness(stdout, new PrintStream(err, true, StandardCharsets.UTF_8), new RulesCommands(ruleBases, output));
         return oneShot.execute(args).orElseThrow();
     }
 }

@@ -414,7 +414,7 @@ class ShellCommandsTest {
     private String oneShot(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        new OneShot(stream, stream, output::width, OneShot.standard().commandObjects())
+        new CommandHarness(stream, stream, output::width, CommandHarness.standard().commandObjects())
                 .shellOnly(WorkbenchCommands.class, ConsultCommands.class, ScriptCommand.class).execute(args);
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -18,7 +18,7 @@ class StandardOutputTest {
 
     @Test
     void aFullDiskIsAUsageErrorInOneLineWithTheSystemsReason() {
-        OneShot oneShot = oneShotWritingTo(failing("No space left on device"));
+        CommandHarness oneShot = oneShotWritingTo(failing("No space left on device"));
 
         assertThat(oneShot.execute("vocabulary")).contains(ExitCode.USAGE.status());
         assertThat(err.toString(StandardCharsets.UTF_8))
@@ -27,7 +27,7 @@ class StandardOutputTest {
 
     @Test
     void aClosedStandardOutputIsSaidInWords() {
-        OneShot oneShot = oneShotWritingTo(failing("Bad file descriptor"));
+        CommandHarness oneShot = oneShotWritingTo(failing("Bad file descriptor"));
 
         assertThat(oneShot.execute("vocabulary")).contains(ExitCode.USAGE.status());
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("could not write the output: standard output is closed;");
@@ -35,7 +35,7 @@ class StandardOutputTest {
 
     @Test
     void aPipeClosedByItsReaderEndsTheRunWithoutAWordAndStatus141() {
-        OneShot oneShot = oneShotWritingTo(failing("Broken pipe"));
+        CommandHarness oneShot = oneShotWritingTo(failing("Broken pipe"));
 
         assertThat(oneShot.execute("vocabulary")).contains(141);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
@@ -44,7 +44,7 @@ class StandardOutputTest {
     @Test
     void helpThatCannotBeWrittenFailsToo() {
         StandardOutput out = new StandardOutput(failing("No space left on device"), StandardCharsets.UTF_8);
-        OneShot oneShot = new OneShot(out, new PrintStream(err, true, StandardCharsets.UTF_8), new VocabularyCommands(new Output(out)));
+        CommandHarness oneShot = new CommandHarness(out, new PrintStream(err, true, StandardCharsets.UTF_8), new VocabularyCommands(new Output(out)));
 
         assertThat(oneShot.execute("help")).contains(ExitCode.USAGE.status());
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("could not write the output: No space left on device");
@@ -99,9 +99,9 @@ class StandardOutputTest {
         assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo("¶9 high\n");
     }
 
-    private OneShot oneShotWritingTo(OutputStream target) {
+    private CommandHarness oneShotWritingTo(OutputStream target) {
         StandardOutput out = new StandardOutput(target, StandardCharsets.UTF_8);
-        return new OneShot(out, new PrintStream(err, true, StandardCharsets.UTF_8), new VocabularyCommands(new Output(out)));
+        return new CommandHarness(out, new PrintStream(err, true, StandardCharsets.UTF_8), new VocabularyCommands(new Output(out)));
     }
 
     /** A stream that refuses every write as the system would, with {@code reason}. */

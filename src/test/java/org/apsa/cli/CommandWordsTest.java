@@ -16,8 +16,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Parsing one-shot command lines from the commands' own annotations, as the shell parses them. */
-class OneShotTest {
+/** Reading a command's words from its own annotations, as the shell, scripts and one-shot runs read them. */
+class CommandWordsTest {
 
     /** A command with every kind of option the tool's commands use. */
     @Command(command = "demo", group = "Demo")
@@ -48,7 +48,7 @@ class OneShotTest {
     private final Demo demo = new Demo();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final OneShot oneShot = new OneShot(new PrintStream(out, true, StandardCharsets.UTF_8),
+    private final CommandHarness oneShot = new CommandHarness(new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8), demo);
 
     @Test
@@ -120,12 +120,12 @@ class OneShotTest {
     void aScriptThatCannotBeReadIsAUsageErrorNamingIt(@TempDir Path dir) throws Exception {
         Path script = Files.writeString(dir.resolve("ok.apsa"), "vocabulary\n");
 
-        assertThat(OneShot.scriptProblem(script.toString())).isEmpty();
-        assertThat(OneShot.scriptProblem(dir.resolve("nope.apsa").toString())).contains(dir.resolve("nope.apsa")
+        assertThat(ScriptInput.problem(script.toString())).isEmpty();
+        assertThat(ScriptInput.problem(dir.resolve("nope.apsa").toString())).contains(dir.resolve("nope.apsa")
                 + ": no such file; give a file of shell commands, e.g. @examples/session.apsa");
-        assertThat(OneShot.scriptProblem(dir.toString())).hasValueSatisfying(m -> assertThat(m).startsWith(dir + ": is a folder;"));
+        assertThat(ScriptInput.problem(dir.toString())).hasValueSatisfying(m -> assertThat(m).startsWith(dir + ": is a folder;"));
         // '@' alone, or '@ file' with a space: the name is missing, not a folder named "".
-        assertThat(OneShot.scriptProblem("")).contains(
+        assertThat(ScriptInput.problem("")).contains(
                 "a file name is missing after @: write it right after the @, with no space, e.g. @examples/session.apsa");
     }
 
@@ -148,8 +148,6 @@ class OneShotTest {
         String help = out.toString(StandardCharsets.UTF_8);
         assertThat(help).startsWith("demo fail: Fails.").contains("\ndemo many: Takes many.", "\ndemo run: Runs.",
                 "  --file FILE               a file (required; also by position)\n");
-        // The shell framework's own commands are the shell's to describe.
-        assertThat(oneShot.execute("help", "clear")).isEmpty();
     }
 
     @Test
@@ -165,12 +163,6 @@ class OneShotTest {
         assertThat(demo.calls).isEmpty();
     }
 
-    @Test
-    void scriptsAndTheFrameworksOwnCommandsAreLeftToTheShell() {
-        assertThat(oneShot.execute("help", "quit")).isEmpty();
-        assertThat(OneShot.run("@examples/session.apsa")).isEmpty();
-    }
-
     /** A command of the shell's own, which one-shot only describes. */
     @ShellOnly
     static class Editing {
@@ -182,7 +174,7 @@ class OneShotTest {
 
     @Test
     void aShellCommandOneShotIsAUsageErrorAndItsHelpSaysWhereItWorks() {
-        OneShot withShell = new OneShot(new PrintStream(out, true, StandardCharsets.UTF_8),
+        CommandHarness withShell = new CommandHarness(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), demo).shellOnly(Editing.class);
 
         assertThat(withShell.execute("show", "--all")).contains(ExitCode.USAGE.status());
@@ -238,7 +230,7 @@ class OneShotTest {
             args.addAll(List.of(command.split(" ")));
             ByteArrayOutputStream help = new ByteArrayOutputStream();
             PrintStream stream = new PrintStream(help, true, StandardCharsets.UTF_8);
-            OneShot standard = new OneShot(stream, stream, OneShot.standard().commandObjects());
+            CommandHarness standard = new CommandHarness(stream, stream, CommandHarness.standard().commandObjects());
             assertThat(standard.execute(args.toArray(String[]::new))).as(command).contains(0);
             assertThat(help.toString(StandardCharsets.UTF_8)).as(command).startsWith(command + ": ")
                     .contains(command.equals("vocabulary") ? "--format" : "--rules");

@@ -1,0 +1,248 @@
+package org.apsa.cli;
+
+import org.apsa.fact.Suggestions;
+import org.springframework.shell.command.annotation.Option;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * How the tool reads the words of one of its commands, wherever it is typed: in the shell,
+ * in a script or on the command line (Spring Shell runs all three, {@link ToolShell}). The
+ * commands' {@code @Command} and {@code @Option} annotations drive it.
+ *
+ * <p>Options by {@code --name value} or {@code --name=value}, the rest by position to the
+ * options that take a word by position ({@link #positional}), a list option taking every
+ * remaining word, booleans as flags. A word left over is an error that names it; an empty
+ * word ({@code ''}) is a value.
+ */
+final class CommandWords {
+
+    private CommandWords() {
+    }
+
+    /**
+     * The method's arguments from the words after the command's name. A word without an
+     * option's name goes to the next option that takes one by position ({@link #positional});
+     * a word left over is an error that names it, never joined to another value or given to
+     * an option it was not meant for.
+     */
+    static Object[] parse(String command, Method method, List<String> words) {
+        Parameter[] parameters = method.getParameters();
+        boolean[] byPosition = positional(parameters);
+        Object[] values = new Object[parameters.length];
+        boolean[] given = new boolean[parameters.length];
+        List<List<String>> collected = new ArrayList<>();
+        for (int i = 0; i < parameters.length; i++) {
+            collected.add(new ArrayList<>());
+        }
+        int positional = 0;
+        // The option whose one value the previous word was: a word after it may be meant as more of that value.
+        int valueOf = -1;
+        for (int w = 0; w < words.size(); w++) {
+            String word = words.get(w);
+            int after = valueOf;
+            valueOf = -1;
+            if (word.startsWith("--") && word.length() > 2) {
+                String name = word.substring(2);
+                String inline = null;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    inline = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                }
+                int p = byName(parameters, name);
+                if (p < 0) {
+                    List<String> names = Arrays.stream(parameters).map(CommandWords::name).toList();
+                    throw new UsageException("unknown option --" + name + " for " + command
+                            + Suggestions.closest(name, names).map(s -> " (did you mean --" + s + "?)").orElse("")
+                            + "; 'help " + command + "' lists its options");
+                }
+                given[p] = true;
+                Class<?> type = parameters[p].getType();
+                if (type == boolean.class || type == Boolean.class) {
+                    collected.get(p).add(inline == null ? "true" : inline);
+                } else if (inline != null) {
+                    collected.get(p).add(inline);
+                } else if (isMulti(type)) {
+                    while (w + 1 < words.size() && !words.get(w + 1).startsWith("--")) {
+                        collected.get(p).add(words.get(++w));
+                    }
+                } else if (w + 1 < words.size() && byName(parameters, optionName(words.get(w + 1))) < 0) {
+                    collected.get(p).add(words.get(++w));
+                    valueOf = p;
+                } else {
+                    throw new UsageException("--" + name + " needs a value; 'help " + command + "' says what it takes");
+                }
+            } else {
+                while (positional < parameters.length && byPosition[positional]
+                        && given[positional] && !isMulti(parameters[positional].getType())) {
+                    positional++;
+                }
+                if (positional >= parameters.length || !byPosition[positional]) {
+                    throw after >= 0 ? severalWords(parameters[after], words, w) : unexpected(command, word, parameters, byPosition);
+                }
+                given[positional] = true;
+                collected.get(positional).add(word);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < parameters.length; i++) {
+            Option option = parameters[i].getAnnotation(Option.class);
+            if (collected.get(i).isEmpty() && option != null && option.defaultValue().isEmpty() && option.required()) {
+                missing.add(name(parameters[i]));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new UsageException(UsageMessages.missing(Help.entry(method), missing));
+        }
+        for (int i = 0; i < parameters.length; i++) {
+            Option option = parameters[i].getAnnotation(Option.class);
+            List<String> raw = collected.get(i);
+            if (raw.isEmpty() && option != null && !option.defaultValue().isEmpty()) {
+                raw = List.of(option.defaultValue());
+            }
+            values[i] = convert(command, parameters[i], raw);
+        }
+        return values;
+    }
+
+    /**
+     * Which parameters take a word by position: the first, and the required ones after it;
+     * never a flag, which takes no value, and nothing after a list, which takes every word
+     * left. 'help' says "also by position" of these, and shows them bare in the usage line.
+     */
+    static boolean[] positional(Parameter[] parameters) {
+        boolean[] byPosition = new boolean[parameters.length];
+        boolean still = true;
+        for (int i = 0; i < parameters.length; i++) {
+            Option option = parameters[i].getAnnotation(Option.class);
+            still = still && option != null && !isFlag(parameters[i]) && (i == 0 || option.required());
+            byPosition[i] = still;
+            still = still && !isMulti(parameters[i].getType());
+        }
+        return byPosition;
+    }
+
+    /** Words after an option's one value: most likely a text of several words, unquoted. */
+    private static UsageException severalWords(Parameter option, List<String> words, int at) {
+        int end = at;
+        while (end < words.size() && !words.get(end).startsWith("--")) {
+            end++;
+        }
+        String meant = String.join(" ", words.subList(at - 1, end));
+        String quote = meant.contains("\"") ? "'" : "\"";
+        return new UsageException("\"" + words.get(at) + "\" follows the value of --" + name(option) + ", which takes one;"
+                + " put a value of several words in quotes: --" + name(option) + " " + quote + meant + quote);
+    }
+
+    private static UsageException unexpected(String command, String word, Parameter[] parameters, boolean[] byPosition) {
+        List<String> bare = new ArrayList<>();
+        for (int i = 0; i < parameters.length; i++) {
+            if (byPosition[i]) {
+                bare.add(Help.metavar(name(parameters[i]), isMulti(parameters[i].getType())));
+            }
+        }
+        String takes = bare.isEmpty() ? "it takes no word without an option's name"
+                : "it takes " + String.join(" ", bare) + " by position and the rest by name";
+        return new UsageException("unexpected \"" + word + "\" for " + command + ": " + takes + "; 'help " + command
+                + "' lists what it takes");
+    }
+
+    /** The option a word names ("--note" or "--note=..."), or "" for a word that names none. */
+    private static String optionName(String word) {
+        if (!word.startsWith("--") || word.length() <= 2) {
+            return "";
+        }
+        int eq = word.indexOf('=');
+        return eq < 0 ? word.substring(2) : word.substring(2, eq);
+    }
+
+    private static Object convert(String command, Parameter parameter, List<String> raw) {
+        Class<?> type = parameter.getType();
+        if (type == String[].class) {
+            return raw.toArray(String[]::new);
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return List.copyOf(raw);
+        }
+        if (raw.isEmpty()) {
+            return emptyValue(type);
+        }
+        if (raw.size() > 1) {
+            throw new UsageException("--" + name(parameter) + " takes one value, got " + raw.size() + " for " + command);
+        }
+        String value = raw.get(0);
+        try {
+            if (type == String.class) {
+                return value;
+            }
+            if (type == int.class || type == Integer.class) {
+                return Integer.parseInt(value);
+            }
+            if (type == long.class || type == Long.class) {
+                return Long.parseLong(value);
+            }
+            if (type == double.class || type == Double.class) {
+                return Double.parseDouble(value);
+            }
+            if (type == boolean.class || type == Boolean.class) {
+                if (!value.equals("true") && !value.equals("false")) {
+                    throw new NumberFormatException(value);
+                }
+                return Boolean.parseBoolean(value);
+            }
+        } catch (NumberFormatException e) {
+            if ((type == int.class || type == Integer.class || type == long.class || type == Long.class)
+                    && WHOLE.matcher(value).matches()) {
+                throw new UsageException("--" + name(parameter) + " " + value + " is out of range; 'help " + command
+                        + "' says what it takes");
+            }
+            Option option = parameter.getAnnotation(Option.class);
+            throw new UsageException(UsageMessages.notOfItsKind(command, name(parameter), option == null ? null : option.description(),
+                    type, value));
+        }
+        throw new IllegalStateException("no conversion to " + type + " for --" + name(parameter));
+    }
+
+    private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]+");
+
+    private static Object emptyValue(Class<?> type) {
+        if (type == boolean.class) {
+            return Boolean.FALSE;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == double.class) {
+            return 0.0;
+        }
+        return null;
+    }
+
+    private static int byName(Parameter[] parameters, String name) {
+        for (int i = 0; i < parameters.length; i++) {
+            if (name(parameters[i]).equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static String name(Parameter parameter) {
+        Option option = parameter.getAnnotation(Option.class);
+        return option != null && option.longNames().length > 0 ? option.longNames()[0] : parameter.getName();
+    }
+
+    static boolean isFlag(Parameter parameter) {
+        return parameter.getType() == boolean.class || parameter.getType() == Boolean.class;
+    }
+
+    static boolean isMulti(Class<?> type) {
+        return type.isArray() || List.class.isAssignableFrom(type);
+    }
+}
