@@ -77,13 +77,13 @@ public final class Coverage {
 
     /** Indicators of the vocabulary that no fact set states. */
     public List<String> indicatorsNeverStated() {
-        return Vocabulary.indicators().stream().map(IndicatorDef::id).filter(id -> !statedLevels.containsKey(id)).toList();
+        return Vocabulary.embedded().indicators().stream().map(IndicatorDef::id).filter(id -> !statedLevels.containsKey(id)).toList();
     }
 
     /** For each stated indicator, the levels of its scale that no fact set states. */
     public Map<String, List<String>> levelsNeverStated() {
         Map<String, List<String>> missing = new LinkedHashMap<>();
-        for (IndicatorDef def : Vocabulary.indicators()) {
+        for (IndicatorDef def : Vocabulary.embedded().indicators()) {
             Set<String> stated = statedLevels.get(def.id());
             if (stated == null) {
                 continue;

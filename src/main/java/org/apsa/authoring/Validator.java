@@ -1,10 +1,11 @@
 package org.apsa.authoring;
 
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.authoring.DrlFile.Block;
 import org.apsa.authoring.DrlFile.Literal;
 import org.apsa.authoring.Finding.Severity;
 import org.apsa.engine.Assessor;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.Recommendation;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.InputProblem;
@@ -557,7 +558,7 @@ public final class Validator {
             level(file, rule, use.level(), use.ids(), findings);
         }
         for (RuleAnalysis.RankUse use : a.ranks) {
-            List<IndicatorDef> defs = use.ids().stream().map(Vocabulary::find).flatMap(Optional::stream).toList();
+            List<IndicatorDef> defs = use.ids().stream().map(Vocabulary.embedded()::find).flatMap(Optional::stream).toList();
             if (defs.isEmpty()) {
                 continue;
             }
@@ -576,7 +577,7 @@ public final class Validator {
             }
         }
         for (RuleAnalysis.LevelNumberUse use : a.levelNumbers) {
-            Optional<IndicatorDef> def = use.ids().stream().map(Vocabulary::find).flatMap(Optional::stream).findFirst();
+            Optional<IndicatorDef> def = use.ids().stream().map(Vocabulary.embedded()::find).flatMap(Optional::stream).findFirst();
             findings.add(at(Severity.ERROR, file, use.offset(), rule + "level " + use.operator() + " " + use.number()
                             + " compares the level with a number, but levels are words"
                             + def.map(d -> " (" + d.scale().describe() + ")").orElse("") + ", so "
@@ -620,10 +621,10 @@ public final class Validator {
     /** A recommendation's actor, one the article addresses, and its source, a paragraph as {@code @source} cites one. */
     private static void recommendation(DrlFile file, String rule, RuleAnalysis.RecommendationUse r, List<Finding> findings) {
         String which = rule + (r.id() == null ? "recommendation" : "recommendation \"" + r.id().value() + "\"");
-        if (r.actor() != null && !Recommendation.ACTORS.contains(r.actor().value())) {
+        if (r.actor() != null && !KnowledgeBase.embedded().actorIds().contains(r.actor().value())) {
             findings.add(at(Severity.ERROR, file, r.actor().offset(), which + ": unknown actor \"" + r.actor().value() + "\""
-                            + hint(r.actor().value(), Recommendation.ACTORS),
-                    "the actor is one of " + String.join(", ", Recommendation.ACTORS)));
+                            + hint(r.actor().value(), KnowledgeBase.embedded().actorIds()),
+                    "the actor is one of " + String.join(", ", KnowledgeBase.embedded().actorIds())));
         }
         if (r.source() != null && !paragraphs(r.source().value())) {
             findings.add(at(Severity.WARNING, file, r.source().offset(), which + ": source \"" + r.source().value()
@@ -634,11 +635,11 @@ public final class Validator {
 
     /** @return true when the id is unknown (and reported) */
     private static boolean unknownIndicator(DrlFile file, String rule, Literal id, List<Finding> findings) {
-        if (id == null || Vocabulary.find(id.value()).isPresent()) {
+        if (id == null || Vocabulary.embedded().find(id.value()).isPresent()) {
             return false;
         }
         findings.add(at(Severity.ERROR, file, id.offset(), rule + "unknown indicator \"" + id.value() + "\""
-                        + Vocabulary.suggest(id.value()).map(s -> " (did you mean \"" + s + "\"?)").orElse(""),
+                        + Vocabulary.embedded().suggest(id.value()).map(s -> " (did you mean \"" + s + "\"?)").orElse(""),
                 "use an indicator id of the vocabulary ('vocabulary' lists them); new indicators are added in "
                         + "org.apsa.fact.Vocabulary"));
         return true;
@@ -648,7 +649,7 @@ public final class Validator {
         if (level == null) {
             return;
         }
-        List<IndicatorDef> defs = ids.stream().map(Vocabulary::find).flatMap(Optional::stream).toList();
+        List<IndicatorDef> defs = ids.stream().map(Vocabulary.embedded()::find).flatMap(Optional::stream).toList();
         if (defs.isEmpty() || defs.stream().anyMatch(d -> d.scale().allows(level.value()))) {
             return;
         }

@@ -1,6 +1,6 @@
 package org.apsa.cli;
 
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Vocabulary;
 import org.apsa.ruletest.RuleTestReader;
@@ -27,7 +27,7 @@ class Completions {
 
     @Bean
     CompletionProvider indicatorIds() {
-        return context -> Vocabulary.indicators().stream()
+        return context -> Vocabulary.embedded().indicators().stream()
                 .map(d -> new CompletionProposal(d.id()).description(d.meaning()))
                 .toList();
     }
@@ -36,10 +36,10 @@ class Completions {
     @Bean
     CompletionProvider indicatorLevels() {
         return context -> {
-            Optional<IndicatorDef> typed = context.getWords().stream().map(Vocabulary::find)
+            Optional<IndicatorDef> typed = context.getWords().stream().map(Vocabulary.embedded()::find)
                     .flatMap(Optional::stream).findFirst();
             List<String> levels = typed.map(d -> d.scale().levels())
-                    .orElseGet(() -> Vocabulary.indicators().stream().flatMap(d -> d.scale().levels().stream()).distinct().toList());
+                    .orElseGet(() -> Vocabulary.embedded().indicators().stream().flatMap(d -> d.scale().levels().stream()).distinct().toList());
             return levels.stream().map(CompletionProposal::new).toList();
         };
     }
@@ -52,14 +52,14 @@ class Completions {
             int eq = word.indexOf('=');
             List<CompletionProposal> proposals = new ArrayList<>();
             if (eq > 0) {
-                Vocabulary.find(word.substring(0, eq)).ifPresent(d -> {
+                Vocabulary.embedded().find(word.substring(0, eq)).ifPresent(d -> {
                     for (String level : d.scale().levels()) {
                         proposals.add(new CompletionProposal(d.id() + "=" + level));
                     }
                     proposals.add(new CompletionProposal(d.id() + "=unknown"));
                 });
             } else {
-                Vocabulary.indicators().forEach(d -> proposals.add(new CompletionProposal(d.id() + "=").complete(false)));
+                Vocabulary.embedded().indicators().forEach(d -> proposals.add(new CompletionProposal(d.id() + "=").complete(false)));
             }
             return proposals;
         };

@@ -2,7 +2,7 @@ package org.apsa.cli;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.explain.Sensitivity;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
@@ -80,7 +80,7 @@ class ConsultCommands {
                 break;
             }
             Sensitivity.InformationValue next = worth.get(0);
-            IndicatorDef def = Vocabulary.find(next.indicator()).orElseThrow();
+            IndicatorDef def = Vocabulary.embedded().find(next.indicator()).orElseThrow();
             asked++;
             String question = String.format(Locale.ROOT, "Q%d. %s: %s (%s)?%n    levels: %s; or skip, why, stop", asked,
                     style.bold(def.id()), def.meaning(), def.source(), def.scale().describe());

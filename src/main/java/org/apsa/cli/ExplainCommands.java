@@ -2,7 +2,7 @@ package org.apsa.cli;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.TraceNode;
 import org.apsa.explain.JudgmentQuery;
 import org.apsa.explain.Sensitivity;
@@ -132,7 +132,7 @@ class ExplainCommands {
         return "unknown judgment \"" + id + "\""
                 + Suggestions.closest(id, unknown.judgments()).map(s -> " (did you mean \"" + s + "\"?)")
                 .or(() -> Suggestions.closest(id, Outlook.ids()).map(s -> " (did you mean the outlook \"" + s + "\"?)"))
-                .or(() -> Vocabulary.suggest(id).map(s -> " (did you mean the indicator \"" + s + "\"?)"))
+                .or(() -> Vocabulary.embedded().suggest(id).map(s -> " (did you mean the indicator \"" + s + "\"?)"))
                 .orElse("")
                 + "; the rules draw: " + (unknown.judgments().isEmpty() ? "none" : String.join(", ", unknown.judgments()));
     }

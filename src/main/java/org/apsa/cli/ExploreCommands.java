@@ -148,9 +148,9 @@ class ExploreCommands {
             if (id.isEmpty()) {
                 continue;
             }
-            if (Vocabulary.find(id).isEmpty()) {
+            if (Vocabulary.embedded().find(id).isEmpty()) {
                 throw new UsageException("--vary: unknown indicator \"" + id + "\""
-                        + Vocabulary.suggest(id).map(s -> " (did you mean \"" + s + "\"?)")
+                        + Vocabulary.embedded().suggest(id).map(s -> " (did you mean \"" + s + "\"?)")
                         .or(() -> Suggestions.closest(id, List.of("stated", "unknown", "all")).map(s -> " (did you mean \"" + s + "\"?)"))
                         .orElse("")
                         + "; use stated, unknown, all, or indicator ids separated by commas ('vocabulary' lists them)");

@@ -14,8 +14,8 @@ final class Indicators {
     }
 
     static IndicatorDef known(String id) {
-        return Vocabulary.find(id).orElseThrow(() -> new UsageException("unknown indicator \"" + id + "\""
-                + Vocabulary.suggest(id).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+        return Vocabulary.embedded().find(id).orElseThrow(() -> new UsageException("unknown indicator \"" + id + "\""
+                + Vocabulary.embedded().suggest(id).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
                 + "; 'vocabulary' lists them"));
     }
 

@@ -23,12 +23,12 @@ class VocabularyCommands {
     void vocabulary(@Option(longNames = "format", defaultValue = "text", description = "text or json") String format) {
         Format chosen = Format.parse(format, "vocabulary", Format.TEXT, Format.JSON);
         if (chosen == Format.JSON) {
-            out.print(VocabularyJson.render(Vocabulary.VERSION, Vocabulary.indicators()));
+            out.print(VocabularyJson.render(Vocabulary.embedded().version(), Vocabulary.embedded().indicators()));
             return;
         }
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%-36s %-38s %-8s %s%n", "Indicator", "Levels", "Source", "Meaning"));
-        for (IndicatorDef def : Vocabulary.indicators()) {
+        for (IndicatorDef def : Vocabulary.embedded().indicators()) {
             text.append(String.format(Locale.ROOT, "%-36s %-38s %-8s %s%n", def.id(), def.scale().describe(), def.source(), def.meaning()));
         }
         out.print(text.toString());

@@ -1,5 +1,6 @@
 package org.apsa.cli;
 
+import org.apsa.fact.KnowledgeBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apsa.engine.Assessment;
@@ -66,7 +67,7 @@ class WorkbenchCommands {
         FactSet facts = reader.readOne(path);
         bench.open(facts, path);
         out.print("Loaded " + facts.id() + " from " + file + ": " + facts.indicators().size() + " of "
-                + Vocabulary.indicators().size() + " indicators known.");
+                + Vocabulary.embedded().indicators().size() + " indicators known.");
     }
 
     @Command(command = "new", description = "Start an empty fact set (every indicator unknown). Example: new my-view-2015")
@@ -79,7 +80,7 @@ class WorkbenchCommands {
         FactSet facts = FactSet.empty(id);
         bench.open(facts, null);
         bench.change(facts);
-        out.print("New fact set " + id + ": all " + Vocabulary.indicators().size() + " indicators unknown; 'set' states them.");
+        out.print("New fact set " + id + ": all " + Vocabulary.embedded().indicators().size() + " indicators unknown; 'set' states them.");
     }
 
     @Command(command = "show", description = "Show the current fact set: stated indicators, then the unknown ones. Example: show")
@@ -98,7 +99,7 @@ class WorkbenchCommands {
         text.append(String.format(Locale.ROOT, row, "Indicator", "Level", "Conf.", "Note"));
         facts.indicators().forEach((id, r) -> text.append(String.format(Locale.ROOT, row,
                 id, r.level(), String.format(Locale.ROOT, "%.2f", r.confidence()), r.note() == null ? "" : Literal.oneLine(r.note()))));
-        List<String> unknown = Vocabulary.indicators().stream().map(IndicatorDef::id)
+        List<String> unknown = Vocabulary.embedded().indicators().stream().map(IndicatorDef::id)
                 .filter(id -> !facts.indicators().containsKey(id)).toList();
         text.append('\n').append(style.dim("Unknown (" + unknown.size() + "): " + (unknown.isEmpty() ? "none" : String.join(", ", unknown))))
                 .append('\n');
@@ -180,7 +181,7 @@ class WorkbenchCommands {
     }
 
     /** The actors' column is as wide as the longest actor the article addresses ({@code us-china}). */
-    private static final int ACTOR_WIDTH = Recommendation.ACTORS.stream().mapToInt(String::length).max().orElse(0);
+    private static final int ACTOR_WIDTH = KnowledgeBase.embedded().actorIds().stream().mapToInt(String::length).max().orElse(0);
 
     @Command(command = "recommend", description = "The article's unmet prescriptions for the current fact set, "
             + "most gain for deep integration first. Example: recommend")
@@ -296,7 +297,7 @@ class WorkbenchCommands {
         Map<String, Double> byId = new LinkedHashMap<>();
         scores.forEach(s -> byId.put(s.scenario(), s.score()));
         List<String> parts = new ArrayList<>();
-        for (var o : org.apsa.engine.Outlook.values()) {
+        for (var o : org.apsa.fact.Outlook.values()) {
             parts.add(String.format(Locale.ROOT, "%s %.2f", o.id(), byId.get(o.id())));
         }
         return String.join(", ", parts);

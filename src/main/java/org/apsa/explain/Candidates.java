@@ -22,7 +22,7 @@ final class Candidates {
 
     static List<Change> singles(FactSet facts) {
         List<Change> changes = new ArrayList<>();
-        for (IndicatorDef def : Vocabulary.indicators()) {
+        for (IndicatorDef def : Vocabulary.embedded().indicators()) {
             Reading now = facts.indicators().get(def.id());
             for (String level : def.scale().levels()) {
                 if (now == null || !now.level().equals(level)) {

@@ -2,7 +2,7 @@ package org.apsa.explain;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.WhatIf;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
@@ -61,7 +61,7 @@ public final class Sensitivity {
     public static List<Row> of(Assessor assessor, FactSet facts) {
         List<Row> rows = new ArrayList<>();
         try (WhatIf live = assessor.whatIf(facts)) {
-            for (IndicatorDef def : Vocabulary.indicators()) {
+            for (IndicatorDef def : Vocabulary.embedded().indicators()) {
                 Map<String, Double> low = new HashMap<>();
                 Map<String, Double> high = new HashMap<>();
                 Map<String, String> leaders = new LinkedHashMap<>();
@@ -89,7 +89,7 @@ public final class Sensitivity {
                         Collections.unmodifiableMap(swing), largest, Collections.unmodifiableMap(leaders)));
             }
         }
-        rows.sort(Comparator.comparingDouble((Row r) -> -r.largest()).thenComparingInt(r -> Vocabulary.order(r.indicator())));
+        rows.sort(Comparator.comparingDouble((Row r) -> -r.largest()).thenComparingInt(r -> Vocabulary.embedded().order(r.indicator())));
         return rows;
     }
 
@@ -101,7 +101,7 @@ public final class Sensitivity {
                         r.largest(), r.leaders()))
                 .sorted(Comparator.comparing((InformationValue v) -> !v.couldChangeLeader())
                         .thenComparingDouble(v -> -v.largestSwing())
-                        .thenComparingInt(v -> Vocabulary.order(v.indicator())))
+                        .thenComparingInt(v -> Vocabulary.embedded().order(v.indicator())))
                 .toList();
     }
 

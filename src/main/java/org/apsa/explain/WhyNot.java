@@ -195,7 +195,7 @@ public final class WhyNot {
     static int steps(List<Change> changes) {
         int steps = 0;
         for (Change c : changes) {
-            Scale scale = Vocabulary.find(c.indicator()).orElseThrow().scale();
+            Scale scale = Vocabulary.embedded().find(c.indicator()).orElseThrow().scale();
             steps += c.from() == null || c.to() == null ? 1 : Math.abs(scale.rank(c.to()) - scale.rank(c.from()));
         }
         return steps;

@@ -67,7 +67,7 @@ public final class FactSetSchema {
         ObjectNode root = NODES.objectNode();
         root.put("$schema", DRAFT);
         root.put("title", "APSA fact set");
-        root.put("description", "One situation as an analyst sees it (vocabulary v" + Vocabulary.VERSION
+        root.put("description", "One situation as an analyst sees it (vocabulary v" + Vocabulary.embedded().version()
                 + "). An indicator left out is unknown. Generated from the vocabulary; do not edit by hand.");
         root.put("type", "object");
         root.put("additionalProperties", false);
@@ -90,7 +90,7 @@ public final class FactSetSchema {
         indicators.put("type", "object");
         indicators.put("additionalProperties", false);
         ObjectNode byId = indicators.putObject("properties");
-        for (IndicatorDef def : Vocabulary.indicators()) {
+        for (IndicatorDef def : Vocabulary.embedded().indicators()) {
             byId.set(def.id(), indicator(def));
         }
         return root;

@@ -259,7 +259,7 @@ final class FactSetValidator {
     }
 
     private static Scale scale(String id) {
-        return Vocabulary.find(id).orElseThrow().scale();
+        return Vocabulary.embedded().find(id).orElseThrow().scale();
     }
 
     private static String levels(String id) {

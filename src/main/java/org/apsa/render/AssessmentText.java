@@ -1,10 +1,11 @@
 package org.apsa.render;
 
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.JudgmentResult;
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.engine.Evaluation;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.Recommendation;
 import org.apsa.engine.ScenarioScore;
 
@@ -76,7 +77,7 @@ public final class AssessmentText {
     }
 
     /** The actors' column is as wide as the longest actor the article addresses ({@code us-china}). */
-    private static final int ACTOR_WIDTH = Recommendation.ACTORS.stream().mapToInt(String::length).max().orElse(0);
+    private static final int ACTOR_WIDTH = KnowledgeBase.embedded().actorIds().stream().mapToInt(String::length).max().orElse(0);
 
     private static void prescriptions(Assessment a, Style style, StringBuilder out) {
         List<PrescriptionResult> unmet = a.prescriptions().stream().filter(p -> !p.met()).toList();

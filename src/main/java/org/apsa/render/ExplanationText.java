@@ -1,6 +1,6 @@
 package org.apsa.render;
 
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.explain.Change;

@@ -3,7 +3,7 @@ package org.apsa.report;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.render.Literal;
 import org.apsa.report.Shared.Section;
 

@@ -1,7 +1,7 @@
 package org.apsa.report;
 
 import org.apsa.engine.Assessment;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.provenance.Provenance;
 
 import java.time.LocalDate;

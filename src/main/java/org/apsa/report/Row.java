@@ -2,7 +2,7 @@ package org.apsa.report;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.PrescriptionResult;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.fact.IndicatorDef;
@@ -48,7 +48,7 @@ public record Row(long number, String id, String title, String asOf, String stat
             likelihoods[i] = s.likelihood();
         }
         PrescriptionResult top = a.prescriptions().stream().filter(p -> !p.met()).findFirst().orElse(null);
-        List<IndicatorDef> defs = Vocabulary.indicators();
+        List<IndicatorDef> defs = Vocabulary.embedded().indicators();
         byte[] levels = new byte[defs.size()];
         for (int i = 0; i < defs.size(); i++) {
             Reading r = a.factSet().indicators().get(defs.get(i).id());
@@ -68,7 +68,7 @@ public record Row(long number, String id, String title, String asOf, String stat
 
     /** The level of an indicator, or null when the fact set leaves it unknown. */
     public String level(int indicator) {
-        return levels[indicator] < 0 ? null : Vocabulary.indicators().get(indicator).scale().levels().get(levels[indicator]);
+        return levels[indicator] < 0 ? null : Vocabulary.embedded().indicators().get(indicator).scale().levels().get(levels[indicator]);
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.apsa.report;
 
 import org.apsa.engine.Assessment;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.fact.Vocabulary;
 
 import java.util.ArrayList;
@@ -176,7 +176,7 @@ final class Shared {
     /** The indicators, in vocabulary order, on which the given fact sets do not all agree. */
     static List<Integer> differing(List<Row> rows) {
         List<Integer> differ = new ArrayList<>();
-        for (int i = 0; i < Vocabulary.indicators().size(); i++) {
+        for (int i = 0; i < Vocabulary.embedded().indicators().size(); i++) {
             String first = rows.get(0).level(i);
             for (Row r : rows) {
                 if (!Objects.equals(first, r.level(i))) {
@@ -189,6 +189,6 @@ final class Shared {
     }
 
     static String indicatorId(int i) {
-        return Vocabulary.indicators().get(i).id();
+        return Vocabulary.embedded().indicators().get(i).id();
     }
 }

@@ -1,6 +1,6 @@
 package org.apsa.report;
 
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 
 import java.util.Locale;
 

@@ -3,7 +3,7 @@ package org.apsa.ruletest;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.engine.Assessor;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.fact.Suggestions;
 import org.apsa.rulebase.RuleBaseException;
 

@@ -100,9 +100,9 @@ class OutputSchemasTest {
         String json = run("vocabulary", "--format", "json");
         assertValid("vocabulary.schema.json", json);
         JsonNode indicators = JSON.readTree(json).path("indicators");
-        assertThat(indicators).hasSize(Vocabulary.indicators().size());
+        assertThat(indicators).hasSize(Vocabulary.embedded().indicators().size());
         for (int i = 0; i < indicators.size(); i++) {
-            IndicatorDef def = Vocabulary.indicators().get(i);
+            IndicatorDef def = Vocabulary.embedded().indicators().get(i);
             assertThat(indicators.get(i).path("id").asText()).isEqualTo(def.id());
             assertThat(JSON.convertValue(indicators.get(i).path("levels"), List.class)).isEqualTo(def.scale().levels());
         }

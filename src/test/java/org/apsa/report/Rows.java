@@ -20,12 +20,12 @@ final class Rows {
     }
 
     static Row row(long number, String id, String asOf, String leading, double di, double sd, double po, double ch, String... levels) {
-        byte[] ranks = new byte[Vocabulary.indicators().size()];
+        byte[] ranks = new byte[Vocabulary.embedded().indicators().size()];
         Arrays.fill(ranks, (byte) -1);
         for (String level : levels) {
             String[] parts = level.split("=");
-            int i = Vocabulary.indicators().indexOf(Vocabulary.find(parts[0]).orElseThrow());
-            ranks[i] = (byte) Vocabulary.indicators().get(i).scale().rank(parts[1]);
+            int i = Vocabulary.embedded().indicators().indexOf(Vocabulary.embedded().find(parts[0]).orElseThrow());
+            ranks[i] = (byte) Vocabulary.embedded().indicators().get(i).scale().rank(parts[1]);
         }
         double[] scores = {di, sd, po, ch};
         String[] terms = Arrays.stream(scores).mapToObj(s -> org.apsa.engine.Likelihood.of(s).term()).toArray(String[]::new);
