@@ -58,7 +58,7 @@ public final class RuleTestReport {
      * @throws org.apsa.ruletest.RuleTestException when a test file cannot be read
      */
     public static RuleTestReport run(Assessor assessor, Path testsFolder) {
-        return run(assessor, testsFolder, new RuleTestReader().readAll(testsFolder));
+        return run(assessor, testsFolder, new RuleTestReader(assessor.rules().knowledgeBase()).readAll(testsFolder));
     }
 
     /**
@@ -68,7 +68,7 @@ public final class RuleTestReport {
      * @throws org.apsa.ruletest.RuleTestException when one of those test files cannot be read
      */
     public static RuleTestReport run(Assessor assessor, Path testsFolder, Collection<String> names) {
-        return run(assessor, testsFolder, new RuleTestReader().readNamed(testsFolder, names));
+        return run(assessor, testsFolder, new RuleTestReader(assessor.rules().knowledgeBase()).readNamed(testsFolder, names));
     }
 
     private static RuleTestReport run(Assessor assessor, Path testsFolder, List<RuleTest> tests) {

@@ -29,7 +29,6 @@ class ExplainCommands {
     private final RuleBases ruleBases;
     private final Workbench bench;
     private final Output out;
-    private final FactSetReader reader = new FactSetReader();
 
     ExplainCommands(RuleBases ruleBases, Workbench bench, Output out) {
         this.ruleBases = ruleBases;
@@ -63,7 +62,7 @@ class ExplainCommands {
             throw new UsageException("\"" + judgment + "\" is an outlook, not a judgment; use --scenario " + judgment);
         }
         Assessor assessor = ruleBases.assessor(rules);
-        Assessment a = assessor.assess(read(file));
+        Assessment a = assessor.assess(read(file, assessor));
         if (judgment != null) {
             JudgmentQuery.Answer answer = JudgmentQuery.ask(assessor.rules(), a, judgment);
             if (answer instanceof JudgmentQuery.Unknown unknown) {
@@ -105,7 +104,7 @@ class ExplainCommands {
         }
         String id = outlook(scenario);
         Assessor assessor = ruleBases.assessor(rules);
-        WhyNot.Result result = WhyNot.of(assessor, assessor.assess(read(file)), id);
+        WhyNot.Result result = WhyNot.of(assessor, assessor.assess(read(file, assessor)), id);
         out.print(chosen == Format.JSON ? ExplanationJson.whyNot(result) : ExplanationText.whyNot(result, Style.of(out.colour())));
     }
 
@@ -118,7 +117,7 @@ class ExplainCommands {
             @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
         Format chosen = Format.parse(format, "sensitivity", Format.TEXT, Format.JSON);
         Assessor assessor = ruleBases.assessor(rules);
-        FactSet facts = read(file);
+        FactSet facts = read(file, assessor);
         List<Sensitivity.Row> rows = Sensitivity.of(assessor, facts);
         Assessment assessment = assessor.assess(facts);
         List<Sensitivity.InformationValue> information = Sensitivity.valueOfInformation(assessment, rows);
@@ -137,8 +136,8 @@ class ExplainCommands {
                 + "; the rules draw: " + (unknown.judgments().isEmpty() ? "none" : String.join(", ", unknown.judgments()));
     }
 
-    private FactSet read(String file) {
-        return file == null ? bench.current() : FactInput.readOne(reader, file, out);
+    private FactSet read(String file, Assessor assessor) {
+        return file == null ? bench.current() : FactInput.readOne(new FactSetReader(assessor.rules().knowledgeBase().vocabulary()), file, out);
     }
 
     /**

@@ -37,7 +37,6 @@ class ExploreCommands {
     private final RuleBases ruleBases;
     private final Workbench bench;
     private final Output out;
-    private final FactSetReader reader = new FactSetReader();
 
     ExploreCommands(RuleBases ruleBases, Workbench bench, Output out) {
         this.ruleBases = ruleBases;
@@ -72,7 +71,7 @@ class ExploreCommands {
         if (target != null && Files.exists(target) && !Files.isDirectory(target)) {
             throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
         }
-        FactSet facts = file == null ? bench.current() : reader.readOne(UserPaths.of(file));
+        FactSet facts = file == null ? bench.current() : ruleBases.reader(rules).readOne(UserPaths.of(file));
         Exploration e = new Explorer(ruleBases.assessor(rules)).explore(facts, new Explorer.Options(samples, seed, chosen, workers));
         if (target == null) {
             out.print(render(e, formats.get(0), Style.of(out.colour())));

@@ -122,7 +122,8 @@ public final class Assessor {
                 String status = outcome.insufficient() != null || outcome.leading() == null
                         ? Assessment.INSUFFICIENT_EVIDENCE : Assessment.ASSESSED;
                 return new Assessment(facts, status, status.equals(Assessment.ASSESSED) ? outcome.leading() : null,
-                        outcome.scores(), evidence, List.of(), List.of(), List.of(), List.of(), live.firings(), Map.of(), Map.of());
+                        outcome.scores(), evidence, List.of(), List.of(), List.of(), List.of(), live.firings(), Map.of(), Map.of(),
+                        rules.knowledgeBase());
             }
         }
 
@@ -171,7 +172,7 @@ public final class Assessor {
             TraceBuilder traces = new TraceBuilder(rules, justifications, conclusions);
             return new Assessment(facts, conclusions.status(), conclusions.leading(), conclusions.scores(),
                     conclusions.evidence(), judgments, conclusions.evaluation(), prescriptions, traces.build(), live.firings(),
-                    live.recorder().counts(), traces.judgments());
+                    live.recorder().counts(), traces.judgments(), rules.knowledgeBase());
         }
     }
 

@@ -84,7 +84,7 @@ public final class JudgmentQuery {
             return new Holds(id, trees);
         }
         String factSet = assessment.factSet().id();
-        if (Vocabulary.embedded().find(id).isPresent()) {
+        if (rules.knowledgeBase().vocabulary().find(id).isPresent()) {
             return new IsIndicator(id, factSet, assessment.factSet().indicators().get(id));
         }
         Optional<Set<String>> drawable = rules.judgmentIds();
@@ -106,7 +106,7 @@ public final class JudgmentQuery {
             Matcher literal = STRING.matcher(condition);
             while (literal.find()) {
                 String value = literal.group(1);
-                if (Vocabulary.embedded().find(value).isPresent()) {
+                if (assessment.knowledgeBase().vocabulary().find(value).isPresent()) {
                     indicators.put(value, assessment.factSet().indicators().get(value));
                 } else if (judgments.contains(value)) {
                     named.put(value, assessment.holds(value));

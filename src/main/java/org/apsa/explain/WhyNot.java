@@ -89,7 +89,7 @@ public final class WhyNot {
         }
         boolean noLeader = assessment.leading() == null;
         boolean firstNow = ranksFirst(assessment.scenarios(), scenario);
-        List<Change> singles = Candidates.singles(assessment.factSet());
+        List<Change> singles = Candidates.singles(assessment.knowledgeBase().vocabulary(), assessment.factSet());
         List<Candidate> found = new ArrayList<>();
         List<Candidate> first = new ArrayList<>();
         // Of each single change: whether it puts the outlook first, and the outlook's net evidence with it.
@@ -135,8 +135,8 @@ public final class WhyNot {
                 }
             }
         }
-        sort(found, scenario);
-        sort(first, scenario);
+        sort(found, scenario, assessment.knowledgeBase().vocabulary());
+        sort(first, scenario, assessment.knowledgeBase().vocabulary());
         // The single changes that put it first matter when none makes it lead: pairs are then searched.
         boolean showFirst = noLeader && !firstNow && searched == 2;
         return new Result(scenario, current, assessment.scenarios(), assessment.leading(), insufficient, false, against,
@@ -175,8 +175,8 @@ public final class WhyNot {
     }
 
     /** The smallest first (see {@link #steps}), then those that give the outlook the higher score. */
-    private static void sort(List<Candidate> candidates, String scenario) {
-        candidates.sort(Comparator.comparingInt((Candidate c) -> steps(c.changes()))
+    private static void sort(List<Candidate> candidates, String scenario, Vocabulary vocabulary) {
+        candidates.sort(Comparator.comparingInt((Candidate c) -> steps(vocabulary, c.changes()))
                 .thenComparingDouble(c -> -score(c, scenario))
                 .thenComparing(c -> c.changes().toString()));
     }
@@ -193,9 +193,13 @@ public final class WhyNot {
      * counts one.
      */
     static int steps(List<Change> changes) {
+        return steps(Vocabulary.embedded(), changes);
+    }
+
+    static int steps(Vocabulary vocabulary, List<Change> changes) {
         int steps = 0;
         for (Change c : changes) {
-            Scale scale = Vocabulary.embedded().find(c.indicator()).orElseThrow().scale();
+            Scale scale = vocabulary.find(c.indicator()).orElseThrow().scale();
             steps += c.from() == null || c.to() == null ? 1 : Math.abs(scale.rank(c.to()) - scale.rank(c.from()));
         }
         return steps;

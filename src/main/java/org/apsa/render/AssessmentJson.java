@@ -221,7 +221,7 @@ public final class AssessmentJson {
         for (ScenarioScore s : a.scenarios()) {
             json.writeStartObject();
             textField(json, texts, ID, s.scenario());
-            textIfPresent(json, texts, TITLE, Outlook.find(s.scenario()).map(Outlook::title).orElse(null));
+            textIfPresent(json, texts, TITLE, a.knowledgeBase().outlook(s.scenario()).map(Outlook::title).orElse(null));
             json.writeNumberField("score", s.score());
             textField(json, texts, LIKELIHOOD, s.likelihood());
             json.writeNumberField("rank", s.rank());

@@ -5,7 +5,6 @@ import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.JudgmentResult;
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.engine.Evaluation;
-import org.apsa.fact.Outlook;
 import org.apsa.engine.Recommendation;
 import org.apsa.engine.ScenarioScore;
 
@@ -38,7 +37,7 @@ public final class AssessmentText {
     private static void outlooks(Assessment a, Style style, StringBuilder out) {
         out.append(String.format(Locale.ROOT, "  %-2s %-32s %6s  %s%n", "#", "Outlook", "Score", "Likelihood"));
         for (ScenarioScore s : a.scenarios()) {
-            String title = Outlook.find(s.scenario()).map(Outlook::title).orElse(s.scenario());
+            String title = a.title(s.scenario());
             boolean leads = s.scenario().equals(a.leading());
             String rank = s.shownRank(a.scenarios());
             String line = String.format(Locale.ROOT, "  %-2s %-32s %6.2f  %-21s", rank, title, s.score(), s.likelihood());
@@ -59,7 +58,7 @@ public final class AssessmentText {
         if (a.evaluation().isEmpty()) {
             return;
         }
-        String title = Outlook.find(a.leading()).map(Outlook::title).orElse(a.leading());
+        String title = a.title(a.leading());
         out.append('\n').append(style.bold("What the article says of " + title)).append('\n');
         for (Evaluation e : a.evaluation()) {
             out.append(String.format(Locale.ROOT, "  %-14s %s (¶%s)%n", e.aspect(), e.text(), e.source()));

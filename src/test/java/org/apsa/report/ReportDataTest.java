@@ -90,7 +90,7 @@ class ReportDataTest {
         assertThat(data.sameDates()).singleElement().satisfies(d -> {
             assertThat(d.date()).isEqualTo("2014-12-09");
             assertThat(d.rows()).extracting(Row::id).containsExactly("dove", "hawk");
-            assertThat(d.differing()).extracting(Shared::indicatorId).containsExactly("us.presence.transparency");
+            assertThat(d.differing()).extracting(i -> Shared.indicatorId(org.apsa.fact.KnowledgeBase.embedded(), i)).containsExactly("us.presence.transparency");
             assertThat(d.agreeing()).isZero();
         });
     }
@@ -102,7 +102,7 @@ class ReportDataTest {
         assertThat(data.sameDates()).singleElement().satisfies(d -> {
             assertThat(d.count()).isEqualTo(9);
             assertThat(d.rows()).hasSize(Limits.PER_DATE);
-            assertThat(d.differing()).extracting(Shared::indicatorId).containsExactly("us.presence.transparency");
+            assertThat(d.differing()).extracting(i -> Shared.indicatorId(org.apsa.fact.KnowledgeBase.embedded(), i)).containsExactly("us.presence.transparency");
             assertThat(d.agreeing()).isEqualTo(2);
         });
     }
@@ -129,7 +129,7 @@ class ReportDataTest {
         ReportData data = ManySingleDates.data();
 
         assertThat(data.sameDates()).extracting(ReportData.SameDate::date).containsExactly("1999-01-01", "2000-01-01");
-        assertThat(data.sameDates().get(0).differing()).extracting(Shared::indicatorId).containsExactly("us.presence.transparency");
+        assertThat(data.sameDates().get(0).differing()).extracting(i -> Shared.indicatorId(org.apsa.fact.KnowledgeBase.embedded(), i)).containsExactly("us.presence.transparency");
         // The first fact set of 1999-01-01 was one date too many waiting for a second: the latest went.
         assertThat(data.notComparedFrom()).isEqualTo(ManySingleDates.FIRST.plusDays(Limits.WAITING_DATES - 1).toString());
         assertThat(data.comparedUntil()).isNull();

@@ -16,7 +16,7 @@ final class Rows {
     /** The row with another title, as an analyst may write one. */
     static Row titled(Row r, String title) {
         return new Row(r.number(), r.id(), title, r.asOf(), r.status(), r.leading(), r.scores(), r.likelihoods(), r.topUnmet(),
-                r.levels(), r.brief());
+                r.levels(), r.brief(), r.knowledgeBase());
     }
 
     static Row row(long number, String id, String asOf, String leading, double di, double sd, double po, double ch, String... levels) {
@@ -32,6 +32,7 @@ final class Rows {
         return new Row(number, id, "View " + id, asOf, leading == null ? Assessment.INSUFFICIENT_EVIDENCE : Assessment.ASSESSED, leading,
                 scores, terms, new PrescriptionResult("us.transparentPresence", "us", "9", "Make the US presence transparent",
                 "us.presence.transparency", "high", false, 0.125, "r"),
-                ranks, List.of("for +2.00: Containment fears push toward blocs (¶5, 9); from us.reassurance.consistency = low"));
+                ranks, List.of("for +2.00: Containment fears push toward blocs (¶5, 9); from us.reassurance.consistency = low"),
+                org.apsa.fact.KnowledgeBase.embedded());
     }
 }
