@@ -1,5 +1,7 @@
 package org.apsa.authoring;
 
+import org.apsa.rulebase.JavaEscapes;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import org.apsa.fact.InputProblem;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,18 +34,51 @@ final class DroolsErrors {
      * @param errors  as Drools reported them
      * @param sources the DRL files, to place a failed import on its line
      */
-    static List<InputProblem> refined(List<InputProblem> errors, Map<Path, byte[]> sources) {
+    static List<InputProblem> refined(List<InputProblem> errors, Map<Path, byte[]> sources, Path folder, DrlModel model) {
         // Drools sees a name used twice only within one package; the folder-wide check sees
         // every one and stands in for Drools' report of the same name.
-        List<RuleHeaders.Header> headers = RuleHeaders.of(sources);
-        List<RuleHeaders.Repeat> repeats = RuleHeaders.repeats(headers);
+        List<Repeat> repeats = repeats(folder, model);
         Set<String> repeated = new HashSet<>();
         repeats.forEach(r -> repeated.add(r.later().name()));
         List<InputProblem> refined = new ArrayList<>(withoutCascade(errors.stream()
                 .filter(e -> !repeated.contains(duplicateName(e)))
-                .map(e -> duplicateNamed(e, headers)).toList(), sources));
-        repeats.forEach(r -> refined.add(r.problem()));
+                .map(e -> duplicateNamed(e, folder, model)).toList(), sources));
+        repeats.forEach(r -> refined.add(r.problem(folder)));
         return refined;
+    }
+
+    /** A rule named as an earlier one of the folder, in any file or package. */
+    private record Repeat(DrlModel.Rule later, DrlModel.Rule first) {
+
+        /** At the later one's name, naming the first. */
+        InputProblem problem(Path folder) {
+            return new InputProblem(folder.resolve(later.file()).toString(), later.line(), later.column(),
+                    duplicate(later.name(), List.of(place(folder, first))));
+        }
+    }
+
+    private static String place(Path folder, DrlModel.Rule rule) {
+        return folder.resolve(rule.file()) + ":" + rule.line();
+    }
+
+    /** Each rule whose name an earlier one has, in file and line order. */
+    private static List<Repeat> repeats(Path folder, DrlModel model) {
+        Map<String, DrlModel.Rule> first = new HashMap<>();
+        List<Repeat> repeats = new ArrayList<>();
+        for (DrlModel.Rule rule : model.rules()) {
+            DrlModel.Rule earlier = first.putIfAbsent(rule.name(), rule);
+            if (earlier != null) {
+                repeats.add(new Repeat(rule, earlier));
+            }
+        }
+        return repeats;
+    }
+
+    /** What to say of a rule's name that is also defined at other places. */
+    static String duplicate(String name, List<String> elsewhere) {
+        return "rule \"" + name + "\" is " + (elsewhere.isEmpty() ? "defined twice" : "also defined at " + String.join(", ", elsewhere))
+                + "; a rule's name must be unique across the rules folder (traces, tests and the catalogue name rules by it), "
+                + "so rename one";
     }
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate rule name: (.+)");
@@ -56,18 +90,18 @@ final class DroolsErrors {
     }
 
     /** Drools' "Duplicate rule name" with the other definition named, so the author can pick which to rename. */
-    private static InputProblem duplicateNamed(InputProblem e, List<RuleHeaders.Header> headers) {
+    private static InputProblem duplicateNamed(InputProblem e, Path folder, DrlModel model) {
         String name = duplicateName(e);
         if (name == null) {
             return e;
         }
         List<String> places = new ArrayList<>();
-        for (RuleHeaders.Header header : headers) {
-            if (header.name().equals(name) && !(header.file().toString().equals(e.file()) && header.line() == e.line())) {
-                places.add(header.place());
+        for (DrlModel.Rule rule : model.rules()) {
+            if (rule.name().equals(name) && !(folder.resolve(rule.file()).toString().equals(e.file()) && rule.line() == e.line())) {
+                places.add(place(folder, rule));
             }
         }
-        return new InputProblem(e.file(), e.line(), e.column(), RuleHeaders.duplicate(name, places));
+        return new InputProblem(e.file(), e.line(), e.column(), duplicate(name, places));
     }
 
     private static List<InputProblem> withoutCascade(List<InputProblem> errors, Map<Path, byte[]> sources) {

@@ -12,7 +12,6 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaFilter;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +28,6 @@ import java.util.TreeSet;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -46,11 +43,8 @@ public final class RuleBase {
     private final String fingerprint;
     private final Instant compiledAt;
     private final boolean fromCache;
-    /**
-     * The DRL texts compiled, by file relative to the folder, read for what the rules insert
-     * only when a filter or a judgment's rules are first asked for.
-     */
-    private final Map<String, byte[]> sources;
+    /** The rules as Drools' parser read them when they compiled. */
+    private final DrlModel model;
     /** By the types read, the rules that cannot change the facts of those types. */
     private final Map<List<Class<?>>, Set<Rule>> irrelevant = new ConcurrentHashMap<>();
     private final Map<List<Class<?>>, Optional<AgendaFilter>> filters = new ConcurrentHashMap<>();
@@ -64,13 +58,13 @@ public final class RuleBase {
      */
     private static final Map<KieBase, KnowledgeBase> KNOWLEDGE = Collections.synchronizedMap(new WeakHashMap<>());
 
-    RuleBase(KieBase kieBase, Path folder, List<RuleInfo> rules, String fingerprint, boolean fromCache, Map<String, byte[]> sources,
+    RuleBase(KieBase kieBase, Path folder, List<RuleInfo> rules, String fingerprint, boolean fromCache, DrlModel model,
              List<String> warnings, KnowledgeBase knowledgeBase) {
         this.kieBase = kieBase;
         this.knowledgeBase = knowledgeBase;
         KNOWLEDGE.put(kieBase, knowledgeBase);
         this.warnings = List.copyOf(warnings);
-        this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        this.model = model;
         this.folder = folder;
         this.rules = List.copyOf(rules);
         this.byName = this.rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
@@ -98,7 +92,7 @@ public final class RuleBase {
      * A filter that lets fire only the rules that can change which facts of {@code type} a
      * session holds, for questions that read nothing else; empty when every rule can. A rule
      * is left out when its consequence does nothing but insert new facts made of literals and
-     * variables (as {@link RuleOutputs} reads it; such a consequence cannot fail) of the given
+     * variables (as {@link DrlModel.Rule#inserts()} reads it; such a consequence cannot fail) of the given
      * fact types, none of which is {@code type} or matches a pattern of a rule that is kept;
      * when it is in no activation group; and when it cannot come to match its own facts (so it
      * cannot loop). The patterns are read from the compiled network, so a type matched anywhere,
@@ -141,11 +135,11 @@ public final class RuleBase {
         // The candidates: rules whose consequence only inserts facts of the given types.
         Map<String, Class<?>> known = new HashMap<>();
         factTypes.forEach(c -> known.put(c.getName(), c));
-        Map<String, Set<String>> outputs = RuleOutputs.of(sources.values());
+        Map<String, List<String>> outputs = outputs();
         Map<Rule, List<Class<?>>> leftOut = new IdentityHashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                Set<String> inserted = outputs.get(RuleOutputs.key(rule.getPackageName(), rule.getName()));
+                List<String> inserted = outputs.get(rule.getPackageName() + '\u0000' + rule.getName());
                 if (inserted == null || !(rule instanceof RuleImpl impl) || impl.isQuery() || impl.hasNamedConsequences()
                         || (impl.getActivationGroup() != null && !impl.getActivationGroup().isEmpty())) {
                     continue;
@@ -233,97 +227,55 @@ public final class RuleBase {
         return false;
     }
 
-    /** A judgment made; its id is group 1 when that is a string literal alone ("a." + x is not). */
-    private static final Pattern NEW_JUDGMENT = Pattern.compile(
-            "\\bnew\\s+(?:[\\w.]+\\.)?Judgment\\s*\\(\\s*(?:(\"(?:[^\"\\\\]|\\\\.)*\")\\s*(?=[,)]))?");
+    /**
+     * By package and name, the types each rule's consequence inserts, for the rules whose
+     * consequence only inserts ({@link DrlModel.Rule#inserts()}); a rule written twice in a
+     * package is left out: which text was compiled is not known.
+     */
+    private Map<String, List<String>> outputs() {
+        Map<String, List<String>> outputs = new HashMap<>();
+        Set<String> seen = new java.util.HashSet<>();
+        Set<String> twice = new java.util.HashSet<>();
+        for (DrlModel.Rule rule : model.rules()) {
+            String key = rule.packageName() + '\u0000' + rule.name();
+            if (!seen.add(key)) {
+                twice.add(key);
+            }
+            if (rule.inserts() != null) {
+                outputs.put(key, rule.inserts());
+            }
+        }
+        twice.forEach(outputs::remove);
+        return outputs;
+    }
 
     /**
      * The judgment ids the rules insert, read from the texts compiled (functions included);
      * empty when one is computed ({@code new Judgment($i.id() + ".high", ...)}, {@code "a." + x}), so that no
-     * list can be complete. A line commented out may add an id: the list errs toward more.
+     * list can be complete.
      */
     public Optional<Set<String>> judgmentIds() {
-        Set<String> ids = new TreeSet<>();
-        for (byte[] source : sources.values()) {
-            Matcher made = NEW_JUDGMENT.matcher(new String(source, StandardCharsets.UTF_8));
-            while (made.find()) {
-                if (made.group(1) == null) {
-                    return Optional.empty();
-                }
-                String literal = made.group(1);
-                ids.add(literal.substring(1, literal.length() - 1).replaceAll("\\\\(.)", "$1"));
-            }
-        }
-        return Optional.of(Collections.unmodifiableSet(ids));
+        return model.judgmentIds();
     }
-
-    private static final Pattern WHEN = Pattern.compile("(?m)^[ \\t]*when\\b");
-    private static final Pattern THEN = Pattern.compile("(?m)^[ \\t]*then\\b");
-    private static final Pattern END = Pattern.compile("(?m)^[ \\t]*end\\b");
 
     /**
      * The rules whose consequence draws the judgment {@code id} (a {@code new Judgment("id", ...)}
-     * in its {@code then} part), in rule order, read from the texts compiled. A judgment made
+     * in its {@code then} part), in rule order, with their conditions as written. A judgment made
      * in a function or with a computed id is not found here (see {@link #judgmentIds}).
      */
     public List<Derivation> derivations(String id) {
         List<Derivation> found = new ArrayList<>();
-        Map<String, String> texts = new HashMap<>();
-        for (int k = 0; k < rules.size(); k++) {
-            RuleInfo rule = rules.get(k);
-            if (!sources.containsKey(rule.file()) || rule.line() < 1) {
-                continue;
-            }
-            String text = texts.computeIfAbsent(rule.file(), f -> new String(sources.get(f), StandardCharsets.UTF_8));
-            // The rule's text runs to the next rule of the file; its parts are the lines that start with when, then and end.
-            RuleInfo next = k + 1 < rules.size() ? rules.get(k + 1) : null;
-            int limit = next != null && next.file().equals(rule.file()) && next.line() > rule.line()
-                    ? offsetOfLine(text, next.line()) : text.length();
-            Matcher when = WHEN.matcher(text).region(offsetOfLine(text, rule.line()), limit);
-            if (!when.find()) {
-                continue;
-            }
-            Matcher then = THEN.matcher(text).region(when.end(), limit);
-            if (!then.find()) {
-                continue;
-            }
-            Matcher end = END.matcher(text).region(then.end(), limit);
-            if (draws(text.substring(then.end(), end.find() ? end.start() : limit), id)) {
-                found.add(new Derivation(rule, conditions(text.substring(when.end(), then.start()))));
-            }
+        for (RuleInfo rule : rules) {
+            model.rules().stream().filter(r -> r.name().equals(rule.name()) && r.file().equals(rule.file())).findFirst()
+                    .filter(r -> r.judgmentsDrawn().contains(id))
+                    .ifPresent(r -> found.add(new Derivation(rule, r.conditions())));
         }
         return found;
     }
 
-    private static boolean draws(String consequence, String id) {
-        Matcher made = NEW_JUDGMENT.matcher(consequence);
-        while (made.find()) {
-            String literal = made.group(1);
-            if (literal != null && literal.substring(1, literal.length() - 1).replaceAll("\\\\(.)", "$1").equals(id)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The lines of a {@code when} part, trimmed, without blank and comment lines. */
-    private static List<String> conditions(String lhs) {
-        return lhs.lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("//") && !l.startsWith("/*") && !l.startsWith("*"))
-                .toList();
-    }
-
-    /** The offset of a 1-based line's first character; the text's length past its last line. */
-    private static int offsetOfLine(String text, int line) {
-        int offset = 0;
-        for (int i = 1; i < line; i++) {
-            int newline = text.indexOf('\n', offset);
-            if (newline < 0) {
-                return text.length();
-            }
-            offset = newline + 1;
-        }
-        return offset;
+    /** The rules as Drools' parser read them: patterns, constraints, consequences, positions. */
+    public DrlModel model() {
+        return model;
     }
 
     /** The rules, in file order and within a file in the order written. */

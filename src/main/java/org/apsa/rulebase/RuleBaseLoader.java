@@ -55,14 +55,6 @@ public final class RuleBaseLoader {
     private static final Logger LOG = LogManager.getLogger(RuleBaseLoader.class);
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
-    /**
-     * A {@code package} line: only the blanks of its own line before it, and only '\n' ends a
-     * line. Were {@code \s*} to follow {@code ^}, it would run over every blank line below each
-     * line start (comments are blanked), reading a comment-heavy file quadratically often.
-     */
-    private static final Pattern PACKAGE = Pattern.compile("^[^\\S\\n]*package\\s+([\\p{L}_$][\\w$]*(?:\\.[\\p{L}_$][\\w$]*)*)",
-            Pattern.MULTILINE | Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS);
-
     private static final Object LOCK = new Object();
     /** The kjar entry listing the model classes (under META-INF/kie/GROUP/ARTIFACT/). */
     private static final String MODEL_LIST = "drools-model";
@@ -72,8 +64,6 @@ public final class RuleBaseLoader {
     public static final String EXECUTABLE_MODEL_ERROR = "the rules compile as DRL but not to the executable model that runs them: ";
     /** A class the executable model generates (lambdas named by a hash). */
     private static final Pattern GENERATED = Pattern.compile("Lambda(?:Predicate|Consequence|Extractor)[0-9A-F]{32}");
-    /** A variable bound to an accumulate function's result: functions are lower case, fact types upper. */
-    private static final Pattern ACCUMULATE_BINDING = Pattern.compile("(\\$\\w+)\\s*:\\s*[a-z]\\w*\\s*\\(");
     private static final Pattern UNCALLABLE_METHOD = Pattern.compile("The method (\\w+)\\(");
 
     private static final Pattern FUNCTION_ERROR = Pattern.compile("\\[ function (\\w+) \\(line:\\d+\\): (.*?) ]");
@@ -122,14 +112,22 @@ public final class RuleBaseLoader {
         KieBase kieBase = entry.cache().read(entry.key()).map(kjar -> fromCache(entry, kjar)).orElse(null);
         boolean fromCache = kieBase != null;
         byte[] kjar = null;
+        DrlModel model = fromCache ? cachedModel(entry) : null;
+        boolean parsed = model == null;
+        if (parsed) {
+            model = DrlModel.parse(folder, texts(sources));
+        }
         if (!fromCache) {
-            kjar = compile(folder, sources);
+            kjar = compile(folder, sources, model);
             kieBase = fromKjar(kjar);
         }
-        List<RuleInfo> rules = describe(kieBase, folder, sources);
+        List<RuleInfo> rules = describe(kieBase, folder, model);
         if (kjar != null) {
             // Saved only once it has loaded and its rules are told apart, so a bad build is never kept.
             entry.cache().write(entry.key(), kjar);
+        }
+        if (parsed && entry.cache().enabled()) {
+            entry.cache().write(entry.key() + MODEL_SUFFIX, model.bytes());
         }
         RuleChecks.Verdict verdict = verdict(entry, folder, sources, checks);
         if (!verdict.errors().isEmpty()) {
@@ -137,9 +135,7 @@ public final class RuleBaseLoader {
         }
         LOG.info("{} {} rules from {} files in {} in {} ms", fromCache ? "loaded (compiled-rule cache)" : "compiled",
                 rules.size(), files.size(), folder, (System.nanoTime() - started) / 1_000_000);
-        Map<String, byte[]> byName = new LinkedHashMap<>();
-        sources.forEach((file, bytes) -> byName.put(relative(folder, file), bytes));
-        return new RuleBase(kieBase, folder, rules, fingerprint, fromCache, byName, verdict.warnings(), knowledgeBase);
+        return new RuleBase(kieBase, folder, rules, fingerprint, fromCache, model, verdict.warnings(), knowledgeBase);
     }
 
     /**
@@ -158,6 +154,30 @@ public final class RuleBaseLoader {
             throw new RuleBaseException(errors.stream().map(KnowledgeBase.Problem::where).toList());
         }
         return reading.get().knowledgeBase().orElseThrow();
+    }
+
+    /** How the cache key of the DRL model of a compiled-rule entry ends. */
+    static final String MODEL_SUFFIX = "-model";
+
+    /** The DRL model kept beside compiled rules; null when there is none that reads, and the rules are parsed again. */
+    private static DrlModel cachedModel(Entry entry) {
+        Optional<byte[]> kept = entry.cache().read(entry.key() + MODEL_SUFFIX);
+        if (kept.isEmpty()) {
+            return null;
+        }
+        try {
+            return DrlModel.of(kept.get());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("compiled-rule cache entry {} is not a DRL model; reading the rules again",
+                    entry.cache().file(entry.key() + MODEL_SUFFIX).map(Path::toString).orElse(entry.key()));
+            return null;
+        }
+    }
+
+    private static Map<Path, String> texts(Map<Path, byte[]> sources) {
+        Map<Path, String> texts = new LinkedHashMap<>();
+        sources.forEach((file, bytes) -> texts.put(file, new String(bytes, StandardCharsets.UTF_8)));
+        return texts;
     }
 
     /** The last line of the message of a rule base the checks refused. */
@@ -188,9 +208,7 @@ public final class RuleBaseLoader {
             }
         }
         long started = System.nanoTime();
-        Map<Path, String> texts = new LinkedHashMap<>();
-        sources.forEach((file, bytes) -> texts.put(file, new String(bytes, StandardCharsets.UTF_8)));
-        RuleChecks.Verdict verdict = checks.check(folder, texts);
+        RuleChecks.Verdict verdict = checks.check(folder, texts(sources));
         LOG.info("checked the rules of {} in {} ms: {} errors, {} warnings", folder, (System.nanoTime() - started) / 1_000_000,
                 verdict.errors().size(), verdict.warnings().size());
         if (key != null) {
@@ -246,7 +264,7 @@ public final class RuleBaseLoader {
             return List.of();
         }
         try {
-            entry.cache().write(entry.key(), compile(folder, bytes));
+            entry.cache().write(entry.key(), compile(folder, bytes, DrlModel.parse(folder, sources)));
         } catch (RuleBaseException e) {
             return e.problems();
         }
@@ -257,7 +275,7 @@ public final class RuleBaseLoader {
     public static List<InputProblem> checkDrl(Path folder, Map<Path, String> sources) {
         synchronized (LOCK) {
             KieServices kie = KieServices.Factory.get();
-            Build build = build(kie, folder, bytes(sources), DrlProject.class);
+            Build build = build(kie, folder, bytes(sources), DrlModel.parse(folder, sources), DrlProject.class);
             kie.getRepository().removeKieModule(build.release());
             return build.errors();
         }
@@ -271,22 +289,22 @@ public final class RuleBaseLoader {
      * compile says why against the author's files; only a construct the executable model
      * alone rejects is reported with the executable model's own words.
      */
-    private static byte[] compile(Path folder, Map<Path, byte[]> sources) {
+    private static byte[] compile(Path folder, Map<Path, byte[]> sources, DrlModel model) {
         synchronized (LOCK) {
-            return compile(KieServices.Factory.get(), folder, sources);
+            return compile(KieServices.Factory.get(), folder, sources, model);
         }
     }
 
     /** Holding {@link #LOCK}: the builds pass through Drools' global module repository. */
-    private static byte[] compile(KieServices kie, Path folder, Map<Path, byte[]> sources) {
+    private static byte[] compile(KieServices kie, Path folder, Map<Path, byte[]> sources, DrlModel model) {
         Build build;
         try {
-            build = build(kie, folder, sources, ExecutableModelProject.class);
+            build = build(kie, folder, sources, model, ExecutableModelProject.class);
         } catch (RuntimeException thrown) {
             // The executable model's Java parser throws on some errors (one in a DRL function,
             // say) instead of reporting them; the DRL compile reports them against the file.
             LOG.debug("the executable model's build threw", thrown);
-            Build drl = build(kie, folder, sources, DrlProject.class);
+            Build drl = build(kie, folder, sources, model, DrlProject.class);
             kie.getRepository().removeKieModule(drl.release());
             throw new RuleBaseException(drl.errors().isEmpty()
                     ? List.of(new InputProblem(folder.toString(), 0, 0, EXECUTABLE_MODEL_ERROR + firstLine(thrown)
@@ -295,9 +313,9 @@ public final class RuleBaseLoader {
         }
         try {
             if (!build.errors().isEmpty()) {
-                Build drl = build(kie, folder, sources, DrlProject.class);
+                Build drl = build(kie, folder, sources, model, DrlProject.class);
                 kie.getRepository().removeKieModule(drl.release());
-                throw new RuleBaseException(drl.errors().isEmpty() ? executableModelErrors(folder, sources, build.errors()) : drl.errors());
+                throw new RuleBaseException(drl.errors().isEmpty() ? executableModelErrors(folder, model, build.errors()) : drl.errors());
             }
             return ((InternalKieModule) build.builder().getKieModule()).getBytes();
         } finally {
@@ -373,7 +391,7 @@ public final class RuleBaseLoader {
      * left out) and reported at each such call; otherwise the folder is named. Errors that
      * only name generated classes follow from another one and are left out.
      */
-    private static List<InputProblem> executableModelErrors(Path folder, Map<Path, byte[]> sources, List<InputProblem> errors) {
+    private static List<InputProblem> executableModelErrors(Path folder, DrlModel model, List<InputProblem> errors) {
         Set<InputProblem> problems = new LinkedHashSet<>();
         for (InputProblem e : errors) {
             if (e.message().startsWith("Java source of ") || GENERATED.matcher(e.message()).find()) {
@@ -386,40 +404,27 @@ public final class RuleBaseLoader {
             String message = EXECUTABLE_MODEL_ERROR + e.message()
                     + " (see docs/rule-authoring.md, \"Executable model\")";
             Matcher method = UNCALLABLE_METHOD.matcher(e.message());
-            List<InputProblem> calls = method.find() ? callsOnAccumulateResults(sources, method.group(1), message) : List.of();
+            List<InputProblem> calls = method.find() ? callsOnAccumulateResults(folder, model, method.group(1), message) : List.of();
             problems.addAll(calls.isEmpty() ? List.of(new InputProblem(folder.toString(), 0, 0, message)) : calls);
         }
         return problems.isEmpty() ? errors : List.copyOf(problems);
     }
 
-    /** Each call of {@code method} on a variable bound to an accumulate function's result, as a problem. */
-    private static List<InputProblem> callsOnAccumulateResults(Map<Path, byte[]> sources, String method, String message) {
+    /** Each call of {@code method} in a constraint on a variable bound to an accumulate function's result, as a problem. */
+    private static List<InputProblem> callsOnAccumulateResults(Path folder, DrlModel model, String method, String message) {
         List<InputProblem> calls = new ArrayList<>();
-        sources.forEach((file, bytes) -> {
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            String code = codeOnly(text);
-            Matcher binding = ACCUMULATE_BINDING.matcher(code);
-            Set<String> results = new LinkedHashSet<>();
-            while (binding.find()) {
-                results.add(binding.group(1));
-            }
-            for (String result : results) {
-                Matcher call = Pattern.compile(Pattern.quote(result) + "\\s*\\.\\s*" + Pattern.quote(method) + "\\s*\\(")
-                        .matcher(code);
-                while (call.find()) {
-                    int at = code.indexOf(method, call.start() + result.length());
-                    int line = 1;
-                    int lineStart = 0;
-                    for (int i = 0; i < at; i++) {
-                        if (text.charAt(i) == '\n') {
-                            line++;
-                            lineStart = i + 1;
-                        }
+        for (DrlModel.Rule rule : model.rules()) {
+            for (String result : rule.accumulated()) {
+                Pattern call = Pattern.compile(Pattern.quote(result) + "\\s*\\.\\s*(" + Pattern.quote(method) + ")\\s*\\(");
+                for (DrlModel.Condition e : rule.expressions()) {
+                    Matcher m = call.matcher(e.text());
+                    while (m.find()) {
+                        int[] at = e.at(m.start(1));
+                        calls.add(new InputProblem(folder.resolve(rule.file()).toString(), at[0], at[1], message));
                     }
-                    calls.add(new InputProblem(file.toString(), line, at - lineStart + 1, message));
                 }
             }
-        });
+        }
         return calls;
     }
 
@@ -430,58 +435,19 @@ public final class RuleBaseLoader {
      * {@code /} written {@code ~2F}, so that no two files share a name. Errors name the
      * author's file all the same.
      */
-    static String resource(String relative, byte[] text) {
+    static String resource(String relative, String packageName) {
         String name = relative.replace("~", "~7E").replace("/", "~2F");
-        return declaredPackage(codeOnly(new String(text, StandardCharsets.UTF_8)))
-                .map(declared -> declared.replace('.', '/') + "/" + name).orElse(name);
+        return packageName == null || packageName.isEmpty() ? name : packageName.replace('.', '/') + "/" + name;
     }
 
-    /** The package a DRL file declares, read from its code (comments and strings blanked), if it declares one. */
-    static Optional<String> declaredPackage(CharSequence code) {
-        Matcher declared = PACKAGE.matcher(code);
-        return declared.find() ? Optional.of(declared.group(1)) : Optional.empty();
-    }
-
-    /** The text with comments and string literals blanked out, every other character where it was. */
-    static String codeOnly(String text) {
-        StringBuilder code = new StringBuilder(text);
-        int i = 0;
-        while (i < code.length()) {
-            char c = code.charAt(i);
-            char next = i + 1 < code.length() ? code.charAt(i + 1) : 0;
-            int end;
-            if (c == '/' && next == '/') {
-                end = code.indexOf("\n", i);
-                end = end < 0 ? code.length() : end;
-            } else if (c == '/' && next == '*') {
-                end = code.indexOf("*/", i + 2);
-                end = end < 0 ? code.length() : end + 2;
-            } else if (c == '"' || c == '\'') {
-                end = i + 1;
-                while (end < code.length() && code.charAt(end) != c && code.charAt(end) != '\n') {
-                    end += code.charAt(end) == '\\' ? 2 : 1;
-                }
-                end = Math.min(code.length(), end + 1);
-            } else {
-                i++;
-                continue;
-            }
-            for (int j = i; j < end; j++) {
-                if (code.charAt(j) != '\n') {
-                    code.setCharAt(j, ' ');
-                }
-            }
-            i = end;
-        }
-        return code.toString();
-    }
-
-    private static Build build(KieServices kie, Path folder, Map<Path, byte[]> sources,
+    private static Build build(KieServices kie, Path folder, Map<Path, byte[]> sources, DrlModel model,
                                Class<? extends KieBuilder.ProjectType> project) {
         KieFileSystem fs = kie.newKieFileSystem();
         Map<String, Path> byResource = new LinkedHashMap<>();
+        Map<String, String> packages = new java.util.HashMap<>();
+        model.files().forEach(f -> packages.put(f.file(), f.packageName()));
         sources.forEach((file, bytes) -> {
-            String resource = resource(relative(folder, file), bytes);
+            String resource = resource(relative(folder, file), packages.get(relative(folder, file)));
             fs.write(RESOURCES + resource, bytes);
             byResource.put(RESOURCES + resource, file);
             byResource.put(resource, file);
@@ -495,7 +461,7 @@ public final class RuleBaseLoader {
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             errors.addAll(problems(message, byResource));
         }
-        return new Build(release, builder, DroolsErrors.refined(errors, sources));
+        return new Build(release, builder, DroolsErrors.refined(errors, sources, folder, model));
     }
 
     /** A digest of the DRL texts and their names: equal for equal rules. */
@@ -618,26 +584,28 @@ public final class RuleBaseLoader {
      * @throws RuleBaseException when two compiled rules share a name that the check of the
      *                           texts did not see (its header written in a way it does not read)
      */
-    private static List<RuleInfo> describe(KieBase kieBase, Path folder, Map<Path, byte[]> sources) {
-        Map<String, RuleHeaders.Header> headers = new LinkedHashMap<>();
-        for (RuleHeaders.Header header : RuleHeaders.of(sources)) {
-            headers.putIfAbsent(header.name(), header);
+    private static List<RuleInfo> describe(KieBase kieBase, Path folder, DrlModel model) {
+        Map<String, DrlModel.Rule> written = new LinkedHashMap<>();
+        for (DrlModel.Rule rule : model.rules()) {
+            written.putIfAbsent(rule.name(), rule);
         }
+        Map<String, Integer> fileIndex = new java.util.HashMap<>();
+        model.files().forEach(f -> fileIndex.putIfAbsent(f.file(), fileIndex.size()));
         List<RuleInfo> rules = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (var pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 if (!names.add(rule.getName())) {
                     throw new RuleBaseException(List.of(new InputProblem(folder.toString(), 0, 0,
-                            RuleHeaders.duplicate(rule.getName(), List.of()))));
+                            DroolsErrors.duplicate(rule.getName(), List.of()))));
                 }
                 Map<String, Object> meta = rule.getMetaData();
-                RuleHeaders.Header at = headers.get(rule.getName());
-                rules.add(new RuleInfo(rule.getName(), at == null ? "" : relative(folder, at.file()), at == null ? 0 : at.line(),
+                DrlModel.Rule at = written.get(rule.getName());
+                rules.add(new RuleInfo(rule.getName(), at == null ? "" : at.file(), at == null ? 0 : at.line(),
                         text(meta.get("title")), text(meta.get("source")), claims(meta.get("claim"))));
             }
         }
-        rules.sort(Comparator.comparingInt((RuleInfo r) -> headers.containsKey(r.name()) ? headers.get(r.name()).fileIndex() : Integer.MAX_VALUE)
+        rules.sort(Comparator.comparingInt((RuleInfo r) -> fileIndex.getOrDefault(r.file(), Integer.MAX_VALUE))
                 .thenComparingInt(RuleInfo::line).thenComparing(RuleInfo::name));
         return rules;
     }

@@ -1,11 +1,11 @@
-package org.apsa.authoring;
+package org.apsa.rulebase;
 
 /**
  * Java's unicode escapes ({@code \u0053} for {@code S}), which the Java compiler reads before
  * anything else, in code, strings and comments alike: rule code checked as written would
  * miss what an escape spells ({@code \u0053ystem.exit(0)} runs {@code System.exit(0)}).
  */
-final class JavaEscapes {
+public final class JavaEscapes {
 
     private JavaEscapes() {
     }
@@ -15,11 +15,11 @@ final class JavaEscapes {
      *
      * @param origin the offset in the original text of each offset of {@code text}, and of its end
      */
-    record Decoded(String text, int[] origin, boolean changed) {
+    public record Decoded(String text, int[] origin, boolean changed) {
     }
 
     /** Decodes as the Java compiler does (JLS 3.3): a backslash not itself escaped, one or more u, four hex digits. */
-    static Decoded decode(String text) {
+    public static Decoded decode(String text) {
         if (text.indexOf("\\u") < 0) {
             return new Decoded(text, null, false);
         }

@@ -1,0 +1,741 @@
+package org.apsa.rulebase;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.FunctionDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.AtomicExprDescr;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RelationalExprDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlExprParser;
+import org.drools.drl.parser.DrlExprParserFactory;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.kie.internal.builder.conf.LanguageLevelOption;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * The rules of a folder as Drools' own parser reads them ({@link DrlParser}: package, imports,
+ * rules with their annotations, patterns and consequences), with the consequences' Java read
+ * by JavaParser: one reading of the DRL for the loader, the checks, coverage, the catalogue,
+ * derivations and what the rules insert. It is made when the rules compile and kept in the
+ * compiled-rule cache beside them, so a run from the cache does not parse the DRL.
+ *
+ * <p>Only what the texts say literally is here: a value computed in Java is not seen. Each
+ * position is 1-based, in the text as written (Java's unicode escapes are decoded before
+ * reading, as javac does, and positions mapped back).
+ *
+ * @param files the files read, in compile order, relative to the rules folder
+ * @param rules every rule, in file order and within a file as written
+ * @param functionCreations the objects the files' functions create ({@code new T(...)})
+ */
+public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functionCreations) {
+
+    public DrlModel {
+        files = List.copyOf(files);
+        rules = List.copyOf(rules);
+        functionCreations = List.copyOf(functionCreations);
+    }
+
+    /**
+     * One file: its package and whether the parser read it whole.
+     *
+     * @param parseErrors the parser's messages; empty when it read the file whole
+     */
+    public record File(String file, String packageName, List<String> imports, List<String> parseErrors) {
+
+        public File {
+            imports = List.copyOf(imports);
+            parseErrors = List.copyOf(parseErrors);
+        }
+    }
+
+    /** Where a pattern stands in the conditions, as far as whether it must match for the rule to fire. */
+    public enum Place {
+        /** The rule fires only when the pattern matches (alone, in {@code exists}, or under two {@code not}s). */
+        REQUIRED,
+        /** Under {@code not}: the rule fires only when it does not match. */
+        NEGATED,
+        /** In an {@code or}, {@code accumulate}, {@code forall}, {@code collect}, ...: its effect on firing is not told. */
+        OTHER
+    }
+
+    /**
+     * A constraint of a pattern comparing a field with a literal: {@code id == "x"}, each value
+     * of {@code id in ("x", "y")}, {@code rank >= 2}.
+     *
+     * @param pattern  the pattern's index in the rule (constraints of one pattern share it)
+     * @param type     the pattern's fact type, as written (simple name)
+     * @param operator {@code ==}, {@code !=}, {@code >=}, ... ({@code not in} reads as {@code !=})
+     * @param value    the literal: a string's value, unquoted, or a number as written
+     * @param string   whether the literal is a string
+     */
+    public record Constraint(int pattern, String type, String field, String operator, String value, boolean string,
+                             Place place, int line, int column) {
+    }
+
+    /** A pattern of the conditions: its fact type as written and where it stands. */
+    public record Pattern(String type, Place place, boolean negated, int line, int column) {
+    }
+
+    /**
+     * An argument of an object made in a consequence.
+     *
+     * @param text    the argument's Java, as written
+     * @param literal a string literal's value, or a number's text ({@code -0.5}); null for anything else
+     * @param string  whether the literal is a string
+     */
+    public record Argument(String text, String literal, boolean string, int line, int column) {
+    }
+
+    /** {@code new T(args)} in a consequence or function: the type's simple name and the arguments. */
+    public record Creation(String type, List<Argument> arguments, int line, int column) {
+
+        public Creation {
+            arguments = List.copyOf(arguments);
+        }
+
+        /** The literal string at an argument, or empty when it is anything else or missing. */
+        public Optional<Argument> string(int index) {
+            return index < arguments.size() && arguments.get(index).string() ? Optional.of(arguments.get(index)) : Optional.empty();
+        }
+
+        /** Whether the first argument is the rule's context ({@code kcontext} or {@code drools}). */
+        public boolean withContext() {
+            return !arguments.isEmpty() && (arguments.get(0).text().equals("kcontext") || arguments.get(0).text().equals("drools"));
+        }
+    }
+
+    /**
+     * Support a rule gives an outlook: {@code new Support(kcontext, "chaos", 1.5, ...)}.
+     *
+     * @param weight the weight as written ({@code 1.5}, {@code -0.5}); null when not a literal
+     */
+    public record Support(String outlook, String weight, int line, int column) {
+
+        /** Whether the weight is negative: evidence against the outlook. */
+        public boolean against() {
+            return weight != null && weight.strip().startsWith("-");
+        }
+    }
+
+    /** A constraint of a pattern as written, where it starts. */
+    public record Condition(String text, int line, int column) {
+
+        /** The line and column of an offset of the text. */
+        public int[] at(int offset) {
+            int line = this.line;
+            int column = this.column;
+            for (int i = 0; i < offset && i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            return new int[]{line, column};
+        }
+    }
+
+    /** An annotation of a rule: {@code @source("9")}; value unquoted, null when it has none. */
+    public record Annotation(String name, String value, int line, int column) {
+    }
+
+    /**
+     * One rule.
+     *
+     * @param file        relative to the rules folder, {@code /}-separated
+     * @param line        the line of its name
+     * @param column      the column of its name (its opening quote when quoted)
+     * @param startLine   the line of its {@code rule} keyword
+     * @param startColumn the column of its {@code rule} keyword
+     * @param conditions  the lines of its {@code when} part, stripped, comment lines left out
+     * @param consequence the Java of its {@code then} part, as written
+     * @param consequenceLine the line the consequence starts on, 0 when it has none
+     * @param inserts     when its consequence does nothing but {@code insert}/{@code insertLogical}
+     *                    new facts made of literals, variables and constants (so it cannot fail),
+     *                    the fully qualified types it inserts; null for any other consequence
+     * @param readable    whether JavaParser read the consequence; creations are empty when not
+     * @param expressions every constraint of its patterns as written
+     * @param accumulated the variables bound to an accumulate function's result
+     * @param concludes   the fact types its consequence makes ({@code new T(...)}) or inserts
+     *                    (a variable declared of type {@code T}), in order
+     */
+    public record Rule(String name, String packageName, String file, int line, int column, int startLine, int startColumn,
+                       List<Annotation> annotations,
+                       List<Pattern> patterns, List<Constraint> constraints, List<Creation> creations, List<String> conditions,
+                       String consequence, int consequenceLine, List<String> inserts, boolean readable, int endLine,
+                       List<Condition> expressions, List<String> accumulated, List<String> concludes) {
+
+        public Rule {
+            annotations = List.copyOf(annotations);
+            patterns = List.copyOf(patterns);
+            constraints = List.copyOf(constraints);
+            creations = List.copyOf(creations);
+            conditions = List.copyOf(conditions);
+            inserts = inserts == null ? null : List.copyOf(inserts);
+            expressions = List.copyOf(expressions);
+            accumulated = List.copyOf(accumulated);
+            concludes = List.copyOf(concludes);
+        }
+
+        /** The annotation of that name, if the rule has it. */
+        public Optional<Annotation> annotation(String name) {
+            return annotations.stream().filter(a -> a.name().equals(name)).findFirst();
+        }
+
+        /** An annotation's value, null when missing. */
+        public String meta(String name) {
+            return annotation(name).map(Annotation::value).orElse(null);
+        }
+
+        /** The literal strings a field of a fact type is compared with, in order. */
+        public List<Constraint> compared(String type, String field) {
+            return constraints.stream().filter(c -> c.type().equals(type) && c.field().equals(field) && c.string()).toList();
+        }
+
+        /** The indicator ids its conditions read ({@code Indicator( id == "..." )}). */
+        public Set<String> indicatorsRead() {
+            Set<String> ids = new LinkedHashSet<>();
+            compared("Indicator", "id").forEach(c -> ids.add(c.value()));
+            return ids;
+        }
+
+        /** The judgment ids its conditions match. */
+        public Set<String> judgmentsRead() {
+            Set<String> ids = new LinkedHashSet<>();
+            compared("Judgment", "id").forEach(c -> ids.add(c.value()));
+            return ids;
+        }
+
+        /** The objects of a type its consequence makes. */
+        public List<Creation> created(String type) {
+            return creations.stream().filter(c -> c.type().equals(type)).toList();
+        }
+
+        /** The judgment ids its consequence draws, literal ones only. */
+        public Set<String> judgmentsDrawn() {
+            Set<String> ids = new LinkedHashSet<>();
+            created("Judgment").forEach(c -> c.string(0).ifPresent(a -> ids.add(a.literal())));
+            return ids;
+        }
+
+        /** Whether its consequence makes a judgment whose id is not a literal. */
+        public boolean drawsComputedJudgment() {
+            return created("Judgment").stream().anyMatch(c -> c.string(0).isEmpty());
+        }
+
+        /** The support its consequence gives outlooks ({@code new Support(kcontext, "outlook", weight, ...)}). */
+        public List<Support> supports() {
+            List<Support> supports = new ArrayList<>();
+            for (Creation c : created("Support")) {
+                int at = c.withContext() ? 1 : 0;
+                c.string(at).ifPresent(outlook -> {
+                    Argument weight = at + 1 < c.arguments().size() ? c.arguments().get(at + 1) : null;
+                    supports.add(new Support(outlook.literal(), weight == null || weight.string() ? null : weight.literal(),
+                            outlook.line(), outlook.column()));
+                });
+            }
+            return supports;
+        }
+
+        /** The outlooks it supports (a positive weight). */
+        public Set<String> outlooksSupported() {
+            Set<String> ids = new LinkedHashSet<>();
+            supports().stream().filter(s -> !s.against()).forEach(s -> ids.add(s.outlook()));
+            return ids;
+        }
+
+        /** The outlooks it counts against (a negative weight). */
+        public Set<String> outlooksOpposed() {
+            Set<String> ids = new LinkedHashSet<>();
+            supports().stream().filter(Support::against).forEach(s -> ids.add(s.outlook()));
+            return ids;
+        }
+    }
+
+    /** The rules whose conditions read an indicator. */
+    public List<Rule> rulesReading(String indicatorId) {
+        return rules.stream().filter(r -> r.indicatorsRead().contains(indicatorId)).toList();
+    }
+
+    /** The rules that support an outlook (a positive weight). */
+    public List<Rule> rulesSupporting(String outlook) {
+        return rules.stream().filter(r -> r.outlooksSupported().contains(outlook)).toList();
+    }
+
+    /** The rules that count against an outlook (a negative weight). */
+    public List<Rule> rulesOpposing(String outlook) {
+        return rules.stream().filter(r -> r.outlooksOpposed().contains(outlook)).toList();
+    }
+
+    /** The rule of that name: the first written when several share it. */
+    public Optional<Rule> rule(String name) {
+        return rules.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The judgment ids the rules and functions draw; empty when one is computed
+     * ({@code new Judgment($i.id() + ".high", ...)}), so that no list can be complete.
+     */
+    public Optional<Set<String>> judgmentIds() {
+        Set<String> ids = new TreeSet<>();
+        List<Creation> all = new ArrayList<>(functionCreations);
+        rules.forEach(r -> all.addAll(r.creations()));
+        for (Creation c : all) {
+            if (!c.type().equals("Judgment")) {
+                continue;
+            }
+            Optional<Argument> id = c.string(0);
+            if (id.isEmpty()) {
+                return Optional.empty();
+            }
+            ids.add(id.get().literal());
+        }
+        return Optional.of(java.util.Collections.unmodifiableSet(ids));
+    }
+
+    // ---- reading ------------------------------------------------------------------------
+
+    /**
+     * Reads DRL texts.
+     *
+     * @param folder the rules folder, to name files relative to it
+     * @param texts  file to text, in compile order
+     */
+    public static DrlModel parse(Path folder, Map<Path, String> texts) {
+        List<File> files = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        List<Creation> functions = new ArrayList<>();
+        texts.forEach((path, written) -> {
+            String relative = folder.relativize(path).toString().replace('\\', '/');
+            new FileReading(relative, written).read(files, rules, functions);
+        });
+        return new DrlModel(files, rules, functions);
+    }
+
+    /** The rules of one file, positions in that file (a file of its own, not a folder's). */
+    public static DrlModel parse(String file, String text) {
+        List<File> files = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        List<Creation> functions = new ArrayList<>();
+        new FileReading(file, text).read(files, rules, functions);
+        return new DrlModel(files, rules, functions);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    /** As kept in the compiled-rule cache. */
+    byte[] bytes() {
+        try {
+            return JSON.writeValueAsBytes(this);
+        } catch (IOException e) {
+            throw new IllegalStateException("the DRL model does not write as JSON", e);
+        }
+    }
+
+    /** The model {@link #bytes()} wrote; throws IllegalArgumentException for anything else. */
+    static DrlModel of(byte[] bytes) {
+        try {
+            return JSON.readValue(bytes, DrlModel.class);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a DRL model: " + e.getMessage(), e);
+        }
+    }
+
+    /** One file being read: the text as javac reads it, and where each of its offsets was written. */
+    private static final class FileReading {
+
+        private final String file;
+        private final String text;
+        private final int[] origin;
+        private final int[] writtenLineStarts;
+        private final Map<String, String> imports = new HashMap<>();
+        private List<Condition> expressions;
+        private List<String> accumulated;
+
+        FileReading(String file, String written) {
+            this.file = file;
+            JavaEscapes.Decoded decoded = JavaEscapes.decode(written);
+            this.text = decoded.text();
+            this.origin = decoded.changed() ? decoded.origin() : null;
+            this.writtenLineStarts = lineStarts(written);
+        }
+
+        void read(List<File> files, List<Rule> rules, List<Creation> functions) {
+            DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
+            PackageDescr pkg;
+            try {
+                pkg = parser.parse(false, text);
+            } catch (DroolsParserException | RuntimeException e) {
+                files.add(new File(file, "", List.of(), List.of(String.valueOf(e.getMessage()))));
+                return;
+            }
+            List<String> errors = parser.getErrors().stream().map(Object::toString).toList();
+            if (pkg == null) {
+                files.add(new File(file, "", List.of(), errors.isEmpty() ? List.of("does not parse") : errors));
+                return;
+            }
+            String packageName = pkg.getName() == null ? "" : pkg.getName();
+            List<String> importNames = new ArrayList<>();
+            for (ImportDescr i : pkg.getImports()) {
+                String target = i.getTarget();
+                importNames.add(target);
+                if (!target.endsWith(".*")) {
+                    imports.putIfAbsent(target.substring(target.lastIndexOf('.') + 1), target);
+                }
+            }
+            files.add(new File(file, packageName, importNames, errors));
+            for (FunctionDescr f : pkg.getFunctions()) {
+                String body = f.getBody() == null ? "" : f.getBody();
+                int at = f.getStartCharacter() >= 0 ? text.indexOf(body, f.getStartCharacter()) : text.indexOf(body);
+                Java java = Java.read(body);
+                if (java != null) {
+                    functions.addAll(creations(java, Math.max(0, at)));
+                }
+            }
+            for (RuleDescr r : pkg.getRules()) {
+                if (!r.isQuery()) {
+                    rules.add(rule(r, packageName));
+                }
+            }
+        }
+
+        private Rule rule(RuleDescr r, String packageName) {
+            int start = Math.max(0, r.getStartCharacter());
+            int nameAt = start + (text.startsWith("rule", start) ? 4 : 0);
+            while (nameAt < text.length() && Character.isWhitespace(text.charAt(nameAt))) {
+                nameAt++;
+            }
+            AndDescr lhs = r.getLhs();
+            int lhsFrom = lhs != null && lhs.getStartCharacter() >= 0 ? lhs.getStartCharacter() : -1;
+            int lhsTo = lhs != null && lhs.getEndCharacter() >= 0 ? Math.min(text.length(), lhs.getEndCharacter() + 1) : -1;
+            int headerEnd = lhsFrom >= 0 ? lhsFrom : r.getEndCharacter() > 0 ? r.getEndCharacter() : text.length();
+            List<Annotation> annotations = new ArrayList<>();
+            for (AnnotationDescr a : r.getAnnotations()) {
+                int at = text.indexOf("@" + a.getName(), nameAt);
+                at = at >= 0 && at < headerEnd ? at : nameAt;
+                annotations.add(new Annotation(a.getName(), unquoted(a.getSingleValueAsString()), line(at), column(at)));
+            }
+            List<Pattern> patterns = new ArrayList<>();
+            List<Constraint> constraints = new ArrayList<>();
+            expressions = new ArrayList<>();
+            accumulated = new ArrayList<>();
+            if (lhs != null) {
+                conditions(lhs, 0, false, patterns, constraints);
+            }
+            List<String> conditions = lhsFrom >= 0 && lhsTo > lhsFrom
+                    ? text.substring(lhsFrom, lhsTo).lines().map(String::strip)
+                            .filter(l -> !l.isEmpty() && !l.startsWith("//") && !l.startsWith("/*") && !l.startsWith("*")).toList()
+                    : List.of();
+            String consequence = r.getConsequence() == null ? "" : r.getConsequence().toString();
+            int rhsAt = consequence.isBlank() ? -1 : text.indexOf(consequence, Math.max(start, lhsTo));
+            Java java = consequence.isBlank() ? Java.EMPTY : Java.read(consequence);
+            List<Creation> creations = java == null ? List.of() : creations(java, Math.max(0, rhsAt));
+            List<String> inserts = java == null || !r.getNamedConsequences().isEmpty() ? null : inserts(java);
+            int end = r.getEndCharacter() > 0 ? Math.min(r.getEndCharacter(), text.length() - 1) : text.length() - 1;
+            return new Rule(r.getName(), packageName, file, line(nameAt), column(nameAt), line(start), column(start), annotations, patterns, constraints,
+                    creations, conditions, consequence, rhsAt < 0 ? 0 : line(rhsAt), inserts, java != null, line(Math.max(0, end)),
+                    expressions, accumulated, java == null ? List.of() : concludes(java, creations));
+        }
+
+        /** Walks the conditions; {@code nots} counts the {@code not}s around, {@code other} says whether anything else encloses. */
+        private void conditions(BaseDescr d, int nots, boolean other, List<Pattern> patterns, List<Constraint> constraints) {
+            if (d instanceof PatternDescr p) {
+                BaseDescr source = p.getSource();
+                if (source instanceof AccumulateDescr a) {
+                    a.getFunctions().forEach(f -> {
+                        if (f.getBind() != null) {
+                            accumulated.add(f.getBind());
+                        }
+                    });
+                    if (a.getInput() != null) {
+                        conditions(a.getInput(), nots, true, patterns, constraints);
+                    }
+                } else if (source instanceof CollectDescr c && c.getInputPattern() != null) {
+                    conditions(c.getInputPattern(), nots, true, patterns, constraints);
+                }
+                Place place = other ? Place.OTHER : nots % 2 == 1 ? Place.NEGATED : Place.REQUIRED;
+                String type = p.getObjectType();
+                int index = patterns.size();
+                int at = Math.max(0, p.getStartCharacter());
+                patterns.add(new Pattern(type, place, nots % 2 == 1, line(at), column(at)));
+                for (BaseDescr c : p.getDescrs()) {
+                    if (c instanceof ExprConstraintDescr e) {
+                        constraint(e, index, type, place, constraints);
+                    }
+                }
+                return;
+            }
+            if (d instanceof ConditionalElementDescr ce) {
+                boolean or = d instanceof org.drools.drl.ast.descr.OrDescr && ce.getDescrs().size() > 1;
+                boolean inner = other || or || !(d instanceof AndDescr || d instanceof NotDescr || d instanceof ExistsDescr
+                        || d instanceof org.drools.drl.ast.descr.OrDescr);
+                int n = nots + (d instanceof NotDescr ? 1 : 0);
+                for (Object child : ce.getDescrs()) {
+                    conditions((BaseDescr) child, n, inner, patterns, constraints);
+                }
+            }
+        }
+
+        /** Each comparison of a field with a literal in a constraint, placed at the literal. */
+        private void constraint(ExprConstraintDescr e, int pattern, String type, Place place, List<Constraint> found) {
+            String expression = e.getExpression();
+            DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
+            ConstraintConnectiveDescr parsed;
+            try {
+                parsed = parser.parse(expression);
+            } catch (RuntimeException ex) {
+                return;
+            }
+            if (parsed == null || parser.hasErrors()) {
+                return;
+            }
+            int from = e.getStartCharacter() >= 0 && text.startsWith(expression, e.getStartCharacter()) ? e.getStartCharacter()
+                    : text.indexOf(expression);
+            if (from >= 0) {
+                expressions.add(new Condition(expression, line(from), column(from)));
+            }
+            int[] cursor = {from};
+            relations(parsed, rel -> {
+                if (rel.getLeft() instanceof AtomicExprDescr left && !left.isLiteral()
+                        && rel.getRight() instanceof AtomicExprDescr right && right.isLiteral()) {
+                    String literal = right.getExpression();
+                    boolean string = literal.length() >= 2 && (literal.charAt(0) == '"' || literal.charAt(0) == '\'');
+                    int at = -1;
+                    if (from >= 0) {
+                        at = locate(literal, cursor[0], from + expression.length());
+                        if (at >= 0) {
+                            cursor[0] = at + literal.length();
+                        }
+                    }
+                    int placed = at >= 0 ? at : Math.max(0, from);
+                    found.add(new Constraint(pattern, type, left.getExpression().strip(), rel.getOperator(),
+                            string ? unescaped(literal.substring(1, literal.length() - 1)) : literal, string, place,
+                            line(placed), column(placed)));
+                }
+                return true;
+            });
+        }
+
+        /** Where a literal's text is next written in [from, to): a number not inside a longer word. */
+        private int locate(String literal, int from, int to) {
+            int at = from;
+            while ((at = text.indexOf(literal, at)) >= 0 && at < to) {
+                boolean word = Character.isLetterOrDigit(literal.charAt(0));
+                if (!word || (!isWordChar(at - 1) && !isWordChar(at + literal.length()))) {
+                    return at;
+                }
+                at++;
+            }
+            return -1;
+        }
+
+        private boolean isWordChar(int i) {
+            return i >= 0 && i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
+                    || text.charAt(i) == '.' || text.charAt(i) == '$');
+        }
+
+        private static void relations(BaseDescr d, Predicate<RelationalExprDescr> each) {
+            if (d instanceof RelationalExprDescr r) {
+                each.test(r);
+            } else if (d instanceof ConstraintConnectiveDescr c) {
+                c.getDescrs().forEach(child -> relations(child, each));
+            }
+        }
+
+        /** The objects a block of Java makes, each argument placed. */
+        private List<Creation> creations(Java java, int at) {
+            List<Creation> creations = new ArrayList<>();
+            for (ObjectCreationExpr made : java.block().findAll(ObjectCreationExpr.class)) {
+                List<Argument> arguments = new ArrayList<>();
+                for (Expression argument : made.getArguments()) {
+                    int offset = at + java.offset(argument);
+                    arguments.add(new Argument(argument.toString(), literal(argument), argument.isStringLiteralExpr(),
+                            line(offset), column(offset)));
+                }
+                int offset = at + java.offset(made);
+                creations.add(new Creation(made.getType().getNameAsString(), arguments, line(offset), column(offset)));
+            }
+            return creations;
+        }
+
+        /** The types made with {@code new}, then those of variables inserted ({@code insertLogical(score)}). */
+        private static List<String> concludes(Java java, List<Creation> creations) {
+            Set<String> types = new LinkedHashSet<>();
+            creations.forEach(c -> types.add(c.type()));
+            for (MethodCallExpr call : java.block().findAll(MethodCallExpr.class)) {
+                if ((call.getNameAsString().equals("insert") || call.getNameAsString().equals("insertLogical"))
+                        && call.getArguments().size() == 1 && call.getArgument(0).isNameExpr()) {
+                    String variable = call.getArgument(0).asNameExpr().getNameAsString();
+                    java.block().findAll(com.github.javaparser.ast.body.VariableDeclarator.class).stream()
+                            .filter(v -> v.getNameAsString().equals(variable)).findFirst()
+                            .ifPresent(v -> types.add(v.getType().asString()));
+                }
+            }
+            return List.copyOf(types);
+        }
+
+        /** A string's value or a number as written; null for anything else. */
+        private static String literal(Expression e) {
+            if (e.isStringLiteralExpr()) {
+                return e.asStringLiteralExpr().asString();
+            }
+            if (e.isIntegerLiteralExpr() || e.isDoubleLiteralExpr() || e.isLongLiteralExpr()) {
+                return e.toString();
+            }
+            if (e instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.MINUS || u.getOperator() == UnaryExpr.Operator.PLUS)
+                    && (u.getExpression().isIntegerLiteralExpr() || u.getExpression().isDoubleLiteralExpr())) {
+                return (u.getOperator() == UnaryExpr.Operator.MINUS ? "-" : "+") + u.getExpression();
+            }
+            return null;
+        }
+
+        /**
+         * The types a consequence inserts when it does nothing but {@code insert(new T(...));}
+         * and {@code insertLogical(new T(...));} with literals, variables or constants as
+         * arguments, {@code T} imported by name or written in full; null otherwise.
+         */
+        private List<String> inserts(Java java) {
+            Set<String> types = new LinkedHashSet<>();
+            for (Statement statement : java.block().getStatements()) {
+                if (!(statement instanceof ExpressionStmt s) || !(s.getExpression() instanceof MethodCallExpr call)
+                        || call.getScope().isPresent() || !(call.getNameAsString().equals("insert")
+                        || call.getNameAsString().equals("insertLogical")) || call.getArguments().size() != 1
+                        || !(call.getArgument(0) instanceof ObjectCreationExpr made) || made.getAnonymousClassBody().isPresent()
+                        || made.getScope().isPresent()) {
+                    return null;
+                }
+                if (!made.getArguments().stream().allMatch(FileReading::inert)) {
+                    return null;
+                }
+                String written = made.getType().getNameWithScope();
+                String type = written.contains(".") ? written : imports.get(written);
+                if (type == null) {
+                    return null;
+                }
+                types.add(type);
+            }
+            return List.copyOf(types);
+        }
+
+        /** A literal, a variable or a constant ({@code Type.NAME}): nothing that runs code. */
+        private static boolean inert(Expression e) {
+            if (e.isLiteralExpr() || e.isNameExpr() || literal(e) != null) {
+                return true;
+            }
+            return e.isFieldAccessExpr() && inert(e.asFieldAccessExpr().getScope()) && !e.asFieldAccessExpr().getScope().isLiteralExpr();
+        }
+
+        private int written(int offset) {
+            return origin == null ? offset : origin[Math.min(offset, origin.length - 1)];
+        }
+
+        private int line(int offset) {
+            return lineOf(writtenLineStarts, written(offset));
+        }
+
+        private int column(int offset) {
+            int at = written(offset);
+            return at - writtenLineStarts[lineOf(writtenLineStarts, at) - 1] + 1;
+        }
+    }
+
+    /** A block of Java read by JavaParser, and where each of its nodes is in the text it was read from. */
+    private record Java(BlockStmt block, int[] lineStarts) {
+
+        static final Java EMPTY = new Java(new BlockStmt(), new int[]{0});
+
+        /** The statements of a consequence or function body; null when they are not Java JavaParser reads. */
+        static Java read(String statements) {
+            String block = "{" + statements + "\n}";
+            ParseResult<BlockStmt> result = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17))
+                    .parseBlock(block);
+            if (!result.isSuccessful() || result.getResult().isEmpty()) {
+                return null;
+            }
+            return new Java(result.getResult().get(), DrlModel.lineStarts(block));
+        }
+
+        /** The offset of a node in the statements read (the brace added before them taken off). */
+        int offset(Node node) {
+            return node.getBegin().map(p -> lineStarts[Math.min(p.line, lineStarts.length) - 1] + p.column - 1 - 1).orElse(0);
+        }
+    }
+
+    private static String unquoted(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+            return unescaped(v.substring(1, v.length() - 1));
+        }
+        return v;
+    }
+
+    private static String unescaped(String s) {
+        return s.indexOf('\\') < 0 ? s : s.replaceAll("\\\\(.)", "$1");
+    }
+
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int lineOf(int[] lineStarts, int offset) {
+        int lo = 0;
+        int hi = lineStarts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lineStarts[mid] <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo + 1;
+    }
+}
