@@ -14,6 +14,7 @@ import org.apsa.fact.Suggestions;
 import org.apsa.fact.Vocabulary;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apsa.rulebase.DrlModel;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RuleChecks;
@@ -55,6 +56,9 @@ public final class Validator {
 
     /** The article's body has twelve paragraphs; {@code @source} cites them by number. */
     public static final int PARAGRAPHS = 12;
+
+    /** The domain the rules are checked against: the folder's knowledge-base.json, or the embedded one. */
+    private KnowledgeBase kb = KnowledgeBase.embedded();
 
     private static final Pattern PARSE_ERROR = Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+ (.*)$");
     private static final String NULL_PACKAGE = "Parser returned a null Package";
@@ -155,6 +159,12 @@ public final class Validator {
      */
     private List<Finding> lint(Path folder, Map<Path, String> sources) {
         List<Finding> findings = new ArrayList<>();
+        Optional<KnowledgeBase.Reading> own = KnowledgeBase.read(folder);
+        own.ifPresent(r -> r.problems().forEach(p -> findings.add(new Finding(p.error() ? Severity.ERROR : Severity.WARNING,
+                p.where().file(), (int) p.where().line(), (int) p.where().column(), p.where().message(),
+                "docs/rule-authoring.md (\"Write a new knowledge base\") gives the file's keys"))));
+        kb = own.flatMap(KnowledgeBase.Reading::knowledgeBase).orElse(KnowledgeBase.embedded());
+        own.flatMap(KnowledgeBase.Reading::knowledgeBase).ifPresent(k -> used(folder, sources, k, findings));
         List<RuleAnalysis> analyses = new ArrayList<>();
         for (Map.Entry<Path, String> source : sources.entrySet()) {
             DrlFile file = DrlFile.asCompiled(source.getKey().toString(), source.getValue());
@@ -164,7 +174,7 @@ public final class Validator {
                 analyses.add(RuleAnalysis.of(file, block));
             }
         }
-        Set<String> claims = claims(folder);
+        Set<String> claims = claims(folder, own.isPresent() ? kb.claims().orElse(null) : "claims.csv");
         for (RuleAnalysis a : analyses) {
             metadata(a, claims, findings);
             indicators(a, findings);
@@ -254,7 +264,7 @@ public final class Validator {
     }
 
     /** A Drools message as a finding, at the statement it is about where that can be found. */
-    private static Finding refine(InputProblem p, DrlFile file, int repeat) {
+    private Finding refine(InputProblem p, DrlFile file, int repeat) {
         String text = p.message();
         int line = (int) p.line();
         int column = (int) p.column();
@@ -338,7 +348,7 @@ public final class Validator {
     }
 
     /** The offset of the last parenthesis left open before a 1-based line, within its rule; -1 if none. */
-    private static int unclosed(DrlFile file, int line) {
+    private int unclosed(DrlFile file, int line) {
         Block block = file.blockAtLine(line);
         if (block == null) {
             return -1;
@@ -357,7 +367,7 @@ public final class Validator {
     }
 
     /** Where in [from, to) the identifier or text a Java error names first appears, or -1. */
-    private static int locate(DrlFile file, String message, int from, int to, int repeat) {
+    private int locate(DrlFile file, String message, int from, int to, int repeat) {
         List<String> candidates = new ArrayList<>();
         Matcher m;
         if ((m = Pattern.compile("^([\\w$]+) cannot be resolved").matcher(message)).find()) {
@@ -401,7 +411,7 @@ public final class Validator {
     }
 
     /** Where the match after {@code skip} others starts, or the last one's when there are fewer; -1 for none. */
-    private static int nth(Matcher matcher, int skip) {
+    private int nth(Matcher matcher, int skip) {
         int at = -1;
         for (int i = 0; i <= skip && matcher.find(); i++) {
             at = matcher.start();
@@ -412,7 +422,7 @@ public final class Validator {
     private static final Pattern TYPE_MISMATCH = Pattern.compile("^Type mismatch: cannot convert from \\S+ to ([\\w.]+)$");
 
     /** The simple names a file imports, and the engine's fact types. */
-    private static Set<String> imported(DrlFile file) {
+    private Set<String> imported(DrlFile file) {
         Set<String> names = new TreeSet<>(FACT_TYPES);
         Matcher m = IMPORT.matcher(file.code());
         while (m.find()) {
@@ -421,11 +431,11 @@ public final class Validator {
         return names;
     }
 
-    private static boolean isWordChar(char c) {
+    private boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
     }
 
-    private static String javaFix(String what) {
+    private String javaFix(String what) {
         if (what.contains("cannot be resolved to a variable") || what.matches("\\$\\w+ cannot be resolved")) {
             return "bind it in the 'when' part ($x : Indicator( ... )) or correct its name";
         }
@@ -449,7 +459,7 @@ public final class Validator {
      * consequences, functions), read in {@code read} (the text with Java's unicode escapes
      * decoded) and placed in {@code file}, the text as written.
      */
-    private static void outside(DrlFile file, List<Finding> findings) {
+    private void outside(DrlFile file, List<Finding> findings) {
         String code = file.code();
         for (Reach reach : OUTSIDE) {
             Matcher m = reach.pattern().matcher(code);
@@ -477,7 +487,7 @@ public final class Validator {
      * that no compiler reports. Only the 'then' part of a rule is read; a call on an object
      * ({@code $x.update(...)}) is not the engine's.
      */
-    private static void changesFacts(DrlFile file, List<Finding> findings) {
+    private void changesFacts(DrlFile file, List<Finding> findings) {
         String code = file.code();
         for (Reach reach : CHANGES) {
             Matcher m = reach.pattern().matcher(code);
@@ -502,7 +512,7 @@ public final class Validator {
             new Reach(Pattern.compile("\\b(drools|kcontext)\\s*\\.\\s*(halt|modify|update|delete|retract|insert|getKieRuntime"
                     + "|getWorkingMemory|getEntryPoint|getChannels|getKnowledgeRuntime)\\b"), "drives the engine itself"));
 
-    private static void metadata(RuleAnalysis a, Set<String> claims, List<Finding> findings) {
+    private void metadata(RuleAnalysis a, Set<String> claims, List<Finding> findings) {
         DrlFile file = a.file;
         Block b = a.block;
         DrlFile.Meta source = b.meta().get("source");
@@ -510,12 +520,12 @@ public final class Validator {
         if (source == null || source.value() == null || source.value().isBlank()) {
             findings.add(at(Severity.WARNING, file, source == null ? b.start() : source.offset(),
                     "rule \"" + b.name() + "\" has no @source",
-                    "add @source(\"N\") naming the article's paragraph(s) it encodes, 1 to " + PARAGRAPHS
+                    "add @source(\"N\") naming the article's paragraph(s) it encodes, 1 to " + paragraphCount()
                             + ", e.g. @source(\"9\") or @source(\"5, 9\")"));
         } else if (!paragraphs(source.value())) {
             findings.add(at(Severity.WARNING, file, source.offset(),
                     "rule \"" + b.name() + "\": @source(\"" + source.value() + "\") is not a paragraph of the article",
-                    "cite paragraphs by number, 1 to " + PARAGRAPHS + ", comma-separated: @source(\"5, 9\")"));
+                    "cite paragraphs by number, 1 to " + paragraphCount() + ", comma-separated: @source(\"5, 9\")"));
         }
         if (title == null || title.value() == null || title.value().isBlank()) {
             findings.add(at(Severity.WARNING, file, title == null ? b.start() : title.offset(),
@@ -535,20 +545,57 @@ public final class Validator {
         }
     }
 
-    private static boolean paragraphs(String source) {
+    private String paragraphCount() {
+        return kb.paragraphs() > 0 ? String.valueOf(kb.paragraphs()) : "N";
+    }
+
+    /**
+     * What a knowledge base declares and no rule uses: an outlook no rule supports can lead only
+     * by the evidence against the others; an indicator no rule reads changes nothing an analyst
+     * states. Warnings at the id in knowledge-base.json.
+     */
+    private void used(Path folder, Map<Path, String> sources, KnowledgeBase kb, List<Finding> findings) {
+        DrlModel model;
+        try {
+            model = DrlModel.parse(folder, sources);
+        } catch (RuntimeException e) {
+            // Rules that do not parse are reported by compiling; what they use is not known.
+            LOG.debug("reading the rules of {} for the knowledge base's checks: {}", folder, e.toString());
+            return;
+        }
+        String file = folder.resolve(KnowledgeBase.FILE).toString();
+        for (org.apsa.fact.Outlook o : kb.outlooks()) {
+            if (model.rulesSupporting(o.id()).isEmpty()) {
+                long[] at = kb.placeOfOutlook(o.id());
+                findings.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "outlook \"" + o.id()
+                        + "\" is supported by no rule: it can lead only by the evidence against the others",
+                        "add a rule that inserts new Support(kcontext, \"" + o.id() + "\", weight, confidence), or remove the outlook"));
+            }
+        }
+        for (IndicatorDef i : kb.vocabulary().indicators()) {
+            if (model.rulesReading(i.id()).isEmpty()) {
+                long[] at = kb.placeOfIndicator(i.id());
+                findings.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "indicator \"" + i.id()
+                        + "\" is read by no rule: stating it changes nothing",
+                        "add a rule that matches Indicator( id == \"" + i.id() + "\" ), or remove the indicator"));
+            }
+        }
+    }
+
+    private boolean paragraphs(String source) {
         if (!SOURCE.matcher(source.strip()).matches()) {
             return false;
         }
         for (String p : source.split(",")) {
             int n = Integer.parseInt(p.strip());
-            if (n < 1 || n > PARAGRAPHS) {
+            if (n < 1 || n > (kb.paragraphs() > 0 ? kb.paragraphs() : Integer.MAX_VALUE)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static void indicators(RuleAnalysis a, List<Finding> findings) {
+    private void indicators(RuleAnalysis a, List<Finding> findings) {
         DrlFile file = a.file;
         String rule = "rule \"" + a.block.name() + "\": ";
         for (Literal id : a.indicatorIds) {
@@ -558,7 +605,7 @@ public final class Validator {
             level(file, rule, use.level(), use.ids(), findings);
         }
         for (RuleAnalysis.RankUse use : a.ranks) {
-            List<IndicatorDef> defs = use.ids().stream().map(Vocabulary.embedded()::find).flatMap(Optional::stream).toList();
+            List<IndicatorDef> defs = use.ids().stream().map(kb.vocabulary()::find).flatMap(Optional::stream).toList();
             if (defs.isEmpty()) {
                 continue;
             }
@@ -577,7 +624,7 @@ public final class Validator {
             }
         }
         for (RuleAnalysis.LevelNumberUse use : a.levelNumbers) {
-            Optional<IndicatorDef> def = use.ids().stream().map(Vocabulary.embedded()::find).flatMap(Optional::stream).findFirst();
+            Optional<IndicatorDef> def = use.ids().stream().map(kb.vocabulary()::find).flatMap(Optional::stream).findFirst();
             findings.add(at(Severity.ERROR, file, use.offset(), rule + "level " + use.operator() + " " + use.number()
                             + " compares the level with a number, but levels are words"
                             + def.map(d -> " (" + d.scale().describe() + ")").orElse("") + ", so "
@@ -598,16 +645,16 @@ public final class Validator {
             }
         }
         for (Literal outlook : a.outlooks) {
-            if (outlook != null && Outlook.find(outlook.value()).isEmpty()) {
+            if (outlook != null && kb.outlook(outlook.value()).isEmpty()) {
                 findings.add(at(Severity.ERROR, file, outlook.offset(), rule + "unknown outlook \"" + outlook.value() + "\""
-                                + hint(outlook.value(), Outlook.ids()),
-                        "use an outlook id: " + String.join(", ", Outlook.ids())));
+                                + hint(outlook.value(), kb.outlookIds()),
+                        "use an outlook id: " + String.join(", ", kb.outlookIds())));
             }
         }
     }
 
     /** Whether some rank from 0 to {@code max} makes {@code rank operator value} true. */
-    private static boolean satisfiable(String operator, int value, int max) {
+    private boolean satisfiable(String operator, int value, int max) {
         return switch (operator) {
             case ">" -> value < max;
             case ">=" -> value <= max;
@@ -619,37 +666,37 @@ public final class Validator {
     }
 
     /** A recommendation's actor, one the article addresses, and its source, a paragraph as {@code @source} cites one. */
-    private static void recommendation(DrlFile file, String rule, RuleAnalysis.RecommendationUse r, List<Finding> findings) {
+    private void recommendation(DrlFile file, String rule, RuleAnalysis.RecommendationUse r, List<Finding> findings) {
         String which = rule + (r.id() == null ? "recommendation" : "recommendation \"" + r.id().value() + "\"");
-        if (r.actor() != null && !KnowledgeBase.embedded().actorIds().contains(r.actor().value())) {
+        if (r.actor() != null && !kb.actorIds().contains(r.actor().value())) {
             findings.add(at(Severity.ERROR, file, r.actor().offset(), which + ": unknown actor \"" + r.actor().value() + "\""
-                            + hint(r.actor().value(), KnowledgeBase.embedded().actorIds()),
-                    "the actor is one of " + String.join(", ", KnowledgeBase.embedded().actorIds())));
+                            + hint(r.actor().value(), kb.actorIds()),
+                    "the actor is one of " + String.join(", ", kb.actorIds())));
         }
         if (r.source() != null && !paragraphs(r.source().value())) {
             findings.add(at(Severity.WARNING, file, r.source().offset(), which + ": source \"" + r.source().value()
                             + "\" is not a paragraph of the article",
-                    "cite paragraphs by number, 1 to " + PARAGRAPHS + ", comma-separated: \"9\" or \"9, 12\""));
+                    "cite paragraphs by number, 1 to " + paragraphCount() + ", comma-separated: \"9\" or \"9, 12\""));
         }
     }
 
     /** @return true when the id is unknown (and reported) */
-    private static boolean unknownIndicator(DrlFile file, String rule, Literal id, List<Finding> findings) {
-        if (id == null || Vocabulary.embedded().find(id.value()).isPresent()) {
+    private boolean unknownIndicator(DrlFile file, String rule, Literal id, List<Finding> findings) {
+        if (id == null || kb.vocabulary().find(id.value()).isPresent()) {
             return false;
         }
         findings.add(at(Severity.ERROR, file, id.offset(), rule + "unknown indicator \"" + id.value() + "\""
-                        + Vocabulary.embedded().suggest(id.value()).map(s -> " (did you mean \"" + s + "\"?)").orElse(""),
+                        + kb.vocabulary().suggest(id.value()).map(s -> " (did you mean \"" + s + "\"?)").orElse(""),
                 "use an indicator id of the vocabulary ('vocabulary' lists them); new indicators are added in "
-                        + "org.apsa.fact.Vocabulary"));
+                        + "the knowledge base, knowledge-base.json beside the rules"));
         return true;
     }
 
-    private static void level(DrlFile file, String rule, Literal level, List<String> ids, List<Finding> findings) {
+    private void level(DrlFile file, String rule, Literal level, List<String> ids, List<Finding> findings) {
         if (level == null) {
             return;
         }
-        List<IndicatorDef> defs = ids.stream().map(Vocabulary.embedded()::find).flatMap(Optional::stream).toList();
+        List<IndicatorDef> defs = ids.stream().map(kb.vocabulary()::find).flatMap(Optional::stream).toList();
         if (defs.isEmpty() || defs.stream().anyMatch(d -> d.scale().allows(level.value()))) {
             return;
         }
@@ -714,8 +761,19 @@ public final class Validator {
 
     /** The claim ids of {@code claims.csv} beside the rules; empty when there is none. */
     static Set<String> claims(Path folder) {
-        Path csv = folder.resolve("claims.csv");
+        return claims(folder, "claims.csv");
+    }
+
+    /**
+     * The claim ids of the claims file beside the rules: the one knowledge-base.json names, or
+     * claims.csv for a folder without one; empty when there is none, and then {@code @claim} is not checked.
+     */
+    static Set<String> claims(Path folder, String name) {
         Set<String> ids = new TreeSet<>();
+        if (name == null) {
+            return ids;
+        }
+        Path csv = folder.resolve(name);
         if (!Files.isRegularFile(csv)) {
             return ids;
         }

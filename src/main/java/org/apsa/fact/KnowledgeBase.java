@@ -77,9 +77,14 @@ public final class KnowledgeBase {
     private final Vocabulary vocabulary;
     private final List<Actor> actors;
     private final List<String> aspects;
+    private final int paragraphs;
+    /** Where each outlook's and indicator's id is written, by "outlook " or "indicator " and the id: line, column. */
+    private final Map<String, long[]> places;
 
     private KnowledgeBase(String id, String title, String source, String claims, Scoring scoring, List<Outlook> outlooks,
-                          Vocabulary vocabulary, List<Actor> actors, List<String> aspects) {
+                          Vocabulary vocabulary, List<Actor> actors, List<String> aspects, int paragraphs, Map<String, long[]> places) {
+        this.paragraphs = paragraphs;
+        this.places = Map.copyOf(places);
         this.id = id;
         this.title = title;
         this.source = source;
@@ -151,6 +156,21 @@ public final class KnowledgeBase {
         return aspects;
     }
 
+    /** How many paragraphs the source has, which {@code @source} cites by number; 0 when not said. */
+    public int paragraphs() {
+        return paragraphs;
+    }
+
+    /** Where the file writes an outlook's id: line and column, or {0, 0} when not known. */
+    public long[] placeOfOutlook(String id) {
+        return places.getOrDefault("outlook " + id, new long[] {0, 0});
+    }
+
+    /** Where the file writes an indicator's id: line and column, or {0, 0} when not known. */
+    public long[] placeOfIndicator(String id) {
+        return places.getOrDefault("indicator " + id, new long[] {0, 0});
+    }
+
     /** The embedded rules' knowledge base, the default one. */
     public static KnowledgeBase embedded() {
         return Embedded.KNOWLEDGE_BASE;
@@ -201,7 +221,7 @@ public final class KnowledgeBase {
                 List.copyOf(parser.problems));
     }
 
-    private static final Set<String> TOP = Set.of("$schema", "id", "title", "source", "version", "claims", "scoring",
+    private static final Set<String> TOP = Set.of("$schema", "id", "title", "source", "version", "claims", "paragraphs", "scoring",
             "outlooks", "indicators", "actors", "aspects");
     private static final Set<String> OUTLOOK = Set.of("id", "title", "source", "reach");
     private static final Set<String> INDICATOR = Set.of("id", "levels", "meaning", "source");
@@ -240,6 +260,7 @@ public final class KnowledgeBase {
         private final String file;
         private final String text;
         private final List<Problem> problems = new ArrayList<>();
+        private final Map<String, long[]> places = new LinkedHashMap<>();
 
         Parser(String file, String text) {
             this.file = file;
@@ -279,6 +300,10 @@ public final class KnowledgeBase {
             String source = text(top, root, "source", false);
             String version = text(top, root, "version", false);
             String claims = text(top, root, "claims", false);
+            Double paragraphs = positive(top, root, "paragraphs", false);
+            if (paragraphs != null && paragraphs != Math.rint(paragraphs)) {
+                error(top.get("paragraphs").at(), "\"paragraphs\" is a whole number: how many paragraphs the source has");
+            }
             Scoring scoring = scoring(top, root);
             List<Outlook> outlooks = outlooks(top, root, scoring);
             List<IndicatorDef> indicators = indicators(top, root);
@@ -301,7 +326,8 @@ public final class KnowledgeBase {
                 return null;
             }
             return new KnowledgeBase(id, title, source, claims, scoring, outlooks,
-                    new Vocabulary(version == null ? "1" : version, indicators), actors, aspects);
+                    new Vocabulary(version == null ? "1" : version, indicators), actors, aspects,
+                    paragraphs == null ? 0 : paragraphs.intValue(), places);
         }
 
         private Scoring scoring(Map<String, Value> top, Value root) {
@@ -345,6 +371,8 @@ public final class KnowledgeBase {
                 }
                 if (id != null && !ids.add(id)) {
                     error(o.get("id").at(), "outlook \"" + id + "\" is listed twice; ids are unique");
+                } else if (id != null) {
+                    places.put("outlook " + id, new long[] {o.get("id").at().line(), o.get("id").at().column()});
                 }
                 outlooks.add(new Outlook(id, title, source, reach == null ? 0 : reach, outlooks.size()));
             }
@@ -371,6 +399,8 @@ public final class KnowledgeBase {
                 List<String> source = strings(i, item, "source", false);
                 if (id != null && !ids.add(id)) {
                     error(i.get("id").at(), "indicator \"" + id + "\" is listed twice; ids are unique");
+                } else if (id != null) {
+                    places.put("indicator " + id, new long[] {i.get("id").at().line(), i.get("id").at().column()});
                 }
                 if (levels != null && levels.size() < 2) {
                     error(i.get("levels").at(), "indicator " + (id == null ? "" : "\"" + id + "\" ")
