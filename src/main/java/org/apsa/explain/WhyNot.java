@@ -6,6 +6,7 @@ import org.apsa.engine.InsufficientEvidence;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.engine.WhatIf;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Scale;
 import org.apsa.fact.Vocabulary;
 
@@ -48,7 +49,7 @@ public final class WhyNot {
     public record Result(String scenario, ScenarioScore current, List<ScenarioScore> scores, String leading,
                          InsufficientEvidence insufficient, boolean alreadyLeading,
                          List<TraceNode> against, List<TraceNode> leaderSupport, int searched, int found,
-                         List<Candidate> changes, List<Candidate> putsFirst, int putsFirstFound) {
+                         List<Candidate> changes, List<Candidate> putsFirst, int putsFirstFound, KnowledgeBase knowledgeBase) {
 
         /**
          * Whether a set of changes adds to the outlook's own net evidence. Scores are shares of
@@ -85,7 +86,7 @@ public final class WhyNot {
                 ? List.of() : supports(assessment, assessment.leading(), true);
         if (scenario.equals(assessment.leading())) {
             return new Result(scenario, current, assessment.scenarios(), assessment.leading(), null, true, against,
-                    leaderSupport, 0, 0, List.of(), List.of(), 0);
+                    leaderSupport, 0, 0, List.of(), List.of(), 0, assessment.knowledgeBase());
         }
         boolean noLeader = assessment.leading() == null;
         boolean firstNow = ranksFirst(assessment.scenarios(), scenario);
@@ -141,7 +142,7 @@ public final class WhyNot {
         boolean showFirst = noLeader && !firstNow && searched == 2;
         return new Result(scenario, current, assessment.scenarios(), assessment.leading(), insufficient, false, against,
                 leaderSupport, searched, found.size(), found.subList(0, Math.min(SHOWN, found.size())),
-                showFirst ? first.subList(0, Math.min(SHOWN, first.size())) : List.of(), showFirst ? first.size() : 0);
+                showFirst ? first.subList(0, Math.min(SHOWN, first.size())) : List.of(), showFirst ? first.size() : 0, assessment.knowledgeBase());
     }
 
     /**

@@ -15,8 +15,17 @@ import java.util.Optional;
  * @param reach   the most support the rules can give it at once, all its mechanisms at
  *                confidence 1; the scoring counts support as a share of it
  * @param ordinal its position in the knowledge base's list, 0 for the best
+ * @param abbreviation two or three capitals that head its column in a report's tables
  */
-public record Outlook(String id, String title, String source, double reach, int ordinal) {
+public record Outlook(String id, String title, String source, double reach, int ordinal, String abbreviation) {
+
+    /** The initials of the title's first two words, or the first two letters of a one-word title: "DI", "PO". */
+    static String abbreviate(String title) {
+        String[] words = title.strip().split("\\s+");
+        String letters = words.length > 1 ? words[0].substring(0, 1) + words[1].substring(0, 1)
+                : words[0].substring(0, Math.min(2, words[0].length()));
+        return letters.toUpperCase(java.util.Locale.ROOT);
+    }
 
     /** 1 for the most desirable outlook, the number of outlooks for the worst. */
     public int desirability() {

@@ -22,7 +22,17 @@ public final class MarkdownReport {
     public static final String FIRST_LINE = "# " + Shared.TITLE;
 
     /** What the tables' short column heads stand for, under each table that has them. */
-    private static final String ABBREVIATIONS = "DI deep integration, SD shared dominance of big powers, PO polarization, CH falling into chaos.";
+    /** The outlooks' abbreviations as table headings: {@code  DI | SD |}. */
+    private static String columns(ReportData data) {
+        StringBuilder out = new StringBuilder();
+        data.knowledgeBase().outlooks().forEach(o -> out.append(' ').append(o.abbreviation()).append(" |"));
+        return out.toString();
+    }
+
+    /** What the headings stand for: {@code DI deep integration, SD ...}. */
+    private static String abbreviations(ReportData data) {
+        return String.join(", ", data.knowledgeBase().outlooks().stream().map(o -> o.abbreviation() + " " + o.title()).toList()) + ".";
+    }
 
     private MarkdownReport() {
     }
@@ -62,8 +72,8 @@ public final class MarkdownReport {
     }
 
     private static void factSets(ReportData data, StringBuilder out) {
-        out.append("| # | Fact set | As of | Leading | DI | SD | PO | CH | Top unmet prescription | Gain |\n")
-                .append("|---:|---|---|---|---:|---:|---:|---:|---|---:|\n");
+        out.append("| # | Fact set | As of | Leading |").append(columns(data)).append(" Top unmet prescription | Gain |\n")
+                .append("|---:|---|---|---|").append("---:|".repeat(data.knowledgeBase().outlooks().size())).append("---|---:|\n");
         for (Row r : data.listed()) {
             out.append("| ").append(r.number()).append(" | `").append(r.id()).append("` | ").append(r.asOf() == null ? "" : r.asOf())
                     .append(" | ").append(outlookTitle(data.knowledgeBase(), r.leading()));
@@ -73,7 +83,7 @@ public final class MarkdownReport {
             out.append(" | ").append(r.topUnmet() == null ? "" : Literal.markdown(r.topUnmet().text()))
                     .append(" | ").append(r.topUnmet() == null ? "" : Shared.gain(r.topUnmet().gain())).append(" |\n");
         }
-        out.append('\n').append(ABBREVIATIONS);
+        out.append('\n').append(abbreviations(data));
         String note = Shared.listedNote(data);
         out.append(note.isEmpty() ? "" : " " + note).append("\n\n");
     }
@@ -95,7 +105,8 @@ public final class MarkdownReport {
         for (Outlook o : data.knowledgeBase().outlooks()) {
             out.append(String.format(Locale.ROOT, "%-31s %s  %s–%s\n", o.title(), lines.line(o), score(lines.lowest(o)), score(lines.highest(o))));
         }
-        out.append("```\n\n| ").append(capitalised(data.period())).append(" | Fact sets | DI | SD | PO | CH |\n|---|---:|---:|---:|---:|---:|\n");
+        out.append("```\n\n| ").append(capitalised(data.period())).append(" | Fact sets |").append(columns(data)).append("\n|---|---:|")
+                .append("---:|".repeat(data.knowledgeBase().outlooks().size())).append('\n');
         for (ReportData.Point p : points) {
             out.append("| ").append(p.period()).append(" | ").append(p.count());
             for (Outlook o : data.knowledgeBase().outlooks()) {
@@ -103,7 +114,7 @@ public final class MarkdownReport {
             }
             out.append(" |\n");
         }
-        out.append('\n').append(ABBREVIATIONS).append("\n\n");
+        out.append('\n').append(abbreviations(data)).append("\n\n");
     }
 
     private static void comparison(ReportData data, StringBuilder out) {
