@@ -109,7 +109,7 @@ public final class OneShot {
                 new ExplainCommands(rules, bench, out),
                 new BatchCommands(rules, out),
                 new ExploreCommands(rules, bench, out),
-                new VocabularyCommands(out),
+                new VocabularyCommands(out, rules),
                 new RulesCommands(rules, out),
                 new VersionCommand(rules, out),
                 new CompletionCommand(out))

@@ -161,7 +161,7 @@ class OutputSchemasTest {
         Workbench bench = new Workbench(Workbench.Run.COMMAND);
         OneShot oneShot = new OneShot(stdout, new PrintStream(err, true, StandardCharsets.UTF_8),
                 new AssessCommands(RULES, bench, output), new ExplainCommands(RULES, bench, output),
-                new BatchCommands(RULES, output), new ExploreCommands(RULES, bench, output), new VocabularyCommands(output), new RulesCommands(RULES, output));
+                new BatchCommands(RULES, output), new ExploreCommands(RULES, bench, output), new VocabularyCommands(output, RULES), new RulesCommands(RULES, output));
         List<String> words = new ArrayList<>(List.of(args));
         assertThat(oneShot.execute(words.toArray(String[]::new))).as("%s: %s", String.join(" ", args), err)
                 .contains(expected.status());
