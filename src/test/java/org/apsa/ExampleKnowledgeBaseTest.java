@@ -100,6 +100,9 @@ class ExampleKnowledgeBaseTest {
         List<Sensitivity.Row> rows = Sensitivity.of(assessor, a.factSet());
         assertThat(rows).extracting(Sensitivity.Row::indicator).containsExactlyInAnyOrder(
                 "basin.dataSharing", "basin.treatyCompliance", "basin.jointCommission", "upstream.dams", "basin.drought");
+        assertThat(ExplanationText.sensitivity(rules.knowledgeBase(), rows, Sensitivity.valueOfInformation(a, rows), Style.PLAIN)
+                .lines().skip(2).findFirst().orElseThrow())
+                .matches("  Indicator +Now +shared +manage +water-  largest");
     }
 
     @Test

@@ -223,7 +223,7 @@ public final class KnowledgeBase {
 
     private static final Set<String> TOP = Set.of("$schema", "id", "title", "source", "version", "claims", "paragraphs", "scoring",
             "outlooks", "indicators", "actors", "aspects");
-    private static final Set<String> OUTLOOK = Set.of("id", "title", "source", "reach", "abbreviation");
+    private static final Set<String> OUTLOOK = Set.of("id", "title", "source", "reach", "abbreviation", "heading");
     private static final Set<String> INDICATOR = Set.of("id", "levels", "meaning", "source");
     private static final Set<String> ACTOR = Set.of("id", "title");
     private static final Set<String> SCORING = Set.of("temperature", "full");
@@ -366,6 +366,10 @@ public final class KnowledgeBase {
                 String source = text(o, item, "source", false);
                 Double reach = positive(o, item, "reach", false);
                 String abbreviation = text(o, item, "abbreviation", false);
+                String heading = text(o, item, "heading", false);
+                if (heading != null && heading.length() > 7) {
+                    error(o.get("heading").at(), "\"heading\" is at most 7 characters: it heads a column of numbers");
+                }
                 if (scoring.full() > 0 && reach == null && o.get("reach") == null) {
                     error(item.at(), "outlook " + (id == null ? "" : "\"" + id + "\" ") + "has no \"reach\", which \"scoring\"'s "
                             + "\"full\" needs: the most support the rules can give it at once");
@@ -376,7 +380,8 @@ public final class KnowledgeBase {
                     places.put("outlook " + id, new long[] {o.get("id").at().line(), o.get("id").at().column()});
                 }
                 outlooks.add(new Outlook(id, title, source, reach == null ? 0 : reach, outlooks.size(),
-                        abbreviation != null ? abbreviation : title != null ? Outlook.abbreviate(title) : "?"));
+                        abbreviation != null ? abbreviation : title != null ? Outlook.abbreviate(title) : "?",
+                        heading != null ? heading : id == null ? "?" : id.substring(0, Math.min(6, id.length()))));
             }
             return outlooks;
         }

@@ -16,8 +16,9 @@ import java.util.Optional;
  *                confidence 1; the scoring counts support as a share of it
  * @param ordinal its position in the knowledge base's list, 0 for the best
  * @param abbreviation two or three capitals that head its column in a report's tables
+ * @param heading      at most seven characters that head its column in narrow text tables
  */
-public record Outlook(String id, String title, String source, double reach, int ordinal, String abbreviation) {
+public record Outlook(String id, String title, String source, double reach, int ordinal, String abbreviation, String heading) {
 
     /** The initials of the title's first two words, or the first two letters of a one-word title: "DI", "PO". */
     static String abbreviate(String title) {

@@ -1,6 +1,5 @@
 package org.apsa.render;
 
-import org.apsa.fact.KnowledgeBase;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.JudgmentResult;
 import org.apsa.engine.Assessment.PrescriptionResult;
@@ -75,18 +74,17 @@ public final class AssessmentText {
         }
     }
 
-    /** The actors' column is as wide as the longest actor the article addresses ({@code us-china}). */
-    private static final int ACTOR_WIDTH = KnowledgeBase.embedded().actorIds().stream().mapToInt(String::length).max().orElse(0);
-
     private static void prescriptions(Assessment a, Style style, StringBuilder out) {
         List<PrescriptionResult> unmet = a.prescriptions().stream().filter(p -> !p.met()).toList();
         long met = a.prescriptions().size() - unmet.size();
         out.append('\n').append(style.bold(String.format(Locale.ROOT, "Prescriptions: %d of %d met", met, a.prescriptions().size())))
                 .append('\n');
         if (!unmet.isEmpty()) {
-            out.append("  Unmet, by what meeting each would add to deep integration:\n");
+            out.append("  Unmet, by what meeting each would add to " + a.knowledgeBase().best().title() + ":\n");
+            // The actors' column is as wide as the longest actor the knowledge base addresses.
+            int actorWidth = a.knowledgeBase().actorIds().stream().mapToInt(String::length).max().orElse(1);
             for (PrescriptionResult p : unmet) {
-                out.append(String.format(Locale.ROOT, "  %+7.3f  %-" + ACTOR_WIDTH + "s ¶%-3s %s (%s -> %s)%n",
+                out.append(String.format(Locale.ROOT, "  %+7.3f  %-" + actorWidth + "s ¶%-3s %s (%s -> %s)%n",
                         p.gain() == null ? 0.0 : p.gain(), p.actor(), p.source(), p.text(), p.indicator(), p.target()));
             }
         }

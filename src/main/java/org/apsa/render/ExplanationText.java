@@ -138,16 +138,23 @@ public final class ExplanationText {
     }
 
     public static String sensitivity(List<Sensitivity.Row> rows, List<Sensitivity.InformationValue> information, Style style) {
+        return sensitivity(KnowledgeBase.embedded(), rows, information, style);
+    }
+
+    /** @param kb the knowledge base of the rules: a column for each of its outlooks */
+    public static String sensitivity(KnowledgeBase kb, List<Sensitivity.Row> rows, List<Sensitivity.InformationValue> information,
+                                     Style style) {
         StringBuilder out = new StringBuilder();
         out.append(style.bold("Sensitivity: how far each indicator moves each outlook across its scale")).append('\n');
         out.append("  (a stated indicator at the confidence stated for it, an unknown one at confidence 1)\n");
-        out.append(String.format(Locale.ROOT, "  %-36s %-20s %7s %7s %7s %7s  %s%n", "Indicator", "Now", "deep-i", "shared",
-                "polar", "chaos", "largest"));
+        out.append(String.format(Locale.ROOT, "  %-36s %-20s", "Indicator", "Now"));
+        kb.outlooks().forEach(o -> out.append(String.format(Locale.ROOT, " %7s", o.heading())));
+        out.append(String.format(Locale.ROOT, "  %s%n", "largest"));
         for (Sensitivity.Row r : rows) {
-            out.append(String.format(Locale.ROOT, "  %-36s %-20s %7.3f %7.3f %7.3f %7.3f  %s%n", r.indicator(),
-                    r.current() == null ? "unknown" : Change.describe(new Reading(r.current(), r.confidence(), null)),
-                    r.swing().get("deep-integration"), r.swing().get("shared-dominance"), r.swing().get("polarization"),
-                    r.swing().get("chaos"), bar(r.largest())));
+            out.append(String.format(Locale.ROOT, "  %-36s %-20s", r.indicator(),
+                    r.current() == null ? "unknown" : Change.describe(new Reading(r.current(), r.confidence(), null))));
+            kb.outlooks().forEach(o -> out.append(String.format(Locale.ROOT, " %7.3f", r.swing().get(o.id()))));
+            out.append(String.format(Locale.ROOT, "  %s%n", bar(r.largest())));
         }
         if (!information.isEmpty()) {
             out.append('\n').append(style.bold("Worth learning (unknown indicators, most informative first)")).append('\n');
