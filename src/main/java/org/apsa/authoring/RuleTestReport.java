@@ -233,7 +233,7 @@ public final class RuleTestReport {
         }
         List<TraceNode> nodes = new ArrayList<>();
         for (String outlook : outlooks) {
-            if (Outlook.find(outlook).isEmpty()) {
+            if (a.knowledgeBase().outlook(outlook).isEmpty()) {
                 continue;
             }
             a.trace().stream().filter(n -> n.kind().equals("scenario") && n.conclusion().startsWith(outlook + ":"))
