@@ -31,12 +31,15 @@ public final class Coverage {
     private final int factSets;
     private final List<RuleCount> rules;
     private final Map<String, Set<String>> statedLevels;
+    /** The rules' vocabulary: the indicators and levels a test could state. */
+    private final Vocabulary vocabulary;
 
-    private Coverage(String over, int factSets, List<RuleCount> rules, Map<String, Set<String>> statedLevels) {
+    private Coverage(String over, int factSets, List<RuleCount> rules, Map<String, Set<String>> statedLevels, Vocabulary vocabulary) {
         this.over = over;
         this.factSets = factSets;
         this.rules = List.copyOf(rules);
         this.statedLevels = statedLevels;
+        this.vocabulary = vocabulary;
     }
 
     /**
@@ -64,7 +67,7 @@ public final class Coverage {
             int[] c = counts.getOrDefault(r.name(), new int[2]);
             rules.add(new RuleCount(r, c[0], c[1]));
         }
-        return new Coverage(over, facts.size(), rules, levels);
+        return new Coverage(over, facts.size(), rules, levels, assessor.rules().knowledgeBase().vocabulary());
     }
 
     public List<RuleCount> rules() {
@@ -77,13 +80,13 @@ public final class Coverage {
 
     /** Indicators of the vocabulary that no fact set states. */
     public List<String> indicatorsNeverStated() {
-        return Vocabulary.indicators().stream().map(IndicatorDef::id).filter(id -> !statedLevels.containsKey(id)).toList();
+        return vocabulary.indicators().stream().map(IndicatorDef::id).filter(id -> !statedLevels.containsKey(id)).toList();
     }
 
     /** For each stated indicator, the levels of its scale that no fact set states. */
     public Map<String, List<String>> levelsNeverStated() {
         Map<String, List<String>> missing = new LinkedHashMap<>();
-        for (IndicatorDef def : Vocabulary.indicators()) {
+        for (IndicatorDef def : vocabulary.indicators()) {
             Set<String> stated = statedLevels.get(def.id());
             if (stated == null) {
                 continue;

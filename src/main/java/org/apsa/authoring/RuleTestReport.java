@@ -2,7 +2,7 @@ package org.apsa.authoring;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.TraceNode;
 import org.apsa.render.Style;
 import org.apsa.render.TraceText;
@@ -58,7 +58,7 @@ public final class RuleTestReport {
      * @throws org.apsa.ruletest.RuleTestException when a test file cannot be read
      */
     public static RuleTestReport run(Assessor assessor, Path testsFolder) {
-        return run(assessor, testsFolder, new RuleTestReader().readAll(testsFolder));
+        return run(assessor, testsFolder, new RuleTestReader(assessor.rules().knowledgeBase()).readAll(testsFolder));
     }
 
     /**
@@ -68,7 +68,7 @@ public final class RuleTestReport {
      * @throws org.apsa.ruletest.RuleTestException when one of those test files cannot be read
      */
     public static RuleTestReport run(Assessor assessor, Path testsFolder, Collection<String> names) {
-        return run(assessor, testsFolder, new RuleTestReader().readNamed(testsFolder, names));
+        return run(assessor, testsFolder, new RuleTestReader(assessor.rules().knowledgeBase()).readNamed(testsFolder, names));
     }
 
     private static RuleTestReport run(Assessor assessor, Path testsFolder, List<RuleTest> tests) {
@@ -233,7 +233,7 @@ public final class RuleTestReport {
         }
         List<TraceNode> nodes = new ArrayList<>();
         for (String outlook : outlooks) {
-            if (Outlook.find(outlook).isEmpty()) {
+            if (a.knowledgeBase().outlook(outlook).isEmpty()) {
                 continue;
             }
             a.trace().stream().filter(n -> n.kind().equals("scenario") && n.conclusion().startsWith(outlook + ":"))

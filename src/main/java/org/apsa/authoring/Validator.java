@@ -3,13 +3,12 @@ package org.apsa.authoring;
 import org.apsa.authoring.DrlFile.Block;
 import org.apsa.authoring.Finding.Severity;
 import org.apsa.engine.Assessor;
-import org.apsa.engine.Outlook;
 import org.apsa.engine.Recommendation;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.Scale;
 import org.apsa.fact.Suggestions;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apsa.rulebase.DrlModel;
@@ -160,9 +159,15 @@ public final class Validator {
             outside(file, findings);
             changesFacts(file, findings);
         }
-        Set<String> claims = claims(folder);
+        Optional<KnowledgeBase.Reading> own = KnowledgeBase.read(folder);
+        own.ifPresent(r -> r.problems().forEach(p -> findings.add(new Finding(p.error() ? Severity.ERROR : Severity.WARNING,
+                p.where().file(), (int) p.where().line(), (int) p.where().column(), p.where().message(),
+                "docs/rule-authoring.md (\"Write a new knowledge base\") gives the file's keys"))));
+        KnowledgeBase kb = own.flatMap(KnowledgeBase.Reading::knowledgeBase).orElse(KnowledgeBase.embedded());
+        own.flatMap(KnowledgeBase.Reading::knowledgeBase).ifPresent(k -> used(folder, model, k, findings));
+        Set<String> claims = claims(folder, own.isPresent() ? kb.claims().orElse(null) : "claims.csv");
         for (DrlModel.Rule rule : model.rules()) {
-            Lint lint = new Lint(folder.resolve(rule.file()).toString(), rule, findings);
+            Lint lint = new Lint(folder.resolve(rule.file()).toString(), rule, kb, findings);
             lint.metadata(claims);
             lint.indicators();
         }
@@ -500,7 +505,7 @@ public final class Validator {
                     + "|getWorkingMemory|getEntryPoint|getChannels|getKnowledgeRuntime)\\b"), "drives the engine itself"));
 
     /** The checks of one rule, its findings placed in its file. */
-    private record Lint(String path, DrlModel.Rule rule, List<Finding> findings) {
+    private record Lint(String path, DrlModel.Rule rule, KnowledgeBase kb, List<Finding> findings) {
 
         private String name() {
             return "rule \"" + rule.name() + "\"";
@@ -517,12 +522,12 @@ public final class Validator {
             if (sourceValue == null || sourceValue.isBlank()) {
                 add(Severity.WARNING, source.map(DrlModel.Annotation::line).orElse(rule.startLine()),
                         source.map(DrlModel.Annotation::column).orElse(rule.startColumn()), name() + " has no @source",
-                        "add @source(\"N\") naming the article's paragraph(s) it encodes, 1 to " + PARAGRAPHS
+                        "add @source(\"N\") naming the article's paragraph(s) it encodes, 1 to " + paragraphCount(kb)
                                 + ", e.g. @source(\"9\") or @source(\"5, 9\")");
-            } else if (!paragraphs(sourceValue)) {
+            } else if (!paragraphs(kb, sourceValue)) {
                 add(Severity.WARNING, source.get().line(), source.get().column(),
                         name() + ": @source(\"" + sourceValue + "\") is not a paragraph of the article",
-                        "cite paragraphs by number, 1 to " + PARAGRAPHS + ", comma-separated: @source(\"5, 9\")");
+                        "cite paragraphs by number, 1 to " + paragraphCount(kb) + ", comma-separated: @source(\"5, 9\")");
             }
             String titleValue = title.map(DrlModel.Annotation::value).orElse(null);
             if (titleValue == null || titleValue.isBlank()) {
@@ -564,7 +569,7 @@ public final class Validator {
                     rank(prefix, c);
                 } else if (c.field().equals("level") && !c.string() && (c.operator().equals("==") || c.operator().equals("!="))
                         && c.value().matches("-?\\d+(?:\\.\\d+)?")) {
-                    Optional<IndicatorDef> def = idsOf(c).stream().map(Vocabulary::find).flatMap(Optional::stream).findFirst();
+                    Optional<IndicatorDef> def = idsOf(c).stream().map(kb.vocabulary()::find).flatMap(Optional::stream).findFirst();
                     add(Severity.ERROR, c.line(), c.column(), prefix + "level " + c.operator() + " " + c.value()
                                     + " compares the level with a number, but levels are words"
                                     + def.map(d -> " (" + d.scale().describe() + ")").orElse("") + ", so "
@@ -601,17 +606,17 @@ public final class Validator {
                 }
                 for (int i = 0; i < outlooks.size(); i++) {
                     String outlook = outlooks.get(i);
-                    if (Outlook.find(outlook).isEmpty()) {
+                    if (kb.outlook(outlook).isEmpty()) {
                         add(Severity.ERROR, at.get(i)[0], at.get(i)[1], prefix + "unknown outlook \"" + outlook + "\""
-                                        + hint(outlook, Outlook.ids()),
-                                "use an outlook id: " + String.join(", ", Outlook.ids()));
+                                        + hint(outlook, kb.outlookIds()),
+                                "use an outlook id: " + String.join(", ", kb.outlookIds()));
                     }
                 }
             }
         }
 
         private void rank(String prefix, DrlModel.Constraint use) {
-            List<IndicatorDef> defs = idsOf(use).stream().map(Vocabulary::find).flatMap(Optional::stream).toList();
+            List<IndicatorDef> defs = idsOf(use).stream().map(kb.vocabulary()::find).flatMap(Optional::stream).toList();
             if (defs.isEmpty()) {
                 return;
             }
@@ -634,30 +639,30 @@ public final class Validator {
         /** A recommendation's actor, one the article addresses, and its source, a paragraph as {@code @source} cites one. */
         private void recommendation(String prefix, DrlModel.Creation r) {
             String which = prefix + r.string(0).map(id -> "recommendation \"" + id.literal() + "\"").orElse("recommendation");
-            r.string(1).filter(actor -> !Recommendation.ACTORS.contains(actor.literal())).ifPresent(actor ->
+            r.string(1).filter(actor -> !kb.actorIds().contains(actor.literal())).ifPresent(actor ->
                     add(Severity.ERROR, actor.line(), actor.column(), which + ": unknown actor \"" + actor.literal() + "\""
-                                    + hint(actor.literal(), Recommendation.ACTORS),
-                            "the actor is one of " + String.join(", ", Recommendation.ACTORS)));
-            r.string(2).filter(source -> !paragraphs(source.literal())).ifPresent(source ->
+                                    + hint(actor.literal(), kb.actorIds()),
+                            "the actor is one of " + String.join(", ", kb.actorIds())));
+            r.string(2).filter(source -> !paragraphs(kb, source.literal())).ifPresent(source ->
                     add(Severity.WARNING, source.line(), source.column(), which + ": source \"" + source.literal()
                                     + "\" is not a paragraph of the article",
-                            "cite paragraphs by number, 1 to " + PARAGRAPHS + ", comma-separated: \"9\" or \"9, 12\""));
+                            "cite paragraphs by number, 1 to " + paragraphCount(kb) + ", comma-separated: \"9\" or \"9, 12\""));
         }
 
         /** @return true when the id is unknown (and reported) */
         private boolean unknownIndicator(String prefix, String id, int line, int column) {
-            if (Vocabulary.find(id).isPresent()) {
+            if (kb.vocabulary().find(id).isPresent()) {
                 return false;
             }
             add(Severity.ERROR, line, column, prefix + "unknown indicator \"" + id + "\""
-                            + Vocabulary.suggest(id).map(s -> " (did you mean \"" + s + "\"?)").orElse(""),
+                            + kb.vocabulary().suggest(id).map(s -> " (did you mean \"" + s + "\"?)").orElse(""),
                     "use an indicator id of the vocabulary ('vocabulary' lists them); new indicators are added in "
-                            + "org.apsa.fact.Vocabulary");
+                            + "the knowledge base, knowledge-base.json beside the rules");
             return true;
         }
 
         private void level(String prefix, String level, int line, int column, List<String> ids) {
-            List<IndicatorDef> defs = ids.stream().map(Vocabulary::find).flatMap(Optional::stream).toList();
+            List<IndicatorDef> defs = ids.stream().map(kb.vocabulary()::find).flatMap(Optional::stream).toList();
             if (defs.isEmpty() || defs.stream().anyMatch(d -> d.scale().allows(level))) {
                 return;
             }
@@ -671,13 +676,42 @@ public final class Validator {
     /** The fact types whose {@code scenario} is an outlook id. */
     private static final List<String> SCENARIO_FACTS = List.of("Leading", "ScenarioScore", "Support", "Evaluation");
 
-    private static boolean paragraphs(String source) {
+    private static String paragraphCount(KnowledgeBase kb) {
+        return kb.paragraphs() > 0 ? String.valueOf(kb.paragraphs()) : "N";
+    }
+
+    /**
+     * What a knowledge base declares and no rule uses: an outlook no rule supports can lead only
+     * by the evidence against the others; an indicator no rule reads changes nothing an analyst
+     * states. Warnings at the id in knowledge-base.json.
+     */
+    private static void used(Path folder, DrlModel model, KnowledgeBase kb, List<Finding> findings) {
+        String file = folder.resolve(KnowledgeBase.FILE).toString();
+        for (org.apsa.fact.Outlook o : kb.outlooks()) {
+            if (model.rulesSupporting(o.id()).isEmpty()) {
+                long[] at = kb.placeOfOutlook(o.id());
+                findings.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "outlook \"" + o.id()
+                        + "\" is supported by no rule: it can lead only by the evidence against the others",
+                        "add a rule that inserts new Support(kcontext, \"" + o.id() + "\", weight, confidence), or remove the outlook"));
+            }
+        }
+        for (IndicatorDef i : kb.vocabulary().indicators()) {
+            if (model.rulesReading(i.id()).isEmpty()) {
+                long[] at = kb.placeOfIndicator(i.id());
+                findings.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "indicator \"" + i.id()
+                        + "\" is read by no rule: stating it changes nothing",
+                        "add a rule that matches Indicator( id == \"" + i.id() + "\" ), or remove the indicator"));
+            }
+        }
+    }
+
+    private static boolean paragraphs(KnowledgeBase kb, String source) {
         if (!SOURCE.matcher(source.strip()).matches()) {
             return false;
         }
         for (String p : source.split(",")) {
             int n = Integer.parseInt(p.strip());
-            if (n < 1 || n > PARAGRAPHS) {
+            if (n < 1 || n > (kb.paragraphs() > 0 ? kb.paragraphs() : Integer.MAX_VALUE)) {
                 return false;
             }
         }
@@ -749,10 +783,20 @@ public final class Validator {
         return Suggestions.closest(value, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
     }
 
-    /** The claim ids of {@code claims.csv} beside the rules; empty when there is none. */
     static Set<String> claims(Path folder) {
-        Path csv = folder.resolve("claims.csv");
+        return claims(folder, "claims.csv");
+    }
+
+    /**
+     * The claim ids of the claims file beside the rules: the one knowledge-base.json names, or
+     * claims.csv for a folder without one; empty when there is none, and then {@code @claim} is not checked.
+     */
+    static Set<String> claims(Path folder, String name) {
         Set<String> ids = new TreeSet<>();
+        if (name == null) {
+            return ids;
+        }
+        Path csv = folder.resolve(name);
         if (!Files.isRegularFile(csv)) {
             return ids;
         }

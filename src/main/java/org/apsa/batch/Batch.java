@@ -8,6 +8,7 @@ import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.InvalidFactSetException;
 import org.apsa.render.AssessmentJson;
@@ -208,17 +209,25 @@ public final class Batch {
     /** The assessor, whose sessions a run reuses; null when given another way of assessing. */
     private final Assessor assessor;
     private final Function<FactSet, Assessment> assess;
-    private final FactSetReader reader = new FactSetReader();
+    private final FactSetReader reader;
 
+    /** Reads fact sets in the vocabulary of the assessor's knowledge base. */
     public Batch(Assessor assessor) {
         this.assessor = assessor;
         this.assess = null;
+        this.reader = new FactSetReader(assessor.rules().knowledgeBase().vocabulary());
+    }
+
+    /** The domain of the rules that assess: the columns and counts of the reports. */
+    private KnowledgeBase knowledgeBase() {
+        return assessor == null ? KnowledgeBase.embedded() : assessor.rules().knowledgeBase();
     }
 
     /** With any way of assessing; tests use it to make a run fail half way. */
     Batch(Function<FactSet, Assessment> assess) {
         this.assessor = null;
         this.assess = assess;
+        this.reader = new FactSetReader();
     }
 
     public Summary run(Options options, Progress progress) {
@@ -337,7 +346,7 @@ public final class Batch {
         private final OutputStream assessments;
         private final Writer errors;
         private final Writer csv;
-        private final ReportData report = new ReportData();
+        private final ReportData report = new ReportData(knowledgeBase());
         private final AssessmentJson.Lines lines;
         private final OutputFiles outputs;
         private long done;
@@ -362,7 +371,7 @@ public final class Batch {
             this.errors = outputs.open(ERRORS);
             this.csv = options.reports().contains(Report.CSV) ? outputs.open(Report.CSV.file()) : null;
             if (csv != null) {
-                write(csv, Report.CSV.file(), SummaryCsv.header());
+                write(csv, Report.CSV.file(), SummaryCsv.header(knowledgeBase()));
             }
         }
 
@@ -512,7 +521,7 @@ public final class Batch {
 
     private static Row numbered(Row r, long number) {
         return new Row(number, r.id(), r.title(), r.asOf(), r.status(), r.leading(), r.scores(), r.likelihoods(), r.topUnmet(),
-                r.levels(), r.brief());
+                r.levels(), r.brief(), r.knowledgeBase());
     }
 
     /** Waits for a record's result; a failure of the rules surfaces here, in input order. */

@@ -20,7 +20,6 @@ class AssessCommands {
     private final RuleBases ruleBases;
     private final Workbench bench;
     private final Output out;
-    private final FactSetReader reader = new FactSetReader();
 
     AssessCommands(RuleBases ruleBases, Workbench bench, Output out) {
         this.ruleBases = ruleBases;
@@ -37,7 +36,7 @@ class AssessCommands {
             @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
             @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
         Format chosen = Format.parse(format, "assess", Format.TEXT, Format.JSON, Format.MARKDOWN);
-        FactSet facts = file == null ? bench.current() : FactInput.readOne(reader, file, out);
+        FactSet facts = file == null ? bench.current() : FactInput.readOne(ruleBases.reader(rules), file, out);
         Assessor assessor = ruleBases.assessor(rules);
         Assessment assessment = assessor.assess(facts);
         if (file == null) {

@@ -1,6 +1,6 @@
 package org.apsa.cli;
 
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Vocabulary;
 import org.springframework.shell.command.annotation.Command;
@@ -112,7 +112,7 @@ final class CompletionScripts {
             if (name.contains("utlook")) {
                 words.addAll(Outlook.ids());
             } else if (name.contains("indicator")) {
-                Vocabulary.indicators().stream().map(IndicatorDef::id).forEach(words::add);
+                Vocabulary.embedded().indicators().stream().map(IndicatorDef::id).forEach(words::add);
             }
         }
         return words;

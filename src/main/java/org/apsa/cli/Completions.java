@@ -1,7 +1,7 @@
 package org.apsa.cli;
 
-import org.apsa.engine.Outlook;
 import org.apsa.fact.IndicatorDef;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Vocabulary;
 import org.apsa.ruletest.RuleTestReader;
 import org.springframework.context.annotation.Bean;
@@ -21,45 +21,56 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Tab completion for indicator ids, their levels and outlook ids, all read from the vocabulary. */
+/** Tab completion for indicator ids, their levels and outlook ids, all read from the knowledge base of the rules in use. */
 @Configuration(proxyBeanMethods = false)
 class Completions {
 
+    /** The knowledge base of the session's rules; the embedded one while its file has errors (completion never fails). */
+    static KnowledgeBase knowledgeBase(RuleBases ruleBases) {
+        try {
+            return ruleBases.knowledgeBase(null);
+        } catch (RuntimeException e) {
+            return KnowledgeBase.embedded();
+        }
+    }
+
     @Bean
-    CompletionProvider indicatorIds() {
-        return context -> Vocabulary.indicators().stream()
+    CompletionProvider indicatorIds(RuleBases ruleBases) {
+        return context -> knowledgeBase(ruleBases).vocabulary().indicators().stream()
                 .map(d -> new CompletionProposal(d.id()).description(d.meaning()))
                 .toList();
     }
 
     /** The levels of the indicator already typed on the line, or of every scale when none is. */
     @Bean
-    CompletionProvider indicatorLevels() {
+    CompletionProvider indicatorLevels(RuleBases ruleBases) {
         return context -> {
-            Optional<IndicatorDef> typed = context.getWords().stream().map(Vocabulary::find)
+            Vocabulary vocabulary = knowledgeBase(ruleBases).vocabulary();
+            Optional<IndicatorDef> typed = context.getWords().stream().map(vocabulary::find)
                     .flatMap(Optional::stream).findFirst();
             List<String> levels = typed.map(d -> d.scale().levels())
-                    .orElseGet(() -> Vocabulary.indicators().stream().flatMap(d -> d.scale().levels().stream()).distinct().toList());
+                    .orElseGet(() -> vocabulary.indicators().stream().flatMap(d -> d.scale().levels().stream()).distinct().toList());
             return levels.stream().map(CompletionProposal::new).toList();
         };
     }
 
     /** {@code ID=LEVEL}: every id, and once an id and '=' are typed, its levels. */
     @Bean
-    CompletionProvider indicatorAssignments() {
+    CompletionProvider indicatorAssignments(RuleBases ruleBases) {
         return context -> {
+            Vocabulary vocabulary = knowledgeBase(ruleBases).vocabulary();
             String word = context.currentWord() == null ? "" : context.currentWord();
             int eq = word.indexOf('=');
             List<CompletionProposal> proposals = new ArrayList<>();
             if (eq > 0) {
-                Vocabulary.find(word.substring(0, eq)).ifPresent(d -> {
+                vocabulary.find(word.substring(0, eq)).ifPresent(d -> {
                     for (String level : d.scale().levels()) {
                         proposals.add(new CompletionProposal(d.id() + "=" + level));
                     }
                     proposals.add(new CompletionProposal(d.id() + "=unknown"));
                 });
             } else {
-                Vocabulary.indicators().forEach(d -> proposals.add(new CompletionProposal(d.id() + "=").complete(false)));
+                vocabulary.indicators().forEach(d -> proposals.add(new CompletionProposal(d.id() + "=").complete(false)));
             }
             return proposals;
         };
@@ -155,10 +166,10 @@ class Completions {
 
     /** Fact files, or outlook ids, for commands that take either in first position. */
     @Bean
-    CompletionProvider factFilesOrOutlooks(CompletionProvider factFiles) {
+    CompletionProvider factFilesOrOutlooks(CompletionProvider factFiles, RuleBases ruleBases) {
         return context -> {
             List<CompletionProposal> proposals = new ArrayList<>(factFiles.apply(context));
-            Outlook.ids().forEach(id -> proposals.add(new CompletionProposal(id)));
+            knowledgeBase(ruleBases).outlookIds().forEach(id -> proposals.add(new CompletionProposal(id)));
             return proposals;
         };
     }
@@ -188,7 +199,7 @@ class Completions {
     }
 
     @Bean
-    CompletionProvider outlookIds() {
-        return context -> Outlook.ids().stream().map(CompletionProposal::new).toList();
+    CompletionProvider outlookIds(RuleBases ruleBases) {
+        return context -> knowledgeBase(ruleBases).outlookIds().stream().map(CompletionProposal::new).toList();
     }
 }

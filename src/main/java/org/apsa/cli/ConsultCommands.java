@@ -2,7 +2,7 @@ package org.apsa.cli;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.explain.Sensitivity;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
@@ -80,7 +80,7 @@ class ConsultCommands {
                 break;
             }
             Sensitivity.InformationValue next = worth.get(0);
-            IndicatorDef def = Vocabulary.find(next.indicator()).orElseThrow();
+            IndicatorDef def = ruleBases.knowledgeBase(null).vocabulary().find(next.indicator()).orElseThrow();
             asked++;
             String question = String.format(Locale.ROOT, "Q%d. %s: %s (%s)?%n    levels: %s; or skip, why, stop", asked,
                     style.bold(def.id()), def.meaning(), def.source(), def.scale().describe());
@@ -100,7 +100,7 @@ class ConsultCommands {
                     continue;
                 }
                 try {
-                    reading = Indicators.reading(def.id(), answer, null, "answered in consultation");
+                    reading = Indicators.reading(ruleBases.knowledgeBase(null).vocabulary(), def.id(), answer, null, "answered in consultation");
                     break;
                 } catch (UsageException e) {
                     if (scripted != null) {
@@ -154,10 +154,10 @@ class ConsultCommands {
 
     /** MYCIN's WHY: which outlook the answer could move, and whether it could change the leader. */
     private static String why(Sensitivity.InformationValue v, Assessment assessment) {
-        String leader = assessment.leading() == null ? "no leader (insufficient evidence)" : title(assessment.leading());
+        String leader = assessment.leading() == null ? "no leader (insufficient evidence)" : title(assessment, assessment.leading());
         String byLevel = v.leaders().entrySet().stream()
                 .filter(e -> !e.getKey().equals(Sensitivity.UNKNOWN))
-                .map(e -> e.getKey() + " -> " + (e.getValue() == null ? "no leader" : title(e.getValue())))
+                .map(e -> e.getKey() + " -> " + (e.getValue() == null ? "no leader" : title(assessment, e.getValue())))
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "    Why: knowing %s could move an outlook's score by up to %.2f%s.%n"
                         + "    Today: %s. By answer: %s.",
@@ -169,10 +169,10 @@ class ConsultCommands {
     private static String brief(Assessment a) {
         String scores = a.scenarios().stream().map(s -> String.format(Locale.ROOT, "%s %.2f", s.scenario(), s.score()))
                 .collect(Collectors.joining(", "));
-        return (a.leading() == null ? "no leader yet" : title(a.leading()) + " leads") + " (" + scores + ")";
+        return (a.leading() == null ? "no leader yet" : title(a, a.leading()) + " leads") + " (" + scores + ")";
     }
 
-    private static String title(String scenario) {
-        return Outlook.find(scenario).map(Outlook::title).orElse(scenario);
+    private static String title(Assessment a, String scenario) {
+        return a.title(scenario);
     }
 }

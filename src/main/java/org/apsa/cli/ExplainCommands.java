@@ -2,7 +2,8 @@ package org.apsa.cli;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.KnowledgeBase;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.TraceNode;
 import org.apsa.explain.JudgmentQuery;
 import org.apsa.explain.Sensitivity;
@@ -10,7 +11,6 @@ import org.apsa.explain.WhyNot;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Suggestions;
-import org.apsa.fact.Vocabulary;
 import org.apsa.render.ExplanationJson;
 import org.apsa.render.ExplanationText;
 import org.apsa.render.Style;
@@ -29,7 +29,6 @@ class ExplainCommands {
     private final RuleBases ruleBases;
     private final Workbench bench;
     private final Output out;
-    private final FactSetReader reader = new FactSetReader();
 
     ExplainCommands(RuleBases ruleBases, Workbench bench, Output out) {
         this.ruleBases = ruleBases;
@@ -44,12 +43,13 @@ class ExplainCommands {
     void explain(
             @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out); "
                     + "an outlook or judgment id here is taken as --scenario or --judgment") @OptionValues(provider = "factFilesOrOutlooks") String file,
-            @Option(longNames = "scenario", description = "an outlook id: deep-integration, shared-dominance, polarization, chaos") @OptionValues(provider = "outlookIds") String scenario,
+            @Option(longNames = "scenario", description = "an outlook id of the rules' knowledge base, as 'assess' ranks them") @OptionValues(provider = "outlookIds") String scenario,
             @Option(longNames = "judgment", description = "a judgment id: one that holds, as 'assess' lists them, or any the rules can draw") String judgment,
             @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
             @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
         Format chosen = Format.parse(format, "explain", Format.TEXT, Format.JSON, Format.MARKDOWN);
-        Target target = Target.of(file, scenario, judgment, true);
+        KnowledgeBase kb = ruleBases.knowledgeBase(rules);
+        Target target = Target.of(kb, file, scenario, judgment, true);
         file = target.file();
         scenario = target.scenario();
         judgment = target.judgment();
@@ -57,17 +57,17 @@ class ExplainCommands {
             throw new UsageException("give --scenario or --judgment, not both");
         }
         if (scenario != null) {
-            outlook(scenario);
+            outlook(kb, scenario);
         }
-        if (judgment != null && Outlook.find(judgment).isPresent()) {
+        if (judgment != null && kb.outlook(judgment).isPresent()) {
             throw new UsageException("\"" + judgment + "\" is an outlook, not a judgment; use --scenario " + judgment);
         }
         Assessor assessor = ruleBases.assessor(rules);
-        Assessment a = assessor.assess(read(file));
+        Assessment a = assessor.assess(read(file, assessor));
         if (judgment != null) {
             JudgmentQuery.Answer answer = JudgmentQuery.ask(assessor.rules(), a, judgment);
             if (answer instanceof JudgmentQuery.Unknown unknown) {
-                throw new UsageException(unknownJudgment(unknown));
+                throw new UsageException(unknownJudgment(kb, unknown));
             }
             out.print(switch (chosen) {
                 case JSON -> ExplanationJson.judgment(answer);
@@ -93,19 +93,21 @@ class ExplainCommands {
     void whyNot(
             @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out); "
                     + "an outlook id here is taken as --scenario") @OptionValues(provider = "factFilesOrOutlooks") String file,
-            @Option(longNames = "scenario", description = "an outlook id: deep-integration, shared-dominance, polarization, chaos") @OptionValues(provider = "outlookIds") String scenario,
+            @Option(longNames = "scenario", description = "an outlook id of the rules' knowledge base, as 'assess' ranks them") @OptionValues(provider = "outlookIds") String scenario,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") String format,
             @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
         Format chosen = Format.parse(format, "why-not", Format.TEXT, Format.JSON);
-        Target target = Target.of(file, scenario, null, false);
+        KnowledgeBase kb = ruleBases.knowledgeBase(rules);
+        Target target = Target.of(kb, file, scenario, null, false);
         file = target.file();
         scenario = target.scenario();
         if (scenario == null) {
-            throw new UsageException("which outlook? e.g. why-not " + (file == null ? "" : file + " ") + "--scenario deep-integration");
+            throw new UsageException("which outlook? e.g. why-not " + (file == null ? "" : file + " ") + "--scenario "
+                    + ruleBases.knowledgeBase(rules).best().id());
         }
-        String id = outlook(scenario);
+        String id = outlook(kb, scenario);
         Assessor assessor = ruleBases.assessor(rules);
-        WhyNot.Result result = WhyNot.of(assessor, assessor.assess(read(file)), id);
+        WhyNot.Result result = WhyNot.of(assessor, assessor.assess(read(file, assessor)), id);
         out.print(chosen == Format.JSON ? ExplanationJson.whyNot(result) : ExplanationText.whyNot(result, Style.of(out.colour())));
     }
 
@@ -118,27 +120,27 @@ class ExplainCommands {
             @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
         Format chosen = Format.parse(format, "sensitivity", Format.TEXT, Format.JSON);
         Assessor assessor = ruleBases.assessor(rules);
-        FactSet facts = read(file);
+        FactSet facts = read(file, assessor);
         List<Sensitivity.Row> rows = Sensitivity.of(assessor, facts);
         Assessment assessment = assessor.assess(facts);
         List<Sensitivity.InformationValue> information = Sensitivity.valueOfInformation(assessment, rows);
         out.print(chosen == Format.JSON ? ExplanationJson.sensitivity(assessment.leading(), rows, information)
-                : ExplanationText.sensitivity(rows, information, Style.of(out.colour())));
+                : ExplanationText.sensitivity(assessment.knowledgeBase(), rows, information, Style.of(out.colour())));
     }
 
     /** A judgment id the rules cannot draw: the nearest they can, else the nearest outlook or indicator. */
-    private static String unknownJudgment(JudgmentQuery.Unknown unknown) {
+    private static String unknownJudgment(KnowledgeBase kb, JudgmentQuery.Unknown unknown) {
         String id = unknown.id();
         return "unknown judgment \"" + id + "\""
                 + Suggestions.closest(id, unknown.judgments()).map(s -> " (did you mean \"" + s + "\"?)")
-                .or(() -> Suggestions.closest(id, Outlook.ids()).map(s -> " (did you mean the outlook \"" + s + "\"?)"))
-                .or(() -> Vocabulary.suggest(id).map(s -> " (did you mean the indicator \"" + s + "\"?)"))
+                .or(() -> Suggestions.closest(id, kb.outlookIds()).map(s -> " (did you mean the outlook \"" + s + "\"?)"))
+                .or(() -> kb.vocabulary().suggest(id).map(s -> " (did you mean the indicator \"" + s + "\"?)"))
                 .orElse("")
                 + "; the rules draw: " + (unknown.judgments().isEmpty() ? "none" : String.join(", ", unknown.judgments()));
     }
 
-    private FactSet read(String file) {
-        return file == null ? bench.current() : FactInput.readOne(reader, file, out);
+    private FactSet read(String file, Assessor assessor) {
+        return file == null ? bench.current() : FactInput.readOne(new FactSetReader(assessor.rules().knowledgeBase().vocabulary()), file, out);
     }
 
     /**
@@ -151,10 +153,15 @@ class ExplainCommands {
     record Target(String file, String scenario, String judgment) {
 
         static Target of(String file, String scenario, String judgment, boolean takesJudgments) {
+            return of(KnowledgeBase.embedded(), file, scenario, judgment, takesJudgments);
+        }
+
+        /** @param kb the knowledge base whose outlook ids are taken as {@code --scenario} */
+        static Target of(KnowledgeBase kb, String file, String scenario, String judgment, boolean takesJudgments) {
             if (file == null || isFactFile(file)) {
                 return new Target(file, scenario, judgment);
             }
-            boolean outlook = !takesJudgments || Outlook.find(file).isPresent();
+            boolean outlook = !takesJudgments || kb.outlook(file).isPresent();
             if (outlook && scenario == null) {
                 return new Target(null, file, judgment);
             }
@@ -169,9 +176,9 @@ class ExplainCommands {
         }
     }
 
-    static String outlook(String id) {
-        return Outlook.find(id).map(Outlook::id).orElseThrow(() -> new UsageException("unknown outlook \"" + id + "\""
-                + Suggestions.closest(id, Outlook.ids()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
-                + "; use " + String.join(", ", Outlook.ids())));
+    static String outlook(KnowledgeBase kb, String id) {
+        return kb.outlook(id).map(Outlook::id).orElseThrow(() -> new UsageException("unknown outlook \"" + id + "\""
+                + Suggestions.closest(id, kb.outlookIds()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                + "; use " + String.join(", ", kb.outlookIds())));
     }
 }

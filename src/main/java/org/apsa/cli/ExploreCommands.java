@@ -37,7 +37,6 @@ class ExploreCommands {
     private final RuleBases ruleBases;
     private final Workbench bench;
     private final Output out;
-    private final FactSetReader reader = new FactSetReader();
 
     ExploreCommands(RuleBases ruleBases, Workbench bench, Output out) {
         this.ruleBases = ruleBases;
@@ -72,7 +71,7 @@ class ExploreCommands {
         if (target != null && Files.exists(target) && !Files.isDirectory(target)) {
             throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
         }
-        FactSet facts = file == null ? bench.current() : reader.readOne(UserPaths.of(file));
+        FactSet facts = file == null ? bench.current() : ruleBases.reader(rules).readOne(UserPaths.of(file));
         Exploration e = new Explorer(ruleBases.assessor(rules)).explore(facts, new Explorer.Options(samples, seed, chosen, workers));
         if (target == null) {
             out.print(render(e, formats.get(0), Style.of(out.colour())));
@@ -148,9 +147,9 @@ class ExploreCommands {
             if (id.isEmpty()) {
                 continue;
             }
-            if (Vocabulary.find(id).isEmpty()) {
+            if (Vocabulary.embedded().find(id).isEmpty()) {
                 throw new UsageException("--vary: unknown indicator \"" + id + "\""
-                        + Vocabulary.suggest(id).map(s -> " (did you mean \"" + s + "\"?)")
+                        + Vocabulary.embedded().suggest(id).map(s -> " (did you mean \"" + s + "\"?)")
                         .or(() -> Suggestions.closest(id, List.of("stated", "unknown", "all")).map(s -> " (did you mean \"" + s + "\"?)"))
                         .orElse("")
                         + "; use stated, unknown, all, or indicator ids separated by commas ('vocabulary' lists them)");

@@ -14,13 +14,22 @@ final class Indicators {
     }
 
     static IndicatorDef known(String id) {
-        return Vocabulary.find(id).orElseThrow(() -> new UsageException("unknown indicator \"" + id + "\""
-                + Vocabulary.suggest(id).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+        return known(Vocabulary.embedded(), id);
+    }
+
+    static IndicatorDef known(Vocabulary vocabulary, String id) {
+        return vocabulary.find(id).orElseThrow(() -> new UsageException("unknown indicator \"" + id + "\""
+                + vocabulary.suggest(id).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
                 + "; 'vocabulary' lists them"));
     }
 
     static Reading reading(String id, String level, Double confidence, String note) {
-        IndicatorDef def = known(id);
+        return reading(Vocabulary.embedded(), id, level, confidence, note);
+    }
+
+    /** @param vocabulary that of the rules in use */
+    static Reading reading(Vocabulary vocabulary, String id, String level, Double confidence, String note) {
+        IndicatorDef def = known(vocabulary, id);
         if (level == null) {
             throw new UsageException("give a level for " + id + ": " + def.scale().describe() + ", e.g. set " + id + " "
                     + def.scale().levels().get(def.scale().levels().size() - 1));

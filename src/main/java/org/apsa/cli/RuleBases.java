@@ -1,5 +1,7 @@
 package org.apsa.cli;
 
+import org.apsa.fact.KnowledgeBase;
+import org.apsa.fact.FactSetReader;
 import org.apsa.authoring.Finding;
 import org.apsa.authoring.Validator;
 import org.apsa.engine.Assessor;
@@ -88,6 +90,27 @@ public class RuleBases {
         }
         // Keyed by the absolute folder; loaded by the path as given, so messages name it as the user wrote it.
         return others.computeIfAbsent(key(given), p -> new Assessor(loadPlaced(given)));
+    }
+
+    /**
+     * The knowledge base of a folder ({@code --rules}, null for the session's): that of its
+     * rules when they are loaded, else read from the folder without compiling its rules.
+     *
+     * @throws org.apsa.rulebase.RuleBaseException when its knowledge-base.json has errors
+     */
+    public KnowledgeBase knowledgeBase(String folder) {
+        Path given = folder(folder);
+        Session current = session.get();
+        if (current != null && key(current.folder()).equals(key(given))) {
+            return current.assessor().rules().knowledgeBase();
+        }
+        Assessor loaded = others.get(key(given));
+        return loaded != null ? loaded.rules().knowledgeBase() : RuleBaseLoader.knowledgeBase(given);
+    }
+
+    /** A reader of fact sets in the vocabulary of a folder's knowledge base (null for the session's). */
+    public FactSetReader reader(String folder) {
+        return new FactSetReader(knowledgeBase(folder).vocabulary());
     }
 
     public RuleBase ruleBase(String folder) {
@@ -237,7 +260,8 @@ public class RuleBases {
      * them, then {@code verdict}; a failure without compile errors, or of the folder itself, as it is.
      */
     static RuleBaseException placed(Path folder, RuleBaseException failure, String verdict) {
-        if (failure.problems().isEmpty() || failure instanceof RulesFolderException) {
+        if (failure.problems().isEmpty() || failure instanceof RulesFolderException
+                || failure.problems().stream().allMatch(p -> Path.of(p.file()).endsWith(KnowledgeBase.FILE))) {
             return failure;
         }
         return new RuleBaseException(new Validator().errorsAfterFailedLoad(folder, failure).stream().map(Finding::format)

@@ -8,6 +8,7 @@ import org.apsa.authoring.Validator;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.Suggestions;
 import org.apsa.io.AtomicFiles;
@@ -178,11 +179,11 @@ class RulesCommands {
         Path folder = ruleBases.folder(rules);
         Assessor assessor = new Assessor(RuleBases.loadPlaced(folder));
         List<FactSet> sets = new ArrayList<>();
-        List<RuleTest> tests = new RuleTestReader().readAll(folder.resolve("tests"));
+        List<RuleTest> tests = new RuleTestReader(assessor.rules().knowledgeBase()).readAll(folder.resolve("tests"));
         tests.forEach(t -> sets.add(t.facts()));
         String over = tests.size() + " rule tests";
         if (facts) {
-            List<FactSet> shipped = factSets(Path.of("facts"));
+            List<FactSet> shipped = factSets(Path.of("facts"), assessor.rules().knowledgeBase());
             sets.addAll(shipped);
             over += " and " + shipped.size() + " fact sets in facts/";
         }
@@ -212,13 +213,13 @@ class RulesCommands {
                 + " rules to " + outFile + AtomicFiles.created(created) + ".");
     }
 
-    private static List<FactSet> factSets(Path folder) {
+    private static List<FactSet> factSets(Path folder, KnowledgeBase kb) {
         if (!Files.isDirectory(folder)) {
             throw new UsageException("--facts reads the fact sets in " + folder + "/, which is not there; run from the "
                     + "project folder");
         }
         List<FactSet> sets = new ArrayList<>();
-        FactSetReader reader = new FactSetReader();
+        FactSetReader reader = new FactSetReader(kb.vocabulary());
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".schema.json"))
                     .sorted().toList()) {

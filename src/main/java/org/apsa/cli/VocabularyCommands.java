@@ -1,5 +1,6 @@
 package org.apsa.cli;
 
+import org.apsa.fact.FactSetSchema;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Vocabulary;
 import org.apsa.render.VocabularyJson;
@@ -8,27 +9,36 @@ import org.springframework.shell.command.annotation.Option;
 
 import java.util.Locale;
 
-/** {@code vocabulary}: the indicators a fact set can state. */
+/** {@code vocabulary}: the indicators a fact set can state, and the JSON Schema of a fact set, of a knowledge base. */
 @Command(group = "Facts")
 class VocabularyCommands {
 
     private final Output out;
+    private final RuleBases ruleBases;
 
-    VocabularyCommands(Output out) {
+    VocabularyCommands(Output out, RuleBases ruleBases) {
         this.out = out;
+        this.ruleBases = ruleBases;
     }
 
     @Command(command = "vocabulary", description = "List the indicators a fact set can state, with their levels and paragraphs. "
             + "Example: vocabulary --format json")
-    void vocabulary(@Option(longNames = "format", defaultValue = "text", description = "text or json") String format) {
+    void vocabulary(@Option(longNames = "format", defaultValue = "text", description = "text or json") String format,
+                    @Option(longNames = "schema", description = "print the fact-set JSON Schema of the knowledge base instead") boolean schema,
+                    @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
         Format chosen = Format.parse(format, "vocabulary", Format.TEXT, Format.JSON);
+        Vocabulary vocabulary = ruleBases.knowledgeBase(rules).vocabulary();
+        if (schema) {
+            out.print(new FactSetSchema(vocabulary).json());
+            return;
+        }
         if (chosen == Format.JSON) {
-            out.print(VocabularyJson.render(Vocabulary.VERSION, Vocabulary.indicators()));
+            out.print(VocabularyJson.render(vocabulary.version(), vocabulary.indicators()));
             return;
         }
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%-36s %-38s %-8s %s%n", "Indicator", "Levels", "Source", "Meaning"));
-        for (IndicatorDef def : Vocabulary.indicators()) {
+        for (IndicatorDef def : vocabulary.indicators()) {
             text.append(String.format(Locale.ROOT, "%-36s %-38s %-8s %s%n", def.id(), def.scale().describe(), def.source(), def.meaning()));
         }
         out.print(text.toString());

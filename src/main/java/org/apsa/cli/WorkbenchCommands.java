@@ -1,5 +1,6 @@
 package org.apsa.cli;
 
+import org.apsa.fact.KnowledgeBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apsa.engine.Assessment;
@@ -50,7 +51,6 @@ class WorkbenchCommands {
     private final Workbench bench;
     private final RuleBases ruleBases;
     private final Output out;
-    private final FactSetReader reader = new FactSetReader();
 
     WorkbenchCommands(Workbench bench, RuleBases ruleBases, Output out) {
         this.bench = bench;
@@ -63,10 +63,10 @@ class WorkbenchCommands {
               @Option(longNames = "discard", description = "drop the current fact set's unsaved changes") boolean discard) {
         bench.requireSavedOr(discard, "load another");
         Path path = UserPaths.of(file);
-        FactSet facts = reader.readOne(path);
+        FactSet facts = ruleBases.reader(null).readOne(path);
         bench.open(facts, path);
         out.print("Loaded " + facts.id() + " from " + file + ": " + facts.indicators().size() + " of "
-                + Vocabulary.indicators().size() + " indicators known.");
+                + vocabulary().indicators().size() + " indicators known.");
     }
 
     @Command(command = "new", description = "Start an empty fact set (every indicator unknown). Example: new my-view-2015")
@@ -79,7 +79,7 @@ class WorkbenchCommands {
         FactSet facts = FactSet.empty(id);
         bench.open(facts, null);
         bench.change(facts);
-        out.print("New fact set " + id + ": all " + Vocabulary.indicators().size() + " indicators unknown; 'set' states them.");
+        out.print("New fact set " + id + ": all " + vocabulary().indicators().size() + " indicators unknown; 'set' states them.");
     }
 
     @Command(command = "show", description = "Show the current fact set: stated indicators, then the unknown ones. Example: show")
@@ -98,7 +98,7 @@ class WorkbenchCommands {
         text.append(String.format(Locale.ROOT, row, "Indicator", "Level", "Conf.", "Note"));
         facts.indicators().forEach((id, r) -> text.append(String.format(Locale.ROOT, row,
                 id, r.level(), String.format(Locale.ROOT, "%.2f", r.confidence()), r.note() == null ? "" : Literal.oneLine(r.note()))));
-        List<String> unknown = Vocabulary.indicators().stream().map(IndicatorDef::id)
+        List<String> unknown = vocabulary().indicators().stream().map(IndicatorDef::id)
                 .filter(id -> !facts.indicators().containsKey(id)).toList();
         text.append('\n').append(style.dim("Unknown (" + unknown.size() + "): " + (unknown.isEmpty() ? "none" : String.join(", ", unknown))))
                 .append('\n');
@@ -116,7 +116,7 @@ class WorkbenchCommands {
         Reading before = facts.indicators().get(id);
         String kept = before == null ? null : before.note();
         // The analyst's note is kept unless replaced or dropped: a new level is not a reason to lose it.
-        Reading reading = Indicators.reading(id, level, confidence, note == null ? kept : note);
+        Reading reading = Indicators.reading(vocabulary(), id, level, confidence, note == null ? kept : note);
         bench.change(facts.with(id, reading));
         out.print(id + ": " + (before == null ? "unknown" : Change.describe(before)) + " -> " + Change.describe(reading)
                 + noteChange(kept, note, reading.note()));
@@ -135,7 +135,7 @@ class WorkbenchCommands {
 
     @Command(command = "unset", description = "Make an indicator unknown again. Example: unset hotspot.afghanistan")
     void unset(@Option(longNames = "id", required = true, description = "an indicator id") @OptionValues(provider = "indicatorIds") String id) {
-        Indicators.known(id);
+        Indicators.known(vocabulary(), id);
         FactSet facts = bench.current();
         if (!facts.indicators().containsKey(id)) {
             out.print(id + " is unknown already.");
@@ -180,7 +180,7 @@ class WorkbenchCommands {
     }
 
     /** The actors' column is as wide as the longest actor the article addresses ({@code us-china}). */
-    private static final int ACTOR_WIDTH = Recommendation.ACTORS.stream().mapToInt(String::length).max().orElse(0);
+    private static final int ACTOR_WIDTH = KnowledgeBase.embedded().actorIds().stream().mapToInt(String::length).max().orElse(0);
 
     @Command(command = "recommend", description = "The article's unmet prescriptions for the current fact set, "
             + "most gain for deep integration first. Example: recommend")
@@ -205,7 +205,7 @@ class WorkbenchCommands {
     void whatIf(@Option(longNames = "change", required = true, arityMin = 1, arityMax = 28,
             description = "ID=LEVEL or ID=LEVEL@CONFIDENCE pairs") @OptionValues(provider = "indicatorAssignments") List<String> changes) {
         FactSet facts = bench.current();
-        FactSet variant = variant(facts, changes);
+        FactSet variant = variant(vocabulary(), facts, changes);
         var assessor = ruleBases.assessor(null);
         out.print(Comparison.render(assessor.assess(facts), assessor.assess(variant), new Comparison.Side("now", null),
                 new Comparison.Side("what if", null), Style.of(out.colour())));
@@ -216,6 +216,10 @@ class WorkbenchCommands {
      * confidence (and note) unless a confidence is given; one not stated gets the confidence given, else 1.
      */
     static FactSet variant(FactSet facts, List<String> changes) {
+        return variant(Vocabulary.embedded(), facts, changes);
+    }
+
+    static FactSet variant(Vocabulary vocabulary, FactSet facts, List<String> changes) {
         FactSet variant = facts;
         Map<String, String> given = new HashMap<>();
         for (String assignment : changes) {
@@ -237,11 +241,11 @@ class WorkbenchCommands {
                 if (confidence != null) {
                     throw new UsageException("\"" + assignment + "\": an unknown indicator has no confidence; write " + id + "=unknown");
                 }
-                variant = variant.without(Indicators.known(id).id());
+                variant = variant.without(Indicators.known(vocabulary, id).id());
                 continue;
             }
             Reading stated = facts.indicators().get(id);
-            variant = variant.with(id, Indicators.reading(id, level,
+            variant = variant.with(id, Indicators.reading(vocabulary, id, level,
                     confidence != null ? confidence : stated == null ? null : stated.confidence(),
                     stated == null ? null : stated.note()));
         }
@@ -261,7 +265,7 @@ class WorkbenchCommands {
             + "Example: diff facts/analyst-b-2015-06.json")
     void diff(@Option(longNames = "file", required = true, description = "the other fact set") @OptionValues(provider = "factFiles") String file) {
         FactSet current = bench.current();
-        FactSet other = reader.readOne(UserPaths.of(file));
+        FactSet other = ruleBases.reader(null).readOne(UserPaths.of(file));
         var assessor = ruleBases.assessor(null);
         // The ids in full above the tables, whose columns are headed "current" and "other": ids may be long, or the same.
         String where = bench.file() == null ? "not saved" : bench.file() + (bench.dirty() ? ", with unsaved changes" : "");
@@ -292,11 +296,16 @@ class WorkbenchCommands {
         out.print(text.toString());
     }
 
-    private static String scores(List<ScenarioScore> scores) {
+    /** The vocabulary of the session's rules. */
+    private Vocabulary vocabulary() {
+        return ruleBases.knowledgeBase(null).vocabulary();
+    }
+
+    private String scores(List<ScenarioScore> scores) {
         Map<String, Double> byId = new LinkedHashMap<>();
         scores.forEach(s -> byId.put(s.scenario(), s.score()));
         List<String> parts = new ArrayList<>();
-        for (var o : org.apsa.engine.Outlook.values()) {
+        for (var o : ruleBases.knowledgeBase(null).outlooks()) {
             parts.add(String.format(Locale.ROOT, "%s %.2f", o.id(), byId.get(o.id())));
         }
         return String.join(", ", parts);

@@ -1,6 +1,8 @@
 package org.apsa.engine;
 
 import org.apsa.fact.FactSet;
+import org.apsa.fact.KnowledgeBase;
+import org.apsa.fact.Outlook;
 
 import java.util.Collections;
 import java.util.List;
@@ -18,11 +20,13 @@ import java.util.Optional;
  * @param firings   how many rule firings the assessment took
  * @param firedRules how often each rule fired, by rule name (what-if firings for gains excluded)
  * @param judgmentTrace the proof trees of each judgment that held, by judgment id
+ * @param knowledgeBase the domain of the rules that assessed it: its outlooks' titles and order for the reports
  */
 public record Assessment(FactSet factSet, String status, String leading, List<ScenarioScore> scenarios,
                          double evidence, List<JudgmentResult> judgments, List<Evaluation> evaluation,
                          List<PrescriptionResult> prescriptions, List<TraceNode> trace, int firings,
-                         Map<String, Integer> firedRules, Map<String, List<TraceNode>> judgmentTrace) {
+                         Map<String, Integer> firedRules, Map<String, List<TraceNode>> judgmentTrace,
+                         KnowledgeBase knowledgeBase) {
 
     public static final String ASSESSED = "assessed";
     public static final String INSUFFICIENT_EVIDENCE = "insufficient-evidence";
@@ -35,6 +39,20 @@ public record Assessment(FactSet factSet, String status, String leading, List<Sc
         trace = List.copyOf(trace);
         firedRules = Collections.unmodifiableMap(new TreeMap<>(firedRules));
         judgmentTrace = Collections.unmodifiableMap(new TreeMap<>(judgmentTrace));
+    }
+
+    /** An assessment by rules of the embedded knowledge base. */
+    public Assessment(FactSet factSet, String status, String leading, List<ScenarioScore> scenarios,
+                      double evidence, List<JudgmentResult> judgments, List<Evaluation> evaluation,
+                      List<PrescriptionResult> prescriptions, List<TraceNode> trace, int firings,
+                      Map<String, Integer> firedRules, Map<String, List<TraceNode>> judgmentTrace) {
+        this(factSet, status, leading, scenarios, evidence, judgments, evaluation, prescriptions, trace, firings, firedRules,
+                judgmentTrace, KnowledgeBase.embedded());
+    }
+
+    /** The title of an outlook of its knowledge base; its id when the knowledge base has no such outlook. */
+    public String title(String outlook) {
+        return knowledgeBase.outlook(outlook).map(Outlook::title).orElse(outlook);
     }
 
     public Optional<ScenarioScore> scenario(String id) {

@@ -4,6 +4,7 @@ import org.apsa.engine.Assessment.JudgmentResult;
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
 import org.apsa.rulebase.RuleBase;
@@ -121,7 +122,8 @@ public final class Assessor {
                 String status = outcome.insufficient() != null || outcome.leading() == null
                         ? Assessment.INSUFFICIENT_EVIDENCE : Assessment.ASSESSED;
                 return new Assessment(facts, status, status.equals(Assessment.ASSESSED) ? outcome.leading() : null,
-                        outcome.scores(), evidence, List.of(), List.of(), List.of(), List.of(), live.firings(), Map.of(), Map.of());
+                        outcome.scores(), evidence, List.of(), List.of(), List.of(), List.of(), live.firings(), Map.of(), Map.of(),
+                        rules.knowledgeBase());
             }
         }
 
@@ -139,10 +141,11 @@ public final class Assessor {
     private Assessment assess(FactSet facts, KieSession session, AgendaFilter scoring) {
         try (WhatIf live = new WhatIf(session, facts)) {
             Justifications justifications = Justifications.of(live.session());
-            Conclusions conclusions = Conclusions.read(justifications, facts);
+            Conclusions conclusions = Conclusions.read(justifications, facts, rules.knowledgeBase());
 
             List<PrescriptionResult> prescriptions = new ArrayList<>();
-            String deepIntegration = Outlook.DEEP_INTEGRATION.id();
+            // Gains are what meeting a recommendation adds to the most desirable outlook's score.
+            String deepIntegration = rules.knowledgeBase().best().id();
             double before = conclusions.score(deepIntegration);
             for (Prescription p : conclusions.prescriptions()) {
                 Recommendation r = p.recommendation();
@@ -169,7 +172,7 @@ public final class Assessor {
             TraceBuilder traces = new TraceBuilder(rules, justifications, conclusions);
             return new Assessment(facts, conclusions.status(), conclusions.leading(), conclusions.scores(),
                     conclusions.evidence(), judgments, conclusions.evaluation(), prescriptions, traces.build(), live.firings(),
-                    live.recorder().counts(), traces.judgments());
+                    live.recorder().counts(), traces.judgments(), rules.knowledgeBase());
         }
     }
 
@@ -179,7 +182,11 @@ public final class Assessor {
     }
 
     static Indicator indicator(String id, Reading reading) {
-        IndicatorDef def = Vocabulary.find(id).orElseThrow(() -> new IllegalArgumentException("unknown indicator " + id));
+        return indicator(Vocabulary.embedded(), id, reading);
+    }
+
+    static Indicator indicator(Vocabulary vocabulary, String id, Reading reading) {
+        IndicatorDef def = vocabulary.find(id).orElseThrow(() -> new IllegalArgumentException("unknown indicator " + id));
         return new Indicator(id, reading.level(), def.scale().rank(reading.level()), reading.confidence(), reading.note());
     }
 
@@ -189,10 +196,10 @@ public final class Assessor {
      * @param where the fact set, as {@link #factSet} names it, and the question asked of it if any;
      *              made only for the message
      */
-    static void requireFourScores(List<ScenarioScore> scores, Supplier<String> where) {
-        if (scores.size() != Outlook.values().length) {
+    static void requireFourScores(List<ScenarioScore> scores, KnowledgeBase kb, Supplier<String> where) {
+        if (scores.size() != kb.outlooks().size()) {
             throw new RuleBaseException("the rules gave " + scores.size() + " scores for " + where.get()
-                    + "; the scoring rule must insert exactly one ScenarioScore for each of the four outlooks");
+                    + "; the scoring rule must insert exactly one ScenarioScore for each of the " + kb.outlooks().size() + " outlooks");
         }
     }
 
@@ -206,7 +213,7 @@ public final class Assessor {
                        List<Judgment> judgments, List<Evaluation> evaluation, List<Prescription> prescriptions,
                        List<Support> supports, List<Object> facts) {
 
-        static Conclusions read(Justifications justifications, FactSet factSet) {
+        static Conclusions read(Justifications justifications, FactSet factSet, KnowledgeBase kb) {
             List<Object> facts = justifications.facts();
             List<ScenarioScore> scores = new ArrayList<>();
             List<Judgment> judgments = new ArrayList<>();
@@ -232,11 +239,20 @@ public final class Assessor {
                     insufficient = i;
                 }
             }
-            requireFourScores(scores, () -> factSet(factSet));
+            requireFourScores(scores, kb, () -> factSet(factSet));
+            for (Prescription p : prescriptions) {
+                try {
+                    p.recommendation().requireIn(kb.vocabulary());
+                } catch (IllegalArgumentException e) {
+                    throw new RuleBaseException(e.getMessage() + " (rule \"" + justifications.of(p.recommendation()).stream()
+                            .map(Justifications.Justification::rule).findFirst().orElse("?") + "\")");
+                }
+            }
+            List<String> aspects = kb.aspects();
             scores.sort(Comparator.comparingInt(ScenarioScore::rank));
             checkJudgmentsHeldOnce(judgments, justifications, factSet);
             judgments.sort(Comparator.comparing(Judgment::id));
-            evaluation.sort(Comparator.comparing(Evaluation::scenario).thenComparingInt(e -> aspectOrder(e.aspect()))
+            evaluation.sort(Comparator.comparing(Evaluation::scenario).thenComparingInt(e -> aspectOrder(aspects, e.aspect()))
                     .thenComparing(Evaluation::aspect));
             prescriptions.sort(Comparator.comparing(Prescription::id));
             double evidence = evidence(supports);
@@ -252,14 +268,11 @@ public final class Assessor {
             return Scoring.round(supports.stream().mapToDouble(Support::magnitude).sum());
         }
 
-        /** The article's order of aspects (¶7-¶8); aspects it does not name come last. */
-        private static int aspectOrder(String aspect) {
-            int i = ASPECTS.indexOf(aspect);
-            return i < 0 ? ASPECTS.size() : i;
+        /** The knowledge base's order of aspects; aspects it does not name come last. */
+        private static int aspectOrder(List<String> aspects, String aspect) {
+            int i = aspects.indexOf(aspect);
+            return i < 0 ? aspects.size() : i;
         }
-
-        private static final List<String> ASPECTS = List.of("stability", "durability", "beneficiaries", "losers",
-                "desirability", "conclusion");
 
         double score(String scenario) {
             return scores.stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();

@@ -61,7 +61,7 @@ final class Justifications {
 
     /** Indicators in vocabulary order, before any other fact (whose order it leaves). */
     static final Comparator<Object> INDICATORS_IN_VOCABULARY_ORDER =
-            Comparator.comparingInt(f -> f instanceof Indicator i ? Vocabulary.order(i.id()) : Integer.MAX_VALUE);
+            Comparator.comparingInt(f -> f instanceof Indicator i ? Vocabulary.embedded().order(i.id()) : Integer.MAX_VALUE);
 
     /** The facts a matched object holds: itself, or the facts an accumulate collected. */
     private static void addFacts(Object premise, List<Object> into) {

@@ -10,7 +10,7 @@ import java.util.List;
  * One of the article's recommendations (¶9-¶12), as the indicator that shows it done.
  *
  * @param id         stable id, e.g. {@code us.transparentPresence}
- * @param actor      one of {@link #ACTORS}
+ * @param actor      one of the knowledge base's actors
  * @param source     the paragraph
  * @param text       the recommendation in one line
  * @param indicator  the indicator that shows whether it is met
@@ -20,22 +20,26 @@ import java.util.List;
 public record Recommendation(String id, String actor, String source, String text, String indicator,
                              List<String> meetingLevels) {
 
-    /** Whom the article addresses (¶8-¶12): the US, China, the two together (¶9's bilateral military exchanges), the other regional countries, all parties. */
-    public static final List<String> ACTORS = List.of("us", "china", "us-china", "region", "all");
-
-    /**
-     * @throws IllegalArgumentException when the indicator is not in the vocabulary or a level
-     *                                  is not on its scale: the prescription could never be
-     *                                  judged, nor its gain computed
-     */
+    /** @throws IllegalArgumentException when no level is given */
     public Recommendation {
         meetingLevels = List.copyOf(meetingLevels);
         if (meetingLevels.isEmpty()) {
             throw new IllegalArgumentException("recommendation \"" + id + "\" names no level that meets it");
         }
-        IndicatorDef def = Vocabulary.find(indicator).orElseThrow(() -> new IllegalArgumentException("recommendation \""
+    }
+
+    /**
+     * Checked by the engine against the vocabulary of the rules that inserted it (a
+     * consequence does not know it when it makes one).
+     *
+     * @throws IllegalArgumentException when the indicator is not in the vocabulary or a level
+     *                                  is not on its scale: the prescription could never be
+     *                                  judged, nor its gain computed
+     */
+    public void requireIn(Vocabulary vocabulary) {
+        IndicatorDef def = vocabulary.find(indicator).orElseThrow(() -> new IllegalArgumentException("recommendation \""
                 + id + "\" names unknown indicator \"" + indicator + "\""
-                + Vocabulary.suggest(String.valueOf(indicator)).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                + vocabulary.suggest(String.valueOf(indicator)).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
                 + "; 'vocabulary' lists the known ones"));
         for (String level : meetingLevels) {
             if (!def.scale().allows(level)) {

@@ -1,5 +1,6 @@
 package org.apsa.engine;
 
+import org.apsa.fact.Outlook;
 import java.util.List;
 
 /**

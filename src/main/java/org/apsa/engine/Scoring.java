@@ -1,14 +1,21 @@
 package org.apsa.engine;
 
+import org.apsa.fact.KnowledgeBase;
+import org.apsa.fact.Outlook;
+import org.apsa.rulebase.RuleBase;
+import org.kie.api.runtime.rule.RuleContext;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * How net evidence becomes the four scores; called from the scoring rule in
- * {@code rules/}, which owns the parameters. Each outlook's weight is
- * {@code exp(net / temperature)} and its score is its share of the four weights (a softmax),
+ * How net evidence becomes the outlooks' scores; called from the scoring rule, with the
+ * parameters of its knowledge base ({@code knowledge-base.json}). Each outlook's weight is
+ * {@code exp(net / temperature)} and its score is its share of all weights (a softmax),
  * so one more unit of net evidence for an outlook multiplies its odds against each other
  * outlook by {@code e^(1/temperature)}, and the scores always sum to 1.
  */
@@ -21,8 +28,27 @@ public final class Scoring {
     }
 
     /**
+     * The scores of the outlooks of the rule base a scoring rule runs in, with the parameters
+     * its {@code knowledge-base.json} gives ({@link KnowledgeBase.Scoring}): written once for
+     * any knowledge base, {@code Scoring.scores(kcontext, $supports)}.
+     *
+     * @param supports the {@link Support}s in working memory
+     */
+    public static List<ScenarioScore> scores(RuleContext kcontext, Collection<?> supports) {
+        KnowledgeBase kb = RuleBase.knowledgeBaseOf(kcontext.getKieRuntime().getKieBase());
+        List<Outlook> outlooks = kb.outlooks();
+        double full = kb.scoring().full();
+        double[] reach = new double[outlooks.size()];
+        for (int i = 0; i < reach.length; i++) {
+            // Without "full", support counts as it is: as if every outlook's reach were full.
+            reach[i] = full > 0 ? outlooks.get(i).reach() : 1;
+        }
+        return scores(outlooks.toArray(new Outlook[0]), kb.scoring().temperature(), full > 0 ? full : 1, reach, supports);
+    }
+
+    /**
      * @param temperature how much evidence it takes to move the scores; larger is more cautious
-     * @param nets the net evidence of each outlook, in {@link Outlook} order
+     * @param nets the net evidence of each outlook of the embedded knowledge base, in {@link Outlook} order
      * @return the four scores, ranked; ties go to the more desirable outlook
      */
     public static List<ScenarioScore> scores(double temperature, double... nets) {
@@ -30,7 +56,7 @@ public final class Scoring {
         if (nets.length != outlooks.length) {
             throw new IllegalArgumentException("expected " + outlooks.length + " nets, got " + nets.length);
         }
-        return scores(temperature, nets, nets);
+        return scores(outlooks, temperature, nets, nets);
     }
 
     /**
@@ -45,7 +71,14 @@ public final class Scoring {
      * @param supports the {@link Support}s in working memory
      */
     public static List<ScenarioScore> scores(double temperature, double full, double[] reach, Collection<?> supports) {
-        Outlook[] outlooks = Outlook.values();
+        return scores(Outlook.values(), temperature, full, reach, supports);
+    }
+
+    private static List<ScenarioScore> scores(Outlook[] outlooks, double temperature, double full, double[] reach, Collection<?> supports) {
+        Map<String, Integer> index = new HashMap<>();
+        for (Outlook o : outlooks) {
+            index.put(o.id(), o.ordinal());
+        }
         if (reach.length != outlooks.length) {
             throw new IllegalArgumentException("expected " + outlooks.length + " reaches, got " + reach.length);
         }
@@ -64,7 +97,12 @@ public final class Scoring {
         int n = 0;
         for (Object o : supports) {
             Support s = (Support) o;
-            outlook[n] = Outlook.find(s.scenario()).orElseThrow().ordinal();
+            Integer i = index.get(s.scenario());
+            if (i == null) {
+                throw new IllegalArgumentException("no outlook \"" + s.scenario() + "\" among " + String.join(", ", index.keySet())
+                        + "; a Support from rule \"" + s.rule() + "\" is for one of the knowledge base's outlooks");
+            }
+            outlook[n] = i;
             contributions[n] = s.contribution();
             order[n] = n;
             n++;
@@ -78,12 +116,11 @@ public final class Scoring {
             nets[i] += c;
             weighed[i] += c > 0 ? c * full / reach[i] : c;
         }
-        return scores(temperature, nets, weighed);
+        return scores(outlooks, temperature, nets, weighed);
     }
 
     /** Ranks the outlooks by the softmax of {@code weighed}; each score carries its {@code nets}. */
-    private static List<ScenarioScore> scores(double temperature, double[] nets, double[] weighed) {
-        Outlook[] outlooks = Outlook.values();
+    private static List<ScenarioScore> scores(Outlook[] outlooks, double temperature, double[] nets, double[] weighed) {
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be positive, was " + temperature);
         }

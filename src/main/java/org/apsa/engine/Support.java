@@ -1,6 +1,8 @@
 package org.apsa.engine;
 
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Suggestions;
+import org.apsa.rulebase.RuleBase;
 
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -28,10 +30,14 @@ public final class Support {
      *                                  {@code confidence} is not in (0, 1]
      */
     public Support(String scenario, String rule, double weight, double confidence) {
-        if (Outlook.find(scenario).isEmpty()) {
+        this(KnowledgeBase.embedded(), scenario, rule, weight, confidence);
+    }
+
+    private Support(KnowledgeBase kb, String scenario, String rule, double weight, double confidence) {
+        if (kb.outlook(scenario).isEmpty()) {
             throw new IllegalArgumentException("no outlook \"" + scenario + "\""
-                    + Suggestions.closest(String.valueOf(scenario), Outlook.ids()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
-                    + "; a Support is for one of " + String.join(", ", Outlook.ids()));
+                    + Suggestions.closest(String.valueOf(scenario), kb.outlookIds()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                    + "; a Support is for one of " + String.join(", ", kb.outlookIds()));
         }
         if (!Double.isFinite(weight)) {
             throw new IllegalArgumentException("the weight of a Support for " + scenario + " must be a finite number, was " + weight
@@ -46,7 +52,7 @@ public final class Support {
 
     /** For rule consequences: {@code insertLogical(new Support(kcontext, "chaos", 2.0, $c));} */
     public Support(RuleContext rule, String scenario, double weight, double confidence) {
-        this(scenario, rule.getRule().getName(), weight, confidence);
+        this(RuleBase.knowledgeBaseOf(rule.getKieRuntime().getKieBase()), scenario, rule.getRule().getName(), weight, confidence);
     }
 
     /** The outlook this is evidence for or against. */

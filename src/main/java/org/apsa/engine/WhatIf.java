@@ -1,7 +1,9 @@
 package org.apsa.engine;
 
 import org.apsa.fact.FactSet;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Reading;
+import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
@@ -60,6 +62,8 @@ public final class WhatIf implements AutoCloseable {
     private final int firings;
     /** Whether a question left rules out, so that the session holds only some conclusions. */
     private boolean partial;
+    /** The domain of the rules the session runs. */
+    private final KnowledgeBase kb;
 
     /** Takes over {@code session}, new or reset, and disposes it on {@link #close()}. */
     WhatIf(KieSession session, FactSet base) {
@@ -75,13 +79,14 @@ public final class WhatIf implements AutoCloseable {
         this.base = base;
         this.current = new LinkedHashMap<>(base.indicators());
         this.session = session;
+        this.kb = RuleBase.knowledgeBaseOf(session.getKieBase());
         this.partial = only != null;
         this.watch = Containment.bypassed ? null : Containment.watch(session, () -> where(null));
         try {
             if (only == null) {
                 session.addEventListener(recorder);
             }
-            base.indicators().forEach((id, reading) -> handles.put(id, session.insert(Assessor.indicator(id, reading))));
+            base.indicators().forEach((id, reading) -> handles.put(id, session.insert(Assessor.indicator(kb.vocabulary(), id, reading))));
             this.firings = fire(only, null);
             // What-if firings are not part of the assessment; without a listener Drools does
             // not even make the events.
@@ -202,10 +207,10 @@ public final class WhatIf implements AutoCloseable {
             session.delete(handles.remove(id));
             current.remove(id);
         } else if (now == null) {
-            handles.put(id, session.insert(Assessor.indicator(id, reading)));
+            handles.put(id, session.insert(Assessor.indicator(kb.vocabulary(), id, reading)));
             current.put(id, reading);
         } else {
-            session.update(handles.get(id), Assessor.indicator(id, reading));
+            session.update(handles.get(id), Assessor.indicator(kb.vocabulary(), id, reading));
             current.put(id, reading);
         }
     }
@@ -226,12 +231,12 @@ public final class WhatIf implements AutoCloseable {
 
     /** The four scores in the session, checked to be four. */
     private List<ScenarioScore> scores(String purpose) {
-        List<ScenarioScore> scores = new ArrayList<>(Outlook.values().length);
+        List<ScenarioScore> scores = new ArrayList<>(kb.outlooks().size());
         // By class: the session keeps a store per class, so this reads a handful of facts, not all.
         for (Object fact : session.getObjects(SCORES)) {
             scores.add((ScenarioScore) fact);
         }
-        Assessor.requireFourScores(scores, () -> where(purpose));
+        Assessor.requireFourScores(scores, kb, () -> where(purpose));
         return scores;
     }
 
@@ -346,7 +351,7 @@ public final class WhatIf implements AutoCloseable {
         FiringRecorder replayed = new FiringRecorder();
         try {
             replay.addEventListener(replayed);
-            current.forEach((id, reading) -> replay.insert(Assessor.indicator(id, reading)));
+            current.forEach((id, reading) -> replay.insert(Assessor.indicator(kb.vocabulary(), id, reading)));
             int fired = fireAll(replay, filter, Assessor.FIRING_LIMIT);
             replay.removeEventListener(replayed);
             boolean halted = fired < Assessor.FIRING_LIMIT && fireAll(replay, filter, 1) > 0;

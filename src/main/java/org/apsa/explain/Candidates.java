@@ -20,9 +20,9 @@ final class Candidates {
     private Candidates() {
     }
 
-    static List<Change> singles(FactSet facts) {
+    static List<Change> singles(Vocabulary vocabulary, FactSet facts) {
         List<Change> changes = new ArrayList<>();
-        for (IndicatorDef def : Vocabulary.indicators()) {
+        for (IndicatorDef def : vocabulary.indicators()) {
             Reading now = facts.indicators().get(def.id());
             for (String level : def.scale().levels()) {
                 if (now == null || !now.level().equals(level)) {

@@ -14,7 +14,7 @@ public record Change(String indicator, String from, String to) {
 
     /** The indicators whose reading differs between two fact sets, in vocabulary order. */
     public static List<Change> between(FactSet before, FactSet after) {
-        TreeSet<String> ids = new TreeSet<>(Vocabulary.idOrder());
+        TreeSet<String> ids = new TreeSet<>(Vocabulary.embedded().idOrder());
         ids.addAll(before.indicators().keySet());
         ids.addAll(after.indicators().keySet());
         List<Change> changes = new ArrayList<>();

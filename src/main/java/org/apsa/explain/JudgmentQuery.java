@@ -3,7 +3,6 @@ package org.apsa.explain;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.TraceNode;
 import org.apsa.fact.Reading;
-import org.apsa.fact.Vocabulary;
 import org.apsa.rulebase.Derivation;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleInfo;
@@ -80,7 +79,7 @@ public final class JudgmentQuery {
             return new Holds(id, trees);
         }
         String factSet = assessment.factSet().id();
-        if (Vocabulary.find(id).isPresent()) {
+        if (rules.knowledgeBase().vocabulary().find(id).isPresent()) {
             return new IsIndicator(id, factSet, assessment.factSet().indicators().get(id));
         }
         Optional<Set<String>> drawable = rules.judgmentIds();
@@ -98,7 +97,7 @@ public final class JudgmentQuery {
     private static Drawer drawer(Derivation d, Assessment assessment, Set<String> judgments) {
         Map<String, Reading> indicators = new LinkedHashMap<>();
         Map<String, Boolean> named = new LinkedHashMap<>();
-        d.indicators().stream().filter(id -> Vocabulary.find(id).isPresent())
+        d.indicators().stream().filter(id -> assessment.knowledgeBase().vocabulary().find(id).isPresent())
                 .forEach(id -> indicators.put(id, assessment.factSet().indicators().get(id)));
         d.judgments().stream().filter(judgments::contains).forEach(id -> named.put(id, assessment.holds(id)));
         return new Drawer(d.rule(), d.conditions(), Collections.unmodifiableMap(indicators),

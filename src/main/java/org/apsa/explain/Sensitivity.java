@@ -2,10 +2,11 @@ package org.apsa.explain;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.WhatIf;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
 
@@ -60,8 +61,9 @@ public final class Sensitivity {
 
     public static List<Row> of(Assessor assessor, FactSet facts) {
         List<Row> rows = new ArrayList<>();
+        KnowledgeBase kb = assessor.rules().knowledgeBase();
         try (WhatIf live = assessor.whatIf(facts)) {
-            for (IndicatorDef def : Vocabulary.indicators()) {
+            for (IndicatorDef def : kb.vocabulary().indicators()) {
                 Map<String, Double> low = new HashMap<>();
                 Map<String, Double> high = new HashMap<>();
                 Map<String, String> leaders = new LinkedHashMap<>();
@@ -79,7 +81,7 @@ public final class Sensitivity {
                 }
                 Map<String, Double> swing = new LinkedHashMap<>();
                 double largest = 0;
-                for (Outlook o : Outlook.values()) {
+                for (Outlook o : kb.outlooks()) {
                     double d = round(high.get(o.id()) - low.get(o.id()));
                     swing.put(o.id(), d);
                     largest = Math.max(largest, d);
@@ -89,7 +91,7 @@ public final class Sensitivity {
                         Collections.unmodifiableMap(swing), largest, Collections.unmodifiableMap(leaders)));
             }
         }
-        rows.sort(Comparator.comparingDouble((Row r) -> -r.largest()).thenComparingInt(r -> Vocabulary.order(r.indicator())));
+        rows.sort(Comparator.comparingDouble((Row r) -> -r.largest()).thenComparingInt(r -> kb.vocabulary().order(r.indicator())));
         return rows;
     }
 
@@ -101,7 +103,7 @@ public final class Sensitivity {
                         r.largest(), r.leaders()))
                 .sorted(Comparator.comparing((InformationValue v) -> !v.couldChangeLeader())
                         .thenComparingDouble(v -> -v.largestSwing())
-                        .thenComparingInt(v -> Vocabulary.order(v.indicator())))
+                        .thenComparingInt(v -> assessment.knowledgeBase().vocabulary().order(v.indicator())))
                 .toList();
     }
 

@@ -6,6 +6,7 @@ import org.apsa.engine.InsufficientEvidence;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.engine.WhatIf;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Scale;
 import org.apsa.fact.Vocabulary;
 
@@ -48,7 +49,7 @@ public final class WhyNot {
     public record Result(String scenario, ScenarioScore current, List<ScenarioScore> scores, String leading,
                          InsufficientEvidence insufficient, boolean alreadyLeading,
                          List<TraceNode> against, List<TraceNode> leaderSupport, int searched, int found,
-                         List<Candidate> changes, List<Candidate> putsFirst, int putsFirstFound) {
+                         List<Candidate> changes, List<Candidate> putsFirst, int putsFirstFound, KnowledgeBase knowledgeBase) {
 
         /**
          * Whether a set of changes adds to the outlook's own net evidence. Scores are shares of
@@ -85,11 +86,11 @@ public final class WhyNot {
                 ? List.of() : supports(assessment, assessment.leading(), true);
         if (scenario.equals(assessment.leading())) {
             return new Result(scenario, current, assessment.scenarios(), assessment.leading(), null, true, against,
-                    leaderSupport, 0, 0, List.of(), List.of(), 0);
+                    leaderSupport, 0, 0, List.of(), List.of(), 0, assessment.knowledgeBase());
         }
         boolean noLeader = assessment.leading() == null;
         boolean firstNow = ranksFirst(assessment.scenarios(), scenario);
-        List<Change> singles = Candidates.singles(assessment.factSet());
+        List<Change> singles = Candidates.singles(assessment.knowledgeBase().vocabulary(), assessment.factSet());
         List<Candidate> found = new ArrayList<>();
         List<Candidate> first = new ArrayList<>();
         // Of each single change: whether it puts the outlook first, and the outlook's net evidence with it.
@@ -135,13 +136,13 @@ public final class WhyNot {
                 }
             }
         }
-        sort(found, scenario);
-        sort(first, scenario);
+        sort(found, scenario, assessment.knowledgeBase().vocabulary());
+        sort(first, scenario, assessment.knowledgeBase().vocabulary());
         // The single changes that put it first matter when none makes it lead: pairs are then searched.
         boolean showFirst = noLeader && !firstNow && searched == 2;
         return new Result(scenario, current, assessment.scenarios(), assessment.leading(), insufficient, false, against,
                 leaderSupport, searched, found.size(), found.subList(0, Math.min(SHOWN, found.size())),
-                showFirst ? first.subList(0, Math.min(SHOWN, first.size())) : List.of(), showFirst ? first.size() : 0);
+                showFirst ? first.subList(0, Math.min(SHOWN, first.size())) : List.of(), showFirst ? first.size() : 0, assessment.knowledgeBase());
     }
 
     /**
@@ -175,8 +176,8 @@ public final class WhyNot {
     }
 
     /** The smallest first (see {@link #steps}), then those that give the outlook the higher score. */
-    private static void sort(List<Candidate> candidates, String scenario) {
-        candidates.sort(Comparator.comparingInt((Candidate c) -> steps(c.changes()))
+    private static void sort(List<Candidate> candidates, String scenario, Vocabulary vocabulary) {
+        candidates.sort(Comparator.comparingInt((Candidate c) -> steps(vocabulary, c.changes()))
                 .thenComparingDouble(c -> -score(c, scenario))
                 .thenComparing(c -> c.changes().toString()));
     }
@@ -193,9 +194,13 @@ public final class WhyNot {
      * counts one.
      */
     static int steps(List<Change> changes) {
+        return steps(Vocabulary.embedded(), changes);
+    }
+
+    static int steps(Vocabulary vocabulary, List<Change> changes) {
         int steps = 0;
         for (Change c : changes) {
-            Scale scale = Vocabulary.find(c.indicator()).orElseThrow().scale();
+            Scale scale = vocabulary.find(c.indicator()).orElseThrow().scale();
             steps += c.from() == null || c.to() == null ? 1 : Math.abs(scale.rank(c.to()) - scale.rank(c.from()));
         }
         return steps;

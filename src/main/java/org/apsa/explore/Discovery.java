@@ -2,7 +2,7 @@ package org.apsa.explore;
 
 import org.apsa.engine.Assessor;
 import org.apsa.engine.Indicator;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
@@ -240,7 +240,7 @@ final class Discovery {
     }
 
     private static Indicator indicator(String id, Reading reading) {
-        return new Indicator(id, reading.level(), Vocabulary.find(id).orElseThrow().scale().rank(reading.level()),
+        return new Indicator(id, reading.level(), Vocabulary.embedded().find(id).orElseThrow().scale().rank(reading.level()),
                 reading.confidence(), reading.note());
     }
 }

@@ -4,7 +4,7 @@ import org.apsa.engine.Assessor;
 import org.apsa.engine.InsufficientEvidence;
 import org.apsa.engine.Leading;
 import org.apsa.engine.Likelihood;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.WhatIf;
 import org.apsa.fact.FactSet;
@@ -375,7 +375,7 @@ public final class Explorer {
             rows.add(new Exploration.Sensitivity(model.dimensions().get(d).id(), first, total, round(largest)));
         }
         rows.sort(Comparator.comparingDouble((Exploration.Sensitivity s) -> -s.largest())
-                .thenComparingInt(s -> Vocabulary.order(s.indicator())));
+                .thenComparingInt(s -> Vocabulary.embedded().order(s.indicator())));
         return rows;
     }
 

@@ -65,7 +65,7 @@ public final class SamplingModel {
         this.base = base;
         this.vary = vary;
         List<Dimension> dims = new ArrayList<>();
-        for (IndicatorDef def : Vocabulary.indicators()) {
+        for (IndicatorDef def : Vocabulary.embedded().indicators()) {
             Reading stated = base.indicators().get(def.id());
             if (!vary.moves(def.id(), stated != null)) {
                 continue;

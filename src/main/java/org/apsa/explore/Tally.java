@@ -1,6 +1,6 @@
 package org.apsa.explore;
 
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 
 /**
  * What one worker counts of its samples, in whole numbers so that tallies add up to the same

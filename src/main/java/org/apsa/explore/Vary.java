@@ -40,7 +40,7 @@ public record Vary(Mode mode, Set<String> ids) {
 
     /** As the command line writes it: {@code all}, or the ids in vocabulary order, comma-separated. */
     public String describe() {
-        return mode == Mode.NAMED ? String.join(",", ids.stream().sorted(org.apsa.fact.Vocabulary.idOrder()).toList())
+        return mode == Mode.NAMED ? String.join(",", ids.stream().sorted(org.apsa.fact.Vocabulary.embedded().idOrder()).toList())
                 : mode.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

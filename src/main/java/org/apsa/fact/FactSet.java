@@ -22,7 +22,7 @@ public record FactSet(String id, String title, String description, String asOf, 
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("id is required");
         }
-        Map<String, Reading> sorted = new TreeMap<>(Vocabulary.idOrder());
+        Map<String, Reading> sorted = new TreeMap<>(Vocabulary.embedded().idOrder());
         sorted.putAll(indicators);
         indicators = Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
     }

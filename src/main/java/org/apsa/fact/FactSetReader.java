@@ -79,8 +79,16 @@ public final class FactSetReader {
     private static final Logger LOG = LogManager.getLogger(FactSetReader.class);
 
     private final JsonFactory json;
+    private final Vocabulary vocabulary;
 
+    /** A reader of fact sets in the embedded knowledge base's vocabulary. */
     public FactSetReader() {
+        this(Vocabulary.embedded());
+    }
+
+    /** A reader of fact sets in a knowledge base's vocabulary: an indicator of another is an unknown one. */
+    public FactSetReader(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         json = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxDocumentLength(MAX_DOCUMENT_BYTES)
@@ -370,7 +378,7 @@ public final class FactSetReader {
      * on the same line used to push the column to the right by two per character).
      */
     private Entry parse(String file, long firstLine, byte[] bytes, int length, String unit) {
-        Document doc = new Document(json, file, firstLine);
+        Document doc = new Document(json, vocabulary, file, firstLine);
         String text = decode(bytes, length, doc);
         if (text == null) {
             return new Entry(file, firstLine, null, doc.problems());
@@ -599,14 +607,16 @@ public final class FactSetReader {
     /** The state of reading one record; collects every problem it can find. */
     private static final class Document {
         private final JsonFactory json;
+        private final Vocabulary vocabulary;
         private final String file;
         private final long firstLine;
         private final List<InputProblem> problems = new ArrayList<>();
         private JsonParser parser;
         private String text;
 
-        Document(JsonFactory json, String file, long firstLine) {
+        Document(JsonFactory json, Vocabulary vocabulary, String file, long firstLine) {
             this.json = json;
+            this.vocabulary = vocabulary;
             this.file = file;
             this.firstLine = firstLine;
         }
@@ -630,7 +640,7 @@ public final class FactSetReader {
             if (trailing != null) {
                 problemAtToken("found " + describe(trailing) + " after the fact set; a .json file holds one object (a .jsonl file holds one a line)");
             }
-            for (FactSetValidator.Problem problem : FactSetValidator.check(tree, MAX_PROBLEMS + 1)) {
+            for (FactSetValidator.Problem problem : FactSetValidator.check(tree, vocabulary, MAX_PROBLEMS + 1)) {
                 problemAt(problem.line(), problem.column(), problem.message());
             }
             return problems.isEmpty() ? bind(tree) : null;

@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The JSON Schema (draft 2020-12) of a fact set, generated from {@link Vocabulary}: the one
+ * The JSON Schema (draft 2020-12) of a fact set, generated from a knowledge base's {@link Vocabulary}: the one
  * statement of what a fact set may hold, which {@link FactSetReader} checks every record
  * against ({@link FactSetValidator}) and editors use to complete and check fact files.
  * The committed copy lives in {@code facts/fact-set.schema.json}; fact files point to it
@@ -33,6 +33,18 @@ public final class FactSetSchema {
     public static final Path COMMITTED = Path.of("facts", "fact-set.schema.json");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Vocabulary vocabulary;
+
+    /** The schema of the embedded knowledge base's fact sets. */
+    public FactSetSchema() {
+        this(Vocabulary.embedded());
+    }
+
+    /** The schema of the fact sets of a knowledge base with this vocabulary. */
+    public FactSetSchema(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
 
     /** The schema as text. */
     public String json() {
@@ -67,7 +79,7 @@ public final class FactSetSchema {
         ObjectNode root = NODES.objectNode();
         root.put("$schema", DRAFT);
         root.put("title", "APSA fact set");
-        root.put("description", "One situation as an analyst sees it (vocabulary v" + Vocabulary.VERSION
+        root.put("description", "One situation as an analyst sees it (vocabulary v" + vocabulary.version()
                 + "). An indicator left out is unknown. Generated from the vocabulary; do not edit by hand.");
         root.put("type", "object");
         root.put("additionalProperties", false);
@@ -90,7 +102,7 @@ public final class FactSetSchema {
         indicators.put("type", "object");
         indicators.put("additionalProperties", false);
         ObjectNode byId = indicators.putObject("properties");
-        for (IndicatorDef def : Vocabulary.indicators()) {
+        for (IndicatorDef def : vocabulary.indicators()) {
             byId.set(def.id(), indicator(def));
         }
         return root;

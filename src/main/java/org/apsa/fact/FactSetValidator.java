@@ -10,12 +10,14 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -81,14 +83,24 @@ final class FactSetValidator {
     /** A JSON number; a string that looks like one gets "write it without quotes". */
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
-    /** Built once: compiling the schema costs milliseconds, checking a fact set microseconds. */
-    private static final JsonNode SCHEMA_TREE = new FactSetSchema().tree();
-    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                    registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                            // "format": "date" then checks that the date exists (no 2014-02-30).
-                            .formatAssertionsEnabled(true)
-                            .build()))
-            .getSchema(SCHEMA_TREE);
+    /** The schema of one vocabulary, compiled. */
+    private record Compiled(Vocabulary vocabulary, JsonNode tree, Schema schema) {
+        static Compiled of(Vocabulary vocabulary) {
+            JsonNode tree = new FactSetSchema(vocabulary).tree();
+            return new Compiled(vocabulary, tree, SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                            registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                    // "format": "date" then checks that the date exists (no 2014-02-30).
+                                    .formatAssertionsEnabled(true)
+                                    .build()))
+                    .getSchema(tree));
+        }
+    }
+
+    /**
+     * Built once for each vocabulary: compiling the schema costs milliseconds, checking a fact
+     * set microseconds. Weak keys: the schema of a knowledge base no longer used goes with it.
+     */
+    private static final Map<Vocabulary, Compiled> SCHEMAS = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Problems only: no annotations collected, which no message uses. */
     private static final ExecutionConfig EXECUTION = ExecutionConfig.builder()
@@ -97,21 +109,23 @@ final class FactSetValidator {
             .build();
 
     private final JsonTree tree;
+    private final Compiled compiled;
     private JsonTree.Places places;
 
-    private FactSetValidator(JsonTree tree) {
+    private FactSetValidator(JsonTree tree, Compiled compiled) {
         this.tree = tree;
+        this.compiled = compiled;
     }
 
     /**
      * The problems of {@code tree} in file order, the first {@code limit} of them at most
      * (a record of a hundred thousand unknown keys is not worded a hundred thousand times).
      */
-    static List<Problem> check(JsonTree tree, int limit) {
-        FactSetValidator validator = new FactSetValidator(tree);
+    static List<Problem> check(JsonTree tree, Vocabulary vocabulary, int limit) {
+        FactSetValidator validator = new FactSetValidator(tree, SCHEMAS.computeIfAbsent(vocabulary, Compiled::of));
         Collected errors = new Collected(ERRORS_PER_PROBLEM * limit);
         try {
-            SCHEMA.validate(tree.root(), context -> {
+            validator.compiled.schema().validate(tree.root(), context -> {
                 context.setExecutionConfig(EXECUTION);
                 context.setErrors(errors);
             });
@@ -258,11 +272,11 @@ final class FactSetValidator {
         return path.equals(List.of("description"));
     }
 
-    private static Scale scale(String id) {
-        return Vocabulary.find(id).orElseThrow().scale();
+    private Scale scale(String id) {
+        return compiled.vocabulary().find(id).orElseThrow().scale();
     }
 
-    private static String levels(String id) {
+    private String levels(String id) {
         return scale(id).describe();
     }
 
@@ -286,8 +300,8 @@ final class FactSetValidator {
         return Suggestions.closest(key, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
     }
 
-    private static JsonNode schemaAt(NodePath fragment) {
-        JsonNode node = SCHEMA_TREE;
+    private JsonNode schemaAt(NodePath fragment) {
+        JsonNode node = compiled.tree();
         for (int i = 0; i < fragment.getNameCount(); i++) {
             Object element = fragment.getElement(i);
             node = element instanceof Integer index ? node.path(index) : node.path(String.valueOf(element));

@@ -8,14 +8,6 @@ import java.util.List;
  */
 public record Scale(String name, List<String> levels) {
 
-    public static final Scale LMH = new Scale("LMH", List.of("low", "medium", "high"));
-    public static final Scale ACCOMMODATION = new Scale("accommodation", List.of("none", "partial", "consensus"));
-    public static final Scale ALIGNMENT = new Scale("alignment", List.of("balanced", "leaning", "taking-sides"));
-    public static final Scale MECHANISM = new Scale("mechanism", List.of("absent", "nascent", "binding"));
-    public static final Scale TALKS = new Scale("talks", List.of("stalled", "active", "upgraded"));
-    public static final Scale ARCHITECTURE = new Scale("architecture", List.of("absent", "emerging", "established"));
-    public static final Scale HOTSPOT = new Scale("hotspot", List.of("stable", "tense", "deteriorating", "crisis"));
-    public static final Scale PRESENCE = new Scale("presence", List.of("absent", "present"));
 
     public Scale {
         levels = List.copyOf(levels);

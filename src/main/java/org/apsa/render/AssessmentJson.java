@@ -9,7 +9,7 @@ import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.JudgmentResult;
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.engine.Evaluation;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.provenance.Provenance;
@@ -250,7 +250,7 @@ public final class AssessmentJson {
         for (ScenarioScore s : a.scenarios()) {
             json.writeStartObject();
             textField(json, texts, ID, s.scenario());
-            textIfPresent(json, texts, TITLE, Outlook.find(s.scenario()).map(Outlook::title).orElse(null));
+            textIfPresent(json, texts, TITLE, a.knowledgeBase().outlook(s.scenario()).map(Outlook::title).orElse(null));
             json.writeNumberField("score", s.score());
             textField(json, texts, LIKELIHOOD, s.likelihood());
             json.writeNumberField("rank", s.rank());

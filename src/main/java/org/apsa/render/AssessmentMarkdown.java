@@ -4,7 +4,6 @@ import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.JudgmentResult;
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.engine.Evaluation;
-import org.apsa.engine.Outlook;
 import org.apsa.engine.ScenarioScore;
 
 import java.util.Locale;
@@ -24,14 +23,14 @@ public final class AssessmentMarkdown {
         }
         out.append(". ");
         out.append(Assessment.ASSESSED.equals(a.status())
-                ? "Leading outlook: **" + title(a.leading()) + "**."
+                ? "Leading outlook: **" + a.title(a.leading()) + "**."
                 : String.format(Locale.ROOT, "**Insufficient evidence** to name a leading outlook (evidence %.2f).", a.evidence()));
         out.append("\n\n| # | Outlook | Score | Likelihood |\n|---|---|---:|---|\n");
         for (ScenarioScore s : a.scenarios()) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %s |\n", s.shownRank(a.scenarios()), title(s.scenario()), s.score(), s.likelihood()));
+            out.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %s |\n", s.shownRank(a.scenarios()), a.title(s.scenario()), s.score(), s.likelihood()));
         }
         if (!a.evaluation().isEmpty()) {
-            out.append("\n### What the article says of ").append(title(a.leading())).append("\n\n");
+            out.append("\n### What the article says of ").append(a.title(a.leading())).append("\n\n");
             for (Evaluation e : a.evaluation()) {
                 out.append("- **").append(e.aspect()).append("**: ").append(Literal.markdown(e.text())).append(" (¶").append(e.source()).append(")\n");
             }
@@ -49,9 +48,5 @@ public final class AssessmentMarkdown {
                     Literal.markdown(p.text()), p.gain() == null ? "" : String.format(Locale.ROOT, "%+.3f", p.gain())));
         }
         return out.toString();
-    }
-
-    private static String title(String scenario) {
-        return Outlook.find(scenario).map(Outlook::title).orElse(scenario);
     }
 }

@@ -4,7 +4,6 @@ import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.JudgmentResult;
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.engine.Evaluation;
-import org.apsa.engine.Outlook;
 import org.apsa.engine.Recommendation;
 import org.apsa.engine.ScenarioScore;
 
@@ -37,7 +36,7 @@ public final class AssessmentText {
     private static void outlooks(Assessment a, Style style, StringBuilder out) {
         out.append(String.format(Locale.ROOT, "  %-2s %-32s %6s  %s%n", "#", "Outlook", "Score", "Likelihood"));
         for (ScenarioScore s : a.scenarios()) {
-            String title = Outlook.find(s.scenario()).map(Outlook::title).orElse(s.scenario());
+            String title = a.title(s.scenario());
             boolean leads = s.scenario().equals(a.leading());
             String rank = s.shownRank(a.scenarios());
             String line = String.format(Locale.ROOT, "  %-2s %-32s %6.2f  %-21s", rank, title, s.score(), s.likelihood());
@@ -58,7 +57,7 @@ public final class AssessmentText {
         if (a.evaluation().isEmpty()) {
             return;
         }
-        String title = Outlook.find(a.leading()).map(Outlook::title).orElse(a.leading());
+        String title = a.title(a.leading());
         out.append('\n').append(style.bold("What the article says of " + title)).append('\n');
         for (Evaluation e : a.evaluation()) {
             out.append(String.format(Locale.ROOT, "  %-14s %s (¶%s)%n", e.aspect(), e.text(), e.source()));
@@ -75,18 +74,17 @@ public final class AssessmentText {
         }
     }
 
-    /** The actors' column is as wide as the longest actor the article addresses ({@code us-china}). */
-    private static final int ACTOR_WIDTH = Recommendation.ACTORS.stream().mapToInt(String::length).max().orElse(0);
-
     private static void prescriptions(Assessment a, Style style, StringBuilder out) {
         List<PrescriptionResult> unmet = a.prescriptions().stream().filter(p -> !p.met()).toList();
         long met = a.prescriptions().size() - unmet.size();
         out.append('\n').append(style.bold(String.format(Locale.ROOT, "Prescriptions: %d of %d met", met, a.prescriptions().size())))
                 .append('\n');
         if (!unmet.isEmpty()) {
-            out.append("  Unmet, by what meeting each would add to deep integration:\n");
+            out.append("  Unmet, by what meeting each would add to " + a.knowledgeBase().best().title() + ":\n");
+            // The actors' column is as wide as the longest actor the knowledge base addresses.
+            int actorWidth = a.knowledgeBase().actorIds().stream().mapToInt(String::length).max().orElse(1);
             for (PrescriptionResult p : unmet) {
-                out.append(String.format(Locale.ROOT, "  %+7.3f  %-" + ACTOR_WIDTH + "s ¶%-3s %s (%s -> %s)%n",
+                out.append(String.format(Locale.ROOT, "  %+7.3f  %-" + actorWidth + "s ¶%-3s %s (%s -> %s)%n",
                         p.gain() == null ? 0.0 : p.gain(), p.actor(), p.source(), p.text(), p.indicator(), p.target()));
             }
         }

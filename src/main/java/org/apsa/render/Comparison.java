@@ -3,7 +3,7 @@ package org.apsa.render;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.JudgmentResult;
 import org.apsa.engine.Assessment.PrescriptionResult;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.explain.Change;
 
 import java.math.BigDecimal;

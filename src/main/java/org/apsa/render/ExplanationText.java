@@ -1,6 +1,7 @@
 package org.apsa.render;
 
-import org.apsa.engine.Outlook;
+import org.apsa.fact.KnowledgeBase;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.explain.Change;
@@ -23,7 +24,7 @@ public final class ExplanationText {
 
     public static String whyNot(WhyNot.Result r, Style style) {
         StringBuilder out = new StringBuilder();
-        String title = title(r.scenario());
+        String title = title(r.knowledgeBase(), r.scenario());
         out.append(style.bold(String.format(Locale.ROOT, "Why not %s? Score %.2f (%s), rank %s", title,
                 r.current().score(), r.current().likelihood(), r.current().shownRank(r.scores())))).append('\n');
         if (r.alreadyLeading()) {
@@ -31,7 +32,7 @@ public final class ExplanationText {
             return out.toString();
         }
         if (r.leading() != null) {
-            out.append("The leading outlook is " + title(r.leading()) + ".\n");
+            out.append("The leading outlook is " + title(r.knowledgeBase(), r.leading()) + ".\n");
         } else {
             out.append(r.insufficient() == null ? "No outlook leads.\n" : String.format(Locale.ROOT,
                     "No outlook leads: the evidence in all is %.2f, less than the %.2f it takes to name a leader.%n",
@@ -48,7 +49,7 @@ public final class ExplanationText {
             out.append(indent(TraceText.render(r.against(), style)));
         }
         if (!r.leaderSupport().isEmpty()) {
-            out.append(style.bold("What the leader, " + title(r.leading()) + ", rests on")).append('\n');
+            out.append(style.bold("What the leader, " + title(r.knowledgeBase(), r.leading()) + ", rests on")).append('\n');
             out.append(indent(TraceText.render(r.leaderSupport(), style)));
         }
         if (!r.putsFirst().isEmpty()) {
@@ -76,7 +77,7 @@ public final class ExplanationText {
     }
 
     private static void candidates(WhyNot.Result r, List<WhyNot.Candidate> candidates, Style style, StringBuilder out) {
-        String title = title(r.scenario());
+        String title = title(r.knowledgeBase(), r.scenario());
         for (WhyNot.Candidate c : candidates) {
             out.append("  ").append(c.changes().stream()
                             .map(ch -> change(ch) + (c.evidenceOnly().contains(ch) ? style.dim(" (adds evidence only)") : ""))
@@ -137,16 +138,23 @@ public final class ExplanationText {
     }
 
     public static String sensitivity(List<Sensitivity.Row> rows, List<Sensitivity.InformationValue> information, Style style) {
+        return sensitivity(KnowledgeBase.embedded(), rows, information, style);
+    }
+
+    /** @param kb the knowledge base of the rules: a column for each of its outlooks */
+    public static String sensitivity(KnowledgeBase kb, List<Sensitivity.Row> rows, List<Sensitivity.InformationValue> information,
+                                     Style style) {
         StringBuilder out = new StringBuilder();
         out.append(style.bold("Sensitivity: how far each indicator moves each outlook across its scale")).append('\n');
         out.append("  (a stated indicator at the confidence stated for it, an unknown one at confidence 1)\n");
-        out.append(String.format(Locale.ROOT, "  %-36s %-20s %7s %7s %7s %7s  %s%n", "Indicator", "Now", "deep-i", "shared",
-                "polar", "chaos", "largest"));
+        out.append(String.format(Locale.ROOT, "  %-36s %-20s", "Indicator", "Now"));
+        kb.outlooks().forEach(o -> out.append(String.format(Locale.ROOT, " %7s", o.heading())));
+        out.append(String.format(Locale.ROOT, "  %s%n", "largest"));
         for (Sensitivity.Row r : rows) {
-            out.append(String.format(Locale.ROOT, "  %-36s %-20s %7.3f %7.3f %7.3f %7.3f  %s%n", r.indicator(),
-                    r.current() == null ? "unknown" : Change.describe(new Reading(r.current(), r.confidence(), null)),
-                    r.swing().get("deep-integration"), r.swing().get("shared-dominance"), r.swing().get("polarization"),
-                    r.swing().get("chaos"), bar(r.largest())));
+            out.append(String.format(Locale.ROOT, "  %-36s %-20s", r.indicator(),
+                    r.current() == null ? "unknown" : Change.describe(new Reading(r.current(), r.confidence(), null))));
+            kb.outlooks().forEach(o -> out.append(String.format(Locale.ROOT, " %7.3f", r.swing().get(o.id()))));
+            out.append(String.format(Locale.ROOT, "  %s%n", bar(r.largest())));
         }
         if (!information.isEmpty()) {
             out.append('\n').append(style.bold("Worth learning (unknown indicators, most informative first)")).append('\n');
@@ -186,6 +194,10 @@ public final class ExplanationText {
 
     private static String capitalized(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String title(KnowledgeBase kb, String scenario) {
+        return kb.outlook(scenario).map(Outlook::title).orElse(String.valueOf(scenario));
     }
 
     private static String title(String scenario) {

@@ -3,7 +3,7 @@ package org.apsa.render;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.explore.Exploration;
 
 import java.util.ArrayList;

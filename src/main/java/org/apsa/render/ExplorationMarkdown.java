@@ -1,6 +1,6 @@
 package org.apsa.render;
 
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.explore.Exploration;
 
 import java.util.Locale;

@@ -3,7 +3,7 @@ package org.apsa.report;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.render.Literal;
 import org.apsa.report.Shared.Section;
 
@@ -131,16 +131,16 @@ public final class HtmlReport {
         List<Leading> leading = new ArrayList<>();
         for (Map.Entry<String, Long> e : data.byLeading().entrySet()) {
             long width = data.assessed() == 0 ? 0 : Math.round(160.0 * e.getValue() / data.assessed());
-            leading.add(new Leading(text(outlookTitle(e.getKey())), e.getValue(), Shared.percent(e.getValue(), data.assessed()), width));
+            leading.add(new Leading(text(outlookTitle(data.knowledgeBase(), e.getKey())), e.getValue(), Shared.percent(e.getValue(), data.assessed()), width));
         }
-        List<String> outlooks = Arrays.stream(Outlook.values()).map(o -> text(o.title())).toList();
+        List<String> outlooks = data.knowledgeBase().outlooks().stream().map(o -> text(o.title())).toList();
         List<FactSetRow> factSets = new ArrayList<>();
         List<Brief> briefs = new ArrayList<>();
         for (Row r : data.listed()) {
-            factSets.add(new FactSetRow(r.number(), text(r.id()), r.asOf() == null ? "" : r.asOf(), text(outlookTitle(r.leading())),
-                    Arrays.stream(Outlook.values()).map(o -> score(r.score(o))).toList(),
+            factSets.add(new FactSetRow(r.number(), text(r.id()), r.asOf() == null ? "" : r.asOf(), text(outlookTitle(data.knowledgeBase(), r.leading())),
+                    data.knowledgeBase().outlooks().stream().map(o -> score(r.score(o))).toList(),
                     r.topUnmet() == null ? "" : text(r.topUnmet().text()), r.topUnmet() == null ? "" : Shared.gain(r.topUnmet().gain())));
-            Outlook leader = r.leading() == null ? null : Outlook.find(r.leading()).orElseThrow();
+            Outlook leader = r.leading() == null ? null : data.knowledgeBase().outlook(r.leading()).orElseThrow();
             briefs.add(new Brief(r.number(), text(r.title() != null ? r.title() : r.id()), text(r.id()),
                     r.asOf() == null ? "" : ", as of " + r.asOf(), leader == null ? null : text(leader.title()),
                     leader == null ? "" : score(r.score(leader)), leader == null ? "" : text(r.likelihood(leader)),
@@ -148,19 +148,19 @@ public final class HtmlReport {
         }
         return new Page(Shared.TITLE, text(Shared.counts(data)),
                 data.provenance() == null ? null : text(data.provenance().sentence()), sections, leading, text(Shared.meanScores(data)),
-                data.period(), text(Shared.timelineLeftOut(data)), chart(data.timeline()), text(Shared.comparisonLeftOut(data)),
-                data.sameDates().stream().map(HtmlReport::sameDate).toList(), outlooks, factSets, text(Shared.listedNote(data)), briefs);
+                data.period(), text(Shared.timelineLeftOut(data)), chart(data, data.timeline()), text(Shared.comparisonLeftOut(data)),
+                data.sameDates().stream().map(d -> sameDate(data, d)).toList(), outlooks, factSets, text(Shared.listedNote(data)), briefs);
     }
 
-    private static SameDate sameDate(ReportData.SameDate d) {
+    private static SameDate sameDate(ReportData data, ReportData.SameDate d) {
         List<Row> rows = d.rows();
-        List<Values> scores = Arrays.stream(Outlook.values())
+        List<Values> scores = data.knowledgeBase().outlooks().stream()
                 .map(o -> new Values(text(o.title()), rows.stream().map(r -> score(r.score(o))).toList())).toList();
         List<Values> differing = d.differing().stream()
-                .map(i -> new Values(Shared.indicatorId(i), rows.stream().map(r -> r.level(i) == null ? "\u2014" : text(r.level(i))).toList()))
+                .map(i -> new Values(Shared.indicatorId(data.knowledgeBase(), i), rows.stream().map(r -> r.level(i) == null ? "\u2014" : text(r.level(i))).toList()))
                 .toList();
         return new SameDate(d.date(), Shared.plural(d.count(), "fact set"), rows.stream().map(r -> text(r.id())).toList(),
-                rows.stream().map(r -> text(outlookTitle(r.leading()))).toList(), scores, differing, noteParts(d));
+                rows.stream().map(r -> text(outlookTitle(data.knowledgeBase(), r.leading()))).toList(), scores, differing, noteParts(d));
     }
 
     /** The comparison's note, its indicator ids apart so that the template shows them as code. */
@@ -179,7 +179,7 @@ public final class HtmlReport {
     /** Brackets an id in a note; a private-use character, which Literal.oneLine never yields. */
     private static final char CODE_MARK = '\uE000';
 
-    private static Chart chart(List<ReportData.Point> points) {
+    private static Chart chart(ReportData data, List<ReportData.Point> points) {
         if (points.isEmpty()) {
             return null;
         }
@@ -206,7 +206,7 @@ public final class HtmlReport {
         boolean marked = points.size() <= MARKED_POINTS;
         List<Line> lines = new ArrayList<>();
         List<LegendEntry> legend = new ArrayList<>();
-        for (Outlook o : Outlook.values()) {
+        for (Outlook o : data.knowledgeBase().outlooks()) {
             StringBuilder polyline = new StringBuilder();
             List<Marker> markers = new ArrayList<>();
             for (int i = 0; i < points.size(); i++) {
@@ -218,7 +218,7 @@ public final class HtmlReport {
                             points.get(i).period(), value, Shared.plural(points.get(i).count(), "fact set"))));
                 }
             }
-            Stroke stroke = new Stroke(COLOURS[o.ordinal()], DASHES[o.ordinal()]);
+            Stroke stroke = new Stroke(COLOURS[o.ordinal() % COLOURS.length], DASHES[o.ordinal() % DASHES.length]);
             lines.add(new Line(o.id(), stroke, polyline.toString(), markers));
             legend.add(new LegendEntry(stroke, marked ? marker(o, 18, 6, "") : null, text(o.title())));
         }
@@ -226,8 +226,8 @@ public final class HtmlReport {
     }
 
     private static Marker marker(Outlook o, double x, double y, String title) {
-        String colour = COLOURS[o.ordinal()];
-        return switch (o.ordinal()) {
+        String colour = COLOURS[o.ordinal() % COLOURS.length];
+        return switch (o.ordinal() % COLOURS.length) {
             case 0 -> new Marker("circle", decimal(x), decimal(y), "", colour, title);
             case 1 -> new Marker("rect", decimal(x - 3.25), decimal(y - 3.25), "", colour, title);
             case 2 -> new Marker("path", "", "", String.format(Locale.ROOT, "M%.1f %.1fL%.1f %.1fL%.1f %.1fZ",

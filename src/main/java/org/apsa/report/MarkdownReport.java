@@ -1,6 +1,6 @@
 package org.apsa.report;
 
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.render.Literal;
 import org.apsa.report.Shared.Section;
 
@@ -22,7 +22,17 @@ public final class MarkdownReport {
     public static final String FIRST_LINE = "# " + Shared.TITLE;
 
     /** What the tables' short column heads stand for, under each table that has them. */
-    private static final String ABBREVIATIONS = "DI deep integration, SD shared dominance of big powers, PO polarization, CH falling into chaos.";
+    /** The outlooks' abbreviations as table headings: {@code  DI | SD |}. */
+    private static String columns(ReportData data) {
+        StringBuilder out = new StringBuilder();
+        data.knowledgeBase().outlooks().forEach(o -> out.append(' ').append(o.abbreviation()).append(" |"));
+        return out.toString();
+    }
+
+    /** What the headings stand for: {@code DI deep integration, SD ...}. */
+    private static String abbreviations(ReportData data) {
+        return String.join(", ", data.knowledgeBase().outlooks().stream().map(o -> o.abbreviation() + " " + o.title()).toList()) + ".";
+    }
 
     private MarkdownReport() {
     }
@@ -55,25 +65,25 @@ public final class MarkdownReport {
     private static void overview(ReportData data, StringBuilder out) {
         out.append("| Leading outlook | Fact sets | Share |\n|---|---:|---:|\n");
         for (Map.Entry<String, Long> e : data.byLeading().entrySet()) {
-            out.append("| ").append(outlookTitle(e.getKey())).append(" | ").append(e.getValue()).append(" | ")
+            out.append("| ").append(outlookTitle(data.knowledgeBase(), e.getKey())).append(" | ").append(e.getValue()).append(" | ")
                     .append(Shared.percent(e.getValue(), data.assessed())).append(" |\n");
         }
         out.append('\n').append(Shared.meanScores(data)).append("\n\n");
     }
 
     private static void factSets(ReportData data, StringBuilder out) {
-        out.append("| # | Fact set | As of | Leading | DI | SD | PO | CH | Top unmet prescription | Gain |\n")
-                .append("|---:|---|---|---|---:|---:|---:|---:|---|---:|\n");
+        out.append("| # | Fact set | As of | Leading |").append(columns(data)).append(" Top unmet prescription | Gain |\n")
+                .append("|---:|---|---|---|").append("---:|".repeat(data.knowledgeBase().outlooks().size())).append("---|---:|\n");
         for (Row r : data.listed()) {
             out.append("| ").append(r.number()).append(" | `").append(r.id()).append("` | ").append(r.asOf() == null ? "" : r.asOf())
-                    .append(" | ").append(outlookTitle(r.leading()));
-            for (Outlook o : Outlook.values()) {
+                    .append(" | ").append(outlookTitle(data.knowledgeBase(), r.leading()));
+            for (Outlook o : data.knowledgeBase().outlooks()) {
                 out.append(" | ").append(score(r.score(o)));
             }
             out.append(" | ").append(r.topUnmet() == null ? "" : Literal.markdown(r.topUnmet().text()))
                     .append(" | ").append(r.topUnmet() == null ? "" : Shared.gain(r.topUnmet().gain())).append(" |\n");
         }
-        out.append('\n').append(ABBREVIATIONS);
+        out.append('\n').append(abbreviations(data));
         String note = Shared.listedNote(data);
         out.append(note.isEmpty() ? "" : " " + note).append("\n\n");
     }
@@ -92,18 +102,19 @@ public final class MarkdownReport {
                 .append(score(Sparklines.LEAST_RANGE)).append(" is drawn on ").append(score(Sparklines.LEAST_RANGE))
                 .append(" about its middle, so that each of the 8 heights stands for at least ").append(score(Sparklines.LEAST_RANGE / 8))
                 .append(" and noise is not drawn as a swing.\n\n```text\n");
-        for (Outlook o : Outlook.values()) {
+        for (Outlook o : data.knowledgeBase().outlooks()) {
             out.append(String.format(Locale.ROOT, "%-31s %s  %s–%s\n", o.title(), lines.line(o), score(lines.lowest(o)), score(lines.highest(o))));
         }
-        out.append("```\n\n| ").append(capitalised(data.period())).append(" | Fact sets | DI | SD | PO | CH |\n|---|---:|---:|---:|---:|---:|\n");
+        out.append("```\n\n| ").append(capitalised(data.period())).append(" | Fact sets |").append(columns(data)).append("\n|---|---:|")
+                .append("---:|".repeat(data.knowledgeBase().outlooks().size())).append('\n');
         for (ReportData.Point p : points) {
             out.append("| ").append(p.period()).append(" | ").append(p.count());
-            for (Outlook o : Outlook.values()) {
+            for (Outlook o : data.knowledgeBase().outlooks()) {
                 out.append(" | ").append(score(p.means()[o.ordinal()]));
             }
             out.append(" |\n");
         }
-        out.append('\n').append(ABBREVIATIONS).append("\n\n");
+        out.append('\n').append(abbreviations(data)).append("\n\n");
     }
 
     private static void comparison(ReportData data, StringBuilder out) {
@@ -119,13 +130,13 @@ public final class MarkdownReport {
             out.append("\n|---|");
             out.append("---|".repeat(rows.size()));
             out.append("\n| **leading** |");
-            rows.forEach(r -> out.append(' ').append(outlookTitle(r.leading())).append(" |"));
-            for (Outlook o : Outlook.values()) {
+            rows.forEach(r -> out.append(' ').append(outlookTitle(data.knowledgeBase(), r.leading())).append(" |"));
+            for (Outlook o : data.knowledgeBase().outlooks()) {
                 out.append("\n| ").append(o.title()).append(" |");
                 rows.forEach(r -> out.append(' ').append(score(r.score(o))).append(" |"));
             }
             for (int i : d.differing()) {
-                out.append("\n| `").append(Shared.indicatorId(i)).append("` |");
+                out.append("\n| `").append(Shared.indicatorId(data.knowledgeBase(), i)).append("` |");
                 rows.forEach(r -> out.append(' ').append(r.level(i) == null ? "—" : r.level(i)).append(" |"));
             }
             out.append("\n\n").append(Shared.sameDateNote(d, id -> "`" + id + "`")).append("\n\n");
@@ -136,8 +147,8 @@ public final class MarkdownReport {
         for (Row r : data.listed()) {
             out.append("### ").append(Literal.markdown(r.title() != null ? r.title() : r.id())).append("\n\n`").append(r.id()).append('`');
             out.append(r.asOf() == null ? "" : ", as of " + r.asOf()).append(": ");
-            out.append(r.leading() == null ? "no leader" : "**" + outlookTitle(r.leading()) + "** leads (" + score(r.score(Outlook.find(r.leading()).orElseThrow()))
-                    + ", " + r.likelihood(Outlook.find(r.leading()).orElseThrow()) + ")").append(".\n\n");
+            out.append(r.leading() == null ? "no leader" : "**" + outlookTitle(data.knowledgeBase(), r.leading()) + "** leads (" + score(r.score(data.knowledgeBase().outlook(r.leading()).orElseThrow()))
+                    + ", " + r.likelihood(data.knowledgeBase().outlook(r.leading()).orElseThrow()) + ")").append(".\n\n");
             for (String line : r.brief()) {
                 out.append("- ").append(Literal.markdown(line)).append('\n');
             }

@@ -1,7 +1,8 @@
 package org.apsa.report;
 
 import org.apsa.engine.Assessment;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.KnowledgeBase;
+import org.apsa.fact.Outlook;
 import org.apsa.provenance.Provenance;
 
 import java.time.LocalDate;
@@ -79,7 +80,8 @@ public final class ReportData {
     private final Map<String, Long> byLeading = new LinkedHashMap<>();
     /** Fact sets with enough evidence, and the sums of their scores: the overview's mean scores. */
     private long withEvidence;
-    private final double[] scoreSums = new double[Outlook.values().length];
+    private final double[] scoreSums;
+    private final KnowledgeBase knowledgeBase;
     private final List<Row> listed = new ArrayList<>();
     /** Period (a date, month or year) to count and score sums. */
     private final TreeMap<String, double[]> timeline = new TreeMap<>();
@@ -102,11 +104,24 @@ public final class ReportData {
     private long files;
     private Provenance provenance;
 
+    /** The report of a run of the embedded knowledge base's rules. */
     public ReportData() {
-        for (Outlook o : Outlook.values()) {
+        this(KnowledgeBase.embedded());
+    }
+
+    /** The report of a run of rules of this knowledge base: a column, a count and a mean for each of its outlooks. */
+    public ReportData(KnowledgeBase knowledgeBase) {
+        this.knowledgeBase = knowledgeBase;
+        this.scoreSums = new double[knowledgeBase.outlooks().size()];
+        for (Outlook o : knowledgeBase.outlooks()) {
             byLeading.put(o.id(), 0L);
         }
         byLeading.put(INSUFFICIENT, 0L);
+    }
+
+    /** The domain of the rules that assessed the rows. */
+    public KnowledgeBase knowledgeBase() {
+        return knowledgeBase;
     }
 
     public void add(Row row) {
@@ -116,7 +131,7 @@ public final class ReportData {
         // they would pull every mean toward 0.25. The same goes for the timeline below.
         if (!INSUFFICIENT.equals(row.status())) {
             withEvidence++;
-            for (Outlook o : Outlook.values()) {
+            for (Outlook o : knowledgeBase.outlooks()) {
                 scoreSums[o.ordinal()] += row.score(o);
             }
         }
@@ -142,7 +157,7 @@ public final class ReportData {
     private void addToTimeline(Row row) {
         double[] sums = timeline.computeIfAbsent(row.asOf().substring(0, periodLength), k -> new double[1 + scoreSums.length]);
         sums[0]++;
-        for (Outlook o : Outlook.values()) {
+        for (Outlook o : knowledgeBase.outlooks()) {
             sums[1 + o.ordinal()] += row.score(o);
         }
         // Days, then months, then years: a year has four digits, so the timeline stops growing there.

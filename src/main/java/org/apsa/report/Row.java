@@ -2,10 +2,11 @@ package org.apsa.report;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.PrescriptionResult;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.fact.IndicatorDef;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
 
@@ -28,7 +29,7 @@ import java.util.Set;
  * @param brief       the leader's explanation in a few lines: its strongest pieces of evidence and what they rest on
  */
 public record Row(long number, String id, String title, String asOf, String status, String leading, double[] scores,
-                  String[] likelihoods, PrescriptionResult topUnmet, byte[] levels, List<String> brief) {
+                  String[] likelihoods, PrescriptionResult topUnmet, byte[] levels, List<String> brief, KnowledgeBase knowledgeBase) {
 
     /** Pieces of evidence the brief explanation names. */
     static final int BRIEF_REASONS = 3;
@@ -39,23 +40,23 @@ public record Row(long number, String id, String title, String asOf, String stat
 
     /** @param withBrief whether to read the brief explanation; only the Markdown and HTML reports show it */
     public static Row of(long number, Assessment a, boolean withBrief) {
-        Outlook[] outlooks = Outlook.values();
-        double[] scores = new double[outlooks.length];
-        String[] likelihoods = new String[outlooks.length];
+        KnowledgeBase kb = a.knowledgeBase();
+        double[] scores = new double[kb.outlooks().size()];
+        String[] likelihoods = new String[scores.length];
         for (ScenarioScore s : a.scenarios()) {
-            int i = Outlook.find(s.scenario()).orElseThrow().ordinal();
+            int i = kb.outlook(s.scenario()).orElseThrow().ordinal();
             scores[i] = s.score();
             likelihoods[i] = s.likelihood();
         }
         PrescriptionResult top = a.prescriptions().stream().filter(p -> !p.met()).findFirst().orElse(null);
-        List<IndicatorDef> defs = Vocabulary.indicators();
+        List<IndicatorDef> defs = kb.vocabulary().indicators();
         byte[] levels = new byte[defs.size()];
         for (int i = 0; i < defs.size(); i++) {
             Reading r = a.factSet().indicators().get(defs.get(i).id());
             levels[i] = (byte) (r == null ? -1 : defs.get(i).scale().rank(r.level()));
         }
         return new Row(number, a.factSet().id(), a.factSet().title(), a.factSet().asOf(), a.status(), a.leading(),
-                scores, likelihoods, top, levels, withBrief ? brief(a) : List.of());
+                scores, likelihoods, top, levels, withBrief ? brief(a) : List.of(), kb);
     }
 
     public double score(Outlook outlook) {
@@ -68,7 +69,7 @@ public record Row(long number, String id, String title, String asOf, String stat
 
     /** The level of an indicator, or null when the fact set leaves it unknown. */
     public String level(int indicator) {
-        return levels[indicator] < 0 ? null : Vocabulary.indicators().get(indicator).scale().levels().get(levels[indicator]);
+        return levels[indicator] < 0 ? null : knowledgeBase.vocabulary().indicators().get(indicator).scale().levels().get(levels[indicator]);
     }
 
     /**
@@ -84,7 +85,7 @@ public record Row(long number, String id, String title, String asOf, String stat
         List<String> lines = new ArrayList<>();
         if (a.leading() == null) {
             lines.add(String.format(Locale.ROOT, "Too little evidence to name a leader (total evidence %.2f)%s", a.evidence(),
-                    leader == null || leader.because().isEmpty() ? "." : "; ranked first: " + Shared.outlookTitle(first) + "."));
+                    leader == null || leader.because().isEmpty() ? "." : "; ranked first: " + a.title(first) + "."));
         }
         if (leader == null) {
             return List.copyOf(lines);

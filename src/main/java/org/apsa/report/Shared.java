@@ -1,8 +1,8 @@
 package org.apsa.report;
 
 import org.apsa.engine.Assessment;
-import org.apsa.engine.Outlook;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
+import org.apsa.fact.Outlook;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,10 +67,14 @@ final class Shared {
     }
 
     static String outlookTitle(String id) {
+        return outlookTitle(KnowledgeBase.embedded(), id);
+    }
+
+    static String outlookTitle(KnowledgeBase kb, String id) {
         if (id == null || id.equals(Assessment.INSUFFICIENT_EVIDENCE)) {
             return "insufficient evidence";
         }
-        return Outlook.find(id).map(Outlook::title).orElse(id);
+        return kb.outlook(id).map(Outlook::title).orElse(id);
     }
 
     static String score(double value) {
@@ -115,7 +119,7 @@ final class Shared {
             return "No mean scores: no fact set has enough evidence.";
         }
         StringBuilder out = new StringBuilder("Mean scores: ");
-        for (Outlook o : Outlook.values()) {
+        for (Outlook o : data.knowledgeBase().outlooks()) {
             out.append(o.ordinal() == 0 ? "" : ", ").append(o.title()).append(' ').append(score(data.meanScore(o)));
         }
         out.append('.');
@@ -165,7 +169,7 @@ final class Shared {
         StringBuilder out = new StringBuilder("The first ").append(d.rows().size()).append(" of ").append(d.count())
                 .append(" are shown. All ").append(d.count()).append(" agree on ").append(plural(d.agreeing(), "indicator"));
         List<Integer> shownDiffer = differing(d.rows());
-        List<String> hiddenOnly = d.differing().stream().filter(i -> !shownDiffer.contains(i)).map(i -> code.apply(indicatorId(i))).toList();
+        List<String> hiddenOnly = d.differing().stream().filter(i -> !shownDiffer.contains(i)).map(i -> code.apply(indicatorId(d.rows().get(0).knowledgeBase(), i))).toList();
         if (!hiddenOnly.isEmpty()) {
             out.append("; ").append(String.join(", ", hiddenOnly)).append(hiddenOnly.size() == 1 ? " differs" : " differ")
                     .append(" only in the ones not shown");
@@ -176,7 +180,7 @@ final class Shared {
     /** The indicators, in vocabulary order, on which the given fact sets do not all agree. */
     static List<Integer> differing(List<Row> rows) {
         List<Integer> differ = new ArrayList<>();
-        for (int i = 0; i < Vocabulary.indicators().size(); i++) {
+        for (int i = 0; i < rows.get(0).knowledgeBase().vocabulary().indicators().size(); i++) {
             String first = rows.get(0).level(i);
             for (Row r : rows) {
                 if (!Objects.equals(first, r.level(i))) {
@@ -188,7 +192,7 @@ final class Shared {
         return differ;
     }
 
-    static String indicatorId(int i) {
-        return Vocabulary.indicators().get(i).id();
+    static String indicatorId(KnowledgeBase kb, int i) {
+        return kb.vocabulary().indicators().get(i).id();
     }
 }

@@ -1,6 +1,6 @@
 package org.apsa.report;
 
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -67,7 +67,7 @@ final class Sparklines {
     private Sparklines(Step step, double[][] means) {
         this.step = step;
         this.means = means;
-        int outlooks = Outlook.values().length;
+        int outlooks = Arrays.stream(means).filter(java.util.Objects::nonNull).mapToInt(m -> m.length).max().orElse(0);
         lowest = new double[outlooks];
         highest = new double[outlooks];
         Arrays.fill(lowest, Double.POSITIVE_INFINITY);
@@ -95,7 +95,7 @@ final class Sparklines {
         // A step is never shorter than a point: a month's mean is not a day's.
         Step step = STEPS.stream().filter(st -> st.unit().compareTo(shortest) >= 0 && st.index(first, last) < WIDTH)
                 .findFirst().orElse(STEPS.get(STEPS.size() - 1));
-        int outlooks = Outlook.values().length;
+        int outlooks = points.get(0).means().length;
         int width = step.index(first, last) + 1;
         double[][] sums = new double[width][];
         long[] counts = new long[width];

@@ -1,6 +1,7 @@
 package org.apsa.report;
 
-import org.apsa.engine.Outlook;
+import org.apsa.fact.KnowledgeBase;
+import org.apsa.fact.Outlook;
 
 import java.util.Locale;
 
@@ -14,9 +15,15 @@ public final class SummaryCsv {
     private SummaryCsv() {
     }
 
+    /** The header for the embedded knowledge base's outlooks. */
     public static String header() {
+        return header(KnowledgeBase.embedded());
+    }
+
+    /** The header: a score and a likelihood column for each of the knowledge base's outlooks. */
+    public static String header(KnowledgeBase kb) {
         StringBuilder out = new StringBuilder("id,asOf,status,leading");
-        for (Outlook o : Outlook.values()) {
+        for (Outlook o : kb.outlooks()) {
             out.append(',').append(o.id()).append(',').append(o.id()).append(".likelihood");
         }
         return out.append(",topUnmetPrescription,topUnmetGain\r\n").toString();
@@ -26,7 +33,7 @@ public final class SummaryCsv {
         StringBuilder out = new StringBuilder();
         out.append(field(row.id())).append(',').append(field(row.asOf())).append(',').append(field(row.status()))
                 .append(',').append(field(row.leading()));
-        for (Outlook o : Outlook.values()) {
+        for (Outlook o : row.knowledgeBase().outlooks()) {
             out.append(',').append(String.format(Locale.ROOT, "%.4f", row.score(o))).append(',').append(field(row.likelihood(o)));
         }
         out.append(',').append(field(row.topUnmet() == null ? null : row.topUnmet().id()));

@@ -1,5 +1,6 @@
 package org.apsa.rulebase;
 
+import org.apsa.fact.KnowledgeBase;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.core.impl.InternalRuleBase;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -48,10 +50,20 @@ public final class RuleBase {
     private final Map<List<Class<?>>, Set<Rule>> irrelevant = new ConcurrentHashMap<>();
     private final Map<List<Class<?>>, Optional<AgendaFilter>> filters = new ConcurrentHashMap<>();
     private final List<String> warnings;
+    private final KnowledgeBase knowledgeBase;
+
+    /**
+     * The knowledge base of each rule base in use, by its compiled rules: a rule's consequence
+     * (the scoring rule, a Support checking its outlook) knows only its session's KieBase.
+     * Weak keys: a rule base no longer used leaves with its KieBase.
+     */
+    private static final Map<KieBase, KnowledgeBase> KNOWLEDGE = Collections.synchronizedMap(new WeakHashMap<>());
 
     RuleBase(KieBase kieBase, Path folder, List<RuleInfo> rules, String fingerprint, boolean fromCache, Supplier<DrlModel> model,
-             List<String> warnings) {
+             List<String> warnings, KnowledgeBase knowledgeBase) {
         this.kieBase = kieBase;
+        this.knowledgeBase = knowledgeBase;
+        KNOWLEDGE.put(kieBase, knowledgeBase);
         this.warnings = List.copyOf(warnings);
         this.model = model;
         this.folder = folder;
@@ -275,6 +287,20 @@ public final class RuleBase {
 
     public Optional<RuleInfo> rule(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The domain these rules speak of: the folder's {@code knowledge-base.json}, or the embedded one's. */
+    public KnowledgeBase knowledgeBase() {
+        return knowledgeBase;
+    }
+
+    /**
+     * The knowledge base of the rule base a session was made from; the embedded one for
+     * compiled rules no rule base holds.
+     */
+    public static KnowledgeBase knowledgeBaseOf(KieBase kieBase) {
+        KnowledgeBase kb = kieBase == null ? null : KNOWLEDGE.get(kieBase);
+        return kb == null ? KnowledgeBase.embedded() : kb;
     }
 
     public Path folder() {

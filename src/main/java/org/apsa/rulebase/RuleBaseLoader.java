@@ -3,6 +3,7 @@ package org.apsa.rulebase;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apsa.fact.InputProblem;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.io.Utf8Text;
 import org.drools.base.util.Drools;
 import org.drools.compiler.kie.builder.impl.DrlProject;
@@ -94,6 +95,7 @@ public final class RuleBaseLoader {
     public static RuleBase load(Path folder, RuleCache cache, RuleChecks checks) {
         long started = System.nanoTime();
         List<Path> files = drlFiles(folder);
+        KnowledgeBase knowledgeBase = knowledgeBase(folder);
         Map<Path, byte[]> sources = new LinkedHashMap<>();
         for (Path file : files) {
             sources.put(file, read(file));
@@ -126,7 +128,25 @@ public final class RuleBaseLoader {
         }
         LOG.info("{} {} rules from {} files in {} in {} ms", fromCache ? "loaded (compiled-rule cache)" : "compiled",
                 rules.size(), files.size(), folder, (System.nanoTime() - started) / 1_000_000);
-        return new RuleBase(kieBase, folder, rules, fingerprint, fromCache, model, verdict.warnings());
+        return new RuleBase(kieBase, folder, rules, fingerprint, fromCache, model, verdict.warnings(), knowledgeBase);
+    }
+
+    /**
+     * The domain of a rules folder: its {@value KnowledgeBase#FILE}, or the embedded one's when
+     * it has none.
+     *
+     * @throws RuleBaseException when the file has errors (then the message lists them)
+     */
+    public static KnowledgeBase knowledgeBase(Path folder) {
+        Optional<KnowledgeBase.Reading> reading = KnowledgeBase.read(folder);
+        if (reading.isEmpty()) {
+            return KnowledgeBase.embedded();
+        }
+        List<KnowledgeBase.Problem> errors = reading.get().errors();
+        if (!errors.isEmpty()) {
+            throw new RuleBaseException(errors.stream().map(KnowledgeBase.Problem::where).toList());
+        }
+        return reading.get().knowledgeBase().orElseThrow();
     }
 
     /** How the cache key of the DRL model of a compiled-rule entry ends. */
@@ -222,10 +242,16 @@ public final class RuleBaseLoader {
     private static String checksKey(String entryKey, Path folder) {
         MessageDigest digest = sha256();
         digest.update(("rule checks\0" + entryKey + "\0" + folder + "\0").getBytes(StandardCharsets.UTF_8));
-        Path claims = folder.resolve("claims.csv");
         try {
-            if (Files.isRegularFile(claims)) {
-                digest.update(Files.readAllBytes(claims));
+            // The checks read the knowledge base and the claims file it names beside the rules.
+            for (Path read : List.of(folder.resolve("claims.csv"), folder.resolve(KnowledgeBase.FILE))) {
+                if (Files.isRegularFile(read)) {
+                    digest.update(Files.readAllBytes(read));
+                }
+            }
+            Optional<String> named = KnowledgeBase.read(folder).flatMap(KnowledgeBase.Reading::knowledgeBase).flatMap(KnowledgeBase::claims);
+            if (named.isPresent() && Files.isRegularFile(folder.resolve(named.get()))) {
+                digest.update(Files.readAllBytes(folder.resolve(named.get())));
             }
         } catch (IOException e) {
             digest.update(("unreadable " + e).getBytes(StandardCharsets.UTF_8));

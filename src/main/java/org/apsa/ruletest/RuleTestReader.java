@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.apsa.engine.Assessment;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.InputProblem;
@@ -57,9 +57,18 @@ public final class RuleTestReader {
     static final List<String> STATUSES = List.of(Assessment.ASSESSED, Assessment.INSUFFICIENT_EVIDENCE);
 
     private final ObjectMapper mapper;
-    private final FactSetReader factReader = new FactSetReader();
+    private final FactSetReader factReader;
+    private final KnowledgeBase kb;
 
+    /** A reader of tests of the embedded knowledge base's rules. */
     public RuleTestReader() {
+        this(KnowledgeBase.embedded());
+    }
+
+    /** A reader of tests of rules of this knowledge base: their facts in its vocabulary, their outlooks its own. */
+    public RuleTestReader(KnowledgeBase kb) {
+        this.kb = kb;
+        this.factReader = new FactSetReader(kb.vocabulary());
         JsonMapper json = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -251,7 +260,7 @@ public final class RuleTestReader {
         return entry.factSet();
     }
 
-    private static void check(String file, JsonLocation at, Expectation expect, List<InputProblem> problems) {
+    private void check(String file, JsonLocation at, Expectation expect, List<InputProblem> problems) {
         if (expect.isEmpty()) {
             problems.add(problem(file, at, "\"expect\" checks nothing, so the test cannot fail; add at least one of "
                     + "status, leading, judgments, prescriptions, scores, fired, notFired"));
@@ -260,15 +269,15 @@ public final class RuleTestReader {
             problems.add(problem(file, at, "expect.status \"" + expect.status() + "\" is not a status"
                     + hint(expect.status(), STATUSES) + "; allowed: " + String.join(", ", STATUSES)));
         }
-        if (expect.leading() != null && Outlook.find(expect.leading()).isEmpty()) {
+        if (expect.leading() != null && kb.outlook(expect.leading()).isEmpty()) {
             problems.add(problem(file, at, "expect.leading \"" + expect.leading() + "\" is not an outlook"
-                    + hint(expect.leading(), Outlook.ids()) + "; allowed: " + String.join(", ", Outlook.ids())));
+                    + hint(expect.leading(), kb.outlookIds()) + "; allowed: " + String.join(", ", kb.outlookIds())));
         }
         for (Map.Entry<String, Expectation.Range> score : expect.scores().entrySet()) {
             String where = "expect.scores." + score.getKey();
-            if (Outlook.find(score.getKey()).isEmpty()) {
+            if (kb.outlook(score.getKey()).isEmpty()) {
                 problems.add(problem(file, at, where + ": \"" + score.getKey() + "\" is not an outlook"
-                        + hint(score.getKey(), Outlook.ids()) + "; allowed: " + String.join(", ", Outlook.ids())));
+                        + hint(score.getKey(), kb.outlookIds()) + "; allowed: " + String.join(", ", kb.outlookIds())));
             }
             Expectation.Range range = score.getValue();
             if (range == null || (range.min() == null && range.max() == null)) {

@@ -3,7 +3,6 @@ package org.apsa.ruletest;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.engine.Assessor;
-import org.apsa.engine.Outlook;
 import org.apsa.fact.Suggestions;
 import org.apsa.rulebase.RuleBaseException;
 
@@ -76,7 +75,7 @@ public final class RuleTestRunner {
             Optional<Double> score = a.scenario(e.getKey()).map(s -> s.score());
             if (score.isEmpty()) {
                 failures.add("score " + e.getKey() + ": expected " + e.getValue() + ", got no score (outlooks: "
-                        + String.join(", ", Outlook.ids()) + ")");
+                        + String.join(", ", assessor.rules().knowledgeBase().outlookIds()) + ")");
             } else if (!e.getValue().contains(score.get())) {
                 failures.add("score " + e.getKey() + ": expected " + e.getValue() + ", got "
                         + String.format(Locale.ROOT, "%.4f", score.get()));

@@ -78,6 +78,39 @@ class ValidatorTest {
     }
 
     @Test
+    void anOutlookNoRuleSupportsAndAnIndicatorNoRuleReadsAreWarningsAtTheirIdsInTheKnowledgeBase(@TempDir Path dir) throws Exception {
+        copyShippedRules(dir);
+        String kb = java.nio.file.Files.readString(Path.of("rules/knowledge-base.json"))
+                .replace("\"outlooks\": [", "\"outlooks\": [\n    { \"id\": \"stalemate\", \"title\": \"stalemate\", \"reach\": 1.0 },")
+                .replace("\"indicators\": [", "\"indicators\": [\n    { \"id\": \"region.fisheries\", \"levels\": [\"low\", \"high\"], \"meaning\": \"m\" },");
+        java.nio.file.Files.writeString(dir.resolve("knowledge-base.json"), kb);
+        List<String> lines = kb.lines().toList();
+        int outlook = lines.indexOf("    { \"id\": \"stalemate\", \"title\": \"stalemate\", \"reach\": 1.0 },") + 1;
+        int indicator = lines.indexOf("    { \"id\": \"region.fisheries\", \"levels\": [\"low\", \"high\"], \"meaning\": \"m\" },") + 1;
+
+        assertThat(validator.validate(dir).findings()).extracting(Finding::format).containsExactly(
+                dir.resolve("knowledge-base.json") + ":" + outlook + ":13: warning: outlook \"stalemate\" is supported by no rule: it can lead only "
+                        + "by the evidence against the others\n    fix: add a rule that inserts new Support(kcontext, \"stalemate\", "
+                        + "weight, confidence), or remove the outlook",
+                dir.resolve("knowledge-base.json") + ":" + indicator + ":13: warning: indicator \"region.fisheries\" is read by no rule: stating "
+                        + "it changes nothing\n    fix: add a rule that matches Indicator( id == \"region.fisheries\" ), or remove the indicator");
+    }
+
+    @Test
+    void aKnowledgeBaseWithAnUnknownKeyIsAnErrorThatRefusesTheRules(@TempDir Path dir) throws Exception {
+        copyShippedRules(dir);
+        String kb = java.nio.file.Files.readString(Path.of("rules/knowledge-base.json"));
+        java.nio.file.Files.writeString(dir.resolve("knowledge-base.json"), kb.replace("\"aspects\":", "\"aspect\":"));
+        int line = kb.lines().toList().indexOf(kb.lines().filter(l -> l.startsWith("  \"aspects\":")).findFirst().orElseThrow()) + 1;
+
+        assertThat(validator.validate(dir).findings()).extracting(f -> f.position() + ": " + f.message()).containsExactly(
+                dir.resolve("knowledge-base.json") + ":" + line + ":3: unknown key \"aspect\" in the knowledge base (did you mean \"aspects\"?); "
+                        + "allowed: $schema, actors, aspects, claims, id, indicators, outlooks, paragraphs, scoring, source, title, version");
+        assertThatThrownBy(() -> org.apsa.rulebase.RuleBaseLoader.load(dir)).isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("knowledge-base.json:" + line + ":3: unknown key \"aspect\"");
+    }
+
+    @Test
     void aConstructOnlyTheExecutableModelRejectsIsAnErrorWithTheWayOut() {
         assertThat(findings("executable-model-only")).filteredOn(f -> f.contains(": error: ")).containsExactly(
                 "executable-model-only/hotspots.drl:12:46: error: rule \"Several hotspots deteriorate\": the rules compile as DRL but not to the executable model "

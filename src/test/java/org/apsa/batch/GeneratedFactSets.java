@@ -28,7 +28,7 @@ public final class GeneratedFactSets {
         }
         out.append(",\"indicators\":{");
         boolean first = true;
-        for (IndicatorDef def : Vocabulary.indicators()) {
+        for (IndicatorDef def : Vocabulary.embedded().indicators()) {
             if (random.nextInt(3) == 0) {
                 continue;
             }

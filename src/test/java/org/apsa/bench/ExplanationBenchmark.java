@@ -3,7 +3,7 @@ package org.apsa.bench;
 import org.apsa.ShippedRules;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.explain.Sensitivity;
 import org.apsa.explain.WhyNot;
 import org.apsa.fact.FactSet;

@@ -39,7 +39,7 @@ public final class ReferenceProgram {
                 JsonNode value = e.getValue();
                 String level = value.isTextual() ? value.asText() : value.get("level").asText();
                 double confidence = value.has("confidence") ? value.get("confidence").asDouble() : 1.0;
-                int rank = Vocabulary.find(e.getKey()).orElseThrow().scale().rank(level);
+                int rank = Vocabulary.embedded().find(e.getKey()).orElseThrow().scale().rank(level);
                 session.insert(new Indicator(e.getKey(), level, rank, confidence, null));
             }
             session.fireAllRules();

@@ -96,7 +96,7 @@ final class CommandHarness {
                 new ExplainCommands(rules, bench, out),
                 new BatchCommands(rules, out),
                 new ExploreCommands(rules, bench, out),
-                new VocabularyCommands(out),
+                new VocabularyCommands(out, rules),
                 new RulesCommands(rules, out),
                 new VersionCommand(rules, out),
                 new CompletionCommand(out))

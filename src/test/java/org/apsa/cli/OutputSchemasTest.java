@@ -121,9 +121,9 @@ class OutputSchemasTest {
         String json = run("vocabulary", "--format", "json");
         assertValid("vocabulary.schema.json", json);
         JsonNode indicators = JSON.readTree(json).path("indicators");
-        assertThat(indicators).hasSize(Vocabulary.indicators().size());
+        assertThat(indicators).hasSize(Vocabulary.embedded().indicators().size());
         for (int i = 0; i < indicators.size(); i++) {
-            IndicatorDef def = Vocabulary.indicators().get(i);
+            IndicatorDef def = Vocabulary.embedded().indicators().get(i);
             assertThat(indicators.get(i).path("id").asText()).isEqualTo(def.id());
             assertThat(JSON.convertValue(indicators.get(i).path("levels"), List.class)).isEqualTo(def.scale().levels());
         }
@@ -185,7 +185,7 @@ class OutputSchemasTest {
         Workbench bench = new Workbench(Workbench.Run.COMMAND);
         CommandHarness oneShot = new CommandHarness(stdout, new PrintStream(err, true, StandardCharsets.UTF_8),
                 new AssessCommands(RULES, bench, output), new ExplainCommands(RULES, bench, output),
-                new BatchCommands(RULES, output), new ExploreCommands(RULES, bench, output), new VocabularyCommands(output), new RulesCommands(RULES, output));
+                new BatchCommands(RULES, output), new ExploreCommands(RULES, bench, output), new VocabularyCommands(output, RULES), new RulesCommands(RULES, output));
         List<String> words = new ArrayList<>(List.of(args));
         assertThat(oneShot.execute(words.toArray(String[]::new))).as("%s: %s", String.join(" ", args), err)
                 .contains(expected.status());

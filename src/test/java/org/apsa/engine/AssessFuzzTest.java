@@ -67,7 +67,7 @@ class AssessFuzzTest {
     /** Each indicator absent, or a level with a confidence in (0, 1] and maybe a note. */
     static FactSet factSet(FuzzedDataProvider data) {
         Map<String, Reading> readings = new LinkedHashMap<>();
-        for (IndicatorDef def : Vocabulary.indicators()) {
+        for (IndicatorDef def : Vocabulary.embedded().indicators()) {
             int pick = data.consumeInt(-1, def.scale().levels().size() - 1);
             if (pick < 0) {
                 continue;

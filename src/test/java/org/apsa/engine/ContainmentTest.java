@@ -69,7 +69,7 @@ class ContainmentTest {
     @Test
     void manyFiringsOfManyRulesAreNoRunaway() {
         Map<String, Reading> all = new LinkedHashMap<>();
-        for (IndicatorDef d : Vocabulary.indicators()) {
+        for (IndicatorDef d : Vocabulary.embedded().indicators()) {
             all.put(d.id(), Reading.of(d.scale().levels().get(0)));
         }
         Assessor many = new Assessor(TestRules.withShippedScoring("many-rules"));

@@ -2,6 +2,7 @@ package org.apsa.engine;
 
 import org.apsa.fact.FactSet;
 import org.apsa.fact.Reading;
+import org.apsa.fact.Vocabulary;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.junit.jupiter.api.Test;
@@ -107,10 +108,10 @@ class FactTypesTest {
     @Test
     void aRecommendationNamesAKnownIndicatorAndLevelsOnItsScale() {
         assertThat(new Recommendation("x", "us", "9", "t", "us.presence.transparency", "medium", "high").target()).isEqualTo("medium");
-        assertThatThrownBy(() -> new Recommendation("x", "us", "9", "t", "us.presence.transparancy", "high"))
+        assertThatThrownBy(() -> new Recommendation("x", "us", "9", "t", "us.presence.transparancy", "high").requireIn(Vocabulary.embedded()))
                 .hasMessageStartingWith("recommendation \"x\" names unknown indicator \"us.presence.transparancy\" "
                         + "(did you mean \"us.presence.transparency\"?)");
-        assertThatThrownBy(() -> new Recommendation("x", "us", "9", "t", "us.presence.transparency", "hihg"))
+        assertThatThrownBy(() -> new Recommendation("x", "us", "9", "t", "us.presence.transparency", "hihg").requireIn(Vocabulary.embedded()))
                 .hasMessageStartingWith("recommendation \"x\": level \"hihg\" is not on the scale of us.presence.transparency "
                         + "(did you mean \"high\"?); use ");
         assertThatThrownBy(() -> new Recommendation("x", "us", "9", "t", "us.presence.transparency"))

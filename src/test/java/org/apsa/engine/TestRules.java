@@ -1,5 +1,8 @@
 package org.apsa.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseLoader;
 
@@ -7,15 +10,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Rule folders for engine tests: a test folder plus the shipped scoring rules, compiled together.
  * The shipped scoring weighs each outlook's support as a share of its reach under the shipped
- * rules (rules/README.md, "Calibration"); a test folder has rules of its own, so here every
- * reach is the full weight, and a test's weights are its scores' units, as with no normalisation.
+ * rules (rules/README.md, "Calibration"); a test folder has rules of its own, so here its
+ * knowledge base is the shipped one without the normalisation ("full"), and a test's weights are
+ * its scores' units.
  */
 public final class TestRules {
 
@@ -30,7 +32,8 @@ public final class TestRules {
     public static Path folderWithShippedScoring(String testFolder) {
         try {
             Path dir = Files.createTempDirectory("apsa-rules");
-            Files.writeString(dir.resolve("scoring.drl"), withoutNormalisation(Files.readString(Path.of("rules/scoring.drl"))));
+            Files.copy(Path.of("rules/scoring.drl"), dir.resolve("scoring.drl"));
+            Files.writeString(dir.resolve(KnowledgeBase.FILE), withoutNormalisation(Files.readString(Path.of("rules", KnowledgeBase.FILE))));
             try (Stream<Path> files = Files.list(Path.of("src/test/resources/rules-engine", testFolder))) {
                 for (Path file : files.toList()) {
                     Files.copy(file, dir.resolve(file.getFileName()));
@@ -42,17 +45,13 @@ public final class TestRules {
         }
     }
 
-    private static final Pattern FULL = Pattern.compile("Scoring\\.scores\\(3\\.0, ([0-9.]+), reach");
-    private static final Pattern REACH = Pattern.compile("double\\[\\] reach = \\{[^}]*\\}");
-
-    /** The shipped scoring rules with every outlook's reach equal to the full weight. */
-    static String withoutNormalisation(String scoring) {
-        Matcher full = FULL.matcher(scoring);
-        if (!full.find() || !REACH.matcher(scoring).find()) {
-            throw new IllegalStateException("rules/scoring.drl no longer declares 'double[] reach = {...}' and calls "
-                    + "'Scoring.scores(3.0, FULL, reach, ...)': update TestRules to the new scoring rule");
+    /** The shipped knowledge base without the scoring's "full": support counts as it is, whatever each outlook's reach. */
+    static String withoutNormalisation(String knowledgeBase) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(knowledgeBase);
+        if (((ObjectNode) root.get("scoring")).remove("full") == null) {
+            throw new IllegalStateException("rules/knowledge-base.json no longer gives the scoring's \"full\": update TestRules");
         }
-        String f = full.group(1);
-        return REACH.matcher(scoring).replaceFirst(Matcher.quoteReplacement("double[] reach = { " + f + ", " + f + ", " + f + ", " + f + " }"));
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 }

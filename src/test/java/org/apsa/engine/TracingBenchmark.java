@@ -76,7 +76,7 @@ public class TracingBenchmark {
             List<Object> out = new ArrayList<>(session.getObjects(o -> o instanceof ScenarioScore));
             if (trees) {
                 Justifications justifications = Justifications.of(session);
-                Assessor.Conclusions conclusions = Assessor.Conclusions.read(justifications, baseline);
+                Assessor.Conclusions conclusions = Assessor.Conclusions.read(justifications, baseline, org.apsa.fact.KnowledgeBase.embedded());
                 TraceBuilder traces = new TraceBuilder(rules, justifications, conclusions);
                 out.add(traces.build());
                 out.add(traces.judgments());

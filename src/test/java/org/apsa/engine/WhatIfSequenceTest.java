@@ -31,7 +31,7 @@ class WhatIfSequenceTest {
         Assessor assessor = ShippedRules.assessor();
         FactSetReader reader = new FactSetReader();
         Random random = new Random(23);
-        List<IndicatorDef> vocabulary = Vocabulary.indicators();
+        List<IndicatorDef> vocabulary = Vocabulary.embedded().indicators();
         int questions = 0;
         for (int f = 1; f <= 12; f++) {
             FactSet base = reader.parse("generated", GeneratedFactSets.line(random, f, 5)).factSet();

@@ -1,7 +1,7 @@
 package org.apsa.explore;
 
 import org.apsa.engine.Assessor;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.TestRules;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
@@ -190,7 +190,7 @@ class ExplorerTest {
                     Set<String> ids = new HashSet<>();
                     Matcher literal = LITERAL.matcher(rule.group(3));
                     while (literal.find()) {
-                        if (org.apsa.fact.Vocabulary.find(literal.group(1)).isPresent()) {
+                        if (org.apsa.fact.Vocabulary.embedded().find(literal.group(1)).isPresent()) {
                             ids.add(literal.group(1));
                         }
                     }

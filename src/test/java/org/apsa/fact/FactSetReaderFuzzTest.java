@@ -71,7 +71,7 @@ class FactSetReaderFuzzTest {
                     FactSet facts = entry.factSet();
                     assertThat(FactSetReader.ID.matcher(facts.id()).matches()).as(facts.id()).isTrue();
                     facts.indicators().forEach((id, reading) -> {
-                        IndicatorDef def = Vocabulary.find(id).orElseThrow();
+                        IndicatorDef def = Vocabulary.embedded().find(id).orElseThrow();
                         assertThat(def.scale().allows(reading.level())).isTrue();
                         assertThat(reading.confidence()).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
                         assertThat(plain(reading.note(), false)).as("a note without control characters").isTrue();

@@ -9,28 +9,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScaleTest {
+    private static final Scale LMH = new Scale("LMH", java.util.List.of("low", "medium", "high"));
+    private static final Scale HOTSPOT = new Scale("hotspot", java.util.List.of("stable", "tense", "deteriorating", "crisis"));
+    private static final Scale PRESENCE = new Scale("presence", java.util.List.of("absent", "present"));
+    private static final Scale ALIGNMENT = new Scale("alignment", java.util.List.of("balanced", "leaning", "taking-sides"));
+
 
     @Test
     void ranksLevelsInTheScalesOrder() {
-        assertThat(Scale.LMH.rank("low")).isZero();
-        assertThat(Scale.LMH.rank("medium")).isEqualTo(1);
-        assertThat(Scale.LMH.rank("high")).isEqualTo(2);
-        assertThat(Scale.HOTSPOT.rank("crisis")).isEqualTo(3);
+        assertThat(LMH.rank("low")).isZero();
+        assertThat(LMH.rank("medium")).isEqualTo(1);
+        assertThat(LMH.rank("high")).isEqualTo(2);
+        assertThat(HOTSPOT.rank("crisis")).isEqualTo(3);
     }
 
     @Test
     void doesNotKnowLevelsOfOtherScalesOrInAnotherCase() {
-        assertThat(Scale.LMH.rank("crisis")).isEqualTo(-1);
-        assertThat(Scale.LMH.allows("High")).isFalse();
-        assertThat(Scale.LMH.allows("")).isFalse();
-        assertThat(Scale.LMH.allows(null)).isFalse();
-        assertThat(Scale.PRESENCE.allows("present")).isTrue();
+        assertThat(LMH.rank("crisis")).isEqualTo(-1);
+        assertThat(LMH.allows("High")).isFalse();
+        assertThat(LMH.allows("")).isFalse();
+        assertThat(LMH.allows(null)).isFalse();
+        assertThat(PRESENCE.allows("present")).isTrue();
     }
 
     @Test
     void describesLevelsAsTheUserWritesThem() {
-        assertThat(Scale.LMH.describe()).isEqualTo("low | medium | high");
-        assertThat(Scale.ALIGNMENT.describe()).isEqualTo("balanced | leaning | taking-sides");
+        assertThat(LMH.describe()).isEqualTo("low | medium | high");
+        assertThat(ALIGNMENT.describe()).isEqualTo("balanced | leaning | taking-sides");
     }
 
     @Test
@@ -44,7 +49,7 @@ class ScaleTest {
 
     @Test
     void everyVocabularyScaleHasDistinctLevels() {
-        for (IndicatorDef def : Vocabulary.indicators()) {
+        for (IndicatorDef def : Vocabulary.embedded().indicators()) {
             assertThat(def.scale().levels()).as(def.id()).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(2);
         }
     }

@@ -7,8 +7,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SuggestionsTest {
+    private static final Scale LMH = new Scale("LMH", java.util.List.of("low", "medium", "high"));
+    private static final Scale HOTSPOT = new Scale("hotspot", java.util.List.of("stable", "tense", "deteriorating", "crisis"));
+    private static final Scale PRESENCE = new Scale("presence", java.util.List.of("absent", "present"));
+    private static final Scale ALIGNMENT = new Scale("alignment", java.util.List.of("balanced", "leaning", "taking-sides"));
 
-    private static final List<String> IDS = Vocabulary.indicators().stream().map(IndicatorDef::id).toList();
+
+    private static final List<String> IDS = Vocabulary.embedded().indicators().stream().map(IndicatorDef::id).toList();
 
     @Test
     void suggestsTheIdOneLetterAway() {
@@ -17,8 +22,8 @@ class SuggestionsTest {
 
     @Test
     void suggestsTheLevelWithTwoLettersSwapped() {
-        assertThat(Suggestions.closest("hihg", Scale.LMH.levels())).contains("high");
-        assertThat(Suggestions.closest("meduim", Scale.LMH.levels())).contains("medium");
+        assertThat(Suggestions.closest("hihg", LMH.levels())).contains("high");
+        assertThat(Suggestions.closest("meduim", LMH.levels())).contains("medium");
     }
 
     @Test
@@ -54,7 +59,7 @@ class SuggestionsTest {
     @Test
     void suggestsNothingForAWordFarFromEveryCandidate() {
         assertThat(Suggestions.closest("weather.monsoon", IDS)).isEmpty();
-        assertThat(Suggestions.closest("war", Scale.HOTSPOT.levels())).isEmpty();
+        assertThat(Suggestions.closest("war", HOTSPOT.levels())).isEmpty();
     }
 
     @Test
@@ -80,6 +85,6 @@ class SuggestionsTest {
         }
         assertThat((System.nanoTime() - start) / 1_000_000).as("ms for 100 suggestions").isLessThan(500);
         assertThat(Suggestions.closest("us.presence.transparencyy", IDS)).contains("us.presence.transparency");
-        assertThat(Suggestions.closest("hiiigh", Scale.LMH.levels())).contains("high");
+        assertThat(Suggestions.closest("hiiigh", LMH.levels())).contains("high");
     }
 }

@@ -22,7 +22,7 @@ class ReportDataTest {
         assertThat(data.byLeading()).containsEntry("polarization", 750L).containsEntry("insufficient-evidence", 750L);
         assertThat(data.withEvidence()).isEqualTo(750);
         // 500 of the 750 with a leader are listed (0.2), 250 are not (0.1).
-        assertThat(data.meanScore(org.apsa.engine.Outlook.DEEP_INTEGRATION)).isCloseTo((500 * 0.2 + 250 * 0.1) / 750, within(1e-9));
+        assertThat(data.meanScore(org.apsa.fact.Outlook.find("deep-integration").orElseThrow())).isCloseTo((500 * 0.2 + 250 * 0.1) / 750, within(1e-9));
         assertThat(data.timeline()).isEmpty();
     }
 
@@ -34,8 +34,8 @@ class ReportDataTest {
         data.add(Rows.row(3, "undated-thin", null, null, 0.25, 0.25, 0.25, 0.25));
 
         assertThat(data.withEvidence()).isEqualTo(1);
-        assertThat(data.meanScore(org.apsa.engine.Outlook.CHAOS)).isCloseTo(0.7, within(1e-9))
-                .isCloseTo(data.timeline().get(0).means()[org.apsa.engine.Outlook.CHAOS.ordinal()], within(1e-9));
+        assertThat(data.meanScore(org.apsa.fact.Outlook.find("chaos").orElseThrow())).isCloseTo(0.7, within(1e-9))
+                .isCloseTo(data.timeline().get(0).means()[org.apsa.fact.Outlook.find("chaos").orElseThrow().ordinal()], within(1e-9));
     }
 
     @Test
@@ -60,7 +60,7 @@ class ReportDataTest {
 
         assertThat(data.timeline()).singleElement().satisfies(p -> {
             assertThat(p.count()).isEqualTo(1);
-            assertThat(p.means()[org.apsa.engine.Outlook.CHAOS.ordinal()]).isCloseTo(0.7, within(1e-9));
+            assertThat(p.means()[org.apsa.fact.Outlook.find("chaos").orElseThrow().ordinal()]).isCloseTo(0.7, within(1e-9));
         });
         assertThat(data.timelineLeftOut()).isEqualTo(2);
         assertThat(data.sameDates()).as("the comparison still shows them").singleElement()
@@ -90,7 +90,7 @@ class ReportDataTest {
         assertThat(data.sameDates()).singleElement().satisfies(d -> {
             assertThat(d.date()).isEqualTo("2014-12-09");
             assertThat(d.rows()).extracting(Row::id).containsExactly("dove", "hawk");
-            assertThat(d.differing()).extracting(Shared::indicatorId).containsExactly("us.presence.transparency");
+            assertThat(d.differing()).extracting(i -> Shared.indicatorId(org.apsa.fact.KnowledgeBase.embedded(), i)).containsExactly("us.presence.transparency");
             assertThat(d.agreeing()).isZero();
         });
     }
@@ -102,7 +102,7 @@ class ReportDataTest {
         assertThat(data.sameDates()).singleElement().satisfies(d -> {
             assertThat(d.count()).isEqualTo(9);
             assertThat(d.rows()).hasSize(Limits.PER_DATE);
-            assertThat(d.differing()).extracting(Shared::indicatorId).containsExactly("us.presence.transparency");
+            assertThat(d.differing()).extracting(i -> Shared.indicatorId(org.apsa.fact.KnowledgeBase.embedded(), i)).containsExactly("us.presence.transparency");
             assertThat(d.agreeing()).isEqualTo(2);
         });
     }
@@ -129,7 +129,7 @@ class ReportDataTest {
         ReportData data = ManySingleDates.data();
 
         assertThat(data.sameDates()).extracting(ReportData.SameDate::date).containsExactly("1999-01-01", "2000-01-01");
-        assertThat(data.sameDates().get(0).differing()).extracting(Shared::indicatorId).containsExactly("us.presence.transparency");
+        assertThat(data.sameDates().get(0).differing()).extracting(i -> Shared.indicatorId(org.apsa.fact.KnowledgeBase.embedded(), i)).containsExactly("us.presence.transparency");
         // The first fact set of 1999-01-01 was one date too many waiting for a second: the latest went.
         assertThat(data.notComparedFrom()).isEqualTo(ManySingleDates.FIRST.plusDays(Limits.WAITING_DATES - 1).toString());
         assertThat(data.comparedUntil()).isNull();

@@ -16,22 +16,23 @@ final class Rows {
     /** The row with another title, as an analyst may write one. */
     static Row titled(Row r, String title) {
         return new Row(r.number(), r.id(), title, r.asOf(), r.status(), r.leading(), r.scores(), r.likelihoods(), r.topUnmet(),
-                r.levels(), r.brief());
+                r.levels(), r.brief(), r.knowledgeBase());
     }
 
     static Row row(long number, String id, String asOf, String leading, double di, double sd, double po, double ch, String... levels) {
-        byte[] ranks = new byte[Vocabulary.indicators().size()];
+        byte[] ranks = new byte[Vocabulary.embedded().indicators().size()];
         Arrays.fill(ranks, (byte) -1);
         for (String level : levels) {
             String[] parts = level.split("=");
-            int i = Vocabulary.indicators().indexOf(Vocabulary.find(parts[0]).orElseThrow());
-            ranks[i] = (byte) Vocabulary.indicators().get(i).scale().rank(parts[1]);
+            int i = Vocabulary.embedded().indicators().indexOf(Vocabulary.embedded().find(parts[0]).orElseThrow());
+            ranks[i] = (byte) Vocabulary.embedded().indicators().get(i).scale().rank(parts[1]);
         }
         double[] scores = {di, sd, po, ch};
         String[] terms = Arrays.stream(scores).mapToObj(s -> org.apsa.engine.Likelihood.of(s).term()).toArray(String[]::new);
         return new Row(number, id, "View " + id, asOf, leading == null ? Assessment.INSUFFICIENT_EVIDENCE : Assessment.ASSESSED, leading,
                 scores, terms, new PrescriptionResult("us.transparentPresence", "us", "9", "Make the US presence transparent",
                 "us.presence.transparency", "high", false, 0.125, "r"),
-                ranks, List.of("for +2.00: Containment fears push toward blocs (¶5, 9); from us.reassurance.consistency = low"));
+                ranks, List.of("for +2.00: Containment fears push toward blocs (¶5, 9); from us.reassurance.consistency = low"),
+                org.apsa.fact.KnowledgeBase.embedded());
     }
 }

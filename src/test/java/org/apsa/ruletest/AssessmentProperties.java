@@ -14,7 +14,7 @@ import org.apsa.engine.Evaluation;
 import org.apsa.engine.Indicator;
 import org.apsa.engine.Judgment;
 import org.apsa.engine.Leading;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.Prescription;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.fact.FactSet;
@@ -94,7 +94,7 @@ class AssessmentProperties {
     /** Random subsets of the vocabulary at random levels and confidences (each indicator stated 6 times in 10). */
     static Arbitrary<FactSet> randomFactSets() {
         List<Arbitrary<Optional<Map.Entry<String, Reading>>>> parts = new ArrayList<>();
-        for (IndicatorDef def : Vocabulary.indicators()) {
+        for (IndicatorDef def : Vocabulary.embedded().indicators()) {
             Arbitrary<String> level = Arbitraries.of(def.scale().levels());
             Arbitrary<Double> confidence = Arbitraries.integers().between(1, 100).map(i -> i / 100.0)
                     .edgeCases(c -> c.add(1.0));
@@ -217,7 +217,7 @@ class AssessmentProperties {
         try {
             for (String id : order) {
                 Reading r = facts.indicators().get(id);
-                IndicatorDef def = Vocabulary.find(id).orElseThrow();
+                IndicatorDef def = Vocabulary.embedded().find(id).orElseThrow();
                 session.insert(new Indicator(id, r.level(), def.scale().rank(r.level()), r.confidence(), r.note()));
             }
             session.fireAllRules(Assessor.FIRING_LIMIT);
@@ -257,7 +257,7 @@ class AssessmentProperties {
         if (r == null) {
             return Optional.empty();
         }
-        List<String> levels = Vocabulary.find(id).orElseThrow().scale().levels();
+        List<String> levels = Vocabulary.embedded().find(id).orElseThrow().scale().levels();
         int to = levels.indexOf(r.level()) + direction;
         if (to < 0 || to >= levels.size()) {
             return Optional.empty();

@@ -1,7 +1,7 @@
 package org.apsa.ruletest;
 
 import org.apsa.engine.Assessment;
-import org.apsa.engine.Outlook;
+import org.apsa.fact.Outlook;
 import org.apsa.engine.WhatIf;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
@@ -60,28 +60,24 @@ class CalibrationTest {
     }
 
     /**
-     * The normalisation in scoring.drl divides each outlook's support by its reach, the most
+     * The normalisation of the scoring rule divides each outlook's support by its reach, the most
      * support the rules can give it at once; a rule that adds support without the reach being
      * raised would let one outlook outweigh the others again. The reach is what the search
      * finds for the outlook's net evidence (every outlook's best case has no evidence against).
      */
     @Test
-    void theReachesInScoringAreWhatTheRulesGive() throws IOException {
-        String scoring = Files.readString(RuleFixtures.RULES.resolve("scoring.drl"));
-        Matcher m = Pattern.compile("double\\[\\] reach = \\{([^}]*)\\}").matcher(scoring);
-        assertTrue(m.find(), "scoring.drl declares no reach");
-        String[] parts = m.group(1).split(",");
+    void theReachesInTheKnowledgeBaseAreWhatTheRulesGive() throws IOException {
+        List<org.apsa.fact.Outlook> declared = org.apsa.fact.KnowledgeBase.of(RuleFixtures.RULES).outlooks();
         List<String> outlooks = Outlook.ids();
-        assertEquals(outlooks.size(), parts.length);
-        for (int i = 0; i < parts.length; i++) {
+        for (int i = 0; i < declared.size(); i++) {
             String outlook = outlooks.get(i);
-            double reach = Double.parseDouble(parts[i].trim());
+            double reach = declared.get(i).reach();
             double found = Double.NEGATIVE_INFINITY;
             for (String start : outlooks) {
                 found = Math.max(found, ascend(RuleFixtures.facts("archetype-" + start), start, outlook, true).net);
             }
             assertEquals(reach, found, 1e-9, "the most net evidence the rules give " + outlook
-                    + " is " + found + ", the reach in scoring.drl " + reach + ": set the reach to it");
+                    + " is " + found + ", the reach in knowledge-base.json " + reach + ": set the reach to it");
         }
     }
 
@@ -115,7 +111,7 @@ class CalibrationTest {
             boolean moved = true;
             for (int round = 0; moved && round < 20; round++) {
                 moved = false;
-                for (IndicatorDef def : Vocabulary.indicators()) {
+                for (IndicatorDef def : Vocabulary.embedded().indicators()) {
                     List<Reading> options = new ArrayList<>();
                     options.add(null);
                     def.scale().levels().forEach(l -> options.add(Reading.of(l)));

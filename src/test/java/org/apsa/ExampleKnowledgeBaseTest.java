@@ -1,0 +1,155 @@
+package org.apsa;
+
+import org.apsa.authoring.Catalogue;
+import org.apsa.authoring.Coverage;
+import org.apsa.authoring.RuleTestReport;
+import org.apsa.authoring.Validator;
+import org.apsa.batch.Batch;
+import org.apsa.batch.Report;
+import org.apsa.engine.Assessment;
+import org.apsa.engine.Assessor;
+import org.apsa.explain.Sensitivity;
+import org.apsa.explain.WhyNot;
+import org.apsa.fact.FactSet;
+import org.apsa.fact.FactSetReader;
+import org.apsa.fact.InputProblem;
+import org.apsa.fact.InvalidFactSetException;
+import org.apsa.render.AssessmentJson;
+import org.apsa.render.AssessmentText;
+import org.apsa.render.ExplanationText;
+import org.apsa.render.Style;
+import org.apsa.rulebase.RuleBase;
+import org.apsa.rulebase.RuleBaseLoader;
+import org.apsa.rulebase.RuleCache;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The second knowledge base shipped as an authoring example, examples/river-basin: three
+ * outlooks, five indicators, three actors of its own, no Java of its own. Every step a rule
+ * author and an analyst take runs on it: the checks, assess, explain, why-not, sensitivity,
+ * batch with its reports, the rule tests, coverage and the catalogue.
+ */
+class ExampleKnowledgeBaseTest {
+
+    static final Path FOLDER = Path.of("examples/river-basin");
+
+    private static RuleBase rules;
+    private static Assessor assessor;
+    private static FactSetReader reader;
+
+    @BeforeAll
+    static void load() {
+        rules = RuleBaseLoader.load(FOLDER, RuleCache.off(), Validator.checks());
+        assessor = new Assessor(rules);
+        reader = new FactSetReader(rules.knowledgeBase().vocabulary());
+    }
+
+    private static FactSet facts(String name) {
+        return reader.readOne(FOLDER.resolve("facts").resolve(name + ".json"));
+    }
+
+    @Test
+    void itsRulesAndKnowledgeBaseAreClean() {
+        assertThat(new Validator().validate(FOLDER).findings()).isEmpty();
+        assertThat(rules.knowledgeBase().outlookIds()).containsExactly("shared-management", "managed-rivalry", "water-conflict");
+        assertThat(rules.warnings()).isEmpty();
+    }
+
+    @Test
+    void assessRanksItsThreeOutlooksWithTheirTitlesEvaluationAndGains() {
+        Assessment a = assessor.assess(facts("drought-summer"));
+
+        assertThat(a.leading()).isEqualTo("water-conflict");
+        assertThat(a.scenarios()).extracting(s -> s.scenario())
+                .containsExactlyInAnyOrder("shared-management", "managed-rivalry", "water-conflict");
+        assertThat(a.scenarios().stream().mapToDouble(s -> s.score()).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(a.evaluation()).extracting(e -> e.aspect() + ": " + e.text()).containsExactly("cost: costs all three states");
+        // Gains are what meeting a recommendation adds to the best outlook, shared management.
+        assertThat(a.prescription("all.workingCommission").orElseThrow().gain()).isPositive();
+        assertThat(a.prescriptions()).extracting(p -> p.actor()).containsOnly("upstream", "downstream", "all");
+
+        String text = AssessmentText.render(a, Style.PLAIN);
+        assertThat(text).contains("water conflict", "shared management", "managed rivalry");
+        assertThat(AssessmentJson.pretty(a)).contains("\"title\" : \"water conflict\"").doesNotContain("deep-integration");
+    }
+
+    @Test
+    void explainAndWhyNotAndSensitivityReadItsOwnVocabulary() {
+        Assessment a = assessor.assess(facts("drought-summer"));
+
+        assertThat(a.trace()).isNotEmpty();
+        assertThat(a.trace().get(0).rule()).isEqualTo("Score the outlooks");
+
+        WhyNot.Result whyNot = WhyNot.of(assessor, a, "shared-management");
+        String shown = ExplanationText.whyNot(whyNot, Style.PLAIN);
+        assertThat(shown).contains("shared management");
+        assertThat(whyNot.changes()).isNotEmpty();
+        assertThat(whyNot.changes().get(0).changes()).extracting(c -> c.indicator())
+                .allMatch(id -> rules.knowledgeBase().vocabulary().find(id).isPresent());
+
+        List<Sensitivity.Row> rows = Sensitivity.of(assessor, a.factSet());
+        assertThat(rows).extracting(Sensitivity.Row::indicator).containsExactlyInAnyOrder(
+                "basin.dataSharing", "basin.treatyCompliance", "basin.jointCommission", "upstream.dams", "basin.drought");
+        assertThat(ExplanationText.sensitivity(rules.knowledgeBase(), rows, Sensitivity.valueOfInformation(a, rows), Style.PLAIN)
+                .lines().skip(2).findFirst().orElseThrow())
+                .matches("  Indicator +Now +shared +manage +water-  largest");
+    }
+
+    @Test
+    void aFactFileOfTheArticlesVocabularyIsInvalidInputWithADidYouMeanFromThisOne(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mixed.json");
+        Files.writeString(file, "{\"id\": \"m\", \"indicators\": {\"mechanism.disputeManagement\": \"high\", \"basin.dataShraing\": \"open\"}}");
+
+        InvalidFactSetException e = catchThrowableOfType(InvalidFactSetException.class, () -> reader.readOne(file));
+
+        assertThat(e.problems()).extracting(InputProblem::format).containsExactly(
+                file + ":1:28: unknown indicator \"mechanism.disputeManagement\"; 'apsa vocabulary' and facts/fact-set.schema.json "
+                        + "list the known ones",
+                file + ":1:67: unknown indicator \"basin.dataShraing\" (did you mean \"basin.dataSharing\"?); 'apsa vocabulary' and "
+                        + "facts/fact-set.schema.json list the known ones");
+    }
+
+    @Test
+    void batchWritesItsLinesAndReportsWithItsOutlooksAsColumns(@TempDir Path out) throws Exception {
+        Batch.Summary summary = new Batch(assessor).run(new Batch.Options(List.of(FOLDER.resolve("facts")), out,
+                EnumSet.allOf(Report.class), 2, Runtime.getRuntime().maxMemory()), Batch.Progress.NONE);
+
+        assertThat(summary.assessed()).isEqualTo(3);
+        assertThat(summary.byLeading()).containsKeys("shared-management", "managed-rivalry", "water-conflict");
+        assertThat(Files.readAllLines(out.resolve("assessments.jsonl"))).hasSize(3);
+        assertThat(Files.readString(out.resolve("summary.csv"))).startsWith("id,asOf,status,leading,shared-management,"
+                + "shared-management.likelihood,managed-rivalry,managed-rivalry.likelihood,water-conflict,water-conflict.likelihood,");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("water conflict").doesNotContain("deep integration");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("shared management");
+    }
+
+    @Test
+    void itsRuleTestsPassAndCoverEveryRule() throws Exception {
+        RuleTestReport report = RuleTestReport.run(assessor, FOLDER.resolve("tests"));
+
+        assertThat(report.failed()).as(report.render()).isZero();
+        assertThat(report.outcomes()).hasSize(4);
+
+        List<FactSet> sets = report.outcomes().stream().map(o -> o.test().facts()).toList();
+        Coverage coverage = Coverage.of(assessor, sets, "4 rule tests");
+        assertThat(coverage.neverFired()).isEmpty();
+        assertThat(coverage.indicatorsNeverStated()).isEmpty();
+    }
+
+    @Test
+    void theCatalogueListsItsRules() {
+        String catalogue = Catalogue.markdown(rules);
+
+        assertThat(catalogue).contains("basin.drl", "Dams fill in a drought", "Recommend sharing river data");
+    }
+}

@@ -1,0 +1,58 @@
+package org.apsa.cli;
+
+import org.apsa.fact.InvalidFactSetException;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The commands with {@code --rules examples/river-basin}: its outlooks and vocabulary, none of the article's. */
+class ExampleRulesCommandsTest {
+
+    private static final String RULES = "examples/river-basin";
+    private static final String FACTS = RULES + "/facts/drought-summer.json";
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final Output out = new Output(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    private final RuleBases ruleBases = new RuleBases(null, null);
+    private final Workbench bench = new Workbench(Workbench.Run.COMMAND);
+
+    private String printed() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void whyNotTakesAnOutlookOfTheRulesNamed() {
+        new ExplainCommands(ruleBases, bench, out).whyNot(FACTS, "shared-management", "text", RULES);
+
+        assertThat(printed()).startsWith("Why not shared management?").contains("The leading outlook is water conflict.");
+    }
+
+    @Test
+    void anOutlookOfAnotherKnowledgeBaseIsAUsageErrorNamingThisOnesOutlooks() {
+        assertThatThrownBy(() -> new ExplainCommands(ruleBases, bench, out).whyNot(FACTS, "deep-integration", "text", RULES))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("unknown outlook \"deep-integration\"; use shared-management, managed-rivalry, water-conflict");
+    }
+
+    @Test
+    void aFactFileOfTheArticleIsInvalidInputForTheseRules() {
+        assertThatThrownBy(() -> new AssessCommands(ruleBases, bench, out).assess("facts/baseline-2014-12.json", "json", RULES))
+                .isInstanceOf(InvalidFactSetException.class)
+                .hasMessageContaining("unknown indicator \"us.presence.transparency\"");
+    }
+
+    @Test
+    void assessAndSensitivityShowItsOutlooks() {
+        new AssessCommands(ruleBases, bench, out).assess(FACTS, "text", RULES);
+        new ExplainCommands(ruleBases, bench, out).sensitivity(FACTS, "text", RULES);
+
+        assertThat(printed()).contains("water conflict", "managed rivalry", "basin.drought",
+                        "Unmet, by what meeting each would add to shared management:", "  downstream ¶4 ")
+                .doesNotContain("deep integration");
+    }
+}
