@@ -14,11 +14,9 @@ import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,9 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The lean path: each worker takes blocks of {@link #BLOCK} consecutive samples; for a block
  * it opens one live session on the fact set and moves it from sample to sample by the
  * indicators that changed, firing only the rules that can change the scores, the leader or its
- * absence, and reading the four scores and the leader (no trace, no gains). A block always
- * starts from a fresh session and runs in order, so each sample's scores are the same whatever
- * thread ran it; the tallies are whole numbers, so they add up to the same totals in any order.
+ * absence, and reading the four scores and the leader (no trace, no gains). The samples of a
+ * block are taken along a {@link Route} that goes to the nearest one next, so that the session
+ * moves as few indicators as it can. A block always starts from a fresh session and takes the
+ * same route, so each sample's scores are the same whatever thread ran it; the tallies are whole
+ * numbers, so they add up to the same totals in any order.
  *
  * <p>Memory: the tallies are fixed in size; the levels and leader of the first
  * {@link #KEPT_LIMIT} samples are kept for scenario discovery, one byte per varied indicator and
@@ -73,7 +73,8 @@ public final class Explorer {
         SamplingModel model = new SamplingModel(facts, options.vary());
         int k = model.dimensions().size();
         Design design = new Design(k, options.seed());
-        AgendaFilter lean = leanFilter();
+        AgendaFilter lean = assessor.rules().rulesAffecting(
+                List.of(ScenarioScore.class, Leading.class, InsufficientEvidence.class), Assessor.FACT_TYPES).orElse(null);
         int n = options.samples();
         int kept = Math.min(n, KEPT_LIMIT);
         // Total effects redraw each varied indicator alone in the first samples, as many in all as there are samples.
@@ -133,43 +134,38 @@ public final class Explorer {
                 discovery.overall(), discovery.replayed());
     }
 
-    /** Lets fire the rules that can change the scores, the leader or its absence; null when every rule can. */
-    private AgendaFilter leanFilter() {
-        List<AgendaFilter> filters = new ArrayList<>();
-        for (Class<?> type : List.of(ScenarioScore.class, Leading.class, InsufficientEvidence.class)) {
-            Optional<AgendaFilter> f = assessor.rules().rulesAffecting(type, Assessor.FACT_TYPES);
-            if (f.isEmpty()) {
-                return null;
-            }
-            filters.add(f.get());
-        }
-        return match -> {
-            for (AgendaFilter f : filters) {
-                if (f.accept(match)) {
-                    return true;
-                }
-            }
-            return false;
-        };
-    }
-
     private Tally work(SamplingModel model, Design design, AgendaFilter lean, int n, int kept, int swaps,
                        byte[] keptLevels, byte[] keptLeaders, AtomicInteger next, int blocks, FactSet facts) {
         int k = model.dimensions().size();
         Tally tally = new Tally(model);
         Design.Cursor cursor = design.cursor();
+        Route route = new Route(BLOCK, k);
+        // The block's levels, drawn in the design's order, then assessed along the route.
+        byte[] drawn = new byte[BLOCK * k];
+        byte[] redrawn = new byte[BLOCK * k];
+        int[] order = new int[BLOCK];
         byte[] a = new byte[k];
-        byte[] b = new byte[k];
         int[] scores = new int[Tally.OUTLOOKS];
         int[] swapped = new int[Tally.OUTLOOKS];
         for (int block = next.getAndIncrement(); block < blocks; block = next.getAndIncrement()) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new IllegalStateException("exploration interrupted", new InterruptedException());
             }
+            int first = block * BLOCK;
+            int size = Math.min(n, first + BLOCK) - first;
+            for (int j = 0; j < size; j++) {
+                double[] u = cursor.point(first + j);
+                model.levels(u, 0, drawn, j * k);
+                if (first + j < swaps) {
+                    model.levels(u, k, redrawn, j * k);
+                }
+            }
+            route.plan(drawn, size, order);
             try (WhatIf live = assessor.whatIf(facts)) {
-                for (int i = block * BLOCK; i < Math.min(n, (block + 1) * BLOCK); i++) {
-                    double[] u = cursor.point(i);
-                    model.levels(u, 0, a);
+                for (int step = 0; step < size; step++) {
+                    int j = order[step];
+                    int i = first + j;
+                    System.arraycopy(drawn, j * k, a, 0, k);
                     Map<String, Reading> changes = model.changes(a);
                     int leader = read(live.outcome(changes, lean), scores);
                     tally.add(a, scores, leader);
@@ -178,13 +174,14 @@ public final class Explorer {
                         keptLeaders[i] = (byte) leader;
                     }
                     if (i < swaps) {
-                        model.levels(u, k, b);
                         tally.swapSamples++;
                         for (int d = 0; d < k; d++) {
-                            if (b[d] != a[d]) {
-                                Map<String, Reading> one = new HashMap<>(changes);
-                                one.put(model.dimensions().get(d).id(), model.reading(d, b[d]));
-                                read(live.outcome(one, lean), swapped);
+                            byte b = redrawn[j * k + d];
+                            if (b != a[d]) {
+                                String id = model.dimensions().get(d).id();
+                                Reading drawnReading = changes.put(id, model.reading(d, b));
+                                read(live.outcome(changes, lean), swapped);
+                                changes.put(id, drawnReading);
                                 tally.addSwap(d, scores, swapped);
                             }
                         }
