@@ -71,14 +71,14 @@ public final class ExplorationText {
                 .append(String.format(Locale.ROOT, "%,d", e.keptSamples())).append(" samples)\n");
         for (Exploration.Boxes b : e.boxes()) {
             if (b.boxes().isEmpty()) {
-                out.append("  ").append(title(b.outlook())).append(": ").append(b.leads() == 0 ? "leads in no sample"
+                out.append("  ").append(leaderTitle(b.outlook())).append(": ").append(b.leads() == 0 ? inNoSample(b.outlook())
                         : "no box of conditions stands out").append('\n');
                 continue;
             }
             for (int i = 0; i < b.boxes().size(); i++) {
                 Exploration.Box box = b.boxes().get(i);
-                out.append(String.format(Locale.ROOT, "  %s leads in %.0f%% of samples where %s%s (coverage %.0f%%, %,d samples)%n",
-                        title(b.outlook()), 100 * box.density(), conditions(box.conditions()),
+                out.append(String.format(Locale.ROOT, "  %s %.0f%% of samples where %s%s (coverage %.0f%%, %,d samples)%n",
+                        holdsIn(b.outlook()), 100 * box.density(), conditions(box.conditions()),
                         i == 0 ? "" : i == 1 ? ", outside the box above" : ", outside the boxes above",
                         100 * box.coverage(), box.samples()));
                 if (!box.rules().isEmpty()) {
@@ -108,6 +108,16 @@ public final class ExplorationText {
 
     static String leaderTitle(String id) {
         return id.equals(Exploration.NO_LEADER) ? "no leader (too little evidence)" : title(id);
+    }
+
+    /** How a box of an outcome is said to hold: "Chaos leads in", "No leader (too little evidence) in". */
+    static String holdsIn(String id) {
+        return id.equals(Exploration.NO_LEADER) ? "No leader (too little evidence) in" : title(id) + " leads in";
+    }
+
+    /** An outcome that no sample had. */
+    static String inNoSample(String id) {
+        return id.equals(Exploration.NO_LEADER) ? "in no sample" : "leads in no sample";
     }
 
     static String title(String outlook) {
