@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tallies what it needs, then summarises.
  *
  * <p>The lean path: each worker takes blocks of {@link #BLOCK} consecutive samples; for a block
- * it opens one live session on the fact set and moves it from sample to sample by the
- * indicators that changed, firing only the rules that can change the scores, the leader or its
- * absence, and reading the four scores and the leader (no trace, no gains). The samples of a
+ * it opens one live session on the fact set, of only the rules that can change the scores, the
+ * leader or its absence ({@link Assessor#outcomesOnly}), and moves it from sample to sample by
+ * the indicators that changed, and reading the four scores and the leader (no trace, no gains). The samples of a
  * block are taken along a {@link Route} that goes to the nearest one next, so that the session
  * moves as few indicators as it can. A block always starts from a fresh session and takes the
  * same route, so each sample's scores are the same whatever thread ran it; the tallies are whole
@@ -73,8 +73,8 @@ public final class Explorer {
         SamplingModel model = new SamplingModel(facts, options.vary());
         int k = model.dimensions().size();
         Design design = new Design(k, options.seed());
-        AgendaFilter lean = assessor.rules().rulesAffecting(
-                List.of(ScenarioScore.class, Leading.class, InsufficientEvidence.class), Assessor.FACT_TYPES).orElse(null);
+        // The replays for the boxes' firings fire these rules, as the lean path's sessions hold them.
+        AgendaFilter lean = assessor.rules().rulesAffecting(Assessor.OUTCOME, Assessor.FACT_TYPES).orElse(null);
         int n = options.samples();
         int kept = Math.min(n, KEPT_LIMIT);
         // Total effects redraw each varied indicator alone in the first samples, as many in all as there are samples.
@@ -83,8 +83,8 @@ public final class Explorer {
         byte[] keptLeaders = new byte[kept];
 
         String assessedLeader;
-        try (WhatIf live = assessor.whatIf(facts)) {
-            assessedLeader = live.outcome(Map.of(), lean).leading();
+        try (WhatIf live = assessor.outcomesOnly(facts)) {
+            assessedLeader = live.outcome(Map.of(), null).leading();
         }
 
         int blocks = (n + BLOCK - 1) / BLOCK;
@@ -92,7 +92,7 @@ public final class Explorer {
         int threads = Math.min(options.threads(), blocks);
         List<Tally> tallies = new ArrayList<>();
         if (threads == 1) {
-            tallies.add(work(model, design, lean, n, kept, swaps, keptLevels, keptLeaders, next, blocks, facts));
+            tallies.add(work(model, design, n, kept, swaps, keptLevels, keptLeaders, next, blocks, facts));
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "explore");
@@ -102,7 +102,7 @@ public final class Explorer {
             try {
                 List<Future<Tally>> futures = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
-                    futures.add(pool.submit(() -> work(model, design, lean, n, kept, swaps, keptLevels, keptLeaders, next, blocks, facts)));
+                    futures.add(pool.submit(() -> work(model, design, n, kept, swaps, keptLevels, keptLeaders, next, blocks, facts)));
                 }
                 for (Future<Tally> f : futures) {
                     tallies.add(f.get());
@@ -134,7 +134,7 @@ public final class Explorer {
                 discovery.overall(), discovery.replayed());
     }
 
-    private Tally work(SamplingModel model, Design design, AgendaFilter lean, int n, int kept, int swaps,
+    private Tally work(SamplingModel model, Design design, int n, int kept, int swaps,
                        byte[] keptLevels, byte[] keptLeaders, AtomicInteger next, int blocks, FactSet facts) {
         int k = model.dimensions().size();
         Tally tally = new Tally(model);
@@ -161,13 +161,13 @@ public final class Explorer {
                 }
             }
             route.plan(drawn, size, order);
-            try (WhatIf live = assessor.whatIf(facts)) {
+            try (WhatIf live = assessor.outcomesOnly(facts)) {
                 for (int step = 0; step < size; step++) {
                     int j = order[step];
                     int i = first + j;
                     System.arraycopy(drawn, j * k, a, 0, k);
                     Map<String, Reading> changes = model.changes(a);
-                    int leader = read(live.outcome(changes, lean), scores);
+                    int leader = read(live.outcome(changes, null), scores);
                     tally.add(a, scores, leader);
                     if (i < kept) {
                         System.arraycopy(a, 0, keptLevels, i * k, k);
@@ -180,7 +180,7 @@ public final class Explorer {
                             if (b != a[d]) {
                                 String id = model.dimensions().get(d).id();
                                 Reading drawnReading = changes.put(id, model.reading(d, b));
-                                read(live.outcome(changes, lean), swapped);
+                                read(live.outcome(changes, null), swapped);
                                 changes.put(id, drawnReading);
                                 tally.addSwap(d, scores, swapped);
                             }

@@ -62,8 +62,8 @@ class GainsTest {
             assertThat(live.session().getObjects(new ClassObjectFilter(Leading.class))).hasSize(1);
             double before = live.baseline().score(Outlook.DEEP_INTEGRATION.id());
 
-            double after = live.score(Map.of(unmet.indicator(), Reading.of(unmet.target())), Outlook.DEEP_INTEGRATION.id(),
-                    assessor.rules().rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES).orElseThrow(), null);
+            double after = live.outcome(Map.of(unmet.indicator(), Reading.of(unmet.target())),
+                    assessor.rules().rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES).orElseThrow()).score(Outlook.DEEP_INTEGRATION.id());
 
             // The scores moved, the leader they named went, and the rule naming the new one was left out.
             assertThat(after).isNotEqualTo(before);
