@@ -71,9 +71,24 @@ public final class Assessor {
      * of its own. Close it when the run is over, not while an assessment is running.
      */
     public Reusing reusingSessions() {
-        return new Reusing(rules.newSessionPool(), rules.rulesAffecting(ScenarioScore.class, FACT_TYPES).orElse(null),
-                rules.rulesAffecting(SCORES_AND_LEADER, FACT_TYPES).orElse(null));
+        return new Reusing(rules.newSessionPool(), rules.rulesAffecting(ScenarioScore.class, FACT_TYPES).orElse(null));
     }
+
+    /** What the lean path reads: the scores, the leader, and whether there is none. */
+    public static final List<Class<?>> OUTCOME = List.of(ScenarioScore.class, Leading.class, InsufficientEvidence.class);
+
+    /**
+     * Opens a live session on a fact set for the lean path of many questions that read only
+     * their outcome ({@link WhatIf#outcome(Map, AgendaFilter)}, the filter null): it holds only
+     * the rules that can change the scores, the leader or its absence ({@link #OUTCOME}), so it
+     * answers no other question. Close it when done.
+     */
+    public WhatIf outcomesOnly(FactSet facts) {
+        return new WhatIf(rules.newSession(OUTCOME, FACT_TYPES), facts, ALL_RULES);
+    }
+
+    /** Lets every rule of a session fire; given to a session that holds only the rules wanted. */
+    private static final AgendaFilter ALL_RULES = match -> true;
 
     /** What {@link Reusing#scores} reads: the scores, the leader, and why there is none. */
     private static final List<Class<?>> SCORES_AND_LEADER = List.of(ScenarioScore.class, Leading.class,
@@ -92,12 +107,26 @@ public final class Assessor {
 
         private final KieSessionsPool pool;
         private final AgendaFilter scoring;
-        private final AgendaFilter scoresAndLeader;
+        /** Sessions of only the rules {@link #scores} needs, made on its first call. */
+        private volatile KieSessionsPool scoresPool;
 
-        private Reusing(KieSessionsPool pool, AgendaFilter scoring, AgendaFilter scoresAndLeader) {
+        private Reusing(KieSessionsPool pool, AgendaFilter scoring) {
             this.pool = pool;
             this.scoring = scoring;
-            this.scoresAndLeader = scoresAndLeader;
+        }
+
+        private KieSessionsPool scoresPool() {
+            KieSessionsPool p = scoresPool;
+            if (p == null) {
+                synchronized (this) {
+                    p = scoresPool;
+                    if (p == null) {
+                        p = rules.newSessionPool(SCORES_AND_LEADER, FACT_TYPES);
+                        scoresPool = p;
+                    }
+                }
+            }
+            return p;
         }
 
         /** As {@link Assessor#assess}. */
@@ -107,12 +136,13 @@ public final class Assessor {
 
         /**
          * The scores, the leader and the evidence behind them, as {@link #assess} gives them,
-         * and nothing else: the rules that cannot change them do not fire, no proof tree is
-         * built and no gain computed. Its judgments, evaluation, prescriptions and trace are
-         * empty, and its firings are those of the rules that fired.
+         * and nothing else: the session holds only the rules that can change them
+         * ({@link RuleBase#newSessionPool(List, java.util.Collection)}), no proof tree is built
+         * and no gain computed. Its judgments, evaluation, prescriptions and trace are empty,
+         * and its firings are those of the rules that fired.
          */
         public Assessment scores(FactSet facts) {
-            try (WhatIf live = new WhatIf(pool.newKieSession(), facts, scoresAndLeader == null ? match -> true : scoresAndLeader)) {
+            try (WhatIf live = new WhatIf(scoresPool().newKieSession(), facts, ALL_RULES)) {
                 WhatIf.Outcome outcome = live.now();
                 List<Support> supports = new ArrayList<>();
                 for (Object fact : live.session().getObjects(SUPPORT)) {
@@ -131,6 +161,10 @@ public final class Assessor {
         @Override
         public void close() {
             pool.shutdown();
+            KieSessionsPool p = scoresPool;
+            if (p != null) {
+                p.shutdown();
+            }
         }
     }
 
@@ -155,7 +189,7 @@ public final class Assessor {
                     String purpose = "for the gain of prescription \"" + r.id() + "\"";
                     gain = Scoring.round((scoring == null
                             ? live.evaluate(change, purpose).score(deepIntegration)
-                            : live.score(change, deepIntegration, scoring, purpose)) - before);
+                            : live.outcome(change, scoring, purpose).score(deepIntegration)) - before);
                 }
                 List<Justifications.Justification> why = justifications.of(p);
                 prescriptions.add(new PrescriptionResult(r.id(), r.actor(), r.source(), r.text(), r.indicator(),

@@ -127,30 +127,25 @@ public final class WhatIf implements AutoCloseable {
     }
 
     /**
-     * The score of one outlook with some indicators changed, the rules fired through
-     * {@code scoring} (a filter that lets fire every rule that can change the scores, see
-     * {@link org.apsa.rulebase.RuleBase#rulesAffecting}): cheaper than {@link #evaluate} when
-     * only a score is wanted. The rules left out do not fire, so the session no longer holds
-     * what they would conclude; after this, {@link #evaluate} refuses.
-     */
-    double score(Map<String, Reading> changes, String scenario, AgendaFilter scoring, String purpose) {
-        moveTo(changes);
-        partial = true;
-        fire(scoring, purpose);
-        return scores(purpose).stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
-    }
-
-    /**
      * The lean path of an ensemble of many questions: the outcome with some indicators changed,
      * firing only the rules {@code only} lets through (those that can change the scores, the
      * leader or its absence; see {@link org.apsa.rulebase.RuleBase#rulesAffecting}), with no
      * trace and no gains. The rules left out do not fire, so after this {@link #evaluate} refuses.
      */
     public Outcome outcome(Map<String, Reading> changes, AgendaFilter only) {
+        return outcome(changes, only, null);
+    }
+
+    /**
+     * As {@link #outcome(Map, AgendaFilter)}; {@code purpose} says why the question is asked, for
+     * the message when the rules fail on it. The gains ask it through a filter of the rules that
+     * can change the scores: cheaper than {@link #evaluate} when only a score is wanted.
+     */
+    Outcome outcome(Map<String, Reading> changes, AgendaFilter only, String purpose) {
         moveTo(changes);
         partial = true;
-        fire(only, null);
-        return outcome((String) null);
+        fire(only, purpose);
+        return outcome(purpose);
     }
 
     /** The outcome of the base fact set itself. */

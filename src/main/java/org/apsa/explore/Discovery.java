@@ -23,7 +23,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Scenario discovery: PRIM's boxes for each outlook over the samples kept, and for each box the
+ * Scenario discovery: PRIM's boxes for each outlook, and for "no leader" (too little evidence),
+ * over the samples kept, and for each box the
  * rules that fire most in it. The lean path records no firings; the firings are read again for
  * a few samples of each box ({@link Explorer#REPLAYED_PER_BOX}, the first ones in the box) and
  * for the first {@link Explorer#REPLAYED_OVERALL} samples of all, each in a fresh session with
@@ -95,11 +96,12 @@ final class Discovery {
             Map<String, Integer> overall = firings(pool, reference);
             overallCounts = overall;
             overallSamples = reference.size();
-            for (Outlook outlook : Outlook.values()) {
+            // Each outlook, then "no leader" (too little evidence), an outcome to find the conditions of as well.
+            for (int outcome = 0; outcome <= Tally.NONE; outcome++) {
                 boolean[] y = new boolean[n];
                 long leads = 0;
                 for (int i = 0; i < n; i++) {
-                    y[i] = leaders[i] == outlook.ordinal();
+                    y[i] = leaders[i] == outcome;
                     leads += y[i] ? 1 : 0;
                 }
                 List<Exploration.Box> boxes = new ArrayList<>();
@@ -126,7 +128,8 @@ final class Discovery {
                         earlier[i] |= box.contains(levels, i * k);
                     }
                 }
-                all.add(new Exploration.Boxes(outlook.id(), leads, boxes));
+                all.add(new Exploration.Boxes(outcome == Tally.NONE ? Exploration.NO_LEADER : Outlook.values()[outcome].id(),
+                        leads, boxes));
             }
         } finally {
             workers.shutdownNow();

@@ -15,11 +15,9 @@ import org.kie.api.runtime.rule.AgendaFilter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,11 +29,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tallies what it needs, then summarises.
  *
  * <p>The lean path: each worker takes blocks of {@link #BLOCK} consecutive samples; for a block
- * it opens one live session on the fact set and moves it from sample to sample by the
- * indicators that changed, firing only the rules that can change the scores, the leader or its
- * absence, and reading the four scores and the leader (no trace, no gains). A block always
- * starts from a fresh session and runs in order, so each sample's scores are the same whatever
- * thread ran it; the tallies are whole numbers, so they add up to the same totals in any order.
+ * it opens one live session on the fact set, of only the rules that can change the scores, the
+ * leader or its absence ({@link Assessor#outcomesOnly}), and moves it from sample to sample by
+ * the indicators that changed, and reading the four scores and the leader (no trace, no gains). The samples of a
+ * block are taken along a {@link Route} that goes to the nearest one next, so that the session
+ * moves as few indicators as it can. A block always starts from a fresh session and takes the
+ * same route, so each sample's scores are the same whatever thread ran it; the tallies are whole
+ * numbers, so they add up to the same totals in any order.
  *
  * <p>Memory: the tallies are fixed in size; the levels and leader of the first
  * {@link #KEPT_LIMIT} samples are kept for scenario discovery, one byte per varied indicator and
@@ -74,7 +74,6 @@ public final class Explorer {
         SamplingModel model = new SamplingModel(facts, options.vary());
         int k = model.dimensions().size();
         Design design = new Design(k, options.seed());
-        AgendaFilter lean = leanFilter();
         int n = options.samples();
         int kept = Math.min(n, KEPT_LIMIT);
         // Total effects redraw each varied indicator alone in the first samples, as many in all as there are samples.
@@ -82,17 +81,12 @@ public final class Explorer {
         byte[] keptLevels = new byte[kept * k];
         byte[] keptLeaders = new byte[kept];
 
-        String assessedLeader;
-        try (WhatIf live = assessor.whatIf(facts)) {
-            assessedLeader = live.outcome(Map.of(), lean).leading();
-        }
-
-        int blocks = (n + BLOCK - 1) / BLOCK;
+        int blocks = blocks(n);
         AtomicInteger next = new AtomicInteger();
         int threads = Math.min(options.threads(), blocks);
         List<Tally> tallies = new ArrayList<>();
         if (threads == 1) {
-            tallies.add(work(model, design, lean, n, kept, swaps, keptLevels, keptLeaders, next, blocks, facts));
+            tallies.add(work(model, design, n, kept, swaps, keptLevels, keptLeaders, next, blocks, facts));
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "explore");
@@ -102,7 +96,7 @@ public final class Explorer {
             try {
                 List<Future<Tally>> futures = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
-                    futures.add(pool.submit(() -> work(model, design, lean, n, kept, swaps, keptLevels, keptLeaders, next, blocks, facts)));
+                    futures.add(pool.submit(() -> work(model, design, n, kept, swaps, keptLevels, keptLeaders, next, blocks, facts)));
                 }
                 for (Future<Tally> f : futures) {
                     tallies.add(f.get());
@@ -124,13 +118,23 @@ public final class Explorer {
         }
         Tally total = new Tally(model);
         tallies.forEach(total::merge);
+        return summary(facts, options, model, total, keptLevels, keptLeaders, kept);
+    }
 
-        Exploration.Settings settings = new Exploration.Settings(n, options.seed(), options.vary());
+    /** A run's summary from its counts and the samples it kept: shares, scores, sensitivity and the boxes. */
+    private Exploration summary(FactSet facts, Options options, SamplingModel model, Tally total,
+                                byte[] keptLevels, byte[] keptLeaders, int kept) {
+        // The replays for the boxes' firings fire these rules, as the lean path's sessions hold them.
+        AgendaFilter lean = assessor.rules().rulesAffecting(Assessor.OUTCOME, Assessor.FACT_TYPES).orElse(null);
+        String assessedLeader;
+        try (WhatIf live = assessor.outcomesOnly(facts)) {
+            assessedLeader = live.outcome(Map.of(), null).leading();
+        }
+        Exploration.Settings settings = new Exploration.Settings(options.samples(), options.seed(), options.vary());
         Discovery discovery = new Discovery(assessor.rules(), model, lean, keptLevels, keptLeaders, kept,
                 Math.min(options.threads(), Runtime.getRuntime().availableProcessors()));
-        List<Exploration.Boxes> boxes = discovery.boxes();
         return new Exploration(facts.id(), facts.title(), facts.asOf(), settings, "sobol-shifted", model.dimensions(),
-                assessedLeader, leads(total), scores(total), sensitivity(model, total), (int) total.swapSamples, boxes, kept,
+                assessedLeader, leads(total), scores(total), sensitivity(model, total), (int) total.swapSamples, discovery.boxes(), kept,
                 discovery.overall(), discovery.replayed());
     }
 
@@ -153,7 +157,7 @@ public final class Explorer {
         int swaps = k == 0 ? 0 : Math.min(n, (n + k - 1) / k);
         byte[] keptLevels = new byte[kept * k];
         byte[] keptLeaders = new byte[kept];
-        Tally tally = work(model, new Design(k, options.seed()), leanFilter(), n, kept, swaps, keptLevels, keptLeaders,
+        Tally tally = work(model, new Design(k, options.seed()), n, kept, swaps, keptLevels, keptLeaders,
                 new AtomicInteger(from), Math.min(to, blocks(n)), facts);
         int first = Math.min(kept, from * BLOCK);
         int last = Math.min(kept, to * BLOCK);
@@ -177,17 +181,7 @@ public final class Explorer {
         if (total.samples != n) {
             throw new IllegalArgumentException("the parts hold " + total.samples + " samples of " + n);
         }
-        AgendaFilter lean = leanFilter();
-        String assessedLeader;
-        try (WhatIf live = assessor.whatIf(facts)) {
-            assessedLeader = live.outcome(Map.of(), lean).leading();
-        }
-        Exploration.Settings settings = new Exploration.Settings(n, options.seed(), options.vary());
-        Discovery discovery = new Discovery(assessor.rules(), model, lean, keptLevels, keptLeaders, kept,
-                Math.min(options.threads(), Runtime.getRuntime().availableProcessors()));
-        return new Exploration(facts.id(), facts.title(), facts.asOf(), settings, "sobol-shifted", model.dimensions(),
-                assessedLeader, leads(total), scores(total), sensitivity(model, total), (int) total.swapSamples, discovery.boxes(),
-                kept, discovery.overall(), discovery.replayed());
+        return summary(facts, options, model, total, keptLevels, keptLeaders, kept);
     }
 
     /** What some blocks of a run counted, and the levels and leaders they keep for scenario discovery from sample {@code firstKept} on. */
@@ -211,58 +205,54 @@ public final class Explorer {
         }
     }
 
-    /** Lets fire the rules that can change the scores, the leader or its absence; null when every rule can. */
-    private AgendaFilter leanFilter() {
-        List<AgendaFilter> filters = new ArrayList<>();
-        for (Class<?> type : List.of(ScenarioScore.class, Leading.class, InsufficientEvidence.class)) {
-            Optional<AgendaFilter> f = assessor.rules().rulesAffecting(type, Assessor.FACT_TYPES);
-            if (f.isEmpty()) {
-                return null;
-            }
-            filters.add(f.get());
-        }
-        return match -> {
-            for (AgendaFilter f : filters) {
-                if (f.accept(match)) {
-                    return true;
-                }
-            }
-            return false;
-        };
-    }
-
-    private Tally work(SamplingModel model, Design design, AgendaFilter lean, int n, int kept, int swaps,
+    private Tally work(SamplingModel model, Design design, int n, int kept, int swaps,
                        byte[] keptLevels, byte[] keptLeaders, AtomicInteger next, int blocks, FactSet facts) {
         int k = model.dimensions().size();
         Tally tally = new Tally(model);
         Design.Cursor cursor = design.cursor();
+        Route route = new Route(BLOCK, k);
+        // The block's levels, drawn in the design's order, then assessed along the route.
+        byte[] drawn = new byte[BLOCK * k];
+        byte[] redrawn = new byte[BLOCK * k];
+        int[] order = new int[BLOCK];
         byte[] a = new byte[k];
-        byte[] b = new byte[k];
         int[] scores = new int[Tally.OUTLOOKS];
         int[] swapped = new int[Tally.OUTLOOKS];
         for (int block = next.getAndIncrement(); block < blocks; block = next.getAndIncrement()) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new IllegalStateException("exploration interrupted", new InterruptedException());
             }
-            try (WhatIf live = assessor.whatIf(facts)) {
-                for (int i = block * BLOCK; i < Math.min(n, (block + 1) * BLOCK); i++) {
-                    double[] u = cursor.point(i);
-                    model.levels(u, 0, a);
+            int first = block * BLOCK;
+            int size = Math.min(n, first + BLOCK) - first;
+            for (int j = 0; j < size; j++) {
+                double[] u = cursor.point(first + j);
+                model.levels(u, 0, drawn, j * k);
+                if (first + j < swaps) {
+                    model.levels(u, k, redrawn, j * k);
+                }
+            }
+            route.plan(drawn, size, order);
+            try (WhatIf live = assessor.outcomesOnly(facts)) {
+                for (int step = 0; step < size; step++) {
+                    int j = order[step];
+                    int i = first + j;
+                    System.arraycopy(drawn, j * k, a, 0, k);
                     Map<String, Reading> changes = model.changes(a);
-                    int leader = read(live.outcome(changes, lean), scores);
+                    int leader = read(live.outcome(changes, null), scores);
                     tally.add(a, scores, leader);
                     if (i < kept) {
                         System.arraycopy(a, 0, keptLevels, i * k, k);
                         keptLeaders[i] = (byte) leader;
                     }
                     if (i < swaps) {
-                        model.levels(u, k, b);
                         tally.swapSamples++;
                         for (int d = 0; d < k; d++) {
-                            if (b[d] != a[d]) {
-                                Map<String, Reading> one = new HashMap<>(changes);
-                                one.put(model.dimensions().get(d).id(), model.reading(d, b[d]));
-                                read(live.outcome(one, lean), swapped);
+                            byte b = redrawn[j * k + d];
+                            if (b != a[d]) {
+                                String id = model.dimensions().get(d).id();
+                                Reading drawnReading = changes.put(id, model.reading(d, b));
+                                read(live.outcome(changes, null), swapped);
+                                changes.put(id, drawnReading);
                                 tally.addSwap(d, scores, swapped);
                             }
                         }

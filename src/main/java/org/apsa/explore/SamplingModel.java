@@ -133,8 +133,13 @@ public final class SamplingModel {
 
     /** The levels a point of the design picks, one per dimension. */
     void levels(double[] u, int offset, byte[] into) {
+        levels(u, offset, into, 0);
+    }
+
+    /** As {@link #levels(double[], int, byte[])}, into {@code into} from {@code at}. */
+    void levels(double[] u, int offset, byte[] into, int at) {
         for (int d = 0; d < dimensions.size(); d++) {
-            into[d] = (byte) dimensions.get(d).level(u[offset + d]);
+            into[at + d] = (byte) dimensions.get(d).level(u[offset + d]);
         }
     }
 

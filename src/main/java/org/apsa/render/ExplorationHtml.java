@@ -73,8 +73,11 @@ public final class ExplorationHtml {
     public record SensitivityRow(String indicator, List<String> cells) {
     }
 
-    /** One outlook's boxes; {@code none} says why there are none, null when there are. */
-    public record OutlookBoxes(String title, String none, List<BoxView> boxes) {
+    /**
+     * One outlook's boxes, or those of "no leader"; {@code none} says why there are none, null
+     * when there are; {@code holds} opens each box's sentence ("Leads in").
+     */
+    public record OutlookBoxes(String title, String none, String holds, List<BoxView> boxes) {
     }
 
     public record BoxView(String density, String samples, String conditions, String coverage, Chart grid, List<GridRow> rows,
@@ -178,14 +181,17 @@ public final class ExplorationHtml {
     private static List<OutlookBoxes> boxes(Exploration e) {
         List<OutlookBoxes> out = new ArrayList<>();
         for (Exploration.Boxes b : e.boxes()) {
-            String none = !b.boxes().isEmpty() ? null : b.leads() == 0 ? "Leads in no sample." : "No box of conditions stands out.";
+            boolean noLeader = b.outlook().equals(Exploration.NO_LEADER);
+            String none = !b.boxes().isEmpty() ? null : b.leads() == 0 ? (noLeader ? "In no sample." : "Leads in no sample.")
+                    : "No box of conditions stands out.";
             List<BoxView> views = b.boxes().stream().map(box -> new BoxView(String.format(Locale.ROOT, "%.0f%%", 100 * box.density()),
                     String.format(Locale.ROOT, "%,d", box.samples()), ExplorationText.conditions(box.conditions()),
                     String.format(Locale.ROOT, "%.0f%%", 100 * box.coverage()), new Chart(280 + 4 * 90 + 10, 22 * box.conditions().size() + 4),
                     grid(e, box), box.rules().stream().map(r -> new RuleRow(r.title() == null ? "" : r.title(), r.name(),
                             r.source() == null ? "" : r.source(), String.format(Locale.ROOT, "%.0f%%", 100 * r.inBox()),
                             String.format(Locale.ROOT, "%.0f%%", 100 * r.overall()))).toList())).toList();
-            out.add(new OutlookBoxes(ExplorationText.title(b.outlook()), none, views));
+            out.add(new OutlookBoxes(noLeader ? "No leader (too little evidence)" : ExplorationText.title(b.outlook()), none,
+                    noLeader ? "In" : "Leads in", views));
         }
         return out;
     }

@@ -52,15 +52,16 @@ public final class ExplorationMarkdown {
         out.append("\n### Where each outlook leads\n\nPRIM boxes over the first ")
                 .append(String.format(Locale.ROOT, "%,d", e.keptSamples())).append(" samples; each box counts the samples no box above it holds.\n\n");
         for (Exploration.Boxes b : e.boxes()) {
-            out.append("- **").append(ExplorationText.title(b.outlook())).append("**");
+            out.append("- **").append(ExplorationText.leaderTitle(b.outlook())).append("**");
             if (b.boxes().isEmpty()) {
-                out.append(": ").append(b.leads() == 0 ? "leads in no sample" : "no box of conditions stands out").append('\n');
+                out.append(": ").append(b.leads() == 0 ? ExplorationText.inNoSample(b.outlook()) : "no box of conditions stands out")
+                        .append('\n');
                 continue;
             }
             out.append('\n');
             for (Exploration.Box box : b.boxes()) {
-                out.append(String.format(Locale.ROOT, "  - leads in %.0f%% of samples where %s (coverage %.0f%%, %,d samples)%n",
-                        100 * box.density(), box.conditions().stream().map(c -> "`" + c.indicator() + "` " + Literal.markdown(c.text()))
+                out.append(String.format(Locale.ROOT, "  - %s %.0f%% of samples where %s (coverage %.0f%%, %,d samples)%n",
+                        b.outlook().equals(Exploration.NO_LEADER) ? "in" : "leads in", 100 * box.density(), box.conditions().stream().map(c -> "`" + c.indicator() + "` " + Literal.markdown(c.text()))
                                 .collect(java.util.stream.Collectors.joining(" and ")), 100 * box.coverage(), box.samples()));
                 for (Exploration.FiringRule r : box.rules()) {
                     out.append(String.format(Locale.ROOT, "    - %s (¶%s): fires in %.0f%% of the box, %.0f%% of all samples%n",

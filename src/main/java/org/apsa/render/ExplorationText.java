@@ -101,15 +101,15 @@ public final class ExplorationText {
                 + String.format(Locale.ROOT, "%,d", e.keptSamples()) + " samples)"), 0, 2);
         for (Exploration.Boxes b : e.boxes()) {
             if (b.boxes().isEmpty()) {
-                lines(out, words(title(b.outlook()) + ": " + (b.leads() == 0 ? "leads in no sample"
+                lines(out, words(leaderTitle(b.outlook()) + ": " + (b.leads() == 0 ? inNoSample(b.outlook())
                         : "no box of conditions stands out")), 2, BOX_INDENT);
                 continue;
             }
             for (int i = 0; i < b.boxes().size(); i++) {
                 Exploration.Box box = b.boxes().get(i);
                 // A condition ("region.alignment ≤ leaning") is one word to the wrapping.
-                List<String> sentence = new ArrayList<>(words(String.format(Locale.ROOT, "%s leads in %.0f%% of samples where",
-                        title(b.outlook()), 100 * box.density())));
+                List<String> sentence = new ArrayList<>(words(String.format(Locale.ROOT, "%s %.0f%% of samples where",
+                        holdsIn(b.outlook()), 100 * box.density())));
                 List<String> conditions = box.conditions().stream().map(c -> c.indicator() + " " + c.text()).toList();
                 for (int c = 0; c < conditions.size(); c++) {
                     sentence.add((c == 0 ? "" : "and ") + conditions.get(c)
@@ -190,6 +190,16 @@ public final class ExplorationText {
 
     static String leaderTitle(String id) {
         return id.equals(Exploration.NO_LEADER) ? "no leader (too little evidence)" : title(id);
+    }
+
+    /** How a box of an outcome is said to hold: "Chaos leads in", "No leader (too little evidence) in". */
+    static String holdsIn(String id) {
+        return id.equals(Exploration.NO_LEADER) ? "No leader (too little evidence) in" : title(id) + " leads in";
+    }
+
+    /** An outcome that no sample had. */
+    static String inNoSample(String id) {
+        return id.equals(Exploration.NO_LEADER) ? "in no sample" : "leads in no sample";
     }
 
     static String title(String outlook) {

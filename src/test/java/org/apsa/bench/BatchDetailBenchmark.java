@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * {@code batch --detail}: the rate end to end at each level with the shipped rules, as
  * {@link BatchBenchmark#batchEndToEnd} measures it at {@code full}, and the bytes a line takes.
  * Run with {@code mvn -Pbench test-compile exec:exec -Dbench=BatchDetail}; each level's size
- * per fact set is printed when its runs end, its rate against the targets at the end.
+ * per fact set is printed when its runs end, its rate against the targets at the end, and each
+ * iteration's rate per CPU-second with the load average ({@link CpuMeter}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -65,6 +66,18 @@ public class BatchDetailBenchmark {
         assessor = ShippedRules.assessor();
     }
 
+    private final CpuMeter cpu = new CpuMeter("fact sets");
+
+    @Setup(Level.Iteration)
+    public void startMeter() {
+        cpu.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printMeter() {
+        cpu.stop("detail=" + detail);
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         long bytes = Files.size(folder.resolve("out").resolve(Batch.ASSESSMENTS));
@@ -80,6 +93,7 @@ public class BatchDetailBenchmark {
     public long batchEndToEnd() {
         Batch.Summary summary = new Batch(assessor).run(new Batch.Options(List.of(input), folder.resolve("out"), Set.<Report>of(),
                 Runtime.getRuntime().availableProcessors(), Detail.valueOf(detail.toUpperCase(Locale.ROOT)), null), Batch.Progress.NONE);
+        cpu.count(RECORDS);
         return summary.assessed();
     }
 

@@ -37,12 +37,13 @@ import java.util.concurrent.TimeUnit;
  * the replayed firings), against the batch's rate in records per second on the same cores
  * (read a {@code .jsonl} file, assess each record in full, write {@code assessments.jsonl}).
  * Run with {@code mvn -Pbench test-compile exec:exec -Dbench=Explore}, which prints both and
- * their ratio ({@link Bench}). Target: 20,000 samples/s on two cores.
+ * their ratio ({@link Bench}). Target: 20,000 samples/s on two cores. Each iteration also prints
+ * its rate per CPU-second and the load average ({@link CpuMeter}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 10)
+@Warmup(iterations = 5, time = 10)
 @Measurement(iterations = 3, time = 10)
 @Fork(value = 1, jvmArgs = {"-Xmx256m", "-Dapsa.log.dir=target/bench-logs"})
 public class ExploreBenchmark {
@@ -66,6 +67,21 @@ public class ExploreBenchmark {
         input = generated.input;
     }
 
+    private final CpuMeter exploreCpu = new CpuMeter("samples");
+    private final CpuMeter batchCpu = new CpuMeter("records");
+
+    @Setup(Level.Iteration)
+    public void startMeters() {
+        exploreCpu.start();
+        batchCpu.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printMeters() {
+        exploreCpu.stop("explore");
+        batchCpu.stop("batch");
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         generated.delete();
@@ -75,16 +91,20 @@ public class ExploreBenchmark {
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
     public Exploration exploreBaselineVaryAll() {
-        return new Explorer(assessor).explore(baseline,
+        Exploration e = new Explorer(assessor).explore(baseline,
                 new Explorer.Options(SAMPLES, 1, Vary.ALL, Runtime.getRuntime().availableProcessors()));
+        exploreCpu.count(SAMPLES);
+        return e;
     }
 
     /** The batch as the command runs it, for the per-record rate beside the exploration's. */
     @Benchmark
     @OperationsPerInvocation(RECORDS)
     public long batchRecords() {
-        return new Batch(assessor).run(new Batch.Options(List.of(input), folder.resolve("out"), Set.<Report>of(),
+        long assessed = new Batch(assessor).run(new Batch.Options(List.of(input), folder.resolve("out"), Set.<Report>of(),
                 Runtime.getRuntime().availableProcessors()), Batch.Progress.NONE).assessed();
+        batchCpu.count(RECORDS);
+        return assessed;
     }
 
     static void printRatio(Collection<RunResult> results) {

@@ -63,8 +63,8 @@ class GainsTest {
             assertThat(live.session().getObjects(new ClassObjectFilter(Leading.class))).hasSize(1);
             double before = live.baseline().score(Outlook.find("deep-integration").orElseThrow().id());
 
-            double after = live.score(Map.of(unmet.indicator(), Reading.of(unmet.target())), Outlook.find("deep-integration").orElseThrow().id(),
-                    assessor.rules().rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES).orElseThrow(), null);
+            double after = live.outcome(Map.of(unmet.indicator(), Reading.of(unmet.target())),
+                    assessor.rules().rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES).orElseThrow()).score(Outlook.find("deep-integration").orElseThrow().id());
 
             // The scores moved, the leader they named went, and the rule naming the new one was left out.
             assertThat(after).isNotEqualTo(before);

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -154,6 +156,28 @@ class ExplorerTest {
             assertThat(top.conditions()).extracting(Exploration.Condition::indicator).allSatisfy(id -> assertThat(read).contains(id));
         }
         assertThat(boxes).isPositive();
+    }
+
+    @Test
+    void whereNoOutlookLeadsIsFoundAsWhereEachOutlookLeads() {
+        // Six indicators stated at confidence 0.5 and the rest unknown: too little evidence in some of the samples.
+        Map<String, Reading> few = new LinkedHashMap<>();
+        baseline.indicators().entrySet().stream().limit(6)
+                .forEach(i -> few.put(i.getKey(), new Reading(i.getValue().level(), 0.5, null)));
+        FactSet sparse = new FactSet("sparse", null, null, null, few);
+        Exploration e = new Explorer(shipped).explore(sparse, new Explorer.Options(2_000, 3, Vary.STATED, 2));
+
+        List<String> outcomes = new ArrayList<>(Arrays.stream(Outlook.values()).map(Outlook::id).toList());
+        outcomes.add(Exploration.NO_LEADER);
+        assertThat(e.boxes()).extracting(Exploration.Boxes::outlook).containsExactlyElementsOf(outcomes);
+        Exploration.Boxes none = e.boxes().get(Outlook.values().length);
+        long count = e.leaders().get(Outlook.values().length).count();
+        assertThat(none.leads()).isEqualTo(count).isBetween(100L, 1_900L);
+        assertThat(none.boxes()).isNotEmpty();
+        Exploration.Box top = none.boxes().get(0);
+        assertThat(top.density()).isGreaterThan(count / 2_000.0);
+        assertThat(top.conditions()).extracting(Exploration.Condition::indicator).isNotEmpty()
+                .allSatisfy(id -> assertThat(few).containsKey(id));
     }
 
     /** The varied indicators whose total effect on every score is nil. */

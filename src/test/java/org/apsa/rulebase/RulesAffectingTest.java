@@ -5,6 +5,9 @@ import org.apsa.engine.Leading;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TestRules;
 import org.junit.jupiter.api.Test;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +38,30 @@ class RulesAffectingTest {
         assertThat(rules.namesOfRulesNotAffecting(ScenarioScore.class, Assessor.FACT_TYPES)).containsExactlyInAnyOrderElementsOf(scoring);
         assertThat(rules.namesOfRulesNotAffecting(Leading.class, Assessor.FACT_TYPES)).containsExactlyInAnyOrderElementsOf(leading);
         assertThat(rules.rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES)).isPresent();
+    }
+
+    @Test
+    void aLeanSessionHoldsOnlyTheRulesKeptAndLeavesTheRuleBaseWhole() {
+        RuleBase rules = RuleBaseLoader.load(Path.of("rules"));
+        List<Class<?>> read = List.of(ScenarioScore.class, Leading.class);
+        KieSession lean = rules.newSession(read, Assessor.FACT_TYPES);
+        KieSession whole = rules.newSession();
+        try {
+            List<String> held = names(lean.getKieBase());
+            assertThat(held).hasSize(rules.rules().size() - rules.namesOfRulesNotAffecting(read, Assessor.FACT_TYPES).size())
+                    .doesNotContainAnyElementsOf(rules.namesOfRulesNotAffecting(read, Assessor.FACT_TYPES));
+            assertThat(names(whole.getKieBase())).hasSize(rules.rules().size());
+            KieSession again = rules.newSession(read, Assessor.FACT_TYPES);
+            assertThat(again.getKieBase()).as("made once").isSameAs(lean.getKieBase());
+            again.dispose();
+        } finally {
+            lean.dispose();
+            whole.dispose();
+        }
+    }
+
+    private static List<String> names(KieBase base) {
+        return base.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(Rule::getName).toList();
     }
 
     @Test
