@@ -4,6 +4,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.RollingFileAppender;
+import org.apsa.cli.CommandNames;
 import org.apsa.cli.ExitCode;
 import org.apsa.cli.RuleBases;
 import org.apsa.cli.StandardOutput;
@@ -92,6 +93,12 @@ public class ApsaApplication {
             }
             properties.put(RuleBases.SESSION_FOLDER_PROPERTY, shellRules.get());
             args = new String[0];
+        }
+        // A first word that names no command is answered without starting the application context.
+        Optional<String> unknown = CommandNames.unknown(args);
+        if (unknown.isPresent()) {
+            System.err.println(unknown.get());
+            return ExitCode.USAGE.status();
         }
         // Spring Shell runs every command: the shell with no arguments, a script with @FILE, else one command.
         boolean interactive = args.length == 0;
