@@ -1,5 +1,8 @@
 package org.apsa.cli;
 
+import org.apache.commons.io.input.CloseShieldInputStream;
+import org.apache.commons.io.output.CloseShieldOutputStream;
+
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +35,10 @@ class OneShotTerminal implements TerminalCustomizer, BeanPostProcessor {
             builder.system(false)
                     .dumb(true)
                     .type(Terminal.TYPE_DUMB)
-                    .streams(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.err));
+                    // Shielded: closing the terminal as the context closes must not close the process's own
+                    // standard error, which a shutdown hook may still have to write to.
+                    .streams(CloseShieldInputStream.wrap(new FileInputStream(FileDescriptor.in)),
+                            CloseShieldOutputStream.wrap(new FileOutputStream(FileDescriptor.err)));
         }
     }
 
