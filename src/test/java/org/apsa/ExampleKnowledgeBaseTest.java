@@ -10,13 +10,21 @@ import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
 import org.apsa.explain.Sensitivity;
 import org.apsa.explain.WhyNot;
+import org.apsa.explore.Exploration;
+import org.apsa.explore.Explorer;
+import org.apsa.explore.Vary;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.InvalidFactSetException;
+import org.apsa.fact.Reading;
 import org.apsa.render.AssessmentJson;
 import org.apsa.render.AssessmentText;
 import org.apsa.render.ExplanationText;
+import org.apsa.render.ExplorationHtml;
+import org.apsa.render.ExplorationJson;
+import org.apsa.render.ExplorationMarkdown;
+import org.apsa.render.ExplorationText;
 import org.apsa.render.Style;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseLoader;
@@ -37,7 +45,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The second knowledge base shipped as an authoring example, examples/river-basin: three
  * outlooks, five indicators, three actors of its own, no Java of its own. Every step a rule
  * author and an analyst take runs on it: the checks, assess, explain, why-not, sensitivity,
- * batch with its reports, the rule tests, coverage and the catalogue.
+ * explore, batch with its reports, the rule tests, coverage and the catalogue.
  */
 class ExampleKnowledgeBaseTest {
 
@@ -144,6 +152,33 @@ class ExampleKnowledgeBaseTest {
         Coverage coverage = Coverage.of(assessor, sets, "4 rule tests");
         assertThat(coverage.neverFired()).isEmpty();
         assertThat(coverage.indicatorsNeverStated()).isEmpty();
+    }
+
+    @Test
+    void exploreTalliesItsThreeOutlooksAndVariesItsOwnIndicators() {
+        // Both indicators named stated with doubt, so that both move.
+        FactSet doubted = facts("drought-summer").with("upstream.dams", new Reading("filling", 0.6, null))
+                .with("basin.dataSharing", new Reading("none", 0.5, null));
+        Exploration e = new Explorer(assessor).explore(doubted,
+                new Explorer.Options(600, 1, Vary.named(List.of("upstream.dams", "basin.dataSharing")), 2));
+
+        assertThat(e.leaders()).extracting(Exploration.Lead::id)
+                .containsExactly("shared-management", "managed-rivalry", "water-conflict", Exploration.NO_LEADER);
+        assertThat(e.leaders().stream().mapToLong(Exploration.Lead::count).sum()).isEqualTo(600);
+        assertThat(e.scores()).extracting(Exploration.Scores::outlook)
+                .containsExactly("shared-management", "managed-rivalry", "water-conflict");
+        assertThat(e.dimensions()).extracting(d -> d.id()).containsExactly("basin.dataSharing", "upstream.dams");
+        assertThat(e.sensitivity()).allSatisfy(s -> assertThat(s.firstOrder()).containsOnlyKeys(
+                "shared-management", "managed-rivalry", "water-conflict"));
+        assertThat(e.boxes()).extracting(Exploration.Boxes::outlook)
+                .containsExactly("shared-management", "managed-rivalry", "water-conflict", Exploration.NO_LEADER);
+
+        assertThat(ExplorationText.render(e, Style.PLAIN)).contains("--vary basin.dataSharing,upstream.dams",
+                "water conflict", "shared management").doesNotContain("deep integration", "Deep integration");
+        assertThat(ExplorationJson.render(e)).contains("basin.dataSharing,upstream.dams")
+                .doesNotContain("deep-integration");
+        assertThat(ExplorationMarkdown.render(e)).contains("| shared-management | managed-rivalry | water-conflict |");
+        assertThat(ExplorationHtml.render(e)).contains("water conflict").doesNotContain("deep-integration");
     }
 
     @Test

@@ -55,4 +55,28 @@ class ExampleRulesCommandsTest {
                         "Unmet, by what meeting each would add to shared management:", "  downstream ¶4 ")
                 .doesNotContain("deep integration");
     }
+
+    @Test
+    void exploreTalliesItsOutlooksAndVariesItsIndicators() {
+        // The drought is not stated: it moves; the data sharing is stated for sure: it is held.
+        new ExploreCommands(ruleBases, bench, out).explore(RULES + "/facts/treaty-holds.json", 300, 1L, "basin.drought,basin.dataSharing",
+                null, "text", 1, RULES);
+
+        assertThat(printed()).startsWith("Exploration of treaty-holds")
+                .contains("--vary basin.dataSharing,basin.drought: 1 indicator moved", "(0 stated, 1 unknown)", "water conflict", "managed rivalry",
+                        "shared management")
+                .doesNotContain("deep integration");
+    }
+
+    @Test
+    void exploreVaryTakesTheIndicatorsOfTheRulesNamed() {
+        assertThatThrownBy(() -> new ExploreCommands(ruleBases, bench, out)
+                .explore(FACTS, 300, 1L, "basin.dataShraing", null, "text", 1, RULES))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--vary: unknown indicator \"basin.dataShraing\" (did you mean \"basin.dataSharing\"?)");
+        assertThatThrownBy(() -> new ExploreCommands(ruleBases, bench, out)
+                .explore(FACTS, 300, 1L, "mechanism.disputeManagement", null, "text", 1, RULES))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--vary: unknown indicator \"mechanism.disputeManagement\"");
+    }
 }

@@ -81,7 +81,7 @@ class ExplorerTest {
     @Test
     void aStatedConfidenceBelowOneMovesTheLevelAsOftenAsItSays() {
         FactSet one = FactSet.empty("one").with("usChina.strategicDistrust", new Reading("high", 0.7, null));
-        SamplingModel model = new SamplingModel(one, Vary.STATED);
+        SamplingModel model = new SamplingModel(one, Vary.STATED, org.apsa.fact.Vocabulary.embedded());
         assertThat(model.dimensions()).hasSize(1);
         SamplingModel.Dimension d = model.dimensions().get(0);
         assertThat(d.probabilities()).containsExactly(new double[] {0.1, 0.2, 0.7}, org.assertj.core.data.Offset.offset(1e-12));
