@@ -6,6 +6,7 @@ import org.apsa.authoring.RuleTestReport;
 import org.apsa.authoring.Validator;
 import org.apsa.batch.Batch;
 import org.apsa.batch.Report;
+import org.apsa.report.BatchSummaryText;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
 import org.apsa.explain.Sensitivity;
@@ -139,6 +140,7 @@ class ExampleKnowledgeBaseTest {
                 + "shared-management.likelihood,managed-rivalry,managed-rivalry.likelihood,water-conflict,water-conflict.likelihood,");
         assertThat(Files.readString(out.resolve("report.md"))).contains("water conflict").doesNotContain("deep integration");
         assertThat(Files.readString(out.resolve("report.html"))).contains("shared management");
+        assertThat(BatchSummaryText.render(summary, rules.knowledgeBase())).contains("  water conflict  ", "  managed rivalry  ");
     }
 
     @Test

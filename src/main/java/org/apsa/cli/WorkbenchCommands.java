@@ -179,21 +179,21 @@ class WorkbenchCommands {
         out.print("Saved " + facts.id() + " to " + target + AtomicFiles.created(created) + ".");
     }
 
-    /** The actors' column is as wide as the longest actor the article addresses ({@code us-china}). */
-    private static final int ACTOR_WIDTH = KnowledgeBase.embedded().actorIds().stream().mapToInt(String::length).max().orElse(0);
-
     @Command(command = "recommend", description = "The article's unmet prescriptions for the current fact set, "
             + "most gain for deep integration first. Example: recommend")
     void recommend() {
         Assessment a = ruleBases.assessor(null).assess(bench.current());
         List<PrescriptionResult> unmet = a.prescriptions().stream().filter(p -> !p.met()).toList();
+        // The actors' column is as wide as the longest actor id the knowledge base addresses.
+        int actorWidth = Math.max("Actor".length(),
+                a.knowledgeBase().actorIds().stream().mapToInt(String::length).max().orElse(0));
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%d of %d prescriptions met.%n", a.prescriptions().size() - unmet.size(), a.prescriptions().size()));
         if (!unmet.isEmpty()) {
-            text.append(String.format(Locale.ROOT, "  %7s  %-" + ACTOR_WIDTH + "s %-4s %-50s %s%n", "Gain", "Actor", "¶", "Indicator -> level", "Prescription"));
+            text.append(String.format(Locale.ROOT, "  %7s  %-" + actorWidth + "s %-4s %-50s %s%n", "Gain", "Actor", "¶", "Indicator -> level", "Prescription"));
         }
         for (PrescriptionResult p : unmet) {
-            text.append(String.format(Locale.ROOT, "  %+7.3f  %-" + ACTOR_WIDTH + "s %-4s %-50s %s%n", p.gain(), p.actor(), p.source(),
+            text.append(String.format(Locale.ROOT, "  %+7.3f  %-" + actorWidth + "s %-4s %-50s %s%n", p.gain(), p.actor(), p.source(),
                     p.indicator() + " -> " + p.target(), p.text()));
         }
         out.print(text.toString());

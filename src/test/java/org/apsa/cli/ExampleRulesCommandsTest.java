@@ -79,4 +79,27 @@ class ExampleRulesCommandsTest {
                 .isInstanceOf(UsageException.class)
                 .hasMessageStartingWith("--vary: unknown indicator \"mechanism.disputeManagement\"");
     }
+
+    @Test
+    void diffAndRecommendInTheShellOfTheseRulesShowItsOutlooksAndActors() {
+        RuleBases shell = new RuleBases(RULES, null);
+        bench.open(shell.reader(null).readOne(java.nio.file.Path.of(FACTS)), null);
+        WorkbenchCommands commands = new WorkbenchCommands(bench, shell, out);
+
+        commands.diff(RULES + "/facts/commission-at-work.json");
+        commands.recommend();
+
+        assertThat(printed()).contains("Indicators that differ (5)", "  basin.dataSharing ", "shared management",
+                        "managed rivalry", "water conflict", "     Gain  Actor      ¶    Indicator -> level")
+                .doesNotContain("deep integration", "usChina");
+        // The indicators in the order of this vocabulary, not alphabetical.
+        assertThat(printed().indexOf("basin.treatyCompliance")).isLessThan(printed().indexOf("basin.jointCommission"));
+    }
+
+    @Test
+    void theCompletionScriptsOfferTheOutlooksOfTheKnowledgeBaseInUse() {
+        String bash = CompletionScripts.standard(new RuleBases(RULES, null).knowledgeBase(null)).bash();
+
+        assertThat(bash).contains("shared-management managed-rivalry water-conflict").doesNotContain("deep-integration");
+    }
 }
