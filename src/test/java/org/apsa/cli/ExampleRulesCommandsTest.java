@@ -102,4 +102,18 @@ class ExampleRulesCommandsTest {
 
         assertThat(bash).contains("shared-management managed-rivalry water-conflict").doesNotContain("deep-integration");
     }
+
+    @Test
+    void whatIfsExamplesAreDrawnFromTheVocabularyInUse() {
+        RuleBases shell = new RuleBases(RULES, null);
+        org.apsa.fact.Vocabulary vocabulary = shell.knowledgeBase(null).vocabulary();
+        org.apsa.fact.FactSet facts = shell.reader(null).readOne(java.nio.file.Path.of(FACTS));
+
+        assertThatThrownBy(() -> WorkbenchCommands.variant(vocabulary, facts, java.util.List.of("basin.drought")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("\"basin.drought\" is not ID=LEVEL; e.g. what-if basin.dataSharing=open or basin.dataSharing=open@0.7");
+        assertThatThrownBy(() -> WorkbenchCommands.variant(vocabulary, facts, java.util.List.of("basin.drought=none@x")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageEndingWith("e.g. basin.dataSharing=open@0.6");
+    }
 }
