@@ -168,7 +168,7 @@ class BaselineExplanationTest {
     @Test
     void everyChangeWhyNotProposesOnTheBaselineReallyMakesTheOutlookLead() {
         Assessment a = assessor.assess(baseline);
-        for (Outlook outlook : Outlook.values()) {
+        for (Outlook outlook : org.apsa.fact.KnowledgeBase.embedded().outlooks()) {
             WhyNot.Result result = WhyNot.of(assessor, a, outlook.id());
             for (WhyNot.Candidate c : result.changes()) {
                 Assessment changed = assessor.assess(atStatedConfidence(baseline, c.changes()));
