@@ -107,7 +107,7 @@ public final class ExplorationText {
             }
             for (int i = 0; i < b.boxes().size(); i++) {
                 Exploration.Box box = b.boxes().get(i);
-                // A condition ("region.alignment ≤ leaning") is one word to the wrapping.
+                // A condition ("region.trade ≤ medium") is one word to the wrapping.
                 List<String> sentence = new ArrayList<>(words(String.format(Locale.ROOT, "%s %.0f%% of samples where",
                         holdsIn(e, b.outlook()), 100 * box.density())));
                 List<String> conditions = box.conditions().stream().map(c -> c.indicator() + " " + c.text()).toList();
