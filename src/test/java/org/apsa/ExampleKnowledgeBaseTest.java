@@ -6,17 +6,26 @@ import org.apsa.authoring.RuleTestReport;
 import org.apsa.authoring.Validator;
 import org.apsa.batch.Batch;
 import org.apsa.batch.Report;
+import org.apsa.report.BatchSummaryText;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
 import org.apsa.explain.Sensitivity;
 import org.apsa.explain.WhyNot;
+import org.apsa.explore.Exploration;
+import org.apsa.explore.Explorer;
+import org.apsa.explore.Vary;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.InvalidFactSetException;
+import org.apsa.fact.Reading;
 import org.apsa.render.AssessmentJson;
 import org.apsa.render.AssessmentText;
 import org.apsa.render.ExplanationText;
+import org.apsa.render.ExplorationHtml;
+import org.apsa.render.ExplorationJson;
+import org.apsa.render.ExplorationMarkdown;
+import org.apsa.render.ExplorationText;
 import org.apsa.render.Style;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseLoader;
@@ -37,7 +46,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The second knowledge base shipped as an authoring example, examples/river-basin: three
  * outlooks, five indicators, three actors of its own, no Java of its own. Every step a rule
  * author and an analyst take runs on it: the checks, assess, explain, why-not, sensitivity,
- * batch with its reports, the rule tests, coverage and the catalogue.
+ * explore, batch with its reports, the rule tests, coverage and the catalogue.
  */
 class ExampleKnowledgeBaseTest {
 
@@ -131,6 +140,7 @@ class ExampleKnowledgeBaseTest {
                 + "shared-management.likelihood,managed-rivalry,managed-rivalry.likelihood,water-conflict,water-conflict.likelihood,");
         assertThat(Files.readString(out.resolve("report.md"))).contains("water conflict").doesNotContain("deep integration");
         assertThat(Files.readString(out.resolve("report.html"))).contains("shared management");
+        assertThat(BatchSummaryText.render(summary, rules.knowledgeBase())).contains("  water conflict  ", "  managed rivalry  ");
     }
 
     @Test
@@ -144,6 +154,33 @@ class ExampleKnowledgeBaseTest {
         Coverage coverage = Coverage.of(assessor, sets, "4 rule tests");
         assertThat(coverage.neverFired()).isEmpty();
         assertThat(coverage.indicatorsNeverStated()).isEmpty();
+    }
+
+    @Test
+    void exploreTalliesItsThreeOutlooksAndVariesItsOwnIndicators() {
+        // Both indicators named stated with doubt, so that both move.
+        FactSet doubted = facts("drought-summer").with("upstream.dams", new Reading("filling", 0.6, null))
+                .with("basin.dataSharing", new Reading("none", 0.5, null));
+        Exploration e = new Explorer(assessor).explore(doubted,
+                new Explorer.Options(600, 1, Vary.named(List.of("upstream.dams", "basin.dataSharing")), 2));
+
+        assertThat(e.leaders()).extracting(Exploration.Lead::id)
+                .containsExactly("shared-management", "managed-rivalry", "water-conflict", Exploration.NO_LEADER);
+        assertThat(e.leaders().stream().mapToLong(Exploration.Lead::count).sum()).isEqualTo(600);
+        assertThat(e.scores()).extracting(Exploration.Scores::outlook)
+                .containsExactly("shared-management", "managed-rivalry", "water-conflict");
+        assertThat(e.dimensions()).extracting(d -> d.id()).containsExactly("basin.dataSharing", "upstream.dams");
+        assertThat(e.sensitivity()).allSatisfy(s -> assertThat(s.firstOrder()).containsOnlyKeys(
+                "shared-management", "managed-rivalry", "water-conflict"));
+        assertThat(e.boxes()).extracting(Exploration.Boxes::outlook)
+                .containsExactly("shared-management", "managed-rivalry", "water-conflict", Exploration.NO_LEADER);
+
+        assertThat(ExplorationText.render(e, Style.PLAIN)).contains("--vary basin.dataSharing,upstream.dams",
+                "water conflict", "shared management").doesNotContain("deep integration", "Deep integration");
+        assertThat(ExplorationJson.render(e)).contains("basin.dataSharing,upstream.dams")
+                .doesNotContain("deep-integration");
+        assertThat(ExplorationMarkdown.render(e)).contains("| shared-management | managed-rivalry | water-conflict |");
+        assertThat(ExplorationHtml.render(e)).contains("water conflict").doesNotContain("deep-integration");
     }
 
     @Test

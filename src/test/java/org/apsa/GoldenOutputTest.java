@@ -90,7 +90,7 @@ class GoldenOutputTest {
         Assessment a = assessor.assess(facts);
         List<Sensitivity.InformationValue> information = Sensitivity.valueOfInformation(a, rows);
 
-        Golden.assertMatches("outputs/sensitivity-baseline-2014-12.txt", ExplanationText.sensitivity(rows, information, Style.PLAIN));
+        Golden.assertMatches("outputs/sensitivity-baseline-2014-12.txt", ExplanationText.sensitivity(org.apsa.fact.KnowledgeBase.embedded(), rows, information, Style.PLAIN));
         Golden.assertMatches("outputs/sensitivity-baseline-2014-12.json", ExplanationJson.sensitivity(a.leading(), rows, information));
     }
 

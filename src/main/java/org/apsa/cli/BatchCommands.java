@@ -95,7 +95,7 @@ class BatchCommands {
         Batch.Summary summary = batch.run(new Batch.Options(inputs, target, reports, workers, level, provenance)
                         .withStandardInput(standardInput),
                 standardErrorIsATerminal() ? new ProgressBar(System.err) : Batch.Progress.NONE);
-        out.print(BatchSummaryText.render(summary));
+        out.print(BatchSummaryText.render(summary, assessor.rules().knowledgeBase()));
         if (summary.invalidInputs() > 0) {
             List<InputProblem> quoted = new ArrayList<>(summary.firstProblems());
             quoted.add(new InputProblem(target.resolve(Batch.ERRORS).toString(), 0, 0, summary.invalidInputs()

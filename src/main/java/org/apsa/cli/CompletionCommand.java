@@ -12,15 +12,17 @@ import org.springframework.shell.command.annotation.Option;
 class CompletionCommand {
 
     private final Output out;
+    private final RuleBases ruleBases;
 
-    CompletionCommand(Output out) {
+    CompletionCommand(Output out, RuleBases ruleBases) {
         this.out = out;
+        this.ruleBases = ruleBases;
     }
 
     @Command(command = "completion", hidden = true, description = "Print the completion script for bash or zsh. "
             + "Example: completion bash")
     void completion(@Option(longNames = "shell", required = true, description = "bash or zsh") String shell) {
-        CompletionScripts scripts = CompletionScripts.standard();
+        CompletionScripts scripts = CompletionScripts.standard(Completions.knowledgeBase(ruleBases));
         out.print(switch (shell) {
             case "bash" -> scripts.bash();
             case "zsh" -> scripts.zsh();

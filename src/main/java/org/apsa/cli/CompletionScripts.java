@@ -1,8 +1,7 @@
 package org.apsa.cli;
 
-import org.apsa.fact.Outlook;
 import org.apsa.fact.IndicatorDef;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
@@ -22,7 +21,7 @@ import java.util.stream.Collectors;
  * Completion scripts for bash and zsh, generated from the commands' own {@code @Command},
  * {@code @Option} and {@code @OptionValues}, so they offer what the tool takes: the one-shot
  * commands, each one's options, and for an option's value what its completion provider offers
- * in the shell (fact files, outlook ids, indicator ids); a folder for {@code --rules} and
+ * in the shell (fact files, and the outlook ids and indicator ids of the knowledge base in use); a folder for {@code --rules} and
  * {@code --out}, files for {@code --path}, which have no provider in the shell, where their
  * completion is the framework's.
  */
@@ -50,21 +49,21 @@ final class CompletionScripts {
         this.commands = commands;
     }
 
-    /** The scripts for the one-shot commands, {@code help} and {@code version}. */
-    static CompletionScripts standard() {
+    /** The scripts for the one-shot commands, {@code help} and {@code version}, offering this knowledge base's ids. */
+    static CompletionScripts standard(KnowledgeBase knowledgeBase) {
         List<Cmd> commands = new ArrayList<>();
         for (Class<?> type : ONE_SHOT) {
             Arrays.stream(type.getDeclaredMethods())
                     .filter(m -> m.isAnnotationPresent(Command.class) && !m.getAnnotation(Command.class).hidden() && !Help.shellOnly(m))
                     .sorted(Comparator.comparing(m -> Help.commandRank(Help.name(m))))
-                    .forEach(m -> commands.add(command(m)));
+                    .forEach(m -> commands.add(command(m, knowledgeBase)));
         }
         commands.add(new Cmd("help", "List the commands, or describe one", List.of(), Values.WORDS,
                 commands.stream().map(c -> c.name().split(" ")[0]).distinct().toList()));
         return new CompletionScripts(commands);
     }
 
-    private static Cmd command(Method method) {
+    private static Cmd command(Method method, KnowledgeBase knowledgeBase) {
         List<Opt> options = new ArrayList<>();
         Values positional = Values.NONE;
         List<String> positionalWords = List.of();
@@ -78,7 +77,7 @@ final class CompletionScripts {
             String name = CommandWords.name(parameters[i]);
             OptionValues provider = parameters[i].getAnnotation(OptionValues.class);
             Values values = values(name, provider);
-            List<String> words = words(provider);
+            List<String> words = words(provider, knowledgeBase);
             options.add(new Opt(name, summary(option.description()), CommandWords.isFlag(parameters[i]), values, words));
             if (byPosition[i] && positional == Values.NONE) {
                 positional = values;
@@ -103,16 +102,16 @@ final class CompletionScripts {
         return name.contains("File") ? Values.FILES : Values.WORDS;
     }
 
-    private static List<String> words(OptionValues provider) {
+    private static List<String> words(OptionValues provider, KnowledgeBase knowledgeBase) {
         if (provider == null) {
             return List.of();
         }
         List<String> words = new ArrayList<>();
         for (String name : provider.provider()) {
             if (name.contains("utlook")) {
-                words.addAll(Outlook.ids());
+                words.addAll(knowledgeBase.outlookIds());
             } else if (name.contains("indicator")) {
-                Vocabulary.embedded().indicators().stream().map(IndicatorDef::id).forEach(words::add);
+                knowledgeBase.vocabulary().indicators().stream().map(IndicatorDef::id).forEach(words::add);
             }
         }
         return words;

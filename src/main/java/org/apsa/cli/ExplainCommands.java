@@ -39,7 +39,7 @@ class ExplainCommands {
     @Command(command = "explain", description = "Show the proof tree of a conclusion: the outlook (the leader by default) "
             + "or a judgment, the rules that drew it and the indicators beneath; for a judgment that does not hold, "
             + "the rules that could draw it and how the fact set stands on what they match. "
-            + "Example: explain facts/baseline-2014-12.json --scenario polarization")
+            + "Example: explain facts/baseline-2014-12.json --scenario OUTLOOK")
     void explain(
             @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out); "
                     + "an outlook or judgment id here is taken as --scenario or --judgment") @OptionValues(provider = "factFilesOrOutlooks") String file,
@@ -89,7 +89,7 @@ class ExplainCommands {
 
     @Command(command = "why-not", description = "Why an outlook is not the leader: the evidence against it, what the leader "
             + "rests on, and the smallest changes of indicators that would make it lead. "
-            + "Example: why-not facts/baseline-2014-12.json --scenario deep-integration")
+            + "Example: why-not facts/baseline-2014-12.json --scenario OUTLOOK")
     void whyNot(
             @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out); "
                     + "an outlook id here is taken as --scenario") @OptionValues(provider = "factFilesOrOutlooks") String file,

@@ -66,7 +66,7 @@ class ExploreCommands {
         if (workers < 1 || workers > 256) {
             throw new UsageException("--threads must be between 1 and 256, was " + workers);
         }
-        Vary chosen = vary(vary);
+        Vary chosen = vary(vary, ruleBases.knowledgeBase(rules).vocabulary());
         Path target = outFolder == null ? null : UserPaths.of(outFolder);
         if (target != null && Files.exists(target) && !Files.isDirectory(target)) {
             throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
@@ -129,7 +129,7 @@ class ExploreCommands {
     }
 
     /** {@code --vary}: stated, unknown, all, or indicator ids, comma-separated. */
-    static Vary vary(String vary) {
+    static Vary vary(String vary, Vocabulary vocabulary) {
         String given = vary == null ? "" : vary.trim();
         switch (given) {
             case "stated":
@@ -147,9 +147,9 @@ class ExploreCommands {
             if (id.isEmpty()) {
                 continue;
             }
-            if (Vocabulary.embedded().find(id).isEmpty()) {
+            if (vocabulary.find(id).isEmpty()) {
                 throw new UsageException("--vary: unknown indicator \"" + id + "\""
-                        + Vocabulary.embedded().suggest(id).map(s -> " (did you mean \"" + s + "\"?)")
+                        + vocabulary.suggest(id).map(s -> " (did you mean \"" + s + "\"?)")
                         .or(() -> Suggestions.closest(id, List.of("stated", "unknown", "all")).map(s -> " (did you mean \"" + s + "\"?)"))
                         .orElse("")
                         + "; use stated, unknown, all, or indicator ids separated by commas ('vocabulary' lists them)");

@@ -34,7 +34,7 @@ import java.util.Optional;
  * in the shell, in a script and on the command line. The framework's parser joins the words
  * after an option into its one value with commas ({@code --note two words} became
  * "two,words", {@code unset ID junk} the id "ID,junk"), gives a word left over to whichever
- * option comes next by position ({@code explain chaos polarization} took "polarization" for
+ * option comes next by position ({@code explain FILE OUTLOOK} took the outlook for
  * {@code --scenario}), and drops an empty word, so that {@code --note ''} could not mean an
  * empty note. One-shot's parser names the word left over and keeps {@code ''} as a value.
  *

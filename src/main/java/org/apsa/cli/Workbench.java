@@ -221,7 +221,7 @@ class Workbench {
      * one before or, the first time, since the fact set was opened.
      */
     public void record(Assessment assessment) {
-        List<Change> changes = since == null ? List.of() : Change.between(since, assessment.factSet());
+        List<Change> changes = since == null ? List.of() : Change.between(assessment.knowledgeBase().vocabulary(), since, assessment.factSet());
         history.add(new Entry(history.size() + 1, LocalTime.now().truncatedTo(ChronoUnit.SECONDS), assessment, opened, changes));
         since = assessment.factSet();
         opened = null;

@@ -1,6 +1,5 @@
 package org.apsa.cli;
 
-import org.apsa.fact.KnowledgeBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apsa.engine.Assessment;
@@ -105,7 +104,8 @@ class WorkbenchCommands {
         out.print(text.toString());
     }
 
-    @Command(command = "set", description = "State an indicator's level. Example: set usChina.militaryExchanges high --confidence 0.7 --note \"¶9\"")
+    @Command(command = "set", description = "State an indicator's level ('vocabulary' lists the ids and their levels). "
+            + "Example: set ID LEVEL --confidence 0.7 --note \"¶9\"")
     void set(
             @Option(longNames = "id", required = true, description = "an indicator id") @OptionValues(provider = "indicatorIds") String id,
             @Option(longNames = "level", required = true, description = "a level of its scale") @OptionValues(provider = "indicatorLevels") String level,
@@ -179,21 +179,21 @@ class WorkbenchCommands {
         out.print("Saved " + facts.id() + " to " + target + AtomicFiles.created(created) + ".");
     }
 
-    /** The actors' column is as wide as the longest actor the article addresses ({@code us-china}). */
-    private static final int ACTOR_WIDTH = KnowledgeBase.embedded().actorIds().stream().mapToInt(String::length).max().orElse(0);
-
-    @Command(command = "recommend", description = "The article's unmet prescriptions for the current fact set, "
-            + "most gain for deep integration first. Example: recommend")
+    @Command(command = "recommend", description = "The unmet prescriptions for the current fact set, "
+            + "most gain for the most desirable outlook first. Example: recommend")
     void recommend() {
         Assessment a = ruleBases.assessor(null).assess(bench.current());
         List<PrescriptionResult> unmet = a.prescriptions().stream().filter(p -> !p.met()).toList();
+        // The actors' column is as wide as the longest actor id the knowledge base addresses.
+        int actorWidth = Math.max("Actor".length(),
+                a.knowledgeBase().actorIds().stream().mapToInt(String::length).max().orElse(0));
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%d of %d prescriptions met.%n", a.prescriptions().size() - unmet.size(), a.prescriptions().size()));
         if (!unmet.isEmpty()) {
-            text.append(String.format(Locale.ROOT, "  %7s  %-" + ACTOR_WIDTH + "s %-4s %-50s %s%n", "Gain", "Actor", "¶", "Indicator -> level", "Prescription"));
+            text.append(String.format(Locale.ROOT, "  %7s  %-" + actorWidth + "s %-4s %-50s %s%n", "Gain", "Actor", "¶", "Indicator -> level", "Prescription"));
         }
         for (PrescriptionResult p : unmet) {
-            text.append(String.format(Locale.ROOT, "  %+7.3f  %-" + ACTOR_WIDTH + "s %-4s %-50s %s%n", p.gain(), p.actor(), p.source(),
+            text.append(String.format(Locale.ROOT, "  %+7.3f  %-" + actorWidth + "s %-4s %-50s %s%n", p.gain(), p.actor(), p.source(),
                     p.indicator() + " -> " + p.target(), p.text()));
         }
         out.print(text.toString());
@@ -201,7 +201,7 @@ class WorkbenchCommands {
 
     @Command(command = "what-if", description = "Assess a variant of the current fact set without changing it, and show what "
             + "would differ. A stated indicator keeps its confidence unless ID=LEVEL@CONFIDENCE gives another, as why-not "
-            + "and sensitivity move it. Example: what-if usChina.militaryExchanges=high region.alignment=balanced@0.6")
+            + "and sensitivity move it. Example: what-if ID=LEVEL ID=LEVEL@0.6")
     void whatIf(@Option(longNames = "change", required = true, arityMin = 1, arityMax = 28,
             description = "ID=LEVEL or ID=LEVEL@CONFIDENCE pairs") @OptionValues(provider = "indicatorAssignments") List<String> changes) {
         FactSet facts = bench.current();
@@ -225,14 +225,14 @@ class WorkbenchCommands {
         for (String assignment : changes) {
             int eq = assignment.indexOf('=');
             if (eq <= 0 || eq == assignment.length() - 1) {
-                throw new UsageException("\"" + assignment + "\" is not ID=LEVEL; e.g. what-if usChina.militaryExchanges=high"
-                        + " or usChina.militaryExchanges=high@0.7");
+                String example = example(vocabulary);
+                throw new UsageException("\"" + assignment + "\" is not ID=LEVEL; e.g. what-if " + example + " or " + example + "@0.7");
             }
             String id = assignment.substring(0, eq);
             String value = assignment.substring(eq + 1);
             int at = value.indexOf('@');
             String level = at < 0 ? value : value.substring(0, at);
-            Double confidence = at < 0 ? null : confidence(assignment, value.substring(at + 1));
+            Double confidence = at < 0 ? null : confidence(vocabulary, assignment, value.substring(at + 1));
             String before = given.put(id, value);
             if (before != null && !before.equals(value)) {
                 throw new UsageException(id + " is given twice, as " + before + " and as " + value + "; give each indicator once");
@@ -252,12 +252,18 @@ class WorkbenchCommands {
         return variant;
     }
 
-    private static Double confidence(String assignment, String text) {
+    /** {@code ID=LEVEL} of the vocabulary's first indicator at the top of its scale, for the messages' examples. */
+    private static String example(Vocabulary vocabulary) {
+        IndicatorDef def = vocabulary.indicators().get(0);
+        return def.id() + "=" + def.scale().levels().get(def.scale().levels().size() - 1);
+    }
+
+    private static Double confidence(Vocabulary vocabulary, String assignment, String text) {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
             throw new UsageException("\"" + assignment + "\": the confidence after @ must be a number greater than 0 and at most 1,"
-                    + " e.g. region.alignment=balanced@0.6");
+                    + " e.g. " + example(vocabulary) + "@0.6");
         }
     }
 

@@ -81,8 +81,8 @@ public record Assessment(FactSet factSet, String status, String leading, List<Sc
     /**
      * One recommendation of the article and whether this fact set meets it.
      *
-     * @param gain for an unmet one, how much meeting it would change the deep-integration
-     *             score (computed by re-assessing); null for a met one
+     * @param gain for an unmet one, how much meeting it would change the score of the
+     *             knowledge base's best outlook (computed by re-assessing); null for a met one
      */
     public record PrescriptionResult(String id, String actor, String source, String text, String indicator,
                                      String target, boolean met, Double gain, String rule) {

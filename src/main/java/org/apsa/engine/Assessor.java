@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * <p>Prescription gains are counterfactuals computed in the same session ({@link WhatIf}):
  * the indicator of an unmet prescription is changed to the level that meets it, the rules
  * fire again (incrementally; in a run of many assessments, only those that can change the
- * scores) and the deep-integration score is read.
+ * scores) and the score of the knowledge base's best outlook is read.
  *
  * <p>Thread-safe: it holds only the immutable rule base. For a run of many assessments,
  * {@link #reusingSessions()} reuses reset sessions instead of building one each time.

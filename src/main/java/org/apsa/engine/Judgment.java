@@ -13,7 +13,7 @@ public record Judgment(String id, double confidence) {
     /** @throws IllegalArgumentException when {@code id} is blank or {@code confidence} is not in (0, 1] */
     public Judgment {
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("a Judgment needs an id, such as \"usChina.mutualTrust.eroding\"");
+            throw new IllegalArgumentException("a Judgment needs an id, such as \"actor.trust.eroding\"");
         }
         Confidence.require(confidence, "judgment \"" + id + "\"");
     }

@@ -8,6 +8,7 @@ import org.drools.tms.SimpleMode;
 import org.drools.tms.TruthMaintenanceSystemEqualityKey;
 import org.drools.tms.beliefsystem.BeliefSet;
 import org.apsa.fact.Vocabulary;
+import org.apsa.rulebase.RuleBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -41,10 +42,11 @@ final class Justifications {
 
     static Justifications of(KieSession session) {
         Justifications result = new Justifications((int) session.getFactCount());
+        Comparator<Object> order = indicatorsInOrder(RuleBase.knowledgeBaseOf(session.getKieBase()).vocabulary());
         for (FactHandle handle : session.getFactHandles()) {
             Object fact = ((InternalFactHandle) handle).getObject();
             result.facts.add(fact);
-            result.byFact.put(fact, justificationsOf((InternalFactHandle) handle));
+            result.byFact.put(fact, justificationsOf((InternalFactHandle) handle, order));
         }
         return result;
     }
@@ -59,21 +61,22 @@ final class Justifications {
         return byFact.getOrDefault(fact, List.of());
     }
 
-    /** Indicators in vocabulary order, before any other fact (whose order it leaves). */
-    static final Comparator<Object> INDICATORS_IN_VOCABULARY_ORDER =
-            Comparator.comparingInt(f -> f instanceof Indicator i ? Vocabulary.embedded().order(i.id()) : Integer.MAX_VALUE);
+    /** Indicators in the vocabulary's order, before any other fact (whose order it leaves). */
+    static Comparator<Object> indicatorsInOrder(Vocabulary vocabulary) {
+        return Comparator.comparingInt(f -> f instanceof Indicator i ? vocabulary.order(i.id()) : Integer.MAX_VALUE);
+    }
 
     /** The facts a matched object holds: itself, or the facts an accumulate collected. */
-    private static void addFacts(Object premise, List<Object> into) {
+    private static void addFacts(Object premise, List<Object> into, Comparator<Object> order) {
         if (premise instanceof Iterable<?> collected) {
             // What an accumulate collected comes in working-memory order; show it in vocabulary order.
             List<Object> items = new ArrayList<>();
-            collected.forEach(item -> addFacts(item, items));
-            items.sort(INDICATORS_IN_VOCABULARY_ORDER);
+            collected.forEach(item -> addFacts(item, items, order));
+            items.sort(order);
             into.addAll(items);
         } else if (premise instanceof Object[] results) {
             for (Object item : results) {
-                addFacts(item, into);
+                addFacts(item, into, order);
             }
         } else if (premise != null && premise.getClass().getPackageName().equals(Justifications.class.getPackageName())) {
             into.add(premise);
@@ -81,7 +84,7 @@ final class Justifications {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static List<Justification> justificationsOf(InternalFactHandle handle) {
+    private static List<Justification> justificationsOf(InternalFactHandle handle, Comparator<Object> order) {
         EqualityKey key = handle.getEqualityKey();
         if (!(key instanceof TruthMaintenanceSystemEqualityKey tmsKey) || tmsKey.getBeliefSet() == null) {
             return List.of();
@@ -93,7 +96,7 @@ final class Justifications {
             InternalMatch match = dependency.getJustifier();
             List<Object> premises = new ArrayList<>();
             for (Object premise : match.getObjects()) {
-                addFacts(premise, premises);
+                addFacts(premise, premises, order);
             }
             result.add(new Justification(match.getRule().getName(), premises));
         }

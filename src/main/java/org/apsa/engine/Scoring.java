@@ -48,11 +48,11 @@ public final class Scoring {
 
     /**
      * @param temperature how much evidence it takes to move the scores; larger is more cautious
-     * @param nets the net evidence of each outlook of the embedded knowledge base, in {@link Outlook} order
-     * @return the four scores, ranked; ties go to the more desirable outlook
+     * @param nets the net evidence of each outlook of the knowledge base, in its order
+     * @return the scores, ranked; ties go to the more desirable outlook
      */
-    public static List<ScenarioScore> scores(double temperature, double... nets) {
-        Outlook[] outlooks = Outlook.values();
+    public static List<ScenarioScore> scores(KnowledgeBase kb, double temperature, double... nets) {
+        Outlook[] outlooks = kb.outlooks().toArray(new Outlook[0]);
         if (nets.length != outlooks.length) {
             throw new IllegalArgumentException("expected " + outlooks.length + " nets, got " + nets.length);
         }
@@ -67,11 +67,11 @@ public final class Scoring {
      * scores' nets stay the plain sums of the contributions, as the proof trees show them.
      *
      * @param full     what each outlook's reachable maximum support counts as
-     * @param reach    the most support the rules can give each outlook at once, in {@link Outlook} order
+     * @param reach    the most support the rules can give each outlook at once, in the knowledge base's order
      * @param supports the {@link Support}s in working memory
      */
-    public static List<ScenarioScore> scores(double temperature, double full, double[] reach, Collection<?> supports) {
-        return scores(Outlook.values(), temperature, full, reach, supports);
+    public static List<ScenarioScore> scores(KnowledgeBase kb, double temperature, double full, double[] reach, Collection<?> supports) {
+        return scores(kb.outlooks().toArray(new Outlook[0]), temperature, full, reach, supports);
     }
 
     private static List<ScenarioScore> scores(Outlook[] outlooks, double temperature, double full, double[] reach, Collection<?> supports) {

@@ -50,7 +50,7 @@ public final class Support {
         this.confidence = confidence;
     }
 
-    /** For rule consequences: {@code insertLogical(new Support(kcontext, "chaos", 2.0, $c));} */
+    /** For rule consequences: {@code insertLogical(new Support(kcontext, "some-outlook", 2.0, $c));} */
     public Support(RuleContext rule, String scenario, double weight, double confidence) {
         this(RuleBase.knowledgeBaseOf(rule.getKieRuntime().getKieBase()), scenario, rule.getRule().getName(), weight, confidence);
     }

@@ -24,10 +24,10 @@ final class TraceBuilder {
     private static final FixedPoint FOUR_PLACES = new FixedPoint("%.4f");
     private static final FixedPoint TWO_PLACES = new FixedPoint("%.2f");
     private static final FixedPoint SIGNED_TWO_PLACES = new FixedPoint("%+.2f");
-    private static final Comparator<Object> PREMISE_ORDER =
-            Justifications.INDICATORS_IN_VOCABULARY_ORDER.thenComparing(String::valueOf);
 
     private final RuleBase rules;
+    /** Indicators in the order of the rules' vocabulary, then any other fact by its text. */
+    private final Comparator<Object> premiseOrder;
     private final Justifications justifications;
     private final Conclusions conclusions;
     /**
@@ -39,11 +39,12 @@ final class TraceBuilder {
 
     TraceBuilder(RuleBase rules, Justifications justifications, Conclusions conclusions) {
         this.rules = rules;
+        this.premiseOrder = Justifications.indicatorsInOrder(rules.knowledgeBase().vocabulary()).thenComparing(String::valueOf);
         this.justifications = justifications;
         this.conclusions = conclusions;
     }
 
-    /** The four outlooks (ranked), then the evaluation, then the prescriptions. */
+    /** The outlooks (ranked), then the evaluation, then the prescriptions. */
     List<TraceNode> build() {
         List<TraceNode> trace = new ArrayList<>();
         for (ScenarioScore score : conclusions.scores()) {
@@ -104,7 +105,7 @@ final class TraceBuilder {
             conclusions.supports().stream()
                     .filter(p -> p.scenario().equals(s.scenario()))
                     .sorted(Comparator.comparingDouble(Support::magnitude).reversed().thenComparing(Support::rule)
-                            .thenComparing(this::premises, TraceBuilder::comparePremises))
+                            .thenComparing(this::premises, this::comparePremises))
                     .forEach(p -> because.addAll(nodes(p)));
         } else if (fact instanceof Support p) {
             kind = "support";
@@ -155,9 +156,9 @@ final class TraceBuilder {
      * on, indicators in vocabulary order, so that the trace does not depend on the order of
      * working memory.
      */
-    private static int comparePremises(List<Object> a, List<Object> b) {
+    private int comparePremises(List<Object> a, List<Object> b) {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = PREMISE_ORDER.compare(a.get(i), b.get(i));
+            int c = premiseOrder.compare(a.get(i), b.get(i));
             if (c != 0) {
                 return c;
             }

@@ -12,9 +12,9 @@ import java.util.TreeSet;
 /** One indicator changed from a level (null: unknown) to another (null: unknown). */
 public record Change(String indicator, String from, String to) {
 
-    /** The indicators whose reading differs between two fact sets, in vocabulary order. */
-    public static List<Change> between(FactSet before, FactSet after) {
-        TreeSet<String> ids = new TreeSet<>(Vocabulary.embedded().idOrder());
+    /** The indicators whose reading differs between two fact sets, in the order of their vocabulary. */
+    public static List<Change> between(Vocabulary vocabulary, FactSet before, FactSet after) {
+        TreeSet<String> ids = new TreeSet<>(vocabulary.idOrder());
         ids.addAll(before.indicators().keySet());
         ids.addAll(after.indicators().keySet());
         List<Change> changes = new ArrayList<>();

@@ -2,10 +2,9 @@ package org.apsa.explore;
 
 import org.apsa.engine.Assessor;
 import org.apsa.engine.Indicator;
-import org.apsa.fact.Outlook;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.Reading;
-import org.apsa.fact.Vocabulary;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleInfo;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -97,7 +96,9 @@ final class Discovery {
             overallCounts = overall;
             overallSamples = reference.size();
             // Each outlook, then "no leader" (too little evidence), an outcome to find the conditions of as well.
-            for (int outcome = 0; outcome <= Tally.NONE; outcome++) {
+            KnowledgeBase knowledgeBase = rules.knowledgeBase();
+            int none = knowledgeBase.outlooks().size();
+            for (int outcome = 0; outcome <= none; outcome++) {
                 boolean[] y = new boolean[n];
                 long leads = 0;
                 for (int i = 0; i < n; i++) {
@@ -128,7 +129,7 @@ final class Discovery {
                         earlier[i] |= box.contains(levels, i * k);
                     }
                 }
-                all.add(new Exploration.Boxes(outcome == Tally.NONE ? Exploration.NO_LEADER : Outlook.values()[outcome].id(),
+                all.add(new Exploration.Boxes(outcome == none ? Exploration.NO_LEADER : knowledgeBase.outlooks().get(outcome).id(),
                         leads, boxes));
             }
         } finally {
@@ -242,8 +243,8 @@ final class Discovery {
         });
     }
 
-    private static Indicator indicator(String id, Reading reading) {
-        return new Indicator(id, reading.level(), Vocabulary.embedded().find(id).orElseThrow().scale().rank(reading.level()),
+    private Indicator indicator(String id, Reading reading) {
+        return new Indicator(id, reading.level(), rules.knowledgeBase().vocabulary().find(id).orElseThrow().scale().rank(reading.level()),
                 reading.confidence(), reading.note());
     }
 }

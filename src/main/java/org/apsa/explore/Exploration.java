@@ -17,11 +17,13 @@ import java.util.Map;
  * @param firedRules     the rules that fired in the first {@code replayed} samples, read again with
  *                       a listener, with the share of those samples each fired in ({@code inBox} and
  *                       {@code overall} alike), most often first
+ * @param knowledgeBase  the knowledge base of the rules explored: its outlooks and vocabulary name what the reports show
  */
 public record Exploration(String factSetId, String title, String asOf, Settings settings, String design,
                           List<SamplingModel.Dimension> dimensions, String assessedLeader,
                           List<Lead> leaders, List<Scores> scores, List<Sensitivity> sensitivity, int totalEffectSamples,
-                          List<Boxes> boxes, int keptSamples, List<FiringRule> firedRules, int replayed) {
+                          List<Boxes> boxes, int keptSamples, List<FiringRule> firedRules, int replayed,
+                          org.apsa.fact.KnowledgeBase knowledgeBase) {
 
     /** The id of the share of samples in which no outlook leads (too little evidence). */
     public static final String NO_LEADER = "insufficient-evidence";

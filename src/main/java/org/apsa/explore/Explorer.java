@@ -4,12 +4,11 @@ import org.apsa.engine.Assessor;
 import org.apsa.engine.InsufficientEvidence;
 import org.apsa.engine.Leading;
 import org.apsa.engine.Likelihood;
-import org.apsa.fact.Outlook;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.WhatIf;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.Reading;
-import org.apsa.fact.Vocabulary;
 import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The lean path: each worker takes blocks of {@link #BLOCK} consecutive samples; for a block
  * it opens one live session on the fact set, of only the rules that can change the scores, the
  * leader or its absence ({@link Assessor#outcomesOnly}), and moves it from sample to sample by
- * the indicators that changed, and reading the four scores and the leader (no trace, no gains). The samples of a
+ * the indicators that changed, and reading the scores and the leader (no trace, no gains). The samples of a
  * block are taken along a {@link Route} that goes to the nearest one next, so that the session
  * moves as few indicators as it can. A block always starts from a fresh session and takes the
  * same route, so each sample's scores are the same whatever thread ran it; the tallies are whole
@@ -65,13 +64,18 @@ public final class Explorer {
     }
 
     private final Assessor assessor;
+    /** The knowledge base of the assessor's rules: its outlooks are tallied, its indicators varied. */
+    private final KnowledgeBase knowledgeBase;
+    private final int outlooks;
 
     public Explorer(Assessor assessor) {
         this.assessor = assessor;
+        this.knowledgeBase = assessor.rules().knowledgeBase();
+        this.outlooks = knowledgeBase.outlooks().size();
     }
 
     public Exploration explore(FactSet facts, Options options) {
-        SamplingModel model = new SamplingModel(facts, options.vary());
+        SamplingModel model = new SamplingModel(facts, options.vary(), knowledgeBase.vocabulary());
         int k = model.dimensions().size();
         Design design = new Design(k, options.seed());
         int n = options.samples();
@@ -116,7 +120,7 @@ public final class Explorer {
                 pool.shutdownNow();
             }
         }
-        Tally total = new Tally(model);
+        Tally total = new Tally(model, outlooks);
         tallies.forEach(total::merge);
         return summary(facts, options, model, total, keptLevels, keptLeaders, kept);
     }
@@ -135,7 +139,7 @@ public final class Explorer {
                 Math.min(options.threads(), Runtime.getRuntime().availableProcessors()));
         return new Exploration(facts.id(), facts.title(), facts.asOf(), settings, "sobol-shifted", model.dimensions(),
                 assessedLeader, leads(total), scores(total), sensitivity(model, total), (int) total.swapSamples, discovery.boxes(), kept,
-                discovery.overall(), discovery.replayed());
+                discovery.overall(), discovery.replayed(), knowledgeBase);
     }
 
     /** How many blocks of {@link #BLOCK} samples a run of {@code samples} has: the units a run may be split into. */
@@ -150,7 +154,7 @@ public final class Explorer {
      * {@link #explore}.
      */
     public Part part(FactSet facts, Options options, int from, int to) {
-        SamplingModel model = new SamplingModel(facts, options.vary());
+        SamplingModel model = new SamplingModel(facts, options.vary(), knowledgeBase.vocabulary());
         int k = model.dimensions().size();
         int n = options.samples();
         int kept = Math.min(n, KEPT_LIMIT);
@@ -166,13 +170,13 @@ public final class Explorer {
 
     /** The parts of a run, covering its blocks once each, in any order, summarised as {@link #explore} does. */
     public Exploration combine(FactSet facts, Options options, List<Part> parts) {
-        SamplingModel model = new SamplingModel(facts, options.vary());
+        SamplingModel model = new SamplingModel(facts, options.vary(), knowledgeBase.vocabulary());
         int k = model.dimensions().size();
         int n = options.samples();
         int kept = Math.min(n, KEPT_LIMIT);
         byte[] keptLevels = new byte[kept * k];
         byte[] keptLeaders = new byte[kept];
-        Tally total = new Tally(model);
+        Tally total = new Tally(model, outlooks);
         for (Part p : parts) {
             total.merge(p.tally);
             System.arraycopy(p.keptLevels, 0, keptLevels, p.firstKept * k, p.keptLevels.length);
@@ -208,7 +212,7 @@ public final class Explorer {
     private Tally work(SamplingModel model, Design design, int n, int kept, int swaps,
                        byte[] keptLevels, byte[] keptLeaders, AtomicInteger next, int blocks, FactSet facts) {
         int k = model.dimensions().size();
-        Tally tally = new Tally(model);
+        Tally tally = new Tally(model, outlooks);
         Design.Cursor cursor = design.cursor();
         Route route = new Route(BLOCK, k);
         // The block's levels, drawn in the design's order, then assessed along the route.
@@ -216,8 +220,8 @@ public final class Explorer {
         byte[] redrawn = new byte[BLOCK * k];
         int[] order = new int[BLOCK];
         byte[] a = new byte[k];
-        int[] scores = new int[Tally.OUTLOOKS];
-        int[] swapped = new int[Tally.OUTLOOKS];
+        int[] scores = new int[outlooks];
+        int[] swapped = new int[outlooks];
         for (int block = next.getAndIncrement(); block < blocks; block = next.getAndIncrement()) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new IllegalStateException("exploration interrupted", new InterruptedException());
@@ -263,18 +267,22 @@ public final class Explorer {
         return tally;
     }
 
-    /** Reads the four scores into {@code scores} (units of 0.0001, outlook order) and returns the leader's slot. */
-    private static int read(WhatIf.Outcome outcome, int[] scores) {
+    /** Reads the scores into {@code scores} (units of 0.0001, outlook order) and returns the leader's slot. */
+    private int read(WhatIf.Outcome outcome, int[] scores) {
         for (ScenarioScore s : outcome.scores()) {
-            scores[Outlook.find(s.scenario()).orElseThrow().ordinal()] = (int) Math.round(s.score() * Tally.UNITS);
+            scores[knowledgeBase.outlook(s.scenario()).orElseThrow().ordinal()] = (int) Math.round(s.score() * Tally.UNITS);
         }
-        return outcome.leading() == null ? Tally.NONE : Outlook.find(outcome.leading()).orElseThrow().ordinal();
+        return outcome.leading() == null ? outlooks : knowledgeBase.outlook(outcome.leading()).orElseThrow().ordinal();
     }
 
-    private static List<Exploration.Lead> leads(Tally t) {
+    private String outlookId(int o) {
+        return knowledgeBase.outlooks().get(o).id();
+    }
+
+    private List<Exploration.Lead> leads(Tally t) {
         List<Exploration.Lead> leads = new ArrayList<>();
-        for (int o = 0; o <= Tally.OUTLOOKS; o++) {
-            String id = o == Tally.NONE ? Exploration.NO_LEADER : Outlook.values()[o].id();
+        for (int o = 0; o <= outlooks; o++) {
+            String id = o == outlooks ? Exploration.NO_LEADER : outlookId(o);
             long count = t.leaders[o];
             double share = count / (double) t.samples;
             double[] interval = wilson(count, t.samples);
@@ -293,14 +301,14 @@ public final class Explorer {
         return new double[] {successes == 0 ? 0 : Math.max(0, centre - half), successes == n ? 1 : Math.min(1, centre + half)};
     }
 
-    private static List<Exploration.Scores> scores(Tally t) {
+    private List<Exploration.Scores> scores(Tally t) {
         List<Exploration.Scores> scores = new ArrayList<>();
-        for (int o = 0; o < Tally.OUTLOOKS; o++) {
+        for (int o = 0; o < outlooks; o++) {
             int[] histogram = new int[20];
             for (int u = 0; u <= Tally.UNITS; u++) {
                 histogram[Math.min(19, u * 20 / Tally.UNITS)] += t.histogram[o][u];
             }
-            scores.add(new Exploration.Scores(Outlook.values()[o].id(), units(t.sum[o] / (double) t.samples),
+            scores.add(new Exploration.Scores(outlookId(o), units(t.sum[o] / (double) t.samples),
                     quantile(t.histogram[o], t.samples, 0.05), quantile(t.histogram[o], t.samples, 0.50),
                     quantile(t.histogram[o], t.samples, 0.95), histogram));
         }
@@ -330,14 +338,14 @@ public final class Explorer {
      * effect, as in analysis of variance), over the score's variance. Total: Jansen's estimator,
      * half the mean squared change when the indicator alone is redrawn, over the variance.
      */
-    private static List<Exploration.Sensitivity> sensitivity(SamplingModel model, Tally t) {
+    private List<Exploration.Sensitivity> sensitivity(SamplingModel model, Tally t) {
         List<Exploration.Sensitivity> rows = new ArrayList<>();
         double n = t.samples;
         for (int d = 0; d < model.dimensions().size(); d++) {
             Map<String, Double> first = new LinkedHashMap<>();
             Map<String, Double> total = t.swapSamples == 0 ? null : new LinkedHashMap<>();
             double largest = 0;
-            for (int o = 0; o < Tally.OUTLOOKS; o++) {
+            for (int o = 0; o < outlooks; o++) {
                 double mean = t.sum[o] / n;
                 double totalSquares = t.sumOfSquares[o] - t.sum[o] * mean;
                 double variance = totalSquares / n;
@@ -354,18 +362,18 @@ public final class Explorer {
                 double within = Math.max(0, totalSquares - between);
                 double meanWithin = n > levels ? within / (n - levels) : 0;
                 double s1 = variance <= 0 ? 0 : clamp((between - (levels - 1) * meanWithin) / n / variance);
-                first.put(Outlook.values()[o].id(), round(s1));
+                first.put(outlookId(o), round(s1));
                 largest = Math.max(largest, s1);
                 if (total != null) {
                     double st = variance <= 0 ? 0 : clamp(t.swapSquares[d][o] / (2.0 * t.swapSamples) / variance);
-                    total.put(Outlook.values()[o].id(), round(st));
+                    total.put(outlookId(o), round(st));
                     largest = Math.max(largest, st);
                 }
             }
             rows.add(new Exploration.Sensitivity(model.dimensions().get(d).id(), first, total, round(largest)));
         }
         rows.sort(Comparator.comparingDouble((Exploration.Sensitivity s) -> -s.largest())
-                .thenComparingInt(s -> Vocabulary.embedded().order(s.indicator())));
+                .thenComparingInt(s -> knowledgeBase.vocabulary().order(s.indicator())));
         return rows;
     }
 

@@ -61,11 +61,12 @@ public final class SamplingModel {
     /** Per dimension and level, the reading a sample states (confidence 1), made once. */
     private final Reading[][] readings;
 
-    public SamplingModel(FactSet base, Vary vary) {
+    /** The model of a fact set in a vocabulary: its indicators, in its order, are the candidate dimensions. */
+    public SamplingModel(FactSet base, Vary vary, Vocabulary vocabulary) {
         this.base = base;
         this.vary = vary;
         List<Dimension> dims = new ArrayList<>();
-        for (IndicatorDef def : Vocabulary.embedded().indicators()) {
+        for (IndicatorDef def : vocabulary.indicators()) {
             Reading stated = base.indicators().get(def.id());
             if (!vary.moves(def.id(), stated != null)) {
                 continue;

@@ -1,7 +1,5 @@
 package org.apsa.explore;
 
-import org.apsa.fact.Outlook;
-
 /**
  * What one worker counts of its samples, in whole numbers so that tallies add up to the same
  * totals in any order: scores are four-decimal numbers, counted here in units of 0.0001.
@@ -11,18 +9,17 @@ final class Tally implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    static final int OUTLOOKS = Outlook.values().length;
-    /** The leader's slot for "no leader: too little evidence". */
-    static final int NONE = OUTLOOKS;
     /** Score units in 1: scores have four decimals. */
     static final int UNITS = 10_000;
 
-    final long[] leaders = new long[OUTLOOKS + 1];
+    /** The knowledge base's outlooks, in its order; also the leader's slot for "no leader: too little evidence". */
+    final int outlooks;
+    final long[] leaders;
     long samples;
-    final long[] sum = new long[OUTLOOKS];
-    final long[] sumOfSquares = new long[OUTLOOKS];
+    final long[] sum;
+    final long[] sumOfSquares;
     /** Per outlook, how many samples had each score, in units. */
-    final int[][] histogram = new int[OUTLOOKS][UNITS + 1];
+    final int[][] histogram;
     /** Per dimension and level: samples, and per outlook the sum of scores. */
     final long[][] levelCount;
     final long[][][] levelSum;
@@ -30,22 +27,27 @@ final class Tally implements java.io.Serializable {
     final long[][] swapSquares;
     long swapSamples;
 
-    Tally(SamplingModel model) {
+    Tally(SamplingModel model, int outlooks) {
+        this.outlooks = outlooks;
+        leaders = new long[outlooks + 1];
+        sum = new long[outlooks];
+        sumOfSquares = new long[outlooks];
+        histogram = new int[outlooks][UNITS + 1];
         int k = model.dimensions().size();
         levelCount = new long[k][];
         levelSum = new long[k][][];
         for (int d = 0; d < k; d++) {
             int m = model.dimensions().get(d).levels().size();
             levelCount[d] = new long[m];
-            levelSum[d] = new long[m][OUTLOOKS];
+            levelSum[d] = new long[m][outlooks];
         }
-        swapSquares = new long[k][OUTLOOKS];
+        swapSquares = new long[k][outlooks];
     }
 
     void add(byte[] levels, int[] scores, int leader) {
         samples++;
         leaders[leader]++;
-        for (int o = 0; o < OUTLOOKS; o++) {
+        for (int o = 0; o < outlooks; o++) {
             long s = scores[o];
             sum[o] += s;
             sumOfSquares[o] += s * s;
@@ -54,14 +56,14 @@ final class Tally implements java.io.Serializable {
         for (int d = 0; d < levels.length; d++) {
             levelCount[d][levels[d]]++;
             long[] into = levelSum[d][levels[d]];
-            for (int o = 0; o < OUTLOOKS; o++) {
+            for (int o = 0; o < outlooks; o++) {
                 into[o] += scores[o];
             }
         }
     }
 
     void addSwap(int dimension, int[] before, int[] after) {
-        for (int o = 0; o < OUTLOOKS; o++) {
+        for (int o = 0; o < outlooks; o++) {
             long change = after[o] - before[o];
             swapSquares[dimension][o] += change * change;
         }
@@ -73,7 +75,7 @@ final class Tally implements java.io.Serializable {
         for (int i = 0; i < leaders.length; i++) {
             leaders[i] += other.leaders[i];
         }
-        for (int o = 0; o < OUTLOOKS; o++) {
+        for (int o = 0; o < outlooks; o++) {
             sum[o] += other.sum[o];
             sumOfSquares[o] += other.sumOfSquares[o];
             for (int u = 0; u <= UNITS; u++) {
@@ -83,11 +85,11 @@ final class Tally implements java.io.Serializable {
         for (int d = 0; d < levelCount.length; d++) {
             for (int l = 0; l < levelCount[d].length; l++) {
                 levelCount[d][l] += other.levelCount[d][l];
-                for (int o = 0; o < OUTLOOKS; o++) {
+                for (int o = 0; o < outlooks; o++) {
                     levelSum[d][l][o] += other.levelSum[d][l][o];
                 }
             }
-            for (int o = 0; o < OUTLOOKS; o++) {
+            for (int o = 0; o < outlooks; o++) {
                 swapSquares[d][o] += other.swapSquares[d][o];
             }
         }

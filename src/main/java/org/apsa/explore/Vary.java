@@ -39,8 +39,8 @@ public record Vary(Mode mode, Set<String> ids) {
     }
 
     /** As the command line writes it: {@code all}, or the ids in vocabulary order, comma-separated. */
-    public String describe() {
-        return mode == Mode.NAMED ? String.join(",", ids.stream().sorted(org.apsa.fact.Vocabulary.embedded().idOrder()).toList())
+    public String describe(org.apsa.fact.Vocabulary vocabulary) {
+        return mode == Mode.NAMED ? String.join(",", ids.stream().sorted(vocabulary.idOrder()).toList())
                 : mode.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

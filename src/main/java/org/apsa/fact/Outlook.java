@@ -1,8 +1,5 @@
 package org.apsa.fact;
 
-import java.util.List;
-import java.util.Optional;
-
 /**
  * One outlook of a knowledge base, as its {@code knowledge-base.json} declares it. The
  * outlooks are listed best first: the order is the source's order of desirability, and it
@@ -31,20 +28,5 @@ public record Outlook(String id, String title, String source, double reach, int 
     /** 1 for the most desirable outlook, the number of outlooks for the worst. */
     public int desirability() {
         return ordinal + 1;
-    }
-
-    /** The outlooks of the embedded knowledge base, best first; a rule base's own are {@link KnowledgeBase#outlooks()}. */
-    public static Outlook[] values() {
-        return KnowledgeBase.embedded().outlooks().toArray(new Outlook[0]);
-    }
-
-    /** An outlook of the embedded knowledge base; a rule base's own are found by {@link KnowledgeBase#outlook(String)}. */
-    public static Optional<Outlook> find(String id) {
-        return KnowledgeBase.embedded().outlook(id);
-    }
-
-    /** The ids of the embedded knowledge base's outlooks, best first. */
-    public static List<String> ids() {
-        return KnowledgeBase.embedded().outlookIds();
     }
 }

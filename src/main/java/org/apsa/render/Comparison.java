@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 public final class Comparison {
 
-    /** The narrowest column of scores: wide enough for the longest outlook id in the "leading" row. */
+    /** The narrowest column of scores; wider when an outlook id in the "leading" row needs it. */
     private static final int SCORE_WIDTH = 16;
 
     /**
@@ -48,7 +48,7 @@ public final class Comparison {
             }
             out.append('\n');
         }
-        List<Change> changes = Change.between(left.factSet(), right.factSet());
+        List<Change> changes = Change.between(left.knowledgeBase().vocabulary(), left.factSet(), right.factSet());
         out.append(style.bold("Indicators that differ (" + changes.size() + ")")).append('\n');
         if (changes.isEmpty()) {
             out.append("  none\n");
@@ -61,12 +61,14 @@ public final class Comparison {
                 out.append(String.format(Locale.ROOT, row, c.indicator(), or(c.from()), or(c.to())));
             }
         }
-        int leftWidth = Math.max(SCORE_WIDTH, leftSide.label().length());
-        int rightWidth = Math.max(SCORE_WIDTH, rightSide.label().length());
+        List<Outlook> outlooks = left.knowledgeBase().outlooks();
+        int scoreWidth = Math.max(SCORE_WIDTH, outlooks.stream().mapToInt(o -> o.id().length()).max().orElse(0));
+        int leftWidth = Math.max(scoreWidth, leftSide.label().length());
+        int rightWidth = Math.max(scoreWidth, rightSide.label().length());
         String columns = "%-34s %" + leftWidth + "s %" + rightWidth + "s";
         out.append('\n').append(style.bold(String.format(Locale.ROOT, columns + " %8s", "Outlook", leftSide.label(),
                 rightSide.label(), "change"))).append('\n');
-        for (Outlook o : Outlook.values()) {
+        for (Outlook o : outlooks) {
             BigDecimal a = shown(left.score(o.id()));
             BigDecimal b = shown(right.score(o.id()));
             // The change of the scores as shown, so that the three columns always agree.

@@ -137,11 +137,7 @@ public final class ExplanationText {
         return r.confidence() == Reading.CERTAIN ? r.level() : String.format(Locale.ROOT, "%s (confidence %.2f)", r.level(), r.confidence());
     }
 
-    public static String sensitivity(List<Sensitivity.Row> rows, List<Sensitivity.InformationValue> information, Style style) {
-        return sensitivity(KnowledgeBase.embedded(), rows, information, style);
-    }
-
-    /** @param kb the knowledge base of the rules: a column for each of its outlooks */
+    /** @param kb the knowledge base of the rules: a column for each of its outlooks, its titles for the leaders named */
     public static String sensitivity(KnowledgeBase kb, List<Sensitivity.Row> rows, List<Sensitivity.InformationValue> information,
                                      Style style) {
         StringBuilder out = new StringBuilder();
@@ -160,14 +156,14 @@ public final class ExplanationText {
             out.append('\n').append(style.bold("Worth learning (unknown indicators, most informative first)")).append('\n');
             for (Sensitivity.InformationValue v : information) {
                 out.append(String.format(Locale.ROOT, "  %-36s %s, moves a score up to %.3f%n", v.indicator(),
-                        leaderChange(v), v.largestSwing()));
+                        leaderChange(kb, v), v.largestSwing()));
             }
         }
         return out.toString();
     }
 
     /** What learning an unknown indicator does to the leader; with none now, whether a level would name one. */
-    private static String leaderChange(Sensitivity.InformationValue v) {
+    private static String leaderChange(KnowledgeBase kb, Sensitivity.InformationValue v) {
         if (v.leading() != null) {
             return v.couldChangeLeader() ? "could change the leader" : "leader stays";
         }
@@ -175,7 +171,7 @@ public final class ExplanationText {
             return "names no leader at any level";
         }
         return "would name " + v.leaders().entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> title(e.getValue()) + " leader at " + e.getKey())
+                .map(e -> title(kb, e.getValue()) + " leader at " + e.getKey())
                 .collect(Collectors.joining(", "));
     }
 
@@ -198,10 +194,6 @@ public final class ExplanationText {
 
     private static String title(KnowledgeBase kb, String scenario) {
         return kb.outlook(scenario).map(Outlook::title).orElse(String.valueOf(scenario));
-    }
-
-    private static String title(String scenario) {
-        return Outlook.find(scenario).map(Outlook::title).orElse(String.valueOf(scenario));
     }
 
     private static String indent(String text) {

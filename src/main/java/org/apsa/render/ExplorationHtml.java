@@ -96,7 +96,7 @@ public final class ExplorationHtml {
     private static Page page(Exploration e) {
         String subtitle = e.title() == null ? null : Literal.oneLine(e.title()) + (e.asOf() == null ? "" : " (as of " + e.asOf() + ")");
         String summary = ExplorationText.settings(e) + ". As stated: "
-                + (e.assessedLeader() == null ? "no leader (too little evidence)" : ExplorationText.title(e.assessedLeader()) + " leads") + ".";
+                + (e.assessedLeader() == null ? "no leader (too little evidence)" : ExplorationText.title(e, e.assessedLeader()) + " leads") + ".";
         List<Exploration.Lead> leads = e.leaders();
         int row = 28;
         int left = 230;
@@ -106,11 +106,11 @@ public final class ExplorationHtml {
         for (int i = 0; i < leads.size(); i++) {
             Exploration.Lead l = leads.get(i);
             int y = i * row + 4;
-            bars.add(new LeaderBar(new Text("0", num(y + 15), ExplorationText.leaderTitle(l.id())),
+            bars.add(new LeaderBar(new Text("0", num(y + 15), ExplorationText.leaderTitle(e, l.id())),
                     new Rect(num(left), num(y + 2), dec(plot * l.share()), "18", COLOURS[i % COLOURS.length]),
                     new Line(dec(left + plot * l.low()), dec(left + plot * l.high()), num(y + 11), num(y + 11)),
                     new Text(dec(left + plot * l.high() + 6), num(y + 15), percent(l.share()))));
-            rows.add(new LeaderRow(ExplorationText.leaderTitle(l.id()), percent(l.share()), percent(l.low()), percent(l.high()),
+            rows.add(new LeaderRow(ExplorationText.leaderTitle(e, l.id()), percent(l.share()), percent(l.low()), percent(l.high()),
                     l.id().equals(Exploration.NO_LEADER) ? "" : l.likelihood()));
         }
         List<Text> ticks = new ArrayList<>();
@@ -120,7 +120,7 @@ public final class ExplorationHtml {
         Line axis = new Line(num(left), num(left + plot), num(row * leads.size() + 8), num(row * leads.size() + 8));
         return new Page(e.factSetId(), subtitle, summary, new Chart(640, row * leads.size() + 24), bars, ticks, axis, rows,
                 new Chart(150 * e.scores().size() + 10, 90 + 40), histograms(e), e.scores().stream().map(s -> new ScoreRow(
-                        ExplorationText.title(s.outlook()), two(s.mean()), two(s.p05()), two(s.p50()), two(s.p95()))).toList(),
+                        ExplorationText.title(e, s.outlook()), two(s.mean()), two(s.p05()), two(s.p50()), two(s.p95()))).toList(),
                 sensitivity(e), String.format(Locale.ROOT, "%,d", e.keptSamples()), boxes(e));
     }
 
@@ -169,13 +169,13 @@ public final class ExplorationHtml {
         List<SensitivityRow> rows = new ArrayList<>();
         for (Exploration.Sensitivity s : e.sensitivity()) {
             List<String> cells = new ArrayList<>();
-            for (Outlook o : Outlook.values()) {
+            for (Outlook o : e.knowledgeBase().outlooks()) {
                 cells.add(two(s.firstOrder().get(o.id())) + (totals ? " (" + two(s.total().get(o.id())) + ")" : ""));
             }
             rows.add(new SensitivityRow(s.indicator(), cells));
         }
         return new Sensitivity(totals, new Chart(left + plot + 60, row * shown.size() + 8), bars,
-                Arrays.stream(Outlook.values()).map(Outlook::id).toList(), rows);
+                e.knowledgeBase().outlookIds(), rows);
     }
 
     private static List<OutlookBoxes> boxes(Exploration e) {
@@ -190,7 +190,7 @@ public final class ExplorationHtml {
                     grid(e, box), box.rules().stream().map(r -> new RuleRow(r.title() == null ? "" : r.title(), r.name(),
                             r.source() == null ? "" : r.source(), String.format(Locale.ROOT, "%.0f%%", 100 * r.inBox()),
                             String.format(Locale.ROOT, "%.0f%%", 100 * r.overall()))).toList())).toList();
-            out.add(new OutlookBoxes(noLeader ? "No leader (too little evidence)" : ExplorationText.title(b.outlook()), none,
+            out.add(new OutlookBoxes(noLeader ? "No leader (too little evidence)" : ExplorationText.title(e, b.outlook()), none,
                     noLeader ? "In" : "Leads in", views));
         }
         return out;

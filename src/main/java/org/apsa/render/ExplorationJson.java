@@ -32,7 +32,7 @@ public final class ExplorationJson {
         m.put("factSet", factSet);
         m.put("samples", e.settings().samples());
         m.put("seed", e.settings().seed());
-        m.put("vary", e.settings().vary().describe());
+        m.put("vary", e.settings().vary().describe(e.knowledgeBase().vocabulary()));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("design", e.design());
         model.put("stated", "keeps its level with probability equal to its confidence, otherwise moves to another level, "

@@ -16,18 +16,18 @@ public final class ExplorationMarkdown {
         out.append("## Exploration of ").append(Literal.markdown(e.factSetId()))
                 .append(e.title() == null ? "" : ": " + Literal.markdown(e.title())).append("\n\n");
         out.append(Literal.markdown(ExplorationText.settings(e))).append(". As stated: ")
-                .append(e.assessedLeader() == null ? "no leader (too little evidence)" : ExplorationText.title(e.assessedLeader()) + " leads")
+                .append(e.assessedLeader() == null ? "no leader (too little evidence)" : ExplorationText.title(e, e.assessedLeader()) + " leads")
                 .append(".\n\n");
 
         out.append("### Who leads\n\n| outlook | share | 95% interval | likelihood |\n|---|---:|---:|---|\n");
         for (Exploration.Lead l : e.leaders()) {
-            out.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.1f%% - %.1f%% | %s |%n", ExplorationText.leaderTitle(l.id()),
+            out.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.1f%% - %.1f%% | %s |%n", ExplorationText.leaderTitle(e, l.id()),
                     100 * l.share(), 100 * l.low(), 100 * l.high(), l.id().equals(Exploration.NO_LEADER) ? "" : l.likelihood()));
         }
 
         out.append("\n### Scores\n\n| outlook | mean | 5% | median | 95% |\n|---|---:|---:|---:|---:|\n");
         for (Exploration.Scores s : e.scores()) {
-            out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", ExplorationText.title(s.outlook()), s.mean(),
+            out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", ExplorationText.title(e, s.outlook()), s.mean(),
                     s.p05(), s.p50(), s.p95()));
         }
 
@@ -35,13 +35,13 @@ public final class ExplorationMarkdown {
             boolean totals = e.sensitivity().get(0).total() != null;
             out.append("\n### Sensitivity\n\nEach indicator's share of the variance of each score, first order")
                     .append(totals ? " (total)" : "").append(".\n\n| indicator |");
-            for (Outlook o : Outlook.values()) {
+            for (Outlook o : e.knowledgeBase().outlooks()) {
                 out.append(' ').append(o.id()).append(" |");
             }
-            out.append("\n|---|").append("---:|".repeat(Outlook.values().length)).append('\n');
+            out.append("\n|---|").append("---:|".repeat(e.knowledgeBase().outlooks().size())).append('\n');
             for (Exploration.Sensitivity s : e.sensitivity()) {
                 out.append("| `").append(s.indicator()).append("` |");
-                for (Outlook o : Outlook.values()) {
+                for (Outlook o : e.knowledgeBase().outlooks()) {
                     out.append(String.format(Locale.ROOT, " %.2f", s.firstOrder().get(o.id())))
                             .append(totals ? String.format(Locale.ROOT, " (%.2f)", s.total().get(o.id())) : "").append(" |");
                 }
@@ -52,7 +52,7 @@ public final class ExplorationMarkdown {
         out.append("\n### Where each outlook leads\n\nPRIM boxes over the first ")
                 .append(String.format(Locale.ROOT, "%,d", e.keptSamples())).append(" samples; each box counts the samples no box above it holds.\n\n");
         for (Exploration.Boxes b : e.boxes()) {
-            out.append("- **").append(ExplorationText.leaderTitle(b.outlook())).append("**");
+            out.append("- **").append(ExplorationText.leaderTitle(e, b.outlook())).append("**");
             if (b.boxes().isEmpty()) {
                 out.append(": ").append(b.leads() == 0 ? ExplorationText.inNoSample(b.outlook()) : "no box of conditions stands out")
                         .append('\n');

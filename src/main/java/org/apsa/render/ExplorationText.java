@@ -39,23 +39,23 @@ public final class ExplorationText {
         }
         lines(out, words(settings(e)), 0, 2);
         out.append("As stated: ").append(e.assessedLeader() == null ? "no leader (too little evidence)"
-                : title(e.assessedLeader()) + " leads").append(".\n\n");
+                : title(e, e.assessedLeader()) + " leads").append(".\n\n");
 
         List<Exploration.Lead> leads = e.leaders().stream()
                 .filter(l -> !(l.id().equals(Exploration.NO_LEADER) && l.count() == 0)).toList();
-        int titles = Math.max(leads.stream().mapToInt(l -> columns(leaderTitle(l.id()))).max().orElse(0),
-                e.scores().stream().mapToInt(s -> columns(title(s.outlook()))).max().orElse(0));
+        int titles = Math.max(leads.stream().mapToInt(l -> columns(leaderTitle(e, l.id()))).max().orElse(0),
+                e.scores().stream().mapToInt(s -> columns(title(e, s.outlook()))).max().orElse(0));
         out.append(style.bold("Who leads")).append('\n');
         row(out, String.format(Locale.ROOT, "  %s %7s  %-15s  %s", pad("", titles), "share", "95% interval", "likelihood"));
         for (Exploration.Lead l : leads) {
-            row(out, String.format(Locale.ROOT, "  %s %6.1f%%  %5.1f%% - %5.1f%%  %s", pad(leaderTitle(l.id()), titles),
+            row(out, String.format(Locale.ROOT, "  %s %6.1f%%  %5.1f%% - %5.1f%%  %s", pad(leaderTitle(e, l.id()), titles),
                     100 * l.share(), 100 * l.low(), 100 * l.high(), l.id().equals(Exploration.NO_LEADER) ? "" : l.likelihood()));
         }
 
         out.append('\n').append(style.bold("Scores")).append('\n');
         row(out, String.format(Locale.ROOT, "  %s %6s %6s %6s %6s", pad("", titles), "mean", "5%", "median", "95%"));
         for (Exploration.Scores s : e.scores()) {
-            row(out, String.format(Locale.ROOT, "  %s %6.2f %6.2f %6.2f %6.2f", pad(title(s.outlook()), titles), s.mean(), s.p05(),
+            row(out, String.format(Locale.ROOT, "  %s %6.2f %6.2f %6.2f %6.2f", pad(title(e, s.outlook()), titles), s.mean(), s.p05(),
                     s.p50(), s.p95()));
         }
 
@@ -70,7 +70,7 @@ public final class ExplorationText {
             int cells = "0.00 (0.00)".length();
             // The outlook ids are wider than a cell: the headers take turns on two lines, each with room for two cells.
             List<String> ids = new ArrayList<>();
-            for (Outlook o : Outlook.values()) {
+            for (Outlook o : e.knowledgeBase().outlooks()) {
                 ids.add(o.id());
             }
             StringBuilder[] headers = {new StringBuilder("  " + pad("", indicators)), new StringBuilder("  " + pad("Indicator", indicators))};
@@ -101,15 +101,15 @@ public final class ExplorationText {
                 + String.format(Locale.ROOT, "%,d", e.keptSamples()) + " samples)"), 0, 2);
         for (Exploration.Boxes b : e.boxes()) {
             if (b.boxes().isEmpty()) {
-                lines(out, words(leaderTitle(b.outlook()) + ": " + (b.leads() == 0 ? inNoSample(b.outlook())
+                lines(out, words(leaderTitle(e, b.outlook()) + ": " + (b.leads() == 0 ? inNoSample(b.outlook())
                         : "no box of conditions stands out")), 2, BOX_INDENT);
                 continue;
             }
             for (int i = 0; i < b.boxes().size(); i++) {
                 Exploration.Box box = b.boxes().get(i);
-                // A condition ("region.alignment ≤ leaning") is one word to the wrapping.
+                // A condition ("region.trade ≤ medium") is one word to the wrapping.
                 List<String> sentence = new ArrayList<>(words(String.format(Locale.ROOT, "%s %.0f%% of samples where",
-                        holdsIn(b.outlook()), 100 * box.density())));
+                        holdsIn(e, b.outlook()), 100 * box.density())));
                 List<String> conditions = box.conditions().stream().map(c -> c.indicator() + " " + c.text()).toList();
                 for (int c = 0; c < conditions.size(); c++) {
                     sentence.add((c == 0 ? "" : "and ") + conditions.get(c)
@@ -180,7 +180,7 @@ public final class ExplorationText {
         long stated = e.dimensions().stream().filter(d -> d.stated() != null).count();
         return String.format(Locale.ROOT, "%,d samples, seed %d, --vary %s: %d indicator%s moved (%d stated, %d unknown); "
                         + "Sobol' points shifted at random (docs/explore.md)", e.settings().samples(), e.settings().seed(),
-                e.settings().vary().describe(), e.dimensions().size(), e.dimensions().size() == 1 ? "" : "s", stated,
+                e.settings().vary().describe(e.knowledgeBase().vocabulary()), e.dimensions().size(), e.dimensions().size() == 1 ? "" : "s", stated,
                 e.dimensions().size() - stated);
     }
 
@@ -188,13 +188,13 @@ public final class ExplorationText {
         return conditions.stream().map(c -> c.indicator() + " " + c.text()).collect(Collectors.joining(" and "));
     }
 
-    static String leaderTitle(String id) {
-        return id.equals(Exploration.NO_LEADER) ? "no leader (too little evidence)" : title(id);
+    static String leaderTitle(Exploration e, String id) {
+        return id.equals(Exploration.NO_LEADER) ? "no leader (too little evidence)" : title(e, id);
     }
 
     /** How a box of an outcome is said to hold: "Chaos leads in", "No leader (too little evidence) in". */
-    static String holdsIn(String id) {
-        return id.equals(Exploration.NO_LEADER) ? "No leader (too little evidence) in" : title(id) + " leads in";
+    static String holdsIn(Exploration e, String id) {
+        return id.equals(Exploration.NO_LEADER) ? "No leader (too little evidence) in" : title(e, id) + " leads in";
     }
 
     /** An outcome that no sample had. */
@@ -202,8 +202,9 @@ public final class ExplorationText {
         return id.equals(Exploration.NO_LEADER) ? "in no sample" : "leads in no sample";
     }
 
-    static String title(String outlook) {
-        return Outlook.find(outlook).map(Outlook::title).orElse(outlook);
+    /** An outlook's title in the knowledge base explored. */
+    static String title(Exploration e, String outlook) {
+        return e.knowledgeBase().outlook(outlook).map(Outlook::title).orElse(outlook);
     }
 
     /** A varied indicator's distribution, for the sampling model's listing. */

@@ -1,5 +1,7 @@
 package org.apsa.report;
 
+import org.apsa.fact.KnowledgeBase;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,14 +46,15 @@ public final class BatchSummaryText {
     private BatchSummaryText() {
     }
 
-    public static String render(Run s) {
+    /** The summary of a run, its outlooks titled as the knowledge base of the rules that assessed calls them. */
+    public static String render(Run s, KnowledgeBase knowledgeBase) {
         StringBuilder out = new StringBuilder();
         double seconds = s.elapsed().toNanos() / 1e9;
         out.append(String.format(Locale.ROOT, "Assessed %s from %s in %.1f s (%.0f per second).%n",
                 Shared.plural(s.assessed(), "fact set"), Shared.plural(s.files(), "file"), seconds, seconds > 0 ? s.assessed() / seconds : 0.0));
         out.append("\nLeading outlook\n");
         for (Map.Entry<String, Long> e : s.byLeading().entrySet()) {
-            out.append(String.format(Locale.ROOT, "  %-32s %8d  %4s%n", Shared.outlookTitle(e.getKey()), e.getValue(),
+            out.append(String.format(Locale.ROOT, "  %-32s %8d  %4s%n", Shared.outlookTitle(knowledgeBase, e.getKey()), e.getValue(),
                     Shared.percent(e.getValue(), s.assessed())));
         }
         out.append('\n');

@@ -29,7 +29,7 @@ public final class MarkdownReport {
         return out.toString();
     }
 
-    /** What the headings stand for: {@code DI deep integration, SD ...}. */
+    /** What the headings stand for: abbreviation and title of each outlook, {@code SM shared management, ...}. */
     private static String abbreviations(ReportData data) {
         return String.join(", ", data.knowledgeBase().outlooks().stream().map(o -> o.abbreviation() + " " + o.title()).toList()) + ".";
     }

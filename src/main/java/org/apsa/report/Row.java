@@ -22,9 +22,9 @@ import java.util.Set;
  * holds an assessment.
  *
  * @param number      the fact set's position in the batch, from 1
- * @param scores      the four scores, in {@link Outlook} order
+ * @param scores      the scores, in the knowledge base's order of outlooks
  * @param likelihoods the ICD 203 term of each score, in {@link Outlook} order
- * @param topUnmet    the unmet prescription whose meeting would raise deep integration most; null when none
+ * @param topUnmet    the unmet prescription whose meeting would raise the best outlook most; null when none
  * @param levels      the rank of each indicator's level, in vocabulary order; -1 when unknown
  * @param brief       the leader's explanation in a few lines: its strongest pieces of evidence and what they rest on
  */

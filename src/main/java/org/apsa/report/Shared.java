@@ -66,10 +66,6 @@ final class Shared {
         return sections;
     }
 
-    static String outlookTitle(String id) {
-        return outlookTitle(KnowledgeBase.embedded(), id);
-    }
-
     static String outlookTitle(KnowledgeBase kb, String id) {
         if (id == null || id.equals(Assessment.INSUFFICIENT_EVIDENCE)) {
             return "insufficient evidence";

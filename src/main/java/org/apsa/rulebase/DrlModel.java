@@ -146,7 +146,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
     }
 
     /**
-     * Support a rule gives an outlook: {@code new Support(kcontext, "chaos", 1.5, ...)}.
+     * Support a rule gives an outlook: {@code new Support(kcontext, "some-outlook", 1.5, ...)}.
      *
      * @param weight the weight as written ({@code 1.5}, {@code -0.5}); null when not a literal
      */

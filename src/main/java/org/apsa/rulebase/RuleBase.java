@@ -119,6 +119,8 @@ public final class RuleBase {
             InternalKnowledgeBase lean = KnowledgeBaseFactory.newKnowledgeBase(whole.getConfiguration());
             lean.addPackages(whole.getKiePackages());
             skip.forEach(rule -> lean.removeRule(rule.getPackageName(), rule.getName()));
+            // Its sessions speak of this rule base's knowledge base, as those of the whole one do.
+            KNOWLEDGE.put(lean, knowledgeBase);
             return lean;
         });
     }

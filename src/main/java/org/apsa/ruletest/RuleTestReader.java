@@ -44,10 +44,10 @@ import java.util.stream.Stream;
  * <pre>
  * { "description": "...",
  *   "facts": { "id": "...", "indicators": { ... } },
- *   "expect": { "status": "assessed", "leading": "polarization",
+ *   "expect": { "status": "assessed", "leading": "some-outlook",
  *               "judgments": { "present": [...], "absent": [...] },
  *               "prescriptions": { "met": [...], "unmet": [...] },
- *               "scores": { "chaos": { "min": 0.1, "max": 0.5 } },
+ *               "scores": { "other-outlook": { "min": 0.1, "max": 0.5 } },
  *               "fired": [...], "notFired": [...] } }
  * </pre>
  */

@@ -99,7 +99,7 @@ final class CommandHarness {
                 new VocabularyCommands(out, rules),
                 new RulesCommands(rules, out),
                 new VersionCommand(rules, out),
-                new CompletionCommand(out))
+                new CompletionCommand(out, rules))
                 .shellOnly(WorkbenchCommands.class, ConsultCommands.class, ScriptCommand.class);
     }
 

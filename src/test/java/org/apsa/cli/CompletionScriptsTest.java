@@ -1,5 +1,7 @@
 package org.apsa.cli;
 
+import org.apsa.fact.KnowledgeBase;
+
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +29,8 @@ class CompletionScriptsTest {
 
     @Test
     void everyOptionOfEveryOneShotCommandIsOffered() {
-        String bash = CompletionScripts.standard().bash();
-        String zsh = CompletionScripts.standard().zsh();
+        String bash = CompletionScripts.standard(KnowledgeBase.embedded()).bash();
+        String zsh = CompletionScripts.standard(KnowledgeBase.embedded()).zsh();
         for (Class<?> type : CompletionScripts.ONE_SHOT) {
             for (Method method : type.getDeclaredMethods()) {
                 if (!method.isAnnotationPresent(org.springframework.shell.command.annotation.Command.class) || Help.shellOnly(method)) {
@@ -49,7 +51,7 @@ class CompletionScriptsTest {
     void bashCompletesCommandsSubcommandsOptionsAndOutlookIds() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is installed");
         Path script = temp.resolve("apsa.bash");
-        Files.writeString(script, CompletionScripts.standard().bash());
+        Files.writeString(script, CompletionScripts.standard(KnowledgeBase.embedded()).bash());
 
         assertThat(complete(script, "apsa", "as")).isEqualTo("assess");
         assertThat(complete(script, "apsa", "rules", "va")).isEqualTo("validate");
@@ -62,7 +64,7 @@ class CompletionScriptsTest {
     void theZshScriptIsValidZsh() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/zsh")) || Files.isExecutable(Path.of("/usr/bin/zsh")), "zsh is installed");
         Path script = temp.resolve("_apsa");
-        Files.writeString(script, CompletionScripts.standard().zsh());
+        Files.writeString(script, CompletionScripts.standard(KnowledgeBase.embedded()).zsh());
 
         Process zsh = new ProcessBuilder("zsh", "-n", script.toString()).redirectErrorStream(true).start();
         String said = new String(zsh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -55,4 +55,65 @@ class ExampleRulesCommandsTest {
                         "Unmet, by what meeting each would add to shared management:", "  downstream ¶4 ")
                 .doesNotContain("deep integration");
     }
+
+    @Test
+    void exploreTalliesItsOutlooksAndVariesItsIndicators() {
+        // The drought is not stated: it moves; the data sharing is stated for sure: it is held.
+        new ExploreCommands(ruleBases, bench, out).explore(RULES + "/facts/treaty-holds.json", 300, 1L, "basin.drought,basin.dataSharing",
+                null, "text", 1, RULES);
+
+        assertThat(printed()).startsWith("Exploration of treaty-holds")
+                .contains("--vary basin.dataSharing,basin.drought: 1 indicator moved", "(0 stated, 1 unknown)", "water conflict", "managed rivalry",
+                        "shared management")
+                .doesNotContain("deep integration");
+    }
+
+    @Test
+    void exploreVaryTakesTheIndicatorsOfTheRulesNamed() {
+        assertThatThrownBy(() -> new ExploreCommands(ruleBases, bench, out)
+                .explore(FACTS, 300, 1L, "basin.dataShraing", null, "text", 1, RULES))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--vary: unknown indicator \"basin.dataShraing\" (did you mean \"basin.dataSharing\"?)");
+        assertThatThrownBy(() -> new ExploreCommands(ruleBases, bench, out)
+                .explore(FACTS, 300, 1L, "mechanism.disputeManagement", null, "text", 1, RULES))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--vary: unknown indicator \"mechanism.disputeManagement\"");
+    }
+
+    @Test
+    void diffAndRecommendInTheShellOfTheseRulesShowItsOutlooksAndActors() {
+        RuleBases shell = new RuleBases(RULES, null);
+        bench.open(shell.reader(null).readOne(java.nio.file.Path.of(FACTS)), null);
+        WorkbenchCommands commands = new WorkbenchCommands(bench, shell, out);
+
+        commands.diff(RULES + "/facts/commission-at-work.json");
+        commands.recommend();
+
+        assertThat(printed()).contains("Indicators that differ (5)", "  basin.dataSharing ", "shared management",
+                        "managed rivalry", "water conflict", "     Gain  Actor      ¶    Indicator -> level")
+                .doesNotContain("deep integration", "usChina");
+        // The indicators in the order of this vocabulary, not alphabetical.
+        assertThat(printed().indexOf("basin.treatyCompliance")).isLessThan(printed().indexOf("basin.jointCommission"));
+    }
+
+    @Test
+    void theCompletionScriptsOfferTheOutlooksOfTheKnowledgeBaseInUse() {
+        String bash = CompletionScripts.standard(new RuleBases(RULES, null).knowledgeBase(null)).bash();
+
+        assertThat(bash).contains("shared-management managed-rivalry water-conflict").doesNotContain("deep-integration");
+    }
+
+    @Test
+    void whatIfsExamplesAreDrawnFromTheVocabularyInUse() {
+        RuleBases shell = new RuleBases(RULES, null);
+        org.apsa.fact.Vocabulary vocabulary = shell.knowledgeBase(null).vocabulary();
+        org.apsa.fact.FactSet facts = shell.reader(null).readOne(java.nio.file.Path.of(FACTS));
+
+        assertThatThrownBy(() -> WorkbenchCommands.variant(vocabulary, facts, java.util.List.of("basin.drought")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("\"basin.drought\" is not ID=LEVEL; e.g. what-if basin.dataSharing=open or basin.dataSharing=open@0.7");
+        assertThatThrownBy(() -> WorkbenchCommands.variant(vocabulary, facts, java.util.List.of("basin.drought=none@x")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageEndingWith("e.g. basin.dataSharing=open@0.6");
+    }
 }

@@ -1,6 +1,5 @@
 package org.apsa.engine;
 
-import org.apsa.fact.Outlook;
 import org.apsa.ShippedRules;
 import org.apsa.batch.GeneratedFactSets;
 import org.apsa.engine.Assessment.PrescriptionResult;
@@ -41,10 +40,10 @@ class GainsTest {
         Assessment a = reusing.assess(facts);
         int gains = 0;
         try (WhatIf live = assessor.whatIf(facts)) {
-            double before = live.baseline().score(Outlook.find("deep-integration").orElseThrow().id());
+            double before = live.baseline().score(org.apsa.fact.KnowledgeBase.embedded().outlook("deep-integration").orElseThrow().id());
             for (PrescriptionResult p : a.prescriptions()) {
                 if (!p.met()) {
-                    double after = live.evaluate(Map.of(p.indicator(), Reading.of(p.target()))).score(Outlook.find("deep-integration").orElseThrow().id());
+                    double after = live.evaluate(Map.of(p.indicator(), Reading.of(p.target()))).score(org.apsa.fact.KnowledgeBase.embedded().outlook("deep-integration").orElseThrow().id());
                     assertThat(p.gain()).as("%s on %s", p.id(), facts.id()).isEqualTo(Scoring.round(after - before));
                     gains++;
                 }
@@ -61,10 +60,10 @@ class GainsTest {
                 .filter(p -> !p.met() && p.gain() != 0).findFirst().orElseThrow();
         try (WhatIf live = assessor.whatIf(facts)) {
             assertThat(live.session().getObjects(new ClassObjectFilter(Leading.class))).hasSize(1);
-            double before = live.baseline().score(Outlook.find("deep-integration").orElseThrow().id());
+            double before = live.baseline().score(org.apsa.fact.KnowledgeBase.embedded().outlook("deep-integration").orElseThrow().id());
 
             double after = live.outcome(Map.of(unmet.indicator(), Reading.of(unmet.target())),
-                    assessor.rules().rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES).orElseThrow()).score(Outlook.find("deep-integration").orElseThrow().id());
+                    assessor.rules().rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES).orElseThrow()).score(org.apsa.fact.KnowledgeBase.embedded().outlook("deep-integration").orElseThrow().id());
 
             // The scores moved, the leader they named went, and the rule naming the new one was left out.
             assertThat(after).isNotEqualTo(before);

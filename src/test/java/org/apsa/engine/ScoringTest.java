@@ -14,7 +14,7 @@ class ScoringTest {
 
     @Test
     void noEvidenceGivesFourEqualScoresRankedInTheArticlesOrder() {
-        List<ScenarioScore> scores = Scoring.scores(2.0, 0, 0, 0, 0);
+        List<ScenarioScore> scores = Scoring.scores(org.apsa.fact.KnowledgeBase.embedded(), 2.0, 0, 0, 0, 0);
 
         assertThat(scores).extracting(ScenarioScore::scenario)
                 .containsExactly("deep-integration", "shared-dominance", "polarization", "chaos");
@@ -24,8 +24,8 @@ class ScoringTest {
 
     @Test
     void equalScoresShareTheBestOfTheirRanksAsShownWhileTheRanksStayOneToFour() {
-        List<ScenarioScore> none = Scoring.scores(3.0, 0, 0, 0, 0);
-        List<ScenarioScore> middle = Scoring.scores(3.0, 2.0, 0, 0, -1.0);
+        List<ScenarioScore> none = Scoring.scores(org.apsa.fact.KnowledgeBase.embedded(), 3.0, 0, 0, 0, 0);
+        List<ScenarioScore> middle = Scoring.scores(org.apsa.fact.KnowledgeBase.embedded(), 3.0, 2.0, 0, 0, -1.0);
 
         assertThat(none).extracting(ScenarioScore::rank).containsExactly(1, 2, 3, 4);
         assertThat(none).extracting(s -> s.shownRank(none)).containsExactly("=1", "=1", "=1", "=1");
@@ -35,7 +35,7 @@ class ScoringTest {
 
     @Test
     void oneUnitOfNetEvidenceMultipliesTheOddsByETheInverseTemperature() {
-        List<ScenarioScore> scores = Scoring.scores(2.0, 0, 0, 2.0, 0);
+        List<ScenarioScore> scores = Scoring.scores(org.apsa.fact.KnowledgeBase.embedded(), 2.0, 0, 0, 2.0, 0);
 
         double polarization = scores.get(0).score();
         double other = scores.get(1).score();
@@ -49,7 +49,7 @@ class ScoringTest {
         double residue = 0.3 - 0.1 - 0.2;
         assertThat(residue).isNegative();
 
-        List<ScenarioScore> scores = Scoring.scores(3.0, residue, 1.0, 0, 0);
+        List<ScenarioScore> scores = Scoring.scores(org.apsa.fact.KnowledgeBase.embedded(), 3.0, residue, 1.0, 0, 0);
 
         ScenarioScore deepIntegration = scores.stream().filter(s -> s.scenario().equals("deep-integration")).findFirst().orElseThrow();
         assertThat(Double.compare(deepIntegration.net(), 0.0)).as("net %s", deepIntegration.net()).isZero();
@@ -59,7 +59,7 @@ class ScoringTest {
 
     @Test
     void largeNetsDoNotOverflow() {
-        List<ScenarioScore> scores = Scoring.scores(2.0, 5000, -5000, 0, 0);
+        List<ScenarioScore> scores = Scoring.scores(org.apsa.fact.KnowledgeBase.embedded(), 2.0, 5000, -5000, 0, 0);
 
         assertThat(scores.get(0).score()).isEqualTo(1.0);
         assertThat(scores.get(0).likelihood()).isEqualTo("almost certain");
@@ -76,10 +76,10 @@ class ScoringTest {
                 new Support("deep-integration", "d", -0.5, 1.0),
                 new Support("chaos", "e", -1.0, 1.0));
 
-        List<ScenarioScore> scores = Scoring.scores(3.0, 9.5, reach, supports);
+        List<ScenarioScore> scores = Scoring.scores(org.apsa.fact.KnowledgeBase.embedded(), 3.0, 9.5, reach, supports);
 
         // weighed: shared dominance 9.5 x 2.1 / 4.5, deep integration 9.5 x 1.0 / 18 - 0.5, chaos -1.0
-        List<ScenarioScore> expected = Scoring.scores(3.0, 9.5 / 18 - 0.5, 9.5 * 2.1 / 4.5, 0, -1.0);
+        List<ScenarioScore> expected = Scoring.scores(org.apsa.fact.KnowledgeBase.embedded(), 3.0, 9.5 / 18 - 0.5, 9.5 * 2.1 / 4.5, 0, -1.0);
         for (ScenarioScore e : expected) {
             ScenarioScore s = scores.stream().filter(x -> x.scenario().equals(e.scenario())).findFirst().orElseThrow();
             assertThat(s.score()).as(e.scenario()).isEqualTo(e.score());
@@ -89,16 +89,16 @@ class ScoringTest {
         assertThat(scores).filteredOn(s -> s.scenario().equals("shared-dominance")).extracting(ScenarioScore::net).containsExactly(2.1);
         assertThat(scores).filteredOn(s -> s.scenario().equals("deep-integration")).extracting(ScenarioScore::net).containsExactly(0.5);
         // Every reach equal to the full weight is plain net evidence.
-        assertThat(Scoring.scores(3.0, 2.0, new double[] {2.0, 2.0, 2.0, 2.0}, supports)).extracting(ScenarioScore::score)
-                .containsExactlyElementsOf(Scoring.scores(3.0, 0.5, 2.1, 0, -1.0).stream().map(ScenarioScore::score).toList());
-        assertThatThrownBy(() -> Scoring.scores(3.0, 9.5, new double[] {1, 2, 3}, supports)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Scoring.scores(3.0, 9.5, new double[] {1, 0, 3, 4}, supports)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Scoring.scores(org.apsa.fact.KnowledgeBase.embedded(), 3.0, 2.0, new double[] {2.0, 2.0, 2.0, 2.0}, supports)).extracting(ScenarioScore::score)
+                .containsExactlyElementsOf(Scoring.scores(org.apsa.fact.KnowledgeBase.embedded(), 3.0, 0.5, 2.1, 0, -1.0).stream().map(ScenarioScore::score).toList());
+        assertThatThrownBy(() -> Scoring.scores(org.apsa.fact.KnowledgeBase.embedded(), 3.0, 9.5, new double[] {1, 2, 3}, supports)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Scoring.scores(org.apsa.fact.KnowledgeBase.embedded(), 3.0, 9.5, new double[] {1, 0, 3, 4}, supports)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void rejectsAWrongNumberOfNetsOrTemperature() {
-        assertThatThrownBy(() -> Scoring.scores(2.0, 1, 2, 3)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Scoring.scores(0, 1, 2, 3, 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Scoring.scores(org.apsa.fact.KnowledgeBase.embedded(), 2.0, 1, 2, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Scoring.scores(org.apsa.fact.KnowledgeBase.embedded(), 0, 1, 2, 3, 4)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest

@@ -121,7 +121,7 @@ class BaselineExplanationTest {
         java.util.List<Sensitivity.Row> rows = Sensitivity.of(assessor, empty);
         java.util.List<Sensitivity.InformationValue> information = Sensitivity.valueOfInformation(a, rows);
 
-        assertThat(ExplanationText.sensitivity(rows, information, Style.PLAIN))
+        assertThat(ExplanationText.sensitivity(org.apsa.fact.KnowledgeBase.embedded(), rows, information, Style.PLAIN))
                 .contains("  mechanism.collectiveSecurity         would name deep integration leader at binding,",
                         "  usChina.strategicDistrust            names no leader at any level,")
                 .doesNotContain("leader stays", "could change the leader");
@@ -168,7 +168,7 @@ class BaselineExplanationTest {
     @Test
     void everyChangeWhyNotProposesOnTheBaselineReallyMakesTheOutlookLead() {
         Assessment a = assessor.assess(baseline);
-        for (Outlook outlook : Outlook.values()) {
+        for (Outlook outlook : org.apsa.fact.KnowledgeBase.embedded().outlooks()) {
             WhyNot.Result result = WhyNot.of(assessor, a, outlook.id());
             for (WhyNot.Candidate c : result.changes()) {
                 Assessment changed = assessor.assess(atStatedConfidence(baseline, c.changes()));
@@ -203,7 +203,7 @@ class BaselineExplanationTest {
         assertThat(row.confidence()).isEqualTo(0.8);
         assertThat(now).isBetween(low, high);
         assertThat(row.swing().get("deep-integration")).isCloseTo(high - low, org.assertj.core.data.Offset.offset(0.0002));
-        assertThat(ExplanationText.sensitivity(java.util.List.of(row), java.util.List.of(), Style.PLAIN))
+        assertThat(ExplanationText.sensitivity(org.apsa.fact.KnowledgeBase.embedded(), java.util.List.of(row), java.util.List.of(), Style.PLAIN))
                 .contains("usChina.strategicDistrust            medium (0.80)")
                 .contains("a stated indicator at the confidence stated for it, an unknown one at confidence 1");
     }

@@ -48,7 +48,7 @@ class ExplorerTest {
     @Test
     void leaderSharesAddUpToAllSamples() {
         Exploration e = new Explorer(shipped).explore(baseline, new Explorer.Options(1_000, 7, Vary.ALL, 2));
-        assertThat(e.leaders()).hasSize(Outlook.values().length + 1);
+        assertThat(e.leaders()).hasSize(org.apsa.fact.KnowledgeBase.embedded().outlooks().size() + 1);
         assertThat(e.leaders().stream().mapToLong(Exploration.Lead::count).sum()).isEqualTo(1_000);
         assertThat(e.leaders().stream().mapToDouble(Exploration.Lead::share).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
         for (Exploration.Lead l : e.leaders()) {
@@ -81,7 +81,7 @@ class ExplorerTest {
     @Test
     void aStatedConfidenceBelowOneMovesTheLevelAsOftenAsItSays() {
         FactSet one = FactSet.empty("one").with("usChina.strategicDistrust", new Reading("high", 0.7, null));
-        SamplingModel model = new SamplingModel(one, Vary.STATED);
+        SamplingModel model = new SamplingModel(one, Vary.STATED, org.apsa.fact.Vocabulary.embedded());
         assertThat(model.dimensions()).hasSize(1);
         SamplingModel.Dimension d = model.dimensions().get(0);
         assertThat(d.probabilities()).containsExactly(new double[] {0.1, 0.2, 0.7}, org.assertj.core.data.Offset.offset(1e-12));
@@ -167,11 +167,11 @@ class ExplorerTest {
         FactSet sparse = new FactSet("sparse", null, null, null, few);
         Exploration e = new Explorer(shipped).explore(sparse, new Explorer.Options(2_000, 3, Vary.STATED, 2));
 
-        List<String> outcomes = new ArrayList<>(Arrays.stream(Outlook.values()).map(Outlook::id).toList());
+        List<String> outcomes = new ArrayList<>(org.apsa.fact.KnowledgeBase.embedded().outlooks().stream().map(Outlook::id).toList());
         outcomes.add(Exploration.NO_LEADER);
         assertThat(e.boxes()).extracting(Exploration.Boxes::outlook).containsExactlyElementsOf(outcomes);
-        Exploration.Boxes none = e.boxes().get(Outlook.values().length);
-        long count = e.leaders().get(Outlook.values().length).count();
+        Exploration.Boxes none = e.boxes().get(org.apsa.fact.KnowledgeBase.embedded().outlooks().size());
+        long count = e.leaders().get(org.apsa.fact.KnowledgeBase.embedded().outlooks().size()).count();
         assertThat(none.leads()).isEqualTo(count).isBetween(100L, 1_900L);
         assertThat(none.boxes()).isNotEmpty();
         Exploration.Box top = none.boxes().get(0);

@@ -176,7 +176,7 @@ class AssessmentJsonTest {
         for (ScenarioScore s : a.scenarios()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", s.scenario());
-            put(m, "title", Outlook.find(s.scenario()).map(Outlook::title).orElse(null));
+            put(m, "title", org.apsa.fact.KnowledgeBase.embedded().outlook(s.scenario()).map(Outlook::title).orElse(null));
             m.put("score", s.score());
             m.put("likelihood", s.likelihood());
             m.put("rank", s.rank());

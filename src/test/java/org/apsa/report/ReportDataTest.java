@@ -22,7 +22,7 @@ class ReportDataTest {
         assertThat(data.byLeading()).containsEntry("polarization", 750L).containsEntry("insufficient-evidence", 750L);
         assertThat(data.withEvidence()).isEqualTo(750);
         // 500 of the 750 with a leader are listed (0.2), 250 are not (0.1).
-        assertThat(data.meanScore(org.apsa.fact.Outlook.find("deep-integration").orElseThrow())).isCloseTo((500 * 0.2 + 250 * 0.1) / 750, within(1e-9));
+        assertThat(data.meanScore(org.apsa.fact.KnowledgeBase.embedded().outlook("deep-integration").orElseThrow())).isCloseTo((500 * 0.2 + 250 * 0.1) / 750, within(1e-9));
         assertThat(data.timeline()).isEmpty();
     }
 
@@ -34,8 +34,8 @@ class ReportDataTest {
         data.add(Rows.row(3, "undated-thin", null, null, 0.25, 0.25, 0.25, 0.25));
 
         assertThat(data.withEvidence()).isEqualTo(1);
-        assertThat(data.meanScore(org.apsa.fact.Outlook.find("chaos").orElseThrow())).isCloseTo(0.7, within(1e-9))
-                .isCloseTo(data.timeline().get(0).means()[org.apsa.fact.Outlook.find("chaos").orElseThrow().ordinal()], within(1e-9));
+        assertThat(data.meanScore(org.apsa.fact.KnowledgeBase.embedded().outlook("chaos").orElseThrow())).isCloseTo(0.7, within(1e-9))
+                .isCloseTo(data.timeline().get(0).means()[org.apsa.fact.KnowledgeBase.embedded().outlook("chaos").orElseThrow().ordinal()], within(1e-9));
     }
 
     @Test
@@ -60,7 +60,7 @@ class ReportDataTest {
 
         assertThat(data.timeline()).singleElement().satisfies(p -> {
             assertThat(p.count()).isEqualTo(1);
-            assertThat(p.means()[org.apsa.fact.Outlook.find("chaos").orElseThrow().ordinal()]).isCloseTo(0.7, within(1e-9));
+            assertThat(p.means()[org.apsa.fact.KnowledgeBase.embedded().outlook("chaos").orElseThrow().ordinal()]).isCloseTo(0.7, within(1e-9));
         });
         assertThat(data.timelineLeftOut()).isEqualTo(2);
         assertThat(data.sameDates()).as("the comparison still shows them").singleElement()

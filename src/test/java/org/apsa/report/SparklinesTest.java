@@ -1,6 +1,5 @@
 package org.apsa.report;
 
-import org.apsa.fact.Outlook;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -25,7 +24,7 @@ class SparklinesTest {
 
         // 2014-12 is the first month, 2015-06 the seventh, 2017-09 the thirty-fourth.
         assertThat(lines.step()).isEqualTo("month");
-        assertThat(lines.line(Outlook.find("polarization").orElseThrow())).isEqualTo("█" + "·".repeat(5) + "▃" + "·".repeat(26) + "▁");
+        assertThat(lines.line(org.apsa.fact.KnowledgeBase.embedded().outlook("polarization").orElseThrow())).isEqualTo("█" + "·".repeat(5) + "▃" + "·".repeat(26) + "▁");
     }
 
     @Test
@@ -43,7 +42,7 @@ class SparklinesTest {
 
         assertThat(lines.step()).isEqualTo("7 days");
         // 0.45 on a scale of 0 to 0.8 is the fifth of eight heights; 0.35 would be the fourth.
-        assertThat(lines.line(Outlook.find("deep-integration").orElseThrow())).startsWith("▁").endsWith("█").contains("▅").doesNotContain("▄");
+        assertThat(lines.line(org.apsa.fact.KnowledgeBase.embedded().outlook("deep-integration").orElseThrow())).startsWith("▁").endsWith("█").contains("▅").doesNotContain("▄");
     }
 
     @Test
@@ -56,9 +55,9 @@ class SparklinesTest {
 
         Sparklines lines = of(data);
 
-        assertThat(lines.line(Outlook.find("deep-integration").orElseThrow())).isEqualTo("▁▅█▃");
-        assertThat(lines.lowest(Outlook.find("deep-integration").orElseThrow())).isCloseTo(0.15, within(1e-9));
-        assertThat(lines.highest(Outlook.find("deep-integration").orElseThrow())).isCloseTo(0.35, within(1e-9));
+        assertThat(lines.line(org.apsa.fact.KnowledgeBase.embedded().outlook("deep-integration").orElseThrow())).isEqualTo("▁▅█▃");
+        assertThat(lines.lowest(org.apsa.fact.KnowledgeBase.embedded().outlook("deep-integration").orElseThrow())).isCloseTo(0.15, within(1e-9));
+        assertThat(lines.highest(org.apsa.fact.KnowledgeBase.embedded().outlook("deep-integration").orElseThrow())).isCloseTo(0.35, within(1e-9));
     }
 
     @Test
@@ -69,8 +68,8 @@ class SparklinesTest {
 
         Sparklines lines = of(data);
 
-        assertThat(lines.line(Outlook.find("deep-integration").orElseThrow())).isEqualTo("▄▅");
-        assertThat(lines.line(Outlook.find("shared-dominance").orElseThrow())).as("a flat line").isEqualTo("▅▅");
+        assertThat(lines.line(org.apsa.fact.KnowledgeBase.embedded().outlook("deep-integration").orElseThrow())).isEqualTo("▄▅");
+        assertThat(lines.line(org.apsa.fact.KnowledgeBase.embedded().outlook("shared-dominance").orElseThrow())).as("a flat line").isEqualTo("▅▅");
     }
 
     @Test
@@ -85,6 +84,6 @@ class SparklinesTest {
 
         assertThat(data.period()).isEqualTo("year");
         assertThat(lines.step()).isEqualTo("year");
-        assertThat(lines.line(Outlook.find("chaos").orElseThrow())).hasSize(55).doesNotContain("·");
+        assertThat(lines.line(org.apsa.fact.KnowledgeBase.embedded().outlook("chaos").orElseThrow())).hasSize(55).doesNotContain("·");
     }
 }

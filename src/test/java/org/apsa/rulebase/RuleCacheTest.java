@@ -115,7 +115,7 @@ class RuleCacheTest {
     @Test
     void aChangedRuleIsCompiledAgainAndItsNewBehaviourSeen() throws IOException {
         RuleBase before = RuleBaseLoader.load(rules, cache);
-        double polarizationBefore = score(before, Outlook.find("polarization").orElseThrow());
+        double polarizationBefore = score(before, org.apsa.fact.KnowledgeBase.embedded().outlook("polarization").orElseThrow());
         Path file = rules.resolve("engine-basic.drl");
         String text = Files.readString(file);
         assertThat(text).contains("\"polarization\", 2.0,");
@@ -124,7 +124,7 @@ class RuleCacheTest {
         RuleBase after = RuleBaseLoader.load(rules, cache);
 
         assertThat(after.fromCache()).isFalse();
-        assertThat(score(after, Outlook.find("polarization").orElseThrow())).isGreaterThan(polarizationBefore);
+        assertThat(score(after, org.apsa.fact.KnowledgeBase.embedded().outlook("polarization").orElseThrow())).isGreaterThan(polarizationBefore);
         assertThat(json(after)).isEqualTo(json(RuleBaseLoader.load(rules, RuleCache.off())));
         assertThat(entries()).hasSize(2);
     }
@@ -177,7 +177,7 @@ class RuleCacheTest {
         RuleBase rebuilt = RuleBaseLoader.load(rules, cache);
 
         assertThat(rebuilt.fromCache()).isFalse();
-        assertThat(score(rebuilt, Outlook.find("polarization").orElseThrow())).isPositive();
+        assertThat(score(rebuilt, org.apsa.fact.KnowledgeBase.embedded().outlook("polarization").orElseThrow())).isPositive();
         assertThat(RuleBaseLoader.load(rules, cache).fromCache()).isTrue();
     }
 

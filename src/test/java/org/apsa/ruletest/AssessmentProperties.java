@@ -14,7 +14,6 @@ import org.apsa.engine.Evaluation;
 import org.apsa.engine.Indicator;
 import org.apsa.engine.Judgment;
 import org.apsa.engine.Leading;
-import org.apsa.fact.Outlook;
 import org.apsa.engine.Prescription;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.fact.FactSet;
@@ -160,7 +159,7 @@ class AssessmentProperties {
     @Property(tries = 250, edgeCases = EdgeCasesMode.NONE)
     void scoresAreFourAndSumToOne(@ForAll("factSets") FactSet facts) {
         Assessment a = assessor.assess(facts);
-        assertEquals(new TreeSet<>(Outlook.ids()), new TreeSet<>(a.scenarios().stream().map(ScenarioScore::scenario).toList()));
+        assertEquals(new TreeSet<>(org.apsa.fact.KnowledgeBase.embedded().outlookIds()), new TreeSet<>(a.scenarios().stream().map(ScenarioScore::scenario).toList()));
         double sum = a.scenarios().stream().mapToDouble(ScenarioScore::score).sum();
         assertEquals(1.0, sum, 0.0005, "scores " + a.scenarios());
     }
@@ -278,7 +277,7 @@ class AssessmentProperties {
     }
 
     private static void assertOthersNotHigher(Assessment before, Assessment after, String scenario, String change) {
-        for (String other : Outlook.ids()) {
+        for (String other : org.apsa.fact.KnowledgeBase.embedded().outlookIds()) {
             if (other.equals(scenario)) {
                 continue;
             }
@@ -296,7 +295,7 @@ class AssessmentProperties {
      */
     private static void assertOthersRiseNoMore(Assessment before, Assessment after, String scenario, String change) {
         double rise = after.scenario(scenario).orElseThrow().net() - before.scenario(scenario).orElseThrow().net();
-        for (String other : Outlook.ids()) {
+        for (String other : org.apsa.fact.KnowledgeBase.embedded().outlookIds()) {
             if (other.equals(scenario)) {
                 continue;
             }

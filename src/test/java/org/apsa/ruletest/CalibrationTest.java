@@ -68,7 +68,7 @@ class CalibrationTest {
     @Test
     void theReachesInTheKnowledgeBaseAreWhatTheRulesGive() throws IOException {
         List<org.apsa.fact.Outlook> declared = org.apsa.fact.KnowledgeBase.of(RuleFixtures.RULES).outlooks();
-        List<String> outlooks = Outlook.ids();
+        List<String> outlooks = org.apsa.fact.KnowledgeBase.embedded().outlookIds();
         for (int i = 0; i < declared.size(); i++) {
             String outlook = outlooks.get(i);
             double reach = declared.get(i).reach();
@@ -84,8 +84,8 @@ class CalibrationTest {
     /** For each outlook, the best fact set the search finds from any of the four archetypes. */
     static Map<String, Search> reachableMaxima() {
         Map<String, Search> best = new TreeMap<>();
-        for (String outlook : Outlook.ids()) {
-            for (String start : Outlook.ids()) {
+        for (String outlook : org.apsa.fact.KnowledgeBase.embedded().outlookIds()) {
+            for (String start : org.apsa.fact.KnowledgeBase.embedded().outlookIds()) {
                 Search s = ascend(RuleFixtures.facts("archetype-" + start), start, outlook, false);
                 if (!best.containsKey(outlook) || s.score > best.get(outlook).score) {
                     best.put(outlook, s);
