@@ -89,6 +89,11 @@ public final class ShippedRules implements Serializable {
         });
     }
 
+    /** The vocabulary of these rules' knowledge base, which fact sets are read against. */
+    public org.apsa.fact.Vocabulary vocabulary() {
+        return assessor().rules().knowledgeBase().vocabulary();
+    }
+
     /** The reused sessions of {@link #assessor()}, shared by the tasks of this JVM (a pool: one session a thread at a time). */
     public Assessor.Reusing sessions() {
         return SESSIONS.computeIfAbsent(digest, d -> assessor().reusingSessions());

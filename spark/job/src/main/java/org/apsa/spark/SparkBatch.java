@@ -91,7 +91,7 @@ public final class SparkBatch {
         Broadcast<ShippedRules> rules = sc.broadcast(options.rules());
         JavaRDD<FactFile> byFile = sc.parallelize(files, slices);
 
-        Map<String, long[]> repeated = repeatedIds(byFile, conf);
+        Map<String, long[]> repeated = repeatedIds(byFile, conf, rules);
         Broadcast<Map<String, long[]>> firsts = sc.broadcast(repeated);
         Broadcast<List<String>> names = sc.broadcast(files.stream().map(FactFile::name).toList());
         LongAccumulator assessed = sc.sc().longAccumulator("assessed");
@@ -99,7 +99,8 @@ public final class SparkBatch {
 
         JavaPairRDD<IntWritable, BytesWritable> parts = byFile.mapPartitionsWithIndex((index, it) -> {
             Assessor.Reusing sessions = rules.value().sessions();
-            Lines lines = new Lines(index, it, sessions, conf.value().value(), firsts.value(), names.value(), assessed, invalid);
+            Lines lines = new Lines(index, it, sessions, new FactSetReader(rules.value().vocabulary()), conf.value().value(),
+                    firsts.value(), names.value(), assessed, invalid);
             TaskContext.get().addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> lines.close());
             return lines;
         }, true).mapToPair(t -> new Tuple2<>(new IntWritable(t._1()), new BytesWritable(t._2())));
@@ -111,9 +112,10 @@ public final class SparkBatch {
     }
 
     /** The ids of valid records used more than once, each with the file and line of its first use. */
-    private static Map<String, long[]> repeatedIds(JavaRDD<FactFile> byFile, Broadcast<SerializableWritable<Configuration>> conf) {
+    private static Map<String, long[]> repeatedIds(JavaRDD<FactFile> byFile, Broadcast<SerializableWritable<Configuration>> conf,
+                                                  Broadcast<ShippedRules> rules) {
         return byFile.mapPartitions(it -> {
-            FactSetReader reader = new FactSetReader();
+            FactSetReader reader = new FactSetReader(rules.value().vocabulary());
             List<Tuple2<String, long[]>> ids = new ArrayList<>();
             while (it.hasNext()) {
                 FactFile file = it.next();
@@ -208,16 +210,17 @@ public final class SparkBatch {
         private final List<String> names;
         private final LongAccumulator assessed;
         private final LongAccumulator invalid;
-        private final FactSetReader reader = new FactSetReader();
+        private final FactSetReader reader;
         private final AssessmentJson.Lines json = new AssessmentJson.Lines();
         private final ArrayDeque<Tuple2<Integer, byte[]>> ready = new ArrayDeque<>();
         private FactFile file;
         private Records records;
 
-        Lines(int partition, Iterator<FactFile> files, Assessor.Reusing sessions, Configuration hadoop, Map<String, long[]> firsts,
+        Lines(int partition, Iterator<FactFile> files, Assessor.Reusing sessions, FactSetReader reader, Configuration hadoop, Map<String, long[]> firsts,
               List<String> names, LongAccumulator assessed, LongAccumulator invalid) {
             this.files = files;
             this.sessions = sessions;
+            this.reader = reader;
             this.hadoop = hadoop;
             this.firsts = firsts;
             this.names = names;

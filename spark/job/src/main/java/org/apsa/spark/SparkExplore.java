@@ -50,11 +50,12 @@ public final class SparkExplore {
     public static Exploration run(JavaSparkContext sc, Options options) {
         Configuration hadoop = sc.hadoopConfiguration();
         String text = read(options.file(), hadoop);
-        FactSetReader.Entry entry = new FactSetReader().parse(options.file(), text);
+        org.apsa.fact.Vocabulary vocabulary = options.rules().vocabulary();
+        FactSetReader.Entry entry = new FactSetReader(vocabulary).parse(options.file(), text);
         if (!entry.valid()) {
             throw new InvalidFactSetException(entry.problems());
         }
-        Vary vary = vary(options.vary());
+        Vary vary = vary(options.vary(), vocabulary);
         int blocks = Explorer.blocks(options.samples());
         int slices = Math.max(1, Math.min(blocks, options.partitions() > 0 ? options.partitions() : 4 * sc.defaultParallelism()));
         List<int[]> ranges = new ArrayList<>();
@@ -67,9 +68,9 @@ public final class SparkExplore {
         long seed = options.seed();
         String varied = options.vary();
         List<Explorer.Part> parts = sc.parallelize(ranges, slices).map(range -> {
-            FactSet facts = new FactSetReader().parse(name, text).factSet();
+            FactSet facts = new FactSetReader(rules.value().vocabulary()).parse(name, text).factSet();
             Explorer explorer = new Explorer(rules.value().assessor());
-            return explorer.part(facts, new Explorer.Options(samples, seed, vary(varied), 1), range[0], range[1]);
+            return explorer.part(facts, new Explorer.Options(samples, seed, vary(varied, rules.value().vocabulary()), 1), range[0], range[1]);
         }).collect();
         Explorer explorer = new Explorer(options.rules().assessor());
         Exploration e = explorer.combine(entry.factSet(),
@@ -117,7 +118,7 @@ public final class SparkExplore {
     }
 
     /** {@code --vary} as the single-machine {@code explore} reads it. */
-    static Vary vary(String vary) {
+    static Vary vary(String vary, org.apsa.fact.Vocabulary vocabulary) {
         String given = vary == null ? "all" : vary.trim();
         switch (given) {
             case "stated":
@@ -135,7 +136,7 @@ public final class SparkExplore {
             if (id.isEmpty()) {
                 continue;
             }
-            if (Vocabulary.find(id).isEmpty()) {
+            if (vocabulary.find(id).isEmpty()) {
                 throw new UsageError("--vary: unknown indicator \"" + id + "\"; use stated, unknown, all, or indicator ids separated by commas");
             }
             ids.add(id);
