@@ -351,7 +351,7 @@ class ShellCommandsTest {
     @Test
     void commandLineMistakesAreOneLineInTheToolsWordsNamingTheCommand() {
         type(session, "set");
-        awaitScreen(session, "set: give the id (an indicator id) and the level (a level of its scale), e.g. set usChina.militaryExchanges high");
+        awaitScreen(session, "set: give the id (an indicator id) and the level (a level of its scale), e.g. set ID LEVEL --confidence 0.7");
         type(session, "what-if");
         awaitScreen(session, "what-if: give the change (ID=LEVEL or ID=LEVEL@CONFIDENCE pairs), e.g. what-if usChina.militaryExchanges=high");
         type(session, "set region.alignment high --confidence abc");
