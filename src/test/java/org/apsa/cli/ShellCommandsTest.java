@@ -353,7 +353,7 @@ class ShellCommandsTest {
         type(session, "set");
         awaitScreen(session, "set: give the id (an indicator id) and the level (a level of its scale), e.g. set ID LEVEL --confidence 0.7");
         type(session, "what-if");
-        awaitScreen(session, "what-if: give the change (ID=LEVEL or ID=LEVEL@CONFIDENCE pairs), e.g. what-if usChina.militaryExchanges=high");
+        awaitScreen(session, "what-if: give the change (ID=LEVEL or ID=LEVEL@CONFIDENCE pairs), e.g. what-if ID=LEVEL ID=LEVEL@0.6");
         type(session, "set region.alignment high --confidence abc");
         awaitScreen(session, "\"abc\" is not a number; --confidence takes a number (in (0, 1]; 1 when left out); see 'help set'");
         type(session, "set region.alignment balanced extra junk");
