@@ -1,6 +1,5 @@
 package org.apsa.cli;
 
-import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.commons.io.output.CloseShieldOutputStream;
 
 import org.jline.terminal.Attributes;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.InputStream;
 
 /**
  * In a one-shot run the shell's terminal is standard error, a dumb one: whatever the shell
@@ -35,9 +35,10 @@ class OneShotTerminal implements TerminalCustomizer, BeanPostProcessor {
             builder.system(false)
                     .dumb(true)
                     .type(Terminal.TYPE_DUMB)
-                    // Shielded: closing the terminal as the context closes must not close the process's own
-                    // standard error, which a shutdown hook may still have to write to.
-                    .streams(CloseShieldInputStream.wrap(new FileInputStream(FileDescriptor.in)),
+                    // No input: standard input belongs to the command ('assess -', 'batch -'), never the terminal.
+                    // Standard error shielded: closing the terminal as the context closes must not close the
+                    // process's own, which a shutdown hook may still have to write to.
+                    .streams(InputStream.nullInputStream(),
                             CloseShieldOutputStream.wrap(new FileOutputStream(FileDescriptor.err)));
         }
     }

@@ -69,7 +69,8 @@ class RulesCommandsIT {
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.out()).contains("FAIL  t", "rules failed: rule \"Doubt feeds doubt\" fired 20000 times on fact set",
                 "\"Doubt feeds doubt\"");
-        assertThat(run.err()).startsWith("the rules misbehaved on 1 rule test");
+        // After the knowledge base's warnings for what this small folder leaves unused.
+        assertThat(run.err()).contains("\nthe rules misbehaved on 1 rule test");
     }
 
     @Test
