@@ -1,7 +1,5 @@
 package org.apsa.batch;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apsa.engine.Assessment;
@@ -14,6 +12,7 @@ import org.apsa.fact.InvalidFactSetException;
 import org.apsa.render.AssessmentJson;
 import org.apsa.report.BatchSummaryText;
 import org.apsa.render.Detail;
+import org.apsa.render.Json;
 import org.apsa.render.SchemaVersion;
 import org.apsa.provenance.Provenance;
 import org.apsa.report.HtmlReport;
@@ -26,8 +25,6 @@ import org.apsa.report.SummaryCsv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +99,6 @@ public final class Batch {
     private static final int IDLE_WAIT_SECONDS = 10;
 
     private static final Logger LOG = LogManager.getLogger(Batch.class);
-    private static final JsonFactory JSON = new JsonFactory();
 
     /**
      * @param inputs  files and folders, as given
@@ -553,21 +549,13 @@ public final class Batch {
                 + " already has a fact set with this id; ids must be unique within a batch, so rename one of the two (this one was skipped)");
     }
 
+    /** One line of errors.jsonl. */
+    private record ErrorLine(String schemaVersion, String file, long line, long column, String message) {
+    }
+
     /** One line of errors.jsonl: schemaVersion, file, line, column, message. */
     public static String errorLine(InputProblem p) {
-        StringWriter text = new StringWriter(160);
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeStartObject();
-            json.writeStringField(SchemaVersion.KEY, SchemaVersion.CURRENT);
-            json.writeStringField("file", p.file());
-            json.writeNumberField("line", p.line());
-            json.writeNumberField("column", p.column());
-            json.writeStringField("message", p.message());
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.append('\n').toString();
+        return Json.line(new ErrorLine(SchemaVersion.CURRENT, p.file(), p.line(), p.column(), p.message()));
     }
 
     private static java.util.concurrent.ThreadFactory workers() {

@@ -1,5 +1,10 @@
 package org.apsa.provenance;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import org.apsa.rulebase.EmbeddedRules;
 import org.apsa.rulebase.RuleBase;
 
@@ -15,8 +20,14 @@ import java.util.Objects;
  * @param fingerprint the SHA-256 of the rules' DRL files (names and texts), hex
  * @param created     when the run began, to the second; null for an output that is the same bytes
  *                    on every run ({@code assess --format json})
+ *
+ * <p>As JSON (in {@code assess --format json} and {@code run.json}) it reads {@code tool},
+ * {@code version}, {@code rules}, {@code rulesFingerprint} and, when there is one, {@code created}.
  */
-public record Provenance(String version, String rules, String fingerprint, Instant created) {
+@JsonPropertyOrder({"tool", "version", "rules", "rulesFingerprint", "created"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Provenance(String version, String rules, @JsonProperty("rulesFingerprint") String fingerprint,
+                         @JsonSerialize(using = ToStringSerializer.class) Instant created) {
 
     /** How the rules built into the tool are named. */
     public static final String EMBEDDED = "embedded";
@@ -39,6 +50,17 @@ public record Provenance(String version, String rules, String fingerprint, Insta
     /** This build of the tool and a rule base: its folder, or {@value #EMBEDDED}, and its fingerprint; {@code created} may be null. */
     public static Provenance of(RuleBase rules, Instant created) {
         return of(EmbeddedRules.isEmbedded(rules.folder()) ? EMBEDDED : rules.folder().toString(), rules.fingerprint(), created);
+    }
+
+    /** The same without its time, for an output that is the same bytes on every run. */
+    public Provenance undated() {
+        return new Provenance(version, rules, fingerprint, null);
+    }
+
+    /** The tool that made the output: {@value ToolVersion#NAME}. */
+    @JsonProperty
+    public String tool() {
+        return ToolVersion.NAME;
     }
 
     /** The fingerprint as a report shows it. */

@@ -13,7 +13,6 @@ import org.apsa.fact.Outlook;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.provenance.Provenance;
-import org.apsa.provenance.ToolVersion;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class AssessmentJson {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** With Jackson's mapper behind it, which writes the provenance from its record. */
+    private static final JsonFactory JSON = Json.factory();
 
     // Keys quoted and encoded once, those of proof-tree nodes above all: nodes are most of an assessment's bytes.
     private static final SerializableString ID = new SerializedString("id");
@@ -60,7 +60,7 @@ public final class AssessmentJson {
 
     /** Indented, for one assessment on screen or in a file. */
     public static String pretty(Assessment a) {
-        return write(a, true) + "\n";
+        return pretty(a, null);
     }
 
     /**
@@ -69,13 +69,7 @@ public final class AssessmentJson {
      * rules give the same bytes; a batch's lines leave it out ({@code run.json} says it once).
      */
     public static String pretty(Assessment a, Provenance provenance) {
-        StringWriter text = new StringWriter(32 * 1024);
-        try (JsonGenerator json = JSON.createGenerator(text).useDefaultPrettyPrinter()) {
-            write(a, json, Texts.NONE, Detail.FULL, provenance);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text + "\n";
+        return text(a, true, Detail.FULL, provenance) + "\n";
     }
 
     /** One line, for {@code .jsonl} output. */
@@ -85,7 +79,7 @@ public final class AssessmentJson {
 
     /** One line with as much as {@code detail} keeps. */
     public static String line(Assessment a, Detail detail) {
-        return write(a, false, detail);
+        return text(a, false, detail, null);
     }
 
     /** One line as UTF-8, the bytes of {@link #line} without a detour through a string. */
@@ -93,11 +87,24 @@ public final class AssessmentJson {
         return utf8Line(a, Texts.NONE, Detail.FULL);
     }
 
+    private static String text(Assessment a, boolean indent, Detail detail, Provenance provenance) {
+        StringWriter text = new StringWriter(32 * 1024);
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            if (indent) {
+                json.useDefaultPrettyPrinter();
+            }
+            write(a, json, Texts.NONE, detail, provenance);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
     private static byte[] utf8Line(Assessment a, Texts texts, Detail detail) {
         // About the size of a line at each level (30 KB, 2 KB, 650 bytes with the shipped rules), so that it is rarely copied.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(detail == Detail.FULL ? 32 * 1024 : detail == Detail.LEAN ? 4 * 1024 : 1024);
         try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
-            write(a, json, texts, detail);
+            write(a, json, texts, detail, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -195,49 +202,19 @@ public final class AssessmentJson {
         SerializableString of(String text);
     }
 
-    private static String write(Assessment a, boolean indent) {
-        return write(a, indent, Detail.FULL);
-    }
-
-    private static String write(Assessment a, boolean indent, Detail detail) {
-        StringWriter text = new StringWriter(32 * 1024);
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            if (indent) {
-                json.useDefaultPrettyPrinter();
-            }
-            write(a, json, Texts.NONE, detail);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
-    }
-
-    /** The assessment as one JSON object, to a generator the caller owns. */
-    public static void write(Assessment a, JsonGenerator json) throws IOException {
-        write(a, json, Texts.NONE, Detail.FULL);
-    }
-
     /**
      * {@link Detail#LEAN} leaves out the proof trees and what the ids name of the article
      * (the evaluation of the leader, a prescription's actor, paragraph, text and target),
      * which would repeat the same texts on every line; {@link Detail#SCORES} leaves out
-     * everything but the scores and the leader.
+     * everything but the scores and the leader. A provenance, when given, follows
+     * {@code schemaVersion}.
      */
-    private static void write(Assessment a, JsonGenerator json, Texts texts, Detail detail) throws IOException {
-        write(a, json, texts, detail, null);
-    }
-
     private static void write(Assessment a, JsonGenerator json, Texts texts, Detail detail, Provenance provenance) throws IOException {
         json.writeStartObject();
         json.writeFieldName(SCHEMA_VERSION);
         json.writeString(VERSION);
         if (provenance != null) {
-            json.writeObjectFieldStart("provenance");
-            json.writeStringField("tool", ToolVersion.NAME);
-            json.writeStringField("version", provenance.version());
-            json.writeStringField("rules", provenance.rules());
-            json.writeStringField("rulesFingerprint", provenance.fingerprint());
-            json.writeEndObject();
+            json.writeObjectField("provenance", provenance.undated());
         }
         json.writeObjectFieldStart("factSet");
         textIfPresent(json, Texts.NONE, ID, a.factSet().id());

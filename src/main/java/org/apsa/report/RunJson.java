@@ -1,14 +1,10 @@
 package org.apsa.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.apsa.provenance.Provenance;
-import org.apsa.provenance.ToolVersion;
+import org.apsa.render.Json;
 import org.apsa.render.SchemaVersion;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -22,7 +18,9 @@ public final class RunJson {
     /** How the file begins: how a batch tells its own run.json from a file of the same name. */
     public static final String BEGINNING = "{\n  \"" + SchemaVersion.KEY + "\" : \"";
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private record Run(String schemaVersion, @JsonUnwrapped Provenance provenance, String detail, long inputFiles, long assessed,
+                       long invalidInputs, List<String> files) {
+    }
 
     private RunJson() {
     }
@@ -32,28 +30,6 @@ public final class RunJson {
      * @param written the files of the run, this one included, in the order written
      */
     public static String render(Provenance provenance, String detail, List<String> written, ReportData data) {
-        StringWriter text = new StringWriter(1024);
-        try (JsonGenerator json = JSON.createGenerator(text).useDefaultPrettyPrinter()) {
-            json.writeStartObject();
-            json.writeStringField(SchemaVersion.KEY, SchemaVersion.CURRENT);
-            json.writeStringField("tool", ToolVersion.NAME);
-            json.writeStringField("version", provenance.version());
-            json.writeStringField("rules", provenance.rules());
-            json.writeStringField("rulesFingerprint", provenance.fingerprint());
-            json.writeStringField("created", provenance.created().toString());
-            json.writeStringField("detail", detail);
-            json.writeNumberField("inputFiles", data.files());
-            json.writeNumberField("assessed", data.assessed());
-            json.writeNumberField("invalidInputs", data.invalidInputs());
-            json.writeArrayFieldStart("files");
-            for (String file : written) {
-                json.writeString(file);
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text + "\n";
+        return Json.pretty(new Run(SchemaVersion.CURRENT, provenance, detail, data.files(), data.assessed(), data.invalidInputs(), written));
     }
 }
