@@ -65,7 +65,7 @@ public final class Batch {
     public static final String ASSESSMENTS = "assessments.jsonl";
     public static final String ERRORS = "errors.jsonl";
     /** Where the results come from (tool, version, rules, time), written when the options give it. */
-    public static final String RUN = "run.json";
+    static final String RUN = "run.json";
     /**
      * Every file a run may write in its folder, with how each begins; a run
      * removes those of an earlier run it does not write itself (the two it always writes need no mark).

@@ -271,7 +271,7 @@ public final class Inputs {
      * About how many records the files hold (a {@code .json} file one, a {@code .jsonl} file
      * one a non-empty line), for a progress estimate; counting is a fast scan of bytes.
      */
-    public static long estimateRecords(List<Input> inputs) {
+    static long estimateRecords(List<Input> inputs) {
         long total = 0;
         for (Input input : inputs) {
             Path file = input.path();

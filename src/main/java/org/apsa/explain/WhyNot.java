@@ -31,7 +31,7 @@ import java.util.Set;
 public final class WhyNot {
 
     /** How many of the smallest change sets are reported, best first. */
-    public static final int SHOWN = 10;
+    static final int SHOWN = 10;
 
     /**
      * @param scores        the four scores of the assessment, ranked
@@ -56,8 +56,7 @@ public final class WhyNot {
          * a whole, so a change that only takes from the leader can make an outlook lead too.
          */
         public boolean addsEvidence(Candidate c) {
-            return c.scores().stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().net()
-                    > current.net();
+            return own(c.scores(), scenario).net() > current.net();
         }
 
         /** Whether the outlook ranks first now, ahead of every other (a tie is not first). */
@@ -184,7 +183,7 @@ public final class WhyNot {
 
     /** Whether an outlook's score is above every other's; equal scores put none of them first. */
     static boolean ranksFirst(List<ScenarioScore> scores, String scenario) {
-        double own = scores.stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
+        double own = own(scores, scenario).score();
         return scores.stream().noneMatch(s -> !s.scenario().equals(scenario) && s.score() >= own);
     }
 
@@ -207,7 +206,7 @@ public final class WhyNot {
     }
 
     static double score(Candidate c, String scenario) {
-        return c.scores().stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
+        return own(c.scores(), scenario).score();
     }
 
     /** The pieces of support for ({@code positive}) or against an outlook, from its proof tree. */

@@ -31,12 +31,12 @@ public final class PrivateFiles {
     }
 
     /** Whether the default file system knows POSIX permissions. */
-    public static boolean posix() {
+    static boolean posix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
     /** The attribute that creates a file 0600, for {@code Files.createFile} and the like; none without POSIX. */
-    public static FileAttribute<?>[] fileAttributes() {
+    static FileAttribute<?>[] fileAttributes() {
         return posix() ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
     }
 

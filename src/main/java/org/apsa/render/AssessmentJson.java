@@ -83,7 +83,7 @@ public final class AssessmentJson {
     }
 
     /** One line as UTF-8, the bytes of {@link #line} without a detour through a string. */
-    public static byte[] utf8Line(Assessment a) {
+    static byte[] utf8Line(Assessment a) {
         return utf8Line(a, Texts.NONE, Detail.FULL);
     }
 

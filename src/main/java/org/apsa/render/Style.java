@@ -19,7 +19,7 @@ public enum Style {
         return wrap("1", text);
     }
 
-    public String accent(String text) {
+    String accent(String text) {
         return wrap("32", text);
     }
 

@@ -21,7 +21,6 @@ public final class MarkdownReport {
     /** The first line of every Markdown report. */
     public static final String FIRST_LINE = "# " + Shared.TITLE;
 
-    /** What the tables' short column heads stand for, under each table that has them. */
     /** The outlooks' abbreviations as table headings: {@code  DI | SD |}. */
     private static String columns(ReportData data) {
         StringBuilder out = new StringBuilder();

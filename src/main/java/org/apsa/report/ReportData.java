@@ -23,7 +23,7 @@ import java.util.TreeSet;
 public final class ReportData {
 
     /** The mean of the four scores of the fact sets in one period of the timeline. */
-    public record Point(String period, long count, double[] means) {
+    record Point(String period, long count, double[] means) {
     }
 
     /**
@@ -33,7 +33,7 @@ public final class ReportData {
      * @param differing the indicators, in vocabulary order, that they do not all state alike
      * @param agreeing  how many indicators they all state alike (known and equal)
      */
-    public record SameDate(String date, long count, List<Row> rows, List<Integer> differing, int agreeing) {
+    record SameDate(String date, long count, List<Row> rows, List<Integer> differing, int agreeing) {
     }
 
     /**
@@ -105,7 +105,7 @@ public final class ReportData {
     private Provenance provenance;
 
     /** The report of a run of the embedded knowledge base's rules. */
-    public ReportData() {
+    ReportData() {
         this(KnowledgeBase.embedded());
     }
 
@@ -238,22 +238,22 @@ public final class ReportData {
     }
 
     /** Fact sets with enough evidence: those the mean scores cover. */
-    public long withEvidence() {
+    long withEvidence() {
         return withEvidence;
     }
 
     /** The mean score of an outlook over the fact sets with enough evidence; 0 when there are none. */
-    public double meanScore(Outlook o) {
+    double meanScore(Outlook o) {
         return withEvidence == 0 ? 0 : scoreSums[o.ordinal()] / withEvidence;
     }
 
     /** The first fact sets in input order, at most {@link Limits#LISTED}. */
-    public List<Row> listed() {
+    List<Row> listed() {
         return Collections.unmodifiableList(listed);
     }
 
     /** The timeline's periods in date order; empty when no fact set with enough evidence has a date. */
-    public List<Point> timeline() {
+    List<Point> timeline() {
         List<Point> points = new ArrayList<>();
         timeline.forEach((period, s) -> {
             double[] means = new double[s.length - 1];
@@ -266,17 +266,17 @@ public final class ReportData {
     }
 
     /** Fact sets with a date left out of the timeline because their evidence was insufficient. */
-    public long timelineLeftOut() {
+    long timelineLeftOut() {
         return timelineLeftOut;
     }
 
     /** "day", "month" or "year": what one timeline point stands for. */
-    public String period() {
+    String period() {
         return periodLength == 10 ? "day" : periodLength == 7 ? "month" : "year";
     }
 
     /** The earliest dates shared by two or more fact sets, earliest first, at most {@link Limits#COMPARED_DATES}. */
-    public List<SameDate> sameDates() {
+    List<SameDate> sameDates() {
         return shared.stream().map(date -> byDate.get(date).shown(date)).toList();
     }
 
@@ -284,7 +284,7 @@ public final class ReportData {
      * The last date compared, when the comparison has its {@link Limits#COMPARED_DATES} dates
      * and fact sets dated after it were left out; null otherwise.
      */
-    public String comparedUntil() {
+    String comparedUntil() {
         return shared.size() == Limits.COMPARED_DATES && (laterLeftOut || waitingCut != null) ? shared.last() : null;
     }
 
@@ -293,7 +293,7 @@ public final class ReportData {
      * dates before it had only one fact set; null when that did not happen or {@link #comparedUntil()}
      * says more.
      */
-    public String notComparedFrom() {
+    String notComparedFrom() {
         return comparedUntil() == null ? waitingCut : null;
     }
 

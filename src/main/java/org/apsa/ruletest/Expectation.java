@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * @param fired         rules that must fire
  * @param notFired      rules that must not fire
  */
-public record Expectation(String status, String leading, Judgments judgments, Prescriptions prescriptions,
+record Expectation(String status, String leading, Judgments judgments, Prescriptions prescriptions,
                           Map<String, Range> scores, List<String> fired, List<String> notFired) {
 
     public Expectation {
@@ -36,7 +36,7 @@ public record Expectation(String status, String leading, Judgments judgments, Pr
     }
 
     /** Judgment ids that must hold ({@code present}) and ones that must not ({@code absent}). */
-    public record Judgments(List<String> present, List<String> absent) {
+    record Judgments(List<String> present, List<String> absent) {
         public Judgments {
             present = present == null ? List.of() : List.copyOf(present);
             absent = absent == null ? List.of() : List.copyOf(absent);
@@ -44,7 +44,7 @@ public record Expectation(String status, String leading, Judgments judgments, Pr
     }
 
     /** Recommendation ids that must be met and ones that must be unmet. */
-    public record Prescriptions(List<String> met, List<String> unmet) {
+    record Prescriptions(List<String> met, List<String> unmet) {
         public Prescriptions {
             met = met == null ? List.of() : List.copyOf(met);
             unmet = unmet == null ? List.of() : List.copyOf(unmet);
@@ -52,7 +52,7 @@ public record Expectation(String status, String leading, Judgments judgments, Pr
     }
 
     /** A closed range for a score; a missing bound is open. */
-    public record Range(Double min, Double max) {
+    record Range(Double min, Double max) {
 
         public boolean contains(double value) {
             return (min == null || value >= min) && (max == null || value <= max);

@@ -8,16 +8,12 @@ import java.util.List;
  * The outcome of one rule test.
  *
  * @param failures   each unmet expectation, as "what: expected X, got Y"; empty when it passed
- * @param assessment the assessment of the test's facts, for showing why it failed; may be null
+ * @param assessment the assessment of the test's facts, for showing why it failed
  */
 public record RuleTestResult(RuleTest test, List<String> failures, Assessment assessment) {
 
     public RuleTestResult {
         failures = List.copyOf(failures);
-    }
-
-    public RuleTestResult(RuleTest test, List<String> failures) {
-        this(test, failures, null);
     }
 
     public boolean passed() {

@@ -34,11 +34,6 @@ public final class RuleTestRunner {
     }
 
     /** @throws RuleBaseException when the rules misbehave on the test's facts */
-    public List<RuleTestResult> runAll(List<RuleTest> tests) {
-        return tests.stream().map(this::run).toList();
-    }
-
-    /** @throws RuleBaseException when the rules misbehave on the test's facts */
     public RuleTestResult run(RuleTest test) {
         Assessment assessment = assessor.assess(test.facts());
         return new RuleTestResult(test, failures(test.expect(), assessment), assessment);
