@@ -36,6 +36,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -116,18 +117,14 @@ public final class Batch {
     public record Options(List<Path> inputs, Path out, Set<Report> reports, int threads, Detail detail, Provenance provenance,
                           long heap, InputStream standardInput) {
 
+        /** In the heap this JVM may take, {@code -} reading {@code System.in}. */
         public Options(List<Path> inputs, Path out, Set<Report> reports, int threads, Detail detail, Provenance provenance) {
-            this(inputs, out, reports, threads, detail, provenance, Runtime.getRuntime().maxMemory());
-        }
-
-        public Options(List<Path> inputs, Path out, Set<Report> reports, int threads, Detail detail, Provenance provenance,
-                       long heap) {
-            this(inputs, out, reports, threads, detail, provenance, heap, System.in);
+            this(inputs, out, reports, threads, detail, provenance, Runtime.getRuntime().maxMemory(), System.in);
         }
 
         /** Lines in full, no provenance, in a heap of {@code heap} bytes. */
         public Options(List<Path> inputs, Path out, Set<Report> reports, int threads, long heap) {
-            this(inputs, out, reports, threads, Detail.FULL, null, heap);
+            this(inputs, out, reports, threads, Detail.FULL, null, heap, System.in);
         }
 
         public Options {
@@ -136,8 +133,8 @@ public final class Batch {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, was " + threads);
             }
-            java.util.Objects.requireNonNull(detail, "detail");
-            java.util.Objects.requireNonNull(standardInput, "standardInput");
+            Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(standardInput, "standardInput");
         }
 
         /** These options, {@code -} reading {@code in}. */
@@ -189,7 +186,7 @@ public final class Batch {
                           List<InputProblem> firstProblems, Path out, List<String> written, List<String> removed,
                           List<String> leftOver, Duration elapsed) implements BatchSummaryText.Run {
         public Summary {
-            byLeading = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byLeading));
+            byLeading = Collections.unmodifiableMap(new LinkedHashMap<>(byLeading));
             firstProblems = List.copyOf(firstProblems);
             written = List.copyOf(written);
             removed = List.copyOf(removed);

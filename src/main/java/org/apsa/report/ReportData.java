@@ -30,10 +30,11 @@ public final class ReportData {
      * Fact sets that share a date: the first ones side by side ({@code count} may exceed the
      * rows kept), and what all {@code count} of them say, shown or not.
      *
-     * @param differing the indicators, in vocabulary order, that they do not all state alike
-     * @param agreeing  how many indicators they all state alike (known and equal)
+     * @param differing  the indicators, in vocabulary order, that they do not all state alike
+     * @param unshownOnly those of them that the rows shown all state alike
+     * @param agreeing   how many indicators they all state alike (known and equal)
      */
-    record SameDate(String date, long count, List<Row> rows, List<Integer> differing, int agreeing) {
+    record SameDate(String date, long count, List<Row> rows, List<Integer> differing, List<Integer> unshownOnly, int agreeing) {
     }
 
     /**
@@ -45,6 +46,8 @@ public final class ReportData {
         long count;
         final List<Row> rows = new ArrayList<>(2);
         final BitSet differs = new BitSet();
+        /** The indicators on which the rows kept differ from the first. */
+        final BitSet shownDiffer = new BitSet();
 
         void add(Row row) {
             count++;
@@ -52,25 +55,31 @@ public final class ReportData {
                 rows.add(row);
                 return;
             }
+            boolean shown = rows.size() < Limits.PER_DATE;
             byte[] first = rows.get(0).levels();
             for (int i = 0; i < first.length; i++) {
                 if (row.levels()[i] != first[i]) {
                     differs.set(i);
+                    if (shown) {
+                        shownDiffer.set(i);
+                    }
                 }
             }
-            if (rows.size() < Limits.PER_DATE) {
+            if (shown) {
                 rows.add(row);
             }
         }
 
         SameDate shown(String date) {
             List<Integer> differing = differs.stream().boxed().toList();
+            BitSet unshownOnly = (BitSet) differs.clone();
+            unshownOnly.andNot(shownDiffer);
             int agreeing = 0;
             byte[] first = rows.get(0).levels();
             for (int i = 0; i < first.length; i++) {
                 agreeing += first[i] >= 0 && !differs.get(i) ? 1 : 0;
             }
-            return new SameDate(date, count, List.copyOf(rows), differing, agreeing);
+            return new SameDate(date, count, List.copyOf(rows), differing, unshownOnly.stream().boxed().toList(), agreeing);
         }
     }
 

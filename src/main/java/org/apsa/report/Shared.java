@@ -7,7 +7,6 @@ import org.apsa.fact.Outlook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /** What the Markdown and HTML reports say alike, so that the two never disagree. */
@@ -164,28 +163,12 @@ final class Shared {
         }
         StringBuilder out = new StringBuilder("The first ").append(d.rows().size()).append(" of ").append(d.count())
                 .append(" are shown. All ").append(d.count()).append(" agree on ").append(plural(d.agreeing(), "indicator"));
-        List<Integer> shownDiffer = differing(d.rows());
-        List<String> hiddenOnly = d.differing().stream().filter(i -> !shownDiffer.contains(i)).map(i -> code.apply(indicatorId(d.rows().get(0).knowledgeBase(), i))).toList();
+        List<String> hiddenOnly = d.unshownOnly().stream().map(i -> code.apply(indicatorId(d.rows().get(0).knowledgeBase(), i))).toList();
         if (!hiddenOnly.isEmpty()) {
             out.append("; ").append(String.join(", ", hiddenOnly)).append(hiddenOnly.size() == 1 ? " differs" : " differ")
                     .append(" only in the ones not shown");
         }
         return out.append('.').toString();
-    }
-
-    /** The indicators, in vocabulary order, on which the given fact sets do not all agree. */
-    static List<Integer> differing(List<Row> rows) {
-        List<Integer> differ = new ArrayList<>();
-        for (int i = 0; i < rows.get(0).knowledgeBase().vocabulary().indicators().size(); i++) {
-            String first = rows.get(0).level(i);
-            for (Row r : rows) {
-                if (!Objects.equals(first, r.level(i))) {
-                    differ.add(i);
-                    break;
-                }
-            }
-        }
-        return differ;
     }
 
     static String indicatorId(KnowledgeBase kb, int i) {
