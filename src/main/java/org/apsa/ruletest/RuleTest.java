@@ -1,5 +1,6 @@
 package org.apsa.ruletest;
 
+import org.apache.commons.io.FilenameUtils;
 import org.apsa.fact.FactSet;
 
 /**
@@ -19,8 +20,7 @@ public record RuleTest(String file, String description, FactSet facts, Expectati
 
     /** A test's name from its file's path (or from a name): the file name without the folder and the {@code .json}. */
     public static String nameOf(String file) {
-        String name = file.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1);
-        return name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+        String name = FilenameUtils.getName(file);
+        return FilenameUtils.isExtension(name, "json") ? FilenameUtils.removeExtension(name) : name;
     }
 }
