@@ -1,8 +1,5 @@
 package org.apsa.render;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import org.apsa.fact.Outlook;
 import org.apsa.explore.Exploration;
 
@@ -22,15 +19,12 @@ public final class ExplorationHtml {
 
     private static final String[] COLOURS = {"#1b7837", "#7b3294", "#d6604d", "#4d4d4d", "#bababa"};
     private static final int SENSITIVITY_BARS = 15;
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.apsa.report");
 
     private ExplorationHtml() {
     }
 
     public static String render(Exploration e) {
-        StringOutput out = new StringOutput(32 * 1024);
-        TEMPLATES.render("exploration.jte", page(e), out);
-        return out.toString();
+        return Templates.render("exploration.jte", page(e), 32 * 1024);
     }
 
     /** What exploration.jte shows; numbers already formatted, text as it is (the template escapes it). */

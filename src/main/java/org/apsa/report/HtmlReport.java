@@ -1,10 +1,8 @@
 package org.apsa.report;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import org.apsa.fact.Outlook;
 import org.apsa.render.Literal;
+import org.apsa.render.Templates;
 import org.apsa.report.Shared.Section;
 
 import java.util.ArrayList;
@@ -59,16 +57,11 @@ public final class HtmlReport {
     /** The least space between two labels of the time axis. */
     private static final double LABEL_GAP = 8;
 
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
-            HtmlReport.class.getPackageName());
-
     private HtmlReport() {
     }
 
     public static String render(ReportData data) {
-        StringOutput out = new StringOutput(64 * 1024);
-        TEMPLATES.render("report.jte", page(data), out);
-        return out.toString();
+        return Templates.render("report.jte", page(data), 64 * 1024);
     }
 
     /** What report.jte shows, every piece of free text already made one literal line; the template escapes it. */
