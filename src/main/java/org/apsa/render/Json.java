@@ -29,6 +29,7 @@ public final class Json {
                 }
             }));
     private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+    private static final ObjectWriter LINE = MAPPER.writer();
 
     private Json() {
     }
@@ -45,7 +46,7 @@ public final class Json {
 
     /** On one line, with a line break after it: a line of JSON Lines. */
     public static String line(Object value) {
-        return write(MAPPER.writer(), value);
+        return write(LINE, value);
     }
 
     private static String write(ObjectWriter writer, Object value) {
