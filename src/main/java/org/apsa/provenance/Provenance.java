@@ -13,16 +13,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * Where an output comes from.
+ * Where an output comes from. As JSON (in {@code assess --format json} and {@code run.json})
+ * it reads {@code tool}, {@code version}, {@code rules}, {@code rulesFingerprint} and, when
+ * there is one, {@code created}.
  *
  * @param version     the tool's version ({@link ToolVersion})
  * @param rules       the rules folder, as the rule base names it, or {@value #EMBEDDED} for the rules built into the tool
  * @param fingerprint the SHA-256 of the rules' DRL files (names and texts), hex
  * @param created     when the run began, to the second; null for an output that is the same bytes
  *                    on every run ({@code assess --format json})
- *
- * <p>As JSON (in {@code assess --format json} and {@code run.json}) it reads {@code tool},
- * {@code version}, {@code rules}, {@code rulesFingerprint} and, when there is one, {@code created}.
  */
 @JsonPropertyOrder({"tool", "version", "rules", "rulesFingerprint", "created"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
