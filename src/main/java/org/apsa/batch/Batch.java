@@ -324,7 +324,6 @@ public final class Batch {
         private final Function<FactSet, Assessment> assess;
         private final Progress progress;
         private final ArrayDeque<Future<Result>> window = new ArrayDeque<>();
-        private final int minWindow;
         private final int maxWindow;
         private final long windowBytes;
         /** What the results written so far took, in estimated bytes, and how many there were. */
@@ -353,7 +352,6 @@ public final class Batch {
             this.pool = pool;
             this.assess = assess;
             this.progress = progress;
-            this.minWindow = MIN_WINDOW;
             this.maxWindow = options.threads() * WINDOW_PER_THREAD;
             this.windowBytes = options.heap() / HEAP_SHARE;
             this.briefs = options.reports().contains(Report.MARKDOWN) || options.reports().contains(Report.HTML);
@@ -416,7 +414,7 @@ public final class Batch {
          */
         int windowSize() {
             long each = results == 0 ? FIRST_RESULT_ESTIMATE : Math.max(1, resultBytes / results);
-            return (int) Math.max(minWindow, Math.min(maxWindow, windowBytes / each));
+            return (int) Math.max(MIN_WINDOW, Math.min(maxWindow, windowBytes / each));
         }
 
         private InputProblem clash(org.apsa.fact.FactSetReader.Entry entry, String id, IdIndex.Place first) {
