@@ -418,8 +418,8 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
         private final String file;
         private final String text;
-        private final int[] origin;
-        private final int[] writtenLineStarts;
+        /** The text as javac reads it, and where each of its characters was written. */
+        private final JavaEscapes.Decoded decoded;
         private final Map<String, String> imports = new HashMap<>();
         private final String header;
         private List<Condition> expressions;
@@ -427,10 +427,8 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
         FileReading(String file, String written) {
             this.file = file;
-            JavaEscapes.Decoded decoded = JavaEscapes.decode(written);
+            this.decoded = JavaEscapes.decode(written);
             this.text = decoded.text();
-            this.origin = decoded.changed() ? decoded.origin() : null;
-            this.writtenLineStarts = lineStarts(written);
             this.header = header(written);
         }
 
@@ -715,17 +713,12 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
             return e.isFieldAccessExpr() && inert(e.asFieldAccessExpr().getScope()) && !e.asFieldAccessExpr().getScope().isLiteralExpr();
         }
 
-        private int written(int offset) {
-            return origin == null ? offset : origin[Math.min(offset, origin.length - 1)];
-        }
-
         private int line(int offset) {
-            return lineOf(writtenLineStarts, written(offset));
+            return decoded.line(offset);
         }
 
         private int column(int offset) {
-            int at = written(offset);
-            return at - writtenLineStarts[lineOf(writtenLineStarts, at) - 1] + 1;
+            return decoded.column(offset);
         }
     }
 
@@ -742,7 +735,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
                 return null;
             }
-            return new Java(result.getResult().get(), DrlModel.lineStarts(block));
+            return new Java(result.getResult().get(), JavaEscapes.lineStarts(block));
         }
 
         /** The offset of a node in the statements read (the brace added before them taken off). */
@@ -764,30 +757,5 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
     private static String unescaped(String s) {
         return s.indexOf('\\') < 0 ? s : s.replaceAll("\\\\(.)", "$1");
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static int lineOf(int[] lineStarts, int offset) {
-        int lo = 0;
-        int hi = lineStarts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo + 1;
     }
 }

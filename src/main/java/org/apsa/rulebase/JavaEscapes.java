@@ -1,27 +1,51 @@
 package org.apsa.rulebase;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Java's unicode escapes ({@code \u0053} for {@code S}), which the Java compiler reads before
  * anything else, in code, strings and comments alike: rule code checked as written would
  * miss what an escape spells ({@code \u0053ystem.exit(0)} runs {@code System.exit(0)}).
  */
-public final class JavaEscapes {
+final class JavaEscapes {
 
     private JavaEscapes() {
     }
 
     /**
-     * A text with its escapes decoded, and where each character of it was in the text.
+     * A text with its escapes decoded, and where each character of it was in the text as written.
      *
-     * @param origin the offset in the original text of each offset of {@code text}, and of its end
+     * @param origin            the offset in the written text of each offset of {@code text}, and of
+     *                          its end; null when nothing was decoded
+     * @param writtenLineStarts the offset of each line of the written text
      */
-    public record Decoded(String text, int[] origin, boolean changed) {
+    record Decoded(String text, int[] origin, int[] writtenLineStarts) {
+
+        boolean changed() {
+            return origin != null;
+        }
+
+        /** 1-based line, in the text as written, of an offset of {@link #text}. */
+        int line(int offset) {
+            return lineOf(writtenLineStarts, written(offset));
+        }
+
+        /** 1-based column, in the text as written, of an offset of {@link #text}. */
+        int column(int offset) {
+            int at = written(offset);
+            return at - writtenLineStarts[lineOf(writtenLineStarts, at) - 1] + 1;
+        }
+
+        private int written(int offset) {
+            return origin == null ? offset : origin[Math.min(offset, origin.length - 1)];
+        }
     }
 
     /** Decodes as the Java compiler does (JLS 3.3): a backslash not itself escaped, one or more u, four hex digits. */
-    public static Decoded decode(String text) {
+    static Decoded decode(String text) {
         if (text.indexOf("\\u") < 0) {
-            return new Decoded(text, null, false);
+            return new Decoded(text, null, lineStarts(text));
         }
         StringBuilder out = new StringBuilder(text.length());
         int[] origin = new int[text.length() + 1];
@@ -46,7 +70,34 @@ public final class JavaEscapes {
             i++;
         }
         origin[n] = text.length();
-        return new Decoded(out.toString(), origin, true);
+        return new Decoded(out.toString(), origin, lineStarts(text));
+    }
+
+    /** The offset of each line's first character. */
+    static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The 1-based line of an offset, given the offsets of the lines' starts. */
+    static int lineOf(int[] lineStarts, int offset) {
+        int lo = 0;
+        int hi = lineStarts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lineStarts[mid] <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo + 1;
     }
 
     private static boolean evenBackslashesBefore(String text, int at) {

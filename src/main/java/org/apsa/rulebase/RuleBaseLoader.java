@@ -58,9 +58,6 @@ public final class RuleBaseLoader {
     private static final String MODEL_LIST = "drools-model";
     private static final String CACHE_FORMAT = "apsa compiled rules 1";
 
-    /** How an error only the executable model reports begins. */
-    public static final String EXECUTABLE_MODEL_ERROR = "the rules compile as DRL but not to the executable model that runs them: ";
-
 
     private RuleBaseLoader() {
     }
@@ -95,7 +92,8 @@ public final class RuleBaseLoader {
     public static RuleBase load(Path folder, RuleCache cache, RuleChecks checks) {
         long started = System.nanoTime();
         List<Path> files = drlFiles(folder);
-        KnowledgeBase knowledgeBase = knowledgeBase(folder);
+        Optional<KnowledgeBase.Reading> reading = KnowledgeBase.read(folder);
+        KnowledgeBase knowledgeBase = knowledgeBase(reading);
         Map<Path, byte[]> sources = new LinkedHashMap<>();
         for (Path file : files) {
             sources.put(file, read(file));
@@ -122,7 +120,7 @@ public final class RuleBaseLoader {
         if (parsed != null && entry.cache().enabled()) {
             entry.cache().write(entry.key() + MODEL_SUFFIX, parsed.bytes());
         }
-        RuleChecks.Verdict verdict = verdict(entry, folder, sources, model, checks);
+        RuleChecks.Verdict verdict = verdict(entry, folder, sources, model, checks, reading);
         if (!verdict.errors().isEmpty()) {
             throw new RefusedRulesException(verdict.errors(), String.join("\n", verdict.errors()) + "\n" + refusal(verdict));
         }
@@ -138,7 +136,10 @@ public final class RuleBaseLoader {
      * @throws RuleBaseException when the file has errors (then the message lists them)
      */
     public static KnowledgeBase knowledgeBase(Path folder) {
-        Optional<KnowledgeBase.Reading> reading = KnowledgeBase.read(folder);
+        return knowledgeBase(KnowledgeBase.read(folder));
+    }
+
+    private static KnowledgeBase knowledgeBase(Optional<KnowledgeBase.Reading> reading) {
         if (reading.isEmpty()) {
             return KnowledgeBase.embedded();
         }
@@ -208,11 +209,11 @@ public final class RuleBaseLoader {
      * build of the tool, else computed and saved there. A verdict that does not read is computed again.
      */
     private static RuleChecks.Verdict verdict(Entry entry, Path folder, Map<Path, byte[]> sources, Supplier<DrlModel> model,
-                                              RuleChecks checks) {
+                                              RuleChecks checks, Optional<KnowledgeBase.Reading> reading) {
         if (checks == RuleChecks.NONE) {
             return RuleChecks.Verdict.CLEAN;
         }
-        String key = entry.cache().enabled() ? checksKey(entry.key(), folder) : null;
+        String key = entry.cache().enabled() ? checksKey(entry.key(), folder, reading) : null;
         if (key != null) {
             Optional<byte[]> kept = entry.cache().read(key);
             if (kept.isPresent()) {
@@ -225,7 +226,7 @@ public final class RuleBaseLoader {
             }
         }
         long started = System.nanoTime();
-        RuleChecks.Verdict verdict = checks.check(folder, texts(sources), model.get());
+        RuleChecks.Verdict verdict = checks.check(folder, texts(sources), model.get(), reading);
         LOG.info("checked the rules of {} in {} ms: {} errors, {} warnings", folder, (System.nanoTime() - started) / 1_000_000,
                 verdict.errors().size(), verdict.warnings().size());
         if (key != null) {
@@ -236,28 +237,25 @@ public final class RuleBaseLoader {
 
     /**
      * The cache key of the checks' verdict on the texts of a compiled-rule entry: the checks
-     * are this build's code, and read, beyond the texts, the claims file beside them; the
-     * findings name the files as the folder was given.
+     * are this build's code, and read, beyond the texts, the knowledge base and the claims file
+     * beside them; the findings name the files as the folder was given. It begins with the
+     * entry's key, so that the cache keeps or drops them together.
      */
-    private static String checksKey(String entryKey, Path folder) {
+    private static String checksKey(String entryKey, Path folder, Optional<KnowledgeBase.Reading> reading) {
         MessageDigest digest = sha256();
-        digest.update(("rule checks\0" + entryKey + "\0" + folder + "\0").getBytes(StandardCharsets.UTF_8));
+        digest.update((folder + "\0").getBytes(StandardCharsets.UTF_8));
+        Optional<String> named = reading.flatMap(KnowledgeBase.Reading::knowledgeBase).flatMap(KnowledgeBase::claims);
         try {
-            // The checks read the knowledge base and the claims file it names beside the rules.
-            for (Path read : List.of(folder.resolve("claims.csv"), folder.resolve(KnowledgeBase.FILE))) {
+            for (Path read : List.of(folder.resolve("claims.csv"), folder.resolve(KnowledgeBase.FILE),
+                    folder.resolve(named.orElse("claims.csv")))) {
                 if (Files.isRegularFile(read)) {
                     digest.update(Files.readAllBytes(read));
                 }
             }
-            Optional<String> named = KnowledgeBase.read(folder).flatMap(KnowledgeBase.Reading::knowledgeBase).flatMap(KnowledgeBase::claims);
-            if (named.isPresent() && Files.isRegularFile(folder.resolve(named.get()))) {
-                digest.update(Files.readAllBytes(folder.resolve(named.get())));
-            }
         } catch (IOException e) {
             digest.update(("unreadable " + e).getBytes(StandardCharsets.UTF_8));
         }
-        // Named apart from the compiled rules' entries, which it sits beside.
-        return HexFormat.of().formatHex(digest.digest()) + CHECKS_SUFFIX;
+        return entryKey + CHECKS_SUFFIX + "-" + HexFormat.of().formatHex(digest.digest());
     }
 
     /** How the cache key of a verdict of the rule checks ends. */
@@ -265,14 +263,14 @@ public final class RuleBaseLoader {
 
     /**
      * Compiles DRL texts as if they were the files of a folder, exactly as {@link #load} does,
-     * without making a rule base: the compile errors, as Drools reports them (a validator
-     * refines their positions). The texts need not be the files' current content. What
-     * compiles is saved in the cache, unless it holds it already, so the next load skips it.
+     * without making a rule base: the compile errors, placed and worded as every load reports
+     * them. The texts need not be the files' current content. What compiles is saved in the
+     * cache, unless it holds it already, so the next load skips it.
      *
      * @param sources file (under {@code folder}) to its DRL text, in the order to compile
      * @param model   the texts as {@link DrlModel#parse(Path, Map)} reads them, kept beside what compiles
      */
-    public static List<InputProblem> check(Path folder, Map<Path, String> sources, DrlModel model) {
+    public static List<Finding> check(Path folder, Map<Path, String> sources, DrlModel model) {
         // Exactly as loading compiles: to the executable model, the DRL compile only saying
         // where when that fails. A text the DRL compile alone rejects but loading runs (Java
         // unicode escapes, say) is no error here either.
@@ -287,19 +285,9 @@ public final class RuleBaseLoader {
                 entry.cache().write(entry.key() + MODEL_SUFFIX, model.bytes());
             }
         } catch (RuleBaseException e) {
-            return e.problems();
+            return e.findings();
         }
         return List.of();
-    }
-
-    /** As {@link #check}, the DRL compile only: for texts that are not meant to run. */
-    public static List<InputProblem> checkDrl(Path folder, Map<Path, String> sources) {
-        synchronized (LOCK) {
-            KieServices kie = KieServices.Factory.get();
-            Build build = build(kie, folder, bytes(sources), DrlModel.parse(folder, sources), DrlProject.class);
-            kie.getRepository().removeKieModule(build.release());
-            return build.errors();
-        }
     }
 
     private record Build(ReleaseId release, KieBuilder builder, List<InputProblem> errors) {
@@ -325,24 +313,44 @@ public final class RuleBaseLoader {
             // The executable model's Java parser throws on some errors (one in a DRL function,
             // say) instead of reporting them; the DRL compile reports them against the file.
             LOG.debug("the executable model's build threw", thrown);
-            Build drl = build(kie, folder, sources, model, DrlProject.class);
-            kie.getRepository().removeKieModule(drl.release());
-            throw new RuleBaseException(drl.errors().isEmpty()
-                    ? List.of(new InputProblem(folder.toString(), 0, 0, EXECUTABLE_MODEL_ERROR + firstLine(thrown)
-                            + "; run 'rules validate' and fix the Java in the rules' functions and consequences"))
-                    : drl.errors());
+            throw compileErrors(kie, folder, sources, model, List.of(new InputProblem(folder.toString(), 0, 0,
+                    DroolsErrors.EXECUTABLE_MODEL_ERROR + firstLine(thrown) + "; run 'rules validate' and fix the Java in the rules' functions and consequences")));
         }
         try {
             if (!build.errors().isEmpty()) {
-                Build drl = build(kie, folder, sources, model, DrlProject.class);
-                kie.getRepository().removeKieModule(drl.release());
-                throw new RuleBaseException(drl.errors().isEmpty() ? DroolsErrors.executableModelErrors(folder, model, build.errors()) : drl.errors());
+                throw compileErrors(kie, folder, sources, model, DroolsErrors.executableModelErrors(folder, model, build.errors()));
             }
             return ((InternalKieModule) build.builder().getKieModule()).getBytes();
         } finally {
             // The global repository would otherwise keep every build alive.
             kie.getRepository().removeKieModule(build.release());
         }
+    }
+
+    /**
+     * The errors of texts the executable model does not compile: the DRL compile's, which name
+     * the author's files, or {@code otherwise} when the DRL compiles. A parse error hides the
+     * other errors of its file, so then the texts are compiled again without the rules that do
+     * not parse, and those errors show too.
+     */
+    private static RuleBaseException compileErrors(KieServices kie, Path folder, Map<Path, byte[]> sources, DrlModel model,
+                                                   List<InputProblem> otherwise) {
+        Map<Path, String> texts = texts(sources);
+        List<InputProblem> errors = drlErrors(kie, folder, texts, model);
+        Map<Path, String> again = DroolsErrors.withoutRulesThatDoNotParse(texts, errors);
+        if (again != null) {
+            errors = new ArrayList<>(errors.stream().filter(DroolsErrors::isParseError).toList());
+            if (!again.isEmpty()) {
+                errors.addAll(drlErrors(kie, folder, again, DrlModel.parse(folder, again)));
+            }
+        }
+        return RuleBaseException.compileErrors(DroolsErrors.findings(errors.isEmpty() ? otherwise : errors, texts, model));
+    }
+
+    private static List<InputProblem> drlErrors(KieServices kie, Path folder, Map<Path, String> texts, DrlModel model) {
+        Build drl = build(kie, folder, bytes(texts), model, DrlProject.class);
+        kie.getRepository().removeKieModule(drl.release());
+        return drl.errors();
     }
 
     private static String firstLine(Throwable thrown) {
@@ -605,9 +613,6 @@ public final class RuleBaseLoader {
         }
         return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
-
-    /** How Drools begins the message of a consequence whose Java does not compile. */
-    public static final String RULE_COMPILATION_ERROR = "Rule Compilation error";
 
     private static String relative(Path folder, Path file) {
         return folder.relativize(file).toString().replace('\\', '/');

@@ -1,10 +1,13 @@
 package org.apsa.rulebase;
 
+import org.apsa.fact.KnowledgeBase;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The checks a rule base must pass to be used, beyond compiling: what {@code rules validate}
@@ -18,11 +21,14 @@ public interface RuleChecks {
     /**
      * What the checks say of the DRL texts of a folder (file to text, in compile order), which
      * {@code model} holds as Drools' parser read them.
+     *
+     * @param knowledgeBase the folder's knowledge-base.json as the loader read it (without
+     *                      errors); empty when the folder has none
      */
-    Verdict check(Path folder, Map<Path, String> texts, DrlModel model);
+    Verdict check(Path folder, Map<Path, String> texts, DrlModel model, Optional<KnowledgeBase.Reading> knowledgeBase);
 
     /** No checks: the rules are used when they compile (for tests of the engine with hostile rules). */
-    RuleChecks NONE = (folder, texts, model) -> Verdict.CLEAN;
+    RuleChecks NONE = (folder, texts, model, knowledgeBase) -> Verdict.CLEAN;
 
     /**
      * @param errors   each a finding as {@code rules validate} prints it; any refuses the rule base

@@ -65,8 +65,8 @@ class RuleBaseLoaderTest {
             assertThat(p.file()).isEqualTo(folder.resolve("hotspots.drl").toString());
             assertThat(p.line()).isEqualTo(12);
             assertThat(p.column()).isEqualTo(46);
-            assertThat(p.message()).startsWith("the rules compile as DRL but not to the executable model that runs them: "
-                    + "The method size() is undefined");
+            assertThat(p.message()).startsWith("rule \"Several hotspots deteriorate\": the rules compile as DRL but not to the "
+                    + "executable model that runs them: The method size() is undefined");
         });
     }
 
@@ -76,7 +76,7 @@ class RuleBaseLoaderTest {
         Files.copy(Path.of("rules/scoring.drl"), rules.resolve("scoring.drl"));
         RuleCache cache = RuleCache.at(dir.resolve("cache"));
         java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
-        RuleChecks checks = (folder, texts, model) -> {
+        RuleChecks checks = (folder, texts, model, knowledgeBase) -> {
             checked.incrementAndGet();
             return new RuleChecks.Verdict(List.of(), List.of(folder.resolve("scoring.drl") + ":1: warning: a warning\n    fix: f"));
         };
@@ -95,7 +95,7 @@ class RuleBaseLoaderTest {
         Path rules = Files.createDirectories(dir.resolve("rules"));
         Files.copy(Path.of("rules/scoring.drl"), rules.resolve("scoring.drl"));
         RuleCache cache = RuleCache.at(dir.resolve("cache"));
-        RuleChecks checks = (folder, texts, model) -> new RuleChecks.Verdict(List.of("scoring.drl:3:1: error: wrong"), List.of());
+        RuleChecks checks = (folder, texts, model, knowledgeBase) -> new RuleChecks.Verdict(List.of("scoring.drl:3:1: error: wrong"), List.of());
 
         for (int run = 0; run < 2; run++) {
             assertThatThrownBy(() -> RuleBaseLoader.load(rules, cache, checks))
