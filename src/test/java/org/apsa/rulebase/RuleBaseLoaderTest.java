@@ -70,6 +70,35 @@ class RuleBaseLoaderTest {
         });
     }
 
+    /** Loading places and words its errors as 'rules validate' does: at the statement, with the fix. */
+    @Test
+    void aJavaErrorInAConsequenceIsPlacedAtItsStatementWithTheFix() {
+        Path folder = Path.of("src/test/resources/rules-authoring/bad-java-in-consequence");
+
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(folder, RuleCache.off()));
+
+        assertThat(e.findings()).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(13);
+            assertThat(f.column()).isEqualTo(55);
+            assertThat(f.message()).isEqualTo("in the consequence of rule \"Transparency builds confidence\": "
+                    + "The method confidance() is undefined for the type Indicator");
+        });
+        assertThat(e.getMessage()).isEqualTo(e.findings().get(0).format()).contains("\n    fix: call a method the type has");
+    }
+
+    /** A parse error hides the other errors of its file from Drools; loading compiles again without its rule to show them. */
+    @Test
+    void aFailedLoadReportsTheErrorsASyntaxErrorHides() {
+        Path folder = Path.of("src/test/resources/rules-authoring/syntax-error");
+
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(folder, RuleCache.off()));
+
+        assertThat(e.problems()).extracting(InputProblem::line, InputProblem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(11L, "syntax error: this parenthesis is not closed (the parser then found 'then' at line 12)"),
+                org.assertj.core.groups.Tuple.tuple(19L, "rule \"Confidence favours integration\": unknown fact type \"Judgmnt\" "
+                        + "(did you mean \"Judgment\"?)"));
+    }
+
     @Test
     void theChecksRunWhenTheRulesCompileAndTheirVerdictIsServedFromTheCacheAfter(@TempDir Path dir) throws Exception {
         Path rules = Files.createDirectories(dir.resolve("rules"));
