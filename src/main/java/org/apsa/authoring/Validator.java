@@ -15,6 +15,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Checks a rules folder the way a rule author needs: the compile errors as every load gives
@@ -373,40 +376,37 @@ public final class Validator {
         String file = folder.resolve(KnowledgeBase.FILE).toString();
         List<String> outlooks = kb.outlooks().stream().map(org.apsa.fact.Outlook::id)
                 .filter(id -> model.rulesSupporting(id).isEmpty()).toList();
+        List<Finding> each = new ArrayList<>();
+        for (String o : outlooks) {
+            long[] at = kb.placeOfOutlook(o);
+            each.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "outlook \"" + o
+                    + "\" is supported by no rule: it can lead only by the evidence against the others",
+                    "add a rule that inserts new Support(kcontext, \"" + o + "\", weight, confidence), or remove the outlook"));
+        }
+        findings.addAll(brief ? counted(each, outlooks, "outlooks are supported", "they can lead only by the evidence against the "
+                + "others", "add rules that insert new Support(kcontext, \"<outlook>\", weight, confidence)") : each);
         List<String> indicators = kb.vocabulary().indicators().stream().map(IndicatorDef::id)
                 .filter(id -> model.rulesReading(id).isEmpty()).toList();
-        if (brief && outlooks.size() > UNUSED_NAMED) {
-            long[] at = kb.placeOfOutlook(outlooks.get(0));
-            findings.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], unused(outlooks, "outlooks", "are supported")
-                    + ": they can lead only by the evidence against the others", "add rules that insert new Support(kcontext, "
-                    + "\"<outlook>\", weight, confidence), or remove them; 'rules validate' places each"));
-        } else {
-            for (String o : outlooks) {
-                long[] at = kb.placeOfOutlook(o);
-                findings.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "outlook \"" + o
-                        + "\" is supported by no rule: it can lead only by the evidence against the others",
-                        "add a rule that inserts new Support(kcontext, \"" + o + "\", weight, confidence), or remove the outlook"));
-            }
+        each = new ArrayList<>();
+        for (String i : indicators) {
+            long[] at = kb.placeOfIndicator(i);
+            each.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "indicator \"" + i
+                    + "\" is read by no rule: stating it changes nothing",
+                    "add a rule that matches Indicator( id == \"" + i + "\" ), or remove the indicator"));
         }
-        if (brief && indicators.size() > UNUSED_NAMED) {
-            long[] at = kb.placeOfIndicator(indicators.get(0));
-            findings.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], unused(indicators, "indicators", "are read")
-                    + ": stating them changes nothing", "add rules that match Indicator( id == \"<indicator>\" ), or remove them; "
-                    + "'rules validate' places each"));
-        } else {
-            for (String i : indicators) {
-                long[] at = kb.placeOfIndicator(i);
-                findings.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "indicator \"" + i
-                        + "\" is read by no rule: stating it changes nothing",
-                        "add a rule that matches Indicator( id == \"" + i + "\" ), or remove the indicator"));
-            }
-        }
+        findings.addAll(brief ? counted(each, indicators, "indicators are read", "stating them changes nothing",
+                "add rules that match Indicator( id == \"<indicator>\" )") : each);
     }
 
-    /** {@code 25 indicators are read by no rule (a, b, c and 22 more)}. */
-    private static String unused(List<String> ids, String kind, String verb) {
-        return ids.size() + " " + kind + " " + verb + " by no rule (" + String.join(", ", ids.subList(0, UNUSED_NAMED))
-                + " and " + (ids.size() - UNUSED_NAMED) + " more)";
+    /** More than {@value #UNUSED_NAMED} findings of one kind as one, at the first: {@code 25 indicators are read by no rule (a, b, c and 22 more)}. */
+    private static List<Finding> counted(List<Finding> each, List<String> ids, String what, String consequence, String fix) {
+        if (each.size() <= UNUSED_NAMED) {
+            return each;
+        }
+        Finding first = each.get(0);
+        return List.of(new Finding(Severity.WARNING, first.file(), first.line(), first.column(), ids.size() + " " + what
+                + " by no rule (" + String.join(", ", ids.subList(0, UNUSED_NAMED)) + " and " + (ids.size() - UNUSED_NAMED)
+                + " more): " + consequence, fix + ", or remove them; 'rules validate' places each"));
     }
 
     private static boolean paragraphs(KnowledgeBase kb, String source) {
@@ -491,27 +491,14 @@ public final class Validator {
      * The claim ids of the claims file beside the rules: the one knowledge-base.json names, or
      * claims.csv for a folder without one; empty when there is none, and then {@code @claim} is not checked.
      */
-    static Set<String> claims(Path folder, String name) {
-        Set<String> ids = new TreeSet<>();
-        if (name == null) {
-            return ids;
+    private static Set<String> claims(Path folder, String name) {
+        Path csv = name == null ? null : folder.resolve(name);
+        try (Stream<String> lines = csv != null && Files.isRegularFile(csv) ? Files.lines(csv, StandardCharsets.UTF_8) : Stream.empty()) {
+            // The first column, after the header line.
+            return lines.skip(1).filter(line -> line.indexOf(',') > 0).map(line -> line.substring(0, line.indexOf(',')).strip())
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException | UncheckedIOException e) {
+            return new TreeSet<>();
         }
-        Path csv = folder.resolve(name);
-        if (!Files.isRegularFile(csv)) {
-            return ids;
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return ids;
-        }
-        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-            int comma = line.indexOf(',');
-            if (comma > 0) {
-                ids.add(line.substring(0, comma).strip());
-            }
-        }
-        return ids;
     }
 }

@@ -235,16 +235,12 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
         /** The indicator ids its conditions read ({@code Indicator( id == "..." )}). */
         public Set<String> indicatorsRead() {
-            Set<String> ids = new LinkedHashSet<>();
-            compared("Indicator", "id").forEach(c -> ids.add(c.value()));
-            return ids;
+            return inOrder(compared("Indicator", "id").stream().map(Constraint::value));
         }
 
         /** The judgment ids its conditions match. */
         public Set<String> judgmentsRead() {
-            Set<String> ids = new LinkedHashSet<>();
-            compared("Judgment", "id").forEach(c -> ids.add(c.value()));
-            return ids;
+            return inOrder(compared("Judgment", "id").stream().map(Constraint::value));
         }
 
         /** The objects of a type its consequence makes. */
@@ -254,9 +250,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
         /** The judgment ids its consequence draws, literal ones only. */
         public Set<String> judgmentsDrawn() {
-            Set<String> ids = new LinkedHashSet<>();
-            created("Judgment").forEach(c -> c.string(0).ifPresent(a -> ids.add(a.literal())));
-            return ids;
+            return inOrder(created("Judgment").stream().flatMap(c -> c.string(0).stream()).map(Argument::literal));
         }
 
         /** Whether its consequence makes a judgment whose id is not a literal. */
@@ -280,16 +274,16 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
         /** The outlooks it supports (a positive weight). */
         public Set<String> outlooksSupported() {
-            Set<String> ids = new LinkedHashSet<>();
-            supports().stream().filter(s -> !s.against()).forEach(s -> ids.add(s.outlook()));
-            return ids;
+            return inOrder(supports().stream().filter(s -> !s.against()).map(Support::outlook));
         }
 
         /** The outlooks it counts against (a negative weight). */
         public Set<String> outlooksOpposed() {
-            Set<String> ids = new LinkedHashSet<>();
-            supports().stream().filter(Support::against).forEach(s -> ids.add(s.outlook()));
-            return ids;
+            return inOrder(supports().stream().filter(Support::against).map(Support::outlook));
+        }
+
+        private static Set<String> inOrder(java.util.stream.Stream<String> ids) {
+            return ids.collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
         }
     }
 
@@ -355,11 +349,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
     /** The rules of one file, positions in that file (a file of its own, not a folder's). */
     public static DrlModel parse(String file, String text) {
-        List<File> files = new ArrayList<>();
-        List<Rule> rules = new ArrayList<>();
-        List<Creation> functions = new ArrayList<>();
-        new FileReading(file, text).read(files, rules, functions);
-        return new DrlModel(files, rules, functions);
+        return parse(Path.of(""), Map.of(Path.of(file), text));
     }
 
     /** Where a rule is written: all a run from the cache reads of the model until more is asked for. */
@@ -371,7 +361,8 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
         return rules.stream().map(r -> new RulePlace(r.name(), r.file(), r.line())).toList();
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    /** How the cache keeps what the parser and the checks found. */
+    static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     /** The cached form: the places first, so that they read alone. */
     @JsonPropertyOrder({"places", "model"})

@@ -91,13 +91,9 @@ public final class RuleBaseLoader {
      */
     public static RuleBase load(Path folder, RuleCache cache, RuleChecks checks) {
         long started = System.nanoTime();
-        List<Path> files = drlFiles(folder);
+        Map<Path, byte[]> sources = sources(folder);
         Optional<KnowledgeBase.Reading> reading = KnowledgeBase.read(folder);
         KnowledgeBase knowledgeBase = knowledgeBase(reading);
-        Map<Path, byte[]> sources = new LinkedHashMap<>();
-        for (Path file : files) {
-            sources.put(file, read(file));
-        }
         String fingerprint = fingerprint(folder, sources);
         Entry entry = entry(cache, fingerprint);
         KieBase kieBase = entry.cache().read(entry.key()).map(kjar -> fromCache(entry, kjar)).orElse(null);
@@ -125,7 +121,7 @@ public final class RuleBaseLoader {
             throw new RefusedRulesException(verdict.errors(), String.join("\n", verdict.errors()) + "\n" + refusal(verdict));
         }
         LOG.info("{} {} rules from {} files in {} in {} ms", fromCache ? "loaded (compiled-rule cache)" : "compiled",
-                rules.size(), files.size(), folder, (System.nanoTime() - started) / 1_000_000);
+                rules.size(), sources.size(), folder, (System.nanoTime() - started) / 1_000_000);
         return new RuleBase(kieBase, folder, rules, fingerprint, fromCache, model, verdict.warnings(), knowledgeBase);
     }
 
@@ -449,7 +445,6 @@ public final class RuleBaseLoader {
         return new Build(release, builder, DroolsErrors.refined(errors, sources, folder, model));
     }
 
-    /** A digest of the DRL texts and their names: equal for equal rules. */
     /**
      * The fingerprint of the rules of a folder as they are now, without compiling them: the
      * one their {@link RuleBase#fingerprint()} will have.
@@ -457,11 +452,14 @@ public final class RuleBaseLoader {
      * @throws RulesFolderException when the folder holds no rules
      */
     public static String fingerprint(Path folder) {
+        return fingerprint(folder, sources(folder));
+    }
+
+    /** The DRL files of a folder and their bytes as compiled, in compile order. */
+    private static Map<Path, byte[]> sources(Path folder) {
         Map<Path, byte[]> sources = new LinkedHashMap<>();
-        for (Path file : drlFiles(folder)) {
-            sources.put(file, read(file));
-        }
-        return fingerprint(folder, sources);
+        drlFiles(folder).forEach(file -> sources.put(file, read(file)));
+        return sources;
     }
 
     private static String fingerprint(Path folder, Map<Path, byte[]> sources) {

@@ -88,7 +88,7 @@ class RuleCacheTest {
 
     @Test
     void anEmptyEntryReadsBackAsSavedWithoutAWarning() {
-        // The rule checks' verdict on clean rules is saved as no bytes at all.
+        // An entry of no bytes at all is an entry all the same.
         String key = "1".repeat(64) + "-checks";
         cache.write(key, new byte[0]);
 
