@@ -43,7 +43,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,14 +77,12 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
     /**
      * One file: its package and whether the parser read it whole.
      *
-     * @param header      the comment lines that open the file, as one paragraph
-     * @param parseErrors the parser's messages; empty when it read the file whole
+     * @param header the comment lines that open the file, as one paragraph
      */
-    public record File(String file, String packageName, List<String> imports, String header, List<String> parseErrors) {
+    public record File(String file, String packageName, List<String> imports, String header) {
 
         public File {
             imports = List.copyOf(imports);
-            parseErrors = List.copyOf(parseErrors);
         }
     }
 
@@ -190,7 +187,6 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
      * @param startLine   the line of its {@code rule} keyword
      * @param startColumn the column of its {@code rule} keyword
      * @param conditions  the lines of its {@code when} part, stripped, comment lines left out
-     * @param consequence the Java of its {@code then} part, as written
      * @param inserts     when its consequence does nothing but {@code insert}/{@code insertLogical}
      *                    new facts made of literals, variables and constants (so it cannot fail),
      *                    the fully qualified types it inserts; null for any other consequence
@@ -203,7 +199,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
     public record Rule(String name, String packageName, String file, int line, int column, int startLine, int startColumn,
                        List<Annotation> annotations,
                        List<Pattern> patterns, List<Constraint> constraints, List<Creation> creations, List<String> conditions,
-                       String consequence, List<String> inserts, boolean readable,
+                       List<String> inserts, boolean readable,
                        List<Condition> expressions, List<String> accumulated, List<String> concludes) {
 
         public Rule {
@@ -223,10 +219,6 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
             return annotations.stream().filter(a -> a.name().equals(name)).findFirst();
         }
 
-        /** An annotation's value, null when missing. */
-        public String meta(String name) {
-            return annotation(name).map(Annotation::value).orElse(null);
-        }
 
         /** The literal strings a field of a fact type is compared with, in order. */
         public List<Constraint> compared(String type, String field) {
@@ -277,10 +269,6 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
             return inOrder(supports().stream().filter(s -> !s.against()).map(Support::outlook));
         }
 
-        /** The outlooks it counts against (a negative weight). */
-        public Set<String> outlooksOpposed() {
-            return inOrder(supports().stream().filter(Support::against).map(Support::outlook));
-        }
 
         private static Set<String> inOrder(java.util.stream.Stream<String> ids) {
             return ids.collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
@@ -297,10 +285,6 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
         return rules.stream().filter(r -> r.outlooksSupported().contains(outlook)).toList();
     }
 
-    /** The rules that count against an outlook (a negative weight). */
-    public List<Rule> rulesOpposing(String outlook) {
-        return rules.stream().filter(r -> r.outlooksOpposed().contains(outlook)).toList();
-    }
 
     /** The rule of that name: the first written when several share it. */
     public Optional<Rule> rule(String name) {
@@ -446,12 +430,11 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
                 // As an editor reads: what follows a syntax error is read all the same.
                 pkg = parser.parse(true, text);
             } catch (DroolsParserException | RuntimeException e) {
-                files.add(new File(file, "", List.of(), header, List.of(String.valueOf(e.getMessage()))));
+                files.add(new File(file, "", List.of(), header));
                 return;
             }
-            List<String> errors = parser.getErrors().stream().map(Object::toString).toList();
             if (pkg == null) {
-                files.add(new File(file, "", List.of(), header, errors.isEmpty() ? List.of("does not parse") : errors));
+                files.add(new File(file, "", List.of(), header));
                 return;
             }
             String packageName = pkg.getName() == null ? "" : pkg.getName();
@@ -463,7 +446,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
                     imports.putIfAbsent(target.substring(target.lastIndexOf('.') + 1), target);
                 }
             }
-            files.add(new File(file, packageName, importNames, header, errors));
+            files.add(new File(file, packageName, importNames, header));
             for (FunctionDescr f : pkg.getFunctions()) {
                 String body = f.getBody() == null ? "" : f.getBody();
                 int at = f.getStartCharacter() >= 0 ? text.indexOf(body, f.getStartCharacter()) : text.indexOf(body);
@@ -512,7 +495,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
             List<Creation> creations = java == null ? List.of() : creations(java, Math.max(0, rhsAt));
             List<String> inserts = java == null || !r.getNamedConsequences().isEmpty() ? null : inserts(java);
             return new Rule(r.getName(), packageName, file, line(nameAt), column(nameAt), line(start), column(start), annotations, patterns, constraints,
-                    creations, conditions, consequence, inserts, java != null,
+                    creations, conditions, inserts, java != null,
                     expressions, accumulated, java == null ? List.of() : concludes(java, creations));
         }
 

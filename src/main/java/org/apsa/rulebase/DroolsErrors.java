@@ -5,7 +5,6 @@ import org.apsa.fact.Suggestions;
 import org.kie.api.builder.Message;
 
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ final class DroolsErrors {
      * @param errors  as Drools reported them
      * @param sources the DRL files, to place a failed import on its line
      */
-    static List<InputProblem> refined(List<InputProblem> errors, Map<Path, byte[]> sources, Path folder, DrlModel model) {
+    static List<InputProblem> refined(List<InputProblem> errors, Map<Path, String> sources, Path folder, DrlModel model) {
         // Drools sees a name used twice only within one package; the folder-wide check sees
         // every one and stands in for Drools' report of the same name.
         List<Repeat> repeats = repeats(folder, model);
@@ -124,7 +123,7 @@ final class DroolsErrors {
         return new InputProblem(e.file(), e.line(), e.column(), duplicate(name, places));
     }
 
-    private static List<InputProblem> withoutCascade(List<InputProblem> errors, Map<Path, byte[]> sources) {
+    private static List<InputProblem> withoutCascade(List<InputProblem> errors, Map<Path, String> sources) {
         Set<String> failed = new LinkedHashSet<>();
         for (InputProblem e : errors) {
             Matcher m = FAILED_IMPORT.matcher(e.message());
@@ -203,14 +202,14 @@ final class DroolsErrors {
     }
 
     /** A failed class import at its {@code import} line, with what to do. */
-    private static InputProblem placed(InputProblem e, String name, Map<Path, byte[]> sources) {
+    private static InputProblem placed(InputProblem e, String name, Map<Path, String> sources) {
         long line = e.line();
         long column = e.column();
-        for (Map.Entry<Path, byte[]> source : sources.entrySet()) {
+        for (Map.Entry<Path, String> source : sources.entrySet()) {
             if (!source.getKey().toString().equals(e.file())) {
                 continue;
             }
-            List<String> lines = new String(source.getValue(), StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = source.getValue().lines().toList();
             Pattern statement = Pattern.compile("^\\s*import\\s+(" + Pattern.quote(name) + ")\\b");
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = statement.matcher(lines.get(i));

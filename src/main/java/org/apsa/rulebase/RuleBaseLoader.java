@@ -91,7 +91,7 @@ public final class RuleBaseLoader {
      */
     public static RuleBase load(Path folder, RuleCache cache, RuleChecks checks) {
         long started = System.nanoTime();
-        Map<Path, byte[]> sources = sources(folder);
+        Map<Path, String> sources = sources(folder);
         Optional<KnowledgeBase.Reading> reading = KnowledgeBase.read(folder);
         KnowledgeBase knowledgeBase = knowledgeBase(reading);
         String fingerprint = fingerprint(folder, sources);
@@ -101,7 +101,7 @@ public final class RuleBaseLoader {
         byte[] kjar = null;
         // From the cache, only the rules' places are read now; the rest of the model when asked for.
         Cached cached = fromCache ? cachedModel(entry, folder, sources) : null;
-        DrlModel parsed = cached == null ? DrlModel.parse(folder, texts(sources)) : null;
+        DrlModel parsed = cached == null ? DrlModel.parse(folder, sources) : null;
         List<DrlModel.RulePlace> places = parsed != null ? parsed.places() : cached.places();
         Supplier<DrlModel> model = parsed != null ? () -> parsed : cached.model();
         if (!fromCache) {
@@ -157,7 +157,7 @@ public final class RuleBaseLoader {
      * The DRL model kept beside compiled rules; null when there is none whose places read, and
      * the rules are parsed again. Should the rest not read when asked for, the texts are parsed then.
      */
-    private static Cached cachedModel(Entry entry, Path folder, Map<Path, byte[]> sources) {
+    private static Cached cachedModel(Entry entry, Path folder, Map<Path, String> sources) {
         Optional<byte[]> kept = entry.cache().read(entry.key() + MODEL_SUFFIX);
         String name = entry.cache().file(entry.key() + MODEL_SUFFIX).map(Path::toString).orElse(entry.key());
         if (kept.isEmpty()) {
@@ -175,7 +175,7 @@ public final class RuleBaseLoader {
                             model = DrlModel.of(kept.get());
                         } catch (IllegalArgumentException e) {
                             LOG.warn("compiled-rule cache entry {} is not a DRL model; reading the rules again", name);
-                            model = DrlModel.parse(folder, texts(sources));
+                            model = DrlModel.parse(folder, sources);
                         }
                     }
                     return model;
@@ -185,12 +185,6 @@ public final class RuleBaseLoader {
             LOG.warn("compiled-rule cache entry {} is not a DRL model; reading the rules again", name);
             return null;
         }
-    }
-
-    private static Map<Path, String> texts(Map<Path, byte[]> sources) {
-        Map<Path, String> texts = new LinkedHashMap<>();
-        sources.forEach((file, bytes) -> texts.put(file, new String(bytes, StandardCharsets.UTF_8)));
-        return texts;
     }
 
     /** The last line of the message of a rule base the checks refused. */
@@ -204,7 +198,7 @@ public final class RuleBaseLoader {
      * What the checks say of these texts: from the cache when it holds their verdict for this
      * build of the tool, else computed and saved there. A verdict that does not read is computed again.
      */
-    private static RuleChecks.Verdict verdict(Entry entry, Path folder, Map<Path, byte[]> sources, Supplier<DrlModel> model,
+    private static RuleChecks.Verdict verdict(Entry entry, Path folder, Map<Path, String> sources, Supplier<DrlModel> model,
                                               RuleChecks checks, Optional<KnowledgeBase.Reading> reading) {
         if (checks == RuleChecks.NONE) {
             return RuleChecks.Verdict.CLEAN;
@@ -222,7 +216,7 @@ public final class RuleBaseLoader {
             }
         }
         long started = System.nanoTime();
-        RuleChecks.Verdict verdict = checks.check(folder, texts(sources), model.get(), reading);
+        RuleChecks.Verdict verdict = checks.check(folder, sources, model.get(), reading);
         LOG.info("checked the rules of {} in {} ms: {} errors, {} warnings", folder, (System.nanoTime() - started) / 1_000_000,
                 verdict.errors().size(), verdict.warnings().size());
         if (key != null) {
@@ -270,13 +264,12 @@ public final class RuleBaseLoader {
         // Exactly as loading compiles: to the executable model, the DRL compile only saying
         // where when that fails. A text the DRL compile alone rejects but loading runs (Java
         // unicode escapes, say) is no error here either.
-        Map<Path, byte[]> bytes = bytes(sources);
-        Entry entry = entry(RuleCache.standard(), fingerprint(folder, bytes));
+        Entry entry = entry(RuleCache.standard(), fingerprint(folder, sources));
         if (entry.cache().file(entry.key()).filter(Files::isRegularFile).isPresent()) {
             return List.of();
         }
         try {
-            entry.cache().write(entry.key(), compile(folder, bytes, model));
+            entry.cache().write(entry.key(), compile(folder, sources, model));
             if (entry.cache().enabled()) {
                 entry.cache().write(entry.key() + MODEL_SUFFIX, model.bytes());
             }
@@ -294,14 +287,14 @@ public final class RuleBaseLoader {
      * compile says why against the author's files; only a construct the executable model
      * alone rejects is reported with the executable model's own words.
      */
-    private static byte[] compile(Path folder, Map<Path, byte[]> sources, DrlModel model) {
+    private static byte[] compile(Path folder, Map<Path, String> sources, DrlModel model) {
         synchronized (LOCK) {
             return compile(KieServices.Factory.get(), folder, sources, model);
         }
     }
 
     /** Holding {@link #LOCK}: the builds pass through Drools' global module repository. */
-    private static byte[] compile(KieServices kie, Path folder, Map<Path, byte[]> sources, DrlModel model) {
+    private static byte[] compile(KieServices kie, Path folder, Map<Path, String> sources, DrlModel model) {
         Build build;
         try {
             build = build(kie, folder, sources, model, ExecutableModelProject.class);
@@ -329,9 +322,8 @@ public final class RuleBaseLoader {
      * other errors of its file, so then the texts are compiled again without the rules that do
      * not parse, and those errors show too.
      */
-    private static RuleBaseException compileErrors(KieServices kie, Path folder, Map<Path, byte[]> sources, DrlModel model,
+    private static RuleBaseException compileErrors(KieServices kie, Path folder, Map<Path, String> texts, DrlModel model,
                                                    List<InputProblem> otherwise) {
-        Map<Path, String> texts = texts(sources);
         List<InputProblem> errors = drlErrors(kie, folder, texts, model);
         Map<Path, String> again = DroolsErrors.withoutRulesThatDoNotParse(texts, errors);
         if (again != null) {
@@ -344,7 +336,7 @@ public final class RuleBaseLoader {
     }
 
     private static List<InputProblem> drlErrors(KieServices kie, Path folder, Map<Path, String> texts, DrlModel model) {
-        Build drl = build(kie, folder, bytes(texts), model, DrlProject.class);
+        Build drl = build(kie, folder, texts, model, DrlProject.class);
         kie.getRepository().removeKieModule(drl.release());
         return drl.errors();
     }
@@ -421,15 +413,15 @@ public final class RuleBaseLoader {
         return packageName == null || packageName.isEmpty() ? name : packageName.replace('.', '/') + "/" + name;
     }
 
-    private static Build build(KieServices kie, Path folder, Map<Path, byte[]> sources, DrlModel model,
+    private static Build build(KieServices kie, Path folder, Map<Path, String> sources, DrlModel model,
                                Class<? extends KieBuilder.ProjectType> project) {
         KieFileSystem fs = kie.newKieFileSystem();
         Map<String, Path> byResource = new LinkedHashMap<>();
         Map<String, String> packages = new java.util.HashMap<>();
         model.files().forEach(f -> packages.put(f.file(), f.packageName()));
-        sources.forEach((file, bytes) -> {
+        sources.forEach((file, text) -> {
             String resource = resource(relative(folder, file), packages.get(relative(folder, file)));
-            fs.write(RESOURCES + resource, bytes);
+            fs.write(RESOURCES + resource, text.getBytes(StandardCharsets.UTF_8));
             byResource.put(RESOURCES + resource, file);
             byResource.put(resource, file);
         });
@@ -455,19 +447,19 @@ public final class RuleBaseLoader {
         return fingerprint(folder, sources(folder));
     }
 
-    /** The DRL files of a folder and their bytes as compiled, in compile order. */
-    private static Map<Path, byte[]> sources(Path folder) {
-        Map<Path, byte[]> sources = new LinkedHashMap<>();
-        drlFiles(folder).forEach(file -> sources.put(file, read(file)));
+    /** The DRL files of a folder and their texts, in compile order. */
+    private static Map<Path, String> sources(Path folder) {
+        Map<Path, String> sources = new LinkedHashMap<>();
+        drlFiles(folder).forEach(file -> sources.put(file, readText(file)));
         return sources;
     }
 
-    private static String fingerprint(Path folder, Map<Path, byte[]> sources) {
+    private static String fingerprint(Path folder, Map<Path, String> sources) {
         MessageDigest digest = sha256();
-        sources.forEach((file, bytes) -> {
+        sources.forEach((file, text) -> {
             digest.update(relative(folder, file).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(bytes);
+            digest.update(text.getBytes(StandardCharsets.UTF_8));
         });
         return HexFormat.of().formatHex(digest.digest());
     }
@@ -528,12 +520,6 @@ public final class RuleBaseLoader {
             LOG.warn("the tool's own classes cannot be read ({}); compiled rules are not cached", e.toString());
             return null;
         }
-    }
-
-    private static Map<Path, byte[]> bytes(Map<Path, String> sources) {
-        Map<Path, byte[]> bytes = new LinkedHashMap<>();
-        sources.forEach((file, text) -> bytes.put(file, text.getBytes(StandardCharsets.UTF_8)));
-        return bytes;
     }
 
     /** The DRL files of a folder, recursively, in a stable order. */
@@ -616,11 +602,6 @@ public final class RuleBaseLoader {
         return folder.relativize(file).toString().replace('\\', '/');
     }
 
-    /** A rule file's bytes as compiled: UTF-8, without a byte-order mark the parser would take for a character. */
-    private static byte[] read(Path file) {
-        return text(file, bytes(file)).getBytes(StandardCharsets.UTF_8);
-    }
-
     private static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);
@@ -629,7 +610,7 @@ public final class RuleBaseLoader {
         }
     }
 
-    /** A rule file's text, read as every command reads it. */
+    /** A rule file's text, read as every command reads it: UTF-8, without a byte-order mark the parser would take for a character. */
     public static String readText(Path file) {
         return text(file, bytes(file));
     }
