@@ -62,13 +62,13 @@ public final class DrlFile {
         this.code = text.toCharArray();
         mask();
         this.masked = new String(code);
-        this.lineStarts = written.changed() ? JavaEscapes.lineStarts(text) : written.writtenLineStarts();
+        this.lineStarts = written.lineStarts();
         findBlocks();
     }
 
     /** A file as Drools' parser reads it: as written, offsets and positions alike. */
     static DrlFile asWritten(String text) {
-        return new DrlFile(new JavaEscapes.Decoded(text, null, JavaEscapes.lineStarts(text)));
+        return new DrlFile(new JavaEscapes.Decoded(text, JavaEscapes.lineStarts(text), null));
     }
 
     /**
