@@ -81,7 +81,7 @@ public final class Validator {
     public List<Finding> errorsAfterFailedLoad(Path folder, RuleBaseException failure) {
         List<Finding> errors = new ArrayList<>(failure.findings());
         try {
-            Map<Path, String> sources = sources(folder);
+            Map<Path, String> sources = RuleBaseLoader.sources(folder);
             lint(folder, sources, DrlModel.parse(folder, sources), KnowledgeBase.read(folder), false).stream()
                     .filter(Finding::isError).forEach(errors::add);
         } catch (RuntimeException again) {
@@ -94,18 +94,12 @@ public final class Validator {
      * @throws RuleBaseException when the folder is missing or holds no rules
      */
     public Validation validate(Path folder) {
-        Map<Path, String> sources = sources(folder);
+        Map<Path, String> sources = RuleBaseLoader.sources(folder);
         DrlModel model = DrlModel.parse(folder, sources);
         List<Finding> findings = new ArrayList<>(RuleBaseLoader.check(folder, sources, model));
         findings.addAll(lint(folder, sources, model, KnowledgeBase.read(folder), false));
         int rules = sources.values().stream().mapToInt(text -> DrlFile.asCompiled(text).ruleCount()).sum();
         return new Validation(folder.toString(), sources.size(), rules, Finding.sorted(findings));
-    }
-
-    private static Map<Path, String> sources(Path folder) {
-        Map<Path, String> sources = new LinkedHashMap<>();
-        RuleBaseLoader.drlFiles(folder).forEach(path -> sources.put(path, RuleBaseLoader.readText(path)));
-        return sources;
     }
 
     /**

@@ -336,27 +336,32 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
         return parse(Path.of(""), Map.of(Path.of(file), text));
     }
 
-    /** Where a rule is written: all a run from the cache reads of the model until more is asked for. */
-    public record RulePlace(String name, String file, int line) {
+    /**
+     * What the author wrote about each rule, in the order of {@link #rules()}: all a run from the
+     * cache reads of the model until more is asked for.
+     */
+    public List<RuleInfo> ruleInfos() {
+        return rules.stream().map(r -> new RuleInfo(r.name(), r.file(), r.line(), value(r, "title"), value(r, "source"),
+                value(r, "claim") == null ? List.of() : java.util.Arrays.stream(value(r, "claim").split(",")).map(String::strip)
+                        .filter(c -> !c.isEmpty()).toList())).toList();
     }
 
-    /** Each rule's place, in the order of {@link #rules()}. */
-    public List<RulePlace> places() {
-        return rules.stream().map(r -> new RulePlace(r.name(), r.file(), r.line())).toList();
+    private static String value(Rule rule, String annotation) {
+        return rule.annotation(annotation).map(Annotation::value).orElse(null);
     }
 
     /** How the cache keeps what the parser and the checks found. */
     static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    /** The cached form: the places first, so that they read alone. */
+    /** The cached form: the rules' descriptions first, so that they read alone. */
     @JsonPropertyOrder({"places", "model"})
-    private record Cached(List<RulePlace> places, DrlModel model) {
+    private record Cached(List<RuleInfo> places, DrlModel model) {
     }
 
     /** As kept in the compiled-rule cache. */
     byte[] bytes() {
         try {
-            return JSON.writeValueAsBytes(new Cached(places(), this));
+            return JSON.writeValueAsBytes(new Cached(ruleInfos(), this));
         } catch (IOException e) {
             throw new IllegalStateException("the DRL model does not write as JSON", e);
         }
@@ -375,14 +380,14 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
         }
     }
 
-    /** The places {@link #bytes()} wrote, the rest left unread; throws IllegalArgumentException for anything else. */
-    static List<RulePlace> places(byte[] bytes) {
+    /** The descriptions {@link #bytes()} wrote, the rest left unread; throws IllegalArgumentException for anything else. */
+    static List<RuleInfo> ruleInfos(byte[] bytes) {
         try (JsonParser json = JSON.createParser(bytes)) {
             if (json.nextToken() != JsonToken.START_OBJECT || json.nextToken() != JsonToken.FIELD_NAME
                     || !"places".equals(json.currentName()) || json.nextToken() != JsonToken.START_ARRAY) {
                 throw new IllegalArgumentException("not a DRL model: no places first");
             }
-            return List.of(json.readValueAs(RulePlace[].class));
+            return List.of(json.readValueAs(RuleInfo[].class));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a DRL model: " + e.getMessage(), e);
         }

@@ -94,7 +94,7 @@ final class DroolsErrors {
     }
 
     /** What to say of a rule's name that is also defined at other places. */
-    static String duplicate(String name, List<String> elsewhere) {
+    private static String duplicate(String name, List<String> elsewhere) {
         return "rule \"" + name + "\" is " + (elsewhere.isEmpty() ? "defined twice" : "also defined at " + String.join(", ", elsewhere))
                 + "; a rule's name must be unique across the rules folder (traces, tests and the catalogue name rules by it), "
                 + "so rename one";

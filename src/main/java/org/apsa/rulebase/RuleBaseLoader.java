@@ -19,7 +19,6 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.definition.rule.Rule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,15 +29,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -98,19 +94,15 @@ public final class RuleBaseLoader {
         Entry entry = entry(cache, fingerprint);
         KieBase kieBase = entry.cache().read(entry.key()).map(kjar -> fromCache(entry, kjar)).orElse(null);
         boolean fromCache = kieBase != null;
-        byte[] kjar = null;
-        // From the cache, only the rules' places are read now; the rest of the model when asked for.
+        // From the cache, only the rules' descriptions are read now; the rest of the model when asked for.
         Cached cached = fromCache ? cachedModel(entry, folder, sources) : null;
         DrlModel parsed = cached == null ? DrlModel.parse(folder, sources) : null;
-        List<DrlModel.RulePlace> places = parsed != null ? parsed.places() : cached.places();
+        List<RuleInfo> rules = parsed != null ? parsed.ruleInfos() : cached.rules();
         Supplier<DrlModel> model = parsed != null ? () -> parsed : cached.model();
         if (!fromCache) {
-            kjar = compile(folder, sources, parsed);
+            byte[] kjar = compile(folder, sources, parsed);
             kieBase = fromKjar(kjar);
-        }
-        List<RuleInfo> rules = describe(kieBase, folder, places);
-        if (kjar != null) {
-            // Saved only once it has loaded and its rules are told apart, so a bad build is never kept.
+            // Saved only once it has loaded, so a bad build is never kept.
             entry.cache().write(entry.key(), kjar);
         }
         if (parsed != null && entry.cache().enabled()) {
@@ -149,12 +141,12 @@ public final class RuleBaseLoader {
     /** How the cache key of the DRL model of a compiled-rule entry ends. */
     static final String MODEL_SUFFIX = "-model";
 
-    /** A DRL model kept in the cache: the rules' places, read at once, and the model, read when first asked for. */
-    private record Cached(List<DrlModel.RulePlace> places, Supplier<DrlModel> model) {
+    /** A DRL model kept in the cache: the rules' descriptions, read at once, and the model, read when first asked for. */
+    private record Cached(List<RuleInfo> rules, Supplier<DrlModel> model) {
     }
 
     /**
-     * The DRL model kept beside compiled rules; null when there is none whose places read, and
+     * The DRL model kept beside compiled rules; null when there is none whose descriptions read, and
      * the rules are parsed again. Should the rest not read when asked for, the texts are parsed then.
      */
     private static Cached cachedModel(Entry entry, Path folder, Map<Path, String> sources) {
@@ -164,8 +156,7 @@ public final class RuleBaseLoader {
             return null;
         }
         try {
-            List<DrlModel.RulePlace> places = DrlModel.places(kept.get());
-            return new Cached(places, new Supplier<>() {
+            return new Cached(DrlModel.ruleInfos(kept.get()), new Supplier<>() {
                 private DrlModel model;
 
                 @Override
@@ -447,8 +438,12 @@ public final class RuleBaseLoader {
         return fingerprint(folder, sources(folder));
     }
 
-    /** The DRL files of a folder and their texts, in compile order. */
-    private static Map<Path, String> sources(Path folder) {
+    /**
+     * The DRL files of a folder and their texts, in compile order.
+     *
+     * @throws RuleBaseException when the folder holds no rules or a file cannot be read as text
+     */
+    public static Map<Path, String> sources(Path folder) {
         Map<Path, String> sources = new LinkedHashMap<>();
         drlFiles(folder).forEach(file -> sources.put(file, readText(file)));
         return sources;
@@ -547,57 +542,6 @@ public final class RuleBaseLoader {
         return files;
     }
 
-    /**
-     * The rules' metadata and positions, from the same texts that were compiled.
-     *
-     * @throws RuleBaseException when two compiled rules share a name that the check of the
-     *                           texts did not see (its header written in a way it does not read)
-     */
-    private static List<RuleInfo> describe(KieBase kieBase, Path folder, List<DrlModel.RulePlace> places) {
-        Map<String, DrlModel.RulePlace> written = new LinkedHashMap<>();
-        Map<String, Integer> fileIndex = new java.util.HashMap<>();
-        for (DrlModel.RulePlace place : places) {
-            written.putIfAbsent(place.name(), place);
-            fileIndex.putIfAbsent(place.file(), fileIndex.size());
-        }
-        List<RuleInfo> rules = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (var pkg : kieBase.getKiePackages()) {
-            for (Rule rule : pkg.getRules()) {
-                if (!names.add(rule.getName())) {
-                    throw new RuleBaseException(List.of(new InputProblem(folder.toString(), 0, 0,
-                            DroolsErrors.duplicate(rule.getName(), List.of()))));
-                }
-                Map<String, Object> meta = rule.getMetaData();
-                DrlModel.RulePlace at = written.get(rule.getName());
-                rules.add(new RuleInfo(rule.getName(), at == null ? "" : at.file(), at == null ? 0 : at.line(),
-                        text(meta.get("title")), text(meta.get("source")), claims(meta.get("claim"))));
-            }
-        }
-        rules.sort(Comparator.comparingInt((RuleInfo r) -> fileIndex.getOrDefault(r.file(), Integer.MAX_VALUE))
-                .thenComparingInt(RuleInfo::line).thenComparing(RuleInfo::name));
-        return rules;
-    }
-
-    static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
-        String text = value.toString().trim();
-        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
-            text = text.substring(1, text.length() - 1);
-        }
-        return text;
-    }
-
-    static List<String> claims(Object value) {
-        String text = text(value);
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
     private static String relative(Path folder, Path file) {
         return folder.relativize(file).toString().replace('\\', '/');
     }
@@ -611,7 +555,7 @@ public final class RuleBaseLoader {
     }
 
     /** A rule file's text, read as every command reads it: UTF-8, without a byte-order mark the parser would take for a character. */
-    public static String readText(Path file) {
+    static String readText(Path file) {
         return text(file, bytes(file));
     }
 
