@@ -2,7 +2,6 @@ package org.apsa.authoring;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
-import org.apsa.fact.Outlook;
 import org.apsa.engine.TraceNode;
 import org.apsa.render.Style;
 import org.apsa.render.TraceText;

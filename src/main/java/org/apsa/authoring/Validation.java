@@ -1,5 +1,7 @@
 package org.apsa.authoring;
 
+import org.apsa.rulebase.Finding;
+
 import java.util.List;
 
 /**

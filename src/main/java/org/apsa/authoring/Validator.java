@@ -1,46 +1,42 @@
 package org.apsa.authoring;
 
-import org.apsa.authoring.DrlFile.Block;
-import org.apsa.authoring.Finding.Severity;
-import org.apsa.engine.Assessor;
-import org.apsa.engine.Recommendation;
 import org.apsa.fact.IndicatorDef;
-import org.apsa.fact.InputProblem;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Scale;
 import org.apsa.fact.Suggestions;
-import org.apsa.fact.KnowledgeBase;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import org.apsa.rulebase.DrlFile;
 import org.apsa.rulebase.DrlModel;
+import org.apsa.rulebase.Finding;
+import org.apsa.rulebase.Finding.Severity;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RuleChecks;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Checks a rules folder the way a rule author needs: compile errors at the statement that
- * causes them, every parse error's rule without hiding the rest, then lint against the
- * vocabulary, the article and the knowledge model.
+ * Checks a rules folder the way a rule author needs: the compile errors as every load gives
+ * them (at the statement that causes them, every parse error's rule without hiding the rest;
+ * {@link RuleBaseLoader#check}), then lint against the vocabulary, the article and the
+ * knowledge model.
  *
  * <p>Errors: the rules do not compile, or do something other than they appear to (an
  * indicator id or level the vocabulary lacks never matches; a judgment nobody inserts never
@@ -51,26 +47,12 @@ public final class Validator {
 
     private static final Logger LOG = LogManager.getLogger(Validator.class);
 
-    /** The article's body has twelve paragraphs; {@code @source} cites them by number. */
-    public static final int PARAGRAPHS = 12;
-
-    private static final Pattern PARSE_ERROR = Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+ (.*)$");
-    private static final String NULL_PACKAGE = "Parser returned a null Package";
-    private static final Pattern IN_RULE = Pattern.compile("in rule \"([^\"]+)\"");
-    private static final Pattern QUOTED = Pattern.compile("['\"]([^'\"]+)['\"]");
-    private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '(\\w+)'");
-    private static final Pattern IMPORT = Pattern.compile("\\bimport\\s+[\\w.]+\\.(\\w+)\\s*;");
-    private static final Set<String> FACT_TYPES = Assessor.FACT_TYPES.stream().map(Class::getSimpleName)
-            .collect(Collectors.toUnmodifiableSet());
     private static final Pattern SOURCE = Pattern.compile("\\d+(\\s*,\\s*\\d+)*");
+    /** Loading names this many ids the knowledge base declares and no rule uses, then counts the rest. */
+    static final int UNUSED_NAMED = 3;
 
     private record Reach(Pattern pattern, String what) {
     }
-
-    private static final Pattern NO_SUCH_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
-    /** The knowledge model's fact types by name, for Drools' messages that name one. */
-    private static final Map<String, Class<?>> FACT_CLASSES = Assessor.FACT_TYPES.stream()
-            .collect(Collectors.toUnmodifiableMap(Class::getName, c -> c));
 
     private static final List<Reach> OUTSIDE = List.of(
             new Reach(Pattern.compile("\\bSystem\\s*\\.\\s*\\w+"), "console output or the process"),
@@ -93,79 +75,67 @@ public final class Validator {
             new Reach(Pattern.compile("\\bsun\\s*\\.\\s*misc\\b|\\bjdk\\s*\\.\\s*internal\\b|\\bUnsafe\\b"), "reflection"));
 
     /**
-     * The errors of a folder whose rules did not load, placed as {@link #validate} places
-     * them; when validating fails too, the load's own problems as they were.
+     * The errors of a folder whose rules did not load, as {@link #validate} gives them: the
+     * load's own, and those of the lint (which needs no compile).
      */
     public List<Finding> errorsAfterFailedLoad(Path folder, RuleBaseException failure) {
+        List<Finding> errors = new ArrayList<>(failure.findings());
         try {
-            List<Finding> errors = validate(folder).findings().stream().filter(Finding::isError).toList();
-            if (!errors.isEmpty()) {
-                return errors;
-            }
+            Map<Path, String> sources = RuleBaseLoader.sources(folder);
+            lint(folder, sources, DrlModel.parse(folder, sources), KnowledgeBase.read(folder), false).stream()
+                    .filter(Finding::isError).forEach(errors::add);
         } catch (RuntimeException again) {
-            LOG.debug("validating {} after a failed load: {}", folder, again.toString());
+            LOG.debug("linting {} after a failed load: {}", folder, again.toString());
         }
-        return failure.problems().stream()
-                .map(p -> new Finding(Severity.ERROR, p.file(), (int) p.line(), (int) p.column(), p.message(), null))
-                .toList();
+        return Finding.sorted(errors);
     }
 
     /**
      * @throws RuleBaseException when the folder is missing or holds no rules
      */
     public Validation validate(Path folder) {
-        List<Path> paths = RuleBaseLoader.drlFiles(folder);
-        Map<Path, String> sources = new LinkedHashMap<>();
-        Map<String, DrlFile> files = new LinkedHashMap<>();
-        for (Path path : paths) {
-            String text = read(path);
-            sources.put(path, text);
-            files.put(path.toString(), new DrlFile(path.toString(), text));
-        }
+        Map<Path, String> sources = RuleBaseLoader.sources(folder);
         DrlModel model = DrlModel.parse(folder, sources);
-        List<Finding> findings = new ArrayList<>(compile(folder, sources, model, files));
-        findings.addAll(lint(folder, sources, model));
-        findings.sort(Finding.ORDER);
-        return new Validation(folder.toString(), files.size(), rules(files), dedupe(findings));
+        List<Finding> findings = new ArrayList<>(RuleBaseLoader.check(folder, sources, model));
+        findings.addAll(lint(folder, sources, model, KnowledgeBase.read(folder), false));
+        int rules = sources.values().stream().mapToInt(text -> DrlFile.asCompiled(text).ruleCount()).sum();
+        return new Validation(folder.toString(), sources.size(), rules, Finding.sorted(findings));
     }
 
     /**
      * The checks of {@link #validate} beyond compiling, as loading the rules runs them: a rule
-     * base with an error is not used, its warnings are printed when it is loaded.
+     * base with an error is not used, its warnings are printed when it is loaded. What the
+     * knowledge base declares and no rule uses is one warning when more than {@value #UNUSED_NAMED}
+     * ids are unused, since a folder of a few rules beside a copy of knowledge-base.json leaves
+     * most unused; {@code rules validate} places each.
      */
     public static RuleChecks checks() {
-        return (folder, texts, model) -> {
-            List<Finding> findings = new ArrayList<>(new Validator().lint(folder, texts, model));
-            findings.sort(Finding.ORDER);
-            List<Finding> each = dedupe(findings);
+        return (folder, texts, model, knowledgeBase) -> {
+            List<Finding> each = Finding.sorted(new Validator().lint(folder, texts, model, knowledgeBase, true));
             return new RuleChecks.Verdict(each.stream().filter(Finding::isError).map(Finding::format).toList(),
                     each.stream().filter(f -> !f.isError()).map(Finding::format).toList());
         };
-    }
-
-    private static int rules(Map<String, DrlFile> files) {
-        return files.values().stream().mapToInt(f -> f.blocks().size()).sum();
     }
 
     /**
      * Lint against the vocabulary, the article and the knowledge model: everything but
      * compiling. The texts are read as Java compiles them, unicode escapes decoded: what they
      * spell is what runs.
+     *
+     * @param reading the folder's knowledge-base.json as read, empty when it has none
+     * @param brief   whether the ids no rule uses are counted rather than each placed
      */
-    private List<Finding> lint(Path folder, Map<Path, String> sources, DrlModel model) {
+    private List<Finding> lint(Path folder, Map<Path, String> sources, DrlModel model, Optional<KnowledgeBase.Reading> reading,
+                               boolean brief) {
         List<Finding> findings = new ArrayList<>();
-        for (Map.Entry<Path, String> source : sources.entrySet()) {
-            DrlFile file = DrlFile.asCompiled(source.getKey().toString(), source.getValue());
-            outside(file, findings);
-            changesFacts(file, findings);
-        }
-        Optional<KnowledgeBase.Reading> own = KnowledgeBase.read(folder);
-        own.ifPresent(r -> r.problems().forEach(p -> findings.add(new Finding(p.error() ? Severity.ERROR : Severity.WARNING,
+        sources.forEach((path, text) -> reach(path.toString(), DrlFile.asCompiled(text), findings));
+        reading.ifPresent(r -> r.problems().forEach(p -> findings.add(new Finding(p.error() ? Severity.ERROR : Severity.WARNING,
                 p.where().file(), (int) p.where().line(), (int) p.where().column(), p.where().message(),
                 "docs/rule-authoring.md (\"Write a new knowledge base\") gives the file's keys"))));
-        KnowledgeBase kb = own.flatMap(KnowledgeBase.Reading::knowledgeBase).orElse(KnowledgeBase.embedded());
-        own.flatMap(KnowledgeBase.Reading::knowledgeBase).ifPresent(k -> used(folder, model, k, findings));
-        Set<String> claims = claims(folder, own.isPresent() ? kb.claims().orElse(null) : "claims.csv");
+        Optional<KnowledgeBase> own = reading.flatMap(KnowledgeBase.Reading::knowledgeBase);
+        KnowledgeBase kb = own.orElse(KnowledgeBase.embedded());
+        own.ifPresent(k -> used(folder, model, k, findings, brief));
+        Set<String> claims = claims(folder, reading.isPresent() ? kb.claims().orElse(null) : "claims.csv");
         for (DrlModel.Rule rule : model.rules()) {
             Lint lint = new Lint(folder.resolve(rule.file()).toString(), rule, kb, findings);
             lint.metadata(claims);
@@ -175,324 +145,34 @@ public final class Validator {
         return findings;
     }
 
-    // ---- compiling ----------------------------------------------------------------------
-
-    private List<Finding> compile(Path folder, Map<Path, String> sources, DrlModel model, Map<String, DrlFile> files) {
-        List<InputProblem> first = RuleBaseLoader.check(folder, sources, model);
-        List<InputProblem> problems = new ArrayList<>();
-        Map<Path, String> second = new LinkedHashMap<>(sources);
-        boolean hidden = false;
-        for (Path path : sources.keySet()) {
-            DrlFile file = files.get(path.toString());
-            List<InputProblem> parse = first.stream()
-                    .filter(p -> p.file().equals(path.toString()) && isParseError(p)).toList();
-            if (parse.isEmpty()) {
-                continue;
-            }
-            hidden = true;
-            problems.addAll(parse);
-            // A parse error hides the other errors of its file: compile again without the
-            // rules that do not parse, keeping every other line where it was.
-            Set<Block> broken = new LinkedHashSet<>();
-            boolean isolated = true;
-            for (InputProblem p : parse) {
-                if (p.message().startsWith(NULL_PACKAGE)) {
-                    continue;
-                }
-                Block b = blockOf(file, p);
-                if (b == null) {
-                    isolated = false;
-                } else {
-                    broken.add(b);
-                }
-            }
-            if (isolated && !broken.isEmpty()) {
-                second.put(path, file.without(broken));
-            } else {
-                second.remove(path);
-            }
-        }
-        if (!hidden) {
-            problems.addAll(first);
-        } else if (!second.isEmpty()) {
-            problems.addAll(RuleBaseLoader.checkDrl(folder, second));
-        }
-        List<Finding> findings = new ArrayList<>();
-        // Javac says "$q cannot be resolved" once for each use: the second is at the second use.
-        Map<String, Integer> repeats = new HashMap<>();
-        for (InputProblem p : problems) {
-            if (p.message().startsWith(NULL_PACKAGE) && problems.stream()
-                    .anyMatch(o -> o != p && o.file().equals(p.file()) && !o.message().startsWith(NULL_PACKAGE))) {
-                continue;
-            }
-            int repeat = repeats.merge(p.file() + "|" + p.line() + "|" + p.message(), 1, Integer::sum) - 1;
-            findings.add(refine(p, files.get(p.file()), repeat));
-        }
-        // A pattern on an unknown type leaves its binding undeclared; the consequence's
-        // "cannot be resolved" that follows is the same mistake, not a second one.
-        Set<String> unresolved = new HashSet<>();
-        findings.stream().filter(f -> f.message().contains("unknown fact type"))
-                .forEach(f -> unresolved.add(f.file() + "|" + f.message().replaceFirst(": unknown fact type.*", "")));
-        findings.removeIf(f -> f.message().startsWith("in the consequence of rule") && f.message().contains(" cannot be resolved")
-                && !f.message().contains("to a type")
-                && unresolved.contains(f.file() + "|" + f.message().replaceFirst("^in the consequence of (rule \"[^\"]*\").*", "$1")));
-        return findings;
-    }
-
-    private static boolean isParseError(InputProblem p) {
-        return PARSE_ERROR.matcher(p.message()).matches() || p.message().startsWith(NULL_PACKAGE);
-    }
-
-    private static Block blockOf(DrlFile file, InputProblem p) {
-        Matcher named = IN_RULE.matcher(p.message());
-        if (named.find()) {
-            for (Block b : file.blocks()) {
-                if (b.name().equals(named.group(1))) {
-                    return b;
-                }
-            }
-        }
-        return p.line() > 0 ? file.blockAtLine((int) p.line()) : null;
-    }
-
-    /** A Drools message as a finding, at the statement it is about where that can be found. */
-    private static Finding refine(InputProblem p, DrlFile file, int repeat) {
-        String text = p.message();
-        int line = (int) p.line();
-        int column = (int) p.column();
-        Matcher parse = PARSE_ERROR.matcher(text);
-        if (parse.matches()) {
-            String what = parse.group(1);
-            String fix = what.contains("'<eof>'")
-                    ? "the file ends inside a rule: close the rule with 'end'"
-                    : "check the brackets, commas and quotes here; a rule reads: rule \"name\" @title(...) when ... then ... end";
-            int open = file == null || line < 1 ? -1 : unclosed(file, line);
-            if (open >= 0) {
-                // The parser stumbles where the next keyword begins; the mistake is the bracket left open.
-                return new Finding(Severity.ERROR, p.file(), file.line(open), file.column(open),
-                        "syntax error: this parenthesis is not closed (the parser then found " + what.replaceFirst(
-                                "^mismatched input ('[^']*').*$", "$1") + " at line " + line + ")",
-                        "close it with ')' at the end of the pattern");
-            }
-            return new Finding(Severity.ERROR, p.file(), line, column, "syntax error: " + what, fix);
-        }
-        if (text.startsWith(NULL_PACKAGE)) {
-            return new Finding(Severity.ERROR, p.file(), line, column, "the file does not parse",
-                    "check the package and import lines at the top of the file");
-        }
-        Matcher field = NO_SUCH_FIELD.matcher(text);
-        Class<?> factType = field.find() ? FACT_CLASSES.get(field.group(1)) : null;
-        if (factType != null && factType.isRecord()) {
-            // Drools' "unable to resolve method using strict-mode: org.apsa.engine.Indicator.idd()".
-            String name = field.group(2);
-            List<String> fields = Arrays.stream(factType.getRecordComponents()).map(RecordComponent::getName).toList();
-            if (file != null && line > 0) {
-                int from = file.offsetOfLine(line);
-                Matcher at = Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(file.code());
-                if (at.find(from) && file.line(at.start()) == line) {
-                    column = file.column(at.start());
-                }
-            }
-            return new Finding(Severity.ERROR, p.file(), line, column, "unknown field \"" + name + "\" of " + factType.getSimpleName()
-                    + Suggestions.closest(name, fields).map(f -> " (did you mean \"" + f + "\"?)").orElse(""),
-                    "use one of its fields: " + String.join(", ", fields));
-        }
-        if (file == null) {
-            return new Finding(Severity.ERROR, p.file(), line, column, text, null);
-        }
-        Block block = line > 0 ? file.blockStartingAt(line) : null;
-        if (block == null && line > 0) {
-            block = file.blockAtLine(line);
-        }
-        if (text.startsWith(RuleBaseLoader.EXECUTABLE_MODEL_ERROR)) {
-            return new Finding(Severity.ERROR, p.file(), line, column,
-                    (block == null ? "" : "rule \"" + block.name() + "\": ") + text,
-                    text.contains("The method ")
-                            ? "in a condition, count or sum with a second accumulate function instead of calling a method on "
-                                    + "an accumulate result, e.g. $cs : collectList( $i ), $n : count( $i ); $n >= 2"
-                            : "write the construct another way; docs/rule-authoring.md lists the ones met so far");
-        }
-        if (text.startsWith(RuleBaseLoader.RULE_COMPILATION_ERROR) && block != null) {
-            String what = text.substring(RuleBaseLoader.RULE_COMPILATION_ERROR.length()).strip();
-            int at = locate(file, what, block.rhsFrom(), block.end(), repeat);
-            if (at < 0) {
-                at = block.thenAt() >= 0 ? block.thenAt() : block.start();
-            }
-            return new Finding(Severity.ERROR, p.file(), file.line(at), file.column(at),
-                    "in the consequence of rule \"" + block.name() + "\": " + what, javaFix(what));
-        }
-        if (line > 0 && column == 0) {
-            int from = file.offsetOfLine(line);
-            int to = line < file.line(file.text().length()) ? file.offsetOfLine(line + 1) : file.text().length();
-            int at = locate(file, text, from, to, 0);
-            if (at >= 0) {
-                column = file.column(at);
-            }
-        }
-        Matcher type = UNKNOWN_TYPE.matcher(text);
-        if (type.find()) {
-            String rule = block == null ? "" : "rule \"" + block.name() + "\": ";
-            return new Finding(Severity.ERROR, p.file(), line, column, rule + "unknown fact type \"" + type.group(1) + "\""
-                    + hint(type.group(1), imported(file)),
-                    "import the fact type (they live in org.apsa.engine, e.g. import org.apsa.engine.Judgment;) or correct its name");
-        }
-        return new Finding(Severity.ERROR, p.file(), line, column, text, null);
-    }
-
-    /** The offset of the last parenthesis left open before a 1-based line, within its rule; -1 if none. */
-    private static int unclosed(DrlFile file, int line) {
-        Block block = file.blockAtLine(line);
-        if (block == null) {
-            return -1;
-        }
-        int to = file.offsetOfLine(line);
-        String code = file.code();
-        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
-        for (int i = block.start(); i < to; i++) {
-            if (code.charAt(i) == '(') {
-                open.push(i);
-            } else if (code.charAt(i) == ')' && !open.isEmpty()) {
-                open.pop();
-            }
-        }
-        return open.isEmpty() ? -1 : open.peek();
-    }
-
-    /** Where in [from, to) the identifier or text a Java error names first appears, or -1. */
-    private static int locate(DrlFile file, String message, int from, int to, int repeat) {
-        List<String> candidates = new ArrayList<>();
-        Matcher m;
-        if ((m = Pattern.compile("^([\\w$]+) cannot be resolved").matcher(message)).find()) {
-            candidates.add(m.group(1));
-        }
-        if ((m = Pattern.compile("The method (\\w+)\\(").matcher(message)).find()) {
-            candidates.add(m.group(1) + "(");
-            candidates.add(m.group(1));
-        }
-        if ((m = Pattern.compile("The constructor (\\w+)\\(").matcher(message)).find()) {
-            candidates.add("new " + m.group(1));
-            candidates.add(m.group(1));
-        }
-        if ((m = Pattern.compile("The field (?:\\w+\\.)?(\\w+)").matcher(message)).find()) {
-            candidates.add(m.group(1));
-        }
-        if ((m = Pattern.compile("Syntax error on tokens?,? \"?([^\",]+)\"?").matcher(message)).find()) {
-            candidates.add(m.group(1).strip());
-        }
-        m = QUOTED.matcher(message);
-        while (m.find()) {
-            candidates.add(m.group(1));
-        }
-        String code = file.code(from, to);
-        for (String c : candidates) {
-            Matcher word = Pattern.compile((isWordChar(c.charAt(0)) ? "\\b" : "")
-                    + Pattern.quote(c) + (isWordChar(c.charAt(c.length() - 1)) ? "\\b" : "")).matcher(code);
-            int at = nth(word, repeat);
-            if (at >= 0) {
-                return from + at;
-            }
-        }
-        if ((m = TYPE_MISMATCH.matcher(message)).find()) {
-            // Javac does not say where; a declaration of the type it could not convert to is the likely place.
-            int at = nth(Pattern.compile("\\b" + Pattern.quote(m.group(1)) + "\\s+[\\w$]+\\s*=").matcher(code), repeat);
-            if (at >= 0) {
-                return from + at;
-            }
-        }
-        return -1;
-    }
-
-    /** Where the match after {@code skip} others starts, or the last one's when there are fewer; -1 for none. */
-    private static int nth(Matcher matcher, int skip) {
-        int at = -1;
-        for (int i = 0; i <= skip && matcher.find(); i++) {
-            at = matcher.start();
-        }
-        return at;
-    }
-
-    private static final Pattern TYPE_MISMATCH = Pattern.compile("^Type mismatch: cannot convert from \\S+ to ([\\w.]+)$");
-
-    /** The simple names a file imports, and the engine's fact types. */
-    private static Set<String> imported(DrlFile file) {
-        Set<String> names = new TreeSet<>(FACT_TYPES);
-        Matcher m = IMPORT.matcher(file.code());
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
-    }
-
-    private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
-    }
-
-    private static String javaFix(String what) {
-        if (what.contains("cannot be resolved to a variable") || what.matches("\\$\\w+ cannot be resolved")) {
-            return "bind it in the 'when' part ($x : Indicator( ... )) or correct its name";
-        }
-        if (what.contains("cannot be resolved to a type")) {
-            return "import the class (fact types live in org.apsa.engine) or correct its name";
-        }
-        if (what.contains("is undefined for the type")) {
-            return "call a method the type has: facts are records, e.g. $i.confidence(), $i.level(), $j.id()";
-        }
-        if (what.startsWith("Type mismatch:")) {
-            return "make the value's type match the variable's: ids and levels are String, confidence and rank are "
-                    + "numbers (double, int)";
-        }
-        return "correct the Java of the consequence (the 'then' part)";
-    }
-
     // ---- lint ---------------------------------------------------------------------------
 
     /**
      * References that reach outside the rule base, anywhere in the file's code (conditions,
-     * consequences, functions), read in {@code read} (the text with Java's unicode escapes
-     * decoded) and placed in {@code file}, the text as written.
+     * consequences, functions), and consequences that change working memory other than by
+     * {@code insertLogical}: facts flow one way (rules/README.md), so modifying or deleting a
+     * fact, a plain {@code insert} (a conclusion that outlives its grounds) or halting the engine
+     * gives wrong or runaway results that no compiler reports. Of those, only the 'then' part
+     * of a rule is read; a call on an object ({@code $x.update(...)}) is not the engine's.
      */
-    private static void outside(DrlFile file, List<Finding> findings) {
-        String code = file.code();
+    private static void reach(String path, DrlFile file, List<Finding> findings) {
         for (Reach reach : OUTSIDE) {
-            Matcher m = reach.pattern().matcher(code);
-            while (m.find()) {
-                Block block = null;
-                for (Block b : file.blocks()) {
-                    if (m.start() >= b.start() && m.start() < b.end()) {
-                        block = b;
-                    }
-                }
-                String used = m.group().replaceAll("\\s+", "");
-                String where = block == null ? "the file" : "rule \"" + block.name() + "\"";
-                findings.add(new Finding(Severity.ERROR, file.path(), file.writtenLine(m.start()), file.writtenColumn(m.start()),
-                        where + " reaches outside the rule base: " + used + " (" + reach.what() + ")",
+            for (DrlFile.Found f : file.find(reach.pattern())) {
+                findings.add(Finding.error(path, f.line(), f.column(), (f.rule() == null ? "the file" : "rule \"" + f.rule() + "\"")
+                                + " reaches outside the rule base: " + f.text() + " (" + reach.what() + ")",
                         "rules only match facts and insert conclusions; remove it (to see what a rule does, use "
                                 + "'rules test' or 'explain')"));
             }
         }
-    }
-
-    /**
-     * Consequences that change working memory other than by {@code insertLogical}: facts flow
-     * one way (rules/README.md), so modifying or deleting a fact, a plain {@code insert} (a
-     * conclusion that outlives its grounds) or halting the engine gives wrong or runaway results
-     * that no compiler reports. Only the 'then' part of a rule is read; a call on an object
-     * ({@code $x.update(...)}) is not the engine's.
-     */
-    private static void changesFacts(DrlFile file, List<Finding> findings) {
-        String code = file.code();
         for (Reach reach : CHANGES) {
-            Matcher m = reach.pattern().matcher(code);
-            while (m.find()) {
-                for (Block b : file.blocks()) {
-                    if (b.thenAt() >= 0 && m.start() >= b.thenAt() && m.start() < b.end()) {
-                        findings.add(new Finding(Severity.ERROR, file.path(), file.writtenLine(m.start()), file.writtenColumn(m.start()),
-                                "rule \"" + b.name() + "\" " + reach.what() + ": " + m.group().replaceAll("[\\s(]+", ""),
-                                m.group().contains("insert")
-                                        ? "insert conclusions with insertLogical(...), so that they go when their grounds go"
-                                        : "remove it: a rule only matches facts and inserts conclusions with insertLogical(...), "
-                                                + "which truth maintenance withdraws when their grounds change"));
-                    }
+            for (DrlFile.Found f : file.find(reach.pattern())) {
+                if (f.inConsequence()) {
+                    findings.add(Finding.error(path, f.line(), f.column(),
+                            "rule \"" + f.rule() + "\" " + reach.what() + ": " + f.text().replace("(", ""),
+                            f.text().contains("insert")
+                                    ? "insert conclusions with insertLogical(...), so that they go when their grounds go"
+                                    : "remove it: a rule only matches facts and inserts conclusions with insertLogical(...), "
+                                            + "which truth maintenance withdraws when their grounds change"));
                 }
             }
         }
@@ -683,26 +363,44 @@ public final class Validator {
     /**
      * What a knowledge base declares and no rule uses: an outlook no rule supports can lead only
      * by the evidence against the others; an indicator no rule reads changes nothing an analyst
-     * states. Warnings at the id in knowledge-base.json.
+     * states. Warnings at the id in knowledge-base.json; with {@code brief}, more than
+     * {@value #UNUSED_NAMED} of a kind are one warning at the first, naming the first few.
      */
-    private static void used(Path folder, DrlModel model, KnowledgeBase kb, List<Finding> findings) {
+    private static void used(Path folder, DrlModel model, KnowledgeBase kb, List<Finding> findings, boolean brief) {
         String file = folder.resolve(KnowledgeBase.FILE).toString();
-        for (org.apsa.fact.Outlook o : kb.outlooks()) {
-            if (model.rulesSupporting(o.id()).isEmpty()) {
-                long[] at = kb.placeOfOutlook(o.id());
-                findings.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "outlook \"" + o.id()
-                        + "\" is supported by no rule: it can lead only by the evidence against the others",
-                        "add a rule that inserts new Support(kcontext, \"" + o.id() + "\", weight, confidence), or remove the outlook"));
-            }
+        List<String> outlooks = kb.outlooks().stream().map(org.apsa.fact.Outlook::id)
+                .filter(id -> model.rulesSupporting(id).isEmpty()).toList();
+        List<Finding> each = new ArrayList<>();
+        for (String o : outlooks) {
+            long[] at = kb.placeOfOutlook(o);
+            each.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "outlook \"" + o
+                    + "\" is supported by no rule: it can lead only by the evidence against the others",
+                    "add a rule that inserts new Support(kcontext, \"" + o + "\", weight, confidence), or remove the outlook"));
         }
-        for (IndicatorDef i : kb.vocabulary().indicators()) {
-            if (model.rulesReading(i.id()).isEmpty()) {
-                long[] at = kb.placeOfIndicator(i.id());
-                findings.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "indicator \"" + i.id()
-                        + "\" is read by no rule: stating it changes nothing",
-                        "add a rule that matches Indicator( id == \"" + i.id() + "\" ), or remove the indicator"));
-            }
+        findings.addAll(brief ? counted(each, outlooks, "outlooks are supported", "they can lead only by the evidence against the "
+                + "others", "add rules that insert new Support(kcontext, \"<outlook>\", weight, confidence)") : each);
+        List<String> indicators = kb.vocabulary().indicators().stream().map(IndicatorDef::id)
+                .filter(id -> model.rulesReading(id).isEmpty()).toList();
+        each = new ArrayList<>();
+        for (String i : indicators) {
+            long[] at = kb.placeOfIndicator(i);
+            each.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "indicator \"" + i
+                    + "\" is read by no rule: stating it changes nothing",
+                    "add a rule that matches Indicator( id == \"" + i + "\" ), or remove the indicator"));
         }
+        findings.addAll(brief ? counted(each, indicators, "indicators are read", "stating them changes nothing",
+                "add rules that match Indicator( id == \"<indicator>\" )") : each);
+    }
+
+    /** More than {@value #UNUSED_NAMED} findings of one kind as one, at the first: {@code 25 indicators are read by no rule (a, b, c and 22 more)}. */
+    private static List<Finding> counted(List<Finding> each, List<String> ids, String what, String consequence, String fix) {
+        if (each.size() <= UNUSED_NAMED) {
+            return each;
+        }
+        Finding first = each.get(0);
+        return List.of(new Finding(Severity.WARNING, first.file(), first.line(), first.column(), ids.size() + " " + what
+                + " by no rule (" + String.join(", ", ids.subList(0, UNUSED_NAMED)) + " and " + (ids.size() - UNUSED_NAMED)
+                + " more): " + consequence, fix + ", or remove them; 'rules validate' places each"));
     }
 
     private static boolean paragraphs(KnowledgeBase kb, String source) {
@@ -783,44 +481,18 @@ public final class Validator {
         return Suggestions.closest(value, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
     }
 
-    static Set<String> claims(Path folder) {
-        return claims(folder, "claims.csv");
-    }
-
     /**
      * The claim ids of the claims file beside the rules: the one knowledge-base.json names, or
      * claims.csv for a folder without one; empty when there is none, and then {@code @claim} is not checked.
      */
-    static Set<String> claims(Path folder, String name) {
-        Set<String> ids = new TreeSet<>();
-        if (name == null) {
-            return ids;
+    private static Set<String> claims(Path folder, String name) {
+        Path csv = name == null ? null : folder.resolve(name);
+        try (Stream<String> lines = csv != null && Files.isRegularFile(csv) ? Files.lines(csv, StandardCharsets.UTF_8) : Stream.empty()) {
+            // The first column, after the header line.
+            return lines.skip(1).filter(line -> line.indexOf(',') > 0).map(line -> line.substring(0, line.indexOf(',')).strip())
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException | UncheckedIOException e) {
+            return new TreeSet<>();
         }
-        Path csv = folder.resolve(name);
-        if (!Files.isRegularFile(csv)) {
-            return ids;
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return ids;
-        }
-        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-            int comma = line.indexOf(',');
-            if (comma > 0) {
-                ids.add(line.substring(0, comma).strip());
-            }
-        }
-        return ids;
-    }
-
-    private static List<Finding> dedupe(List<Finding> findings) {
-        Set<String> seen = new HashSet<>();
-        return findings.stream().filter(f -> seen.add(f.format())).toList();
-    }
-
-    private static String read(Path file) {
-        return RuleBaseLoader.readText(file);
     }
 }

@@ -2,7 +2,7 @@ package org.apsa.cli;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apsa.authoring.Finding;
+import org.apsa.rulebase.Finding;
 import org.apsa.authoring.Validator;
 import org.apsa.rulebase.EmbeddedRules;
 import org.apsa.rulebase.RuleBase;

@@ -2,7 +2,7 @@ package org.apsa.cli;
 
 import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSetReader;
-import org.apsa.authoring.Finding;
+import org.apsa.rulebase.Finding;
 import org.apsa.authoring.Validator;
 import org.apsa.engine.Assessor;
 import org.apsa.rulebase.EmbeddedRules;

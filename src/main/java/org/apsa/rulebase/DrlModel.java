@@ -43,7 +43,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,14 +77,12 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
     /**
      * One file: its package and whether the parser read it whole.
      *
-     * @param header      the comment lines that open the file, as one paragraph
-     * @param parseErrors the parser's messages; empty when it read the file whole
+     * @param header the comment lines that open the file, as one paragraph
      */
-    public record File(String file, String packageName, List<String> imports, String header, List<String> parseErrors) {
+    public record File(String file, String packageName, List<String> imports, String header) {
 
         public File {
             imports = List.copyOf(imports);
-            parseErrors = List.copyOf(parseErrors);
         }
     }
 
@@ -190,7 +187,6 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
      * @param startLine   the line of its {@code rule} keyword
      * @param startColumn the column of its {@code rule} keyword
      * @param conditions  the lines of its {@code when} part, stripped, comment lines left out
-     * @param consequence the Java of its {@code then} part, as written
      * @param inserts     when its consequence does nothing but {@code insert}/{@code insertLogical}
      *                    new facts made of literals, variables and constants (so it cannot fail),
      *                    the fully qualified types it inserts; null for any other consequence
@@ -203,7 +199,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
     public record Rule(String name, String packageName, String file, int line, int column, int startLine, int startColumn,
                        List<Annotation> annotations,
                        List<Pattern> patterns, List<Constraint> constraints, List<Creation> creations, List<String> conditions,
-                       String consequence, List<String> inserts, boolean readable,
+                       List<String> inserts, boolean readable,
                        List<Condition> expressions, List<String> accumulated, List<String> concludes) {
 
         public Rule {
@@ -223,10 +219,6 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
             return annotations.stream().filter(a -> a.name().equals(name)).findFirst();
         }
 
-        /** An annotation's value, null when missing. */
-        public String meta(String name) {
-            return annotation(name).map(Annotation::value).orElse(null);
-        }
 
         /** The literal strings a field of a fact type is compared with, in order. */
         public List<Constraint> compared(String type, String field) {
@@ -235,16 +227,12 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
         /** The indicator ids its conditions read ({@code Indicator( id == "..." )}). */
         public Set<String> indicatorsRead() {
-            Set<String> ids = new LinkedHashSet<>();
-            compared("Indicator", "id").forEach(c -> ids.add(c.value()));
-            return ids;
+            return inOrder(compared("Indicator", "id").stream().map(Constraint::value));
         }
 
         /** The judgment ids its conditions match. */
         public Set<String> judgmentsRead() {
-            Set<String> ids = new LinkedHashSet<>();
-            compared("Judgment", "id").forEach(c -> ids.add(c.value()));
-            return ids;
+            return inOrder(compared("Judgment", "id").stream().map(Constraint::value));
         }
 
         /** The objects of a type its consequence makes. */
@@ -254,9 +242,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
         /** The judgment ids its consequence draws, literal ones only. */
         public Set<String> judgmentsDrawn() {
-            Set<String> ids = new LinkedHashSet<>();
-            created("Judgment").forEach(c -> c.string(0).ifPresent(a -> ids.add(a.literal())));
-            return ids;
+            return inOrder(created("Judgment").stream().flatMap(c -> c.string(0).stream()).map(Argument::literal));
         }
 
         /** Whether its consequence makes a judgment whose id is not a literal. */
@@ -280,16 +266,12 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
         /** The outlooks it supports (a positive weight). */
         public Set<String> outlooksSupported() {
-            Set<String> ids = new LinkedHashSet<>();
-            supports().stream().filter(s -> !s.against()).forEach(s -> ids.add(s.outlook()));
-            return ids;
+            return inOrder(supports().stream().filter(s -> !s.against()).map(Support::outlook));
         }
 
-        /** The outlooks it counts against (a negative weight). */
-        public Set<String> outlooksOpposed() {
-            Set<String> ids = new LinkedHashSet<>();
-            supports().stream().filter(Support::against).forEach(s -> ids.add(s.outlook()));
-            return ids;
+
+        private static Set<String> inOrder(java.util.stream.Stream<String> ids) {
+            return ids.collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
         }
     }
 
@@ -303,10 +285,6 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
         return rules.stream().filter(r -> r.outlooksSupported().contains(outlook)).toList();
     }
 
-    /** The rules that count against an outlook (a negative weight). */
-    public List<Rule> rulesOpposing(String outlook) {
-        return rules.stream().filter(r -> r.outlooksOpposed().contains(outlook)).toList();
-    }
 
     /** The rule of that name: the first written when several share it. */
     public Optional<Rule> rule(String name) {
@@ -355,33 +333,35 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
     /** The rules of one file, positions in that file (a file of its own, not a folder's). */
     public static DrlModel parse(String file, String text) {
-        List<File> files = new ArrayList<>();
-        List<Rule> rules = new ArrayList<>();
-        List<Creation> functions = new ArrayList<>();
-        new FileReading(file, text).read(files, rules, functions);
-        return new DrlModel(files, rules, functions);
+        return parse(Path.of(""), Map.of(Path.of(file), text));
     }
 
-    /** Where a rule is written: all a run from the cache reads of the model until more is asked for. */
-    public record RulePlace(String name, String file, int line) {
+    /**
+     * What the author wrote about each rule, in the order of {@link #rules()}: all a run from the
+     * cache reads of the model until more is asked for.
+     */
+    public List<RuleInfo> ruleInfos() {
+        return rules.stream().map(r -> new RuleInfo(r.name(), r.file(), r.line(), value(r, "title"), value(r, "source"),
+                value(r, "claim") == null ? List.of() : java.util.Arrays.stream(value(r, "claim").split(",")).map(String::strip)
+                        .filter(c -> !c.isEmpty()).toList())).toList();
     }
 
-    /** Each rule's place, in the order of {@link #rules()}. */
-    public List<RulePlace> places() {
-        return rules.stream().map(r -> new RulePlace(r.name(), r.file(), r.line())).toList();
+    private static String value(Rule rule, String annotation) {
+        return rule.annotation(annotation).map(Annotation::value).orElse(null);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    /** How the cache keeps what the parser and the checks found. */
+    static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    /** The cached form: the places first, so that they read alone. */
+    /** The cached form: the rules' descriptions first, so that they read alone. */
     @JsonPropertyOrder({"places", "model"})
-    private record Cached(List<RulePlace> places, DrlModel model) {
+    private record Cached(List<RuleInfo> places, DrlModel model) {
     }
 
     /** As kept in the compiled-rule cache. */
     byte[] bytes() {
         try {
-            return JSON.writeValueAsBytes(new Cached(places(), this));
+            return JSON.writeValueAsBytes(new Cached(ruleInfos(), this));
         } catch (IOException e) {
             throw new IllegalStateException("the DRL model does not write as JSON", e);
         }
@@ -400,14 +380,14 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
         }
     }
 
-    /** The places {@link #bytes()} wrote, the rest left unread; throws IllegalArgumentException for anything else. */
-    static List<RulePlace> places(byte[] bytes) {
+    /** The descriptions {@link #bytes()} wrote, the rest left unread; throws IllegalArgumentException for anything else. */
+    static List<RuleInfo> ruleInfos(byte[] bytes) {
         try (JsonParser json = JSON.createParser(bytes)) {
             if (json.nextToken() != JsonToken.START_OBJECT || json.nextToken() != JsonToken.FIELD_NAME
                     || !"places".equals(json.currentName()) || json.nextToken() != JsonToken.START_ARRAY) {
                 throw new IllegalArgumentException("not a DRL model: no places first");
             }
-            return List.of(json.readValueAs(RulePlace[].class));
+            return List.of(json.readValueAs(RuleInfo[].class));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a DRL model: " + e.getMessage(), e);
         }
@@ -418,8 +398,8 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
         private final String file;
         private final String text;
-        private final int[] origin;
-        private final int[] writtenLineStarts;
+        /** The text as javac reads it, and where each of its characters was written. */
+        private final JavaEscapes.Decoded decoded;
         private final Map<String, String> imports = new HashMap<>();
         private final String header;
         private List<Condition> expressions;
@@ -427,10 +407,8 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
         FileReading(String file, String written) {
             this.file = file;
-            JavaEscapes.Decoded decoded = JavaEscapes.decode(written);
+            this.decoded = JavaEscapes.decode(written);
             this.text = decoded.text();
-            this.origin = decoded.changed() ? decoded.origin() : null;
-            this.writtenLineStarts = lineStarts(written);
             this.header = header(written);
         }
 
@@ -457,12 +435,11 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
                 // As an editor reads: what follows a syntax error is read all the same.
                 pkg = parser.parse(true, text);
             } catch (DroolsParserException | RuntimeException e) {
-                files.add(new File(file, "", List.of(), header, List.of(String.valueOf(e.getMessage()))));
+                files.add(new File(file, "", List.of(), header));
                 return;
             }
-            List<String> errors = parser.getErrors().stream().map(Object::toString).toList();
             if (pkg == null) {
-                files.add(new File(file, "", List.of(), header, errors.isEmpty() ? List.of("does not parse") : errors));
+                files.add(new File(file, "", List.of(), header));
                 return;
             }
             String packageName = pkg.getName() == null ? "" : pkg.getName();
@@ -474,7 +451,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
                     imports.putIfAbsent(target.substring(target.lastIndexOf('.') + 1), target);
                 }
             }
-            files.add(new File(file, packageName, importNames, header, errors));
+            files.add(new File(file, packageName, importNames, header));
             for (FunctionDescr f : pkg.getFunctions()) {
                 String body = f.getBody() == null ? "" : f.getBody();
                 int at = f.getStartCharacter() >= 0 ? text.indexOf(body, f.getStartCharacter()) : text.indexOf(body);
@@ -523,7 +500,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
             List<Creation> creations = java == null ? List.of() : creations(java, Math.max(0, rhsAt));
             List<String> inserts = java == null || !r.getNamedConsequences().isEmpty() ? null : inserts(java);
             return new Rule(r.getName(), packageName, file, line(nameAt), column(nameAt), line(start), column(start), annotations, patterns, constraints,
-                    creations, conditions, consequence, inserts, java != null,
+                    creations, conditions, inserts, java != null,
                     expressions, accumulated, java == null ? List.of() : concludes(java, creations));
         }
 
@@ -715,17 +692,12 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
             return e.isFieldAccessExpr() && inert(e.asFieldAccessExpr().getScope()) && !e.asFieldAccessExpr().getScope().isLiteralExpr();
         }
 
-        private int written(int offset) {
-            return origin == null ? offset : origin[Math.min(offset, origin.length - 1)];
-        }
-
         private int line(int offset) {
-            return lineOf(writtenLineStarts, written(offset));
+            return decoded.line(offset);
         }
 
         private int column(int offset) {
-            int at = written(offset);
-            return at - writtenLineStarts[lineOf(writtenLineStarts, at) - 1] + 1;
+            return decoded.column(offset);
         }
     }
 
@@ -742,7 +714,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
                 return null;
             }
-            return new Java(result.getResult().get(), DrlModel.lineStarts(block));
+            return new Java(result.getResult().get(), JavaEscapes.lineStarts(block));
         }
 
         /** The offset of a node in the statements read (the brace added before them taken off). */
@@ -764,30 +736,5 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
     private static String unescaped(String s) {
         return s.indexOf('\\') < 0 ? s : s.replaceAll("\\\\(.)", "$1");
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static int lineOf(int[] lineStarts, int offset) {
-        int lo = 0;
-        int hi = lineStarts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo + 1;
     }
 }

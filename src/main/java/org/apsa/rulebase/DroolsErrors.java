@@ -1,31 +1,48 @@
 package org.apsa.rulebase;
 
 import org.apsa.fact.InputProblem;
+import org.apsa.fact.Suggestions;
 import org.kie.api.builder.Message;
 
-import java.nio.charset.StandardCharsets;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Drools' error messages in the author's terms: each at the file the author edits, every Java
- * error of a consequence on its own. One failed import, or one DRL function that does not compile, makes Drools report an error
+ * Drools' error messages in the author's terms, the one place that rewords them: for every
+ * load and for {@code rules validate} alike. Each is placed at the file the author edits and,
+ * where it can be found, at the statement it is about (Drools puts a consequence's Java errors
+ * at the rule's first line, all in one message), with the fix.
+ *
+ * <p>One failed import, or one DRL function that does not compile, makes Drools report an error
  * in every consequence of the package: one real error buried under a hundred in files that
  * are fine. This keeps the errors that are causes and counts the ones that follow from them.
  * A function that does not compile is imported under its generated class name (function
  * {@code half} as {@code org.apsa.rules.Half.half}); its own failed import is a consequence
  * of the function's error, not a second one. A rule name used twice anywhere in the folder
  * is reported at the later definition, naming the first; Drools sees it only within a package.
+ * A parse error hides the other errors of its file: {@link #withoutRulesThatDoNotParse} gives
+ * the texts to compile again so that they show.
  */
 final class DroolsErrors {
+
+    /** How an error only the executable model reports begins. */
+    static final String EXECUTABLE_MODEL_ERROR = "the rules compile as DRL but not to the executable model that runs them: ";
+    /** How Drools begins the message of a consequence whose Java does not compile. */
+    static final String RULE_COMPILATION_ERROR = "Rule Compilation error";
 
     private static final Pattern FAILED_IMPORT = Pattern.compile("Error importing : '([\\w.$]+)'");
 
@@ -36,7 +53,7 @@ final class DroolsErrors {
      * @param errors  as Drools reported them
      * @param sources the DRL files, to place a failed import on its line
      */
-    static List<InputProblem> refined(List<InputProblem> errors, Map<Path, byte[]> sources, Path folder, DrlModel model) {
+    static List<InputProblem> refined(List<InputProblem> errors, Map<Path, String> sources, Path folder, DrlModel model) {
         // Drools sees a name used twice only within one package; the folder-wide check sees
         // every one and stands in for Drools' report of the same name.
         List<Repeat> repeats = repeats(folder, model);
@@ -77,7 +94,7 @@ final class DroolsErrors {
     }
 
     /** What to say of a rule's name that is also defined at other places. */
-    static String duplicate(String name, List<String> elsewhere) {
+    private static String duplicate(String name, List<String> elsewhere) {
         return "rule \"" + name + "\" is " + (elsewhere.isEmpty() ? "defined twice" : "also defined at " + String.join(", ", elsewhere))
                 + "; a rule's name must be unique across the rules folder (traces, tests and the catalogue name rules by it), "
                 + "so rename one";
@@ -106,7 +123,7 @@ final class DroolsErrors {
         return new InputProblem(e.file(), e.line(), e.column(), duplicate(name, places));
     }
 
-    private static List<InputProblem> withoutCascade(List<InputProblem> errors, Map<Path, byte[]> sources) {
+    private static List<InputProblem> withoutCascade(List<InputProblem> errors, Map<Path, String> sources) {
         Set<String> failed = new LinkedHashSet<>();
         for (InputProblem e : errors) {
             Matcher m = FAILED_IMPORT.matcher(e.message());
@@ -143,7 +160,7 @@ final class DroolsErrors {
                 } else {
                     following++;
                     String left = rest.replaceAll("\\s+", " ").strip();
-                    if (!left.isEmpty() && !left.equals(RuleBaseLoader.RULE_COMPILATION_ERROR)) {
+                    if (!left.isEmpty() && !left.equals(RULE_COMPILATION_ERROR)) {
                         kept.add(new InputProblem(e.file(), e.line(), e.column(), left));
                     }
                 }
@@ -185,14 +202,14 @@ final class DroolsErrors {
     }
 
     /** A failed class import at its {@code import} line, with what to do. */
-    private static InputProblem placed(InputProblem e, String name, Map<Path, byte[]> sources) {
+    private static InputProblem placed(InputProblem e, String name, Map<Path, String> sources) {
         long line = e.line();
         long column = e.column();
-        for (Map.Entry<Path, byte[]> source : sources.entrySet()) {
+        for (Map.Entry<Path, String> source : sources.entrySet()) {
             if (!source.getKey().toString().equals(e.file())) {
                 continue;
             }
-            List<String> lines = new String(source.getValue(), StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = source.getValue().lines().toList();
             Pattern statement = Pattern.compile("^\\s*import\\s+(" + Pattern.quote(name) + ")\\b");
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = statement.matcher(lines.get(i));
@@ -217,15 +234,15 @@ final class DroolsErrors {
      */
     static List<InputProblem> problems(Message message, Map<String, Path> byResource, String resources) {
         String text = message.getText() == null ? "" : message.getText().strip();
-        if (!text.startsWith(RuleBaseLoader.RULE_COMPILATION_ERROR)) {
+        if (!text.startsWith(RULE_COMPILATION_ERROR)) {
             return List.of(problem(message, text, byResource, resources));
         }
-        List<String> each = text.substring(RuleBaseLoader.RULE_COMPILATION_ERROR.length()).lines().map(String::strip)
+        List<String> each = text.substring(RULE_COMPILATION_ERROR.length()).lines().map(String::strip)
                 .filter(line -> !line.isEmpty()).toList();
         if (each.size() < 2) {
             return List.of(problem(message, text, byResource, resources));
         }
-        return each.stream().map(line -> problem(message, RuleBaseLoader.RULE_COMPILATION_ERROR + " " + line, byResource, resources)).toList();
+        return each.stream().map(line -> problem(message, RULE_COMPILATION_ERROR + " " + line, byResource, resources)).toList();
     }
 
     private static InputProblem problem(Message message, String raw, Map<String, Path> byResource, String resources) {
@@ -271,7 +288,7 @@ final class DroolsErrors {
                 problems.add(e);
                 continue;
             }
-            String message = RuleBaseLoader.EXECUTABLE_MODEL_ERROR + e.message()
+            String message = EXECUTABLE_MODEL_ERROR + e.message()
                     + " (see docs/rule-authoring.md, \"Executable model\")";
             Matcher method = UNCALLABLE_METHOD.matcher(e.message());
             List<InputProblem> calls = method.find() ? callsOnAccumulateResults(folder, model, method.group(1), message) : List.of();
@@ -296,5 +313,285 @@ final class DroolsErrors {
             }
         }
         return calls;
+    }
+
+    // ---- in the author's terms: at the statement, with the fix -------------------------
+
+    private static final Pattern PARSE_ERROR = Pattern.compile("^\\[ERR \\d+] Line \\d+:\\d+ (.*)$");
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
+    private static final Pattern IN_RULE = Pattern.compile("in rule \"([^\"]+)\"");
+    private static final Pattern QUOTED = Pattern.compile("['\"]([^'\"]+)['\"]");
+    private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '(\\w+)'");
+    private static final Pattern NO_SUCH_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+    private static final Pattern TYPE_MISMATCH = Pattern.compile("^Type mismatch: cannot convert from \\S+ to ([\\w.]+)$");
+
+    static boolean isParseError(InputProblem p) {
+        return PARSE_ERROR.matcher(p.message()).matches() || p.message().startsWith(NULL_PACKAGE);
+    }
+
+    /**
+     * A parse error hides the other errors of its file: the texts to compile again to see them,
+     * without the rules that do not parse, every other line kept where it was (a file whose
+     * errors are not all in rules left out); null when nothing was hidden.
+     */
+    static Map<Path, String> withoutRulesThatDoNotParse(Map<Path, String> texts, List<InputProblem> errors) {
+        Map<Path, String> again = new LinkedHashMap<>(texts);
+        boolean hidden = false;
+        for (Map.Entry<Path, String> text : texts.entrySet()) {
+            List<InputProblem> parse = errors.stream()
+                    .filter(p -> p.file().equals(text.getKey().toString()) && isParseError(p)).toList();
+            if (parse.isEmpty()) {
+                continue;
+            }
+            hidden = true;
+            DrlFile file = DrlFile.asWritten(text.getValue());
+            Set<DrlFile.Block> broken = new LinkedHashSet<>();
+            boolean isolated = true;
+            for (InputProblem p : parse) {
+                if (!p.message().startsWith(NULL_PACKAGE)) {
+                    DrlFile.Block b = blockOf(file, p);
+                    isolated &= b != null;
+                    if (b != null) {
+                        broken.add(b);
+                    }
+                }
+            }
+            if (isolated && !broken.isEmpty()) {
+                again.put(text.getKey(), file.without(broken));
+            } else {
+                again.remove(text.getKey());
+            }
+        }
+        return hidden ? again : null;
+    }
+
+    /**
+     * Drools' errors as {@code rules validate} and every load give them: each at the statement
+     * it is about where that can be found, in the author's words, with the fix; in file and
+     * position order, each once.
+     *
+     * @param texts the DRL texts compiled, by file
+     */
+    static List<Finding> findings(List<InputProblem> problems, Map<Path, String> texts, DrlModel model) {
+        Map<String, DrlFile> files = new HashMap<>();
+        texts.forEach((path, text) -> files.put(path.toString(), DrlFile.asWritten(text)));
+        Set<String> types = new TreeSet<>();
+        model.files().forEach(f -> f.imports().forEach(i -> types.add(i.substring(i.lastIndexOf('.') + 1))));
+        model.rules().forEach(r -> r.patterns().forEach(p -> types.add(p.type())));
+        types.remove("*");
+        List<Finding> findings = new ArrayList<>();
+        // Javac says "$q cannot be resolved" once for each use: the second is at the second use.
+        Map<String, Integer> repeats = new HashMap<>();
+        for (InputProblem p : problems) {
+            if (p.message().startsWith(NULL_PACKAGE) && problems.stream()
+                    .anyMatch(o -> o != p && o.file().equals(p.file()) && !o.message().startsWith(NULL_PACKAGE))) {
+                continue;
+            }
+            int repeat = repeats.merge(p.file() + "|" + p.line() + "|" + p.message(), 1, Integer::sum) - 1;
+            findings.add(refine(p, files.get(p.file()), repeat, types));
+        }
+        // A pattern on an unknown type leaves its binding undeclared; the consequence's
+        // "cannot be resolved" that follows is the same mistake, not a second one.
+        Set<String> unresolved = new HashSet<>();
+        findings.stream().filter(f -> f.message().contains("unknown fact type"))
+                .forEach(f -> unresolved.add(f.file() + "|" + f.message().replaceFirst(": unknown fact type.*", "")));
+        findings.removeIf(f -> f.message().startsWith("in the consequence of rule") && f.message().contains(" cannot be resolved")
+                && !f.message().contains("to a type")
+                && unresolved.contains(f.file() + "|" + f.message().replaceFirst("^in the consequence of (rule \"[^\"]*\").*", "$1")));
+        return Finding.sorted(findings);
+    }
+
+    private static DrlFile.Block blockOf(DrlFile file, InputProblem p) {
+        Matcher named = IN_RULE.matcher(p.message());
+        if (named.find()) {
+            for (DrlFile.Block b : file.blocks()) {
+                if (b.name().equals(named.group(1))) {
+                    return b;
+                }
+            }
+        }
+        return p.line() > 0 ? file.blockAtLine((int) p.line()) : null;
+    }
+
+    /** A Drools message as a finding, at the statement it is about where that can be found. */
+    private static Finding refine(InputProblem p, DrlFile file, int repeat, Set<String> types) {
+        String text = p.message();
+        int line = (int) p.line();
+        int column = (int) p.column();
+        Matcher parse = PARSE_ERROR.matcher(text);
+        if (parse.matches()) {
+            String what = parse.group(1);
+            String fix = what.contains("'<eof>'")
+                    ? "the file ends inside a rule: close the rule with 'end'"
+                    : "check the brackets, commas and quotes here; a rule reads: rule \"name\" @title(...) when ... then ... end";
+            int open = file == null || line < 1 ? -1 : unclosed(file, line);
+            if (open >= 0) {
+                // The parser stumbles where the next keyword begins; the mistake is the bracket left open.
+                return Finding.error(p.file(), file.line(open), file.column(open),
+                        "syntax error: this parenthesis is not closed (the parser then found " + what.replaceFirst(
+                                "^mismatched input ('[^']*').*$", "$1") + " at line " + line + ")",
+                        "close it with ')' at the end of the pattern");
+            }
+            return Finding.error(p.file(), line, column, "syntax error: " + what, fix);
+        }
+        if (text.startsWith(NULL_PACKAGE)) {
+            return Finding.error(p.file(), line, column, "the file does not parse", "check the package and import lines at the top of the file");
+        }
+        Matcher field = NO_SUCH_FIELD.matcher(text);
+        Class<?> factType = field.find() ? recordNamed(field.group(1)) : null;
+        if (factType != null) {
+            // Drools' "unable to resolve method using strict-mode: org.apsa.engine.Indicator.idd()".
+            String name = field.group(2);
+            List<String> fields = Arrays.stream(factType.getRecordComponents()).map(RecordComponent::getName).toList();
+            if (file != null && line > 0) {
+                Matcher at = Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(file.code());
+                if (at.find(file.offsetOfLine(line)) && file.line(at.start()) == line) {
+                    column = file.column(at.start());
+                }
+            }
+            return Finding.error(p.file(), line, column, "unknown field \"" + name + "\" of " + factType.getSimpleName()
+                    + didYouMean(name, fields), "use one of its fields: " + String.join(", ", fields));
+        }
+        if (file == null) {
+            return Finding.error(p.file(), line, column, text, null);
+        }
+        DrlFile.Block block = line > 0 ? file.blockStartingAt(line) : null;
+        if (block == null && line > 0) {
+            block = file.blockAtLine(line);
+        }
+        String rule = block == null ? "" : "rule \"" + block.name() + "\": ";
+        if (text.startsWith(EXECUTABLE_MODEL_ERROR)) {
+            return Finding.error(p.file(), line, column, rule + text, text.contains("The method ")
+                    ? "in a condition, count or sum with a second accumulate function instead of calling a method on "
+                            + "an accumulate result, e.g. $cs : collectList( $i ), $n : count( $i ); $n >= 2"
+                    : "write the construct another way; docs/rule-authoring.md lists the ones met so far");
+        }
+        if (text.startsWith(RULE_COMPILATION_ERROR) && block != null) {
+            String what = text.substring(RULE_COMPILATION_ERROR.length()).strip();
+            int at = locate(file, what, block.rhsFrom(), block.end(), repeat);
+            if (at < 0) {
+                at = block.thenAt() >= 0 ? block.thenAt() : block.start();
+            }
+            return Finding.error(p.file(), file.line(at), file.column(at),
+                    "in the consequence of rule \"" + block.name() + "\": " + what, javaFix(what));
+        }
+        if (line > 0 && column == 0) {
+            int from = file.offsetOfLine(line);
+            int to = line < file.line(file.text().length()) ? file.offsetOfLine(line + 1) : file.text().length();
+            int at = locate(file, text, from, to, 0);
+            if (at >= 0) {
+                column = file.column(at);
+            }
+        }
+        Matcher type = UNKNOWN_TYPE.matcher(text);
+        if (type.find()) {
+            Set<String> known = new TreeSet<>(types);
+            known.remove(type.group(1));
+            return Finding.error(p.file(), line, column, rule + "unknown fact type \"" + type.group(1) + "\""
+                            + didYouMean(type.group(1), known),
+                    "import the fact type (they live in org.apsa.engine, e.g. import org.apsa.engine.Judgment;) or correct its name");
+        }
+        return Finding.error(p.file(), line, column, text, null);
+    }
+
+    /** The record class a message names, as the rules see it; null for any other name. */
+    private static Class<?> recordNamed(String name) {
+        try {
+            Class<?> type = Class.forName(name, false, DroolsErrors.class.getClassLoader());
+            return type.isRecord() ? type : null;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static String didYouMean(String value, Collection<String> allowed) {
+        return Suggestions.closest(value, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
+    }
+
+    /** The offset of the last parenthesis left open before a 1-based line, within its rule; -1 if none. */
+    private static int unclosed(DrlFile file, int line) {
+        DrlFile.Block block = file.blockAtLine(line);
+        if (block == null) {
+            return -1;
+        }
+        int to = file.offsetOfLine(line);
+        String code = file.code();
+        ArrayDeque<Integer> open = new ArrayDeque<>();
+        for (int i = block.start(); i < to; i++) {
+            if (code.charAt(i) == '(') {
+                open.push(i);
+            } else if (code.charAt(i) == ')' && !open.isEmpty()) {
+                open.pop();
+            }
+        }
+        return open.isEmpty() ? -1 : open.peek();
+    }
+
+    private static final List<Pattern> NAMED = List.of(Pattern.compile("^([\\w$]+) cannot be resolved"),
+            Pattern.compile("The method (\\w+)\\("), Pattern.compile("The constructor (\\w+)\\("),
+            Pattern.compile("The field (?:\\w+\\.)?(\\w+)"), Pattern.compile("Syntax error on tokens?,? \"?([^\",]+)\"?"));
+
+    /** Where in [from, to) the identifier or text a Java error names first appears, or -1. */
+    private static int locate(DrlFile file, String message, int from, int to, int repeat) {
+        List<String> candidates = new ArrayList<>();
+        for (int k = 0; k < NAMED.size(); k++) {
+            Matcher m = NAMED.get(k).matcher(message);
+            if (m.find()) {
+                String name = m.group(1).strip();
+                // A method is best found at its call, a constructor at its "new".
+                candidates.addAll(k == 1 ? List.of(name + "(", name) : k == 2 ? List.of("new " + name, name) : List.of(name));
+            }
+        }
+        Matcher m = QUOTED.matcher(message);
+        while (m.find()) {
+            candidates.add(m.group(1));
+        }
+        String code = file.code(from, to);
+        for (String c : candidates) {
+            Matcher word = Pattern.compile((isWordChar(c.charAt(0)) ? "\\b" : "")
+                    + Pattern.quote(c) + (isWordChar(c.charAt(c.length() - 1)) ? "\\b" : "")).matcher(code);
+            int at = nth(word, repeat);
+            if (at >= 0) {
+                return from + at;
+            }
+        }
+        if ((m = TYPE_MISMATCH.matcher(message)).find()) {
+            // Javac does not say where; a declaration of the type it could not convert to is the likely place.
+            int at = nth(Pattern.compile("\\b" + Pattern.quote(m.group(1)) + "\\s+[\\w$]+\\s*=").matcher(code), repeat);
+            if (at >= 0) {
+                return from + at;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the match after {@code skip} others starts, or the last one's when there are fewer; -1 for none. */
+    private static int nth(Matcher matcher, int skip) {
+        int at = -1;
+        for (int i = 0; i <= skip && matcher.find(); i++) {
+            at = matcher.start();
+        }
+        return at;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static String javaFix(String what) {
+        if (what.contains("cannot be resolved to a variable") || what.matches("\\$\\w+ cannot be resolved")) {
+            return "bind it in the 'when' part ($x : Indicator( ... )) or correct its name";
+        }
+        if (what.contains("cannot be resolved to a type")) {
+            return "import the class (fact types live in org.apsa.engine) or correct its name";
+        }
+        if (what.contains("is undefined for the type")) {
+            return "call a method the type has: facts are records, e.g. $i.confidence(), $i.level(), $j.id()";
+        }
+        if (what.startsWith("Type mismatch:")) {
+            return "make the value's type match the variable's: ids and levels are String, confidence and rank are "
+                    + "numbers (double, int)";
+        }
+        return "correct the Java of the consequence (the 'then' part)";
     }
 }

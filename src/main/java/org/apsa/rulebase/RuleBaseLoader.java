@@ -19,7 +19,6 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.definition.rule.Rule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,15 +29,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -57,9 +53,6 @@ public final class RuleBaseLoader {
     /** The kjar entry listing the model classes (under META-INF/kie/GROUP/ARTIFACT/). */
     private static final String MODEL_LIST = "drools-model";
     private static final String CACHE_FORMAT = "apsa compiled rules 1";
-
-    /** How an error only the executable model reports begins. */
-    public static final String EXECUTABLE_MODEL_ERROR = "the rules compile as DRL but not to the executable model that runs them: ";
 
 
     private RuleBaseLoader() {
@@ -94,40 +87,33 @@ public final class RuleBaseLoader {
      */
     public static RuleBase load(Path folder, RuleCache cache, RuleChecks checks) {
         long started = System.nanoTime();
-        List<Path> files = drlFiles(folder);
-        KnowledgeBase knowledgeBase = knowledgeBase(folder);
-        Map<Path, byte[]> sources = new LinkedHashMap<>();
-        for (Path file : files) {
-            sources.put(file, read(file));
-        }
+        Map<Path, String> sources = sources(folder);
+        Optional<KnowledgeBase.Reading> reading = KnowledgeBase.read(folder);
+        KnowledgeBase knowledgeBase = knowledgeBase(reading);
         String fingerprint = fingerprint(folder, sources);
         Entry entry = entry(cache, fingerprint);
         KieBase kieBase = entry.cache().read(entry.key()).map(kjar -> fromCache(entry, kjar)).orElse(null);
         boolean fromCache = kieBase != null;
-        byte[] kjar = null;
-        // From the cache, only the rules' places are read now; the rest of the model when asked for.
+        // From the cache, only the rules' descriptions are read now; the rest of the model when asked for.
         Cached cached = fromCache ? cachedModel(entry, folder, sources) : null;
-        DrlModel parsed = cached == null ? DrlModel.parse(folder, texts(sources)) : null;
-        List<DrlModel.RulePlace> places = parsed != null ? parsed.places() : cached.places();
+        DrlModel parsed = cached == null ? DrlModel.parse(folder, sources) : null;
+        List<RuleInfo> rules = parsed != null ? parsed.ruleInfos() : cached.rules();
         Supplier<DrlModel> model = parsed != null ? () -> parsed : cached.model();
         if (!fromCache) {
-            kjar = compile(folder, sources, parsed);
+            byte[] kjar = compile(folder, sources, parsed);
             kieBase = fromKjar(kjar);
-        }
-        List<RuleInfo> rules = describe(kieBase, folder, places);
-        if (kjar != null) {
-            // Saved only once it has loaded and its rules are told apart, so a bad build is never kept.
+            // Saved only once it has loaded, so a bad build is never kept.
             entry.cache().write(entry.key(), kjar);
         }
         if (parsed != null && entry.cache().enabled()) {
             entry.cache().write(entry.key() + MODEL_SUFFIX, parsed.bytes());
         }
-        RuleChecks.Verdict verdict = verdict(entry, folder, sources, model, checks);
+        RuleChecks.Verdict verdict = verdict(entry, folder, sources, model, checks, reading);
         if (!verdict.errors().isEmpty()) {
             throw new RefusedRulesException(verdict.errors(), String.join("\n", verdict.errors()) + "\n" + refusal(verdict));
         }
         LOG.info("{} {} rules from {} files in {} in {} ms", fromCache ? "loaded (compiled-rule cache)" : "compiled",
-                rules.size(), files.size(), folder, (System.nanoTime() - started) / 1_000_000);
+                rules.size(), sources.size(), folder, (System.nanoTime() - started) / 1_000_000);
         return new RuleBase(kieBase, folder, rules, fingerprint, fromCache, model, verdict.warnings(), knowledgeBase);
     }
 
@@ -138,7 +124,10 @@ public final class RuleBaseLoader {
      * @throws RuleBaseException when the file has errors (then the message lists them)
      */
     public static KnowledgeBase knowledgeBase(Path folder) {
-        Optional<KnowledgeBase.Reading> reading = KnowledgeBase.read(folder);
+        return knowledgeBase(KnowledgeBase.read(folder));
+    }
+
+    private static KnowledgeBase knowledgeBase(Optional<KnowledgeBase.Reading> reading) {
         if (reading.isEmpty()) {
             return KnowledgeBase.embedded();
         }
@@ -152,23 +141,22 @@ public final class RuleBaseLoader {
     /** How the cache key of the DRL model of a compiled-rule entry ends. */
     static final String MODEL_SUFFIX = "-model";
 
-    /** A DRL model kept in the cache: the rules' places, read at once, and the model, read when first asked for. */
-    private record Cached(List<DrlModel.RulePlace> places, Supplier<DrlModel> model) {
+    /** A DRL model kept in the cache: the rules' descriptions, read at once, and the model, read when first asked for. */
+    private record Cached(List<RuleInfo> rules, Supplier<DrlModel> model) {
     }
 
     /**
-     * The DRL model kept beside compiled rules; null when there is none whose places read, and
+     * The DRL model kept beside compiled rules; null when there is none whose descriptions read, and
      * the rules are parsed again. Should the rest not read when asked for, the texts are parsed then.
      */
-    private static Cached cachedModel(Entry entry, Path folder, Map<Path, byte[]> sources) {
+    private static Cached cachedModel(Entry entry, Path folder, Map<Path, String> sources) {
         Optional<byte[]> kept = entry.cache().read(entry.key() + MODEL_SUFFIX);
         String name = entry.cache().file(entry.key() + MODEL_SUFFIX).map(Path::toString).orElse(entry.key());
         if (kept.isEmpty()) {
             return null;
         }
         try {
-            List<DrlModel.RulePlace> places = DrlModel.places(kept.get());
-            return new Cached(places, new Supplier<>() {
+            return new Cached(DrlModel.ruleInfos(kept.get()), new Supplier<>() {
                 private DrlModel model;
 
                 @Override
@@ -178,7 +166,7 @@ public final class RuleBaseLoader {
                             model = DrlModel.of(kept.get());
                         } catch (IllegalArgumentException e) {
                             LOG.warn("compiled-rule cache entry {} is not a DRL model; reading the rules again", name);
-                            model = DrlModel.parse(folder, texts(sources));
+                            model = DrlModel.parse(folder, sources);
                         }
                     }
                     return model;
@@ -188,12 +176,6 @@ public final class RuleBaseLoader {
             LOG.warn("compiled-rule cache entry {} is not a DRL model; reading the rules again", name);
             return null;
         }
-    }
-
-    private static Map<Path, String> texts(Map<Path, byte[]> sources) {
-        Map<Path, String> texts = new LinkedHashMap<>();
-        sources.forEach((file, bytes) -> texts.put(file, new String(bytes, StandardCharsets.UTF_8)));
-        return texts;
     }
 
     /** The last line of the message of a rule base the checks refused. */
@@ -207,12 +189,12 @@ public final class RuleBaseLoader {
      * What the checks say of these texts: from the cache when it holds their verdict for this
      * build of the tool, else computed and saved there. A verdict that does not read is computed again.
      */
-    private static RuleChecks.Verdict verdict(Entry entry, Path folder, Map<Path, byte[]> sources, Supplier<DrlModel> model,
-                                              RuleChecks checks) {
+    private static RuleChecks.Verdict verdict(Entry entry, Path folder, Map<Path, String> sources, Supplier<DrlModel> model,
+                                              RuleChecks checks, Optional<KnowledgeBase.Reading> reading) {
         if (checks == RuleChecks.NONE) {
             return RuleChecks.Verdict.CLEAN;
         }
-        String key = entry.cache().enabled() ? checksKey(entry.key(), folder) : null;
+        String key = entry.cache().enabled() ? checksKey(entry.key(), folder, reading) : null;
         if (key != null) {
             Optional<byte[]> kept = entry.cache().read(key);
             if (kept.isPresent()) {
@@ -225,7 +207,7 @@ public final class RuleBaseLoader {
             }
         }
         long started = System.nanoTime();
-        RuleChecks.Verdict verdict = checks.check(folder, texts(sources), model.get());
+        RuleChecks.Verdict verdict = checks.check(folder, sources, model.get(), reading);
         LOG.info("checked the rules of {} in {} ms: {} errors, {} warnings", folder, (System.nanoTime() - started) / 1_000_000,
                 verdict.errors().size(), verdict.warnings().size());
         if (key != null) {
@@ -236,28 +218,25 @@ public final class RuleBaseLoader {
 
     /**
      * The cache key of the checks' verdict on the texts of a compiled-rule entry: the checks
-     * are this build's code, and read, beyond the texts, the claims file beside them; the
-     * findings name the files as the folder was given.
+     * are this build's code, and read, beyond the texts, the knowledge base and the claims file
+     * beside them; the findings name the files as the folder was given. It begins with the
+     * entry's key, so that the cache keeps or drops them together.
      */
-    private static String checksKey(String entryKey, Path folder) {
+    private static String checksKey(String entryKey, Path folder, Optional<KnowledgeBase.Reading> reading) {
         MessageDigest digest = sha256();
-        digest.update(("rule checks\0" + entryKey + "\0" + folder + "\0").getBytes(StandardCharsets.UTF_8));
+        digest.update((folder + "\0").getBytes(StandardCharsets.UTF_8));
+        Optional<String> named = reading.flatMap(KnowledgeBase.Reading::knowledgeBase).flatMap(KnowledgeBase::claims);
         try {
-            // The checks read the knowledge base and the claims file it names beside the rules.
-            for (Path read : List.of(folder.resolve("claims.csv"), folder.resolve(KnowledgeBase.FILE))) {
+            for (Path read : List.of(folder.resolve("claims.csv"), folder.resolve(KnowledgeBase.FILE),
+                    folder.resolve(named.orElse("claims.csv")))) {
                 if (Files.isRegularFile(read)) {
                     digest.update(Files.readAllBytes(read));
                 }
             }
-            Optional<String> named = KnowledgeBase.read(folder).flatMap(KnowledgeBase.Reading::knowledgeBase).flatMap(KnowledgeBase::claims);
-            if (named.isPresent() && Files.isRegularFile(folder.resolve(named.get()))) {
-                digest.update(Files.readAllBytes(folder.resolve(named.get())));
-            }
         } catch (IOException e) {
             digest.update(("unreadable " + e).getBytes(StandardCharsets.UTF_8));
         }
-        // Named apart from the compiled rules' entries, which it sits beside.
-        return HexFormat.of().formatHex(digest.digest()) + CHECKS_SUFFIX;
+        return entryKey + CHECKS_SUFFIX + "-" + HexFormat.of().formatHex(digest.digest());
     }
 
     /** How the cache key of a verdict of the rule checks ends. */
@@ -265,41 +244,30 @@ public final class RuleBaseLoader {
 
     /**
      * Compiles DRL texts as if they were the files of a folder, exactly as {@link #load} does,
-     * without making a rule base: the compile errors, as Drools reports them (a validator
-     * refines their positions). The texts need not be the files' current content. What
-     * compiles is saved in the cache, unless it holds it already, so the next load skips it.
+     * without making a rule base: the compile errors, placed and worded as every load reports
+     * them. The texts need not be the files' current content. What compiles is saved in the
+     * cache, unless it holds it already, so the next load skips it.
      *
      * @param sources file (under {@code folder}) to its DRL text, in the order to compile
      * @param model   the texts as {@link DrlModel#parse(Path, Map)} reads them, kept beside what compiles
      */
-    public static List<InputProblem> check(Path folder, Map<Path, String> sources, DrlModel model) {
+    public static List<Finding> check(Path folder, Map<Path, String> sources, DrlModel model) {
         // Exactly as loading compiles: to the executable model, the DRL compile only saying
         // where when that fails. A text the DRL compile alone rejects but loading runs (Java
         // unicode escapes, say) is no error here either.
-        Map<Path, byte[]> bytes = bytes(sources);
-        Entry entry = entry(RuleCache.standard(), fingerprint(folder, bytes));
+        Entry entry = entry(RuleCache.standard(), fingerprint(folder, sources));
         if (entry.cache().file(entry.key()).filter(Files::isRegularFile).isPresent()) {
             return List.of();
         }
         try {
-            entry.cache().write(entry.key(), compile(folder, bytes, model));
+            entry.cache().write(entry.key(), compile(folder, sources, model));
             if (entry.cache().enabled()) {
                 entry.cache().write(entry.key() + MODEL_SUFFIX, model.bytes());
             }
         } catch (RuleBaseException e) {
-            return e.problems();
+            return e.findings();
         }
         return List.of();
-    }
-
-    /** As {@link #check}, the DRL compile only: for texts that are not meant to run. */
-    public static List<InputProblem> checkDrl(Path folder, Map<Path, String> sources) {
-        synchronized (LOCK) {
-            KieServices kie = KieServices.Factory.get();
-            Build build = build(kie, folder, bytes(sources), DrlModel.parse(folder, sources), DrlProject.class);
-            kie.getRepository().removeKieModule(build.release());
-            return build.errors();
-        }
     }
 
     private record Build(ReleaseId release, KieBuilder builder, List<InputProblem> errors) {
@@ -310,14 +278,14 @@ public final class RuleBaseLoader {
      * compile says why against the author's files; only a construct the executable model
      * alone rejects is reported with the executable model's own words.
      */
-    private static byte[] compile(Path folder, Map<Path, byte[]> sources, DrlModel model) {
+    private static byte[] compile(Path folder, Map<Path, String> sources, DrlModel model) {
         synchronized (LOCK) {
             return compile(KieServices.Factory.get(), folder, sources, model);
         }
     }
 
     /** Holding {@link #LOCK}: the builds pass through Drools' global module repository. */
-    private static byte[] compile(KieServices kie, Path folder, Map<Path, byte[]> sources, DrlModel model) {
+    private static byte[] compile(KieServices kie, Path folder, Map<Path, String> sources, DrlModel model) {
         Build build;
         try {
             build = build(kie, folder, sources, model, ExecutableModelProject.class);
@@ -325,24 +293,43 @@ public final class RuleBaseLoader {
             // The executable model's Java parser throws on some errors (one in a DRL function,
             // say) instead of reporting them; the DRL compile reports them against the file.
             LOG.debug("the executable model's build threw", thrown);
-            Build drl = build(kie, folder, sources, model, DrlProject.class);
-            kie.getRepository().removeKieModule(drl.release());
-            throw new RuleBaseException(drl.errors().isEmpty()
-                    ? List.of(new InputProblem(folder.toString(), 0, 0, EXECUTABLE_MODEL_ERROR + firstLine(thrown)
-                            + "; run 'rules validate' and fix the Java in the rules' functions and consequences"))
-                    : drl.errors());
+            throw compileErrors(kie, folder, sources, model, List.of(new InputProblem(folder.toString(), 0, 0,
+                    DroolsErrors.EXECUTABLE_MODEL_ERROR + firstLine(thrown) + "; run 'rules validate' and fix the Java in the rules' functions and consequences")));
         }
         try {
             if (!build.errors().isEmpty()) {
-                Build drl = build(kie, folder, sources, model, DrlProject.class);
-                kie.getRepository().removeKieModule(drl.release());
-                throw new RuleBaseException(drl.errors().isEmpty() ? DroolsErrors.executableModelErrors(folder, model, build.errors()) : drl.errors());
+                throw compileErrors(kie, folder, sources, model, DroolsErrors.executableModelErrors(folder, model, build.errors()));
             }
             return ((InternalKieModule) build.builder().getKieModule()).getBytes();
         } finally {
             // The global repository would otherwise keep every build alive.
             kie.getRepository().removeKieModule(build.release());
         }
+    }
+
+    /**
+     * The errors of texts the executable model does not compile: the DRL compile's, which name
+     * the author's files, or {@code otherwise} when the DRL compiles. A parse error hides the
+     * other errors of its file, so then the texts are compiled again without the rules that do
+     * not parse, and those errors show too.
+     */
+    private static RuleBaseException compileErrors(KieServices kie, Path folder, Map<Path, String> texts, DrlModel model,
+                                                   List<InputProblem> otherwise) {
+        List<InputProblem> errors = drlErrors(kie, folder, texts, model);
+        Map<Path, String> again = DroolsErrors.withoutRulesThatDoNotParse(texts, errors);
+        if (again != null) {
+            errors = new ArrayList<>(errors.stream().filter(DroolsErrors::isParseError).toList());
+            if (!again.isEmpty()) {
+                errors.addAll(drlErrors(kie, folder, again, DrlModel.parse(folder, again)));
+            }
+        }
+        return RuleBaseException.compileErrors(DroolsErrors.findings(errors.isEmpty() ? otherwise : errors, texts, model));
+    }
+
+    private static List<InputProblem> drlErrors(KieServices kie, Path folder, Map<Path, String> texts, DrlModel model) {
+        Build drl = build(kie, folder, texts, model, DrlProject.class);
+        kie.getRepository().removeKieModule(drl.release());
+        return drl.errors();
     }
 
     private static String firstLine(Throwable thrown) {
@@ -417,15 +404,15 @@ public final class RuleBaseLoader {
         return packageName == null || packageName.isEmpty() ? name : packageName.replace('.', '/') + "/" + name;
     }
 
-    private static Build build(KieServices kie, Path folder, Map<Path, byte[]> sources, DrlModel model,
+    private static Build build(KieServices kie, Path folder, Map<Path, String> sources, DrlModel model,
                                Class<? extends KieBuilder.ProjectType> project) {
         KieFileSystem fs = kie.newKieFileSystem();
         Map<String, Path> byResource = new LinkedHashMap<>();
         Map<String, String> packages = new java.util.HashMap<>();
         model.files().forEach(f -> packages.put(f.file(), f.packageName()));
-        sources.forEach((file, bytes) -> {
+        sources.forEach((file, text) -> {
             String resource = resource(relative(folder, file), packages.get(relative(folder, file)));
-            fs.write(RESOURCES + resource, bytes);
+            fs.write(RESOURCES + resource, text.getBytes(StandardCharsets.UTF_8));
             byResource.put(RESOURCES + resource, file);
             byResource.put(resource, file);
         });
@@ -441,7 +428,6 @@ public final class RuleBaseLoader {
         return new Build(release, builder, DroolsErrors.refined(errors, sources, folder, model));
     }
 
-    /** A digest of the DRL texts and their names: equal for equal rules. */
     /**
      * The fingerprint of the rules of a folder as they are now, without compiling them: the
      * one their {@link RuleBase#fingerprint()} will have.
@@ -449,19 +435,26 @@ public final class RuleBaseLoader {
      * @throws RulesFolderException when the folder holds no rules
      */
     public static String fingerprint(Path folder) {
-        Map<Path, byte[]> sources = new LinkedHashMap<>();
-        for (Path file : drlFiles(folder)) {
-            sources.put(file, read(file));
-        }
-        return fingerprint(folder, sources);
+        return fingerprint(folder, sources(folder));
     }
 
-    private static String fingerprint(Path folder, Map<Path, byte[]> sources) {
+    /**
+     * The DRL files of a folder and their texts, in compile order.
+     *
+     * @throws RuleBaseException when the folder holds no rules or a file cannot be read as text
+     */
+    public static Map<Path, String> sources(Path folder) {
+        Map<Path, String> sources = new LinkedHashMap<>();
+        drlFiles(folder).forEach(file -> sources.put(file, readText(file)));
+        return sources;
+    }
+
+    private static String fingerprint(Path folder, Map<Path, String> sources) {
         MessageDigest digest = sha256();
-        sources.forEach((file, bytes) -> {
+        sources.forEach((file, text) -> {
             digest.update(relative(folder, file).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(bytes);
+            digest.update(text.getBytes(StandardCharsets.UTF_8));
         });
         return HexFormat.of().formatHex(digest.digest());
     }
@@ -524,12 +517,6 @@ public final class RuleBaseLoader {
         }
     }
 
-    private static Map<Path, byte[]> bytes(Map<Path, String> sources) {
-        Map<Path, byte[]> bytes = new LinkedHashMap<>();
-        sources.forEach((file, text) -> bytes.put(file, text.getBytes(StandardCharsets.UTF_8)));
-        return bytes;
-    }
-
     /** The DRL files of a folder, recursively, in a stable order. */
     public static List<Path> drlFiles(Path folder) {
         if (folder.toString().isEmpty()) {
@@ -555,67 +542,8 @@ public final class RuleBaseLoader {
         return files;
     }
 
-    /**
-     * The rules' metadata and positions, from the same texts that were compiled.
-     *
-     * @throws RuleBaseException when two compiled rules share a name that the check of the
-     *                           texts did not see (its header written in a way it does not read)
-     */
-    private static List<RuleInfo> describe(KieBase kieBase, Path folder, List<DrlModel.RulePlace> places) {
-        Map<String, DrlModel.RulePlace> written = new LinkedHashMap<>();
-        Map<String, Integer> fileIndex = new java.util.HashMap<>();
-        for (DrlModel.RulePlace place : places) {
-            written.putIfAbsent(place.name(), place);
-            fileIndex.putIfAbsent(place.file(), fileIndex.size());
-        }
-        List<RuleInfo> rules = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (var pkg : kieBase.getKiePackages()) {
-            for (Rule rule : pkg.getRules()) {
-                if (!names.add(rule.getName())) {
-                    throw new RuleBaseException(List.of(new InputProblem(folder.toString(), 0, 0,
-                            DroolsErrors.duplicate(rule.getName(), List.of()))));
-                }
-                Map<String, Object> meta = rule.getMetaData();
-                DrlModel.RulePlace at = written.get(rule.getName());
-                rules.add(new RuleInfo(rule.getName(), at == null ? "" : at.file(), at == null ? 0 : at.line(),
-                        text(meta.get("title")), text(meta.get("source")), claims(meta.get("claim"))));
-            }
-        }
-        rules.sort(Comparator.comparingInt((RuleInfo r) -> fileIndex.getOrDefault(r.file(), Integer.MAX_VALUE))
-                .thenComparingInt(RuleInfo::line).thenComparing(RuleInfo::name));
-        return rules;
-    }
-
-    static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
-        String text = value.toString().trim();
-        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
-            text = text.substring(1, text.length() - 1);
-        }
-        return text;
-    }
-
-    static List<String> claims(Object value) {
-        String text = text(value);
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** How Drools begins the message of a consequence whose Java does not compile. */
-    public static final String RULE_COMPILATION_ERROR = "Rule Compilation error";
-
     private static String relative(Path folder, Path file) {
         return folder.relativize(file).toString().replace('\\', '/');
-    }
-
-    /** A rule file's bytes as compiled: UTF-8, without a byte-order mark the parser would take for a character. */
-    private static byte[] read(Path file) {
-        return text(file, bytes(file)).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(Path file) {
@@ -626,8 +554,8 @@ public final class RuleBaseLoader {
         }
     }
 
-    /** A rule file's text, read as every command reads it. */
-    public static String readText(Path file) {
+    /** A rule file's text, read as every command reads it: UTF-8, without a byte-order mark the parser would take for a character. */
+    static String readText(Path file) {
         return text(file, bytes(file));
     }
 

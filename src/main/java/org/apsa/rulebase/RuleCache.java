@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -53,8 +55,12 @@ public final class RuleCache {
     public static final String DIR_PROPERTY = "apsa.cache.dir";
     /** The environment variable used when the property is not set. */
     public static final String DIR_VARIABLE = "APSA_CACHE_DIR";
-    /** Entries kept; the least recently used beyond this are deleted. */
-    static final int KEEP = 16;
+    /**
+     * Rule sets kept; the entries of the least recently used beyond this are deleted. A rule
+     * set's entries share the key of its compiled rules as the start of their names (the
+     * compiled rules, the rules' model, the checks' verdicts; see {@link #ruleSet}).
+     */
+    static final int KEEP = 8;
 
     private static final byte[] MAGIC = "APSA compiled rules 2\n".getBytes(StandardCharsets.US_ASCII);
     /** Larger than any compiled rule base; a bigger file is not an entry this tool wrote. */
@@ -285,27 +291,38 @@ public final class RuleCache {
         }
     }
 
-    /** Keeps the {@link #KEEP} most recently used entries and removes stray temporary files. */
+    /** Keeps the entries of the {@link #KEEP} most recently used rule sets and removes stray temporary files. */
     private void prune() throws IOException {
-        List<Path> entries = new ArrayList<>();
+        Map<String, List<Path>> sets = new HashMap<>();
         long hourAgo = System.currentTimeMillis() - 3_600_000L;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 if (name.endsWith(SUFFIX)) {
-                    entries.add(f);
+                    sets.computeIfAbsent(ruleSet(name), k -> new ArrayList<>()).add(f);
                 } else if (name.endsWith(".tmp") && Files.getLastModifiedTime(f).toMillis() < hourAgo) {
                     Files.deleteIfExists(f);
                 }
             }
         }
-        if (entries.size() <= KEEP) {
+        if (sets.size() <= KEEP) {
             return;
         }
-        entries.sort(Comparator.comparing(RuleCache::modified).reversed());
-        for (Path old : entries.subList(KEEP, entries.size())) {
-            Files.deleteIfExists(old);
+        // A rule set was last used when any of its entries was.
+        List<List<Path>> byUse = new ArrayList<>(sets.values());
+        byUse.sort(Comparator.comparing((List<Path> set) -> set.stream().map(RuleCache::modified).max(Comparator.naturalOrder())
+                .orElseThrow()).reversed());
+        for (List<Path> old : byUse.subList(KEEP, byUse.size())) {
+            for (Path entry : old) {
+                Files.deleteIfExists(entry);
+            }
         }
+    }
+
+    /** The rule set an entry belongs to: its name up to the first {@code -} (the key of the compiled rules). */
+    static String ruleSet(String name) {
+        int dash = name.indexOf('-');
+        return dash < 0 ? name.substring(0, name.length() - SUFFIX.length()) : name.substring(0, dash);
     }
 
     private static FileTime modified(Path file) {

@@ -1,10 +1,12 @@
 package org.apsa.rulebase;
 
-import java.nio.charset.StandardCharsets;
+import org.apsa.fact.KnowledgeBase;
+
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The checks a rule base must pass to be used, beyond compiling: what {@code rules validate}
@@ -18,11 +20,14 @@ public interface RuleChecks {
     /**
      * What the checks say of the DRL texts of a folder (file to text, in compile order), which
      * {@code model} holds as Drools' parser read them.
+     *
+     * @param knowledgeBase the folder's knowledge-base.json as the loader read it (without
+     *                      errors); empty when the folder has none
      */
-    Verdict check(Path folder, Map<Path, String> texts, DrlModel model);
+    Verdict check(Path folder, Map<Path, String> texts, DrlModel model, Optional<KnowledgeBase.Reading> knowledgeBase);
 
     /** No checks: the rules are used when they compile (for tests of the engine with hostile rules). */
-    RuleChecks NONE = (folder, texts, model) -> Verdict.CLEAN;
+    RuleChecks NONE = (folder, texts, model, knowledgeBase) -> Verdict.CLEAN;
 
     /**
      * @param errors   each a finding as {@code rules validate} prints it; any refuses the rule base
@@ -37,36 +42,22 @@ public interface RuleChecks {
             warnings = List.copyOf(warnings);
         }
 
-        /** As kept in the cache: each finding on its line(s), after a line {@code E} or {@code W} and its length. */
+        /** As kept in the cache, in JSON. */
         byte[] bytes() {
-            StringBuilder out = new StringBuilder();
-            errors.forEach(e -> out.append("E ").append(e.length()).append('\n').append(e).append('\n'));
-            warnings.forEach(w -> out.append("W ").append(w.length()).append('\n').append(w).append('\n'));
-            return out.toString().getBytes(StandardCharsets.UTF_8);
+            try {
+                return DrlModel.JSON.writeValueAsBytes(this);
+            } catch (IOException e) {
+                throw new IllegalStateException("the verdict of the rule checks does not write as JSON", e);
+            }
         }
 
         /** The verdict {@link #bytes()} wrote; throws IllegalArgumentException for anything else. */
         static Verdict of(byte[] bytes) {
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            List<String> errors = new ArrayList<>();
-            List<String> warnings = new ArrayList<>();
-            int at = 0;
-            while (at < text.length()) {
-                int eol = text.indexOf('\n', at);
-                String head = eol < 0 ? "" : text.substring(at, eol);
-                if (head.length() < 3 || (head.charAt(0) != 'E' && head.charAt(0) != 'W') || head.charAt(1) != ' ') {
-                    throw new IllegalArgumentException("not a verdict of the rule checks");
-                }
-                int length = Integer.parseInt(head.substring(2));
-                int from = eol + 1;
-                if (length < 0 || from + length >= text.length() + 1 || from + length > text.length() - 1
-                        || text.charAt(from + length) != '\n') {
-                    throw new IllegalArgumentException("not a verdict of the rule checks");
-                }
-                (head.charAt(0) == 'E' ? errors : warnings).add(text.substring(from, from + length));
-                at = from + length + 1;
+            try {
+                return DrlModel.JSON.readValue(bytes, Verdict.class);
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("not a verdict of the rule checks: " + e.getMessage(), e);
             }
-            return new Verdict(errors, warnings);
         }
     }
 }

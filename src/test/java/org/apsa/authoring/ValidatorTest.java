@@ -1,5 +1,6 @@
 package org.apsa.authoring;
 
+import org.apsa.rulebase.Finding;
 import org.apsa.rulebase.RuleBaseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +95,41 @@ class ValidatorTest {
                         + "weight, confidence), or remove the outlook",
                 dir.resolve("knowledge-base.json") + ":" + indicator + ":13: warning: indicator \"region.fisheries\" is read by no rule: stating "
                         + "it changes nothing\n    fix: add a rule that matches Indicator( id == \"region.fisheries\" ), or remove the indicator");
+    }
+
+    /**
+     * A few rules beside a copy of the knowledge base leave most of its indicators unused: a
+     * load says so in one warning, at the first, with the count and the first ids; 'rules
+     * validate' places each.
+     */
+    @Test
+    void indicatorsAFewRulesLeaveUnusedAreOneWarningOnLoadingAndEachPlacedByValidate(@TempDir Path dir) throws Exception {
+        for (String file : List.of("knowledge-base.json", "scoring.drl")) {
+            java.nio.file.Files.copy(Path.of("rules").resolve(file), dir.resolve(file));
+        }
+        java.nio.file.Files.writeString(dir.resolve("transparency.drl"), """
+                package org.apsa.rules;
+                import org.apsa.engine.Indicator;
+                import org.apsa.engine.Support;
+                rule "Transparency favours integration" @source("9") @title("t")
+                when
+                    $i : Indicator( id == "us.presence.transparency", level == "high" )
+                then
+                    insertLogical(new Support(kcontext, "deep-integration", 1.0, $i.confidence()));
+                end
+                """);
+
+        List<Finding> each = validator.validate(dir).findings().stream()
+                .filter(f -> f.message().endsWith("is read by no rule: stating it changes nothing")).toList();
+        List<String> loaded = org.apsa.rulebase.RuleBaseLoader.load(dir, org.apsa.rulebase.RuleCache.off(), Validator.checks())
+                .warnings().stream().filter(w -> w.contains("read by no rule")).toList();
+
+        assertThat(each).hasSizeGreaterThan(Validator.UNUSED_NAMED + 1);
+        List<String> first = each.stream().limit(Validator.UNUSED_NAMED).map(f -> f.message().replaceFirst("^indicator \"([^\"]+)\".*", "$1"))
+                .toList();
+        assertThat(loaded).containsExactly(each.get(0).position() + ": warning: " + each.size() + " indicators are read by no rule ("
+                + String.join(", ", first) + " and " + (each.size() - Validator.UNUSED_NAMED) + " more): stating them changes nothing\n"
+                + "    fix: add rules that match Indicator( id == \"<indicator>\" ), or remove them; 'rules validate' places each");
     }
 
     @Test

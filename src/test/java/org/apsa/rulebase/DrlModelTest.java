@@ -56,7 +56,7 @@ class DrlModelTest {
         DrlModel.Rule rule = model.rules().get(0);
         assertThat(rule.name()).isEqualTo("Low distrust");
         assertThat(rule.file() + ":" + rule.line() + ":" + rule.column()).isEqualTo("trust.drl:4:6");
-        assertThat(rule.meta("claim")).isEqualTo("C9.7, C9.8");
+        assertThat(rule.annotation("claim")).map(DrlModel.Annotation::value).hasValue("C9.7, C9.8");
         assertThat(rule.annotation("source")).hasValueSatisfying(a -> assertThat(a.line() + ":" + a.column()).isEqualTo("5:5"));
         assertThat(rule.indicatorsRead()).containsExactly("usChina.strategicDistrust");
         assertThat(rule.judgmentsRead()).containsExactly("trust.eroding");
@@ -66,10 +66,9 @@ class DrlModelTest {
         });
         assertThat(rule.compared("Indicator", "level")).extracting(DrlModel.Constraint::value).containsExactly("low", "medium");
         assertThat(rule.outlooksSupported()).containsExactly("deep-integration");
-        assertThat(rule.outlooksOpposed()).containsExactly("chaos");
+        assertThat(rule.supports()).filteredOn(DrlModel.Support::against).extracting(DrlModel.Support::outlook).containsExactly("chaos");
         assertThat(model.rulesReading("usChina.strategicDistrust")).containsExactly(rule);
         assertThat(model.rulesSupporting("chaos")).isEmpty();
-        assertThat(model.rulesOpposing("chaos")).containsExactly(rule);
         assertThat(DrlModel.of(model.bytes())).as("kept in the cache as it was read").isEqualTo(model);
     }
 

@@ -65,9 +65,38 @@ class RuleBaseLoaderTest {
             assertThat(p.file()).isEqualTo(folder.resolve("hotspots.drl").toString());
             assertThat(p.line()).isEqualTo(12);
             assertThat(p.column()).isEqualTo(46);
-            assertThat(p.message()).startsWith("the rules compile as DRL but not to the executable model that runs them: "
-                    + "The method size() is undefined");
+            assertThat(p.message()).startsWith("rule \"Several hotspots deteriorate\": the rules compile as DRL but not to the "
+                    + "executable model that runs them: The method size() is undefined");
         });
+    }
+
+    /** Loading places and words its errors as 'rules validate' does: at the statement, with the fix. */
+    @Test
+    void aJavaErrorInAConsequenceIsPlacedAtItsStatementWithTheFix() {
+        Path folder = Path.of("src/test/resources/rules-authoring/bad-java-in-consequence");
+
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(folder, RuleCache.off()));
+
+        assertThat(e.findings()).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(13);
+            assertThat(f.column()).isEqualTo(55);
+            assertThat(f.message()).isEqualTo("in the consequence of rule \"Transparency builds confidence\": "
+                    + "The method confidance() is undefined for the type Indicator");
+        });
+        assertThat(e.getMessage()).isEqualTo(e.findings().get(0).format()).contains("\n    fix: call a method the type has");
+    }
+
+    /** A parse error hides the other errors of its file from Drools; loading compiles again without its rule to show them. */
+    @Test
+    void aFailedLoadReportsTheErrorsASyntaxErrorHides() {
+        Path folder = Path.of("src/test/resources/rules-authoring/syntax-error");
+
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(folder, RuleCache.off()));
+
+        assertThat(e.problems()).extracting(InputProblem::line, InputProblem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(11L, "syntax error: this parenthesis is not closed (the parser then found 'then' at line 12)"),
+                org.assertj.core.groups.Tuple.tuple(19L, "rule \"Confidence favours integration\": unknown fact type \"Judgmnt\" "
+                        + "(did you mean \"Judgment\"?)"));
     }
 
     @Test
@@ -76,7 +105,7 @@ class RuleBaseLoaderTest {
         Files.copy(Path.of("rules/scoring.drl"), rules.resolve("scoring.drl"));
         RuleCache cache = RuleCache.at(dir.resolve("cache"));
         java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
-        RuleChecks checks = (folder, texts, model) -> {
+        RuleChecks checks = (folder, texts, model, knowledgeBase) -> {
             checked.incrementAndGet();
             return new RuleChecks.Verdict(List.of(), List.of(folder.resolve("scoring.drl") + ":1: warning: a warning\n    fix: f"));
         };
@@ -95,7 +124,7 @@ class RuleBaseLoaderTest {
         Path rules = Files.createDirectories(dir.resolve("rules"));
         Files.copy(Path.of("rules/scoring.drl"), rules.resolve("scoring.drl"));
         RuleCache cache = RuleCache.at(dir.resolve("cache"));
-        RuleChecks checks = (folder, texts, model) -> new RuleChecks.Verdict(List.of("scoring.drl:3:1: error: wrong"), List.of());
+        RuleChecks checks = (folder, texts, model, knowledgeBase) -> new RuleChecks.Verdict(List.of("scoring.drl:3:1: error: wrong"), List.of());
 
         for (int run = 0; run < 2; run++) {
             assertThatThrownBy(() -> RuleBaseLoader.load(rules, cache, checks))

@@ -88,7 +88,7 @@ class RuleCacheTest {
 
     @Test
     void anEmptyEntryReadsBackAsSavedWithoutAWarning() {
-        // The rule checks' verdict on clean rules is saved as no bytes at all.
+        // An entry of no bytes at all is an entry all the same.
         String key = "1".repeat(64) + "-checks";
         cache.write(key, new byte[0]);
 
@@ -100,7 +100,7 @@ class RuleCacheTest {
     @Test
     void cleanRulesAreCheckedOnceAndTheirVerdictServedFromTheCacheAfter() {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        RuleChecks counting = (folder, texts, model) -> {
+        RuleChecks counting = (folder, texts, model, knowledgeBase) -> {
             calls.incrementAndGet();
             return RuleChecks.Verdict.CLEAN;
         };
@@ -303,6 +303,42 @@ class RuleCacheTest {
         }
 
         assertThat(entries()).hasSize(RuleCache.KEEP);
+    }
+
+    /**
+     * A rule set has up to three entries (its compiled rules, their model, the checks' verdict):
+     * the cache keeps {@link RuleCache#KEEP} rule sets, each with all its entries, the one used
+     * last (through any of its entries) first.
+     */
+    @Test
+    void theMostRecentlyUsedRuleSetsAreKeptEachWithAllItsEntries() throws IOException {
+        long now = System.currentTimeMillis();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < RuleCache.KEEP + 2; i++) {
+            String key = String.format("%064x", i);
+            keys.add(key);
+            for (String name : List.of(key, key + RuleBaseLoader.MODEL_SUFFIX, key + RuleBaseLoader.CHECKS_SUFFIX + "-" + "f".repeat(64))) {
+                Path entry = Files.write(cacheDir.resolve(name + ".kjar"), new byte[]{1});
+                // Rule set 0 is the oldest but for its model, read a moment ago.
+                long used = i == 0 && name.endsWith(RuleBaseLoader.MODEL_SUFFIX) ? now - 1_000 : now - (100 - i) * 60_000L;
+                Files.setLastModifiedTime(entry, java.nio.file.attribute.FileTime.fromMillis(used));
+            }
+        }
+
+        cache.write("e".repeat(64), new byte[]{2});
+
+        List<String> left = files().stream().map(f -> RuleCache.ruleSet(f.getFileName().toString())).distinct().toList();
+        assertThat(left).hasSize(RuleCache.KEEP).contains("e".repeat(64), keys.get(0))
+                .doesNotContain(keys.get(1), keys.get(2), keys.get(3));
+        assertThat(files()).hasSize(1 + (RuleCache.KEEP - 1) * 3);
+    }
+
+    private List<Path> files() {
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            return files.filter(f -> f.toString().endsWith(".kjar")).toList();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -1,7 +1,10 @@
-package org.apsa.authoring;
+package org.apsa.rulebase;
 
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One thing a rule author should change, at a position an editor can jump to.
@@ -21,8 +24,18 @@ public record Finding(Severity severity, String file, int line, int column, Stri
         }
     }
 
-    static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
+    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
             .thenComparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::message);
+
+    public static Finding error(String file, int line, int column, String message, String fix) {
+        return new Finding(Severity.ERROR, file, line, column, message, fix);
+    }
+
+    /** In file and position order, each finding once. */
+    public static List<Finding> sorted(List<Finding> findings) {
+        Set<String> seen = new HashSet<>();
+        return findings.stream().sorted(ORDER).filter(f -> seen.add(f.format())).toList();
+    }
 
     public boolean isError() {
         return severity == Severity.ERROR;

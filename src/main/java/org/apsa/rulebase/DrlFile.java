@@ -1,6 +1,4 @@
-package org.apsa.authoring;
-
-import org.apsa.rulebase.JavaEscapes;
+package org.apsa.rulebase;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +9,24 @@ import java.util.regex.Pattern;
 /**
  * One DRL file as text, where Drools' parser cannot serve: placing the compiler's errors in a
  * file that may not parse (its rule blocks, a parenthesis left open, the file without the
- * rules that do not parse) and looking for what reaches outside the rule base in a view of the
- * code with comments and string contents blanked, so that a search for {@code System.} never
- * matches a title or a comment, in rules, functions and imports alike. What the rules read and
- * conclude is {@link org.apsa.rulebase.DrlModel}'s.
+ * rules that do not parse; {@link DroolsErrors}) and looking for what reaches outside the rule
+ * base in a view of the code with comments and string contents blanked, so that a search for
+ * {@code System.} never matches a title or a comment, in rules, functions and imports alike
+ * ({@link #find}). What the rules read and conclude is {@link DrlModel}'s.
  */
-final class DrlFile {
+public final class DrlFile {
+
+    /**
+     * A match of {@link #find} in the code.
+     *
+     * @param text          what matched, blanks left out
+     * @param rule          the name of the rule it is in; null outside every rule
+     * @param inConsequence whether it is in the rule's {@code then} part
+     * @param line          1-based, in the text as written
+     * @param column        1-based, in the text as written
+     */
+    public record Found(String text, String rule, boolean inConsequence, int line, int column) {
+    }
 
     /**
      * One rule block, {@code rule ... end}, as character offsets into the file.
@@ -37,57 +47,55 @@ final class DrlFile {
     private static final Pattern THEN = Pattern.compile("(?m)^[ \\t]*then\\b");
     private static final Pattern END = Pattern.compile("(?m)^[ \\t]*end\\b");
 
-    private final String path;
     private final String text;
     private final char[] code;
     /** {@link #code} as a string, made once: a rule base of 46,000 rules asks for it once per rule. */
     private final String masked;
     private final int[] lineStarts;
     private final List<Block> blocks = new ArrayList<>();
-    /** Where each offset of the text was as written, when Java's unicode escapes were decoded; null otherwise. */
-    private final int[] origin;
-    private final int[] writtenLineStarts;
+    /** Where each offset of the text was written. */
+    private final JavaEscapes.Decoded written;
 
-    DrlFile(String path, String text) {
-        this(path, text, null, null);
-    }
-
-    private DrlFile(String path, String text, int[] origin, int[] writtenLineStarts) {
-        this.path = path;
-        this.text = text;
+    private DrlFile(JavaEscapes.Decoded written) {
+        this.written = written;
+        this.text = written.text();
         this.code = text.toCharArray();
         mask();
         this.masked = new String(code);
-        this.lineStarts = lineStarts(text);
-        this.origin = origin;
-        this.writtenLineStarts = writtenLineStarts == null ? lineStarts : writtenLineStarts;
+        this.lineStarts = written.lineStarts();
         findBlocks();
+    }
+
+    /** A file as Drools' parser reads it: as written, offsets and positions alike. */
+    static DrlFile asWritten(String text) {
+        return new DrlFile(new JavaEscapes.Decoded(text, JavaEscapes.lineStarts(text), null));
     }
 
     /**
      * A file as Java compiles the code in it: Java's unicode escapes decoded first, in code,
      * strings and comments alike ({@code "transpar\u0065ncy"} is {@code "transparency"} when the
-     * rules run). Offsets are of the decoded text; {@link #writtenLine} and {@link #writtenColumn}
-     * place them in the text as written.
+     * rules run). {@link #find} places what it finds in the text as written.
      */
-    static DrlFile asCompiled(String path, String written) {
-        JavaEscapes.Decoded decoded = JavaEscapes.decode(written);
-        return decoded.changed() ? new DrlFile(path, decoded.text(), decoded.origin(), lineStarts(written)) : new DrlFile(path, written);
+    public static DrlFile asCompiled(String written) {
+        return new DrlFile(JavaEscapes.decode(written));
     }
 
-    /** 1-based line, in the text as written, of an offset of the text. */
-    int writtenLine(int offset) {
-        return lineOf(writtenLineStarts, origin == null ? offset : origin[offset]);
+    /** Each match of a pattern in the code, comments and the insides of strings left out. */
+    public List<Found> find(Pattern pattern) {
+        List<Found> found = new ArrayList<>();
+        Matcher m = pattern.matcher(masked);
+        while (m.find()) {
+            Block block = blocks.stream().filter(b -> m.start() >= b.start() && m.start() < b.end()).findFirst().orElse(null);
+            found.add(new Found(m.group().replaceAll("\\s+", ""), block == null ? null : block.name(),
+                    block != null && block.thenAt() >= 0 && m.start() >= block.thenAt(),
+                    written.line(m.start()), written.column(m.start())));
+        }
+        return found;
     }
 
-    /** 1-based column, in the text as written, of an offset of the text. */
-    int writtenColumn(int offset) {
-        int at = origin == null ? offset : origin[offset];
-        return at - writtenLineStarts[lineOf(writtenLineStarts, at) - 1] + 1;
-    }
-
-    String path() {
-        return path;
+    /** The number of rule blocks, whether or not they parse. */
+    public int ruleCount() {
+        return blocks.size();
     }
 
     String text() {
@@ -109,21 +117,7 @@ final class DrlFile {
 
     /** 1-based line of an offset. */
     int line(int offset) {
-        return lineOf(lineStarts, offset);
-    }
-
-    private static int lineOf(int[] lineStarts, int offset) {
-        int lo = 0;
-        int hi = lineStarts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo + 1;
+        return JavaEscapes.lineOf(lineStarts, offset);
     }
 
     /** 1-based column of an offset. */
@@ -252,16 +246,5 @@ final class DrlFile {
             j++;
         }
         return text.substring(i, j);
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 }
