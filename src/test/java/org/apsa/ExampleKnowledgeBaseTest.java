@@ -16,6 +16,7 @@ import org.apsa.explore.Explorer;
 import org.apsa.explore.Vary;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
+import org.apsa.fact.FactSetWriter;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.InvalidFactSetException;
 import org.apsa.fact.Reading;
@@ -126,6 +127,26 @@ class ExampleKnowledgeBaseTest {
                         + "list the known ones",
                 file + ":1:67: unknown indicator \"basin.dataShraing\" (did you mean \"basin.dataSharing\"?); 'apsa vocabulary' and "
                         + "facts/fact-set.schema.json list the known ones");
+    }
+
+    @Test
+    void itsFactSetsListAndCopyTheIndicatorsInTheOrderItsKnowledgeBaseDeclaresNotAlphabetically(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("shuffled.json");
+        Files.writeString(file, "{\"id\": \"s\", \"indicators\": {\"basin.drought\": \"severe\", \"upstream.dams\": \"filling\", "
+                + "\"basin.dataSharing\": \"none\"}}");
+
+        FactSet read = reader.readOne(file);
+        // Declared: dataSharing, treatyCompliance, jointCommission, upstream.dams, drought.
+        assertThat(read.indicators().keySet()).containsExactly("basin.dataSharing", "upstream.dams", "basin.drought");
+        // A what-if's, a consultation's or an exploration's copy puts an indicator added in its place.
+        FactSet added = read.with("basin.jointCommission", Reading.of("working"));
+        assertThat(added.indicators().keySet()).containsExactly("basin.dataSharing", "basin.jointCommission", "upstream.dams",
+                "basin.drought");
+        assertThat(added.vocabulary()).isEqualTo(rules.knowledgeBase().vocabulary());
+        // Saved as it is listed.
+        String saved = FactSetWriter.json(added, null);
+        assertThat(saved.indexOf("basin.jointCommission")).isLessThan(saved.indexOf("upstream.dams"));
+        assertThat(saved.indexOf("upstream.dams")).isLessThan(saved.indexOf("basin.drought"));
     }
 
     @Test

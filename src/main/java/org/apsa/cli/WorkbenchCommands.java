@@ -75,7 +75,7 @@ class WorkbenchCommands {
         FactSetReader.idProblem(id).ifPresent(problem -> {
             throw new UsageException(problem);
         });
-        FactSet facts = FactSet.empty(id);
+        FactSet facts = FactSet.empty(id, vocabulary());
         bench.open(facts, null);
         bench.change(facts);
         out.print("New fact set " + id + ": all " + vocabulary().indicators().size() + " indicators unknown; 'set' states them.");

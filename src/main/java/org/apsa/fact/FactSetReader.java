@@ -676,7 +676,7 @@ public final class FactSetReader {
                         value.path("confidence").asDouble(Reading.CERTAIN), note.isTextual() ? note.asText() : null));
             });
             return new FactSet(root.path("id").asText(), optional(root, "title"), optional(root, "description"),
-                    optional(root, "asOf"), readings);
+                    optional(root, "asOf"), readings, vocabulary);
         }
 
         private static String optional(JsonNode object, String key) {

@@ -102,7 +102,7 @@ class FactTypesTest {
     }
 
     private static FactSet opaque() {
-        return new FactSet("t", null, null, null, Map.of("us.presence.transparency", Reading.of("low")));
+        return new FactSet("t", null, null, null, Map.of("us.presence.transparency", Reading.of("low")), Vocabulary.embedded());
     }
 
     @Test
@@ -136,7 +136,7 @@ class FactTypesTest {
                 end
                 """);
         Assessor assessor = new Assessor(RuleBaseLoader.load(dir));
-        FactSet facts = new FactSet("t", null, null, null, Map.of("us.presence.transparency", Reading.of("low")));
+        FactSet facts = new FactSet("t", null, null, null, Map.of("us.presence.transparency", Reading.of("low")), Vocabulary.embedded());
 
         assertThatThrownBy(() -> assessor.assess(facts)).isInstanceOf(RuleBaseException.class)
                 .hasMessageStartingWith("rule \"Opaque presence feeds blocs\" failed on fact set \"t\": IllegalArgumentException: "

@@ -65,7 +65,7 @@ class WhatIfSequenceTest {
                     Map<String, Reading> expected = changed(base, changes);
 
                     assertThat(readingsIn(live)).as("%s, question %d: %s", base.id(), q, changes).isEqualTo(new TreeMap<>(expected));
-                    Assessment fresh = assessor.assess(new FactSet(base.id(), base.title(), base.description(), base.asOf(), expected));
+                    Assessment fresh = assessor.assess(base.withIndicators(expected));
                     assertThat(answer.scores()).as("%s, question %d: %s", base.id(), q, changes).isEqualTo(fresh.scenarios());
                     assertThat(answer.leading()).isEqualTo(fresh.leading());
                     questions++;

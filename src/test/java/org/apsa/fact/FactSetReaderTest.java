@@ -64,7 +64,7 @@ class FactSetReaderTest {
     @Test
     void readsEmptyIndicators() {
         FactSet set = reader.readOne(GOOD.resolve("empty-indicators.json"));
-        assertThat(set).isEqualTo(FactSet.empty("empty-indicators"));
+        assertThat(set).isEqualTo(FactSet.empty("empty-indicators", Vocabulary.embedded()));
     }
 
     @Test

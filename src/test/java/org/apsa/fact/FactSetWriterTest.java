@@ -37,6 +37,6 @@ class FactSetWriterTest {
 
     @Test
     void anEmptyFactSetHasAnEmptyIndicatorsObject() {
-        assertThat(FactSetWriter.json(FactSet.empty("blank"), null)).isEqualTo("{\n  \"id\": \"blank\",\n  \"indicators\": {}\n}\n");
+        assertThat(FactSetWriter.json(FactSet.empty("blank", Vocabulary.embedded()), null)).isEqualTo("{\n  \"id\": \"blank\",\n  \"indicators\": {}\n}\n");
     }
 }

@@ -12,6 +12,7 @@ import org.apsa.fact.Outlook;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.fact.FactSet;
+import org.apsa.fact.Vocabulary;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Reading;
 import org.apsa.provenance.Provenance;
@@ -90,9 +91,9 @@ class AssessmentJsonTest {
     void sameBytesAsTheTreeWithTextThatNeedsEscaping() {
         FactSet odd = new FactSet("odd-1", "A \"quoted\" title \\ with\ttabs, é and \u2028", "described", "2015-06-30",
                 Map.of("us.reassurance.consistency", new Reading("low", 0.55, "note with \"quotes\", \u0001 and a\nnew line"),
-                        "usChina.militaryExchanges", new Reading("high", 1.0, "ünïcode ✓")));
+                        "usChina.militaryExchanges", new Reading("high", 1.0, "ünïcode ✓")), Vocabulary.embedded());
         assertSameAsTree(odd);
-        assertSameAsTree(FactSet.empty("nothing-known"));
+        assertSameAsTree(FactSet.empty("nothing-known", Vocabulary.embedded()));
     }
 
     @Test
@@ -135,7 +136,7 @@ class AssessmentJsonTest {
                 new PrescriptionResult("p2", "us", "9", emoji, "i", "t", true, null, "r"));
         List<TraceNode> trace = List.of(new TraceNode("judgment", "j." + emoji, odd, emoji, null, null, 0.5, lone,
                 List.of(new TraceNode("indicator", lone, null, null, null, null, 1.0, null, List.of()))));
-        Assessment a = new Assessment(new FactSet("synthetic", null, null, null, Map.of()), Assessment.ASSESSED, "deep-integration",
+        Assessment a = new Assessment(new FactSet("synthetic", null, null, null, Map.of(), Vocabulary.embedded()), Assessment.ASSESSED, "deep-integration",
                 scores, 1.0, judgments, evaluation, prescriptions, trace, 3, Map.of(), Map.of());
 
         // Null texts are written as null where the format has the key, as the tree has them.

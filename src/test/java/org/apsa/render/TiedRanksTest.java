@@ -5,6 +5,7 @@ import org.apsa.engine.Assessment;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.explain.WhyNot;
 import org.apsa.fact.FactSet;
+import org.apsa.fact.Vocabulary;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TiedRanksTest {
 
-    private static final FactSet EMPTY = new FactSet("empty", null, null, null, Map.of());
+    private static final FactSet EMPTY = new FactSet("empty", null, null, null, Map.of(), Vocabulary.embedded());
 
     @Test
     void equalScoresShareTheFirstRankInTextMarkdownTheProofTreeAndWhyNot() {
