@@ -165,6 +165,19 @@ class ExampleKnowledgeBaseTest {
     }
 
     @Test
+    void aSecondBatchWithoutTheSummaryRemovesTheOneTheFirstWroteAsForTheArticle(@TempDir Path out) throws Exception {
+        new Batch(assessor).run(new Batch.Options(List.of(FOLDER.resolve("facts")), out, EnumSet.of(Report.CSV), 1,
+                Runtime.getRuntime().maxMemory()), Batch.Progress.NONE);
+        assertThat(out.resolve("summary.csv")).exists();
+
+        new Batch(assessor).run(new Batch.Options(List.of(FOLDER.resolve("facts")), out, EnumSet.noneOf(Report.class), 1,
+                Runtime.getRuntime().maxMemory()), Batch.Progress.NONE);
+
+        // Its header names this knowledge base's outlooks, yet it is known as a batch's own summary, not a file put there by hand.
+        assertThat(out.resolve("summary.csv")).doesNotExist();
+    }
+
+    @Test
     void itsRuleTestsPassAndCoverEveryRule() throws Exception {
         RuleTestReport report = RuleTestReport.run(assessor, FOLDER.resolve("tests"));
 

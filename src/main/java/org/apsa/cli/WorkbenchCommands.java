@@ -216,7 +216,7 @@ class WorkbenchCommands {
      * confidence (and note) unless a confidence is given; one not stated gets the confidence given, else 1.
      */
     static FactSet variant(FactSet facts, List<String> changes) {
-        return variant(Vocabulary.embedded(), facts, changes);
+        return variant(facts.vocabulary(), facts, changes);
     }
 
     static FactSet variant(Vocabulary vocabulary, FactSet facts, List<String> changes) {

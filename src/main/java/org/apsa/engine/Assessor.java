@@ -179,7 +179,7 @@ public final class Assessor {
 
             List<PrescriptionResult> prescriptions = new ArrayList<>();
             // Gains are what meeting a recommendation adds to the most desirable outlook's score.
-            String deepIntegration = rules.knowledgeBase().best().id();
+            String deepIntegration = rules.knowledgeBase().deepIntegration().id();
             double before = conclusions.score(deepIntegration);
             for (Prescription p : conclusions.prescriptions()) {
                 Recommendation r = p.recommendation();
@@ -213,10 +213,6 @@ public final class Assessor {
     /** Opens a live session on a fact set for many cheap what-if questions; close it when done. */
     public WhatIf whatIf(FactSet facts) {
         return new WhatIf(rules.newSession(), facts);
-    }
-
-    static Indicator indicator(String id, Reading reading) {
-        return indicator(Vocabulary.embedded(), id, reading);
     }
 
     static Indicator indicator(Vocabulary vocabulary, String id, Reading reading) {

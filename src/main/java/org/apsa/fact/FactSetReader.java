@@ -81,11 +81,6 @@ public final class FactSetReader {
     private final JsonFactory json;
     private final Vocabulary vocabulary;
 
-    /** A reader of fact sets in the embedded knowledge base's vocabulary. */
-    public FactSetReader() {
-        this(Vocabulary.embedded());
-    }
-
     /** A reader of fact sets in a knowledge base's vocabulary: an indicator of another is an unknown one. */
     public FactSetReader(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;

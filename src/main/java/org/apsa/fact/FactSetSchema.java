@@ -36,11 +36,6 @@ public final class FactSetSchema {
 
     private final Vocabulary vocabulary;
 
-    /** The schema of the embedded knowledge base's fact sets. */
-    public FactSetSchema() {
-        this(Vocabulary.embedded());
-    }
-
     /** The schema of the fact sets of a knowledge base with this vocabulary. */
     public FactSetSchema(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;

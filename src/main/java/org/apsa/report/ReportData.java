@@ -104,11 +104,6 @@ public final class ReportData {
     private long files;
     private Provenance provenance;
 
-    /** The report of a run of the embedded knowledge base's rules. */
-    public ReportData() {
-        this(KnowledgeBase.embedded());
-    }
-
     /** The report of a run of rules of this knowledge base: a column, a count and a mean for each of its outlooks. */
     public ReportData(KnowledgeBase knowledgeBase) {
         this.knowledgeBase = knowledgeBase;

@@ -49,7 +49,7 @@ class WorkbenchTest {
     void unsavedChangesAreKeptInARecoveryFileThatLoadsAgain() throws IOException {
         System.setProperty("apsa.unsaved.dir", dir.toString());
         Workbench bench = new Workbench();
-        FactSet loaded = new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json"));
+        FactSet loaded = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
         bench.open(loaded, Path.of("facts/baseline-2014-12.json"));
         Map<String, Reading> changed = new LinkedHashMap<>(loaded.indicators());
         changed.put("region.alignment", Reading.of("balanced"));
@@ -62,7 +62,7 @@ class WorkbenchTest {
         assertThat(kept.get(0).getFileName().toString()).matches("baseline-2014-12-\\d{8}-\\d{6}\\.json");
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kept.get(0))))
                 .as("the user's alone").isEqualTo("rw-------");
-        FactSet recovered = new FactSetReader().readOne(kept.get(0));
+        FactSet recovered = new FactSetReader(Vocabulary.embedded()).readOne(kept.get(0));
         assertThat(recovered.indicators().get("region.alignment").level()).isEqualTo("balanced");
         assertThat(recovered.indicators()).hasSameSizeAs(changed);
     }
@@ -129,7 +129,7 @@ class WorkbenchTest {
     void nothingIsWrittenWhenNothingWouldBeLost() throws IOException {
         System.setProperty("apsa.unsaved.dir", dir.toString());
         Workbench saved = new Workbench();
-        saved.open(new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json")), Path.of("facts/baseline-2014-12.json"));
+        saved.open(new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json")), Path.of("facts/baseline-2014-12.json"));
         Workbench empty = new Workbench();
         FactSet blank = new FactSet("blank", null, null, null, Map.of(), Vocabulary.embedded());
         empty.open(blank, null);
@@ -146,14 +146,14 @@ class WorkbenchTest {
     void theFirstAssessmentOfAFactSetListsWhatChangedSinceItWasOpened() {
         Workbench bench = new Workbench();
         Path file = Path.of("facts/baseline-2014-12.json");
-        FactSet loaded = new FactSetReader().readOne(file);
+        FactSet loaded = new FactSetReader(Vocabulary.embedded()).readOne(file);
         bench.open(loaded, file);
         bench.change(loaded.with("region.alignment", Reading.of("balanced")));
         bench.record(ShippedRules.assessor().assess(bench.current()));
         bench.change(bench.current().with("region.alignment", Reading.of("taking-sides")));
         bench.record(ShippedRules.assessor().assess(bench.current()));
         Path other = Path.of("facts/analyst-a-2015-06.json");
-        bench.open(new FactSetReader().readOne(other), other);
+        bench.open(new FactSetReader(Vocabulary.embedded()).readOne(other), other);
         bench.record(ShippedRules.assessor().assess(bench.current()));
         bench.open(FactSet.empty("blank", Vocabulary.embedded()), null);
         bench.change(bench.current().with("hotspot.koreanPeninsula", Reading.of("tense")));
@@ -173,7 +173,7 @@ class WorkbenchTest {
     @Test
     void savingDoesNotRestartTheCountOfChanges() {
         Workbench bench = new Workbench();
-        FactSet loaded = new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json"));
+        FactSet loaded = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
         bench.open(loaded, Path.of("facts/baseline-2014-12.json"));
         bench.change(loaded.with("region.alignment", Reading.of("balanced")));
         bench.saved(dir.resolve("mine.json"));

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ReusedSessionsTest {
 
-    private static final FactSetReader READER = new FactSetReader();
+    private static final FactSetReader READER = new FactSetReader(Vocabulary.embedded());
 
     @Test
     void aReusedSessionAssessesAsANewOne() throws IOException {

@@ -26,7 +26,7 @@ class ScoresOnlyTest {
     @Test
     void scoresLeaderAndEvidenceAreThoseOfTheFullAssessment() throws IOException {
         List<FactSet> sets = new ArrayList<>();
-        FactSetReader reader = new FactSetReader();
+        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
         try (Stream<Path> files = Files.list(Path.of("facts"))) {
             for (Path f : files.filter(p -> !p.toString().endsWith(".schema.json")).sorted().toList()) {
                 sets.add(reader.readOne(f));

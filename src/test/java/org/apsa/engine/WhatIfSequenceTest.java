@@ -29,7 +29,7 @@ class WhatIfSequenceTest {
     @Test
     void eachQuestionIsAnsweredAsAFreshAssessmentOfTheChangedFactSet() {
         Assessor assessor = ShippedRules.assessor();
-        FactSetReader reader = new FactSetReader();
+        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
         Random random = new Random(23);
         List<IndicatorDef> vocabulary = Vocabulary.embedded().indicators();
         int questions = 0;

@@ -30,7 +30,7 @@ class BaselineExplanationTest {
     @BeforeAll
     static void load() {
         assessor = new Assessor(RuleBaseLoader.load(Path.of("rules")));
-        baseline = new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json"));
+        baseline = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
     }
 
     @Test
@@ -45,7 +45,7 @@ class BaselineExplanationTest {
 
     @Test
     void anOutlookWithNothingAgainstItIsSaidToBeOutweighedWhenItHasSupportAndToLackSupportWhenItHasNone() {
-        Assessment crisis = assessor.assess(new FactSetReader().readOne(Path.of("facts/korean-crisis-2017-09.json")));
+        Assessment crisis = assessor.assess(new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/korean-crisis-2017-09.json")));
         WhyNot.Result supported = WhyNot.of(assessor, crisis, "polarization");
         assertThat(supported.against()).isEmpty();
         assertThat(supported.current().net()).isPositive();
@@ -131,7 +131,7 @@ class BaselineExplanationTest {
 
     @Test
     void aChangeThatMakesAnOutlookLeadOnlyByTakingFromTheLeaderIsSaidToAddNothing() {
-        Assessment crisis = assessor.assess(new FactSetReader().readOne(Path.of("facts/korean-crisis-2017-09.json")));
+        Assessment crisis = assessor.assess(new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/korean-crisis-2017-09.json")));
         WhyNot.Result r = WhyNot.of(assessor, crisis, "polarization");
 
         Map<String, Boolean> adds = new HashMap<>();
@@ -147,7 +147,7 @@ class BaselineExplanationTest {
 
     @Test
     void eachEvaluationNodeCitesTheParagraphOfItsOwnWords() {
-        Assessment a = assessor.assess(new FactSetReader().readOne(Path.of("facts/archetype-deep-integration.json")));
+        Assessment a = assessor.assess(new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/archetype-deep-integration.json")));
 
         Map<String, String> sources = new HashMap<>();
         a.trace().stream().filter(n -> n.kind().equals("evaluation"))

@@ -63,9 +63,9 @@ class ExplanationTest {
 
     @Test
     void stepsCountTheMovesAlongEachScaleAndLearningAnUnknownAsOne() {
-        assertThat(WhyNot.steps(List.of(new Change("hotspot.koreanPeninsula", "crisis", "deteriorating")))).isEqualTo(1);
-        assertThat(WhyNot.steps(List.of(new Change("hotspot.koreanPeninsula", "crisis", "stable")))).isEqualTo(3);
-        assertThat(WhyNot.steps(List.of(new Change("hotspot.koreanPeninsula", null, "stable"),
+        assertThat(WhyNot.steps(Vocabulary.embedded(), List.of(new Change("hotspot.koreanPeninsula", "crisis", "deteriorating")))).isEqualTo(1);
+        assertThat(WhyNot.steps(Vocabulary.embedded(), List.of(new Change("hotspot.koreanPeninsula", "crisis", "stable")))).isEqualTo(3);
+        assertThat(WhyNot.steps(Vocabulary.embedded(), List.of(new Change("hotspot.koreanPeninsula", null, "stable"),
                 new Change("us.presence.transparency", "low", "high")))).isEqualTo(3);
     }
 

@@ -43,7 +43,7 @@ class ExplorerTest {
     @BeforeAll
     static void load() {
         shipped = new Assessor(RuleBaseLoader.load(Path.of("rules")));
-        baseline = new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json"));
+        baseline = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
     }
 
     @Test
@@ -66,7 +66,7 @@ class ExplorerTest {
     @Test
     void everyConfidenceOneVaryingTheStatedGivesTheAssessedLeaderEveryTime() throws IOException {
         for (Path file : factFiles()) {
-            FactSet stated = new FactSetReader().readOne(file);
+            FactSet stated = new FactSetReader(Vocabulary.embedded()).readOne(file);
             Map<String, Reading> certain = new LinkedHashMap<>();
             stated.indicators().forEach((id, r) -> certain.put(id, new Reading(r.level(), 1.0, r.note())));
             FactSet sure = new FactSet(stated.id(), stated.title(), null, stated.asOf(), certain, Vocabulary.embedded());

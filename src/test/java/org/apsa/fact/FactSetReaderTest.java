@@ -19,7 +19,7 @@ class FactSetReaderTest {
 
     static final Path GOOD = Path.of("src", "test", "resources", "facts", "good");
 
-    private final FactSetReader reader = new FactSetReader();
+    private final FactSetReader reader = new FactSetReader(Vocabulary.embedded());
 
     @Test
     void readsBareLevelsAndTheOptionalFields() {

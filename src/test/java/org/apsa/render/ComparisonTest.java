@@ -82,6 +82,6 @@ class ComparisonTest {
     }
 
     private static FactSet read(String file) {
-        return new FactSetReader().readOne(Path.of(file));
+        return new FactSetReader(Vocabulary.embedded()).readOne(Path.of(file));
     }
 }
