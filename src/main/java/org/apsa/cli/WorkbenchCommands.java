@@ -133,7 +133,7 @@ class WorkbenchCommands {
         return given == null || after.equals(before) ? "  (note kept)" : "  (note replaced)";
     }
 
-    @Command(command = "unset", description = "Make an indicator unknown again. Example: unset hotspot.afghanistan")
+    @Command(command = "unset", description = "Make an indicator unknown again. Example: unset ID")
     void unset(@Option(longNames = "id", required = true, description = "an indicator id") @OptionValues(provider = "indicatorIds") String id) {
         Indicators.known(vocabulary(), id);
         FactSet facts = bench.current();

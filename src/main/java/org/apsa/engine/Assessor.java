@@ -179,8 +179,8 @@ public final class Assessor {
 
             List<PrescriptionResult> prescriptions = new ArrayList<>();
             // Gains are what meeting a recommendation adds to the most desirable outlook's score.
-            String deepIntegration = rules.knowledgeBase().deepIntegration().id();
-            double before = conclusions.score(deepIntegration);
+            String best = rules.knowledgeBase().best().id();
+            double before = conclusions.score(best);
             for (Prescription p : conclusions.prescriptions()) {
                 Recommendation r = p.recommendation();
                 Double gain = null;
@@ -188,8 +188,8 @@ public final class Assessor {
                     Map<String, Reading> change = Map.of(r.indicator(), Reading.of(r.target()));
                     String purpose = "for the gain of prescription \"" + r.id() + "\"";
                     gain = Scoring.round((scoring == null
-                            ? live.evaluate(change, purpose).score(deepIntegration)
-                            : live.outcome(change, scoring, purpose).score(deepIntegration)) - before);
+                            ? live.evaluate(change, purpose).score(best)
+                            : live.outcome(change, scoring, purpose).score(best)) - before);
                 }
                 List<Justifications.Justification> why = justifications.of(p);
                 prescriptions.add(new PrescriptionResult(r.id(), r.actor(), r.source(), r.text(), r.indicator(),
