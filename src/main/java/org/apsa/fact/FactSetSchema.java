@@ -28,7 +28,7 @@ import java.util.List;
  */
 public final class FactSetSchema {
 
-    public static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
+    private static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
     /** Where the committed copy lives, relative to the project root. */
     public static final Path COMMITTED = Path.of("facts", "fact-set.schema.json");
 
