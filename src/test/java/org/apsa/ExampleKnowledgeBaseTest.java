@@ -16,6 +16,7 @@ import org.apsa.explore.Explorer;
 import org.apsa.explore.Vary;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
+import org.apsa.fact.FactSetWriter;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.InvalidFactSetException;
 import org.apsa.fact.Reading;
@@ -129,6 +130,26 @@ class ExampleKnowledgeBaseTest {
     }
 
     @Test
+    void itsFactSetsListAndCopyTheIndicatorsInTheOrderItsKnowledgeBaseDeclaresNotAlphabetically(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("shuffled.json");
+        Files.writeString(file, "{\"id\": \"s\", \"indicators\": {\"basin.drought\": \"severe\", \"upstream.dams\": \"filling\", "
+                + "\"basin.dataSharing\": \"none\"}}");
+
+        FactSet read = reader.readOne(file);
+        // Declared: dataSharing, treatyCompliance, jointCommission, upstream.dams, drought.
+        assertThat(read.indicators().keySet()).containsExactly("basin.dataSharing", "upstream.dams", "basin.drought");
+        // A what-if's, a consultation's or an exploration's copy puts an indicator added in its place.
+        FactSet added = read.with("basin.jointCommission", Reading.of("working"));
+        assertThat(added.indicators().keySet()).containsExactly("basin.dataSharing", "basin.jointCommission", "upstream.dams",
+                "basin.drought");
+        assertThat(added.vocabulary()).isEqualTo(rules.knowledgeBase().vocabulary());
+        // Saved as it is listed.
+        String saved = FactSetWriter.json(added, null);
+        assertThat(saved.indexOf("basin.jointCommission")).isLessThan(saved.indexOf("upstream.dams"));
+        assertThat(saved.indexOf("upstream.dams")).isLessThan(saved.indexOf("basin.drought"));
+    }
+
+    @Test
     void batchWritesItsLinesAndReportsWithItsOutlooksAsColumns(@TempDir Path out) throws Exception {
         Batch.Summary summary = new Batch(assessor).run(new Batch.Options(List.of(FOLDER.resolve("facts")), out,
                 EnumSet.allOf(Report.class), 2, Runtime.getRuntime().maxMemory()), Batch.Progress.NONE);
@@ -141,6 +162,19 @@ class ExampleKnowledgeBaseTest {
         assertThat(Files.readString(out.resolve("report.md"))).contains("water conflict").doesNotContain("deep integration");
         assertThat(Files.readString(out.resolve("report.html"))).contains("shared management");
         assertThat(BatchSummaryText.render(summary, rules.knowledgeBase())).contains("  water conflict  ", "  managed rivalry  ");
+    }
+
+    @Test
+    void aSecondBatchWithoutTheSummaryRemovesTheOneTheFirstWroteAsForTheArticle(@TempDir Path out) throws Exception {
+        new Batch(assessor).run(new Batch.Options(List.of(FOLDER.resolve("facts")), out, EnumSet.of(Report.CSV), 1,
+                Runtime.getRuntime().maxMemory()), Batch.Progress.NONE);
+        assertThat(out.resolve("summary.csv")).exists();
+
+        new Batch(assessor).run(new Batch.Options(List.of(FOLDER.resolve("facts")), out, EnumSet.noneOf(Report.class), 1,
+                Runtime.getRuntime().maxMemory()), Batch.Progress.NONE);
+
+        // Its header names this knowledge base's outlooks, yet it is known as a batch's own summary, not a file put there by hand.
+        assertThat(out.resolve("summary.csv")).doesNotExist();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.apsa;
 
+import org.apsa.fact.Vocabulary;
 import org.apsa.batch.Batch;
 import org.apsa.batch.Report;
 import org.apsa.engine.Assessment;
@@ -48,7 +49,7 @@ class GoldenOutputTest {
     Path out;
 
     private static FactSet read(String name) {
-        return new FactSetReader().readOne(FACTS.resolve(name + ".json"));
+        return new FactSetReader(Vocabulary.embedded()).readOne(FACTS.resolve(name + ".json"));
     }
 
     @ParameterizedTest

@@ -201,6 +201,8 @@ public final class Batch {
 
     /** The assessor, whose sessions a run reuses; null when given another way of assessing. */
     private final Assessor assessor;
+    /** The domain of the rules that assess: the columns and counts of the reports. */
+    private final KnowledgeBase knowledgeBase;
     private final Function<FactSet, Assessment> assess;
     private final FactSetReader reader;
 
@@ -208,19 +210,16 @@ public final class Batch {
     public Batch(Assessor assessor) {
         this.assessor = assessor;
         this.assess = null;
-        this.reader = new FactSetReader(assessor.rules().knowledgeBase().vocabulary());
+        this.knowledgeBase = assessor.rules().knowledgeBase();
+        this.reader = new FactSetReader(knowledgeBase.vocabulary());
     }
 
-    /** The domain of the rules that assess: the columns and counts of the reports. */
-    private KnowledgeBase knowledgeBase() {
-        return assessor == null ? KnowledgeBase.embedded() : assessor.rules().knowledgeBase();
-    }
-
-    /** With any way of assessing; tests use it to make a run fail half way. */
-    Batch(Function<FactSet, Assessment> assess) {
+    /** With any way of assessing, by rules of {@code knowledgeBase}; tests use it to make a run fail half way. */
+    Batch(KnowledgeBase knowledgeBase, Function<FactSet, Assessment> assess) {
         this.assessor = null;
         this.assess = assess;
-        this.reader = new FactSetReader();
+        this.knowledgeBase = knowledgeBase;
+        this.reader = new FactSetReader(knowledgeBase.vocabulary());
     }
 
     public Summary run(Options options, Progress progress) {
@@ -338,7 +337,7 @@ public final class Batch {
         private final OutputStream assessments;
         private final Writer errors;
         private final Writer csv;
-        private final ReportData report = new ReportData(knowledgeBase());
+        private final ReportData report = new ReportData(knowledgeBase);
         private final AssessmentJson.Lines lines;
         private final OutputFiles outputs;
         private long done;
@@ -362,7 +361,7 @@ public final class Batch {
             this.errors = outputs.open(ERRORS);
             this.csv = options.reports().contains(Report.CSV) ? outputs.open(Report.CSV.file()) : null;
             if (csv != null) {
-                write(csv, Report.CSV.file(), SummaryCsv.header(knowledgeBase()));
+                write(csv, Report.CSV.file(), SummaryCsv.header(knowledgeBase));
             }
         }
 

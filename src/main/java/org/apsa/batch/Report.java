@@ -6,7 +6,7 @@ import org.apsa.report.SummaryCsv;
 
 /** The reports a batch can write beside {@code assessments.jsonl} and {@code errors.jsonl}. */
 public enum Report {
-    CSV("summary.csv", SummaryCsv.header()),
+    CSV("summary.csv", SummaryCsv.BEGINNING),
     MARKDOWN("report.md", MarkdownReport.FIRST_LINE),
     HTML("report.html", HtmlReport.BEGINNING);
 

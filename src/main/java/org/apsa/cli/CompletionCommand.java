@@ -22,7 +22,7 @@ class CompletionCommand {
     @Command(command = "completion", hidden = true, description = "Print the completion script for bash or zsh. "
             + "Example: completion bash")
     void completion(@Option(longNames = "shell", required = true, description = "bash or zsh") String shell) {
-        CompletionScripts scripts = CompletionScripts.standard(Completions.knowledgeBase(ruleBases));
+        CompletionScripts scripts = CompletionScripts.standard(ruleBases.knowledgeBase(null));
         out.print(switch (shell) {
             case "bash" -> scripts.bash();
             case "zsh" -> scripts.zsh();

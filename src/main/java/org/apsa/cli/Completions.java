@@ -25,18 +25,32 @@ import java.util.stream.Stream;
 @Configuration(proxyBeanMethods = false)
 class Completions {
 
-    /** The knowledge base of the session's rules; the embedded one while its file has errors (completion never fails). */
-    static KnowledgeBase knowledgeBase(RuleBases ruleBases) {
+    /** Offered while the knowledge base cannot be read: nothing. */
+    private static final Vocabulary NO_INDICATORS = new Vocabulary("0", List.of());
+
+    /**
+     * The knowledge base of the session's rules; empty while its file has errors: completion
+     * never fails, and never offers the ids of another knowledge base.
+     */
+    private static Optional<KnowledgeBase> knowledgeBase(RuleBases ruleBases) {
         try {
-            return ruleBases.knowledgeBase(null);
+            return Optional.of(ruleBases.knowledgeBase(null));
         } catch (RuntimeException e) {
-            return KnowledgeBase.embedded();
+            return Optional.empty();
         }
+    }
+
+    static Vocabulary vocabulary(RuleBases ruleBases) {
+        return knowledgeBase(ruleBases).map(KnowledgeBase::vocabulary).orElse(NO_INDICATORS);
+    }
+
+    static List<String> outlooks(RuleBases ruleBases) {
+        return knowledgeBase(ruleBases).map(KnowledgeBase::outlookIds).orElse(List.of());
     }
 
     @Bean
     CompletionProvider indicatorIds(RuleBases ruleBases) {
-        return context -> knowledgeBase(ruleBases).vocabulary().indicators().stream()
+        return context -> vocabulary(ruleBases).indicators().stream()
                 .map(d -> new CompletionProposal(d.id()).description(d.meaning()))
                 .toList();
     }
@@ -45,7 +59,7 @@ class Completions {
     @Bean
     CompletionProvider indicatorLevels(RuleBases ruleBases) {
         return context -> {
-            Vocabulary vocabulary = knowledgeBase(ruleBases).vocabulary();
+            Vocabulary vocabulary = vocabulary(ruleBases);
             Optional<IndicatorDef> typed = context.getWords().stream().map(vocabulary::find)
                     .flatMap(Optional::stream).findFirst();
             List<String> levels = typed.map(d -> d.scale().levels())
@@ -58,7 +72,7 @@ class Completions {
     @Bean
     CompletionProvider indicatorAssignments(RuleBases ruleBases) {
         return context -> {
-            Vocabulary vocabulary = knowledgeBase(ruleBases).vocabulary();
+            Vocabulary vocabulary = vocabulary(ruleBases);
             String word = context.currentWord() == null ? "" : context.currentWord();
             int eq = word.indexOf('=');
             List<CompletionProposal> proposals = new ArrayList<>();
@@ -169,7 +183,7 @@ class Completions {
     CompletionProvider factFilesOrOutlooks(CompletionProvider factFiles, RuleBases ruleBases) {
         return context -> {
             List<CompletionProposal> proposals = new ArrayList<>(factFiles.apply(context));
-            knowledgeBase(ruleBases).outlookIds().forEach(id -> proposals.add(new CompletionProposal(id)));
+            outlooks(ruleBases).forEach(id -> proposals.add(new CompletionProposal(id)));
             return proposals;
         };
     }
@@ -191,7 +205,7 @@ class Completions {
             }
         }
         try {
-            return List.copyOf(new RuleTestReader().names(folder.resolve("tests")));
+            return List.copyOf(RuleTestReader.names(folder.resolve("tests")));
         } catch (RuntimeException e) {
             // No tests folder there (yet): nothing to offer.
             return List.of();
@@ -200,6 +214,6 @@ class Completions {
 
     @Bean
     CompletionProvider outlookIds(RuleBases ruleBases) {
-        return context -> knowledgeBase(ruleBases).outlookIds().stream().map(CompletionProposal::new).toList();
+        return context -> outlooks(ruleBases).stream().map(CompletionProposal::new).toList();
     }
 }

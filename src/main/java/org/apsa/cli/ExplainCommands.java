@@ -152,10 +152,6 @@ class ExplainCommands {
      */
     record Target(String file, String scenario, String judgment) {
 
-        static Target of(String file, String scenario, String judgment, boolean takesJudgments) {
-            return of(KnowledgeBase.embedded(), file, scenario, judgment, takesJudgments);
-        }
-
         /** @param kb the knowledge base whose outlook ids are taken as {@code --scenario} */
         static Target of(KnowledgeBase kb, String file, String scenario, String judgment, boolean takesJudgments) {
             if (file == null || isFactFile(file)) {

@@ -13,18 +13,10 @@ final class Indicators {
     private Indicators() {
     }
 
-    static IndicatorDef known(String id) {
-        return known(Vocabulary.embedded(), id);
-    }
-
     static IndicatorDef known(Vocabulary vocabulary, String id) {
         return vocabulary.find(id).orElseThrow(() -> new UsageException("unknown indicator \"" + id + "\""
                 + vocabulary.suggest(id).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
                 + "; 'vocabulary' lists them"));
-    }
-
-    static Reading reading(String id, String level, Double confidence, String note) {
-        return reading(Vocabulary.embedded(), id, level, confidence, note);
     }
 
     /** @param vocabulary that of the rules in use */

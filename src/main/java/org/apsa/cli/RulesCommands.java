@@ -158,7 +158,7 @@ class RulesCommands {
 
     /** A name that is no test's is a usage error, with the closest name, before the rules compile. */
     private static void checkNames(List<String> wanted, Path tests) {
-        Set<String> known = new RuleTestReader().names(tests);
+        Set<String> known = RuleTestReader.names(tests);
         for (String name : wanted) {
             if (!known.contains(name)) {
                 String hint = Suggestions.closest(name, known).map(k -> " (did you mean \"" + k + "\"?)").orElse("");

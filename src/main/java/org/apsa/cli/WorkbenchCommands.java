@@ -75,7 +75,7 @@ class WorkbenchCommands {
         FactSetReader.idProblem(id).ifPresent(problem -> {
             throw new UsageException(problem);
         });
-        FactSet facts = FactSet.empty(id);
+        FactSet facts = FactSet.empty(id, vocabulary());
         bench.open(facts, null);
         bench.change(facts);
         out.print("New fact set " + id + ": all " + vocabulary().indicators().size() + " indicators unknown; 'set' states them.");
@@ -133,7 +133,7 @@ class WorkbenchCommands {
         return given == null || after.equals(before) ? "  (note kept)" : "  (note replaced)";
     }
 
-    @Command(command = "unset", description = "Make an indicator unknown again. Example: unset hotspot.afghanistan")
+    @Command(command = "unset", description = "Make an indicator unknown again. Example: unset ID")
     void unset(@Option(longNames = "id", required = true, description = "an indicator id") @OptionValues(provider = "indicatorIds") String id) {
         Indicators.known(vocabulary(), id);
         FactSet facts = bench.current();
@@ -216,7 +216,7 @@ class WorkbenchCommands {
      * confidence (and note) unless a confidence is given; one not stated gets the confidence given, else 1.
      */
     static FactSet variant(FactSet facts, List<String> changes) {
-        return variant(Vocabulary.embedded(), facts, changes);
+        return variant(facts.vocabulary(), facts, changes);
     }
 
     static FactSet variant(Vocabulary vocabulary, FactSet facts, List<String> changes) {

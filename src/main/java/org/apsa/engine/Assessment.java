@@ -41,15 +41,6 @@ public record Assessment(FactSet factSet, String status, String leading, List<Sc
         judgmentTrace = Collections.unmodifiableMap(new TreeMap<>(judgmentTrace));
     }
 
-    /** An assessment by rules of the embedded knowledge base. */
-    public Assessment(FactSet factSet, String status, String leading, List<ScenarioScore> scenarios,
-                      double evidence, List<JudgmentResult> judgments, List<Evaluation> evaluation,
-                      List<PrescriptionResult> prescriptions, List<TraceNode> trace, int firings,
-                      Map<String, Integer> firedRules, Map<String, List<TraceNode>> judgmentTrace) {
-        this(factSet, status, leading, scenarios, evidence, judgments, evaluation, prescriptions, trace, firings, firedRules,
-                judgmentTrace, KnowledgeBase.embedded());
-    }
-
     /** The title of an outlook of its knowledge base; its id when the knowledge base has no such outlook. */
     public String title(String outlook) {
         return knowledgeBase.outlook(outlook).map(Outlook::title).orElse(outlook);

@@ -179,8 +179,8 @@ public final class Assessor {
 
             List<PrescriptionResult> prescriptions = new ArrayList<>();
             // Gains are what meeting a recommendation adds to the most desirable outlook's score.
-            String deepIntegration = rules.knowledgeBase().best().id();
-            double before = conclusions.score(deepIntegration);
+            String best = rules.knowledgeBase().best().id();
+            double before = conclusions.score(best);
             for (Prescription p : conclusions.prescriptions()) {
                 Recommendation r = p.recommendation();
                 Double gain = null;
@@ -188,8 +188,8 @@ public final class Assessor {
                     Map<String, Reading> change = Map.of(r.indicator(), Reading.of(r.target()));
                     String purpose = "for the gain of prescription \"" + r.id() + "\"";
                     gain = Scoring.round((scoring == null
-                            ? live.evaluate(change, purpose).score(deepIntegration)
-                            : live.outcome(change, scoring, purpose).score(deepIntegration)) - before);
+                            ? live.evaluate(change, purpose).score(best)
+                            : live.outcome(change, scoring, purpose).score(best)) - before);
                 }
                 List<Justifications.Justification> why = justifications.of(p);
                 prescriptions.add(new PrescriptionResult(r.id(), r.actor(), r.source(), r.text(), r.indicator(),
@@ -213,10 +213,6 @@ public final class Assessor {
     /** Opens a live session on a fact set for many cheap what-if questions; close it when done. */
     public WhatIf whatIf(FactSet facts) {
         return new WhatIf(rules.newSession(), facts);
-    }
-
-    static Indicator indicator(String id, Reading reading) {
-        return indicator(Vocabulary.embedded(), id, reading);
     }
 
     static Indicator indicator(Vocabulary vocabulary, String id, Reading reading) {

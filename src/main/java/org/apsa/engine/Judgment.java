@@ -1,8 +1,9 @@
 package org.apsa.engine;
 
 /**
- * An intermediate conclusion, such as "US-China mutual trust eroding" (¶5, ¶9). Rules
- * insert judgments logically, so a judgment lasts only while what supports it holds.
+ * An intermediate conclusion a rule draws from indicators or other judgments, such as "the
+ * dams are read as a threat". Rules insert judgments logically, so a judgment lasts only while
+ * what supports it holds.
  *
  * <p>Its confidence is the least confidence among the facts it rests on. The rules that
  * derive one judgment must exclude each other, so that a judgment is held once; the engine

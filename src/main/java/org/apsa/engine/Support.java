@@ -24,16 +24,13 @@ public final class Support {
     private final double confidence;
 
     /**
+     * @param kb the knowledge base of the rules that insert it, whose outlooks it may be for
      * @throws IllegalArgumentException when {@code scenario} is not an outlook id (evidence
      *                                  for no outlook would be weighed but count for none),
      *                                  {@code weight} is not a finite number or
      *                                  {@code confidence} is not in (0, 1]
      */
-    public Support(String scenario, String rule, double weight, double confidence) {
-        this(KnowledgeBase.embedded(), scenario, rule, weight, confidence);
-    }
-
-    private Support(KnowledgeBase kb, String scenario, String rule, double weight, double confidence) {
+    public Support(KnowledgeBase kb, String scenario, String rule, double weight, double confidence) {
         if (kb.outlook(scenario).isEmpty()) {
             throw new IllegalArgumentException("no outlook \"" + scenario + "\""
                     + Suggestions.closest(String.valueOf(scenario), kb.outlookIds()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")

@@ -192,10 +192,6 @@ public final class WhyNot {
      * ("crisis" to "deteriorating" is one, "crisis" to "stable" three); learning an unknown indicator
      * counts one.
      */
-    static int steps(List<Change> changes) {
-        return steps(Vocabulary.embedded(), changes);
-    }
-
     static int steps(Vocabulary vocabulary, List<Change> changes) {
         int steps = 0;
         for (Change c : changes) {

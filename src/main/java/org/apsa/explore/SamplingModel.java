@@ -161,6 +161,6 @@ public final class SamplingModel {
     public FactSet sample(byte[] levels) {
         Map<String, Reading> indicators = new LinkedHashMap<>(base.indicators());
         indicators.putAll(changes(levels));
-        return new FactSet(base.id(), base.title(), base.description(), base.asOf(), indicators);
+        return base.withIndicators(indicators);
     }
 }

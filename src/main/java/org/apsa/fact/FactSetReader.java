@@ -81,11 +81,6 @@ public final class FactSetReader {
     private final JsonFactory json;
     private final Vocabulary vocabulary;
 
-    /** A reader of fact sets in the embedded knowledge base's vocabulary. */
-    public FactSetReader() {
-        this(Vocabulary.embedded());
-    }
-
     /** A reader of fact sets in a knowledge base's vocabulary: an indicator of another is an unknown one. */
     public FactSetReader(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
@@ -137,12 +132,7 @@ public final class FactSetReader {
      * record. Reading stops at a second one, so a file of a million lines costs no more.
      */
     public FactSet readOne(Path path) {
-        List<Entry> entries = new ArrayList<>(2);
-        read(path, entry -> {
-            entries.add(entry);
-            return entries.size() < 2;
-        });
-        return one(path.toString(), entries);
+        return one(path.toString(), sink -> read(path, path.toString(), sink));
     }
 
     /** How standard input is named in messages ({@code <stdin>:3:14: ...}). */
@@ -155,16 +145,16 @@ public final class FactSetReader {
      * @throws InvalidFactSetException with its problems, when it is not a valid fact set
      */
     public FactSet readOne(String name, InputStream in) {
+        return one(name, sink -> readUntil(name, in, false, sink));
+    }
+
+    /** The one fact set of the first two records {@code reading} gives of {@code name}, or its problems. */
+    private static FactSet one(String name, Consumer<Predicate<Entry>> reading) {
         List<Entry> entries = new ArrayList<>(2);
-        readUntil(name, in, false, entry -> {
+        reading.accept(entry -> {
             entries.add(entry);
             return entries.size() < 2;
         });
-        return one(name, entries);
-    }
-
-    /** The one fact set of the first two records read of {@code name}, or its problems. */
-    private static FactSet one(String name, List<Entry> entries) {
         if (entries.isEmpty()) {
             throw new InvalidFactSetException(new InputProblem(name, 0, 0,
                     "holds no fact set; write one JSON object such as {\"id\": \"my-view\", \"indicators\": {}}"));
@@ -188,22 +178,31 @@ public final class FactSetReader {
      * {@code lines}. The stream is not closed.
      */
     public void read(String name, InputStream in, boolean lines, Consumer<Entry> sink) {
-        readUntil(name, in, lines, entry -> {
+        readUntil(name, in, lines, all(sink));
+    }
+
+    /** A sink that takes every record. */
+    private static Predicate<Entry> all(Consumer<Entry> sink) {
+        return entry -> {
             sink.accept(entry);
             return true;
-        });
+        };
     }
 
     /** As {@link #read(String, InputStream, boolean, Consumer)}, stopping after the record for which {@code sink} answers false. */
     private void readUntil(String name, InputStream in, boolean lines, Predicate<Entry> sink) {
         try {
-            if (lines) {
-                readLines(name, new BufferedInputStream(in, 64 * 1024), sink);
-            } else {
-                readDocument(name, in, sink);
-            }
+            read(name, new BufferedInputStream(in, 64 * 1024), lines, sink);
         } catch (IOException e) {
             sink.test(fileProblem(name, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    private void read(String file, InputStream in, boolean lines, Predicate<Entry> sink) throws IOException {
+        if (lines) {
+            readLines(file, in, sink);
+        } else {
+            readDocument(file, in, sink);
         }
     }
 
@@ -213,10 +212,7 @@ public final class FactSetReader {
      * wrong extension, too large) arrive as one invalid entry.
      */
     public void read(Path path, Consumer<Entry> sink) {
-        read(path, entry -> {
-            sink.accept(entry);
-            return true;
-        });
+        read(path, path.toString(), all(sink));
     }
 
     /**
@@ -224,17 +220,10 @@ public final class FactSetReader {
      * reads a file by another path (absolute, on another machine) names it as the user gave it.
      */
     public void read(Path path, String name, Consumer<Entry> sink) {
-        read(path, name, entry -> {
-            sink.accept(entry);
-            return true;
-        });
+        read(path, name, all(sink));
     }
 
-    /** As {@link #read(Path, Consumer)}, stopping after the record for which {@code sink} answers false. */
-    private void read(Path path, Predicate<Entry> sink) {
-        read(path, path.toString(), sink);
-    }
-
+    /** As {@link #read(Path, String, Consumer)}, stopping after the record for which {@code sink} answers false. */
     private void read(Path path, String file, Predicate<Entry> sink) {
         // A folder first: "facts/" is not a fact file because it is a folder, not because of its name.
         if (Files.isDirectory(path)) {
@@ -253,11 +242,7 @@ public final class FactSetReader {
             return;
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 64 * 1024)) {
-            if (lines) {
-                readLines(file, in, sink);
-            } else {
-                readDocument(file, in, sink);
-            }
+            read(file, in, lines, sink);
         } catch (NoSuchFileException e) {
             sink.test(fileProblem(file, NO_SUCH_FILE));
         } catch (AccessDeniedException e) {
@@ -676,7 +661,7 @@ public final class FactSetReader {
                         value.path("confidence").asDouble(Reading.CERTAIN), note.isTextual() ? note.asText() : null));
             });
             return new FactSet(root.path("id").asText(), optional(root, "title"), optional(root, "description"),
-                    optional(root, "asOf"), readings);
+                    optional(root, "asOf"), readings, vocabulary);
         }
 
         private static String optional(JsonNode object, String key) {

@@ -28,18 +28,13 @@ import java.util.List;
  */
 public final class FactSetSchema {
 
-    public static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
+    private static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
     /** Where the committed copy lives, relative to the project root. */
     public static final Path COMMITTED = Path.of("facts", "fact-set.schema.json");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Vocabulary vocabulary;
-
-    /** The schema of the embedded knowledge base's fact sets. */
-    public FactSetSchema() {
-        this(Vocabulary.embedded());
-    }
 
     /** The schema of the fact sets of a knowledge base with this vocabulary. */
     public FactSetSchema(Vocabulary vocabulary) {

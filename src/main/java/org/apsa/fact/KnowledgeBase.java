@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 
+import org.apsa.fact.JsonTree.Place;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -207,12 +209,6 @@ public final class KnowledgeBase {
         }
     }
 
-    /** The knowledge base of a rules folder: its own, or the embedded one when it has none. */
-    public static KnowledgeBase of(Path folder) {
-        return read(folder).map(r -> r.knowledgeBase().orElseThrow(() -> new IllegalArgumentException(r.errors().get(0).format())))
-                .orElseGet(KnowledgeBase::embedded);
-    }
-
     /** Reads a knowledge base's text; {@code file} names it in the problems. */
     public static Reading parse(String file, String text) {
         Parser parser = new Parser(file, text);
@@ -249,12 +245,6 @@ public final class KnowledgeBase {
         }
     }
 
-    private record Place(long line, long column) {
-        static Place of(JsonLocation at) {
-            return new Place(Math.max(at.getLineNr(), 0), Math.max(at.getColumnNr(), 0));
-        }
-    }
-
     /** Reads the file into {@link Value}s, then checks and builds; every problem is kept, not only the first. */
     private static final class Parser {
         private final String file;
@@ -276,7 +266,7 @@ public final class KnowledgeBase {
             JsonFactory json = JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
             try (JsonParser parser = json.createParser(text)) {
                 if (parser.nextToken() == null) {
-                    error(new Place(1, 1), "is empty; a knowledge base is one JSON object (docs/rule-authoring.md)");
+                    error(new Place(1, 1, 0), "is empty; a knowledge base is one JSON object (docs/rule-authoring.md)");
                     return null;
                 }
                 root = value(parser);
@@ -285,16 +275,15 @@ public final class KnowledgeBase {
                 }
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();
-                error(at == null ? new Place(0, 0) : Place.of(at), "is not valid JSON: " + e.getOriginalMessage());
+                error(at == null ? new Place(0, 0, 0) : Place.of(at), "is not valid JSON: " + e.getOriginalMessage());
                 return null;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Map<String, Value> top = object(root, "the knowledge base");
+            Map<String, Value> top = object(root, TOP, "the knowledge base");
             if (top == null) {
                 return null;
             }
-            keys(root, TOP, "the knowledge base");
             String id = text(top, root, "id", true);
             String title = text(top, root, "title", true);
             String source = text(top, root, "source", false);
@@ -308,25 +297,15 @@ public final class KnowledgeBase {
             List<Outlook> outlooks = outlooks(top, root, scoring);
             List<IndicatorDef> indicators = indicators(top, root);
             List<Actor> actors = actors(top, root);
-            List<String> aspects = new ArrayList<>();
-            Value aspectValues = top.get("aspects");
-            if (aspectValues != null) {
-                for (Value a : array(aspectValues, "\"aspects\"", 0)) {
-                    String aspect = a.text();
-                    if (aspect == null || aspect.isBlank()) {
-                        error(a.at(), "an aspect is a word, such as \"stability\"");
-                    } else if (aspects.contains(aspect)) {
-                        error(a.at(), "aspect \"" + aspect + "\" is listed twice");
-                    } else {
-                        aspects.add(aspect);
-                    }
-                }
+            List<String> aspects = strings(top, root, "aspects", false);
+            if (aspects != null && new HashSet<>(aspects).size() < aspects.size()) {
+                error(top.get("aspects").at(), "\"aspects\" names an aspect twice");
             }
             if (problems.stream().anyMatch(Problem::error)) {
                 return null;
             }
             return new KnowledgeBase(id, title, source, claims, scoring, outlooks,
-                    new Vocabulary(version == null ? "1" : version, indicators), actors, aspects,
+                    new Vocabulary(version == null ? "1" : version, indicators), actors, aspects == null ? List.of() : aspects,
                     paragraphs == null ? 0 : paragraphs.intValue(), places);
         }
 
@@ -336,11 +315,10 @@ public final class KnowledgeBase {
                 error(root.at(), "no \"scoring\"; give { \"temperature\": 3.0 } at least (docs/rule-authoring.md)");
                 return new Scoring(1, 0);
             }
-            Map<String, Value> scoring = object(value, "\"scoring\"");
+            Map<String, Value> scoring = object(value, SCORING, "\"scoring\"");
             if (scoring == null) {
                 return new Scoring(1, 0);
             }
-            keys(value, SCORING, "\"scoring\"");
             Double temperature = positive(scoring, value, "temperature", true);
             Double full = positive(scoring, value, "full", false);
             return new Scoring(temperature == null ? 1 : temperature, full == null ? 0 : full);
@@ -356,11 +334,10 @@ public final class KnowledgeBase {
             List<Value> items = array(list, "\"outlooks\"", 2);
             Set<String> ids = new HashSet<>();
             for (Value item : items) {
-                Map<String, Value> o = object(item, "an outlook");
+                Map<String, Value> o = object(item, OUTLOOK, "an outlook");
                 if (o == null) {
                     continue;
                 }
-                keys(item, OUTLOOK, "an outlook");
                 String id = text(o, item, "id", true);
                 String title = text(o, item, "title", true);
                 String source = text(o, item, "source", false);
@@ -395,11 +372,10 @@ public final class KnowledgeBase {
             }
             Set<String> ids = new HashSet<>();
             for (Value item : array(list, "\"indicators\"", 1)) {
-                Map<String, Value> i = object(item, "an indicator");
+                Map<String, Value> i = object(item, INDICATOR, "an indicator");
                 if (i == null) {
                     continue;
                 }
-                keys(item, INDICATOR, "an indicator");
                 String id = text(i, item, "id", true);
                 String meaning = text(i, item, "meaning", true);
                 List<String> levels = strings(i, item, "levels", true);
@@ -431,11 +407,10 @@ public final class KnowledgeBase {
             }
             Set<String> ids = new HashSet<>();
             for (Value item : array(list, "\"actors\"", 0)) {
-                Map<String, Value> a = object(item, "an actor");
+                Map<String, Value> a = object(item, ACTOR, "an actor");
                 if (a == null) {
                     continue;
                 }
-                keys(item, ACTOR, "an actor");
                 String id = text(a, item, "id", true);
                 String title = text(a, item, "title", false);
                 if (id != null && !ids.add(id)) {
@@ -446,11 +421,20 @@ public final class KnowledgeBase {
             return actors;
         }
 
-        private Map<String, Value> object(Value value, String what) {
+        /** The members of an object, its keys checked against {@code allowed}; null, after an error, when it is not an object. */
+        private Map<String, Value> object(Value value, Set<String> allowed, String what) {
             Map<String, Value> object = value.object();
             if (object == null) {
                 error(value.at(), what + " is a JSON object { ... }");
+                return null;
             }
+            value.keys().forEach((key, at) -> {
+                if (!allowed.contains(key)) {
+                    error(at, "unknown key \"" + key + "\" in " + what
+                            + Suggestions.closest(key, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                            + "; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
+                }
+            });
             return object;
         }
 
@@ -466,22 +450,18 @@ public final class KnowledgeBase {
             return array;
         }
 
-        private void keys(Value object, Set<String> allowed, String what) {
-            object.keys().forEach((key, at) -> {
-                if (!allowed.contains(key)) {
-                    error(at, "unknown key \"" + key + "\" in " + what
-                            + Suggestions.closest(key, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
-                            + "; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
-                }
-            });
+        /** The value of {@code key}; null, and an error when it is required, when the object has none. */
+        private Value member(Map<String, Value> object, Value owner, String key, boolean required) {
+            Value value = object.get(key);
+            if (value == null && required) {
+                error(owner.at(), "no \"" + key + "\"; it is required here");
+            }
+            return value;
         }
 
         private String text(Map<String, Value> object, Value owner, String key, boolean required) {
-            Value value = object.get(key);
+            Value value = member(object, owner, key, required);
             if (value == null) {
-                if (required) {
-                    error(owner.at(), "no \"" + key + "\"; it is required here");
-                }
                 return null;
             }
             if (value.text() == null || value.text().isBlank()) {
@@ -492,11 +472,8 @@ public final class KnowledgeBase {
         }
 
         private List<String> strings(Map<String, Value> object, Value owner, String key, boolean required) {
-            Value value = object.get(key);
+            Value value = member(object, owner, key, required);
             if (value == null) {
-                if (required) {
-                    error(owner.at(), "no \"" + key + "\"; it is required here");
-                }
                 return null;
             }
             List<String> strings = new ArrayList<>();
@@ -511,11 +488,8 @@ public final class KnowledgeBase {
         }
 
         private Double positive(Map<String, Value> object, Value owner, String key, boolean required) {
-            Value value = object.get(key);
+            Value value = member(object, owner, key, required);
             if (value == null) {
-                if (required) {
-                    error(owner.at(), "no \"" + key + "\"; it is required here");
-                }
                 return null;
             }
             Double number = value.number();

@@ -20,6 +20,8 @@ public final class Vocabulary {
     /** Each id's position; sorting fact sets asks it for every indicator of every record. */
     private final Map<String, Integer> order;
     private final List<String> ids;
+    /** Fact sets hash their vocabulary; its indicators are many records. */
+    private final int hash;
 
     /** @throws IllegalArgumentException when an id is defined twice */
     public Vocabulary(String version, List<IndicatorDef> indicators) {
@@ -36,6 +38,7 @@ public final class Vocabulary {
         this.byId = Map.copyOf(map);
         this.order = Map.copyOf(positions);
         this.ids = this.indicators.stream().map(IndicatorDef::id).toList();
+        this.hash = 31 * version.hashCode() + this.indicators.hashCode();
     }
 
     /** The vocabulary of the embedded knowledge base; a rule base's own is {@link KnowledgeBase#vocabulary()}. */
@@ -75,5 +78,21 @@ public final class Vocabulary {
 
     public Comparator<String> idOrder() {
         return Comparator.comparingInt(this::order).thenComparing(Comparator.naturalOrder());
+    }
+
+    /** Two vocabularies are equal when they declare the same indicators in the same order (a knowledge base read twice). */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof Vocabulary v && version.equals(v.version) && indicators.equals(v.indicators);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "vocabulary v" + version + " " + ids;
     }
 }

@@ -107,7 +107,7 @@ public final class ExplorationText {
             }
             for (int i = 0; i < b.boxes().size(); i++) {
                 Exploration.Box box = b.boxes().get(i);
-                // A condition ("region.trade ≤ medium") is one word to the wrapping.
+                // A condition ("basin.drought ≤ moderate") is one word to the wrapping.
                 List<String> sentence = new ArrayList<>(words(String.format(Locale.ROOT, "%s %.0f%% of samples where",
                         holdsIn(e, b.outlook()), 100 * box.density())));
                 List<String> conditions = box.conditions().stream().map(c -> c.indicator() + " " + c.text()).toList();
@@ -192,7 +192,7 @@ public final class ExplorationText {
         return id.equals(Exploration.NO_LEADER) ? "no leader (too little evidence)" : title(e, id);
     }
 
-    /** How a box of an outcome is said to hold: "Chaos leads in", "No leader (too little evidence) in". */
+    /** How a box of an outcome is said to hold: "Water conflict leads in", "No leader (too little evidence) in". */
     static String holdsIn(Exploration e, String id) {
         return id.equals(Exploration.NO_LEADER) ? "No leader (too little evidence) in" : title(e, id) + " leads in";
     }

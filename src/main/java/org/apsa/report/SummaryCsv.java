@@ -15,18 +15,16 @@ public final class SummaryCsv {
     private SummaryCsv() {
     }
 
-    /** The header for the embedded knowledge base's outlooks. */
-    public static String header() {
-        return header(KnowledgeBase.embedded());
-    }
+    /** How a summary begins whatever the knowledge base: how a batch tells its own summary from a file put there by hand. */
+    public static final String BEGINNING = "id,asOf,status,leading,";
 
     /** The header: a score and a likelihood column for each of the knowledge base's outlooks. */
     public static String header(KnowledgeBase kb) {
-        StringBuilder out = new StringBuilder("id,asOf,status,leading");
+        StringBuilder out = new StringBuilder(BEGINNING);
         for (Outlook o : kb.outlooks()) {
-            out.append(',').append(o.id()).append(',').append(o.id()).append(".likelihood");
+            out.append(o.id()).append(',').append(o.id()).append(".likelihood,");
         }
-        return out.append(",topUnmetPrescription,topUnmetGain\r\n").toString();
+        return out.append("topUnmetPrescription,topUnmetGain\r\n").toString();
     }
 
     public static String line(Row row) {

@@ -60,11 +60,6 @@ public final class RuleTestReader {
     private final FactSetReader factReader;
     private final KnowledgeBase kb;
 
-    /** A reader of tests of the embedded knowledge base's rules. */
-    public RuleTestReader() {
-        this(KnowledgeBase.embedded());
-    }
-
     /** A reader of tests of rules of this knowledge base: their facts in its vocabulary, their outlooks its own. */
     public RuleTestReader(KnowledgeBase kb) {
         this.kb = kb;
@@ -102,7 +97,7 @@ public final class RuleTestReader {
     }
 
     /** The names of the tests under a folder ({@link RuleTest#name}), sorted. */
-    public Set<String> names(Path folder) {
+    public static Set<String> names(Path folder) {
         return files(folder).stream().map(f -> RuleTest.nameOf(f.toString())).collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 

@@ -1,5 +1,6 @@
 package org.apsa.authoring;
 
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
 import org.apsa.rulebase.RuleBase;
@@ -97,7 +98,7 @@ class AuthoringReportsTest {
 
     @Test
     void coverageCountsFiringsAndNamesWhatNoFactSetExercises() {
-        FactSet distrust = new RuleTestReader().read(Path.of("rules/tests/high-distrust-erodes-trust.json")).facts();
+        FactSet distrust = new RuleTestReader(KnowledgeBase.embedded()).read(Path.of("rules/tests/high-distrust-erodes-trust.json")).facts();
 
         Coverage coverage = Coverage.of(ASSESSOR, List.of(distrust, distrust), "two copies");
 

@@ -1,5 +1,6 @@
 package org.apsa.batch;
 
+import org.apsa.fact.KnowledgeBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apsa.engine.Assessor;
@@ -106,7 +107,7 @@ class BatchTest {
         Map<String, byte[]> before = contents(out);
 
         AtomicInteger count = new AtomicInteger();
-        Batch failing = new Batch(facts -> {
+        Batch failing = new Batch(KnowledgeBase.embedded(), facts -> {
             if (count.incrementAndGet() == 450) {
                 throw new RuleBaseException("rule \"x\" failed on fact set \"" + facts.id() + "\"");
             }
@@ -127,7 +128,7 @@ class BatchTest {
         run(out, 2, MIXED);
         Files.writeString(out.resolve("notes.txt"), "mine");
         Map<String, byte[]> before = contents(out);
-        Batch failing = new Batch(facts -> {
+        Batch failing = new Batch(KnowledgeBase.embedded(), facts -> {
             throw new RuleBaseException("rule \"x\" failed on fact set \"" + facts.id() + "\"");
         });
         Batch.Options jsonOnly = new Batch.Options(List.of(MIXED.resolve("c-crisis.json")), out, Set.of(), 1);
@@ -148,7 +149,7 @@ class BatchTest {
     @Test
     void aRunThatFailsIntoAnEmptyFolderLeavesItEmpty() throws IOException {
         Path out = temp.resolve("fresh");
-        Batch failing = new Batch(facts -> {
+        Batch failing = new Batch(KnowledgeBase.embedded(), facts -> {
             throw new RuleBaseException("the rules fired 20000 times on fact set \"" + facts.id() + "\"");
         });
 
@@ -272,7 +273,7 @@ class BatchTest {
         Path many = GeneratedFactSets.write(temp.resolve("many.jsonl"), 600, 5, 6);
         AtomicInteger started = new AtomicInteger();
         AtomicInteger mostInFlight = new AtomicInteger();
-        Batch counting = new Batch(facts -> {
+        Batch counting = new Batch(KnowledgeBase.embedded(), facts -> {
             started.incrementAndGet();
             return assessor.assess(facts);
         });
@@ -316,12 +317,12 @@ class BatchTest {
         }
         Files.writeString(input, lines);
         // The others take no time, so that all the window lets in has started while the first is held.
-        org.apsa.engine.Assessment any = assessor.assess(new org.apsa.fact.FactSetReader().readOne(MIXED.resolve("c-crisis.json")));
+        org.apsa.engine.Assessment any = assessor.assess(new org.apsa.fact.FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(MIXED.resolve("c-crisis.json")));
         Thread reading = Thread.currentThread();
         AtomicInteger started = new AtomicInteger();
         AtomicInteger startedWhileHeld = new AtomicInteger();
         // The first in input order is held, whichever thread calls first: the window waits on it alone.
-        Batch holdingTheFirst = new Batch(facts -> {
+        Batch holdingTheFirst = new Batch(KnowledgeBase.embedded(), facts -> {
             started.incrementAndGet();
             if (facts.id().equals("gen-1")) {
                 startedWhileHeld.set(whenWaiting(reading, started));

@@ -1,5 +1,6 @@
 package org.apsa.batch;
 
+import org.apsa.fact.Vocabulary;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
@@ -44,7 +45,7 @@ class DeterminismProperties {
     private static final Assessor FIRST = ShippedRules.assessor();
     /** Another compile of the same rules: a fresh KieBase, as a new process would have. */
     private static final Assessor SECOND = new Assessor(RuleBaseLoader.load(ShippedRules.FOLDER));
-    private static final FactSetReader READER = new FactSetReader();
+    private static final FactSetReader READER = new FactSetReader(Vocabulary.embedded());
 
     private final List<Path> scratch = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package org.apsa.cli;
 
+import org.apsa.fact.Vocabulary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apsa.ShippedRules;
@@ -88,7 +89,7 @@ class BadInputCorpusTest {
         // What should come out, worked out record by record with the reader alone.
         Set<String> validIds = new LinkedHashSet<>();
         Set<String> defective = new LinkedHashSet<>();
-        FactSetReader reader = new FactSetReader();
+        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
         List<Path> inputs = new ArrayList<>(corpus().stream()
                 .filter(f -> !f.getFileName().toString().endsWith(".txt")).toList());
         inputs.add(veryLarge);

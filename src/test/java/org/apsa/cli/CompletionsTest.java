@@ -36,6 +36,21 @@ class CompletionsTest {
     }
 
     @Test
+    void aKnowledgeBaseWithErrorsOffersNoIdsRatherThanThoseOfTheArticle() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("basin"));
+        Files.writeString(rules.resolve("knowledge-base.json"), Files.readString(Path.of("examples/river-basin/knowledge-base.json"))
+                .replace("\"outlooks\"", "\"outlooks\": [], \"outlooks\""));
+        RuleBases broken = new RuleBases(rules.toString(), null);
+
+        assertThat(Completions.outlooks(broken)).isEmpty();
+        assertThat(Completions.vocabulary(broken).ids()).isEmpty();
+        // The example's own, once readable.
+        RuleBases example = new RuleBases("examples/river-basin", null);
+        assertThat(Completions.outlooks(example)).containsExactly("shared-management", "managed-rivalry", "water-conflict");
+        assertThat(Completions.vocabulary(example).ids()).startsWith("basin.dataSharing", "basin.treatyCompliance");
+    }
+
+    @Test
     void scriptsAndTheFoldersThatHoldThemAreOfferedForScript() throws IOException {
         write("a.json", "facts/b.json", "examples/session.apsa", "docs/guide.md");
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -94,6 +95,20 @@ class ExampleRulesCommandsTest {
                 .doesNotContain("deep integration", "usChina");
         // The indicators in the order of this vocabulary, not alphabetical.
         assertThat(printed().indexOf("basin.treatyCompliance")).isLessThan(printed().indexOf("basin.jointCommission"));
+    }
+
+    @Test
+    void showAndVocabularyListTheIndicatorsInTheOrderOfItsKnowledgeBase() {
+        RuleBases shell = new RuleBases(RULES, null);
+        bench.open(shell.reader(null).readOne(java.nio.file.Path.of(FACTS)), null);
+        new WorkbenchCommands(bench, shell, out).show();
+        new VocabularyCommands(out, shell).vocabulary("text", false, null);
+
+        // The order of knowledge-base.json, twice: in the fact set shown, then in the vocabulary.
+        List<String> declared = List.of("basin.dataSharing", "basin.treatyCompliance", "basin.jointCommission", "upstream.dams",
+                "basin.drought");
+        List<String> listed = printed().lines().map(String::strip).map(l -> l.split(" ")[0]).filter(declared::contains).toList();
+        assertThat(listed).containsExactlyElementsOf(java.util.stream.Stream.concat(declared.stream(), declared.stream()).toList());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.apsa.cli;
 
+import org.apsa.fact.Vocabulary;
 import org.apsa.ShippedRules;
 import org.apsa.batch.GeneratedFactSets;
 import org.apsa.engine.Assessor;
@@ -79,7 +80,7 @@ class RuleReloadSoakTest {
             }
         }
         Random random = new Random(9);
-        FactSetReader reader = new FactSetReader();
+        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
         factSets = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String line = GeneratedFactSets.line(random, i, 3).replace("\"indicators\":{",

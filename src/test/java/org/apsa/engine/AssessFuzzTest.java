@@ -78,6 +78,6 @@ class AssessFuzzTest {
             readings.put(def.id(), new Reading(def.scale().levels().get(pick), confidence, note));
         }
         String title = data.consumeBoolean() ? data.consumeString(80) : null;
-        return new FactSet("fuzzed", title, null, "2014-12-09", readings);
+        return new FactSet("fuzzed", title, null, "2014-12-09", readings, Vocabulary.embedded());
     }
 }

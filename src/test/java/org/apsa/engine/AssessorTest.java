@@ -2,6 +2,7 @@ package org.apsa.engine;
 
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.fact.FactSet;
+import org.apsa.fact.Vocabulary;
 import org.apsa.fact.Reading;
 import org.apsa.rulebase.RuleBaseException;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,7 @@ class AssessorTest {
     }
 
     private static FactSet facts(Map<String, Reading> readings) {
-        return new FactSet("test", null, null, null, readings);
+        return new FactSet("test", null, null, null, readings, Vocabulary.embedded());
     }
 
     @Test
@@ -169,7 +170,7 @@ class AssessorTest {
         Assessor looping = new Assessor(TestRules.withShippedScoring("loop"));
 
         assertThatThrownBy(() -> looping.assess(new FactSet("loops", null, null, null,
-                Map.of("us.presence.transparency", Reading.of("high")))))
+                Map.of("us.presence.transparency", Reading.of("high")), Vocabulary.embedded())))
                 .isInstanceOf(RuleBaseException.class)
                 .hasMessageContaining("fired " + Assessor.FIRING_LIMIT + " times on fact set \"loops\"")
                 .hasMessageContaining("\"Touch the transparency forever\"");
@@ -179,7 +180,7 @@ class AssessorTest {
     void aLoopThatOnlyAWhatIfStartsIsReportedWithTheRulesThatFiredInIt() {
         Assessor looping = new Assessor(TestRules.withShippedScoring("loop"));
 
-        try (WhatIf live = looping.whatIf(new FactSet("calm", null, null, null, Map.of()))) {
+        try (WhatIf live = looping.whatIf(new FactSet("calm", null, null, null, Map.of(), Vocabulary.embedded()))) {
             assertThatThrownBy(() -> live.evaluate(Map.of("us.presence.transparency", Reading.of("high"))))
                     .isInstanceOf(RuleBaseException.class)
                     .hasMessageStartingWith("rule \"Touch the transparency forever\" fired " + Assessor.FIRING_LIMIT
@@ -193,7 +194,7 @@ class AssessorTest {
         Assessor halting = new Assessor(TestRules.withShippedScoring("halts"));
 
         assertThatThrownBy(() -> halting.assess(new FactSet("open", null, null, null,
-                Map.of("us.presence.transparency", Reading.of("high")))))
+                Map.of("us.presence.transparency", Reading.of("high")), Vocabulary.embedded())))
                 .isInstanceOf(RuleBaseException.class)
                 .hasMessage("rule \"Stop at a transparent presence\" halted the engine (drools.halt()) on fact set \"open\" before "
                         + "the rules had settled, which leaves the assessment incomplete; rules must not halt the engine: "
@@ -205,7 +206,7 @@ class AssessorTest {
         Assessor halting = new Assessor(TestRules.withShippedScoring("halts"));
 
         try (WhatIf live = halting.whatIf(new FactSet("opaque", null, null, null,
-                Map.of("us.presence.transparency", Reading.of("low"))))) {
+                Map.of("us.presence.transparency", Reading.of("low")), Vocabulary.embedded()))) {
             assertThatThrownBy(() -> live.evaluate(Map.of("us.presence.transparency", Reading.of("high"))))
                     .isInstanceOf(RuleBaseException.class)
                     .hasMessageStartingWith("rule \"Stop at a transparent presence\" halted the engine (drools.halt()) on fact set "
@@ -219,7 +220,7 @@ class AssessorTest {
         Assessor throwing = new Assessor(TestRules.withShippedScoring("throws"));
 
         assertThatThrownBy(() -> throwing.assess(new FactSet("boom", null, null, null,
-                Map.of("us.presence.transparency", Reading.of("high")))))
+                Map.of("us.presence.transparency", Reading.of("high")), Vocabulary.embedded())))
                 .isInstanceOf(RuleBaseException.class)
                 .hasMessage("rule \"Fail on transparency\" failed on fact set \"boom\": IllegalStateException: "
                         + "deliberate failure; fix the rule's consequence ('then' part)");
@@ -228,7 +229,7 @@ class AssessorTest {
     @Test
     void aRuleThatFailsOnlyOnAPrescriptionsCounterfactualIsReportedWithTheChangeTried() {
         Assessor failing = new Assessor(TestRules.withShippedScoring("fails-on-gain"));
-        FactSet closed = new FactSet("closed", null, null, null, Map.of("us.alliances.openness", new Reading("low", 0.6, null)));
+        FactSet closed = new FactSet("closed", null, null, null, Map.of("us.alliances.openness", new Reading("low", 0.6, null)), Vocabulary.embedded());
         String expected = "rule \"Open alliances favour integration\" failed on fact set \"closed\" while re-assessing it with "
                 + "us.alliances.openness: low (0.60) -> high (for the gain of prescription \"us.openAlliances\"): "
                 + "IllegalStateException: deliberate failure; fix the rule's consequence ('then' part)";
@@ -243,7 +244,7 @@ class AssessorTest {
     void aRuleThatFailsOnAWhatIfIsReportedWithTheChangeAsked() {
         Assessor failing = new Assessor(TestRules.withShippedScoring("fails-on-gain"));
 
-        try (WhatIf live = failing.whatIf(new FactSet("unknown", null, null, null, Map.of()))) {
+        try (WhatIf live = failing.whatIf(new FactSet("unknown", null, null, null, Map.of(), Vocabulary.embedded()))) {
             assertThatThrownBy(() -> live.evaluate(Map.of("us.alliances.openness", Reading.of("high"))))
                     .isInstanceOf(RuleBaseException.class)
                     .hasMessage("rule \"Open alliances favour integration\" failed on fact set \"unknown\" while re-assessing it with "
@@ -257,7 +258,7 @@ class AssessorTest {
         Assessor twice = new Assessor(TestRules.withShippedScoring("twice"));
         FactSet overlapping = new FactSet("overlap", null, null, null, Map.of(
                 "us.reassurance.consistency", new Reading("low", 0.6, null),
-                "us.presence.transparency", new Reading("low", 0.9, null)));
+                "us.presence.transparency", new Reading("low", 0.9, null)), Vocabulary.embedded());
 
         assertThatThrownBy(() -> twice.assess(overlapping))
                 .isInstanceOf(RuleBaseException.class)

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ContainmentTest {
 
     private static final FactSet TRANSPARENT = new FactSet("open", null, null, null,
-            Map.of("us.presence.transparency", Reading.of("high")));
+            Map.of("us.presence.transparency", Reading.of("high")), Vocabulary.embedded());
 
     @AfterEach
     void defaultDeadline() {
@@ -51,7 +51,7 @@ class ContainmentTest {
             assertThatThrownBy(() -> sessions.assess(TRANSPARENT)).isInstanceOf(RuleBaseException.class)
                     .hasMessageStartingWith("rule \"Spin at a transparent presence\" has run for more than 1 s");
             System.clearProperty(Containment.DEADLINE_PROPERTY);
-            FactSet calm = new FactSet("calm", null, null, null, Map.of("us.presence.transparency", Reading.of("low")));
+            FactSet calm = new FactSet("calm", null, null, null, Map.of("us.presence.transparency", Reading.of("low")), Vocabulary.embedded());
             assertThat(sessions.assess(calm).scenarios()).hasSize(4);
         }
     }
@@ -74,7 +74,7 @@ class ContainmentTest {
         }
         Assessor many = new Assessor(TestRules.withShippedScoring("many-rules"));
 
-        Assessment a = many.assess(new FactSet("all", null, null, null, all));
+        Assessment a = many.assess(new FactSet("all", null, null, null, all, Vocabulary.embedded()));
 
         assertThat(a.firings()).isGreaterThan(Assessor.FIRING_LIMIT);
         assertThat(a.firedRules().get("Triple 1")).isGreaterThan(1000).isEqualTo(a.firedRules().get("Triple 8"));

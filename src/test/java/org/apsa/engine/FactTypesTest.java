@@ -1,5 +1,6 @@
 package org.apsa.engine;
 
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
@@ -23,21 +24,21 @@ class FactTypesTest {
 
     @Test
     void aSupportIsForOneOfTheFourOutlooks() {
-        assertThat(new Support("polarization", "r", 1.5, 0.5).contribution()).isEqualTo(0.75);
-        assertThatThrownBy(() -> new Support("polarisation", "r", 1.5, 0.8)).isInstanceOf(IllegalArgumentException.class)
+        assertThat(new Support(KnowledgeBase.embedded(), "polarization", "r", 1.5, 0.5).contribution()).isEqualTo(0.75);
+        assertThatThrownBy(() -> new Support(KnowledgeBase.embedded(), "polarisation", "r", 1.5, 0.8)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no outlook \"polarisation\" (did you mean \"polarization\"?); a Support is for one of "
                         + "deep-integration, shared-dominance, polarization, chaos");
     }
 
     @Test
     void aSupportHasAFiniteWeightAndAConfidenceInZeroToOne() {
-        assertThat(new Support("chaos", "r", -1.0, 1.0).contribution()).isEqualTo(-1.0);
-        assertThatThrownBy(() -> new Support("chaos", "r", 0.0 / 0.0, 1.0))
+        assertThat(new Support(KnowledgeBase.embedded(), "chaos", "r", -1.0, 1.0).contribution()).isEqualTo(-1.0);
+        assertThatThrownBy(() -> new Support(KnowledgeBase.embedded(), "chaos", "r", 0.0 / 0.0, 1.0))
                 .hasMessageStartingWith("the weight of a Support for chaos must be a finite number, was NaN; ");
-        assertThatThrownBy(() -> new Support("chaos", "r", Double.POSITIVE_INFINITY, 1.0))
+        assertThatThrownBy(() -> new Support(KnowledgeBase.embedded(), "chaos", "r", Double.POSITIVE_INFINITY, 1.0))
                 .hasMessageStartingWith("the weight of a Support for chaos must be a finite number, was Infinity; ");
         for (double confidence : new double[] {0.0, -0.5, 1.01, Double.NaN}) {
-            assertThatThrownBy(() -> new Support("chaos", "r", 1.0, confidence)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> new Support(KnowledgeBase.embedded(), "chaos", "r", 1.0, confidence)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("the confidence of a Support for chaos must be in (0, 1], was " + confidence + "; ");
         }
     }
@@ -102,7 +103,7 @@ class FactTypesTest {
     }
 
     private static FactSet opaque() {
-        return new FactSet("t", null, null, null, Map.of("us.presence.transparency", Reading.of("low")));
+        return new FactSet("t", null, null, null, Map.of("us.presence.transparency", Reading.of("low")), Vocabulary.embedded());
     }
 
     @Test
@@ -136,7 +137,7 @@ class FactTypesTest {
                 end
                 """);
         Assessor assessor = new Assessor(RuleBaseLoader.load(dir));
-        FactSet facts = new FactSet("t", null, null, null, Map.of("us.presence.transparency", Reading.of("low")));
+        FactSet facts = new FactSet("t", null, null, null, Map.of("us.presence.transparency", Reading.of("low")), Vocabulary.embedded());
 
         assertThatThrownBy(() -> assessor.assess(facts)).isInstanceOf(RuleBaseException.class)
                 .hasMessageStartingWith("rule \"Opaque presence feeds blocs\" failed on fact set \"t\": IllegalArgumentException: "

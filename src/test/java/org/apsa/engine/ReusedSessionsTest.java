@@ -3,6 +3,7 @@ package org.apsa.engine;
 import org.apsa.ShippedRules;
 import org.apsa.batch.GeneratedFactSets;
 import org.apsa.fact.FactSet;
+import org.apsa.fact.Vocabulary;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Reading;
 import org.apsa.render.AssessmentJson;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ReusedSessionsTest {
 
-    private static final FactSetReader READER = new FactSetReader();
+    private static final FactSetReader READER = new FactSetReader(Vocabulary.embedded());
 
     @Test
     void aReusedSessionAssessesAsANewOne() throws IOException {
@@ -41,7 +42,7 @@ class ReusedSessionsTest {
         for (int i = 1; i <= 40; i++) {
             factSets.add(READER.parse("generated", GeneratedFactSets.line(random, i, 5)).factSet());
         }
-        factSets.add(new FactSet("empty", null, null, null, Map.of()));
+        factSets.add(new FactSet("empty", null, null, null, Map.of(), Vocabulary.embedded()));
 
         List<String> fresh = factSets.stream().map(f -> AssessmentJson.line(assessor.assess(f))).toList();
         // One thread, so every assessment after the first gets the session the one before used.
@@ -70,10 +71,10 @@ class ReusedSessionsTest {
     }
 
     private static void assertReusableAfterFailure(Assessor assessor, String failure) {
-        FactSet failing = new FactSet("fails", null, null, null, Map.of("us.presence.transparency", Reading.of("high")));
+        FactSet failing = new FactSet("fails", null, null, null, Map.of("us.presence.transparency", Reading.of("high")), Vocabulary.embedded());
         FactSet fine = new FactSet("fine", null, null, null, Map.of(
                 "us.reassurance.consistency", Reading.of("low"),
-                "hotspot.koreanPeninsula", Reading.of("crisis")));
+                "hotspot.koreanPeninsula", Reading.of("crisis")), Vocabulary.embedded());
         String expected = AssessmentJson.line(assessor.assess(fine));
         try (Assessor.Reusing reusing = assessor.reusingSessions()) {
             assertThat(AssessmentJson.line(reusing.assess(fine))).isEqualTo(expected);

@@ -1,5 +1,6 @@
 package org.apsa.engine;
 
+import org.apsa.fact.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -70,11 +71,11 @@ class ScoringTest {
     void supportCountsAsAShareOfItsOutlooksReachAndEvidenceAgainstAsItIs() {
         double[] reach = {18.0, 4.5, 6.75, 5.5};
         List<Support> supports = List.of(
-                new Support("shared-dominance", "a", 1.5, 1.0),
-                new Support("shared-dominance", "b", 0.75, 0.8),
-                new Support("deep-integration", "c", 1.0, 1.0),
-                new Support("deep-integration", "d", -0.5, 1.0),
-                new Support("chaos", "e", -1.0, 1.0));
+                new Support(KnowledgeBase.embedded(), "shared-dominance", "a", 1.5, 1.0),
+                new Support(KnowledgeBase.embedded(), "shared-dominance", "b", 0.75, 0.8),
+                new Support(KnowledgeBase.embedded(), "deep-integration", "c", 1.0, 1.0),
+                new Support(KnowledgeBase.embedded(), "deep-integration", "d", -0.5, 1.0),
+                new Support(KnowledgeBase.embedded(), "chaos", "e", -1.0, 1.0));
 
         List<ScenarioScore> scores = Scoring.scores(org.apsa.fact.KnowledgeBase.embedded(), 3.0, 9.5, reach, supports);
 

@@ -29,7 +29,7 @@ class WhatIfSequenceTest {
     @Test
     void eachQuestionIsAnsweredAsAFreshAssessmentOfTheChangedFactSet() {
         Assessor assessor = ShippedRules.assessor();
-        FactSetReader reader = new FactSetReader();
+        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
         Random random = new Random(23);
         List<IndicatorDef> vocabulary = Vocabulary.embedded().indicators();
         int questions = 0;
@@ -65,7 +65,7 @@ class WhatIfSequenceTest {
                     Map<String, Reading> expected = changed(base, changes);
 
                     assertThat(readingsIn(live)).as("%s, question %d: %s", base.id(), q, changes).isEqualTo(new TreeMap<>(expected));
-                    Assessment fresh = assessor.assess(new FactSet(base.id(), base.title(), base.description(), base.asOf(), expected));
+                    Assessment fresh = assessor.assess(base.withIndicators(expected));
                     assertThat(answer.scores()).as("%s, question %d: %s", base.id(), q, changes).isEqualTo(fresh.scenarios());
                     assertThat(answer.leading()).isEqualTo(fresh.leading());
                     questions++;

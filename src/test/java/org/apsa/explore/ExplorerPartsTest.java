@@ -1,5 +1,6 @@
 package org.apsa.explore;
 
+import org.apsa.fact.Vocabulary;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
@@ -33,7 +34,7 @@ class ExplorerPartsTest {
     @BeforeAll
     static void load() {
         shipped = new Assessor(RuleBaseLoader.load(Path.of("rules")));
-        baseline = new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json"));
+        baseline = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
     }
 
     @Test

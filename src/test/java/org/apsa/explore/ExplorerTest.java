@@ -4,6 +4,7 @@ import org.apsa.engine.Assessor;
 import org.apsa.fact.Outlook;
 import org.apsa.engine.TestRules;
 import org.apsa.fact.FactSet;
+import org.apsa.fact.Vocabulary;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Reading;
 import org.apsa.render.ExplorationJson;
@@ -42,7 +43,7 @@ class ExplorerTest {
     @BeforeAll
     static void load() {
         shipped = new Assessor(RuleBaseLoader.load(Path.of("rules")));
-        baseline = new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json"));
+        baseline = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
     }
 
     @Test
@@ -65,10 +66,10 @@ class ExplorerTest {
     @Test
     void everyConfidenceOneVaryingTheStatedGivesTheAssessedLeaderEveryTime() throws IOException {
         for (Path file : factFiles()) {
-            FactSet stated = new FactSetReader().readOne(file);
+            FactSet stated = new FactSetReader(Vocabulary.embedded()).readOne(file);
             Map<String, Reading> certain = new LinkedHashMap<>();
             stated.indicators().forEach((id, r) -> certain.put(id, new Reading(r.level(), 1.0, r.note())));
-            FactSet sure = new FactSet(stated.id(), stated.title(), null, stated.asOf(), certain);
+            FactSet sure = new FactSet(stated.id(), stated.title(), null, stated.asOf(), certain, Vocabulary.embedded());
             String leader = shipped.assess(sure).leading();
             Exploration e = new Explorer(shipped).explore(sure, new Explorer.Options(300, 3, Vary.STATED, 2));
             String slot = leader == null ? Exploration.NO_LEADER : leader;
@@ -80,7 +81,7 @@ class ExplorerTest {
 
     @Test
     void aStatedConfidenceBelowOneMovesTheLevelAsOftenAsItSays() {
-        FactSet one = FactSet.empty("one").with("usChina.strategicDistrust", new Reading("high", 0.7, null));
+        FactSet one = FactSet.empty("one", Vocabulary.embedded()).with("usChina.strategicDistrust", new Reading("high", 0.7, null));
         SamplingModel model = new SamplingModel(one, Vary.STATED, org.apsa.fact.Vocabulary.embedded());
         assertThat(model.dimensions()).hasSize(1);
         SamplingModel.Dimension d = model.dimensions().get(0);
@@ -115,7 +116,7 @@ class ExplorerTest {
     void anIndicatorWithNoEffectIsNamedByNoRuleThatFired() throws IOException {
         // The peninsula counts only where the region takes sides; held balanced, it has no effect.
         Assessor gated = new Assessor(TestRules.withShippedScoring("../rules-explore/gated"));
-        FactSet facts = FactSet.empty("gated")
+        FactSet facts = FactSet.empty("gated", Vocabulary.embedded())
                 .with("region.economicIntegration", Reading.of("high"))
                 .with("region.alignment", Reading.of("balanced"))
                 .with("usChina.strategicDistrust", new Reading("high", 0.6, null))
@@ -164,7 +165,7 @@ class ExplorerTest {
         Map<String, Reading> few = new LinkedHashMap<>();
         baseline.indicators().entrySet().stream().limit(6)
                 .forEach(i -> few.put(i.getKey(), new Reading(i.getValue().level(), 0.5, null)));
-        FactSet sparse = new FactSet("sparse", null, null, null, few);
+        FactSet sparse = new FactSet("sparse", null, null, null, few, Vocabulary.embedded());
         Exploration e = new Explorer(shipped).explore(sparse, new Explorer.Options(2_000, 3, Vary.STATED, 2));
 
         List<String> outcomes = new ArrayList<>(org.apsa.fact.KnowledgeBase.embedded().outlooks().stream().map(Outlook::id).toList());

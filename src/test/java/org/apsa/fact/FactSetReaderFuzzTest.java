@@ -29,7 +29,7 @@ class FactSetReaderFuzzTest {
      * loaded before it is not instrumented.
      */
     private static final class Lazily {
-        static final FactSetReader READER = warm(new FactSetReader());
+        static final FactSetReader READER = warm(new FactSetReader(Vocabulary.embedded()));
         static final Path DIR = scratch();
 
         /** The schema is built once a process, on first use: not what reading one input costs. */

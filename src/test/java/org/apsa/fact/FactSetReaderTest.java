@@ -19,7 +19,7 @@ class FactSetReaderTest {
 
     static final Path GOOD = Path.of("src", "test", "resources", "facts", "good");
 
-    private final FactSetReader reader = new FactSetReader();
+    private final FactSetReader reader = new FactSetReader(Vocabulary.embedded());
 
     @Test
     void readsBareLevelsAndTheOptionalFields() {
@@ -64,7 +64,7 @@ class FactSetReaderTest {
     @Test
     void readsEmptyIndicators() {
         FactSet set = reader.readOne(GOOD.resolve("empty-indicators.json"));
-        assertThat(set).isEqualTo(FactSet.empty("empty-indicators"));
+        assertThat(set).isEqualTo(FactSet.empty("empty-indicators", Vocabulary.embedded()));
     }
 
     @Test

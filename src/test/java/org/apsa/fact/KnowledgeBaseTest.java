@@ -23,7 +23,7 @@ class KnowledgeBaseTest {
 
     @Test
     void theShippedKnowledgeBaseIsTheArticlesInItsOrder() {
-        KnowledgeBase kb = KnowledgeBase.of(Path.of("rules"));
+        KnowledgeBase kb = org.apsa.rulebase.RuleBaseLoader.knowledgeBase(Path.of("rules"));
 
         assertThat(kb.outlookIds()).containsExactly("deep-integration", "shared-dominance", "polarization", "chaos");
         assertThat(kb.best().id()).isEqualTo("deep-integration");
@@ -67,6 +67,16 @@ class KnowledgeBaseTest {
     void anIndicatorWithOneLevelIsAnError() {
         assertThat(problems(MINIMAL.replace("[\"low\", \"high\"]", "[\"low\"]")))
                 .containsExactly("error kb.json:3:42: indicator \"x\" has 1 level; give at least two, lowest first");
+    }
+
+    @Test
+    void anAspectListedTwiceOrNotAsAStringIsAnError() {
+        String kb = MINIMAL.replace("\"id\": \"k\",", "\"id\": \"k\", \"aspects\": [\"cost\", \"cost\"],");
+        assertThat(problems(kb)).containsExactly("error kb.json:1:25: \"aspects\" names an aspect twice");
+        assertThat(problems(kb.replace("[\"cost\", \"cost\"]", "[\"cost\", 3]")))
+                .containsExactly("error kb.json:1:34: \"aspects\" lists non-empty strings");
+        assertThat(KnowledgeBase.parse("kb.json", kb.replace("\"cost\", \"cost\"", "\"cost\", \"durability\""))
+                .knowledgeBase().orElseThrow().aspects()).containsExactly("cost", "durability");
     }
 
     @Test

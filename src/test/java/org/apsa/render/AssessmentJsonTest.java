@@ -1,5 +1,6 @@
 package org.apsa.render;
 
+import org.apsa.fact.KnowledgeBase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apsa.ShippedRules;
@@ -12,6 +13,7 @@ import org.apsa.fact.Outlook;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.fact.FactSet;
+import org.apsa.fact.Vocabulary;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Reading;
 import org.apsa.provenance.Provenance;
@@ -49,7 +51,7 @@ class AssessmentJsonTest {
         List<FactSet> sets = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("facts"))) {
             for (Path f : files.filter(p -> !p.toString().endsWith(".schema.json")).sorted().toList()) {
-                sets.add(new FactSetReader().readOne(f));
+                sets.add(new FactSetReader(Vocabulary.embedded()).readOne(f));
             }
         }
         assertThat(sets).hasSizeGreaterThan(5);
@@ -59,7 +61,7 @@ class AssessmentJsonTest {
     /** The provenance of {@code assess --format json}: tool, version and rules right after the schema version, and no time. */
     @Test
     void theProvenanceComesAfterTheSchemaVersionWithoutItsTime() throws IOException {
-        Assessment a = ShippedRules.assessor().assess(new FactSetReader().readOne(Path.of("facts/baseline-2014-12.json")));
+        Assessment a = ShippedRules.assessor().assess(new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json")));
         Provenance provenance = new Provenance("9.8.7", "my rules", "ab".repeat(32), java.time.Instant.parse("2026-12-07T12:00:00Z"));
         Map<String, Object> expected = new LinkedHashMap<>();
         tree(a).forEach((key, value) -> {
@@ -80,7 +82,7 @@ class AssessmentJsonTest {
     @Test
     void sameBytesAsTheTreeForGeneratedFactSets() {
         Random random = new Random(7);
-        FactSetReader reader = new FactSetReader();
+        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
         for (int i = 1; i <= 200; i++) {
             assertSameAsTree(reader.parse("generated", GeneratedFactSets.line(random, i, 5)).factSet());
         }
@@ -90,15 +92,15 @@ class AssessmentJsonTest {
     void sameBytesAsTheTreeWithTextThatNeedsEscaping() {
         FactSet odd = new FactSet("odd-1", "A \"quoted\" title \\ with\ttabs, é and \u2028", "described", "2015-06-30",
                 Map.of("us.reassurance.consistency", new Reading("low", 0.55, "note with \"quotes\", \u0001 and a\nnew line"),
-                        "usChina.militaryExchanges", new Reading("high", 1.0, "ünïcode ✓")));
+                        "usChina.militaryExchanges", new Reading("high", 1.0, "ünïcode ✓")), Vocabulary.embedded());
         assertSameAsTree(odd);
-        assertSameAsTree(FactSet.empty("nothing-known"));
+        assertSameAsTree(FactSet.empty("nothing-known", Vocabulary.embedded()));
     }
 
     @Test
     void batchLinesKeepTheRecurringTextsOnceAndNoMoreThanTheirCapacity() {
         Random random = new Random(11);
-        FactSetReader reader = new FactSetReader();
+        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
         AssessmentJson.Lines lines = new AssessmentJson.Lines();
         AssessmentJson.Lines small = new AssessmentJson.Lines(25);
         for (int i = 1; i <= 300; i++) {
@@ -135,8 +137,8 @@ class AssessmentJsonTest {
                 new PrescriptionResult("p2", "us", "9", emoji, "i", "t", true, null, "r"));
         List<TraceNode> trace = List.of(new TraceNode("judgment", "j." + emoji, odd, emoji, null, null, 0.5, lone,
                 List.of(new TraceNode("indicator", lone, null, null, null, null, 1.0, null, List.of()))));
-        Assessment a = new Assessment(new FactSet("synthetic", null, null, null, Map.of()), Assessment.ASSESSED, "deep-integration",
-                scores, 1.0, judgments, evaluation, prescriptions, trace, 3, Map.of(), Map.of());
+        Assessment a = new Assessment(new FactSet("synthetic", null, null, null, Map.of(), Vocabulary.embedded()), Assessment.ASSESSED, "deep-integration",
+                scores, 1.0, judgments, evaluation, prescriptions, trace, 3, Map.of(), Map.of(), KnowledgeBase.embedded());
 
         // Null texts are written as null where the format has the key, as the tree has them.
         assertThat(AssessmentJson.line(a)).isEqualTo(COMPACT.writeValueAsString(tree(a))).contains("\"source\":null");
@@ -230,7 +232,7 @@ class AssessmentJsonTest {
     @Test
     void leanAndScoresLinesAreTheFullTreeWithTheirKeysLeftOut() throws IOException {
         Random random = new Random(13);
-        FactSetReader reader = new FactSetReader();
+        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
         AssessmentJson.Lines lean = new AssessmentJson.Lines(Detail.LEAN);
         AssessmentJson.Lines scores = new AssessmentJson.Lines(Detail.SCORES);
         for (int i = 1; i <= 50; i++) {

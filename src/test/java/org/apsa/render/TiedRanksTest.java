@@ -1,10 +1,12 @@
 package org.apsa.render;
 
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.ShippedRules;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.explain.WhyNot;
 import org.apsa.fact.FactSet;
+import org.apsa.fact.Vocabulary;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TiedRanksTest {
 
-    private static final FactSet EMPTY = new FactSet("empty", null, null, null, Map.of());
+    private static final FactSet EMPTY = new FactSet("empty", null, null, null, Map.of(), Vocabulary.embedded());
 
     @Test
     void equalScoresShareTheFirstRankInTextMarkdownTheProofTreeAndWhyNot() {
@@ -41,7 +43,7 @@ class TiedRanksTest {
                 new ScenarioScore("polarization", 2.0, 0.4, "unlikely", 2), new ScenarioScore("shared-dominance", 0.0, 0.1, "very unlikely", 3),
                 new ScenarioScore("chaos", 0.0, 0.1, "very unlikely", 4));
         Assessment tied = new Assessment(EMPTY, Assessment.ASSESSED, "deep-integration", scores, 4.0, List.of(), List.of(),
-                List.of(), List.of(), 0, Map.of(), Map.of());
+                List.of(), List.of(), 0, Map.of(), Map.of(), KnowledgeBase.embedded());
 
         assertThat(AssessmentText.render(tied, Style.PLAIN)).contains("=1 deep integration", "leading (tied; the more desirable, ¶7)",
                 "=1 polarization", "=3 shared dominance of big powers", "=3 falling into chaos");

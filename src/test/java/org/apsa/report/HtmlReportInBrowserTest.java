@@ -1,5 +1,6 @@
 package org.apsa.report;
 
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class HtmlReportInBrowserTest {
 
     /** Three analysts over two years, two of them on the same days. */
     static ReportData sample() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         LocalDate start = LocalDate.of(2014, 12, 9);
         long n = 0;
         for (int month = 0; month < 24; month += 3) {

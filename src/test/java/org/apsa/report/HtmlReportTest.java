@@ -1,5 +1,6 @@
 package org.apsa.report;
 
+import org.apsa.fact.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -17,7 +18,7 @@ class HtmlReportTest {
 
     @Test
     void aTitleIsEscapedIsolatedInItsDirectionAndRidOfControlCharacters() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.titled(Rows.row(1, "odd", "2016-01-01", "deep-integration", 0.58, 0.2, 0.1, 0.12),
                 "<script>alert('x')</script> & \u202eRTL\u001b[31m"));
 
@@ -41,7 +42,7 @@ class HtmlReportTest {
 
     @Test
     void theMeanScoresLeaveOutFactSetsWithInsufficientEvidenceAndSaySo() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.row(1, "view", null, "chaos", 0.1, 0.1, 0.1, 0.7));
         data.add(Rows.row(2, "thin", null, null, 0.25, 0.25, 0.25, 0.25));
 
@@ -75,7 +76,7 @@ class HtmlReportTest {
 
     @Test
     void timeAxisLabelsDoNotRunIntoEachOtherWhenDatesBunchUp() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         LocalDate day = LocalDate.of(2020, 1, 1);
         for (int i = 0; i < 40; i++) {
             data.add(Rows.row(i + 1, "d" + i, day.plusDays(i).toString(), "chaos", 0.1, 0.1, 0.1, 0.7));
@@ -92,7 +93,7 @@ class HtmlReportTest {
 
     @Test
     void evenlySpreadDatesGetSeveralTimeAxisLabels() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         LocalDate day = LocalDate.of(2020, 1, 1);
         for (int i = 0; i < 100; i++) {
             data.add(Rows.row(i + 1, "d" + i, day.plusDays(i).toString(), "chaos", 0.1, 0.1, 0.1, 0.7));
@@ -124,7 +125,7 @@ class HtmlReportTest {
 
     @Test
     void eachOutlooksLineHasItsOwnDashAndMarkerInTheChartAndTheLegendNotOnlyItsColour() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.row(1, "a", "2014-12-09", "chaos", 0.1, 0.2, 0.3, 0.4));
         data.add(Rows.row(2, "b", "2015-12-09", "chaos", 0.1, 0.2, 0.3, 0.4));
 
@@ -150,13 +151,13 @@ class HtmlReportTest {
 
     @Test
     void thePageBeginsWithTheMarkABatchKnowsItsOwnReportBy() {
-        assertThat(HtmlReport.render(new ReportData())).startsWith(HtmlReport.BEGINNING + "\n<style>\n");
+        assertThat(HtmlReport.render(new ReportData(KnowledgeBase.embedded()))).startsWith(HtmlReport.BEGINNING + "\n<style>\n");
         assertThat(HtmlReport.render(LargeBatch.data())).startsWith(HtmlReport.BEGINNING);
     }
 
     @Test
     void longIdsAndTitlesWrapRatherThanWidenThePage() {
-        String html = HtmlReport.render(new ReportData());
+        String html = HtmlReport.render(new ReportData(KnowledgeBase.embedded()));
 
         assertThat(html).contains("td.id,.brief{overflow-wrap:anywhere}", "td.id{min-width:18ch}").doesNotContain("td.id{white-space:nowrap}");
     }

@@ -1,5 +1,6 @@
 package org.apsa.report;
 
+import org.apsa.fact.KnowledgeBase;
 import java.time.LocalDate;
 
 /** 2,000 fact sets, two a day: more than the overview table lists, with a timeline and shared dates. */
@@ -11,7 +12,7 @@ final class LargeBatch {
     }
 
     static ReportData data() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         LocalDate first = LocalDate.of(2015, 1, 1);
         for (int i = 0; i < SIZE; i++) {
             data.add(i % 2 == 0

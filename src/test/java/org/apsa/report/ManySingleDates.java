@@ -1,5 +1,6 @@
 package org.apsa.report;
 
+import org.apsa.fact.KnowledgeBase;
 import java.time.LocalDate;
 
 /**
@@ -15,7 +16,7 @@ final class ManySingleDates {
     }
 
     static ReportData data() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         int n = 0;
         for (int i = 0; i < Limits.WAITING_DATES; i++) {
             n++;

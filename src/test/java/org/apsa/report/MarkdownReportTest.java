@@ -1,5 +1,6 @@
 package org.apsa.report;
 
+import org.apsa.fact.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MarkdownReportTest {
 
     private static ReportData sample() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.row(1, "dove", "2014-12-09", "deep-integration", 0.7, 0.1, 0.1, 0.1, "us.presence.transparency=high"));
         data.add(Rows.row(2, "hawk", "2014-12-09", "polarization", 0.1, 0.1, 0.7, 0.1, "us.presence.transparency=low"));
         data.add(Rows.row(3, "later", "2015-06-01", "chaos", 0.0, 0.0, 0.1, 0.9));
@@ -105,7 +106,7 @@ class MarkdownReportTest {
 
     @Test
     void theTimelineSaysHowManyFactSetsWithInsufficientEvidenceItLeavesOut() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.row(1, "view", "2015-01-01", "chaos", 0.1, 0.1, 0.1, 0.7));
         data.add(Rows.row(2, "thin", "2015-01-01", null, 0.25, 0.25, 0.25, 0.25));
 
@@ -117,7 +118,7 @@ class MarkdownReportTest {
 
     @Test
     void theMeanScoresSayHowManyFactSetsWithInsufficientEvidenceTheyLeaveOut() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.row(1, "view", null, "chaos", 0.1, 0.1, 0.1, 0.7));
         data.add(Rows.row(2, "thin", null, null, 0.25, 0.25, 0.25, 0.25));
         data.add(Rows.row(3, "thinner", null, null, 0.25, 0.25, 0.25, 0.25));
@@ -129,7 +130,7 @@ class MarkdownReportTest {
 
     @Test
     void withoutAnyFactSetWithEnoughEvidenceThereAreNoMeanScores() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.row(1, "thin", null, null, 0.25, 0.25, 0.25, 0.25));
 
         assertThat(MarkdownReport.render(data)).contains("No mean scores: no fact set has enough evidence.").doesNotContain("Mean scores:");
@@ -137,7 +138,7 @@ class MarkdownReportTest {
 
     @Test
     void aTitleIsShownLiterallyWhateverMarkdownItHolds() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.titled(Rows.row(1, "odd", null, "chaos", 0.1, 0.1, 0.1, 0.7),
                 "a|b *star* _u_ `tick` [x](http://e.com) ![i](y.png) &lt; <b> ~~s~~ \\ line\nbreak\u001b[31mred\u0007"));
 
@@ -149,7 +150,7 @@ class MarkdownReportTest {
 
     @Test
     void withoutDatesThereIsNoTimelineOrComparison() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.row(1, "undated", null, null, 0.25, 0.25, 0.25, 0.25));
 
         String md = MarkdownReport.render(data);

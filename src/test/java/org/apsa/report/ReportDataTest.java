@@ -1,5 +1,6 @@
 package org.apsa.report;
 
+import org.apsa.fact.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -11,7 +12,7 @@ class ReportDataTest {
 
     @Test
     void countsAndMeansCoverEveryRowWhileTheListStopsAtTheCap() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         for (int i = 1; i <= Limits.LISTED + 500; i++) {
             data.add(i % 2 == 0 ? Rows.row(i, "v" + i, null, "polarization", i > Limits.LISTED ? 0.1 : 0.2, 0.1, 0.6, 0.1)
                     : Rows.row(i, "v" + i, null, null, 0.25, 0.25, 0.25, 0.25));
@@ -28,7 +29,7 @@ class ReportDataTest {
 
     @Test
     void theMeanScoresLeaveOutFactSetsWithInsufficientEvidenceAsTheTimelineDoes() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.row(1, "view", "2015-01-01", "chaos", 0.1, 0.1, 0.1, 0.7));
         data.add(Rows.row(2, "thin", "2015-01-01", null, 0.25, 0.25, 0.25, 0.25));
         data.add(Rows.row(3, "undated-thin", null, null, 0.25, 0.25, 0.25, 0.25));
@@ -40,7 +41,7 @@ class ReportDataTest {
 
     @Test
     void theTimelineAveragesEachDayInDateOrder() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.row(1, "b", "2015-01-01", "chaos", 0.1, 0.1, 0.1, 0.7));
         data.add(Rows.row(2, "a", "2014-12-09", "polarization", 0.2, 0.2, 0.4, 0.2));
         data.add(Rows.row(3, "c", "2015-01-01", "chaos", 0.3, 0.1, 0.1, 0.5));
@@ -53,7 +54,7 @@ class ReportDataTest {
 
     @Test
     void theTimelineLeavesOutFactSetsWithInsufficientEvidence() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.row(1, "view", "2015-01-01", "chaos", 0.1, 0.1, 0.1, 0.7));
         data.add(Rows.row(2, "thin", "2015-01-01", null, 0.25, 0.25, 0.25, 0.25));
         data.add(Rows.row(3, "thinner", "2016-01-01", null, 0.25, 0.25, 0.25, 0.25));
@@ -69,7 +70,7 @@ class ReportDataTest {
 
     @Test
     void manyDatesAreGroupedByMonthThenYearSoTheTimelineStaysSmall() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         LocalDate day = LocalDate.of(1990, 1, 1);
         for (int i = 0; i < 20_000; i++) {
             data.add(Rows.row(i, "v" + i, day.plusDays(i).toString(), "chaos", 0.1, 0.1, 0.1, 0.7));
@@ -82,7 +83,7 @@ class ReportDataTest {
 
     @Test
     void fact_setsThatShareADateAreComparedAndSinglesAreNot() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.row(1, "alone", "2014-01-01", "chaos", 0.1, 0.1, 0.1, 0.7));
         data.add(Rows.row(2, "dove", "2014-12-09", "deep-integration", 0.7, 0.1, 0.1, 0.1, "us.presence.transparency=high"));
         data.add(Rows.row(3, "hawk", "2014-12-09", "polarization", 0.1, 0.1, 0.7, 0.1, "us.presence.transparency=low"));
@@ -109,7 +110,7 @@ class ReportDataTest {
 
     @Test
     void theEarliestSharedDatesAreComparedWhateverOrderTheyComeIn() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         LocalDate day = LocalDate.of(2010, 1, 1);
         int number = 0;
         for (int i = Limits.COMPARED_DATES + 9; i >= 0; i--) {
@@ -137,7 +138,7 @@ class ReportDataTest {
 
     @Test
     void nothingIsLeftOutOfTheComparisonWhenEveryDateFits() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.row(1, "a", "2014-12-09", "chaos", 0.1, 0.1, 0.1, 0.7));
         data.add(Rows.row(2, "b", "2014-12-09", "chaos", 0.1, 0.1, 0.1, 0.7));
         data.add(Rows.row(3, "c", "2015-12-09", "chaos", 0.1, 0.1, 0.1, 0.7));

@@ -1,5 +1,6 @@
 package org.apsa.report;
 
+import org.apsa.fact.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ class SparklinesTest {
 
     @Test
     void datesArePlacedByTimeWithAGapWhereNoFactSetIsDated() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.row(1, "baseline", "2014-12-09", "polarization", 0.19, 0.14, 0.51, 0.17));
         data.add(Rows.row(2, "analysts", "2015-06-15", "polarization", 0.32, 0.12, 0.37, 0.19));
         data.add(Rows.row(3, "crisis", "2017-09-15", "chaos", 0.10, 0.15, 0.29, 0.45));
@@ -29,7 +30,7 @@ class SparklinesTest {
 
     @Test
     void aCharacterIsTheMeanOfTheFactSetsInItsStretchEachCountingOnce() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.row(1, "low", "2020-01-01", "chaos", 0.0, 0.1, 0.1, 0.8));
         // Two days in one stretch of 7: one fact set at 0.15 and three at 0.55 make 0.45, not the days' 0.35.
         data.add(Rows.row(2, "one", "2020-03-02", "chaos", 0.15, 0.1, 0.1, 0.65));
@@ -47,7 +48,7 @@ class SparklinesTest {
 
     @Test
     void eachLineIsScaledFromItsLowestToItsHighestMean() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         double[] di = {0.15, 0.26, 0.35, 0.21};
         for (int i = 0; i < di.length; i++) {
             data.add(Rows.row(i + 1, "v" + i, "2020-01-0" + (i + 1), "chaos", di[i], 0.1, 0.1, 0.9 - di[i]));
@@ -62,7 +63,7 @@ class SparklinesTest {
 
     @Test
     void aLineThatBarelyMovesIsNotDrawnFromBottomToTop() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         data.add(Rows.row(1, "a", "2020-01-01", "chaos", 0.25, 0.1, 0.1, 0.55));
         data.add(Rows.row(2, "b", "2020-01-02", "chaos", 0.26, 0.1, 0.1, 0.54));
 
@@ -74,7 +75,7 @@ class SparklinesTest {
 
     @Test
     void noSparklineIsWiderThanItsLimitAndAStepIsNeverShorterThanAPoint() {
-        ReportData data = new ReportData();
+        ReportData data = new ReportData(KnowledgeBase.embedded());
         LocalDate day = LocalDate.of(1990, 1, 1);
         for (int i = 0; i < 20_000; i++) {
             data.add(Rows.row(i, "v" + i, day.plusDays(i).toString(), "chaos", 0.1, 0.1, 0.1, 0.7));

@@ -12,7 +12,7 @@ class SummaryCsvTest {
 
         assertThat(line).isEqualTo("hawk,2014-12-09,assessed,polarization,0.1000,very unlikely,0.1000,very unlikely,"
                 + "0.7000,likely,0.1000,very unlikely,us.transparentPresence,0.1250\r\n");
-        assertThat(SummaryCsv.header().split(",")).hasSize(line.split(",").length);
+        assertThat(SummaryCsv.header(org.apsa.fact.KnowledgeBase.embedded()).split(",")).hasSize(line.split(",").length);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.apsa.rulebase;
 
+import org.apsa.fact.Vocabulary;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.Outlook;
 import org.apsa.fact.FactSet;
@@ -362,7 +363,7 @@ class RuleCacheTest {
     }
 
     private static FactSet baseline() {
-        return new FactSetReader().readOne(BASELINE);
+        return new FactSetReader(Vocabulary.embedded()).readOne(BASELINE);
     }
 
     private static double score(RuleBase rules, Outlook outlook) {

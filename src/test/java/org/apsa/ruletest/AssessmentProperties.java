@@ -104,7 +104,7 @@ class AssessmentProperties {
         return Combinators.combine(parts).as(entries -> {
             Map<String, Reading> indicators = new LinkedHashMap<>();
             entries.forEach(e -> e.ifPresent(x -> indicators.put(x.getKey(), x.getValue())));
-            return new FactSet("generated", null, null, null, indicators);
+            return new FactSet("generated", null, null, null, indicators, Vocabulary.embedded());
         });
     }
 

@@ -67,7 +67,7 @@ class CalibrationTest {
      */
     @Test
     void theReachesInTheKnowledgeBaseAreWhatTheRulesGive() throws IOException {
-        List<org.apsa.fact.Outlook> declared = org.apsa.fact.KnowledgeBase.of(RuleFixtures.RULES).outlooks();
+        List<org.apsa.fact.Outlook> declared = org.apsa.rulebase.RuleBaseLoader.knowledgeBase(RuleFixtures.RULES).outlooks();
         List<String> outlooks = org.apsa.fact.KnowledgeBase.embedded().outlookIds();
         for (int i = 0; i < declared.size(); i++) {
             String outlook = outlooks.get(i);

@@ -1,5 +1,6 @@
 package org.apsa.ruletest;
 
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.engine.Assessment;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
@@ -28,7 +29,7 @@ class RuleCoverageTest {
     void everyRuleFiresInSomeRuleTest() {
         RuleTestRunner runner = new RuleTestRunner(RuleFixtures.ASSESSOR);
         Set<String> fired = new TreeSet<>();
-        for (RuleTest test : new RuleTestReader().readAll(RuleFixtures.TESTS)) {
+        for (RuleTest test : new RuleTestReader(KnowledgeBase.embedded()).readAll(RuleFixtures.TESTS)) {
             Assessment a = RuleFixtures.ASSESSOR.assess(test.facts());
             fired.addAll(a.firedRules().keySet());
         }
@@ -40,9 +41,9 @@ class RuleCoverageTest {
     /** The negative case: a rule that stays silent on some facts has a test saying where it must. */
     @Test
     void everyRuleThatCanStaySilentHasATestWhereItMust() {
-        Set<String> alwaysFire = RuleFixtures.ASSESSOR.assess(FactSet.empty("nothing-known")).firedRules().keySet();
+        Set<String> alwaysFire = RuleFixtures.ASSESSOR.assess(FactSet.empty("nothing-known", Vocabulary.embedded())).firedRules().keySet();
         Set<String> expectedSilent = new TreeSet<>();
-        for (RuleTest test : new RuleTestReader().readAll(RuleFixtures.TESTS)) {
+        for (RuleTest test : new RuleTestReader(KnowledgeBase.embedded()).readAll(RuleFixtures.TESTS)) {
             expectedSilent.addAll(test.expect().notFired());
         }
         List<String> untested = RuleFixtures.RULE_BASE.rules().stream().map(RuleInfo::name)

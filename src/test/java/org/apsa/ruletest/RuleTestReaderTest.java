@@ -1,5 +1,6 @@
 package org.apsa.ruletest;
 
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.InputProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RuleTestReaderTest {
 
-    private final RuleTestReader reader = new RuleTestReader();
+    private final RuleTestReader reader = new RuleTestReader(KnowledgeBase.embedded());
 
     private List<InputProblem> problems(String text) {
         return assertThrows(RuleTestException.class, () -> reader.parse("t.json", text)).problems();

@@ -1,5 +1,6 @@
 package org.apsa.ruletest;
 
+import org.apsa.fact.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,7 +13,7 @@ class RuleTestRunnerTest {
     private final RuleTestRunner runner = new RuleTestRunner(RuleFixtures.ASSESSOR);
 
     private RuleTestResult run(String expect) {
-        return runner.run(new RuleTestReader().parse("t.json", """
+        return runner.run(new RuleTestReader(KnowledgeBase.embedded()).parse("t.json", """
                 { "facts": { "id": "x", "indicators": { "usChina.strategicDistrust": "high", "china.militaryGrowth": "high",
                                                          "context.mediaThreatFocus": "high" } },
                   "expect": %s }

@@ -1,5 +1,6 @@
 package org.apsa.ruletest;
 
+import org.apsa.fact.KnowledgeBase;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -21,7 +22,7 @@ class RuleTestsTest {
 
     @TestFactory
     Stream<DynamicTest> everyRuleTestPasses() {
-        List<RuleTest> tests = new RuleTestReader().readAll(RuleFixtures.TESTS);
+        List<RuleTest> tests = new RuleTestReader(KnowledgeBase.embedded()).readAll(RuleFixtures.TESTS);
         assertFalse(tests.isEmpty(), "no rule tests found in " + RuleFixtures.TESTS);
         RuleTestRunner runner = new RuleTestRunner(RuleFixtures.ASSESSOR);
         return tests.stream().map(test -> DynamicTest.dynamicTest(test.name(), () -> {
@@ -45,7 +46,7 @@ class RuleTestsTest {
         start += "```json\n".length();
         String example = text.substring(start, text.indexOf("```", start));
 
-        RuleTest test = new RuleTestReader().parse(readme + " (the example under \"Rule tests\")", example);
+        RuleTest test = new RuleTestReader(KnowledgeBase.embedded()).parse(readme + " (the example under \"Rule tests\")", example);
         RuleTestResult result = new RuleTestRunner(RuleFixtures.ASSESSOR).run(test);
 
         assertEquals(List.of(), result.failures(), test.file());

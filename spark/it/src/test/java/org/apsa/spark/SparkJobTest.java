@@ -1,5 +1,6 @@
 package org.apsa.spark;
 
+import org.apsa.fact.Vocabulary;
 import org.apsa.batch.Batch;
 import org.apsa.batch.Report;
 import org.apsa.engine.Assessor;
@@ -135,7 +136,7 @@ class SparkJobTest {
     void exploreGivesTheSingleMachineNumbersWhateverThePartitions() throws Exception {
         Path file = MixedInput.FACTS.resolve("baseline-2014-12.json");
         int samples = 2_600;
-        Exploration alone = new Explorer(singleMachine()).explore(new FactSetReader().readOne(file),
+        Exploration alone = new Explorer(singleMachine()).explore(new FactSetReader(Vocabulary.embedded()).readOne(file),
                 new Explorer.Options(samples, 7, Vary.ALL, 2));
         String expected = ExplorationJson.render(alone);
         for (int partitions : new int[] {1, 3}) {

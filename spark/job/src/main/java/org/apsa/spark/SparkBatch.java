@@ -99,7 +99,8 @@ public final class SparkBatch {
 
         JavaPairRDD<IntWritable, BytesWritable> parts = byFile.mapPartitionsWithIndex((index, it) -> {
             Assessor.Reusing sessions = rules.value().sessions();
-            Lines lines = new Lines(index, it, sessions, new FactSetReader(rules.value().vocabulary()), conf.value().value(),
+            Lines lines = new Lines(index, it, sessions, new FactSetReader(rules.value().vocabulary()),
+                    SummaryCsv.header(rules.value().assessor().rules().knowledgeBase()), conf.value().value(),
                     firsts.value(), names.value(), assessed, invalid);
             TaskContext.get().addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> lines.close());
             return lines;
@@ -216,7 +217,9 @@ public final class SparkBatch {
         private FactFile file;
         private Records records;
 
-        Lines(int partition, Iterator<FactFile> files, Assessor.Reusing sessions, FactSetReader reader, Configuration hadoop, Map<String, long[]> firsts,
+        /** @param header the first line of summary.csv, with the outlooks of the rules' knowledge base */
+        Lines(int partition, Iterator<FactFile> files, Assessor.Reusing sessions, FactSetReader reader, String header, Configuration hadoop,
+              Map<String, long[]> firsts,
               List<String> names, LongAccumulator assessed, LongAccumulator invalid) {
             this.files = files;
             this.sessions = sessions;
@@ -227,7 +230,7 @@ public final class SparkBatch {
             this.assessed = assessed;
             this.invalid = invalid;
             if (partition == 0) {
-                ready.add(new Tuple2<>(PartsOutputFormat.CSV, SummaryCsv.header().getBytes(StandardCharsets.UTF_8)));
+                ready.add(new Tuple2<>(PartsOutputFormat.CSV, header.getBytes(StandardCharsets.UTF_8)));
             }
         }
 
