@@ -189,7 +189,7 @@ final class CommandHarness {
         commands.values().stream().filter(t -> !t.method().getAnnotation(Command.class).hidden())
                 .forEach(t -> entries.add(Help.entry(t.method())));
         shellOnly.values().forEach(m -> entries.add(Help.entry(m)));
-        return new Help(entries);
+        return new Help(entries, Help.Templates.TOOLS);
     }
 
     private int fail(Throwable failure) {
