@@ -1,7 +1,6 @@
 package org.apsa.cli;
 
 import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.shell.command.CommandAlias;
 import org.springframework.shell.command.CommandOption;
@@ -18,7 +17,6 @@ import org.stringtemplate.v4.misc.STMessage;
 import org.stringtemplate.v4.misc.STNoSuchPropertyException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -97,14 +95,11 @@ final class Help {
                 "classpath:template/apsa-help-command.stg");
 
         static Templates load(ResourceLoader loader, String commands, String command) {
-            return new Templates(read(loader.getResource(commands)), read(loader.getResource(command)));
-        }
-
-        private static String read(Resource resource) {
-            try (InputStream in = resource.getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                return new Templates(loader.getResource(commands).getContentAsString(StandardCharsets.UTF_8),
+                        loader.getResource(command).getContentAsString(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the help template " + resource, e);
+                throw new UncheckedIOException("cannot read the help templates " + commands + ", " + command, e);
             }
         }
     }
@@ -290,10 +285,11 @@ final class Help {
      */
     private static String render(String template, Record model, int width) {
         STGroup group = new STGroupString(template);
+        // A template that does not compile or names no property of its model fails the help, not the help's text.
         group.setListener(new ErrorBuffer() {
             @Override
             public void compileTimeError(STMessage message) {
-                throw new IllegalStateException("help template: " + message);
+                runTimeError(message);
             }
 
             @Override
