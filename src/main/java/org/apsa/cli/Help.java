@@ -1,6 +1,5 @@
 package org.apsa.cli;
 
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.shell.command.CommandAlias;
 import org.springframework.shell.command.CommandOption;
@@ -89,10 +88,6 @@ final class Help {
 
     /** The templates' text: Spring Shell's help templates, as its {@code spring.shell.command.help} properties name them. */
     record Templates(String commands, String command) {
-
-        /** The tool's own, as {@code application.properties} names them. */
-        static final Templates TOOLS = load(new DefaultResourceLoader(), "classpath:template/apsa-help-commands.stg",
-                "classpath:template/apsa-help-command.stg");
 
         static Templates load(ResourceLoader loader, String commands, String command) {
             try {
