@@ -234,16 +234,12 @@ class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        return causeOf(e, type) != null;
-    }
-
-    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return type.cast(t);
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     /** A failure as the user sees it; an empty message says nothing. */
