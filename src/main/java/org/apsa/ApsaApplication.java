@@ -13,6 +13,7 @@ import org.apsa.io.PrivateFiles;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RulesFolderException;
 import org.springframework.boot.Banner;
+import org.springframework.boot.ExitCodeEvent;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -33,6 +34,8 @@ import org.springframework.shell.boot.StandardAPIAutoConfiguration;
 import org.springframework.shell.boot.StandardCommandsAutoConfiguration;
 import org.springframework.shell.boot.ThemingAutoConfiguration;
 import org.springframework.shell.boot.UserConfigAutoConfiguration;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.shell.command.annotation.CommandScan;
 
@@ -41,7 +44,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * APSA, the Asia-Pacific Security Assessor. With no arguments it opens the interactive
@@ -111,10 +114,17 @@ public class ApsaApplication {
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         app.setDefaultProperties(properties);
+        // The status of a failed run, as Spring Boot maps it (the cli's Failures, Spring Shell's mappers).
+        AtomicInteger mapped = new AtomicInteger();
+        app.addListeners((ApplicationListener<ApplicationEvent>) event -> {
+            if (event instanceof ExitCodeEvent exit) {
+                mapped.set(exit.getExitCode());
+            }
+        });
         try (ConfigurableApplicationContext context = app.run(args)) {
             return SpringApplication.exit(context);
         } catch (Throwable failure) {
-            return exitStatus(failure);
+            return exitStatus(failure, mapped.get());
         }
     }
 
@@ -144,14 +154,13 @@ public class ApsaApplication {
     }
 
     /**
-     * The status of a run that ended in an exception. Messages for expected failures were
-     * already printed where they happened; anything else is a defect of the tool, reported
-     * in one line with the stack trace in the log.
+     * The status of a run that ended in an exception: {@code mapped}, the status Spring Boot
+     * gave it, for a failure said already where it happened; anything else (0) is a defect of
+     * the tool, reported in one line with the stack trace in the log.
      */
-    static int exitStatus(Throwable failure) {
-        OptionalInt reported = ExitCode.ofReported(failure);
-        if (reported.isPresent()) {
-            return reported.getAsInt();
+    static int exitStatus(Throwable failure, int mapped) {
+        if (mapped != 0) {
+            return mapped;
         }
         Logger log = LogManager.getLogger(ApsaApplication.class);
         log.error("unexpected failure", failure);

@@ -38,4 +38,14 @@ class ShellLaunchTest {
                 .isInstanceOf(org.apsa.rulebase.RulesFolderException.class)
                 .hasMessage("--rules is empty; give the folder holding the .drl files, or leave the option out for the default");
     }
+
+    @Test
+    void aOneShotCommandsFailureEndsTheRunWithTheStatusSpringBootWasGivenForIt(@TempDir Path dir) throws Exception {
+        Path broken = java.nio.file.Files.writeString(dir.resolve("broken.json"), "{ not json");
+
+        // The documented statuses (docs/commands.md): 1 invalid input, 3 rule base error.
+        assertThat(ApsaApplication.run("assess", broken.toString())).isEqualTo(1);
+        assertThat(ApsaApplication.run("rules", "validate", "--rules", "src/test/resources/rules-broken/syntax")).isEqualTo(3);
+        assertThat(ApsaApplication.run("version")).isZero();
+    }
 }

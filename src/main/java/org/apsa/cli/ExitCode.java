@@ -1,12 +1,9 @@
 package org.apsa.cli;
 
-import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.shell.CommandNotFound;
-import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
-
-import java.util.OptionalInt;
-
-/** The exit statuses of one-shot commands; scripts depend on them (README, "Exit status"). */
+/**
+ * The exit statuses of one-shot commands and scripts, which callers depend on (docs/commands.md,
+ * "Exit status"). {@link Failures} gives each failure its status, in one place.
+ */
 public enum ExitCode {
     /** The command did what was asked. */
     OK(0),
@@ -39,21 +36,5 @@ public enum ExitCode {
 
     public int status() {
         return status;
-    }
-
-    /**
-     * The exit status of a failure the shell has already reported to the user (a command that
-     * failed in a script, an unknown command, a parser error); empty for any other failure.
-     */
-    public static OptionalInt ofReported(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ExitCodeGenerator generator && generator.getExitCode() != 0) {
-                return OptionalInt.of(generator.getExitCode());
-            }
-            if (t instanceof CommandParserExceptionsException || t instanceof CommandNotFound) {
-                return OptionalInt.of(USAGE.status());
-            }
-        }
-        return OptionalInt.empty();
     }
 }

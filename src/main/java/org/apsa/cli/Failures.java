@@ -10,8 +10,11 @@ import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RulesFolderException;
 import org.apsa.ruletest.RuleTestException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ExitCodeExceptionMapper;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.shell.CommandNotFound;
 import org.springframework.shell.command.CommandCatalog;
 import org.springframework.shell.command.CommandExceptionResolver;
 import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
@@ -34,13 +37,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The one place that turns a failure into a message and an exit status. Messages are plain
- * text naming the file, the position and the fix; stack traces go to the log only. In a
- * one-shot run the shell's terminal is standard error, so the message lands there.
+ * The one place that turns a failure into a message and an exit status, in Spring Shell's
+ * and Spring Boot's ways: as the shell's exception resolver, a command's failure becomes a
+ * {@link CommandHandlingResult} (message and status), which the shell says and, outside the
+ * interactive shell, ends the run with; as Boot's {@link ExitCodeExceptionMapper}, a failure
+ * that ended the run gives the status the process exits with. Messages are plain text naming
+ * the file, the position and the fix; stack traces go to the log only. In a one-shot run the
+ * shell's terminal is standard error, so the message lands there.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class Failures implements CommandExceptionResolver {
+class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
 
     private static final Logger LOG = LogManager.getLogger(Failures.class);
 
@@ -50,6 +57,29 @@ class Failures implements CommandExceptionResolver {
     @Autowired(required = false)
     void setCommands(CommandCatalog commands) {
         this.commands = commands;
+    }
+
+    /**
+     * The status of a run that {@code failure} ended, for Spring Boot: that of a failure
+     * said already (a command's, which the shell carries in an {@link ExitCodeGenerator}; an
+     * unknown command; a parser error); 0 for any other, which the run reports as an internal error.
+     */
+    @Override
+    public int getExitCode(Throwable failure) {
+        return reportedStatus(failure);
+    }
+
+    /** The status of a failure the shell has said already (see {@link #getExitCode}); 0 for any other. */
+    static int reportedStatus(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ExitCodeGenerator generator && generator.getExitCode() != 0) {
+                return generator.getExitCode();
+            }
+            if (t instanceof CommandParserExceptionsException || t instanceof CommandNotFound) {
+                return ExitCode.USAGE.status();
+            }
+        }
+        return 0;
     }
 
     /** A failure of no command the shell knows of; see {@link #resolve(Exception, CommandRegistration)}. */
@@ -204,16 +234,12 @@ class Failures implements CommandExceptionResolver {
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        return causeOf(e, type) != null;
-    }
-
-    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return type.cast(t);
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     /** A failure as the user sees it; an empty message says nothing. */

@@ -1,13 +1,25 @@
 package org.apsa.cli;
 
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.shell.command.CommandAlias;
 import org.springframework.shell.command.CommandOption;
 import org.springframework.shell.command.CommandRegistration;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
+import org.stringtemplate.v4.AttributeRenderer;
+import org.stringtemplate.v4.ModelAdaptor;
+import org.stringtemplate.v4.ST;
+import org.stringtemplate.v4.STGroup;
+import org.stringtemplate.v4.STGroupString;
+import org.stringtemplate.v4.misc.ErrorBuffer;
+import org.stringtemplate.v4.misc.STMessage;
+import org.stringtemplate.v4.misc.STNoSuchPropertyException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -22,16 +34,22 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The tool's help, one renderer for the interactive shell, scripts and one-shot runs: the
- * overview of the commands by group, and one command's (or a group's) description, usage,
- * example and options. A command of the tool is described from its {@code @Command} and
- * {@code @Option} annotations, one of the shell framework's own ({@code clear}, {@code quit})
+ * The tool's help, for the interactive shell, scripts and one-shot runs alike: the overview
+ * of the commands by group, and one command's (or a group's) description, usage, example and
+ * options. It is written by two StringTemplate group files, as Spring Shell's own help is
+ * ({@code template/apsa-help-commands.stg}, {@code template/apsa-help-command.stg}, named by
+ * Spring Shell's {@code spring.shell.command.help.*-template} properties); this class gives
+ * them their model. Spring Shell's help model cannot serve: it lists groups alphabetically and
+ * a group's commands in no set order, knows no example, positional option or shell-only
+ * command, and is not public. A command of the tool is described from its {@code @Command}
+ * and {@code @Option} annotations, one of the framework's own ({@code clear}, {@code quit})
  * from its registration, so a command's help reads the same wherever it is asked for.
  *
- * <p>Text is wrapped at spaces, never inside a word, with a hanging indent, to the width the
- * caller gives: the terminal's when the text goes to one, else {@link #PLAIN_WIDTH} (see
- * {@link Output#width()}). A fixed width off a terminal keeps piped and saved help
- * readable in any viewer, and the same from one run to the next.
+ * <p>Each line the templates write is wrapped at spaces, never inside a word, to the width
+ * the caller gives: the terminal's when the text goes to one, else {@link #PLAIN_WIDTH} (see
+ * {@link Output#width()}); its wrapped lines hang at the line's tab, else two spaces in
+ * (StringTemplate wraps only between a list's items, not inside a template's own words). A
+ * fixed width off a terminal keeps piped and saved help readable in any viewer.
  */
 final class Help {
 
@@ -62,12 +80,24 @@ final class Help {
 
     private static final Pattern EXAMPLE = Pattern.compile("(.*?)\\s*Example: (.*)", Pattern.DOTALL);
 
-    /** Keeps the words of one usage item ("[--format FORMAT]") on one line; a space once wrapped. */
+    /** Keeps the words of one item ("[--format FORMAT]") on one line: the templates' format "unbroken"; a space once wrapped. */
     private static final char UNBROKEN = '\u00a0';
 
-    /** Each status on one line with its meaning. */
-    private static final String EXIT_STATUS = "Exit status: " + Stream.of("0 done", "1 invalid input", "2 usage error",
-            "3 rule base error", "4 internal error", "130 stopped (Ctrl-C)").map(Help::unbroken).collect(Collectors.joining(", ")) + ".";
+    /** Where the templates hang a line's wrapped lines. */
+    private static final char HANG = '\t';
+
+    /** The templates' text: Spring Shell's help templates, as its {@code spring.shell.command.help} properties name them. */
+    record Templates(String commands, String command) {
+
+        static Templates load(ResourceLoader loader, String commands, String command) {
+            try {
+                return new Templates(loader.getResource(commands).getContentAsString(StandardCharsets.UTF_8),
+                        loader.getResource(command).getContentAsString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the help templates " + commands + ", " + command, e);
+            }
+        }
+    }
 
     /**
      * One option: its long name, what it is, whether it must be given, its default (empty:
@@ -76,6 +106,16 @@ final class Help {
      */
     record Opt(String name, String description, boolean required, String defaultValue, boolean flag, boolean many,
                boolean positional) {
+
+        /** How help writes its value: "FILE", "PATH..." for a list. */
+        public String metavar() {
+            return Help.metavar(name, many);
+        }
+
+        /** A default worth saying, or null: none for a flag, which is off unless given. */
+        public String shownDefault() {
+            return defaultValue == null || defaultValue.isEmpty() || defaultValue.equals("false") ? null : defaultValue;
+        }
     }
 
     /** One command: its name and other names, its group, what it does, an example (empty: none), its options. */
@@ -85,11 +125,42 @@ final class Help {
         List<String> names() {
             return Stream.concat(Stream.of(name), aliases.stream()).toList();
         }
+
+        /** Whether it has an example: for the templates, to which an empty text is one. */
+        public boolean hasExample() {
+            return !example.isEmpty();
+        }
+
+        /** What it does in a phrase, for the overview ({@link Help#summary}). */
+        public String summary() {
+            return Help.summary(description);
+        }
+    }
+
+    /** A command in the overview: its names padded to the column of the phrases, and whether its example fits after them. */
+    record Listed(String label, Entry entry, boolean fits) {
+    }
+
+    /** The overview's model: the commands by group, and those named only, for working in the shell alone. */
+    record Overview(boolean oneShot, List<Group> groups, List<String> shellOnly) {
+    }
+
+    record Group(String name, List<Listed> lines) {
+    }
+
+    /** An option in a command's help: its name and value padded to the column of the descriptions. */
+    record Described(String label, Opt opt) {
+    }
+
+    /** A command's help's model. */
+    record Page(Entry entry, List<Described> options) {
     }
 
     private final List<Entry> entries;
+    private final Templates templates;
 
-    Help(Collection<Entry> entries) {
+    Help(Collection<Entry> entries, Templates templates) {
+        this.templates = templates;
         this.entries = entries.stream().sorted(Comparator.comparing((Entry e) -> groupRank(e.group())).thenComparing(Entry::group)
                 .thenComparing(e -> commandRank(e.name())).thenComparing(Entry::name)).toList();
     }
@@ -165,36 +236,14 @@ final class Help {
      * not listed: they do nothing there.
      */
     String overview(boolean oneShot, int width) {
-        List<String> blocks = new ArrayList<>();
-        if (oneShot) {
-            blocks.add(wrap("", "Usage: java -jar apsa.jar COMMAND [OPTIONS]; with no command, the interactive shell; "
-                    + "with @FILE, the shell's commands in FILE.", width, 2) + "\n");
-        }
         List<Entry> shown = entries.stream().filter(e -> !oneShot || !e.shellOnly()).toList();
         int column = shown.stream().mapToInt(e -> String.join(", ", e.names()).length()).max().orElse(0) + 4;
-        Map<String, List<Entry>> byGroup = shown.stream().collect(Collectors.groupingBy(Entry::group, LinkedHashMap::new,
-                Collectors.toList()));
-        byGroup.forEach((group, commands) -> {
-            StringBuilder block = new StringBuilder(group).append('\n');
-            for (Entry e : commands) {
-                // The example on one line when it fits on one: after the phrase, else under it.
-                String example = e.example().isEmpty() ? "" : "Example: " + e.example();
-                String phrase = summary(e.description()) + "." + (example.isEmpty() ? "" : " "
-                        + (example.length() <= Math.max(width, NARROWEST) - column ? unbroken(example) : example));
-                block.append(wrap(pad("  " + String.join(", ", e.names()), column), phrase, width, column)).append('\n');
-            }
-            blocks.add(block.toString());
-        });
-        StringBuilder text = new StringBuilder(String.join("\n", blocks));
-        List<String> shellOnly = entries.stream().filter(Entry::shellOnly).map(Entry::name).toList();
-        if (oneShot && !shellOnly.isEmpty()) {
-            text.append('\n').append(wrap("", "Only in the interactive shell and in @FILE scripts, where the fact set and the rules "
-                    + "in use stay from one command to the next: " + shellOnly.stream().map(Help::unbroken).collect(Collectors.joining(", "))
-                    + ".", width, 2)).append('\n');
-        }
-        text.append('\n').append(wrap("", "'help COMMAND' shows a command's options and an example. " + EXIT_STATUS, width, 2))
-                .append('\n');
-        return text.toString();
+        Map<String, List<Listed>> byGroup = shown.stream().collect(Collectors.groupingBy(Entry::group, LinkedHashMap::new,
+                Collectors.mapping(e -> new Listed(pad("  " + String.join(", ", e.names()), column), e,
+                        ("Example: " + e.example()).length() <= Math.max(width, NARROWEST) - column), Collectors.toList())));
+        List<String> shellOnly = oneShot ? entries.stream().filter(Entry::shellOnly).map(Entry::name).toList() : List.of();
+        return render(templates.commands(), new Overview(oneShot,
+                byGroup.entrySet().stream().map(g -> new Group(g.getKey(), g.getValue())).toList(), shellOnly), width);
     }
 
     /** The help of a command ({@code rules test}), or of each command of a group ({@code rules}); empty for neither. */
@@ -215,52 +264,52 @@ final class Help {
     }
 
     /** A command's help: what it does, how it is written, an example, and each option with its default. */
-    static String command(Entry e, int width) {
-        StringBuilder text = new StringBuilder(wrap(e.name() + ": ", e.description(), width, 2)).append("\n\n");
-        text.append(wrap("Usage:   ", usage(e), width, 9)).append('\n');
-        if (!e.example().isEmpty()) {
-            text.append(wrap("Example: ", e.example(), width, 9)).append('\n');
-        }
-        if (!e.aliases().isEmpty()) {
-            text.append(wrap("Also:    ", String.join(", ", e.aliases()), width, 9)).append('\n');
-        }
-        if (e.shellOnly()) {
-            text.append(wrap("", "Only in the interactive shell and in @FILE scripts, not one-shot.", width, 2)).append('\n');
-        }
-        if (e.options().isEmpty()) {
-            return text.append("\nNo options.\n").toString();
-        }
-        text.append("\nOptions:\n");
-        List<String> labels = e.options().stream().map(o -> "  --" + o.name() + (o.flag() ? "" : " " + metavar(o))).toList();
+    String command(Entry e, int width) {
+        List<String> labels = e.options().stream().map(o -> "  --" + o.name() + (o.flag() ? "" : " " + o.metavar())).toList();
         int column = labels.stream().mapToInt(String::length).max().orElse(0) + 3;
-        for (int i = 0; i < e.options().size(); i++) {
-            Opt o = e.options().get(i);
-            List<String> notes = new ArrayList<>();
-            if (o.required()) {
-                notes.add("required");
+        List<Described> options = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            options.add(new Described(pad(labels.get(i), column), e.options().get(i)));
+        }
+        return render(templates.command(), new Page(e, options), width);
+    }
+
+    /**
+     * The template group's {@code main} on {@code model}, as Spring Shell renders its help
+     * templates, each line then wrapped to {@code width}.
+     */
+    private static String render(String template, Record model, int width) {
+        STGroup group = new STGroupString(template);
+        // A template that does not compile or names no property of its model fails the help, not the help's text.
+        group.setListener(new ErrorBuffer() {
+            @Override
+            public void compileTimeError(STMessage message) {
+                runTimeError(message);
             }
-            shownDefault(o.defaultValue()).ifPresent(d -> notes.add("default: " + d));
-            if (o.positional()) {
-                notes.add("also by position");
+
+            @Override
+            public void runTimeError(STMessage message) {
+                throw new IllegalStateException("help template: " + message);
             }
-            String said = o.description() + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
-            text.append(wrap(pad(labels.get(i), column), said, width, column)).append('\n');
+        });
+        group.registerRenderer(String.class, (AttributeRenderer<String>) (text, format, locale) ->
+                "unbroken".equals(format) ? text.replace(' ', UNBROKEN) : text);
+        group.registerModelAdaptor(Record.class, (ModelAdaptor<Record>) (interpreter, self, record, property, name) -> {
+            try {
+                return record.getClass().getMethod(name).invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new STNoSuchPropertyException(e, record, name);
+            }
+        });
+        ST main = group.getInstanceOf("main");
+        main.add("model", model);
+        StringBuilder text = new StringBuilder();
+        for (String line : main.render().strip().split("\\R")) {
+            int hang = line.indexOf(HANG);
+            text.append(hang < 0 ? wrap("", line, width, 2) : wrap(line.substring(0, hang), line.substring(hang + 1), width, hang))
+                    .append('\n');
         }
         return text.toString();
-    }
-
-    /** How a command is written: the words it may take by position bare, the other options by name. */
-    private static String usage(Entry e) {
-        List<String> items = new ArrayList<>(List.of(e.name()));
-        for (Opt o : e.options()) {
-            String item = o.positional() ? metavar(o) : "--" + o.name() + (o.flag() ? "" : " " + metavar(o));
-            items.add(unbroken(o.required() ? item : "[" + item + "]"));
-        }
-        return String.join(" ", items);
-    }
-
-    private static String metavar(Opt o) {
-        return metavar(o.name(), o.many());
     }
 
     /** How help writes an option's value: its name in capitals ("FILE", "PATH..." for a list). */
@@ -289,11 +338,6 @@ final class Help {
         return description;
     }
 
-    /** A default worth saying: none for a flag, which is off unless given. */
-    private static Optional<String> shownDefault(String value) {
-        return value == null || value.isEmpty() || value.equals("false") ? Optional.empty() : Optional.of(value);
-    }
-
     private static int groupRank(String group) {
         int rank = GROUPS.indexOf(group);
         return rank < 0 ? GROUPS.size() : rank;
@@ -306,10 +350,6 @@ final class Help {
 
     private static String pad(String text, int width) {
         return text.length() >= width ? text + " " : text + " ".repeat(width - text.length());
-    }
-
-    private static String unbroken(String text) {
-        return text.replace(' ', UNBROKEN);
     }
 
     /**

@@ -17,6 +17,6 @@ class ReportedFailures implements SpringBootExceptionReporter {
 
     @Override
     public boolean reportException(Throwable failure) {
-        return ExitCode.ofReported(failure).isPresent();
+        return Failures.reportedStatus(failure) != 0;
     }
 }

@@ -8,8 +8,6 @@ import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
 
-import java.util.OptionalInt;
-
 /** {@code script FILE}: runs a file of shell commands in the shell, as {@code @FILE} does from the command line. */
 @Command(group = Help.SHELL)
 @ShellOnly
@@ -37,11 +35,11 @@ class ScriptCommand {
         } catch (Exception e) {
             // Outside the interactive shell a failing command ends the script it is in, reported
             // already; the scripts that ran this one end with its exit status.
-            OptionalInt reported = ExitCode.ofReported(e);
-            if (reported.isEmpty()) {
+            int reported = Failures.reportedStatus(e);
+            if (reported == 0) {
                 throw e;
             }
-            throw new ScriptStopped(reported.getAsInt(), "");
+            throw new ScriptStopped(reported, "");
         }
     }
 

@@ -2,9 +2,13 @@ package org.apsa.cli;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.shell.command.annotation.Command;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -13,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.IntSupplier;
 
@@ -25,6 +30,20 @@ import java.util.function.IntSupplier;
 final class CommandHarness {
 
     private static final Logger LOG = LogManager.getLogger(CommandHarness.class);
+
+    /** The help's templates, those Spring Shell's properties name in {@code application.properties}. */
+    static final Help.Templates TEMPLATES = templates();
+
+    private static Help.Templates templates() {
+        Properties properties = new Properties();
+        try (InputStream in = CommandHarness.class.getResourceAsStream("/application.properties")) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Help.Templates.load(new DefaultResourceLoader(), properties.getProperty("spring.shell.command.help.commands-template"),
+                properties.getProperty("spring.shell.command.help.command-template"));
+    }
 
     private final Map<String, Target> commands = new LinkedHashMap<>();
     private final PrintStream out;
@@ -189,7 +208,7 @@ final class CommandHarness {
         commands.values().stream().filter(t -> !t.method().getAnnotation(Command.class).hidden())
                 .forEach(t -> entries.add(Help.entry(t.method())));
         shellOnly.values().forEach(m -> entries.add(Help.entry(m)));
-        return new Help(entries);
+        return new Help(entries, TEMPLATES);
     }
 
     private int fail(Throwable failure) {

@@ -27,6 +27,10 @@ class CommandNamesTest {
             TreeSet<String> registered = new TreeSet<>(context.getBean(CommandCatalog.class).getRegistrations().keySet());
             assertThat(new TreeSet<>(CommandNames.all())).as("src/main/resources" + CommandNames.RESOURCE
                     + " lists the registered commands, one a line").isEqualTo(registered);
+            // 'help' is the tool's: Spring Shell's own backs off for a bean of its Help.Command.
+            assertThat(context.getBeansOfType(org.springframework.shell.standard.commands.Help.class)).isEmpty();
+            assertThat(context.getBean(CommandCatalog.class).getRegistrations().get("help").getTarget().getBean())
+                    .isInstanceOf(HelpCommand.class);
         }
     }
 

@@ -126,4 +126,21 @@ class FailuresTest {
         assertThat(result.exitCode()).isEqualTo(ExitCode.INTERNAL.status());
         assertThat(result.message()).isEqualTo("internal error: java.lang.IllegalStateException: boom (details in the log file)\n");
     }
+
+    @Test
+    void aRunEndedByAFailureSaidAlreadyExitsWithItsStatusAndAnyOtherIsLeftToTheInternalError() {
+        // Spring Boot hands the mapper the failure as its runner wrapped it.
+        class Said extends RuntimeException implements org.springframework.boot.ExitCodeGenerator {
+            @Override
+            public int getExitCode() {
+                return ExitCode.RULES.status();
+            }
+        }
+
+        assertThat(failures.getExitCode(new IllegalStateException("Failed to execute runner", new Said()))).isEqualTo(3);
+        assertThat(failures.getExitCode(new IllegalStateException(new org.springframework.shell.CommandNotFound(List.of("asess")))))
+                .isEqualTo(ExitCode.USAGE.status());
+        assertThat(failures.getExitCode(parse("Unrecognised option '--x'"))).isEqualTo(ExitCode.USAGE.status());
+        assertThat(failures.getExitCode(new IllegalStateException("boom"))).isZero();
+    }
 }

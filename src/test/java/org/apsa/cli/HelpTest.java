@@ -90,6 +90,34 @@ class HelpTest {
         assertThat(oneShot("help", "rules", "list")).doesNotContain("Only in the interactive shell");
     }
 
+    @Test
+    void theTemplatesLinesAreWrappedToTheWidthGivenHangingUnderTheirText() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        CommandHarness narrow = new CommandHarness(stream, stream, () -> 57, CommandHarness.standard().commandObjects());
+
+        narrow.execute("help");
+        narrow.execute("help", "batch");
+
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(57));
+        assertThat(help).contains("""
+                  batch           Assess many fact sets (files, folders
+                                  searched recursively, .jsonl files) in
+                                  parallel. Example: batch facts/ --out
+                                  results --format csv,markdown,html
+                """, """
+                Usage:   batch PATH... --out OUT [--format FORMAT]
+                         [--threads THREADS] [--detail DETAIL]
+                         [--rules RULES]
+                """, """
+                  --path PATH...      fact files (.json, .jsonl) and
+                                      folders; - reads JSON Lines from
+                                      standard input (required; also by
+                                      position)
+                """);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {40, 57, 80, 100, 131})
     void linesAreWrappedAtSpacesToTheWidthWithAHangingIndent(int width) {

@@ -26,7 +26,7 @@ class UnknownCommandTest {
 
     @Test
     void helpOnANameTheShellDoesNotKnowIsAUsageErrorWithASuggestion() {
-        Help help = HelpCommand.help(catalog().getRegistrations().values());
+        Help help = HelpCommand.help(catalog().getRegistrations().values(), CommandHarness.TEMPLATES);
 
         assertThat(help.unknown("sett")).isEqualTo("unknown command \"sett\"; 'help' lists the commands");
         assertThat(help.unknown("rules valdate"))
@@ -36,7 +36,7 @@ class UnknownCommandTest {
 
     @Test
     void helpOnAGroupInTheShellListsItsCommands() {
-        Help help = HelpCommand.help(catalog().getRegistrations().values());
+        Help help = HelpCommand.help(catalog().getRegistrations().values(), CommandHarness.TEMPLATES);
 
         String options = "\n\nUsage:   rules %s [--rules RULES]\n\nOptions:\n  --rules RULES   the folder\n";
         assertThat(help.topic("rules", Help.PLAIN_WIDTH)).contains("rules list: does list" + options.formatted("list") + "\n"
