@@ -17,17 +17,19 @@ class ScriptCommand {
 
     private final Parser parser;
     private final ObjectProvider<Shell> shell;
+    private final Scripts scripts;
 
-    ScriptCommand(Parser parser, ObjectProvider<Shell> shell) {
+    ScriptCommand(Parser parser, ObjectProvider<Shell> shell, Scripts scripts) {
         this.parser = parser;
         this.shell = shell;
+        this.scripts = scripts;
     }
 
     @Command(command = "script", description = "Run a file of shell commands, one a line; lines starting with # or // are "
             + "comments. Example: script examples/session.apsa")
     void script(@Option(longNames = "file", required = true, description = "the file of commands")
                 @OptionValues(provider = "scriptFiles") String file) throws Exception {
-        try (ScriptInput commands = ScriptInput.open(file, parser)) {
+        try (ScriptInput commands = scripts.open(file, parser)) {
             shell.getObject().run(commands);
             if (commands.interrupted()) {
                 throw new ScriptStopped(ExitCode.INTERRUPTED.status(), STOPPED_BETWEEN_COMMANDS);

@@ -17,10 +17,12 @@ class ScriptRunner implements ShellRunner {
 
     private final Parser parser;
     private final Shell shell;
+    private final Scripts scripts;
 
-    ScriptRunner(Parser parser, Shell shell) {
+    ScriptRunner(Parser parser, Shell shell, Scripts scripts) {
         this.parser = parser;
         this.shell = shell;
+        this.scripts = scripts;
     }
 
     @Override
@@ -32,7 +34,7 @@ class ScriptRunner implements ShellRunner {
             if (arg.startsWith("@")) {
                 ScriptInput script;
                 try {
-                    script = ScriptInput.open(arg.substring(1), parser);
+                    script = scripts.open(arg.substring(1), parser);
                 } catch (UsageException e) {
                     // Said here, while standard error is still the terminal's; the exit status follows.
                     System.err.println(e.getMessage());
