@@ -1,9 +1,6 @@
 package org.apsa.cli;
 
-import org.jline.reader.Parser;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.shell.Shell;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
@@ -15,13 +12,9 @@ import java.util.OptionalInt;
 @ShellOnly
 class ScriptCommand {
 
-    private final Parser parser;
-    private final ObjectProvider<Shell> shell;
     private final Scripts scripts;
 
-    ScriptCommand(Parser parser, ObjectProvider<Shell> shell, Scripts scripts) {
-        this.parser = parser;
-        this.shell = shell;
+    ScriptCommand(Scripts scripts) {
         this.scripts = scripts;
     }
 
@@ -29,9 +22,8 @@ class ScriptCommand {
             + "comments. Example: script examples/session.apsa")
     void script(@Option(longNames = "file", required = true, description = "the file of commands")
                 @OptionValues(provider = "scriptFiles") String file) throws Exception {
-        try (ScriptInput commands = scripts.open(file, parser)) {
-            shell.getObject().run(commands);
-            if (commands.interrupted()) {
+        try {
+            if (scripts.run(scripts.open(file))) {
                 throw new ScriptStopped(ExitCode.INTERRUPTED.status(), STOPPED_BETWEEN_COMMANDS);
             }
         } catch (ScriptStopped e) {

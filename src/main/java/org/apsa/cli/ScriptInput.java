@@ -1,10 +1,8 @@
 package org.apsa.cli;
 
-import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 import org.springframework.shell.Input;
 import org.springframework.shell.InputProvider;
-import org.springframework.shell.Utils;
 
 import java.io.Closeable;
 import java.nio.ByteBuffer;
@@ -99,15 +97,10 @@ final class ScriptInput implements InputProvider, Closeable {
         return commandLine == 0 ? Optional.empty() : Optional.of(file + ":" + commandLine);
     }
 
-    /** Ends the script after the command that is running. */
-    void stop() {
+    /** Ends the script after the command that is running; {@code interrupted}: by a Ctrl-C that command did not notice. */
+    void stop(boolean interrupted) {
         stopped = true;
-    }
-
-    /** Ends the script after the command that is running, stopped by a Ctrl-C that command did not notice. */
-    void interrupt() {
-        stopped = true;
-        interrupted = true;
+        this.interrupted |= interrupted;
     }
 
     /**
@@ -122,7 +115,7 @@ final class ScriptInput implements InputProvider, Closeable {
     public Input readInput() {
         if (!stopped && Thread.interrupted()) {
             // Ctrl-C came while a command that ignores it ran: the script stops before the next.
-            scripts.interrupted();
+            scripts.stopAll(true);
         }
         if (stopped) {
             return null;
@@ -148,18 +141,7 @@ final class ScriptInput implements InputProvider, Closeable {
         }
         commandLine = first;
         String text = command.toString();
-        ParsedLine parsed = parser.parse(text, text.length());
-        return new Input() {
-            @Override
-            public String rawText() {
-                return parsed.line();
-            }
-
-            @Override
-            public List<String> words() {
-                return Utils.sanitizeInput(parsed.words());
-            }
-        };
+        return ShellLine.of(parser.parse(text, text.length()));
     }
 
     /** The script is over: the one that ran it, if any, is the running one again. */

@@ -1,6 +1,12 @@
 package org.apsa.cli;
 
 import org.jline.reader.Parser;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.annotation.Order;
+import org.springframework.shell.Shell;
+import org.springframework.shell.ShellRunner;
+import org.springframework.shell.jline.ScriptShellRunner;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -11,22 +17,70 @@ import java.util.Deque;
 import java.util.Optional;
 
 /**
- * The scripts running in this run of the tool ({@code @FILE}, {@code script FILE}), the
- * innermost first when scripts run scripts: where the command that runs came from, so that a
- * failure can say it ({@link #position()}), and a stop that ends them all ({@link #stopAll()}).
- * The shell runs one command at a time, so one list serves the run.
+ * The scripts of shell commands ({@link ScriptInput}) of this run of the tool: run from the
+ * command line ({@code java -jar apsa.jar @FILE}, in place of the shell's own runner, which
+ * ends a script silently at its first comment) or by {@code script FILE}. While one runs, the
+ * scripts running, the innermost first when scripts run scripts, say where the command that
+ * runs came from ({@link #position()}) and all stop at once ({@link #stopAll()}). The shell
+ * runs one command at a time, so one list serves the run.
  */
 @Component
-class Scripts {
+@Order(ScriptShellRunner.PRECEDENCE - 1)
+class Scripts implements ShellRunner {
 
+    private final Parser parser;
+    private final ObjectProvider<Shell> shell;
     private final Deque<ScriptInput> running = new ArrayDeque<>();
+
+    @Autowired
+    Scripts(Parser parser, ObjectProvider<Shell> shell) {
+        this.parser = parser;
+        this.shell = shell;
+    }
+
+    /** Scripts where none runs, for a failure said outside the shell. */
+    Scripts() {
+        this(null, null);
+    }
+
+    @Override
+    public boolean run(String[] args) throws Exception {
+        if (args.length == 0 || !args[0].startsWith("@")) {
+            return false;
+        }
+        for (String arg : args) {
+            if (arg.startsWith("@")) {
+                ScriptInput script;
+                try {
+                    script = open(arg.substring(1));
+                } catch (UsageException e) {
+                    // Said here, while standard error is still the terminal's; the exit status follows.
+                    System.err.println(e.getMessage());
+                    throw new ScriptCommand.ScriptStopped(ExitCode.USAGE.status(), "");
+                }
+                if (run(script)) {
+                    System.err.println(ScriptCommand.STOPPED_BETWEEN_COMMANDS);
+                    throw new ScriptCommand.ScriptStopped(ExitCode.INTERRUPTED.status(), "");
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Runs a script to its end; whether a Ctrl-C between two of its commands stopped it, which the caller says. */
+    boolean run(ScriptInput script) throws Exception {
+        try (script) {
+            shell.getObject().run(script);
+            return script.interrupted();
+        }
+    }
 
     /**
      * The script in {@code file}, running from now until it is closed.
      *
      * @throws UsageException when the file is missing, a folder, unreadable, not UTF-8, or a script running it already
      */
-    ScriptInput open(String file, Parser parser) {
+    ScriptInput open(String file) {
         ScriptInput.problem(file).ifPresent(problem -> {
             throw new UsageException(problem);
         });
@@ -60,13 +114,8 @@ class Scripts {
         return running.isEmpty() ? Optional.empty() : running.peek().position();
     }
 
-    /** Ends every script running, after the command that is running. */
-    void stopAll() {
-        running.forEach(ScriptInput::stop);
-    }
-
-    /** A Ctrl-C that the command running did not notice: every script running stops, and says so. */
-    void interrupted() {
-        running.forEach(ScriptInput::interrupt);
+    /** Ends every script running, after the command that is running; {@code interrupted}: by a Ctrl-C it did not notice. */
+    void stopAll(boolean interrupted) {
+        running.forEach(script -> script.stop(interrupted));
     }
 }

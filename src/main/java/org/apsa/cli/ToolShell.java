@@ -27,9 +27,7 @@ import org.springframework.stereotype.Component;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -43,16 +41,16 @@ import java.util.stream.Collectors;
  * {@code --note ''} could not mean an empty note. The tool's parser names the word left over
  * and keeps {@code ''} as a value.
  *
- * <p>Spring Shell 3.4 builds its parser inside the command's execution, with no way to put
- * another in its place, so this extends it where it reads a line ({@link #evaluate}): a line
- * the tool's parser refuses is answered as a failed command; any other is run by the
- * framework as usual (availability, {@code --help}, Ctrl-C, failures, exit statuses), given
- * the command's name and, after the framework's own end of options ({@code --}), the words
- * that follow as one argument, each quoted as a one-shot run's are ({@link OneShotCommand#quoted}).
- * The framework takes that argument for the command's first option and converts nothing
- * ({@link GenericConversionService} without converters); the command's arguments are read from
- * it by the tool's parser ({@link Arguments}), placed before the framework's resolvers. The
- * framework's own commands ({@code clear}, {@code quit}) and a request for help are left to it.
+ * <p>Spring Shell 3.4 builds its parser inside a command's execution, with no way to put
+ * another in its place, so this extends the shell where it reads a line ({@link #evaluate}): a
+ * line the tool's parser refuses is answered as a failed command; any other is run by the
+ * framework as usual (availability, Ctrl-C, failures, exit statuses), given the command's name
+ * and, after the framework's end of options ({@code --}), the words that follow as one
+ * argument, each quoted as a one-shot run's are ({@link OneShotCommand#quoted}). The
+ * framework's parser takes that argument for the command's first option and converts nothing
+ * (a conversion service without converters); {@link Arguments} reads the command's arguments
+ * from it. The framework's own commands ({@code clear}, {@code quit}) and a request for help
+ * ({@code --help}, {@code -h}, which the framework turns into 'help COMMAND') are left to it.
  */
 @Component
 @Primary
@@ -80,10 +78,6 @@ class ToolShell extends Shell {
         this.parser = parser;
     }
 
-    /** A command of the tool as typed: its name, its method, the words after the name. */
-    private record Call(List<String> name, Method method, List<String> words) {
-    }
-
     @Override
     @Autowired
     public void setArgumentResolvers(CommandExecutionHandlerMethodArgumentResolvers resolvers) {
@@ -95,35 +89,37 @@ class ToolShell extends Shell {
 
     @Override
     protected Object evaluate(Input input) {
-        Optional<Call> call = call(input.words());
-        if (call.isEmpty()) {
-            return super.evaluate(input);
+        List<String> typed = input.words().stream().dropWhile(String::isEmpty).toList();
+        for (int n = Math.min(2, typed.size()); n >= 1; n--) {
+            List<String> name = typed.subList(0, n);
+            CommandRegistration registration = commands.getRegistrations().get(String.join(" ", name));
+            if (registration != null && registration.getTarget().getTargetType() == TargetType.METHOD
+                    && tools(registration.getTarget().getMethod())) {
+                List<String> words = withoutCursor(typed.subList(n, typed.size()));
+                return words.contains("--help") || words.contains("-h") ? super.evaluate(input)
+                        : evaluate(input, name, registration.getTarget().getMethod(), words);
+            }
         }
-        String name = String.join(" ", call.get().name());
-        if (run == Workbench.Run.COMMAND && Help.shellOnly(call.get().method())) {
-            return refuse(new UsageException(shellOnly(name)));
-        }
+        return super.evaluate(input);
+    }
+
+    /** A command of the tool: its name, its method and the words after the name. */
+    private Object evaluate(Input input, List<String> name, Method method, List<String> words) {
+        String command = String.join(" ", name);
         try {
-            CommandWords.parse(name, call.get().method(), call.get().words());
+            if (run == Workbench.Run.COMMAND && Help.shellOnly(method)) {
+                throw new UsageException(shellOnly(command));
+            }
+            CommandWords.parse(command, method, words);
         } catch (UsageException e) {
             return refuse(e);
         }
-        List<String> words = new ArrayList<>(call.get().name());
-        if (!call.get().words().isEmpty()) {
-            words.add(WORDS);
-            words.add(call.get().words().stream().map(OneShotCommand::quoted).collect(Collectors.joining(" ")));
+        List<String> given = new ArrayList<>(name);
+        if (!words.isEmpty()) {
+            given.add(WORDS);
+            given.add(words.stream().map(OneShotCommand::quoted).collect(Collectors.joining(" ")));
         }
-        return super.evaluate(new Input() {
-            @Override
-            public String rawText() {
-                return input.rawText();
-            }
-
-            @Override
-            public List<String> words() {
-                return words;
-            }
-        });
+        return super.evaluate(new ShellLine(input.rawText(), given));
     }
 
     /** What a one-shot run says of a command that works only where a session lasts ({@link ShellOnly}). */
@@ -132,25 +128,9 @@ class ToolShell extends Shell {
                 + "fact set and the rules in use stay from one command to the next; 'help " + command + "' shows what it takes";
     }
 
-    /**
-     * The tool's command that {@code words} begin with; empty for anything else (the
-     * framework's commands, a name that is none, a comment) and for a request for help
-     * ({@code --help}, {@code -h}), which the framework turns into 'help COMMAND'.
-     */
-    private Optional<Call> call(List<String> typed) {
-        List<String> words = typed.stream().dropWhile(String::isEmpty).toList();
-        for (int n = Math.min(2, words.size()); n >= 1; n--) {
-            CommandRegistration registration = commands.getRegistrations().get(String.join(" ", words.subList(0, n)));
-            if (registration == null || !tools(registration)) {
-                continue;
-            }
-            List<String> rest = withoutCursor(words.subList(n, words.size()));
-            if (rest.contains("--help") || rest.contains("-h")) {
-                return Optional.empty();
-            }
-            return Optional.of(new Call(words.subList(0, n), registration.getTarget().getMethod(), rest));
-        }
-        return Optional.empty();
+    /** Whether a method is a command of the tool's, rather than of the framework's. */
+    private static boolean tools(Method method) {
+        return method != null && method.isAnnotationPresent(Command.class) && method.getDeclaringClass().getPackageName().startsWith("org.apsa");
     }
 
     /**
@@ -159,12 +139,6 @@ class ToolShell extends Shell {
      */
     private static List<String> withoutCursor(List<String> words) {
         return !words.isEmpty() && words.get(words.size() - 1).isEmpty() ? words.subList(0, words.size() - 1) : words;
-    }
-
-    private static boolean tools(CommandRegistration registration) {
-        return registration.getTarget().getTargetType() == TargetType.METHOD
-                && registration.getTarget().getMethod().isAnnotationPresent(Command.class)
-                && registration.getTarget().getMethod().getDeclaringClass().getPackageName().startsWith("org.apsa");
     }
 
     /**
@@ -183,10 +157,10 @@ class ToolShell extends Shell {
     }
 
     /**
-     * The arguments of a command of the tool, read by the tool's parser from the words the
-     * framework was given ({@link #evaluate}): the command's name, then {@code --} and the
-     * words after it as one. When the framework runs a command of the tool with words of its
-     * own (the 'help COMMAND' it makes of {@code COMMAND --help}), its resolvers read them.
+     * The arguments of a command of the tool, read by the tool's parser from what the framework
+     * was given ({@link #evaluate}): the command's name, then {@code --} and the words after it
+     * as one. The 'help COMMAND' the framework makes of {@code COMMAND --help} is given the
+     * words typed, with no {@code --} after the name: the framework's resolvers read those.
      */
     private final class Arguments implements HandlerMethodArgumentResolver, Ordered {
 
@@ -198,19 +172,16 @@ class ToolShell extends Shell {
 
         @Override
         public boolean supportsParameter(MethodParameter parameter) {
-            return parameter.getMethod() != null && parameter.getMethod().isAnnotationPresent(Command.class)
-                    && parameter.getDeclaringClass().getPackageName().startsWith("org.apsa");
+            return tools(parameter.getMethod());
         }
 
         @Override
         public Object resolveArgument(MethodParameter parameter, Message<?> message) throws Exception {
-            CommandContext command = message.getHeaders().get(CommandContextMethodArgumentResolver.HEADER_COMMAND_CONTEXT,
-                    CommandContext.class);
-            String name = command.getCommandRegistration().getCommand();
-            List<String> given = Arrays.asList((String[]) message.getPayload());
-            int n = name.split(" ").length;
-            if (!String.join(" ", given.subList(0, Math.min(n, given.size()))).equals(name)
-                    || given.size() > n && !(given.size() == n + 2 && given.get(n).equals(WORDS))) {
+            String command = message.getHeaders().get(CommandContextMethodArgumentResolver.HEADER_COMMAND_CONTEXT,
+                    CommandContext.class).getCommandRegistration().getCommand();
+            int n = command.split(" ").length;
+            String[] given = (String[]) message.getPayload();
+            if (given.length > n && !given[n].equals(WORDS)) {
                 for (HandlerMethodArgumentResolver resolver : framework) {
                     if (resolver.supportsParameter(parameter)) {
                         return resolver.resolveArgument(parameter, message);
@@ -218,13 +189,8 @@ class ToolShell extends Shell {
                 }
                 return null;
             }
-            List<String> words = given.size() == n ? List.of() : words(given.get(n + 1));
-            return CommandWords.parse(name, parameter.getMethod(), words)[parameter.getParameterIndex()];
-        }
-
-        /** The words quoted as one, read back by the shell's line parser. */
-        private List<String> words(String quoted) {
-            return withoutCursor(parser.parse(quoted, quoted.length()).words());
+            List<String> words = given.length > n ? withoutCursor(parser.parse(given[n + 1], given[n + 1].length()).words()) : List.of();
+            return CommandWords.parse(command, parameter.getMethod(), words)[parameter.getParameterIndex()];
         }
 
         @Override
