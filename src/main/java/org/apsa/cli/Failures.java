@@ -96,7 +96,7 @@ class Failures implements CommandExceptionResolver {
             LOG.info("command stopped by an interrupt: {}", e.toString());
             boolean inScript = scripts.position().isPresent();
             // Ctrl-C means stop: the rest of a script does not run either.
-            scripts.stopAll(false);
+            scripts.stopAll();
             return CommandHandlingResult.of("stopped (Ctrl-C) before it finished; nothing of it was kept"
                     + (inScript ? "; the rest of the script is not run" : "") + "\n", ExitCode.INTERRUPTED.status());
         }

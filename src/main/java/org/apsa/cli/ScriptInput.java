@@ -115,7 +115,7 @@ final class ScriptInput implements InputProvider, Closeable {
     public Input readInput() {
         if (!stopped && Thread.interrupted()) {
             // Ctrl-C came while a command that ignores it ran: the script stops before the next.
-            scripts.stopAll(true);
+            scripts.interrupted();
         }
         if (stopped) {
             return null;

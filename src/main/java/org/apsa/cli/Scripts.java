@@ -114,8 +114,13 @@ class Scripts implements ShellRunner {
         return running.isEmpty() ? Optional.empty() : running.peek().position();
     }
 
-    /** Ends every script running, after the command that is running; {@code interrupted}: by a Ctrl-C it did not notice. */
-    void stopAll(boolean interrupted) {
-        running.forEach(script -> script.stop(interrupted));
+    /** Ends every script running, after the command that is running. */
+    void stopAll() {
+        running.forEach(script -> script.stop(false));
+    }
+
+    /** Ends every script running, after a Ctrl-C that the command running then did not notice. */
+    void interrupted() {
+        running.forEach(script -> script.stop(true));
     }
 }

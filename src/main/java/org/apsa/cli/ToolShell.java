@@ -110,6 +110,8 @@ class ToolShell extends Shell {
             if (run == Workbench.Run.COMMAND && Help.shellOnly(method)) {
                 throw new UsageException(shellOnly(command));
             }
+            // Read here as well as by Arguments: a line refused is answered before the framework runs
+            // anything, also for a command that takes no argument, which Arguments is never asked for.
             CommandWords.parse(command, method, words);
         } catch (UsageException e) {
             return refuse(e);

@@ -123,7 +123,7 @@ class ScriptInputTest {
             first.readInput();
             try (ScriptInput second = scripts.open(inner.toString())) {
                 second.readInput();
-                scripts.stopAll(false);
+                scripts.stopAll();
                 assertThat(second.readInput()).isNull();
             }
             assertThat(first.readInput()).isNull();
