@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -77,4 +78,9 @@ class ArchitectureTest {
     static final ArchRule springOnlyInTheCli = noClasses().that().resideOutsideOfPackages("org.apsa", "org.apsa.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jline..")
             .because("Spring Shell runs the commands; everything below it is plain Java (docs/architecture.md)");
+
+    @ArchTest
+    static final ArchRule noCommandStateInThreadLocals = noFields().that().areDeclaredInClassesThat().resideInAPackage("org.apsa.cli..")
+            .should().haveRawType(ThreadLocal.class)
+            .because("a command's arguments reach it through Spring Shell, and the scripts running are a bean's (ToolShell, Scripts)");
 }

@@ -59,6 +59,14 @@ class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
         this.commands = commands;
     }
 
+    /** The scripts running, whose command's failure says where in the script it was. */
+    private Scripts scripts = new Scripts();
+
+    @Autowired(required = false)
+    void setScripts(Scripts scripts) {
+        this.scripts = scripts;
+    }
+
     /**
      * The status of a run that {@code failure} ended, for Spring Boot: that of a failure
      * said already (a command's, which the shell carries in an {@link ExitCodeGenerator}; an
@@ -94,7 +102,7 @@ class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
      */
     CommandHandlingResult resolve(Exception e, CommandRegistration command) {
         CommandHandlingResult result = unplaced(e, command);
-        Optional<String> at = ScriptInput.position();
+        Optional<String> at = scripts.position();
         if (at.isEmpty() || result == null || result.message() == null || result.message().isEmpty()
                 || result.exitCode() == null || result.exitCode() == ExitCode.OK.status()) {
             return result;
@@ -116,9 +124,9 @@ class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
             // Ctrl-C while a command ran: the shell interrupts the command, which ends here.
             // The flag is cleared, or the prompt's next read would take it for a request to quit.
             LOG.info("command stopped by an interrupt: {}", e.toString());
-            boolean inScript = ScriptInput.position().isPresent();
+            boolean inScript = scripts.position().isPresent();
             // Ctrl-C means stop: the rest of a script does not run either.
-            ScriptInput.stopAll();
+            scripts.stopAll();
             return CommandHandlingResult.of("stopped (Ctrl-C) before it finished; nothing of it was kept"
                     + (inScript ? "; the rest of the script is not run" : "") + "\n", ExitCode.INTERRUPTED.status());
         }

@@ -3,7 +3,6 @@ package org.apsa.cli;
 import org.apsa.rulebase.RuleBaseException;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.ParsedLine;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
@@ -12,10 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.shell.ExitRequest;
 import org.springframework.shell.Input;
-import org.springframework.shell.InputProvider;
 import org.springframework.shell.Shell;
 import org.springframework.shell.ShellRunner;
-import org.springframework.shell.Utils;
 import org.springframework.shell.context.InteractionMode;
 import org.springframework.shell.context.ShellContext;
 import org.springframework.shell.jline.InteractiveShellRunner;
@@ -23,7 +20,6 @@ import org.springframework.shell.jline.PromptProvider;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -70,7 +66,7 @@ class InteractiveRunner implements ShellRunner, Ordered {
             lineReader.getTerminal().writer().println(banner());
             lineReader.getTerminal().writer().flush();
         }
-        shell.run(new Lines(terminal));
+        shell.run(() -> line(terminal));
         return true;
     }
 
@@ -86,38 +82,17 @@ class InteractiveRunner implements ShellRunner, Ordered {
                 + "'help' lists the commands; Ctrl-D or 'exit' ends the shell.";
     }
 
-    /** The lines typed, one command each. */
-    private final class Lines implements InputProvider {
-
-        private final boolean echo;
-
-        Lines(boolean echo) {
-            this.echo = echo;
+    /** A line typed, one command; the prompt is shown at a terminal only. */
+    private Input line(boolean prompted) {
+        try {
+            lineReader.readLine(prompted ? prompt.getPrompt().toAnsi(lineReader.getTerminal()) : "");
+        } catch (UserInterruptException e) {
+            // Ctrl-C: the line is dropped, the shell stays.
+            return Input.EMPTY;
+        } catch (EndOfFileException e) {
+            throw new ExitRequest(0);
         }
-
-        @Override
-        public Input readInput() {
-            try {
-                lineReader.readLine(echo ? prompt.getPrompt().toAnsi(lineReader.getTerminal()) : "");
-            } catch (UserInterruptException e) {
-                // Ctrl-C: the line is dropped, the shell stays.
-                return Input.EMPTY;
-            } catch (EndOfFileException e) {
-                throw new ExitRequest(0);
-            }
-            ParsedLine line = lineReader.getParsedLine();
-            return new Input() {
-                @Override
-                public String rawText() {
-                    return line.line();
-                }
-
-                @Override
-                public List<String> words() {
-                    return Utils.sanitizeInput(line.words());
-                }
-            };
-        }
+        return ShellLine.of(lineReader.getParsedLine());
     }
 
     static boolean standardInputIsATerminal() {

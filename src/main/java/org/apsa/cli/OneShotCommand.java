@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * one word it is (an empty one, or one with quotes or backslashes in it), read back by the
  * shell's own line parser, where the runner would join them with spaces for JLine's default
  * parser to split again; and {@code @FILE} left to
- * {@link ScriptRunner}.
+ * {@link Scripts}.
  */
 @Component
 class OneShotCommand implements NonInteractiveShellRunnerCustomizer {

@@ -10,7 +10,6 @@ import org.springframework.shell.boot.TerminalCustomizer;
 import org.springframework.stereotype.Component;
 
 import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 

@@ -1,9 +1,6 @@
 package org.apsa.cli;
 
-import org.jline.reader.Parser;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.shell.Shell;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
@@ -13,21 +10,18 @@ import org.springframework.shell.command.annotation.OptionValues;
 @ShellOnly
 class ScriptCommand {
 
-    private final Parser parser;
-    private final ObjectProvider<Shell> shell;
+    private final Scripts scripts;
 
-    ScriptCommand(Parser parser, ObjectProvider<Shell> shell) {
-        this.parser = parser;
-        this.shell = shell;
+    ScriptCommand(Scripts scripts) {
+        this.scripts = scripts;
     }
 
     @Command(command = "script", description = "Run a file of shell commands, one a line; lines starting with # or // are "
             + "comments. Example: script examples/session.apsa")
     void script(@Option(longNames = "file", required = true, description = "the file of commands")
                 @OptionValues(provider = "scriptFiles") String file) throws Exception {
-        try (ScriptInput commands = ScriptInput.open(file, parser)) {
-            shell.getObject().run(commands);
-            if (commands.interrupted()) {
+        try {
+            if (scripts.run(scripts.open(file))) {
                 throw new ScriptStopped(ExitCode.INTERRUPTED.status(), STOPPED_BETWEEN_COMMANDS);
             }
         } catch (ScriptStopped e) {

@@ -1,13 +1,10 @@
 package org.apsa.cli;
 
-import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 import org.springframework.shell.Input;
 import org.springframework.shell.InputProvider;
-import org.springframework.shell.Utils;
 
 import java.io.Closeable;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -23,22 +20,20 @@ import java.util.regex.Pattern;
  * The commands of a script ({@code @FILE}, {@code script FILE}), one a line, read as UTF-8 (a
  * byte-order mark is skipped). Blank lines and comments ({@code #} or {@code //} first on the
  * line, also within a command continued over lines) are skipped, and a line ending in a
- * backslash goes on on the next. While a command of
- * the script runs, its file and line are known ({@link #position()}), so that a failure can
- * say where it was; a script may run another, never itself.
+ * backslash goes on on the next. While a command of the script runs, its file and line are
+ * known ({@link #position()}), so that a failure can say where it was. {@link Scripts} opens
+ * scripts and knows which are running.
  */
 final class ScriptInput implements InputProvider, Closeable {
 
     private static final Pattern CONTINUED = Pattern.compile("(.*)\\\\\\s*$");
     private static final Pattern COMMENT = Pattern.compile("\\s*(#|//).*");
-    /** The script whose command runs on this thread, the innermost when scripts run scripts. */
-    private static final ThreadLocal<ScriptInput> CURRENT = new ThreadLocal<>();
 
     private final Path file;
     private final Path real;
     private final List<String> lines;
     private final Parser parser;
-    private final ScriptInput outer;
+    private final Scripts scripts;
     private int line;
     /** The first line of the command read last; 0 before the first. */
     private int commandLine;
@@ -46,13 +41,12 @@ final class ScriptInput implements InputProvider, Closeable {
     /** Whether a Ctrl-C that the command running then did not notice stopped the script. */
     private boolean interrupted;
 
-    private ScriptInput(Path file, Path real, List<String> lines, Parser parser) {
+    ScriptInput(Path file, Path real, List<String> lines, Parser parser, Scripts scripts) {
         this.file = file;
         this.real = real;
         this.lines = lines;
         this.parser = parser;
-        this.outer = CURRENT.get();
-        CURRENT.set(this);
+        this.scripts = scripts;
     }
 
     /** Why {@code @FILE} cannot run, when it cannot. */
@@ -66,32 +60,8 @@ final class ScriptInput implements InputProvider, Closeable {
         return Optional.ofNullable(why).map(w -> file + ": " + w + "; give a file of shell commands, e.g. @examples/session.apsa");
     }
 
-    /** @throws UsageException when the file is missing, a folder, unreadable, not UTF-8, or a script running it already */
-    static ScriptInput open(String file, Parser parser) {
-        Optional<String> problem = problem(file);
-        if (problem.isPresent()) {
-            throw new UsageException(problem.get());
-        }
-        Path path = UserPaths.of(file);
-        byte[] bytes;
-        Path real;
-        try {
-            real = path.toRealPath();
-            bytes = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new UsageException(file + ": cannot be read (" + e.getMessage() + ")");
-        }
-        for (ScriptInput running = CURRENT.get(); running != null; running = running.outer) {
-            if (running.real.equals(real)) {
-                throw new UsageException(file + " is running already (" + running.file + ":" + running.commandLine
-                        + " is inside it); a script may not run itself, even through another");
-            }
-        }
-        return new ScriptInput(path, real, lines(path, bytes), parser);
-    }
-
     /** The lines of a script, each decoded as UTF-8; a line that is not is refused before anything runs. */
-    private static List<String> lines(Path file, byte[] bytes) {
+    static List<String> lines(Path file, byte[] bytes) {
         List<String> lines = new ArrayList<>();
         boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
         int start = bom ? 3 : 0;
@@ -114,18 +84,23 @@ final class ScriptInput implements InputProvider, Closeable {
         return lines;
     }
 
-    /** Where the script command that is running came from, as "file:line"; empty outside scripts. */
-    static Optional<String> position() {
-        ScriptInput current = CURRENT.get();
-        return current == null || current.commandLine == 0 ? Optional.empty()
-                : Optional.of(current.file + ":" + current.commandLine);
+    Path file() {
+        return file;
     }
 
-    /** Ends the script running on this thread, and the scripts that run it, after the command that is running. */
-    static void stopAll() {
-        for (ScriptInput s = CURRENT.get(); s != null; s = s.outer) {
-            s.stopped = true;
-        }
+    Path real() {
+        return real;
+    }
+
+    /** Where the command read last came from, as "file:line"; empty before the first. */
+    Optional<String> position() {
+        return commandLine == 0 ? Optional.empty() : Optional.of(file + ":" + commandLine);
+    }
+
+    /** Ends the script after the command that is running; {@code interrupted}: by a Ctrl-C that command did not notice. */
+    void stop(boolean interrupted) {
+        stopped = true;
+        this.interrupted |= interrupted;
     }
 
     /**
@@ -140,10 +115,7 @@ final class ScriptInput implements InputProvider, Closeable {
     public Input readInput() {
         if (!stopped && Thread.interrupted()) {
             // Ctrl-C came while a command that ignores it ran: the script stops before the next.
-            stopAll();
-            for (ScriptInput s = this; s != null; s = s.outer) {
-                s.interrupted = true;
-            }
+            scripts.interrupted();
         }
         if (stopped) {
             return null;
@@ -169,29 +141,12 @@ final class ScriptInput implements InputProvider, Closeable {
         }
         commandLine = first;
         String text = command.toString();
-        ParsedLine parsed = parser.parse(text, text.length());
-        return new Input() {
-            @Override
-            public String rawText() {
-                return parsed.line();
-            }
-
-            @Override
-            public List<String> words() {
-                return Utils.sanitizeInput(parsed.words());
-            }
-        };
+        return ShellLine.of(parser.parse(text, text.length()));
     }
 
     /** The script is over: the one that ran it, if any, is the running one again. */
     @Override
     public void close() {
-        if (CURRENT.get() == this) {
-            if (outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(outer);
-            }
-        }
+        scripts.closed(this);
     }
 }

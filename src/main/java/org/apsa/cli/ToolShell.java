@@ -1,117 +1,127 @@
 package org.apsa.cli;
 
+import org.jline.reader.Parser;
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
+import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
 import org.springframework.shell.Input;
 import org.springframework.shell.ResultHandlerService;
 import org.springframework.shell.Shell;
 import org.springframework.shell.command.CommandCatalog;
+import org.springframework.shell.command.CommandContext;
+import org.springframework.shell.command.CommandContextMethodArgumentResolver;
 import org.springframework.shell.command.CommandExecution.CommandExecutionHandlerMethodArgumentResolvers;
 import org.springframework.shell.command.CommandHandlingResult;
 import org.springframework.shell.command.CommandRegistration;
 import org.springframework.shell.command.CommandRegistration.TargetInfo.TargetType;
-import org.springframework.shell.command.annotation.Option;
-import org.springframework.shell.config.ShellConversionServiceSupplier;
+import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.context.InteractionMode;
 import org.springframework.shell.context.ShellContext;
 import org.springframework.shell.exit.ExitCodeMappings;
 import org.springframework.stereotype.Component;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The shell, reading the words of a command of the tool with one-shot's parser
+ * The shell, reading the words of a command of the tool with the tool's parser
  * ({@link CommandWords#parse}) instead of the framework's, so that the same words mean the same
  * in the shell, in a script and on the command line. The framework's parser joins the words
  * after an option into its one value with commas ({@code --note two words} became
  * "two,words", {@code unset ID junk} the id "ID,junk"), gives a word left over to whichever
  * option comes next by position ({@code explain FILE OUTLOOK} took the outlook for
- * {@code --scenario}), and drops an empty word, so that {@code --note ''} could not mean an
- * empty note. One-shot's parser names the word left over and keeps {@code ''} as a value.
+ * {@code --scenario}), and the shell drops an empty word before any parser sees it, so that
+ * {@code --note ''} could not mean an empty note. The tool's parser names the word left over
+ * and keeps {@code ''} as a value.
  *
- * <p>The framework still runs the command, so that availability, {@code --help}, Ctrl-C,
- * failures and exit statuses take their usual path: it is given the command's name and a
- * placeholder for each required option (which it checks and binds, and the command never
- * sees), and the command's arguments come from the one-shot parse, through an argument
- * resolver placed before the framework's. The framework's own commands ({@code clear},
- * {@code quit}) are left to it.
+ * <p>Spring Shell 3.4 builds its parser inside a command's execution, with no way to put
+ * another in its place, so this extends the shell where it reads a line ({@link #evaluate}): a
+ * line the tool's parser refuses is answered as a failed command; any other is run by the
+ * framework as usual (availability, Ctrl-C, failures, exit statuses), given the command's name
+ * and, after the framework's end of options ({@code --}), the words that follow as one
+ * argument, each quoted as a one-shot run's are ({@link OneShotCommand#quoted}). The
+ * framework's parser takes that argument for the command's first option and converts nothing
+ * (a conversion service without converters); {@link Arguments} reads the command's arguments
+ * from it. The framework's own commands ({@code clear}, {@code quit}) and a request for help
+ * ({@code --help}, {@code -h}, which the framework turns into 'help COMMAND') are left to it.
  */
 @Component
 @Primary
 class ToolShell extends Shell {
 
-    /** The word a required option is given for the framework to check: any value will do. */
-    private static final String PLACEHOLDER = "_";
-
-    /** The command being run on this thread and its arguments, as one-shot's parser read them. */
-    private static final ThreadLocal<Parsed> PARSED = new ThreadLocal<>();
+    /** The framework's end of options, before the command's words. */
+    private static final String WORDS = "--";
 
     private final CommandCatalog commands;
     private final Terminal terminal;
     private final ShellContext context;
     private final Failures failures;
     private final Workbench.Run run;
+    private final Parser parser;
 
     ToolShell(ResultHandlerService results, CommandCatalog commands, Terminal terminal, ShellContext context,
-              ExitCodeMappings exitCodeMappings, ShellConversionServiceSupplier conversions, Failures failures,
-              Workbench workbench) {
+              ExitCodeMappings exitCodeMappings, Failures failures, Workbench workbench, Parser parser) {
         super(results, commands, terminal, context, exitCodeMappings);
-        setConversionService(conversions.get());
+        setConversionService(new GenericConversionService());
         this.commands = commands;
         this.terminal = terminal;
         this.context = context;
         this.failures = failures;
         this.run = workbench.run();
-    }
-
-    private record Parsed(Method method, Object[] values) {
-    }
-
-    /** A command of the tool as typed: its name, its method, the words after the name. */
-    private record Call(List<String> name, Method method, List<String> words) {
+        this.parser = parser;
     }
 
     @Override
     @Autowired
     public void setArgumentResolvers(CommandExecutionHandlerMethodArgumentResolvers resolvers) {
         List<HandlerMethodArgumentResolver> all = new ArrayList<>();
-        all.add(new ParsedArguments());
+        all.add(new Arguments(resolvers.getResolvers()));
         all.addAll(resolvers.getResolvers());
         super.setArgumentResolvers(new CommandExecutionHandlerMethodArgumentResolvers(all));
     }
 
     @Override
     protected Object evaluate(Input input) {
-        Optional<Call> call = call(input.words());
-        if (call.isEmpty()) {
-            return super.evaluate(input);
+        List<String> typed = input.words().stream().dropWhile(String::isEmpty).toList();
+        for (int n = Math.min(2, typed.size()); n >= 1; n--) {
+            List<String> name = typed.subList(0, n);
+            CommandRegistration registration = commands.getRegistrations().get(String.join(" ", name));
+            if (registration != null && registration.getTarget().getTargetType() == TargetType.METHOD
+                    && tools(registration.getTarget().getMethod())) {
+                List<String> words = withoutCursor(typed.subList(n, typed.size()));
+                return words.contains("--help") || words.contains("-h") ? super.evaluate(input)
+                        : evaluate(input, name, registration.getTarget().getMethod(), words);
+            }
         }
-        String name = String.join(" ", call.get().name());
-        if (run == Workbench.Run.COMMAND && Help.shellOnly(call.get().method())) {
-            return refuse(new UsageException(shellOnly(name)));
-        }
-        Object[] values;
+        return super.evaluate(input);
+    }
+
+    /** A command of the tool: its name, its method and the words after the name. */
+    private Object evaluate(Input input, List<String> name, Method method, List<String> words) {
+        String command = String.join(" ", name);
         try {
-            values = CommandWords.parse(name, call.get().method(), call.get().words());
+            if (run == Workbench.Run.COMMAND && Help.shellOnly(method)) {
+                throw new UsageException(shellOnly(command));
+            }
+            // Read here as well as by Arguments: a line refused is answered before the framework runs
+            // anything, also for a command that takes no argument, which Arguments is never asked for.
+            CommandWords.parse(command, method, words);
         } catch (UsageException e) {
             return refuse(e);
         }
-        Parsed outer = PARSED.get();
-        PARSED.set(new Parsed(call.get().method(), values));
-        try {
-            return super.evaluate(dispatch(input, call.get()));
-        } finally {
-            PARSED.set(outer);
+        List<String> given = new ArrayList<>(name);
+        if (!words.isEmpty()) {
+            given.add(WORDS);
+            given.add(words.stream().map(OneShotCommand::quoted).collect(Collectors.joining(" ")));
         }
+        return super.evaluate(new ShellLine(input.rawText(), given));
     }
 
     /** What a one-shot run says of a command that works only where a session lasts ({@link ShellOnly}). */
@@ -120,55 +130,17 @@ class ToolShell extends Shell {
                 + "fact set and the rules in use stay from one command to the next; 'help " + command + "' shows what it takes";
     }
 
-    /**
-     * The tool's command that {@code words} begin with; empty for anything else (the
-     * framework's commands, a name that is none, a comment) and for a request for help
-     * ({@code --help}, {@code -h}), which the framework turns into 'help COMMAND'.
-     */
-    private Optional<Call> call(List<String> typed) {
-        List<String> words = typed.stream().dropWhile(String::isEmpty).toList();
-        if (!words.isEmpty() && words.get(words.size() - 1).isEmpty()) {
-            // The line parser adds an empty word for the cursor at the end of a line that ends in
-            // a space or a quote; an empty word typed ('') comes before it.
-            words = words.subList(0, words.size() - 1);
-        }
-        for (int n = Math.min(2, words.size()); n >= 1; n--) {
-            CommandRegistration registration = commands.getRegistrations().get(String.join(" ", words.subList(0, n)));
-            if (registration == null || registration.getTarget().getTargetType() != TargetType.METHOD) {
-                continue;
-            }
-            Method method = registration.getTarget().getMethod();
-            List<String> rest = words.subList(n, words.size());
-            if (!method.getDeclaringClass().getPackageName().startsWith("org.apsa")
-                    || rest.contains("--help") || rest.contains("-h")) {
-                return Optional.empty();
-            }
-            return Optional.of(new Call(words.subList(0, n), method, rest));
-        }
-        return Optional.empty();
+    /** Whether a method is a command of the tool's, rather than of the framework's. */
+    private static boolean tools(Method method) {
+        return method != null && method.isAnnotationPresent(Command.class) && method.getDeclaringClass().getPackageName().startsWith("org.apsa");
     }
 
-    /** What the framework is given to run the command: its name, and a placeholder for each required option. */
-    private static Input dispatch(Input typed, Call call) {
-        List<String> words = new ArrayList<>(call.name());
-        for (Parameter parameter : call.method().getParameters()) {
-            Option option = parameter.getAnnotation(Option.class);
-            if (option != null && option.required()) {
-                words.add("--" + CommandWords.name(parameter));
-                words.add(PLACEHOLDER);
-            }
-        }
-        return new Input() {
-            @Override
-            public String rawText() {
-                return typed.rawText();
-            }
-
-            @Override
-            public List<String> words() {
-                return words;
-            }
-        };
+    /**
+     * The words of a line without the empty word the shell's line parser adds for the cursor
+     * at the end of a line that ends in a space or a quote; an empty word typed ('') comes before it.
+     */
+    private static List<String> withoutCursor(List<String> words) {
+        return !words.isEmpty() && words.get(words.size() - 1).isEmpty() ? words.subList(0, words.size() - 1) : words;
     }
 
     /**
@@ -186,18 +158,41 @@ class ToolShell extends Shell {
         throw new ScriptCommand.ScriptStopped(result.exitCode(), "");
     }
 
-    /** The arguments of the command being run, as one-shot's parser read them; placed before the framework's resolvers. */
-    private static final class ParsedArguments implements HandlerMethodArgumentResolver, Ordered {
+    /**
+     * The arguments of a command of the tool, read by the tool's parser from what the framework
+     * was given ({@link #evaluate}): the command's name, then {@code --} and the words after it
+     * as one. The 'help COMMAND' the framework makes of {@code COMMAND --help} is given the
+     * words typed, with no {@code --} after the name: the framework's resolvers read those.
+     */
+    private final class Arguments implements HandlerMethodArgumentResolver, Ordered {
 
-        @Override
-        public boolean supportsParameter(MethodParameter parameter) {
-            Parsed parsed = PARSED.get();
-            return parsed != null && parsed.method().equals(parameter.getMethod());
+        private final List<? extends HandlerMethodArgumentResolver> framework;
+
+        Arguments(List<? extends HandlerMethodArgumentResolver> framework) {
+            this.framework = framework;
         }
 
         @Override
-        public Object resolveArgument(MethodParameter parameter, Message<?> message) {
-            return PARSED.get().values()[parameter.getParameterIndex()];
+        public boolean supportsParameter(MethodParameter parameter) {
+            return tools(parameter.getMethod());
+        }
+
+        @Override
+        public Object resolveArgument(MethodParameter parameter, Message<?> message) throws Exception {
+            String command = message.getHeaders().get(CommandContextMethodArgumentResolver.HEADER_COMMAND_CONTEXT,
+                    CommandContext.class).getCommandRegistration().getCommand();
+            int n = command.split(" ").length;
+            String[] given = (String[]) message.getPayload();
+            if (given.length > n && !given[n].equals(WORDS)) {
+                for (HandlerMethodArgumentResolver resolver : framework) {
+                    if (resolver.supportsParameter(parameter)) {
+                        return resolver.resolveArgument(parameter, message);
+                    }
+                }
+                return null;
+            }
+            List<String> words = given.length > n ? withoutCursor(parser.parse(given[n + 1], given[n + 1].length()).words()) : List.of();
+            return CommandWords.parse(command, parameter.getMethod(), words)[parameter.getParameterIndex()];
         }
 
         @Override

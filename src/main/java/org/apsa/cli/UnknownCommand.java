@@ -11,9 +11,15 @@ import java.util.List;
 @Component
 class UnknownCommand implements CommandNotFoundMessageProvider {
 
+    private final Scripts scripts;
+
+    UnknownCommand(Scripts scripts) {
+        this.scripts = scripts;
+    }
+
     @Override
     public String apply(ProviderContext context) {
-        return ScriptInput.position().map(at -> at + ": ").orElse("") + message(context);
+        return scripts.position().map(at -> at + ": ").orElse("") + message(context);
     }
 
     private String message(ProviderContext context) {

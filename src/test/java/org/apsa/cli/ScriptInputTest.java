@@ -20,6 +20,8 @@ class ScriptInputTest {
     @TempDir
     Path dir;
 
+    private final Scripts scripts = new Scripts(new DefaultParser(), null);
+
     @Test
     void commentsAndBlankLinesAreSkippedAndAContinuedLineIsOneCommand() throws Exception {
         Path script = dir.resolve("s.apsa");
@@ -35,17 +37,17 @@ class ScriptInputTest {
 
         List<String> commands = new ArrayList<>();
         List<String> positions = new ArrayList<>();
-        try (ScriptInput input = ScriptInput.open(script.toString(), new DefaultParser())) {
+        try (ScriptInput input = scripts.open(script.toString())) {
             for (Input command = input.readInput(); command != null; command = input.readInput()) {
                 commands.add(String.join(" ", command.words()));
-                positions.add(ScriptInput.position().orElseThrow());
+                positions.add(scripts.position().orElseThrow());
             }
         }
 
         assertThat(commands).containsExactly("load facts/baseline-2014-12.json",
                 "what-if region.alignment=balanced usChina.militaryExchanges=high", "show");
         assertThat(positions).containsExactly(script + ":2", script + ":5", script + ":7");
-        assertThat(ScriptInput.position()).isEmpty();
+        assertThat(scripts.position()).isEmpty();
     }
 
     @Test
@@ -53,9 +55,11 @@ class ScriptInputTest {
         Path script = dir.resolve("s.apsa");
         Files.writeString(script, "# setup\nassess --format jsonx\n", StandardCharsets.UTF_8);
 
-        try (ScriptInput input = ScriptInput.open(script.toString(), new DefaultParser())) {
+        try (ScriptInput input = scripts.open(script.toString())) {
             input.readInput();
-            var result = new Failures().resolve(new UsageException("unknown format \"jsonx\""));
+            Failures failures = new Failures();
+            failures.setScripts(scripts);
+            var result = failures.resolve(new UsageException("unknown format \"jsonx\""));
 
             assertThat(result.message()).isEqualTo(script + ":2: unknown format \"jsonx\"\n");
             assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.status());
@@ -65,13 +69,13 @@ class ScriptInputTest {
 
     @Test
     void aScriptThatIsMissingOrNotUtf8IsAUsageErrorNamingIt() throws Exception {
-        assertThatThrownBy(() -> ScriptInput.open(dir.resolve("none.apsa").toString(), new DefaultParser()))
+        assertThatThrownBy(() -> scripts.open(dir.resolve("none.apsa").toString()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("none.apsa: no such file");
         Path latin1 = dir.resolve("latin1.apsa");
         Files.write(latin1, "show\nnew caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
 
         // Refused before any of it runs, at the line that is not UTF-8.
-        assertThatThrownBy(() -> ScriptInput.open(latin1.toString(), new DefaultParser()))
+        assertThatThrownBy(() -> scripts.open(latin1.toString()))
                 .isInstanceOf(UsageException.class).hasMessage(latin1 + ":2: not UTF-8 text; save the script as UTF-8");
     }
 
@@ -80,7 +84,7 @@ class ScriptInputTest {
         Path script = dir.resolve("bom.apsa");
         Files.write(script, "\uFEFF# saved by an editor that marks UTF-8\nshow\n".getBytes(StandardCharsets.UTF_8));
 
-        try (ScriptInput input = ScriptInput.open(script.toString(), new DefaultParser())) {
+        try (ScriptInput input = scripts.open(script.toString())) {
             assertThat(input.readInput().words()).containsExactly("show");
         }
     }
@@ -92,20 +96,20 @@ class ScriptInputTest {
         Files.writeString(outer, "script inner.apsa\n");
         Files.writeString(inner, "script outer.apsa\n");
 
-        try (ScriptInput first = ScriptInput.open(outer.toString(), new DefaultParser())) {
+        try (ScriptInput first = scripts.open(outer.toString())) {
             first.readInput();
-            try (ScriptInput second = ScriptInput.open(inner.toString(), new DefaultParser())) {
+            try (ScriptInput second = scripts.open(inner.toString())) {
                 second.readInput();
-                assertThat(ScriptInput.position()).contains(inner + ":1");
-                assertThatThrownBy(() -> ScriptInput.open(outer.toString(), new DefaultParser()))
+                assertThat(scripts.position()).contains(inner + ":1");
+                assertThatThrownBy(() -> scripts.open(outer.toString()))
                         .isInstanceOf(UsageException.class)
                         .hasMessage(outer + " is running already (" + outer + ":1 is inside it); "
                                 + "a script may not run itself, even through another");
             }
             // The inner script over, the outer one is the running one again.
-            assertThat(ScriptInput.position()).contains(outer + ":1");
+            assertThat(scripts.position()).contains(outer + ":1");
         }
-        assertThat(ScriptInput.position()).isEmpty();
+        assertThat(scripts.position()).isEmpty();
     }
 
     @Test
@@ -115,11 +119,11 @@ class ScriptInputTest {
         Files.writeString(outer, "script inner.apsa\nshow\n");
         Files.writeString(inner, "batch big --out o\nshow\n");
 
-        try (ScriptInput first = ScriptInput.open(outer.toString(), new DefaultParser())) {
+        try (ScriptInput first = scripts.open(outer.toString())) {
             first.readInput();
-            try (ScriptInput second = ScriptInput.open(inner.toString(), new DefaultParser())) {
+            try (ScriptInput second = scripts.open(inner.toString())) {
                 second.readInput();
-                ScriptInput.stopAll();
+                scripts.stopAll();
                 assertThat(second.readInput()).isNull();
             }
             assertThat(first.readInput()).isNull();
@@ -131,7 +135,7 @@ class ScriptInputTest {
         Path script = dir.resolve("s.apsa");
         Files.writeString(script, "vocabulary\nsave out.json --force\n");
 
-        try (ScriptInput input = ScriptInput.open(script.toString(), new DefaultParser())) {
+        try (ScriptInput input = scripts.open(script.toString())) {
             input.readInput();
             Thread.currentThread().interrupt();
 
@@ -147,7 +151,7 @@ class ScriptInputTest {
         Path script = dir.resolve("s.apsa");
         Files.writeString(script, "rules list \\\n# which rules\n  --rules rules\n");
 
-        try (ScriptInput input = ScriptInput.open(script.toString(), new DefaultParser())) {
+        try (ScriptInput input = scripts.open(script.toString())) {
             assertThat(input.readInput().words()).containsExactly("rules", "list", "--rules", "rules");
         }
     }

@@ -146,6 +146,16 @@ class ShellCommandsTest {
         assertThat(bench.current().indicators().get("region.alignment").note()).isEqualTo("two words here");
     }
 
+    /** The words after a command's name reach it as the line parser gave them: quotes, commas and backslashes kept. */
+    @Test
+    void aNoteWithQuotesACommaAndABackslashReachesTheCommandAsTyped() {
+        type(session, "new quotes-1");
+        awaitScreen(session, "New fact set quotes-1");
+        type(session, "set region.alignment leaning --note \"he said \\\"no\\\", a\\\\b\"");
+        awaitScreen(session, "region.alignment: unknown -> leaning  (note added)");
+        assertThat(bench.current().indicators().get("region.alignment").note()).isEqualTo("he said \"no\", a\\b");
+    }
+
     @Test
     void aNoteIsKeptReplacedOrDroppedAndTheChangeSaysWhich() {
         type(session, "new notes-1");
