@@ -36,9 +36,17 @@ class SecurityHygieneTest {
     /** A Java string literal followed by the end of the first argument. */
     private static final Pattern LITERAL_ARGUMENT = Pattern.compile("\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*[,)]");
 
+    /**
+     * The one class looked up by name: a fact type named in a Drools message, looked up only
+     * when the rules import it (Drools has loaded it already to compile them), for its fields.
+     */
+    private static final String IMPORTED_FACT_TYPE = "src/main/java/org/apsa/rulebase/DroolsErrors.java:"
+            + ".*Class\\.forName\\(name, false, DroolsErrors\\.class\\.getClassLoader\\(\\)\\);";
+
     @Test
     void noJsonBindingTakesClassNamesFromInput() throws IOException {
-        assertThat(matches(POLYMORPHIC)).isEmpty();
+        assertThat(matches(POLYMORPHIC)).allMatch(line -> line.matches(IMPORTED_FACT_TYPE));
+        assertThat(matches(POLYMORPHIC)).hasSizeLessThanOrEqualTo(1);
     }
 
     @Test

@@ -376,7 +376,11 @@ final class DroolsErrors {
         Map<String, DrlFile> files = new HashMap<>();
         texts.forEach((path, text) -> files.put(path.toString(), DrlFile.asWritten(text)));
         Set<String> types = new TreeSet<>();
-        model.files().forEach(f -> f.imports().forEach(i -> types.add(i.substring(i.lastIndexOf('.') + 1))));
+        Set<String> imported = new HashSet<>();
+        model.files().forEach(f -> f.imports().forEach(i -> {
+            types.add(i.substring(i.lastIndexOf('.') + 1));
+            imported.add(i);
+        }));
         model.rules().forEach(r -> r.patterns().forEach(p -> types.add(p.type())));
         types.remove("*");
         List<Finding> findings = new ArrayList<>();
@@ -388,7 +392,7 @@ final class DroolsErrors {
                 continue;
             }
             int repeat = repeats.merge(p.file() + "|" + p.line() + "|" + p.message(), 1, Integer::sum) - 1;
-            findings.add(refine(p, files.get(p.file()), repeat, types));
+            findings.add(refine(p, files.get(p.file()), repeat, types, imported));
         }
         // A pattern on an unknown type leaves its binding undeclared; the consequence's
         // "cannot be resolved" that follows is the same mistake, not a second one.
@@ -414,7 +418,7 @@ final class DroolsErrors {
     }
 
     /** A Drools message as a finding, at the statement it is about where that can be found. */
-    private static Finding refine(InputProblem p, DrlFile file, int repeat, Set<String> types) {
+    private static Finding refine(InputProblem p, DrlFile file, int repeat, Set<String> types, Set<String> imported) {
         String text = p.message();
         int line = (int) p.line();
         int column = (int) p.column();
@@ -438,7 +442,7 @@ final class DroolsErrors {
             return Finding.error(p.file(), line, column, "the file does not parse", "check the package and import lines at the top of the file");
         }
         Matcher field = NO_SUCH_FIELD.matcher(text);
-        Class<?> factType = field.find() ? recordNamed(field.group(1)) : null;
+        Class<?> factType = field.find() && importedType(field.group(1), imported) ? recordNamed(field.group(1)) : null;
         if (factType != null) {
             // Drools' "unable to resolve method using strict-mode: org.apsa.engine.Indicator.idd()".
             String name = field.group(2);
@@ -494,7 +498,15 @@ final class DroolsErrors {
         return Finding.error(p.file(), line, column, text, null);
     }
 
-    /** The record class a message names, as the rules see it; null for any other name. */
+    /** Whether the rules import this class, by name or with its package's {@code .*}. */
+    private static boolean importedType(String name, Set<String> imported) {
+        return imported.contains(name) || imported.contains(name.substring(0, name.lastIndexOf('.') + 1) + "*");
+    }
+
+    /**
+     * The record class a message names, as the rules see it; null for any other name. Only a
+     * class the rules import is looked up: one Drools has loaded already to compile them.
+     */
     private static Class<?> recordNamed(String name) {
         try {
             Class<?> type = Class.forName(name, false, DroolsErrors.class.getClassLoader());
