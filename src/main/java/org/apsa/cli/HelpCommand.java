@@ -20,7 +20,7 @@ import java.util.Set;
  * goes to standard output with its other results. {@code COMMAND --help} comes here too.
  */
 @Command(group = Help.SHELL)
-class HelpCommand {
+public class HelpCommand {
 
     private final ObjectProvider<CommandCatalog> catalog;
     private final Output out;

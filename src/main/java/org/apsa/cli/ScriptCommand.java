@@ -13,7 +13,7 @@ import java.util.OptionalInt;
 /** {@code script FILE}: runs a file of shell commands in the shell, as {@code @FILE} does from the command line. */
 @Command(group = Help.SHELL)
 @ShellOnly
-class ScriptCommand {
+public class ScriptCommand {
 
     private final Parser parser;
     private final ObjectProvider<Shell> shell;
