@@ -142,6 +142,21 @@ class DistributionIT {
     }
 
     @Test
+    void aCommandLeavesTheShellsHistoryUnreadAndAsItIs() throws Exception {
+        Path userHome = Files.createDirectories(home.resolve("user-" + System.nanoTime()));
+        Path history = Files.createDirectories(userHome.resolve(".apsa")).resolve("history");
+        // JLine, reading it, would rewrite the file without the line it cannot parse, and say so.
+        String lines = "1765000000000:load facts/baseline-2014-12.json\nan entry JLine cannot parse\n";
+        Files.writeString(history, lines);
+
+        Run version = runWith(Map.of("JAVA_OPTS", "-Duser.home=" + userHome), null, "--version");
+
+        assertThat(version.exit()).as(version.err()).isZero();
+        assertThat(version.err()).isEmpty();
+        assertThat(history).hasContent(lines);
+    }
+
+    @Test
     void theLaunchersContextMadeAtBuildTimeRunsTheShellScriptsAndFailuresAsJavaDashJar() throws Exception {
         Path root = apsa.getParent().getParent();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
