@@ -2,15 +2,19 @@
 rem apsa: runs the Asia-Pacific Security Assessor from this distribution, from any folder.
 rem What bin/apsa does, for Windows:
 rem
-rem Start-up is what a user of a one-shot command waits for, so the JVM is given a
-rem class-data-sharing archive of the classes the tool loads, made in the background on the
-rem first run and kept in the user's cache. Its name is a digest of the JDK (its path, release
-rem and module image) and of the tool (its folder and the bytes of apsa.jar): another JDK or
-rem another build gets an archive of its own, never a stale one. APSA_CDS=off runs without
-rem one; APSA_CDS_DIR names the folder (default %USERPROFILE%\.apsa\cache\cds).
-rem
-rem Short commands run with the client compiler only (-XX:TieredStopAtLevel=1), which
-rem starts faster; batch, explore, scripts and the shell, which run long, get the full JIT.
+rem Start-up is what a user of a one-shot command waits for:
+rem - Spring's application context comes from the bean definitions generated at build time
+rem   (Spring AOT, -Dspring.aot.enabled=true).
+rem - The JVM is given a class-data-sharing archive of the classes the tool loads, made in the
+rem   background on the first run and kept in the user's cache. Its name is a digest of the JDK
+rem   (its path, release and module image) and of the tool (its folder and the bytes of
+rem   apsa.jar): another JDK or another build gets an archive of its own, never a stale one.
+rem   APSA_CDS=off runs without one; APSA_CDS_DIR names the folder (default
+rem   %USERPROFILE%\.apsa\cache\cds).
+rem - Short commands run with the client compiler only (-XX:TieredStopAtLevel=1), which
+rem   starts faster, and a young generation (-Xmn96m) that an assessment does not fill;
+rem   batch, explore, scripts and the shell, which run long, get the full JIT and the
+rem   collector's own sizing.
 rem JAVA_OPTS is passed to the JVM as it is.
 setlocal EnableExtensions DisableDelayedExpansion
 if "%~1"==":make-archive" goto make_archive
@@ -22,10 +26,11 @@ if not defined JAVA_HOME for %%J in (java.exe) do set "JAVA=%%~$PATH:J"
 if not defined JAVA goto no_java
 if not exist "%JAVA%" goto no_java
 set "CP=%APP%\apsa.jar;%APP%\lib\*"
+set "AOT=-Dspring.aot.enabled=true"
 
 rem %1 alone: "=" ends it ("--rules=DIR" is "--rules"), as do "," and ";".
 set "FIRST=%~1"
-set "JIT=-XX:TieredStopAtLevel=1"
+set "JIT=-XX:TieredStopAtLevel=1 -Xmn96m"
 if not defined FIRST set "JIT="
 if defined FIRST if "%FIRST:~0,1%"=="@" set "JIT="
 if "%FIRST%"=="batch" set "JIT="
@@ -59,25 +64,34 @@ mkdir "%ARCHIVE%.lock" 2>nul && start "apsa: class-data sharing archive" /b /low
 if exist "%ARCHIVE%.lock\" forfiles /p "%CDS_DIR%" /m "apsa-%KEY:~0,20%.jsa.lock" /d -1 /c "cmd /c rmdir @path" >nul 2>&1
 
 :run
-"%JAVA%" %JIT% %CDS% %JAVA_OPTS% -cp "%CP%" org.apsa.ApsaApplication %*
+"%JAVA%" %AOT% %JIT% %CDS% %JAVA_OPTS% -cp "%CP%" org.apsa.ApsaApplication %*
 exit /b %ERRORLEVEL%
 
 :no_java
 echo apsa: no java found; install Java 17 or later, or set JAVA_HOME 1>&2
 exit /b 4
 
-rem Made beside the run that started it, from the classes an assessment of the shipped example
-rem loads (on the embedded rules), without the lambdas, as bin/apsa makes it: OpenJDK 17
-rem crashes making an archive with the lambdas of the rules' classes in it. JAVA, CP, APP and
-rem ARCHIVE come from that run.
+rem Made beside the run that started it, as bin/apsa makes it: a first assessment of the
+rem shipped example (on the embedded rules) fills the compiled-rule cache; the archive is taken
+rem at the exit of a second, which loads the rules from it, lambdas included (OpenJDK 17 crashes
+rem archiving the lambdas of rules compiled in the same run). Should that fail, it is made from
+rem the class list of a run, without the lambdas. JAVA, CP, APP, AOT and ARCHIVE come from the
+rem run that started it.
 :make_archive
 cd /d "%CDS_DIR%" || goto made
 set "APSA_RULES="
-"%JAVA%" -XX:DumpLoadedClassList="%ARCHIVE%.classes" -cp "%CP%" org.apsa.ApsaApplication assess "%APP%\facts\baseline-2014-12.json" || goto made
+set "EXAMPLE=%APP%\facts\baseline-2014-12.json"
+"%JAVA%" %AOT% -cp "%CP%" org.apsa.ApsaApplication assess "%EXAMPLE%" || goto made
+"%JAVA%" %AOT% -XX:ArchiveClassesAtExit="%ARCHIVE%.tmp" -XX:ErrorFile="%ARCHIVE%.crash" -cp "%CP%" org.apsa.ApsaApplication assess "%EXAMPLE%" || goto class_list
+if exist "%ARCHIVE%.tmp" goto archived
+:class_list
+del /q "%ARCHIVE%.tmp" 2>nul
+"%JAVA%" %AOT% -XX:DumpLoadedClassList="%ARCHIVE%.classes" -cp "%CP%" org.apsa.ApsaApplication assess "%EXAMPLE%" || goto made
 findstr /v /b /c:"@lambda-proxy" "%ARCHIVE%.classes" > "%ARCHIVE%.list"
 "%JAVA%" -Xshare:dump -XX:SharedClassListFile="%ARCHIVE%.list" -XX:SharedArchiveFile="%ARCHIVE%.tmp" -cp "%CP%" || goto made
+:archived
 move /y "%ARCHIVE%.tmp" "%ARCHIVE%"
 :made
-del /q "%ARCHIVE%.classes" "%ARCHIVE%.list" "%ARCHIVE%.tmp" 2>nul
+del /q "%ARCHIVE%.classes" "%ARCHIVE%.list" "%ARCHIVE%.tmp" "%ARCHIVE%.crash" 2>nul
 rmdir "%ARCHIVE%.lock" 2>nul
 exit /b 0

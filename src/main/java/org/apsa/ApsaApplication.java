@@ -108,6 +108,8 @@ public class ApsaApplication {
         properties.put("spring.shell.interactive.enabled", String.valueOf(interactive));
         properties.put("spring.shell.noninteractive.enabled", String.valueOf(!interactive));
         properties.put("apsa.one-shot", String.valueOf(!interactive));
+        // JLine's history is the interactive shell's: a command or a script does not read the whole file first.
+        properties.put("spring.shell.history.enabled", String.valueOf(interactive));
         SpringApplication app = new SpringApplication(ApsaApplication.class);
         // Command options such as --rules must not become Spring properties.
         app.setAddCommandLineProperties(false);
@@ -123,6 +125,9 @@ public class ApsaApplication {
         });
         try (ConfigurableApplicationContext context = app.run(args)) {
             return SpringApplication.exit(context);
+        } catch (SpringApplication.AbandonedRunException buildTime) {
+            // The build's ahead-of-time processing (pom.xml, process-aot) takes the context here, unrefreshed.
+            throw buildTime;
         } catch (Throwable failure) {
             return exitStatus(failure, mapped.get());
         }

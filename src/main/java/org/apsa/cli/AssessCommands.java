@@ -15,7 +15,7 @@ import org.springframework.shell.command.annotation.OptionValues;
 
 /** {@code assess}: one fact set in, the assessment out. */
 @Command(group = "Assessment")
-class AssessCommands {
+public class AssessCommands {
 
     private final RuleBases ruleBases;
     private final Workbench bench;

@@ -33,7 +33,7 @@ import java.util.function.BooleanSupplier;
 
 /** {@code batch}: many fact sets in, machine-readable results and reports out. */
 @Command(group = "Assessment")
-class BatchCommands {
+public class BatchCommands {
 
     /** Said on standard error before a batch reads a terminal, which would otherwise seem to hang. */
     static final String READING_A_TERMINAL = "reading fact sets from standard input (Ctrl-D to end)";

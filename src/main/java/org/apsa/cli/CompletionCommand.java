@@ -9,7 +9,7 @@ import org.springframework.shell.command.annotation.Option;
  * how to use them.
  */
 @Command(group = Help.SHELL)
-class CompletionCommand {
+public class CompletionCommand {
 
     private final Output out;
     private final RuleBases ruleBases;

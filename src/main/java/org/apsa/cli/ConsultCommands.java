@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  */
 @Command(group = "Workbench")
 @ShellOnly
-class ConsultCommands {
+public class ConsultCommands {
 
     private final Workbench bench;
     private final RuleBases ruleBases;

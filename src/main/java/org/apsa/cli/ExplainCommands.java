@@ -24,7 +24,7 @@ import java.util.List;
 
 /** {@code explain}, {@code why-not} and {@code sensitivity}: how a conclusion was reached and what would change it. */
 @Command(group = "Explanation")
-class ExplainCommands {
+public class ExplainCommands {
 
     private final RuleBases ruleBases;
     private final Workbench bench;

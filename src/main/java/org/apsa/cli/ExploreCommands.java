@@ -28,7 +28,7 @@ import java.util.Set;
 
 /** {@code explore}: an ensemble over the analyst's uncertainty (docs/explore.md). */
 @Command(group = "Explanation")
-class ExploreCommands {
+public class ExploreCommands {
 
     /** The formats and the file each is written to under --out. */
     private static final List<String> FORMATS = List.of("text", "json", "markdown", "html");

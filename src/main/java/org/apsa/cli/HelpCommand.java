@@ -25,7 +25,7 @@ import java.util.Set;
  * other results. {@code COMMAND --help} comes here too, as the framework sends it.
  */
 @Command(group = Help.SHELL)
-class HelpCommand implements org.springframework.shell.standard.commands.Help.Command {
+public class HelpCommand implements org.springframework.shell.standard.commands.Help.Command {
 
     private final ObjectProvider<CommandCatalog> catalog;
     private final Output out;

@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * commands compile the folder as it is on disk now, so they test what the author just saved.
  */
 @Command(command = "rules", group = "Rules")
-class RulesCommands {
+public class RulesCommands {
 
     private static final String RULES_HELP = "the folder of .drl rules (default: the one in use; at start APSA_RULES, else the embedded rules)";
     /** The JUnit XML file 'rules test --format junit --out DIR' writes, named as CI servers look for them. */

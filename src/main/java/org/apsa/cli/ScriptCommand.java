@@ -8,7 +8,7 @@ import org.springframework.shell.command.annotation.OptionValues;
 /** {@code script FILE}: runs a file of shell commands in the shell, as {@code @FILE} does from the command line. */
 @Command(group = Help.SHELL)
 @ShellOnly
-class ScriptCommand {
+public class ScriptCommand {
 
     private final Scripts scripts;
 

@@ -12,7 +12,7 @@ import java.util.Properties;
 
 /** {@code version} (also {@code --version}, {@code -V}): what a bug report needs to say which tool and rules gave a result. */
 @Command(group = Help.SHELL)
-class VersionCommand {
+public class VersionCommand {
 
     private final RuleBases ruleBases;
     private final Output out;

@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /** {@code vocabulary}: the indicators a fact set can state, and the JSON Schema of a fact set, of a knowledge base. */
 @Command(group = "Facts")
-class VocabularyCommands {
+public class VocabularyCommands {
 
     private final Output out;
     private final RuleBases ruleBases;

@@ -38,7 +38,7 @@ import java.util.Optional;
 /** The analyst's workbench: a current fact set to load, edit, compare and save. */
 @Command(group = "Workbench")
 @ShellOnly
-class WorkbenchCommands {
+public class WorkbenchCommands {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 

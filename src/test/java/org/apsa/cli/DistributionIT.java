@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -128,6 +129,57 @@ class DistributionIT {
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.err()).isEmpty();
         assertThat(archives(cds)).as("no second archive for the same JDK and build").isEqualTo(archives);
+
+        // The archive holds what a run with the rules cached loads, lambdas included, and the context made at build time.
+        Path loaded = home.resolve("classes-" + System.nanoTime() + ".txt");
+        Run logged = runWith(Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + loaded), null,
+                "assess", apsa.getParent().getParent().resolve("facts/baseline-2014-12.json").toString());
+        assertThat(logged.exit()).as(logged.err()).isZero();
+        List<String> classes = Files.readAllLines(loaded);
+        assertThat(classes).anyMatch(line -> line.contains(" org.apsa.ApsaApplication__ApplicationContextInitializer source: shared objects file"));
+        assertThat(classes).anyMatch(line -> line.contains("org.apsa.engine.Assessor source: shared objects file"));
+        assertThat(classes).anyMatch(line -> line.contains("$$Lambda$") && line.contains("source: shared objects file"));
+    }
+
+    @Test
+    void aCommandLeavesTheShellsHistoryUnreadAndAsItIs() throws Exception {
+        Path userHome = Files.createDirectories(home.resolve("user-" + System.nanoTime()));
+        Path history = Files.createDirectories(userHome.resolve(".apsa")).resolve("history");
+        // JLine, reading it, would rewrite the file without the line it cannot parse, and say so.
+        String lines = "1765000000000:load facts/baseline-2014-12.json\nan entry JLine cannot parse\n";
+        Files.writeString(history, lines);
+
+        Run version = runWith(Map.of("JAVA_OPTS", "-Duser.home=" + userHome), null, "--version");
+
+        assertThat(version.exit()).as(version.err()).isZero();
+        assertThat(version.err()).isEmpty();
+        assertThat(history).hasContent(lines);
+    }
+
+    @Test
+    void theLaunchersContextMadeAtBuildTimeRunsTheShellScriptsAndFailuresAsJavaDashJar() throws Exception {
+        Path root = apsa.getParent().getParent();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = root.resolve("apsa.jar").toString();
+        Path baseline = root.resolve("facts/baseline-2014-12.json");
+        Path lines = Files.writeString(home.resolve("session-" + System.nanoTime() + ".apsa"),
+                "load " + baseline + "\nshow\nassess " + baseline + " --format json\n");
+
+        List<List<String>> cases = List.of(List.of(), List.of("@" + lines), List.of("assess"), List.of("asess", "x"),
+                List.of("assess", baseline.toString(), "--format", "yaml"), List.of("help", "assess"));
+        for (List<String> args : cases) {
+            Run launcher = run(args.isEmpty() ? lines : null, args.toArray(String[]::new));
+            List<String> plain = new ArrayList<>(List.of(java, "-jar", jar));
+            plain.addAll(args);
+            Run javaJar = runIn(cwd, args.isEmpty() ? lines : null, plain.toArray(String[]::new));
+
+            assertThat(launcher.exit()).as("bin/apsa %s: %s", args, launcher.err()).isEqualTo(javaJar.exit());
+            assertThat(launcher.out()).as("bin/apsa %s", args).isEqualTo(javaJar.out());
+            if (!args.isEmpty()) {
+                // (The shell reading a pipe: JLine's warning of a dumb terminal carries the time.)
+                assertThat(launcher.err()).as("bin/apsa %s", args).isEqualTo(javaJar.err());
+            }
+        }
     }
 
     private static List<Path> archives(Path cds) throws IOException {
@@ -144,13 +196,23 @@ class DistributionIT {
 
     /** bin/apsa with {@code args}, {@code input} piped into its standard input (nothing when null). */
     private Run run(Path input, String... args) throws IOException, InterruptedException {
+        return runWith(Map.of(), input, args);
+    }
+
+    /** bin/apsa as {@link #run(Path, String...)} runs it, with {@code environment} added. */
+    private Run runWith(Map<String, String> environment, Path input, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(apsa.toString()));
         command.addAll(List.of(args));
-        return runIn(cwd, input, command.toArray(String[]::new));
+        return runIn(cwd, environment, input, command.toArray(String[]::new));
     }
 
     /** {@code command} run in {@code folder} as {@link #run(Path, String...)} runs bin/apsa. */
     private Run runIn(Path folder, Path input, String... command) throws IOException, InterruptedException {
+        return runIn(folder, Map.of(), input, command);
+    }
+
+    private Run runIn(Path folder, Map<String, String> environment, Path input, String... command)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         builder.environment().put("HOME", home.toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -160,6 +222,8 @@ class DistributionIT {
         builder.environment().remove("APSA_CDS");
         builder.environment().remove("APSA_CDS_DIR");
         builder.environment().remove("NO_COLOR");
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().putAll(environment);
         Path out = Files.createTempFile("apsa-out", ".txt");
         Path err = Files.createTempFile("apsa-err", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
