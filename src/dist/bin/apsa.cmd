@@ -10,7 +10,9 @@ rem another build gets an archive of its own, never a stale one. APSA_CDS=off ru
 rem one; APSA_CDS_DIR names the folder (default %USERPROFILE%\.apsa\cache\cds).
 rem
 rem Short commands run with the client compiler only (-XX:TieredStopAtLevel=1), which
-rem starts faster; batch, explore, scripts and the shell, which run long, get the full JIT.
+rem starts faster; batch, scripts and the shell, which run long, get the full JIT. So does
+rem explore not: the full JIT's compiling costs it more than it saves up to a few hundred
+rem thousand samples (docs/explore.md, "Memory and speed").
 rem JAVA_OPTS is passed to the JVM as it is.
 setlocal EnableExtensions DisableDelayedExpansion
 if "%~1"==":make-archive" goto make_archive
@@ -29,7 +31,6 @@ set "JIT=-XX:TieredStopAtLevel=1"
 if not defined FIRST set "JIT="
 if defined FIRST if "%FIRST:~0,1%"=="@" set "JIT="
 if "%FIRST%"=="batch" set "JIT="
-if "%FIRST%"=="explore" set "JIT="
 if "%FIRST%"=="script" set "JIT="
 if "%FIRST%"=="--rules" set "JIT="
 
