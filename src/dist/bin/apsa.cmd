@@ -12,9 +12,10 @@ rem   apsa.jar): another JDK or another build gets an archive of its own, never 
 rem   APSA_CDS=off runs without one; APSA_CDS_DIR names the folder (default
 rem   %USERPROFILE%\.apsa\cache\cds).
 rem - Short commands run with the client compiler only (-XX:TieredStopAtLevel=1), which
-rem   starts faster, and a young generation (-Xmn96m) that an assessment does not fill;
-rem   batch, explore, scripts and the shell, which run long, get the full JIT and the
-rem   collector's own sizing.
+rem   starts faster, and a young generation (-Xmn96m) that an assessment does not fill.
+rem   explore too runs with the client compiler only, with the collector's own sizing
+rem   (docs/explore.md, "Memory and speed"); batch, scripts and the shell, which run long,
+rem   get the full JIT.
 rem JAVA_OPTS is passed to the JVM as it is.
 setlocal EnableExtensions DisableDelayedExpansion
 if "%~1"==":make-archive" goto make_archive
@@ -34,7 +35,7 @@ set "JIT=-XX:TieredStopAtLevel=1 -Xmn96m"
 if not defined FIRST set "JIT="
 if defined FIRST if "%FIRST:~0,1%"=="@" set "JIT="
 if "%FIRST%"=="batch" set "JIT="
-if "%FIRST%"=="explore" set "JIT="
+if "%FIRST%"=="explore" set "JIT=-XX:TieredStopAtLevel=1"
 if "%FIRST%"=="script" set "JIT="
 if "%FIRST%"=="--rules" set "JIT="
 

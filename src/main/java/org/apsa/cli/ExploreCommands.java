@@ -128,37 +128,12 @@ public class ExploreCommands {
         return new ArrayList<>(chosen);
     }
 
-    /** {@code --vary}: stated, unknown, all, or indicator ids, comma-separated. */
+    /** {@code --vary}: stated, unknown, all, or indicator ids, comma-separated ({@link Vary#parse}). */
     static Vary vary(String vary, Vocabulary vocabulary) {
-        String given = vary == null ? "" : vary.trim();
-        switch (given) {
-            case "stated":
-                return Vary.STATED;
-            case "unknown":
-                return Vary.UNKNOWN;
-            case "all":
-                return Vary.ALL;
-            default:
-                break;
+        try {
+            return Vary.parse(vary, vocabulary);
+        } catch (Vary.Invalid e) {
+            throw new UsageException("--vary: " + e.getMessage() + " ('vocabulary' lists them)");
         }
-        List<String> ids = new ArrayList<>();
-        for (String item : given.split(",")) {
-            String id = item.trim();
-            if (id.isEmpty()) {
-                continue;
-            }
-            if (vocabulary.find(id).isEmpty()) {
-                throw new UsageException("--vary: unknown indicator \"" + id + "\""
-                        + vocabulary.suggest(id).map(s -> " (did you mean \"" + s + "\"?)")
-                        .or(() -> Suggestions.closest(id, List.of("stated", "unknown", "all")).map(s -> " (did you mean \"" + s + "\"?)"))
-                        .orElse("")
-                        + "; use stated, unknown, all, or indicator ids separated by commas ('vocabulary' lists them)");
-            }
-            ids.add(id);
-        }
-        if (ids.isEmpty()) {
-            throw new UsageException("--vary needs stated, unknown, all, or indicator ids separated by commas");
-        }
-        return Vary.named(ids);
     }
 }

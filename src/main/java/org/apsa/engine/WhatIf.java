@@ -148,6 +148,30 @@ public final class WhatIf implements AutoCloseable {
         return outcome(purpose);
     }
 
+    /**
+     * The lean path's step, for a caller that keeps track of what it changed: gives one
+     * indicator a reading (null makes it unknown) without firing; {@link #settle} then fires and
+     * reads the outcome. Cheaper than {@link #outcome(Map, AgendaFilter)} when a question
+     * changes a few of many indicators. After it, {@link #evaluate} refuses, as after
+     * {@link #outcome(Map, AgendaFilter)}.
+     */
+    public void move(String id, Reading reading) {
+        partial = true;
+        set(id, reading);
+        if (Objects.equals(reading, base.indicators().get(id))) {
+            changed.remove(id);
+        } else {
+            changed.add(id);
+        }
+    }
+
+    /** The outcome of the indicators as {@link #move} left them, firing only the rules {@code only} lets through (all when null). */
+    public Outcome settle(AgendaFilter only) {
+        partial = true;
+        fire(only, null);
+        return outcome(null);
+    }
+
     /** The outcome of the base fact set itself. */
     public Outcome baseline() {
         return evaluate(Map.of());

@@ -11,7 +11,6 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,14 +19,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Scenario discovery: PRIM's boxes for each outlook, and for "no leader" (too little evidence),
  * over the samples kept, and for each box the
  * rules that fire most in it. The lean path records no firings; the firings are read again for
  * a few samples of each box ({@link Explorer#REPLAYED_PER_BOX}, the first ones in the box) and
- * for the first {@link Explorer#REPLAYED_OVERALL} samples of all, each in a fresh session with
- * the same rules let through, so what is shown is what actually fired.
+ * for the first {@link Explorer#REPLAYED_OVERALL} samples of all, each in a fresh session of
+ * the lean path's rules, so what is shown is what actually fired. PRIM's search for each
+ * outcome and the replays run on the workers; what they give does not depend on which ran what.
  */
 final class Discovery {
 
@@ -38,7 +39,6 @@ final class Discovery {
 
     private final RuleBase rules;
     private final SamplingModel model;
-    private final AgendaFilter lean;
     private final byte[] levels;
     private final byte[] leaders;
     private final int n;
@@ -49,11 +49,10 @@ final class Discovery {
     private Map<String, Integer> overallCounts = Map.of();
     private int overallSamples;
 
-    Discovery(RuleBase rules, SamplingModel model, AgendaFilter lean, byte[] levels, byte[] leaders, int n, int threads) {
+    Discovery(RuleBase rules, SamplingModel model, byte[] levels, byte[] leaders, int n, int threads) {
         this.threads = threads;
         this.rules = rules;
         this.model = model;
-        this.lean = lean;
         this.levels = levels;
         this.leaders = leaders;
         this.n = n;
@@ -77,11 +76,18 @@ final class Discovery {
         return overallSamples;
     }
 
+    /** A box PRIM found, counted among the samples the boxes before it leave out, and the first samples in it. */
+    private record Found(Prim.Box box, int samples, int leads, List<Integer> inside) {
+    }
+
     List<Exploration.Boxes> boxes() {
         int[] sizes = model.dimensions().stream().mapToInt(d -> d.levels().size()).toArray();
         Prim prim = new Prim(levels, n, sizes);
-        List<Exploration.Boxes> all = new ArrayList<>();
-        KieSessionsPool pool = rules.newSessionPool();
+        KnowledgeBase knowledgeBase = rules.knowledgeBase();
+        int none = knowledgeBase.outlooks().size();
+        // Sessions of the lean path's rules, so the firings read are those the lean path's
+        // samples made; fired from scratch with a listener.
+        KieSessionsPool pool = rules.newSessionPool(Assessor.OUTCOME, Assessor.FACT_TYPES);
         workers = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "explore-replay");
             t.setDaemon(true);
@@ -92,51 +98,73 @@ final class Discovery {
             for (int i = 0; i < Math.min(n, Explorer.REPLAYED_OVERALL); i++) {
                 reference.add(i);
             }
-            Map<String, Integer> overall = firings(pool, reference);
+            // Each outlook, then "no leader" (too little evidence): an outcome to find the
+            // conditions of as well. Each outcome's boxes are found apart from the others', so
+            // they are found at once, beside the firings of the first samples.
+            List<Callable<List<Found>>> searches = new ArrayList<>();
+            for (int outcome = 0; outcome <= none; outcome++) {
+                int o = outcome;
+                searches.add(() -> find(prim, o));
+            }
+            List<Callable<List<Found>>> all = new ArrayList<>(searches);
+            all.addAll(replays(pool, reference, () -> List.<Found>of()));
+            List<List<Found>> found = run(all).subList(0, searches.size());
+            List<Integer> inside = new ArrayList<>();
+            found.forEach(boxes -> boxes.forEach(f -> inside.addAll(f.inside())));
+            run(replays(pool, inside, () -> null));
+
+            Map<String, Integer> overall = counts(reference);
             overallCounts = overall;
             overallSamples = reference.size();
-            // Each outlook, then "no leader" (too little evidence), an outcome to find the conditions of as well.
-            KnowledgeBase knowledgeBase = rules.knowledgeBase();
-            int none = knowledgeBase.outlooks().size();
+            List<Exploration.Boxes> result = new ArrayList<>();
             for (int outcome = 0; outcome <= none; outcome++) {
-                boolean[] y = new boolean[n];
                 long leads = 0;
                 for (int i = 0; i < n; i++) {
-                    y[i] = leaders[i] == outcome;
-                    leads += y[i] ? 1 : 0;
+                    leads += leaders[i] == outcome ? 1 : 0;
                 }
                 List<Exploration.Box> boxes = new ArrayList<>();
-                // Each box is found among the samples the boxes before it leave out, and counted there.
-                boolean[] earlier = new boolean[n];
-                for (Prim.Box box : prim.boxes(y, Explorer.BOXES_PER_OUTLOOK)) {
-                    int samples = 0;
-                    int inBoxLeads = 0;
-                    List<Integer> inside = new ArrayList<>();
-                    for (int i = 0; i < n; i++) {
-                        if (!earlier[i] && box.contains(levels, i * k)) {
-                            samples++;
-                            inBoxLeads += y[i] ? 1 : 0;
-                            if (inside.size() < Explorer.REPLAYED_PER_BOX) {
-                                inside.add(i);
-                            }
-                        }
-                    }
-                    Map<String, Integer> counts = firings(pool, inside);
-                    boxes.add(new Exploration.Box(conditions(box), Explorer.round(inBoxLeads / (double) samples),
-                            Explorer.round(inBoxLeads / (double) leads), samples, inBoxLeads,
-                            rulesOf(counts, inside.size(), overall, reference.size()), inside.size()));
-                    for (int i = 0; i < n; i++) {
-                        earlier[i] |= box.contains(levels, i * k);
-                    }
+                for (Found f : found.get(outcome)) {
+                    boxes.add(new Exploration.Box(conditions(f.box()), Explorer.round(f.leads() / (double) f.samples()),
+                            Explorer.round(f.leads() / (double) leads), f.samples(), f.leads(),
+                            rulesOf(counts(f.inside()), f.inside().size(), overall, reference.size()), f.inside().size()));
                 }
-                all.add(new Exploration.Boxes(outcome == none ? Exploration.NO_LEADER : knowledgeBase.outlooks().get(outcome).id(),
+                result.add(new Exploration.Boxes(outcome == none ? Exploration.NO_LEADER : knowledgeBase.outlooks().get(outcome).id(),
                         leads, boxes));
             }
+            return result;
         } finally {
             workers.shutdownNow();
             pool.shutdown();
         }
-        return all;
+    }
+
+    /** The boxes of one outcome, each counted among the samples the boxes before it leave out. */
+    private List<Found> find(Prim prim, int outcome) {
+        boolean[] y = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = leaders[i] == outcome;
+        }
+        List<Found> found = new ArrayList<>();
+        boolean[] earlier = new boolean[n];
+        for (Prim.Box box : prim.boxes(y, Explorer.BOXES_PER_OUTLOOK)) {
+            int samples = 0;
+            int leads = 0;
+            List<Integer> inside = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (box.contains(levels, i * k)) {
+                    if (!earlier[i]) {
+                        samples++;
+                        leads += y[i] ? 1 : 0;
+                        if (inside.size() < Explorer.REPLAYED_PER_BOX) {
+                            inside.add(i);
+                        }
+                    }
+                    earlier[i] = true;
+                }
+            }
+            found.add(new Found(box, samples, leads, List.copyOf(inside)));
+        }
+        return found;
     }
 
     private List<Exploration.Condition> conditions(Prim.Box box) {
@@ -186,24 +214,42 @@ final class Discovery {
         return found.size() > RULES_PER_BOX ? List.copyOf(found.subList(0, RULES_PER_BOX)) : found;
     }
 
-    /** In how many of these samples each rule fired; the samples not read yet are read on the workers. */
-    private Map<String, Integer> firings(KieSessionsPool pool, List<Integer> samples) {
-        List<java.util.concurrent.Callable<Set<String>>> tasks = new ArrayList<>();
-        for (int i : samples) {
-            if (!fired.containsKey(i)) {
-                tasks.add(() -> fired(pool, i));
-            }
+    /** Tasks that read the firings of the samples not read yet, a few samples a task; each answers {@code result}. */
+    private <T> List<Callable<T>> replays(KieSessionsPool pool, List<Integer> samples, java.util.function.Supplier<T> result) {
+        List<Integer> unread = samples.stream().filter(i -> !fired.containsKey(i)).distinct().toList();
+        List<Callable<T>> tasks = new ArrayList<>();
+        int chunk = 25;
+        for (int from = 0; from < unread.size(); from += chunk) {
+            List<Integer> some = unread.subList(from, Math.min(unread.size(), from + chunk));
+            tasks.add(() -> {
+                some.forEach(i -> fired(pool, i));
+                return result.get();
+            });
         }
+        return tasks;
+    }
+
+    /** Runs the tasks on the workers; their results in the tasks' order. */
+    private <T> List<T> run(List<Callable<T>> tasks) {
         try {
-            for (java.util.concurrent.Future<Set<String>> f : workers.invokeAll(tasks)) {
-                f.get();
+            List<T> results = new ArrayList<>();
+            for (java.util.concurrent.Future<T> f : workers.invokeAll(tasks)) {
+                results.add(f.get());
             }
+            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("exploration interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
+    }
+
+    /** In how many of these samples, read already, each rule fired. */
+    private Map<String, Integer> counts(List<Integer> samples) {
         Map<String, Integer> counts = new HashMap<>();
         for (int i : samples) {
             for (String rule : fired.get(i)) {
@@ -213,34 +259,29 @@ final class Discovery {
         return counts;
     }
 
-    private Set<String> fired(KieSessionsPool pool, int i) {
-        return fired.computeIfAbsent(i, s -> {
-            byte[] x = new byte[k];
-            System.arraycopy(levels, s * k, x, 0, k);
-            FactSet sample = model.sample(x);
-            Set<String> names = new HashSet<>();
-            KieSession session = pool.newKieSession();
-            DefaultAgendaEventListener recorder = new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    names.add(event.getMatch().getRule().getName());
-                }
-            };
-            try {
-                session.addEventListener(recorder);
-                sample.indicators().forEach((id, reading) -> session.insert(indicator(id, reading)));
-                if (lean == null) {
-                    session.fireAllRules(Assessor.FIRING_LIMIT);
-                } else {
-                    session.fireAllRules(lean, Assessor.FIRING_LIMIT);
-                }
-            } finally {
-                // A pooled session is reset on dispose, but keeps its listeners.
-                session.removeEventListener(recorder);
-                session.dispose();
+    /** Reads the firings of sample {@code i} into {@link #fired}. */
+    private void fired(KieSessionsPool pool, int i) {
+        byte[] x = new byte[k];
+        System.arraycopy(levels, i * k, x, 0, k);
+        FactSet sample = model.sample(x);
+        Set<String> names = new HashSet<>();
+        KieSession session = pool.newKieSession();
+        DefaultAgendaEventListener recorder = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                names.add(event.getMatch().getRule().getName());
             }
-            return names;
-        });
+        };
+        try {
+            session.addEventListener(recorder);
+            sample.indicators().forEach((id, reading) -> session.insert(indicator(id, reading)));
+            session.fireAllRules(Assessor.FIRING_LIMIT);
+        } finally {
+            // A pooled session is reset on dispose, but keeps its listeners.
+            session.removeEventListener(recorder);
+            session.dispose();
+        }
+        fired.put(i, names);
     }
 
     private Indicator indicator(String id, Reading reading) {

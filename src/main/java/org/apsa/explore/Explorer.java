@@ -1,15 +1,11 @@
 package org.apsa.explore;
 
 import org.apsa.engine.Assessor;
-import org.apsa.engine.InsufficientEvidence;
-import org.apsa.engine.Leading;
 import org.apsa.engine.Likelihood;
 import org.apsa.fact.KnowledgeBase;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.WhatIf;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Reading;
-import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +40,8 @@ public final class Explorer {
 
     public static final int BLOCK = 512;
     public static final int KEPT_LIMIT = 100_000;
+    /** The most samples total effects rest on (docs/explore.md, "Sensitivity"). */
+    static final int TOTAL_EFFECT_LIMIT = 1_024;
     /** Samples of each box whose firings are read again, and of all samples for comparison. */
     static final int REPLAYED_PER_BOX = 200;
     static final int REPLAYED_OVERALL = 400;
@@ -80,8 +78,7 @@ public final class Explorer {
         Design design = new Design(k, options.seed());
         int n = options.samples();
         int kept = Math.min(n, KEPT_LIMIT);
-        // Total effects redraw each varied indicator alone in the first samples, as many in all as there are samples.
-        int swaps = k == 0 ? 0 : Math.min(n, (n + k - 1) / k);
+        int swaps = totalEffectSamples(n, k);
         byte[] keptLevels = new byte[kept * k];
         byte[] keptLeaders = new byte[kept];
 
@@ -128,18 +125,26 @@ public final class Explorer {
     /** A run's summary from its counts and the samples it kept: shares, scores, sensitivity and the boxes. */
     private Exploration summary(FactSet facts, Options options, SamplingModel model, Tally total,
                                 byte[] keptLevels, byte[] keptLeaders, int kept) {
-        // The replays for the boxes' firings fire these rules, as the lean path's sessions hold them.
-        AgendaFilter lean = assessor.rules().rulesAffecting(Assessor.OUTCOME, Assessor.FACT_TYPES).orElse(null);
         String assessedLeader;
         try (WhatIf live = assessor.outcomesOnly(facts)) {
             assessedLeader = live.outcome(Map.of(), null).leading();
         }
         Exploration.Settings settings = new Exploration.Settings(options.samples(), options.seed(), options.vary());
-        Discovery discovery = new Discovery(assessor.rules(), model, lean, keptLevels, keptLeaders, kept,
+        Discovery discovery = new Discovery(assessor.rules(), model, keptLevels, keptLeaders, kept,
                 Math.min(options.threads(), Runtime.getRuntime().availableProcessors()));
         return new Exploration(facts.id(), facts.title(), facts.asOf(), settings, "sobol-shifted", model.dimensions(),
                 assessedLeader, leads(total), scores(total), sensitivity(model, total), (int) total.swapSamples, discovery.boxes(), kept,
                 discovery.overall(), discovery.replayed(), knowledgeBase);
+    }
+
+    /**
+     * On how many of the first samples total effects redraw each varied indicator alone: one
+     * re-assessment per indicator and sample, so as many in all as there are samples
+     * (⌈{@code n} / {@code k}⌉), and never more than {@link #TOTAL_EFFECT_LIMIT} samples, so
+     * that their cost stops growing with {@code n}.
+     */
+    static int totalEffectSamples(int n, int k) {
+        return k == 0 ? 0 : Math.min(TOTAL_EFFECT_LIMIT, Math.min(n, (n + k - 1) / k));
     }
 
     /** How many blocks of {@link #BLOCK} samples a run of {@code samples} has: the units a run may be split into. */
@@ -158,7 +163,7 @@ public final class Explorer {
         int k = model.dimensions().size();
         int n = options.samples();
         int kept = Math.min(n, KEPT_LIMIT);
-        int swaps = k == 0 ? 0 : Math.min(n, (n + k - 1) / k);
+        int swaps = totalEffectSamples(n, k);
         byte[] keptLevels = new byte[kept * k];
         byte[] keptLeaders = new byte[kept];
         Tally tally = work(model, new Design(k, options.seed()), n, kept, swaps, keptLevels, keptLeaders,
@@ -220,6 +225,8 @@ public final class Explorer {
         byte[] redrawn = new byte[BLOCK * k];
         int[] order = new int[BLOCK];
         byte[] a = new byte[k];
+        byte[] at = new byte[k];
+        String[] ids = model.dimensions().stream().map(SamplingModel.Dimension::id).toArray(String[]::new);
         int[] scores = new int[outlooks];
         int[] swapped = new int[outlooks];
         for (int block = next.getAndIncrement(); block < blocks; block = next.getAndIncrement()) {
@@ -237,12 +244,19 @@ public final class Explorer {
             }
             route.plan(drawn, size, order);
             try (WhatIf live = assessor.outcomesOnly(facts)) {
+                // The level each varied indicator has in the session; -1: as stated in the fact set.
+                Arrays.fill(at, (byte) -1);
                 for (int step = 0; step < size; step++) {
                     int j = order[step];
                     int i = first + j;
                     System.arraycopy(drawn, j * k, a, 0, k);
-                    Map<String, Reading> changes = model.changes(a);
-                    int leader = read(live.outcome(changes, null), scores);
+                    for (int d = 0; d < k; d++) {
+                        if (at[d] != a[d]) {
+                            live.move(ids[d], model.reading(d, a[d]));
+                            at[d] = a[d];
+                        }
+                    }
+                    int leader = read(live.settle(null), scores);
                     tally.add(a, scores, leader);
                     if (i < kept) {
                         System.arraycopy(a, 0, keptLevels, i * k, k);
@@ -253,10 +267,9 @@ public final class Explorer {
                         for (int d = 0; d < k; d++) {
                             byte b = redrawn[j * k + d];
                             if (b != a[d]) {
-                                String id = model.dimensions().get(d).id();
-                                Reading drawnReading = changes.put(id, model.reading(d, b));
-                                read(live.outcome(changes, null), swapped);
-                                changes.put(id, drawnReading);
+                                live.move(ids[d], model.reading(d, b));
+                                read(live.settle(null), swapped);
+                                live.move(ids[d], model.reading(d, a[d]));
                                 tally.addSwap(d, scores, swapped);
                             }
                         }

@@ -124,8 +124,9 @@ final class Prim {
                 members[m++] = i;
             }
         }
+        // Counted once, then less what each peel removes: peeling costs what it removes, not what the box holds.
+        long[][] perLevel = levelCounts(members, m, y);
         while (true) {
-            long[][] perLevel = levelCounts(members, m, y);
             int bestD = -1;
             boolean bestLow = false;
             double density = boxPos / (double) boxN;
@@ -165,8 +166,16 @@ final class Prim {
             }
             int kept = 0;
             for (int j = 0; j < m; j++) {
-                if (x[members[j] * k + bestD] != peeled) {
-                    members[kept++] = members[j];
+                int i = members[j];
+                if (x[i * k + bestD] != peeled) {
+                    members[kept++] = i;
+                } else {
+                    int positive = y[i] ? 1 : 0;
+                    for (int d = 0; d < k; d++) {
+                        int level = x[i * k + d];
+                        perLevel[d][2 * level]--;
+                        perLevel[d][2 * level + 1] -= positive;
+                    }
                 }
             }
             m = kept;
@@ -200,9 +209,9 @@ final class Prim {
         int[] lo = box.lo().clone();
         int[] hi = box.hi().clone();
         while (true) {
-            int[] c = count(new Box(lo, hi), y, active);
+            int[] c = new int[2];
+            long[][] outside = oneStepOutside(new Box(lo, hi), y, active, c);
             double density = c[1] / (double) c[0];
-            long[][] outside = oneStepOutside(new Box(lo, hi), y, active);
             int bestD = -1;
             boolean bestLow = false;
             double bestDensity = density;
@@ -238,8 +247,8 @@ final class Prim {
         int[] lo = box.lo().clone();
         int[] hi = box.hi().clone();
         while (true) {
-            int[] c = count(new Box(lo, hi), y, active);
-            long[][] outside = oneStepOutside(new Box(lo, hi), y, active);
+            int[] c = new int[2];
+            long[][] outside = oneStepOutside(new Box(lo, hi), y, active, c);
             int worst = -1;
             double worstP = SIGNIFICANCE;
             int restrictions = 0;
@@ -313,12 +322,17 @@ final class Prim {
         return c;
     }
 
-    /** Per dimension, per level: samples outside the box in that dimension alone, at that level, and positives. */
-    private long[][] oneStepOutside(Box box, boolean[] y, boolean[] active) {
+    /**
+     * Per dimension, per level: samples outside the box in that dimension alone, at that level,
+     * and positives; {@code inside} gets the samples in the box and the positives among them.
+     */
+    private long[][] oneStepOutside(Box box, boolean[] y, boolean[] active, int[] inside) {
         long[][] c = new long[k][];
         for (int d = 0; d < k; d++) {
             c[d] = new long[2 * sizes[d]];
         }
+        int[] lo = box.lo();
+        int[] hi = box.hi();
         for (int i = 0; i < n; i++) {
             if (!active[i]) {
                 continue;
@@ -327,12 +341,15 @@ final class Prim {
             boolean twice = false;
             for (int d = 0; d < k && !twice; d++) {
                 int v = x[i * k + d];
-                if (v < box.lo()[d] || v > box.hi()[d]) {
+                if (v < lo[d] || v > hi[d]) {
                     twice = outsideIn >= 0;
                     outsideIn = d;
                 }
             }
-            if (outsideIn >= 0 && !twice) {
+            if (outsideIn < 0) {
+                inside[0]++;
+                inside[1] += y[i] ? 1 : 0;
+            } else if (!twice) {
                 int level = x[i * k + outsideIn];
                 c[outsideIn][2 * level]++;
                 if (y[i]) {

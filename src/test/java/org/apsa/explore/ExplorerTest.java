@@ -113,6 +113,18 @@ class ExplorerTest {
     }
 
     @Test
+    void totalEffectsRestOnOneSampleInKAtMostTheirBound() {
+        Vary two = Vary.named(List.of("usChina.strategicDistrust", "region.alignment"));
+        Explorer explorer = new Explorer(shipped);
+        assertThat(explorer.explore(baseline, new Explorer.Options(1_501, 3, two, 2)).totalEffectSamples()).isEqualTo(751);
+        Exploration capped = explorer.explore(baseline, new Explorer.Options(3_000, 3, two, 2));
+        assertThat(capped.totalEffectSamples()).isEqualTo(Explorer.TOTAL_EFFECT_LIMIT);
+        assertThat(capped.sensitivity()).allSatisfy(s -> assertThat(s.total()).isNotNull());
+        assertThat(Explorer.totalEffectSamples(20_000, 28)).isEqualTo(715);
+        assertThat(Explorer.totalEffectSamples(100_000, 28)).isEqualTo(Explorer.TOTAL_EFFECT_LIMIT);
+    }
+
+    @Test
     void anIndicatorWithNoEffectIsNamedByNoRuleThatFired() throws IOException {
         // The peninsula counts only where the region takes sides; held balanced, it has no effect.
         Assessor gated = new Assessor(TestRules.withShippedScoring("../rules-explore/gated"));

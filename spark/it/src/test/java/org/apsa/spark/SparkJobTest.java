@@ -51,10 +51,12 @@ class SparkJobTest {
     }
 
     /** Runs the job, which must end with {@code status}: 1 for a batch with invalid inputs, as on one machine. */
-    private static void job(int status, String... args) {
+    /** Runs the job, checks its exit status and returns what it wrote to standard error. */
+    private static String job(int status, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int ended = ApsaSpark.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertEquals(status, ended, () -> err.toString(StandardCharsets.UTF_8));
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -98,6 +100,10 @@ class SparkJobTest {
         job(2, "frobnicate");
         job(2, "batch", "--out", dir.resolve("no-inputs").toString());
         job(2, "explore", MixedInput.FACTS.resolve("baseline-2014-12.json").toString());
+        String misspelt = job(2, "explore", MixedInput.FACTS.resolve("baseline-2014-12.json").toString(),
+                "--out", dir.resolve("misspelt").toString(), "--vary", "region.alignment,mechanism.disputeManagment");
+        assertTrue(misspelt.contains("--vary: unknown indicator \"mechanism.disputeManagment\" (did you mean "
+                + "\"mechanism.disputeManagement\"?)"), misspelt);
         job(2, "batch", MixedInput.FACTS.toString(), "--out", MixedInput.FACTS.toString());
         Path empty = Files.createDirectories(dir.resolve("empty"));
         job(2, "batch", empty.toString(), "--out", dir.resolve("out-of-empty").toString());

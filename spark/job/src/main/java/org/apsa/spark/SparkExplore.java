@@ -50,7 +50,7 @@ public final class SparkExplore {
     public static Exploration run(JavaSparkContext sc, Options options) {
         Configuration hadoop = sc.hadoopConfiguration();
         String text = read(options.file(), hadoop);
-        org.apsa.fact.Vocabulary vocabulary = options.rules().vocabulary();
+        Vocabulary vocabulary = options.rules().vocabulary();
         FactSetReader.Entry entry = new FactSetReader(vocabulary).parse(options.file(), text);
         if (!entry.valid()) {
             throw new InvalidFactSetException(entry.problems());
@@ -117,33 +117,12 @@ public final class SparkExplore {
         }
     }
 
-    /** {@code --vary} as the single-machine {@code explore} reads it. */
-    static Vary vary(String vary, org.apsa.fact.Vocabulary vocabulary) {
-        String given = vary == null ? "all" : vary.trim();
-        switch (given) {
-            case "stated":
-                return Vary.STATED;
-            case "unknown":
-                return Vary.UNKNOWN;
-            case "all":
-                return Vary.ALL;
-            default:
-                break;
+    /** {@code --vary} as the single-machine {@code explore} reads it ({@link Vary#parse}). */
+    static Vary vary(String vary, Vocabulary vocabulary) {
+        try {
+            return Vary.parse(vary, vocabulary);
+        } catch (Vary.Invalid e) {
+            throw new UsageError("--vary: " + e.getMessage());
         }
-        List<String> ids = new ArrayList<>();
-        for (String item : given.split(",")) {
-            String id = item.trim();
-            if (id.isEmpty()) {
-                continue;
-            }
-            if (vocabulary.find(id).isEmpty()) {
-                throw new UsageError("--vary: unknown indicator \"" + id + "\"; use stated, unknown, all, or indicator ids separated by commas");
-            }
-            ids.add(id);
-        }
-        if (ids.isEmpty()) {
-            throw new UsageError("--vary: give stated, unknown, all, or indicator ids separated by commas");
-        }
-        return Vary.named(ids);
     }
 }
