@@ -1,10 +1,8 @@
 package org.apsa.explore;
 
-import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Vocabulary;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** {@code --vary} read once for every caller: the keywords, ids of the vocabulary, and what is refused. */
 class VaryTest {
 
-    private static final Vocabulary VOCABULARY = KnowledgeBase.of(Path.of("rules")).vocabulary();
+    private static final Vocabulary VOCABULARY = Vocabulary.embedded();
 
     @Test
     void keywordsAndIdsOfTheVocabularyAreRead() {
