@@ -221,7 +221,7 @@ public final class Validator {
                     String c = id.strip();
                     if (!c.isEmpty() && !claims.contains(c)) {
                         add(Severity.WARNING, claim.get().line(), claim.get().column(),
-                                name() + ": @claim " + c + " is not in claims.csv" + hint(c, claims),
+                                name() + ": @claim " + c + " is not in claims.csv" + Suggestions.didYouMean(c, claims),
                                 "cite a claim id of claims.csv, or add the claim there");
                     }
                 }
@@ -288,7 +288,7 @@ public final class Validator {
                     String outlook = outlooks.get(i);
                     if (kb.outlook(outlook).isEmpty()) {
                         add(Severity.ERROR, at.get(i)[0], at.get(i)[1], prefix + "unknown outlook \"" + outlook + "\""
-                                        + hint(outlook, kb.outlookIds()),
+                                        + Suggestions.didYouMean(outlook, kb.outlookIds()),
                                 "use an outlook id: " + String.join(", ", kb.outlookIds()));
                     }
                 }
@@ -321,7 +321,7 @@ public final class Validator {
             String which = prefix + r.string(0).map(id -> "recommendation \"" + id.literal() + "\"").orElse("recommendation");
             r.string(1).filter(actor -> !kb.actorIds().contains(actor.literal())).ifPresent(actor ->
                     add(Severity.ERROR, actor.line(), actor.column(), which + ": unknown actor \"" + actor.literal() + "\""
-                                    + hint(actor.literal(), kb.actorIds()),
+                                    + Suggestions.didYouMean(actor.literal(), kb.actorIds()),
                             "the actor is one of " + String.join(", ", kb.actorIds())));
             r.string(2).filter(source -> !paragraphs(kb, source.literal())).ifPresent(source ->
                     add(Severity.WARNING, source.line(), source.column(), which + ": source \"" + source.literal()
@@ -335,7 +335,7 @@ public final class Validator {
                 return false;
             }
             add(Severity.ERROR, line, column, prefix + "unknown indicator \"" + id + "\""
-                            + kb.vocabulary().suggest(id).map(s -> " (did you mean \"" + s + "\"?)").orElse(""),
+                            + Suggestions.didYouMean(kb.vocabulary().suggest(id)),
                     "use an indicator id of the vocabulary ('vocabulary' lists them); new indicators are added in "
                             + "the knowledge base, knowledge-base.json beside the rules");
             return true;
@@ -348,7 +348,7 @@ public final class Validator {
             }
             Scale scale = defs.get(0).scale();
             add(Severity.ERROR, line, column, prefix + "level \"" + level + "\" is not on the scale of \""
-                            + defs.get(0).id() + "\"" + hint(level, scale.levels()) + "; allowed: " + scale.describe(),
+                            + defs.get(0).id() + "\"" + Suggestions.didYouMean(level, scale.levels()) + "; allowed: " + scale.describe(),
                     "use a level of the indicator's scale");
         }
     }
@@ -451,7 +451,7 @@ public final class Validator {
                     continue;
                 }
                 String rule = "rule \"" + r.name() + "\"";
-                String hint = hint(id, insertedBy.keySet());
+                String hint = Suggestions.didYouMean(id, insertedBy.keySet());
                 String insert = "insert it in the rule that concludes it, insertLogical(new Judgment(\"" + id + "\", ...)), ";
                 // A pattern that never matches stops the rule only where the rule needs it to match.
                 findings.add(switch (use.place()) {
@@ -475,10 +475,6 @@ public final class Validator {
                         "write the rule that reads it (support for an outlook), or leave it out"));
             }
         });
-    }
-
-    private static String hint(String value, java.util.Collection<String> allowed) {
-        return Suggestions.closest(value, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
     }
 
     /**

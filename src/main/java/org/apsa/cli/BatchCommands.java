@@ -132,7 +132,7 @@ public class BatchCommands {
         String given = detail == null ? "" : detail.trim().toLowerCase(Locale.ROOT);
         Detail level = Arrays.stream(Detail.values()).filter(d -> d.id().equals(given)).findFirst()
                 .orElseThrow(() -> new UsageException("unknown detail \"" + (detail == null ? "" : detail.trim()) + "\" for batch"
-                        + Suggestions.closest(given, offered).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                        + Suggestions.didYouMean(given, offered)
                         + "; use " + String.join(", ", offered)));
         if (level == Detail.SCORES && (reports.contains(Report.MARKDOWN) || reports.contains(Report.HTML))) {
             throw new UsageException("--detail scores computes no gains and no proof trees, which report.md and report.html "
@@ -155,7 +155,7 @@ public class BatchCommands {
                 case "html" -> reports.add(Report.HTML);
                 case "all" -> reports.addAll(EnumSet.allOf(Report.class));
                 default -> throw new UsageException("unknown format \"" + item.trim() + "\" for batch"
-                        + Suggestions.closest(given, offered).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                        + Suggestions.didYouMean(given, offered)
                         + "; use a comma-separated list of " + String.join(", ", offered));
             }
         }

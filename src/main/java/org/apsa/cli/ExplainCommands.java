@@ -174,7 +174,7 @@ public class ExplainCommands {
 
     static String outlook(KnowledgeBase kb, String id) {
         return kb.outlook(id).map(Outlook::id).orElseThrow(() -> new UsageException("unknown outlook \"" + id + "\""
-                + Suggestions.closest(id, kb.outlookIds()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                + Suggestions.didYouMean(id, kb.outlookIds())
                 + "; use " + String.join(", ", kb.outlookIds())));
     }
 }

@@ -116,7 +116,7 @@ public class ExploreCommands {
             String f = given.equals("md") ? "markdown" : given.equals("txt") ? "text" : given;
             if (!FORMATS.contains(f)) {
                 throw new UsageException("unknown format \"" + item.trim() + "\" for explore"
-                        + Suggestions.closest(given, FORMATS).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                        + Suggestions.didYouMean(given, FORMATS)
                         + "; use " + String.join(", ", FORMATS) + (toFolder ? ", or a comma-separated list of them" : ""));
             }
             chosen.add(f);

@@ -29,7 +29,7 @@ enum Format {
                     + "'batch' assesses many (batch a.json b.json --out results)");
         }
         throw new UsageException("unknown format \"" + value + "\" for " + command
-                + Suggestions.closest(given, ids).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                + Suggestions.didYouMean(given, ids)
                 + "; use " + String.join(", ", ids));
     }
 }

@@ -165,6 +165,11 @@ final class Help {
                 .thenComparing(e -> commandRank(e.name())).thenComparing(Entry::name)).toList();
     }
 
+    /** Whether a method is a command of the tool's, described by its annotations, rather than of the framework's. */
+    static boolean tools(Method method) {
+        return method != null && method.isAnnotationPresent(Command.class) && method.getDeclaringClass().getPackageName().startsWith("org.apsa");
+    }
+
     /**
      * A command of the tool, from its annotations: the class's {@code @Command} gives the
      * first word of a two-word command ("rules") and the group, the method's the rest.

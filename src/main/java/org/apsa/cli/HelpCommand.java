@@ -9,7 +9,6 @@ import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
-import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -77,7 +76,6 @@ public class HelpCommand implements org.springframework.shell.standard.commands.
 
     /** Whether a command is the tool's, described by its annotations, rather than the framework's. */
     private static boolean tools(CommandRegistration registration) {
-        Method method = registration.getTarget() == null ? null : registration.getTarget().getMethod();
-        return method != null && method.isAnnotationPresent(Command.class);
+        return registration.getTarget() != null && Help.tools(registration.getTarget().getMethod());
     }
 }

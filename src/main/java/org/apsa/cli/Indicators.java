@@ -15,7 +15,7 @@ final class Indicators {
 
     static IndicatorDef known(Vocabulary vocabulary, String id) {
         return vocabulary.find(id).orElseThrow(() -> new UsageException("unknown indicator \"" + id + "\""
-                + vocabulary.suggest(id).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                + Suggestions.didYouMean(vocabulary.suggest(id))
                 + "; 'vocabulary' lists them"));
     }
 
@@ -37,7 +37,7 @@ final class Indicators {
         }
         if (!def.scale().allows(level)) {
             throw new UsageException("level \"" + level + "\" is not on the scale of \"" + id + "\""
-                    + Suggestions.closest(level, def.scale().levels()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                    + Suggestions.didYouMean(level, def.scale().levels())
                     + "; allowed: " + def.scale().describe());
         }
         double c = confidence == null ? Reading.CERTAIN : confidence;

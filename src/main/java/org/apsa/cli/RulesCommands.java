@@ -117,8 +117,7 @@ public class RulesCommands {
             case "text" -> false;
             case "junit" -> true;
             default -> throw new UsageException("unknown format \"" + format + "\" for rules test"
-                    + Suggestions.closest(format.trim().toLowerCase(Locale.ROOT), List.of("text", "junit"))
-                    .map(f -> " (did you mean \"" + f + "\"?)").orElse("") + "; use text or junit");
+                    + Suggestions.didYouMean(format.trim().toLowerCase(Locale.ROOT), List.of("text", "junit")) + "; use text or junit");
         };
         if (outFolder != null && !junit) {
             throw new UsageException("--out is where the JUnit XML goes: add --format junit (rules test --format junit --out "
@@ -161,7 +160,7 @@ public class RulesCommands {
         Set<String> known = RuleTestReader.names(tests);
         for (String name : wanted) {
             if (!known.contains(name)) {
-                String hint = Suggestions.closest(name, known).map(k -> " (did you mean \"" + k + "\"?)").orElse("");
+                String hint = Suggestions.didYouMean(name, known);
                 if (hint.isEmpty() && Files.isDirectory(UserPaths.of(name))) {
                     hint = "; a rules folder is given with --rules " + name;
                 }

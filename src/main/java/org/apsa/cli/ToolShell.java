@@ -19,7 +19,6 @@ import org.springframework.shell.command.CommandExecution.CommandExecutionHandle
 import org.springframework.shell.command.CommandHandlingResult;
 import org.springframework.shell.command.CommandRegistration;
 import org.springframework.shell.command.CommandRegistration.TargetInfo.TargetType;
-import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.context.InteractionMode;
 import org.springframework.shell.context.ShellContext;
 import org.springframework.shell.exit.ExitCodeMappings;
@@ -94,7 +93,7 @@ class ToolShell extends Shell {
             List<String> name = typed.subList(0, n);
             CommandRegistration registration = commands.getRegistrations().get(String.join(" ", name));
             if (registration != null && registration.getTarget().getTargetType() == TargetType.METHOD
-                    && tools(registration.getTarget().getMethod())) {
+                    && Help.tools(registration.getTarget().getMethod())) {
                 List<String> words = withoutCursor(typed.subList(n, typed.size()));
                 return words.contains("--help") || words.contains("-h") ? super.evaluate(input)
                         : evaluate(input, name, registration.getTarget().getMethod(), words);
@@ -128,11 +127,6 @@ class ToolShell extends Shell {
     static String shellOnly(String command) {
         return "'" + command + "' is a command of the interactive shell (java -jar apsa.jar) and of @FILE scripts, where the "
                 + "fact set and the rules in use stay from one command to the next; 'help " + command + "' shows what it takes";
-    }
-
-    /** Whether a method is a command of the tool's, rather than of the framework's. */
-    private static boolean tools(Method method) {
-        return method != null && method.isAnnotationPresent(Command.class) && method.getDeclaringClass().getPackageName().startsWith("org.apsa");
     }
 
     /**
@@ -174,7 +168,7 @@ class ToolShell extends Shell {
 
         @Override
         public boolean supportsParameter(MethodParameter parameter) {
-            return tools(parameter.getMethod());
+            return Help.tools(parameter.getMethod());
         }
 
         @Override

@@ -46,8 +46,7 @@ class UnknownCommand implements CommandNotFoundMessageProvider {
             return "";
         }
         List<String> group = subcommands(words, known);
-        return Suggestions.closest(typed(words, group), group.isEmpty() || words.size() < 2 ? known : group)
-                .map(s -> " (did you mean \"" + s + "\"?)").orElse("");
+        return Suggestions.didYouMean(typed(words, group), group.isEmpty() || words.size() < 2 ? known : group);
     }
 
     /** The command as typed: two words when the first names a group ({@code rules valdate}), else one. */

@@ -39,13 +39,12 @@ public record Recommendation(String id, String actor, String source, String text
     public void requireIn(Vocabulary vocabulary) {
         IndicatorDef def = vocabulary.find(indicator).orElseThrow(() -> new IllegalArgumentException("recommendation \""
                 + id + "\" names unknown indicator \"" + indicator + "\""
-                + vocabulary.suggest(String.valueOf(indicator)).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                + Suggestions.didYouMean(vocabulary.suggest(String.valueOf(indicator)))
                 + "; 'vocabulary' lists the known ones"));
         for (String level : meetingLevels) {
             if (!def.scale().allows(level)) {
                 throw new IllegalArgumentException("recommendation \"" + id + "\": level \"" + level + "\" is not on the scale of "
-                        + indicator + Suggestions.closest(String.valueOf(level), def.scale().levels())
-                        .map(s -> " (did you mean \"" + s + "\"?)").orElse("") + "; use " + def.scale().describe());
+                        + indicator + Suggestions.didYouMean(String.valueOf(level), def.scale().levels()) + "; use " + def.scale().describe());
             }
         }
     }

@@ -33,7 +33,7 @@ public final class Support {
     public Support(KnowledgeBase kb, String scenario, String rule, double weight, double confidence) {
         if (kb.outlook(scenario).isEmpty()) {
             throw new IllegalArgumentException("no outlook \"" + scenario + "\""
-                    + Suggestions.closest(String.valueOf(scenario), kb.outlookIds()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                    + Suggestions.didYouMean(String.valueOf(scenario), kb.outlookIds())
                     + "; a Support is for one of " + String.join(", ", kb.outlookIds()));
         }
         if (!Double.isFinite(weight)) {

@@ -74,8 +74,7 @@ public record Vary(Mode mode, Set<String> ids) {
             }
             if (vocabulary.find(id).isEmpty()) {
                 throw new Invalid("unknown indicator \"" + id + "\""
-                        + vocabulary.suggest(id).or(() -> Suggestions.closest(id, KEYWORDS))
-                        .map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                        + Suggestions.didYouMean(vocabulary.suggest(id).or(() -> Suggestions.closest(id, KEYWORDS)))
                         + "; " + USE);
             }
             ids.add(id);

@@ -230,11 +230,11 @@ final class FactSetValidator {
         List<String> allowed = names(schemaAt(e.getSchemaLocation().getFragment().getParent()).path("properties"));
         String name = "\"" + FactSetReader.abbreviate(key) + "\"";
         if (path.size() == 1) {
-            return "unknown indicator " + name + didYouMean(key, allowed) + "; " + KNOWN_IDS;
+            return "unknown indicator " + name + Suggestions.didYouMean(key, allowed) + "; " + KNOWN_IDS;
         }
         List<String> sorted = allowed.stream().sorted().toList();
         return "unknown key " + name + (path.isEmpty() ? "" : " in indicator \"" + path.get(1) + "\"")
-                + didYouMean(key, sorted) + "; allowed: " + String.join(", ", sorted);
+                + Suggestions.didYouMean(key, sorted) + "; allowed: " + String.join(", ", sorted);
     }
 
     private String confidence(Error e, String id, JsonNode node, List<String> path) {
@@ -256,7 +256,7 @@ final class FactSetValidator {
     private String notOnScale(String id, String level) {
         List<String> levels = scale(id).levels();
         return "level \"" + FactSetReader.abbreviate(level) + "\" is not on the scale of \"" + id + "\""
-                + didYouMean(level, levels) + "; allowed: " + scale(id).describe();
+                + Suggestions.didYouMean(level, levels) + "; allowed: " + scale(id).describe();
     }
 
     /** What free text at {@code path} is called in a message, or null when it is not free text. */
@@ -294,10 +294,6 @@ final class FactSetValidator {
             return "the number " + FactSetReader.abbreviate(places.written(path));
         }
         return node.isBoolean() ? "the boolean " + node.asText() : "null";
-    }
-
-    private static String didYouMean(String key, List<String> allowed) {
-        return Suggestions.closest(key, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
     }
 
     private JsonNode schemaAt(NodePath fragment) {

@@ -431,7 +431,7 @@ public final class KnowledgeBase {
             value.keys().forEach((key, at) -> {
                 if (!allowed.contains(key)) {
                     error(at, "unknown key \"" + key + "\" in " + what
-                            + Suggestions.closest(key, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                            + Suggestions.didYouMean(key, allowed)
                             + "; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
                 }
             });

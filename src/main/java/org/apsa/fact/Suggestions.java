@@ -11,6 +11,19 @@ public final class Suggestions {
     }
 
     /**
+     * " (did you mean "X"?)" with the candidate nearest to {@code input} (see {@link #closest}),
+     * to end a message with; empty when none is near enough.
+     */
+    public static String didYouMean(String input, Collection<String> candidates) {
+        return didYouMean(closest(input, candidates));
+    }
+
+    /** " (did you mean "X"?)" for a suggestion found otherwise; empty for none. */
+    public static String didYouMean(Optional<String> suggestion) {
+        return suggestion.map(s -> " (did you mean \"" + s + "\"?)").orElse("");
+    }
+
+    /**
      * The candidate nearest to {@code input}, if it is near enough to be a typo: at most a
      * third of the input's length in edits (case differences count as half), or the input
      * is a case-insensitive suffix or prefix of exactly that candidate.

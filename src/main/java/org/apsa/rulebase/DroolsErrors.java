@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
@@ -454,7 +453,7 @@ final class DroolsErrors {
                 }
             }
             return Finding.error(p.file(), line, column, "unknown field \"" + name + "\" of " + factType.getSimpleName()
-                    + didYouMean(name, fields), "use one of its fields: " + String.join(", ", fields));
+                    + Suggestions.didYouMean(name, fields), "use one of its fields: " + String.join(", ", fields));
         }
         if (file == null) {
             return Finding.error(p.file(), line, column, text, null);
@@ -492,7 +491,7 @@ final class DroolsErrors {
             Set<String> known = new TreeSet<>(types);
             known.remove(type.group(1));
             return Finding.error(p.file(), line, column, rule + "unknown fact type \"" + type.group(1) + "\""
-                            + didYouMean(type.group(1), known),
+                            + Suggestions.didYouMean(type.group(1), known),
                     "import the fact type (they live in org.apsa.engine, e.g. import org.apsa.engine.Judgment;) or correct its name");
         }
         return Finding.error(p.file(), line, column, text, null);
@@ -514,10 +513,6 @@ final class DroolsErrors {
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }
-    }
-
-    private static String didYouMean(String value, Collection<String> allowed) {
-        return Suggestions.closest(value, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
     }
 
     /** The offset of the last parenthesis left open before a 1-based line, within its rule; -1 if none. */

@@ -211,7 +211,7 @@ public final class RuleTestReader {
                     }
                     default -> {
                         problems.add(problem(file, keyAt, "unknown key \"" + key + "\""
-                                + Suggestions.closest(key, KEYS).map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+                                + Suggestions.didYouMean(key, KEYS)
                                 + "; allowed: description, expect, facts"));
                         parser.skipChildren();
                     }
@@ -262,17 +262,17 @@ public final class RuleTestReader {
         }
         if (expect.status() != null && !STATUSES.contains(expect.status())) {
             problems.add(problem(file, at, "expect.status \"" + expect.status() + "\" is not a status"
-                    + hint(expect.status(), STATUSES) + "; allowed: " + String.join(", ", STATUSES)));
+                    + Suggestions.didYouMean(expect.status(), STATUSES) + "; allowed: " + String.join(", ", STATUSES)));
         }
         if (expect.leading() != null && kb.outlook(expect.leading()).isEmpty()) {
             problems.add(problem(file, at, "expect.leading \"" + expect.leading() + "\" is not an outlook"
-                    + hint(expect.leading(), kb.outlookIds()) + "; allowed: " + String.join(", ", kb.outlookIds())));
+                    + Suggestions.didYouMean(expect.leading(), kb.outlookIds()) + "; allowed: " + String.join(", ", kb.outlookIds())));
         }
         for (Map.Entry<String, Expectation.Range> score : expect.scores().entrySet()) {
             String where = "expect.scores." + score.getKey();
             if (kb.outlook(score.getKey()).isEmpty()) {
                 problems.add(problem(file, at, where + ": \"" + score.getKey() + "\" is not an outlook"
-                        + hint(score.getKey(), kb.outlookIds()) + "; allowed: " + String.join(", ", kb.outlookIds())));
+                        + Suggestions.didYouMean(score.getKey(), kb.outlookIds()) + "; allowed: " + String.join(", ", kb.outlookIds())));
             }
             Expectation.Range range = score.getValue();
             if (range == null || (range.min() == null && range.max() == null)) {
@@ -302,10 +302,6 @@ public final class RuleTestReader {
         }
     }
 
-    private static String hint(String value, Collection<String> allowed) {
-        return Suggestions.closest(value, allowed).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
-    }
-
     private static InputProblem mapping(String file, JsonMappingException e) {
         String path = path(e.getPath());
         if (e instanceof UnrecognizedPropertyException u) {
@@ -313,7 +309,7 @@ public final class RuleTestReader {
             List<String> known = u.getKnownPropertyIds() == null ? List.of()
                     : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
             return problem(file, e.getLocation(), "unknown key \"" + u.getPropertyName() + "\" in " + parent
-                    + hint(u.getPropertyName(), known) + "; allowed: " + String.join(", ", known));
+                    + Suggestions.didYouMean(u.getPropertyName(), known) + "; allowed: " + String.join(", ", known));
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null && !path.equals("expect")) {
             return problem(file, e.getLocation(), path + " must be " + expected(m.getTargetType()));

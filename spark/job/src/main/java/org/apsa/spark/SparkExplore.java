@@ -117,10 +117,10 @@ public final class SparkExplore {
         }
     }
 
-    /** {@code --vary} as the single-machine {@code explore} reads it ({@link Vary#parse}). */
+    /** {@code --vary} as the single-machine {@code explore} reads it ({@link Vary#parse}); none given is {@code all}. */
     static Vary vary(String vary, Vocabulary vocabulary) {
         try {
-            return Vary.parse(vary, vocabulary);
+            return Vary.parse(vary == null ? "all" : vary, vocabulary);
         } catch (Vary.Invalid e) {
             throw new UsageError("--vary: " + e.getMessage());
         }
