@@ -1,5 +1,6 @@
 package org.apsa.explain;
 
+import org.apsa.ShippedRules;
 import org.apsa.Golden;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
@@ -11,7 +12,6 @@ import org.apsa.fact.Reading;
 import org.apsa.render.ExplanationText;
 import org.apsa.render.Style;
 import org.apsa.render.TraceText;
-import org.apsa.rulebase.RuleBaseLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class BaselineExplanationTest {
 
     @BeforeAll
     static void load() {
-        assessor = new Assessor(RuleBaseLoader.load(Path.of("rules")));
+        assessor = ShippedRules.assessor();
         baseline = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
     }
 

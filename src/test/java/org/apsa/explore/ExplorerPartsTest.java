@@ -1,11 +1,11 @@
 package org.apsa.explore;
 
+import org.apsa.ShippedRules;
 import org.apsa.fact.Vocabulary;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.render.ExplorationJson;
-import org.apsa.rulebase.RuleBaseLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class ExplorerPartsTest {
 
     @BeforeAll
     static void load() {
-        shipped = new Assessor(RuleBaseLoader.load(Path.of("rules")));
+        shipped = ShippedRules.assessor();
         baseline = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
     }
 

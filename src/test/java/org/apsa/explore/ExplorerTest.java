@@ -1,5 +1,6 @@
 package org.apsa.explore;
 
+import org.apsa.ShippedRules;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.Outlook;
 import org.apsa.engine.TestRules;
@@ -8,7 +9,6 @@ import org.apsa.fact.Vocabulary;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Reading;
 import org.apsa.render.ExplorationJson;
-import org.apsa.rulebase.RuleBaseLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class ExplorerTest {
 
     @BeforeAll
     static void load() {
-        shipped = new Assessor(RuleBaseLoader.load(Path.of("rules")));
+        shipped = ShippedRules.assessor();
         baseline = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
     }
 
