@@ -6,7 +6,7 @@ import org.apsa.authoring.RuleTestReport;
 import org.apsa.authoring.Validator;
 import org.apsa.batch.Batch;
 import org.apsa.batch.Report;
-import org.apsa.report.BatchSummaryText;
+import org.apsa.batch.BatchSummaryText;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
 import org.apsa.explain.Sensitivity;

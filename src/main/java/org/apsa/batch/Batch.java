@@ -10,7 +10,6 @@ import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.InvalidFactSetException;
 import org.apsa.render.AssessmentJson;
-import org.apsa.report.BatchSummaryText;
 import org.apsa.render.Detail;
 import org.apsa.render.Json;
 import org.apsa.render.SchemaVersion;
@@ -31,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -184,7 +184,7 @@ public final class Batch {
      */
     public record Summary(long files, long assessed, Map<String, Long> byLeading, long invalidInputs, long problems,
                           List<InputProblem> firstProblems, Path out, List<String> written, List<String> removed,
-                          List<String> leftOver, Duration elapsed) implements BatchSummaryText.Run {
+                          List<String> leftOver, Duration elapsed) {
         public Summary {
             byLeading = Collections.unmodifiableMap(new LinkedHashMap<>(byLeading));
             firstProblems = List.copyOf(firstProblems);
@@ -193,7 +193,7 @@ public final class Batch {
             leftOver = List.copyOf(leftOver);
         }
 
-        @Override
+        /** The file that lists every invalid input. */
         public Path errors() {
             return out.resolve(ERRORS);
         }
@@ -381,7 +381,8 @@ public final class Batch {
                     FactSet facts = entry.factSet();
                     IdIndex.Place first = ids.add(facts.id(), number, entry.line());
                     if (first != null) {
-                        result = CompletableFuture.completedFuture(new Result(null, null, List.of(clash(entry, facts.id(), first))));
+                        InputProblem clash = clash(entry, facts.id(), Inputs.name(files.get(first.file())), first.line());
+                        result = CompletableFuture.completedFuture(new Result(null, null, List.of(clash)));
                     } else {
                         result = pool.submit(() -> {
                             Assessment a = assess.apply(facts);
@@ -416,10 +417,6 @@ public final class Batch {
             return (int) Math.max(MIN_WINDOW, Math.min(maxWindow, windowBytes / each));
         }
 
-        private InputProblem clash(org.apsa.fact.FactSetReader.Entry entry, String id, IdIndex.Place first) {
-            return Batch.clash(entry, id, Inputs.name(files.get(first.file())), first.line());
-        }
-
         void finish() {
             while (!window.isEmpty()) {
                 writeNext();
@@ -440,11 +437,7 @@ public final class Batch {
 
         List<String> written() {
             List<String> names = new ArrayList<>(List.of(ASSESSMENTS, ERRORS));
-            for (Report r : Report.values()) {
-                if (options.reports().contains(r)) {
-                    names.add(r.file());
-                }
-            }
+            Arrays.stream(Report.values()).filter(options.reports()::contains).map(Report::file).forEach(names::add);
             if (options.provenance() != null) {
                 names.add(RUN);
             }
@@ -502,10 +495,7 @@ public final class Batch {
      * assessment's row with its texts and scores, which is smaller), a brief counted apart.
      */
     private static long cost(Result result) {
-        long brief = 0;
-        for (String line : result.row() == null ? List.<String>of() : result.row().brief()) {
-            brief += 2L * line.length();
-        }
+        long brief = result.row() == null ? 0 : result.row().brief().stream().mapToLong(line -> 2L * line.length()).sum();
         return 2L * result.json().length + brief;
     }
 

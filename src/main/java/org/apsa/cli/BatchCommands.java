@@ -1,6 +1,7 @@
 package org.apsa.cli;
 
 import org.apsa.batch.Batch;
+import org.apsa.batch.BatchSummaryText;
 import org.apsa.batch.Inputs;
 import org.apsa.batch.Report;
 import org.apsa.engine.Assessor;
@@ -9,7 +10,6 @@ import org.apsa.fact.InvalidFactSetException;
 import org.apsa.fact.Suggestions;
 import org.apsa.provenance.Provenance;
 import org.apsa.render.Detail;
-import org.apsa.report.BatchSummaryText;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
-/** What the Markdown and HTML reports say alike, so that the two never disagree. */
-final class Shared {
+/** What the Markdown and HTML reports (and a batch's summary) say alike, so that they never disagree. */
+public final class Shared {
 
     static final String TITLE = "APSA batch report";
 
@@ -65,7 +65,7 @@ final class Shared {
         return sections;
     }
 
-    static String outlookTitle(KnowledgeBase kb, String id) {
+    public static String outlookTitle(KnowledgeBase kb, String id) {
         if (id == null || id.equals(Assessment.INSUFFICIENT_EVIDENCE)) {
             return "insufficient evidence";
         }
@@ -76,7 +76,7 @@ final class Shared {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    static String percent(long part, long whole) {
+    public static String percent(long part, long whole) {
         return whole == 0 ? "0%" : String.format(Locale.ROOT, "%.0f%%", 100.0 * part / whole);
     }
 
@@ -94,7 +94,7 @@ final class Shared {
         return out.append('.').toString();
     }
 
-    static String plural(long n, String noun) {
+    public static String plural(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 

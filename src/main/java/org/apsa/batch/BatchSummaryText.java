@@ -1,53 +1,19 @@
-package org.apsa.report;
+package org.apsa.batch;
 
 import org.apsa.fact.KnowledgeBase;
+import org.apsa.report.Shared;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/**
- * The one-screen summary a batch prints at the end: counts by leading outlook, invalid inputs, time, files.
- * Reports are fed what they show and know nothing of how a batch runs: {@link Run} is what this
- * summary needs of a run, and the batch's own summary provides it.
- */
+/** The one-screen summary a batch prints at the end: counts by leading outlook, invalid inputs, time, files. */
 public final class BatchSummaryText {
-
-    /** What a finished batch run tells its summary. */
-    public interface Run {
-        long files();
-
-        long assessed();
-
-        /** Fact sets by leading outlook id, in the order shown. */
-        Map<String, Long> byLeading();
-
-        long invalidInputs();
-
-        long problems();
-
-        /** The file that lists every invalid input. */
-        Path errors();
-
-        Path out();
-
-        List<String> written();
-
-        List<String> removed();
-
-        /** The hidden temporary files of an interrupted earlier run removed from {@link #out()}. */
-        List<String> leftOver();
-
-        Duration elapsed();
-    }
 
     private BatchSummaryText() {
     }
 
     /** The summary of a run, its outlooks titled as the knowledge base of the rules that assessed calls them. */
-    public static String render(Run s, KnowledgeBase knowledgeBase) {
+    public static String render(Batch.Summary s, KnowledgeBase knowledgeBase) {
         StringBuilder out = new StringBuilder();
         double seconds = s.elapsed().toNanos() / 1e9;
         out.append(String.format(Locale.ROOT, "Assessed %s from %s in %.1f s (%.0f per second).%n",
