@@ -1,5 +1,6 @@
 package org.apsa.batch;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,9 +53,9 @@ final class IdIndex {
      * @return null when the id is new, else where it was first seen
      */
     Place add(String id, int file, long line) {
-        byte[] digest = sha256.digest(id.getBytes(StandardCharsets.UTF_8));
-        long h = bits(digest, 0);
-        long l = bits(digest, 8);
+        ByteBuffer digest = ByteBuffer.wrap(sha256.digest(id.getBytes(StandardCharsets.UTF_8)));
+        long h = digest.getLong(0);
+        long l = digest.getLong(8);
         int mask = places.length - 1;
         for (int slot = (int) h & mask; ; slot = (slot + 1) & mask) {
             if (places[slot] == EMPTY) {
@@ -102,18 +103,5 @@ final class IdIndex {
                 places[slot] = oldPlaces[i];
             }
         }
-    }
-
-    private static long bits(byte[] bytes, int from) {
-        long value = 0;
-        for (int i = from; i < from + 8; i++) {
-            value = (value << 8) | (bytes[i] & 0xFF);
-        }
-        return value;
-    }
-
-    @Override
-    public String toString() {
-        return "IdIndex[" + size + " ids, " + places.length + " slots]";
     }
 }

@@ -176,21 +176,12 @@ public final class AssessmentJson {
                 if (text.length() > LONGEST || encoded.size() >= capacity || characters.get() >= CHARACTERS) {
                     return null;
                 }
-                kept = hasSurrogate(text) ? AS_USUAL : new SerializedString(text);
+                kept = text.chars().anyMatch(c -> Character.isSurrogate((char) c)) ? AS_USUAL : new SerializedString(text);
                 if (encoded.putIfAbsent(text, kept) == null) {
                     characters.addAndGet(text.length());
                 }
             }
             return kept == AS_USUAL ? null : kept;
-        }
-
-        private static boolean hasSurrogate(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                if (Character.isSurrogate(text.charAt(i))) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 

@@ -89,8 +89,7 @@ public final class ExplorationHtml {
 
     private static Page page(Exploration e) {
         String subtitle = e.title() == null ? null : Literal.oneLine(e.title()) + (e.asOf() == null ? "" : " (as of " + e.asOf() + ")");
-        String summary = ExplorationText.settings(e) + ". As stated: "
-                + (e.assessedLeader() == null ? "no leader (too little evidence)" : ExplorationText.title(e, e.assessedLeader()) + " leads") + ".";
+        String summary = ExplorationText.settings(e) + ". " + ExplorationText.asStated(e);
         List<Exploration.Lead> leads = e.leaders();
         int row = 28;
         int left = 230;

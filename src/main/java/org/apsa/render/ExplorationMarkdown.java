@@ -15,9 +15,7 @@ public final class ExplorationMarkdown {
         StringBuilder out = new StringBuilder();
         out.append("## Exploration of ").append(Literal.markdown(e.factSetId()))
                 .append(e.title() == null ? "" : ": " + Literal.markdown(e.title())).append("\n\n");
-        out.append(Literal.markdown(ExplorationText.settings(e))).append(". As stated: ")
-                .append(e.assessedLeader() == null ? "no leader (too little evidence)" : ExplorationText.title(e, e.assessedLeader()) + " leads")
-                .append(".\n\n");
+        out.append(Literal.markdown(ExplorationText.settings(e))).append(". ").append(ExplorationText.asStated(e)).append("\n\n");
 
         out.append("### Who leads\n\n| outlook | share | 95% interval | likelihood |\n|---|---:|---:|---|\n");
         for (Exploration.Lead l : e.leaders()) {

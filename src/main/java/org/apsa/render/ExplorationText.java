@@ -2,7 +2,6 @@ package org.apsa.render;
 
 import org.apsa.fact.Outlook;
 import org.apsa.explore.Exploration;
-import org.apsa.explore.SamplingModel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +37,7 @@ public final class ExplorationText {
             lines(out, words(about.strip()), 2, 2);
         }
         lines(out, words(settings(e)), 0, 2);
-        out.append("As stated: ").append(e.assessedLeader() == null ? "no leader (too little evidence)"
-                : title(e, e.assessedLeader()) + " leads").append(".\n\n");
+        out.append(asStated(e)).append("\n\n");
 
         List<Exploration.Lead> leads = e.leaders().stream()
                 .filter(l -> !(l.id().equals(Exploration.NO_LEADER) && l.count() == 0)).toList();
@@ -188,6 +186,11 @@ public final class ExplorationText {
         return conditions.stream().map(c -> c.indicator() + " " + c.text()).collect(Collectors.joining(" and "));
     }
 
+    /** Who leads the fact set as stated, a sentence. */
+    static String asStated(Exploration e) {
+        return "As stated: " + (e.assessedLeader() == null ? "no leader (too little evidence)" : title(e, e.assessedLeader()) + " leads") + ".";
+    }
+
     static String leaderTitle(Exploration e, String id) {
         return id.equals(Exploration.NO_LEADER) ? "no leader (too little evidence)" : title(e, id);
     }
@@ -205,15 +208,5 @@ public final class ExplorationText {
     /** An outlook's title in the knowledge base explored. */
     static String title(Exploration e, String outlook) {
         return e.knowledgeBase().outlook(outlook).map(Outlook::title).orElse(outlook);
-    }
-
-    /** A varied indicator's distribution, for the sampling model's listing. */
-    static String distribution(SamplingModel.Dimension d) {
-        StringBuilder s = new StringBuilder();
-        for (int l = 0; l < d.levels().size(); l++) {
-            s.append(l == 0 ? "" : ", ").append(d.levels().get(l)).append(' ')
-                    .append(String.format(Locale.ROOT, "%.2f", d.probabilities()[l]));
-        }
-        return s.toString();
     }
 }

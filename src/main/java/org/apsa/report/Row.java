@@ -34,10 +34,6 @@ public record Row(long number, String id, String title, String asOf, String stat
     /** Pieces of evidence the brief explanation names. */
     static final int BRIEF_REASONS = 3;
 
-    public static Row of(long number, Assessment a) {
-        return of(number, a, true);
-    }
-
     /** @param withBrief whether to read the brief explanation; only the Markdown and HTML reports show it */
     public static Row of(long number, Assessment a, boolean withBrief) {
         KnowledgeBase kb = a.knowledgeBase();
