@@ -32,11 +32,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -129,12 +127,7 @@ public final class Batch {
 
         public Options {
             inputs = List.copyOf(inputs);
-            reports = reports.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(reports));
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-            }
-            Objects.requireNonNull(detail, "detail");
-            Objects.requireNonNull(standardInput, "standardInput");
+            reports = Set.copyOf(reports);
         }
 
         /** These options, {@code -} reading {@code in}. */

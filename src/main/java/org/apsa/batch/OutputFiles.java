@@ -51,7 +51,8 @@ final class OutputFiles implements AutoCloseable {
      */
     private final Map<String, String> owned;
     private final Map<String, Path> temporary = new LinkedHashMap<>();
-    private final List<Closeable> files = new ArrayList<>();
+    /** The run's files as opened, by name. */
+    private final Map<String, Closeable> files = new LinkedHashMap<>();
     /** The hidden temporary files of an interrupted earlier run, removed when this run began. */
     private final List<String> leftOver;
     private final Thread cleanUpOnExit = new Thread(this::discard, "apsa-batch-cleanup");
@@ -143,14 +144,14 @@ final class OutputFiles implements AutoCloseable {
     /** A writer for a file of the run, buffered, UTF-8. */
     synchronized Writer open(String name) {
         Writer writer = new BufferedWriter(new OutputStreamWriter(create(name), StandardCharsets.UTF_8), BUFFER);
-        files.add(writer);
+        files.put(name, writer);
         return writer;
     }
 
     /** A stream for a file of the run whose text arrives already encoded as UTF-8, buffered. */
     synchronized OutputStream openBytes(String name) {
         OutputStream stream = new BufferedOutputStream(create(name), BUFFER);
-        files.add(stream);
+        files.put(name, stream);
         return stream;
     }
 
@@ -184,23 +185,21 @@ final class OutputFiles implements AutoCloseable {
         if (discarded) {
             throw stopped();
         }
-        for (Closeable file : files) {
+        for (Map.Entry<String, Closeable> file : files.entrySet()) {
             try {
                 // Flushed, not closed: closing would release the lock that keeps a later run's clean-up off it.
-                ((Flushable) file).flush();
+                ((Flushable) file.getValue()).flush();
             } catch (IOException e) {
-                throw failure(nameOf(file), e);
+                throw failure(file.getKey(), e);
             }
         }
-        List<String> names = new ArrayList<>(temporary.keySet());
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
+        for (String name : temporary.keySet()) {
             try {
                 AtomicFiles.moveIntoPlace(temporary.get(name), folder.resolve(name));
             } catch (FileSystemException openFile) {
                 // Some systems rename no open file: close it and try again.
                 try {
-                    files.get(i).close();
+                    files.get(name).close();
                     AtomicFiles.moveIntoPlace(temporary.get(name), folder.resolve(name));
                 } catch (IOException io) {
                     throw failure(name, io);
@@ -210,11 +209,11 @@ final class OutputFiles implements AutoCloseable {
             }
         }
         committed = true;
-        for (Closeable file : files) {
+        for (Map.Entry<String, Closeable> file : files.entrySet()) {
             try {
-                file.close();
+                file.getValue().close();
             } catch (IOException e) {
-                throw failure(nameOf(file), e);
+                throw failure(file.getKey(), e);
             }
         }
         return removeEarlierFiles();
@@ -270,19 +269,13 @@ final class OutputFiles implements AutoCloseable {
         return new OutputException("the run was stopped before it finished; nothing of it was kept in " + folder, null);
     }
 
-    private String nameOf(Closeable file) {
-        int i = files.indexOf(file);
-        return i < 0 ? "output" : new ArrayList<>(temporary.keySet()).get(i);
-    }
-
-
     /** Removes what was not committed. Safe to call more than once and from a shutdown hook. */
     synchronized void discard() {
         if (committed || discarded) {
             return;
         }
         discarded = true;
-        for (Closeable file : files) {
+        for (Closeable file : files.values()) {
             try {
                 file.close();
             } catch (IOException | RuntimeException ignored) {

@@ -67,10 +67,7 @@ public final class ExplorationText {
             // As wide with totals or without, so that the outlook ids above them fit.
             int cells = "0.00 (0.00)".length();
             // The outlook ids are wider than a cell: the headers take turns on two lines, each with room for two cells.
-            List<String> ids = new ArrayList<>();
-            for (Outlook o : e.knowledgeBase().outlooks()) {
-                ids.add(o.id());
-            }
+            List<String> ids = e.knowledgeBase().outlookIds();
             StringBuilder[] headers = {new StringBuilder("  " + pad("", indicators)), new StringBuilder("  " + pad("Indicator", indicators))};
             for (int i = 0; i < ids.size(); i++) {
                 StringBuilder header = headers[i % 2];
