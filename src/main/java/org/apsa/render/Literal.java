@@ -1,5 +1,7 @@
 package org.apsa.render;
 
+import java.util.regex.Pattern;
+
 /**
  * Free text (a fact set's title, an analyst's note, a rule's title) shown as the characters it
  * holds, whatever they are: on one line, with control characters made visible as U+FFFD, and
@@ -10,28 +12,16 @@ package org.apsa.render;
  */
 public final class Literal {
 
+    private static final Pattern BREAK = Pattern.compile("[\n\r\t]");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+    private static final Pattern MARKUP = Pattern.compile("[\\\\`*_\\[\\]|&~!]");
+
     private Literal() {
     }
 
     /** {@code text} on one line: a line break or tab becomes a space, any other control character U+FFFD; null stays null. */
     public static String oneLine(String text) {
-        if (text == null) {
-            return null;
-        }
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean space = c == '\n' || c == '\r' || c == '\t';
-            if (space || Character.getType(c) == Character.CONTROL) {
-                if (out == null) {
-                    out = new StringBuilder(text.length()).append(text, 0, i);
-                }
-                out.append(space ? ' ' : '\uFFFD');
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? text : out.toString();
+        return text == null ? null : CONTROL.matcher(BREAK.matcher(text).replaceAll(" ")).replaceAll("\uFFFD");
     }
 
     /**
@@ -39,19 +29,6 @@ public final class Literal {
      * emphasis, code, a link, a table cell, an entity or HTML is escaped; null gives "".
      */
     public static String markdown(String text) {
-        if (text == null) {
-            return "";
-        }
-        String shown = oneLine(text);
-        StringBuilder out = new StringBuilder(shown.length() + 8);
-        for (int i = 0; i < shown.length(); i++) {
-            char c = shown.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '\\', '`', '*', '_', '[', ']', '|', '&', '~', '!' -> out.append('\\').append(c);
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return text == null ? "" : MARKUP.matcher(oneLine(text)).replaceAll("\\\\$0").replace("<", "&lt;");
     }
 }
