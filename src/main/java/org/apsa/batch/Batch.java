@@ -178,14 +178,6 @@ public final class Batch {
     public record Summary(long files, long assessed, Map<String, Long> byLeading, long invalidInputs, long problems,
                           List<InputProblem> firstProblems, Path out, List<String> written, List<String> removed,
                           List<String> leftOver, Duration elapsed) {
-        public Summary {
-            byLeading = Collections.unmodifiableMap(new LinkedHashMap<>(byLeading));
-            firstProblems = List.copyOf(firstProblems);
-            written = List.copyOf(written);
-            removed = List.copyOf(removed);
-            leftOver = List.copyOf(leftOver);
-        }
-
         /** The file that lists every invalid input. */
         public Path errors() {
             return out.resolve(ERRORS);

@@ -40,12 +40,10 @@ public final class TraceText {
     }
 
     private static String headline(TraceNode n, Style style) {
+        String confidence = String.format(Locale.ROOT, " (confidence %.2f)", n.confidence() == null ? 1.0 : n.confidence());
         return switch (n.kind()) {
-            case "indicator" -> style.accent(n.conclusion())
-                    + String.format(Locale.ROOT, " (confidence %.2f)", n.confidence() == null ? 1.0 : n.confidence())
-                    + (n.note() == null ? "" : " - " + Literal.oneLine(n.note()));
-            case "judgment" -> "judgment " + style.bold(n.conclusion())
-                    + String.format(Locale.ROOT, " (confidence %.2f)", n.confidence() == null ? 1.0 : n.confidence());
+            case "indicator" -> style.accent(n.conclusion()) + confidence + (n.note() == null ? "" : " - " + Literal.oneLine(n.note()));
+            case "judgment" -> "judgment " + style.bold(n.conclusion()) + confidence;
             case "scenario", "leading" -> style.bold(n.conclusion());
             default -> n.conclusion();
         };
