@@ -497,13 +497,11 @@ public final class Batch {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while assessing", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
+            // A worker's task throws no checked exception.
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException(e.getCause());
+            throw (RuntimeException) e.getCause();
         }
     }
 

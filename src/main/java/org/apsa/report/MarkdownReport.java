@@ -146,8 +146,9 @@ public final class MarkdownReport {
         for (Row r : data.listed()) {
             out.append("### ").append(Literal.markdown(r.title() != null ? r.title() : r.id())).append("\n\n`").append(r.id()).append('`');
             out.append(r.asOf() == null ? "" : ", as of " + r.asOf()).append(": ");
-            out.append(r.leading() == null ? "no leader" : "**" + outlookTitle(data.knowledgeBase(), r.leading()) + "** leads (" + score(r.score(data.knowledgeBase().outlook(r.leading()).orElseThrow()))
-                    + ", " + r.likelihood(data.knowledgeBase().outlook(r.leading()).orElseThrow()) + ")").append(".\n\n");
+            Outlook leader = r.leading() == null ? null : data.knowledgeBase().outlook(r.leading()).orElseThrow();
+            out.append(leader == null ? "no leader" : "**" + leader.title() + "** leads (" + score(r.score(leader)) + ", "
+                    + r.likelihood(leader) + ")").append(".\n\n");
             for (String line : r.brief()) {
                 out.append("- ").append(Literal.markdown(line)).append('\n');
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * What the Markdown and HTML reports need from a batch, gathered one row at a time in input
@@ -74,11 +75,8 @@ public final class ReportData {
             List<Integer> differing = differs.stream().boxed().toList();
             BitSet unshownOnly = (BitSet) differs.clone();
             unshownOnly.andNot(shownDiffer);
-            int agreeing = 0;
             byte[] first = rows.get(0).levels();
-            for (int i = 0; i < first.length; i++) {
-                agreeing += first[i] >= 0 && !differs.get(i) ? 1 : 0;
-            }
+            int agreeing = (int) IntStream.range(0, first.length).filter(i -> first[i] >= 0 && !differs.get(i)).count();
             return new SameDate(date, count, List.copyOf(rows), differing, unshownOnly.stream().boxed().toList(), agreeing);
         }
     }
