@@ -278,16 +278,14 @@ public final class Batch {
         // A run stopped by an interrupt still waits for its workers (each finishes the fact set
         // it has begun); the interrupt is kept for the caller.
         boolean interrupted = Thread.interrupted();
-        boolean idle;
+        boolean idle = false;
         try {
             idle = pool.awaitTermination(IDLE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             interrupted = true;
-            idle = false;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (idle) {
             sessions.close();
