@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -197,41 +198,40 @@ public final class Validator {
 
         void metadata(Set<String> claims) {
             Optional<DrlModel.Annotation> source = rule.annotation("source");
-            Optional<DrlModel.Annotation> title = rule.annotation("title");
-            String sourceValue = source.map(DrlModel.Annotation::value).orElse(null);
-            if (sourceValue == null || sourceValue.isBlank()) {
-                add(Severity.WARNING, source.map(DrlModel.Annotation::line).orElse(rule.startLine()),
-                        source.map(DrlModel.Annotation::column).orElse(rule.startColumn()), name() + " has no @source",
-                        "add @source(\"N\") naming the article's paragraph(s) it encodes, 1 to " + paragraphCount(kb)
-                                + ", e.g. @source(\"9\") or @source(\"5, 9\")");
-            } else if (!paragraphs(kb, sourceValue)) {
+            if (!missing("source", "add @source(\"N\") naming the article's paragraph(s) it encodes, 1 to " + paragraphCount(kb)
+                    + ", e.g. @source(\"9\") or @source(\"5, 9\")") && !paragraphs(kb, source.get().value())) {
                 add(Severity.WARNING, source.get().line(), source.get().column(),
-                        name() + ": @source(\"" + sourceValue + "\") is not a paragraph of the article",
+                        name() + ": @source(\"" + source.get().value() + "\") is not a paragraph of the article",
                         "cite paragraphs by number, 1 to " + paragraphCount(kb) + ", comma-separated: @source(\"5, 9\")");
             }
-            String titleValue = title.map(DrlModel.Annotation::value).orElse(null);
-            if (titleValue == null || titleValue.isBlank()) {
-                add(Severity.WARNING, title.map(DrlModel.Annotation::line).orElse(rule.startLine()),
-                        title.map(DrlModel.Annotation::column).orElse(rule.startColumn()), name() + " has no @title",
-                        "add @title(\"one human line\"): explanations show it beside the rule's conclusions");
+            missing("title", "add @title(\"one human line\"): explanations show it beside the rule's conclusions");
+            rule.annotation("claim").filter(claim -> claim.value() != null && !claims.isEmpty()).ifPresent(claim ->
+                    Arrays.stream(claim.value().split(",")).map(String::strip).filter(c -> !c.isEmpty() && !claims.contains(c))
+                            .forEach(c -> add(Severity.WARNING, claim.line(), claim.column(),
+                                    name() + ": @claim " + c + " is not in claims.csv" + Suggestions.didYouMean(c, claims),
+                                    "cite a claim id of claims.csv, or add the claim there")));
+        }
+
+        /** Whether the rule lacks the annotation or leaves it blank: then a warning, at the annotation or else at the rule. */
+        private boolean missing(String annotation, String fix) {
+            Optional<DrlModel.Annotation> a = rule.annotation(annotation);
+            if (a.map(DrlModel.Annotation::value).filter(value -> !value.isBlank()).isPresent()) {
+                return false;
             }
-            Optional<DrlModel.Annotation> claim = rule.annotation("claim");
-            if (claim.isPresent() && claim.get().value() != null && !claims.isEmpty()) {
-                for (String id : claim.get().value().split(",")) {
-                    String c = id.strip();
-                    if (!c.isEmpty() && !claims.contains(c)) {
-                        add(Severity.WARNING, claim.get().line(), claim.get().column(),
-                                name() + ": @claim " + c + " is not in claims.csv" + Suggestions.didYouMean(c, claims),
-                                "cite a claim id of claims.csv, or add the claim there");
-                    }
-                }
-            }
+            add(Severity.WARNING, a.map(DrlModel.Annotation::line).orElse(rule.startLine()),
+                    a.map(DrlModel.Annotation::column).orElse(rule.startColumn()), name() + " has no @" + annotation, fix);
+            return true;
         }
 
         /** The indicator ids compared in the pattern of a constraint. */
         private List<String> idsOf(DrlModel.Constraint c) {
             return rule.compared("Indicator", "id").stream().filter(id -> id.pattern() == c.pattern())
                     .map(DrlModel.Constraint::value).toList();
+        }
+
+        /** The vocabulary's definitions of those ids it knows. */
+        private List<IndicatorDef> defsOf(List<String> ids) {
+            return ids.stream().map(kb.vocabulary()::find).flatMap(Optional::stream).toList();
         }
 
         void indicators() {
@@ -249,7 +249,7 @@ public final class Validator {
                     rank(prefix, c);
                 } else if (c.field().equals("level") && !c.string() && (c.operator().equals("==") || c.operator().equals("!="))
                         && c.value().matches("-?\\d+(?:\\.\\d+)?")) {
-                    Optional<IndicatorDef> def = idsOf(c).stream().map(kb.vocabulary()::find).flatMap(Optional::stream).findFirst();
+                    Optional<IndicatorDef> def = defsOf(idsOf(c)).stream().findFirst();
                     add(Severity.ERROR, c.line(), c.column(), prefix + "level " + c.operator() + " " + c.value()
                                     + " compares the level with a number, but levels are words"
                                     + def.map(d -> " (" + d.scale().describe() + ")").orElse("") + ", so "
@@ -272,31 +272,26 @@ public final class Validator {
                 }
             }
             for (String type : SCENARIO_FACTS) {
-                List<int[]> at = new ArrayList<>();
-                List<String> outlooks = new ArrayList<>();
                 for (DrlModel.Constraint c : rule.compared(type, "scenario")) {
-                    outlooks.add(c.value());
-                    at.add(new int[]{c.line(), c.column()});
+                    outlook(prefix, c.value(), c.line(), c.column());
                 }
                 for (DrlModel.Creation made : rule.created(type)) {
-                    made.string(type.equals("Support") && made.withContext() ? 1 : 0).ifPresent(a -> {
-                        outlooks.add(a.literal());
-                        at.add(new int[]{a.line(), a.column()});
-                    });
-                }
-                for (int i = 0; i < outlooks.size(); i++) {
-                    String outlook = outlooks.get(i);
-                    if (kb.outlook(outlook).isEmpty()) {
-                        add(Severity.ERROR, at.get(i)[0], at.get(i)[1], prefix + "unknown outlook \"" + outlook + "\""
-                                        + Suggestions.didYouMean(outlook, kb.outlookIds()),
-                                "use an outlook id: " + String.join(", ", kb.outlookIds()));
-                    }
+                    made.string(type.equals("Support") && made.withContext() ? 1 : 0)
+                            .ifPresent(a -> outlook(prefix, a.literal(), a.line(), a.column()));
                 }
             }
         }
 
+        private void outlook(String prefix, String outlook, int line, int column) {
+            if (kb.outlook(outlook).isEmpty()) {
+                add(Severity.ERROR, line, column, prefix + "unknown outlook \"" + outlook + "\""
+                                + Suggestions.didYouMean(outlook, kb.outlookIds()),
+                        "use an outlook id: " + String.join(", ", kb.outlookIds()));
+            }
+        }
+
         private void rank(String prefix, DrlModel.Constraint use) {
-            List<IndicatorDef> defs = idsOf(use).stream().map(kb.vocabulary()::find).flatMap(Optional::stream).toList();
+            List<IndicatorDef> defs = defsOf(idsOf(use));
             if (defs.isEmpty()) {
                 return;
             }
@@ -342,7 +337,7 @@ public final class Validator {
         }
 
         private void level(String prefix, String level, int line, int column, List<String> ids) {
-            List<IndicatorDef> defs = ids.stream().map(kb.vocabulary()::find).flatMap(Optional::stream).toList();
+            List<IndicatorDef> defs = defsOf(ids);
             if (defs.isEmpty() || defs.stream().anyMatch(d -> d.scale().allows(level))) {
                 return;
             }
@@ -368,28 +363,23 @@ public final class Validator {
      */
     private static void used(Path folder, DrlModel model, KnowledgeBase kb, List<Finding> findings, boolean brief) {
         String file = folder.resolve(KnowledgeBase.FILE).toString();
-        List<String> outlooks = kb.outlooks().stream().map(org.apsa.fact.Outlook::id)
-                .filter(id -> model.rulesSupporting(id).isEmpty()).toList();
-        List<Finding> each = new ArrayList<>();
-        for (String o : outlooks) {
-            long[] at = kb.placeOfOutlook(o);
-            each.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "outlook \"" + o
-                    + "\" is supported by no rule: it can lead only by the evidence against the others",
-                    "add a rule that inserts new Support(kcontext, \"" + o + "\", weight, confidence), or remove the outlook"));
-        }
+        List<String> outlooks = kb.outlookIds().stream().filter(id -> model.rulesSupporting(id).isEmpty()).toList();
+        List<Finding> each = outlooks.stream().map(o -> warning(file, kb.placeOfOutlook(o), "outlook \"" + o
+                        + "\" is supported by no rule: it can lead only by the evidence against the others",
+                "add a rule that inserts new Support(kcontext, \"" + o + "\", weight, confidence), or remove the outlook")).toList();
         findings.addAll(brief ? counted(each, outlooks, "outlooks are supported", "they can lead only by the evidence against the "
                 + "others", "add rules that insert new Support(kcontext, \"<outlook>\", weight, confidence)") : each);
         List<String> indicators = kb.vocabulary().indicators().stream().map(IndicatorDef::id)
                 .filter(id -> model.rulesReading(id).isEmpty()).toList();
-        each = new ArrayList<>();
-        for (String i : indicators) {
-            long[] at = kb.placeOfIndicator(i);
-            each.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "indicator \"" + i
-                    + "\" is read by no rule: stating it changes nothing",
-                    "add a rule that matches Indicator( id == \"" + i + "\" ), or remove the indicator"));
-        }
+        each = indicators.stream().map(i -> warning(file, kb.placeOfIndicator(i), "indicator \"" + i
+                        + "\" is read by no rule: stating it changes nothing",
+                "add a rule that matches Indicator( id == \"" + i + "\" ), or remove the indicator")).toList();
         findings.addAll(brief ? counted(each, indicators, "indicators are read", "stating them changes nothing",
                 "add rules that match Indicator( id == \"<indicator>\" )") : each);
+    }
+
+    private static Finding warning(String file, long[] at, String message, String fix) {
+        return new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], message, fix);
     }
 
     /** More than {@value #UNUSED_NAMED} findings of one kind as one, at the first: {@code 25 indicators are read by no rule (a, b, c and 22 more)}. */
@@ -404,16 +394,9 @@ public final class Validator {
     }
 
     private static boolean paragraphs(KnowledgeBase kb, String source) {
-        if (!SOURCE.matcher(source.strip()).matches()) {
-            return false;
-        }
-        for (String p : source.split(",")) {
-            int n = Integer.parseInt(p.strip());
-            if (n < 1 || n > (kb.paragraphs() > 0 ? kb.paragraphs() : Integer.MAX_VALUE)) {
-                return false;
-            }
-        }
-        return true;
+        int last = kb.paragraphs() > 0 ? kb.paragraphs() : Integer.MAX_VALUE;
+        return SOURCE.matcher(source.strip()).matches()
+                && Arrays.stream(source.split(",")).mapToInt(p -> Integer.parseInt(p.strip())).allMatch(n -> n >= 1 && n <= last);
     }
 
     /** Whether some rank from 0 to {@code max} makes {@code rank operator value} true. */
