@@ -235,22 +235,21 @@ public final class Validator {
         }
 
         void indicators() {
-            String prefix = name() + ": ";
             for (DrlModel.Constraint id : rule.compared("Indicator", "id")) {
-                unknownIndicator(prefix, id.value(), id.line(), id.column());
+                unknownIndicator(id.value(), id.line(), id.column());
             }
             for (DrlModel.Constraint c : rule.constraints()) {
                 if (!c.type().equals("Indicator")) {
                     continue;
                 }
                 if (c.field().equals("level") && c.string()) {
-                    level(prefix, c.value(), c.line(), c.column(), idsOf(c));
+                    level(c.value(), c.line(), c.column(), idsOf(c));
                 } else if (c.field().equals("rank") && !c.string() && c.value().matches("-?\\d+")) {
-                    rank(prefix, c);
+                    rank(c);
                 } else if (c.field().equals("level") && !c.string() && (c.operator().equals("==") || c.operator().equals("!="))
                         && c.value().matches("-?\\d+(?:\\.\\d+)?")) {
                     Optional<IndicatorDef> def = defsOf(idsOf(c)).stream().findFirst();
-                    add(Severity.ERROR, c.line(), c.column(), prefix + "level " + c.operator() + " " + c.value()
+                    add(Severity.ERROR, c.line(), c.column(), name() + ": level " + c.operator() + " " + c.value()
                                     + " compares the level with a number, but levels are words"
                                     + def.map(d -> " (" + d.scale().describe() + ")").orElse("") + ", so "
                                     + (c.operator().equals("!=") ? "it always holds" : "the pattern never matches"),
@@ -259,38 +258,31 @@ public final class Validator {
                 }
             }
             for (DrlModel.Creation r : rule.created("Recommendation")) {
-                recommendation(prefix, r);
-                Optional<DrlModel.Argument> indicator = r.string(4);
-                if (indicator.isEmpty() || unknownIndicator(prefix, indicator.get().literal(), indicator.get().line(),
-                        indicator.get().column())) {
-                    continue;
-                }
-                for (DrlModel.Argument level : r.arguments().subList(Math.min(5, r.arguments().size()), r.arguments().size())) {
-                    if (level.string()) {
-                        level(prefix, level.literal(), level.line(), level.column(), List.of(indicator.get().literal()));
-                    }
-                }
+                recommendation(r);
+                r.string(4).filter(indicator -> !unknownIndicator(indicator.literal(), indicator.line(), indicator.column()))
+                        .ifPresent(indicator -> r.arguments().stream().skip(5).filter(DrlModel.Argument::string).forEach(level ->
+                                level(level.literal(), level.line(), level.column(), List.of(indicator.literal()))));
             }
             for (String type : SCENARIO_FACTS) {
                 for (DrlModel.Constraint c : rule.compared(type, "scenario")) {
-                    outlook(prefix, c.value(), c.line(), c.column());
+                    outlook(c.value(), c.line(), c.column());
                 }
                 for (DrlModel.Creation made : rule.created(type)) {
                     made.string(type.equals("Support") && made.withContext() ? 1 : 0)
-                            .ifPresent(a -> outlook(prefix, a.literal(), a.line(), a.column()));
+                            .ifPresent(a -> outlook(a.literal(), a.line(), a.column()));
                 }
             }
         }
 
-        private void outlook(String prefix, String outlook, int line, int column) {
+        private void outlook(String outlook, int line, int column) {
             if (kb.outlook(outlook).isEmpty()) {
-                add(Severity.ERROR, line, column, prefix + "unknown outlook \"" + outlook + "\""
+                add(Severity.ERROR, line, column, name() + ": unknown outlook \"" + outlook + "\""
                                 + Suggestions.didYouMean(outlook, kb.outlookIds()),
                         "use an outlook id: " + String.join(", ", kb.outlookIds()));
             }
         }
 
-        private void rank(String prefix, DrlModel.Constraint use) {
+        private void rank(DrlModel.Constraint use) {
             List<IndicatorDef> defs = defsOf(idsOf(use));
             if (defs.isEmpty()) {
                 return;
@@ -301,19 +293,19 @@ public final class Validator {
             int max = d.scale().levels().size() - 1;
             String ranks = "ranks 0 to " + max + ": " + d.scale().describe();
             if (rank < 0 || rank > max) {
-                add(Severity.ERROR, use.line(), use.column(), prefix + "rank " + rank + " is not on the scale of \""
+                add(Severity.ERROR, use.line(), use.column(), name() + ": rank " + rank + " is not on the scale of \""
                                 + d.id() + "\" (" + ranks + ")",
                         "compare rank with 0 to " + max + ", or match the level by name");
             } else if (!satisfiable(use.operator(), rank, max)) {
-                add(Severity.ERROR, use.line(), use.column(), prefix + "no level of \"" + d.id() + "\" has rank "
+                add(Severity.ERROR, use.line(), use.column(), name() + ": no level of \"" + d.id() + "\" has rank "
                                 + use.operator() + " " + rank + " (" + ranks + "), so the pattern never matches",
                         "compare rank so that a level of the scale passes, or match the level by name");
             }
         }
 
         /** A recommendation's actor, one the article addresses, and its source, a paragraph as {@code @source} cites one. */
-        private void recommendation(String prefix, DrlModel.Creation r) {
-            String which = prefix + r.string(0).map(id -> "recommendation \"" + id.literal() + "\"").orElse("recommendation");
+        private void recommendation(DrlModel.Creation r) {
+            String which = name() + ": " + r.string(0).map(id -> "recommendation \"" + id.literal() + "\"").orElse("recommendation");
             r.string(1).filter(actor -> !kb.actorIds().contains(actor.literal())).ifPresent(actor ->
                     add(Severity.ERROR, actor.line(), actor.column(), which + ": unknown actor \"" + actor.literal() + "\""
                                     + Suggestions.didYouMean(actor.literal(), kb.actorIds()),
@@ -325,24 +317,24 @@ public final class Validator {
         }
 
         /** @return true when the id is unknown (and reported) */
-        private boolean unknownIndicator(String prefix, String id, int line, int column) {
+        private boolean unknownIndicator(String id, int line, int column) {
             if (kb.vocabulary().find(id).isPresent()) {
                 return false;
             }
-            add(Severity.ERROR, line, column, prefix + "unknown indicator \"" + id + "\""
+            add(Severity.ERROR, line, column, name() + ": unknown indicator \"" + id + "\""
                             + Suggestions.didYouMean(kb.vocabulary().suggest(id)),
                     "use an indicator id of the vocabulary ('vocabulary' lists them); new indicators are added in "
                             + "the knowledge base, knowledge-base.json beside the rules");
             return true;
         }
 
-        private void level(String prefix, String level, int line, int column, List<String> ids) {
+        private void level(String level, int line, int column, List<String> ids) {
             List<IndicatorDef> defs = defsOf(ids);
             if (defs.isEmpty() || defs.stream().anyMatch(d -> d.scale().allows(level))) {
                 return;
             }
             Scale scale = defs.get(0).scale();
-            add(Severity.ERROR, line, column, prefix + "level \"" + level + "\" is not on the scale of \""
+            add(Severity.ERROR, line, column, name() + ": level \"" + level + "\" is not on the scale of \""
                             + defs.get(0).id() + "\"" + Suggestions.didYouMean(level, scale.levels()) + "; allowed: " + scale.describe(),
                     "use a level of the indicator's scale");
         }
