@@ -23,7 +23,7 @@ public class VersionCommand {
     void version(@Option(longNames = "rules", description = "the folder of .drl rules (default: the one in use; "
             + "at start APSA_RULES, else the embedded rules)") String rules) {
         String used = rules == null ? ruleBases.sessionSummary()
-                : UserPaths.of(rules) + ", fingerprint " + RuleBases.shortFingerprint(RuleBaseLoader.fingerprint(UserPaths.of(rules)));
+                : UserPaths.of(rules) + ", fingerprint " + Provenance.shortFingerprint(RuleBaseLoader.fingerprint(UserPaths.of(rules)));
         out.print(Provenance.TOOL + " " + Provenance.VERSION + "\n"
                 + "rules: " + used + "\n"
                 + "Drools " + Drools.getFullVersion() + "\n"

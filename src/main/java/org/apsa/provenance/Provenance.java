@@ -44,9 +44,6 @@ public record Provenance(String version, String rules, @JsonProperty("rulesFinge
     /** How the rules built into the tool are named. */
     public static final String EMBEDDED = "embedded";
 
-    /** Characters of the fingerprint a report shows: enough to tell rule bases apart. */
-    private static final int SHORT = 12;
-
     public Provenance {
         created = created == null ? null : created.truncatedTo(ChronoUnit.SECONDS);
     }
@@ -75,7 +72,12 @@ public record Provenance(String version, String rules, @JsonProperty("rulesFinge
     public String sentence() {
         return "Made by " + TOOL + " " + version + (created == null ? "" : " on " + created) + ", with "
                 + (rules.equals(EMBEDDED) ? "the embedded rules" : "the rules of the folder " + rules)
-                + " (fingerprint " + fingerprint.substring(0, Math.min(SHORT, fingerprint.length())) + ").";
+                + " (fingerprint " + shortFingerprint(fingerprint) + ").";
+    }
+
+    /** The first twelve digits of a fingerprint: enough to tell rule bases apart by eye. */
+    public static String shortFingerprint(String fingerprint) {
+        return fingerprint.substring(0, Math.min(12, fingerprint.length()));
     }
 
     private static String readVersion() {
