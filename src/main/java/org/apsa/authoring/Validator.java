@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -404,29 +403,21 @@ public final class Validator {
     }
 
     private static void judgments(Path folder, DrlModel model, List<Finding> findings) {
-        Map<String, DrlModel.Rule> insertedBy = new LinkedHashMap<>();
-        Map<String, DrlModel.Argument> insertedAt = new LinkedHashMap<>();
-        Set<String> used = new HashSet<>();
-        boolean computed = false;
-        for (DrlModel.Rule r : model.rules()) {
-            computed |= r.drawsComputedJudgment();
-            for (DrlModel.Creation made : r.created("Judgment")) {
-                made.string(0).ifPresent(id -> {
-                    insertedBy.putIfAbsent(id.literal(), r);
-                    insertedAt.putIfAbsent(id.literal(), id);
-                });
-            }
-            used.addAll(r.judgmentsRead());
-        }
+        // Each judgment id inserted, with the first rule that inserts it and where.
+        Map<String, Map.Entry<DrlModel.Rule, DrlModel.Argument>> inserted = new LinkedHashMap<>();
+        model.rules().forEach(r -> r.created("Judgment").forEach(made ->
+                made.string(0).ifPresent(id -> inserted.putIfAbsent(id.literal(), Map.entry(r, id)))));
+        Set<String> used = model.rules().stream().flatMap(r -> r.judgmentsRead().stream()).collect(Collectors.toSet());
+        boolean computed = model.rules().stream().anyMatch(DrlModel.Rule::drawsComputedJudgment);
         for (DrlModel.Rule r : model.rules()) {
             String path = folder.resolve(r.file()).toString();
             for (DrlModel.Constraint use : r.compared("Judgment", "id")) {
                 String id = use.value();
-                if (computed || insertedBy.containsKey(id)) {
+                if (computed || inserted.containsKey(id)) {
                     continue;
                 }
                 String rule = "rule \"" + r.name() + "\"";
-                String hint = Suggestions.didYouMean(id, insertedBy.keySet());
+                String hint = Suggestions.didYouMean(id, inserted.keySet());
                 String insert = "insert it in the rule that concludes it, insertLogical(new Judgment(\"" + id + "\", ...)), ";
                 // A pattern that never matches stops the rule only where the rule needs it to match.
                 findings.add(switch (use.place()) {
@@ -442,11 +433,10 @@ public final class Validator {
                 });
             }
         }
-        insertedBy.forEach((id, r) -> {
+        inserted.forEach((id, by) -> {
             if (!used.contains(id)) {
-                DrlModel.Argument at = insertedAt.get(id);
-                findings.add(new Finding(Severity.WARNING, folder.resolve(r.file()).toString(), at.line(), at.column(), "rule \""
-                                + r.name() + "\" inserts judgment \"" + id + "\", which no rule matches",
+                findings.add(new Finding(Severity.WARNING, folder.resolve(by.getKey().file()).toString(), by.getValue().line(),
+                        by.getValue().column(), "rule \"" + by.getKey().name() + "\" inserts judgment \"" + id + "\", which no rule matches",
                         "write the rule that reads it (support for an outlook), or leave it out"));
             }
         });
