@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The Markdown catalogue of a rule base: per file, its header and, per rule, the title, the
@@ -27,10 +28,8 @@ public final class Catalogue {
     }
 
     public static String markdown(RuleBase rules) {
-        Map<String, List<RuleInfo>> byFile = new LinkedHashMap<>();
-        for (RuleInfo r : rules.rules()) {
-            byFile.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r);
-        }
+        Map<String, List<RuleInfo>> byFile = rules.rules().stream()
+                .collect(Collectors.groupingBy(RuleInfo::file, LinkedHashMap::new, Collectors.toList()));
         StringBuilder out = new StringBuilder();
         out.append("# Rule catalogue\n\n");
         out.append("Generated from the rules; do not edit by hand. Regenerate with `").append(REGENERATE).append("`.\n\n");
@@ -74,11 +73,7 @@ public final class Catalogue {
             parts.add("recommendation" + r.string(0).map(id -> " `" + id.literal() + "`").orElse("")
                     + r.string(4).map(i -> " (met by `" + i.literal() + "` " + String.join(" or ", levels) + ")").orElse(""));
         }
-        for (String type : a.concludes()) {
-            if (!SHOWN_APART.contains(type)) {
-                parts.add(type);
-            }
-        }
+        a.concludes().stream().filter(type -> !SHOWN_APART.contains(type)).forEach(parts::add);
         return String.join("; ", new LinkedHashSet<>(parts));
     }
 
@@ -95,13 +90,8 @@ public final class Catalogue {
         List<String> parts = new ArrayList<>();
         indicators.forEach((id, levels) -> parts.add("`" + id + "`" + (levels.isEmpty() ? "" : " " + String.join("/", levels))));
         a.judgmentsRead().forEach(id -> parts.add("judgment `" + id + "`"));
-        Set<String> others = new LinkedHashSet<>();
-        for (DrlModel.Pattern p : a.patterns()) {
-            if (!Set.of("Indicator", "Judgment", "Object").contains(p.type())) {
-                others.add((p.negated() ? "no " : "") + p.type());
-            }
-        }
-        parts.addAll(others);
+        a.patterns().stream().filter(p -> !Set.of("Indicator", "Judgment", "Object").contains(p.type()))
+                .map(p -> (p.negated() ? "no " : "") + p.type()).distinct().forEach(parts::add);
         return String.join("; ", parts);
     }
 

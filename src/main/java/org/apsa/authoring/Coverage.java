@@ -4,7 +4,6 @@ import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
-import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
 import org.apsa.rulebase.RuleInfo;
 
@@ -20,32 +19,21 @@ import java.util.TreeSet;
  * What a set of fact sets (the rule tests' facts, and optionally {@code facts/}) exercises:
  * how often each rule fired and in how many fact sets, the rules that never fired, and the
  * indicators and levels that no fact set states.
+ *
+ * @param over         what the fact sets are, in words ("55 rule tests")
+ * @param statedLevels for each indicator some fact set states, the levels stated
+ * @param vocabulary   the rules' vocabulary: the indicators and levels a test could state
  */
-public final class Coverage {
+public record Coverage(String over, int factSets, List<RuleCount> rules, Map<String, Set<String>> statedLevels,
+                       Vocabulary vocabulary) {
 
     /** One rule: its firings over all fact sets, and the number of fact sets it fired in. */
     public record RuleCount(RuleInfo rule, int firings, int factSets) {
     }
 
-    private final String over;
-    private final int factSets;
-    private final List<RuleCount> rules;
-    private final Map<String, Set<String>> statedLevels;
-    /** The rules' vocabulary: the indicators and levels a test could state. */
-    private final Vocabulary vocabulary;
-
-    private Coverage(String over, int factSets, List<RuleCount> rules, Map<String, Set<String>> statedLevels, Vocabulary vocabulary) {
-        this.over = over;
-        this.factSets = factSets;
-        this.rules = List.copyOf(rules);
-        this.statedLevels = statedLevels;
-        this.vocabulary = vocabulary;
-    }
-
     /**
      * Assesses every fact set and counts.
      *
-     * @param over what the fact sets are, in words ("55 rule tests")
      * @throws org.apsa.rulebase.RuleBaseException when the rules misbehave on a fact set
      */
     public static Coverage of(Assessor assessor, List<FactSet> facts, String over) {
@@ -58,20 +46,14 @@ public final class Coverage {
                 c[0] += times;
                 c[1]++;
             });
-            for (Map.Entry<String, Reading> e : f.indicators().entrySet()) {
-                levels.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(e.getValue().level());
-            }
+            f.indicators().forEach((id, reading) -> levels.computeIfAbsent(id, k -> new TreeSet<>()).add(reading.level()));
         }
         List<RuleCount> rules = new ArrayList<>();
         for (RuleInfo r : assessor.rules().rules()) {
             int[] c = counts.getOrDefault(r.name(), new int[2]);
             rules.add(new RuleCount(r, c[0], c[1]));
         }
-        return new Coverage(over, facts.size(), rules, levels, assessor.rules().knowledgeBase().vocabulary());
-    }
-
-    public List<RuleCount> rules() {
-        return rules;
+        return new Coverage(over, facts.size(), List.copyOf(rules), levels, assessor.rules().knowledgeBase().vocabulary());
     }
 
     public List<RuleInfo> neverFired() {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,8 +30,10 @@ import java.util.regex.Pattern;
  * Runs the rule tests of a folder and reports one line per test; a failing test lists each
  * unmet expectation and the trace of the outlooks and judgments in question, so the author
  * sees which rules got there instead.
+ *
+ * @param folder the tests folder
  */
-public final class RuleTestReport {
+public record RuleTestReport(Path folder, List<Outcome> outcomes) {
 
     /** One test: its result, or the rule defect that stopped its assessment, and how long it took. */
     public record Outcome(RuleTest test, RuleTestResult result, String defect, Duration time) {
@@ -40,17 +43,13 @@ public final class RuleTestReport {
         }
     }
 
-    private static final Pattern OUTLOOK = Pattern.compile("^(?:leading|score \\S+): expected ([a-z-]+)");
+    private static final Pattern LEADING = Pattern.compile("^leading: expected ([a-z-]+)");
     private static final Pattern SCORE = Pattern.compile("^score (\\S+):");
     private static final Pattern GOT = Pattern.compile(", got ([a-z-]+)$");
     private static final Pattern JUDGMENT_PRESENT = Pattern.compile("^judgment (\\S+): expected absent, got present");
 
-    private final Path folder;
-    private final List<Outcome> outcomes;
-
-    private RuleTestReport(Path folder, List<Outcome> outcomes) {
-        this.folder = folder;
-        this.outcomes = List.copyOf(outcomes);
+    public RuleTestReport {
+        outcomes = List.copyOf(outcomes);
     }
 
     /**
@@ -83,10 +82,6 @@ public final class RuleTestReport {
             }
         }
         return new RuleTestReport(testsFolder, outcomes);
-    }
-
-    public List<Outcome> outcomes() {
-        return outcomes;
     }
 
     public long failed() {
@@ -126,9 +121,7 @@ public final class RuleTestReport {
             return "rules failed: " + o.defect() + "\n";
         }
         StringBuilder out = new StringBuilder();
-        for (String failure : o.result().failures()) {
-            out.append(failure).append('\n');
-        }
+        o.result().failures().forEach(failure -> out.append(failure).append('\n'));
         List<TraceNode> trace = inQuestion(o.result());
         if (!trace.isEmpty()) {
             out.append("trace:\n");
@@ -165,20 +158,23 @@ public final class RuleTestReport {
                 xml.writeCharacters("  ");
                 if (o.passed()) {
                     xml.writeEmptyElement("testcase");
-                    testCase(xml, suite, o);
-                    xml.writeCharacters("\n");
-                    continue;
+                } else {
+                    xml.writeStartElement("testcase");
                 }
-                xml.writeStartElement("testcase");
-                testCase(xml, suite, o);
-                xml.writeCharacters("\n    ");
-                xml.writeStartElement(o.defect() != null ? "error" : "failure");
-                xml.writeAttribute("message", o.defect() != null ? "rules failed: " + o.defect() : String.join("; ", o.result().failures()));
-                xml.writeAttribute("type", o.defect() != null ? "RuleDefect" : "UnmetExpectation");
-                xml.writeCharacters((o.test().description() == null ? "" : o.test().description() + "\n") + failure(o));
-                xml.writeEndElement();
-                xml.writeCharacters("\n  ");
-                xml.writeEndElement();
+                xml.writeAttribute("name", o.test().name());
+                xml.writeAttribute("classname", suite);
+                xml.writeAttribute("file", o.test().file());
+                xml.writeAttribute("time", seconds(o.time()));
+                if (!o.passed()) {
+                    xml.writeCharacters("\n    ");
+                    xml.writeStartElement(o.defect() != null ? "error" : "failure");
+                    xml.writeAttribute("message", o.defect() != null ? "rules failed: " + o.defect() : String.join("; ", o.result().failures()));
+                    xml.writeAttribute("type", o.defect() != null ? "RuleDefect" : "UnmetExpectation");
+                    xml.writeCharacters((o.test().description() == null ? "" : o.test().description() + "\n") + failure(o));
+                    xml.writeEndElement();
+                    xml.writeCharacters("\n  ");
+                    xml.writeEndElement();
+                }
                 xml.writeCharacters("\n");
             }
             xml.writeEndElement();
@@ -190,57 +186,36 @@ public final class RuleTestReport {
         return text + "\n";
     }
 
-    private static void testCase(XMLStreamWriter xml, String suite, Outcome o) throws XMLStreamException {
-        xml.writeAttribute("name", o.test().name());
-        xml.writeAttribute("classname", suite);
-        xml.writeAttribute("file", o.test().file());
-        xml.writeAttribute("time", seconds(o.time()));
-    }
-
     private static String seconds(Duration time) {
         return String.format(java.util.Locale.ROOT, "%.3f", time.toNanos() / 1e9);
     }
 
     /** The trace of the outlooks and judgments that an unmet expectation is about. */
-    static List<TraceNode> inQuestion(RuleTestResult result) {
+    private static List<TraceNode> inQuestion(RuleTestResult result) {
         Assessment a = result.assessment();
-        if (a == null) {
-            return List.of();
-        }
         Set<String> outlooks = new LinkedHashSet<>();
         Set<String> judgments = new LinkedHashSet<>();
         for (String failure : result.failures()) {
-            Matcher m = OUTLOOK.matcher(failure);
-            if (failure.startsWith("leading:") && m.find()) {
-                outlooks.add(m.group(1));
-                Matcher got = GOT.matcher(failure);
-                if (got.find()) {
-                    outlooks.add(got.group(1));
-                }
+            if (failure.startsWith("leading:")) {
+                found(LEADING, failure).ifPresent(outlooks::add);
+                found(GOT, failure).ifPresent(outlooks::add);
             }
             if (failure.startsWith("status:") && a.leading() != null) {
                 outlooks.add(a.leading());
             }
-            Matcher score = SCORE.matcher(failure);
-            if (score.find()) {
-                outlooks.add(score.group(1));
-            }
-            Matcher j = JUDGMENT_PRESENT.matcher(failure);
-            if (j.find()) {
-                judgments.add(j.group(1));
-            }
+            found(SCORE, failure).ifPresent(outlooks::add);
+            found(JUDGMENT_PRESENT, failure).ifPresent(judgments::add);
         }
         List<TraceNode> nodes = new ArrayList<>();
-        for (String outlook : outlooks) {
-            if (a.knowledgeBase().outlook(outlook).isEmpty()) {
-                continue;
-            }
-            a.trace().stream().filter(n -> n.kind().equals("scenario") && n.conclusion().startsWith(outlook + ":"))
-                    .findFirst().ifPresent(nodes::add);
-        }
-        for (String judgment : judgments) {
-            nodes.addAll(a.judgmentTrace().getOrDefault(judgment, List.of()));
-        }
+        outlooks.stream().filter(outlook -> a.knowledgeBase().outlook(outlook).isPresent())
+                .forEach(outlook -> a.trace().stream().filter(n -> n.kind().equals("scenario") && n.conclusion().startsWith(outlook + ":"))
+                        .findFirst().ifPresent(nodes::add));
+        judgments.forEach(judgment -> nodes.addAll(a.judgmentTrace().getOrDefault(judgment, List.of())));
         return nodes;
+    }
+
+    private static Optional<String> found(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package org.apsa.authoring;
 import org.apsa.rulebase.Finding;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What {@link Validator} found in a rules folder: compile errors first, then lint findings,
@@ -32,12 +33,7 @@ public record Validation(String folder, int files, int rules, List<Finding> find
 
     /** Every finding, then a summary line. */
     public String report() {
-        StringBuilder out = new StringBuilder();
-        for (Finding f : findings) {
-            out.append(f.format()).append('\n');
-        }
-        out.append(summary()).append('\n');
-        return out.toString();
+        return findings.stream().map(f -> f.format() + "\n").collect(Collectors.joining()) + summary() + "\n";
     }
 
     /** {@code rules: 19 files, 80 rules, 1 error, 2 warnings}. */

@@ -20,8 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,35 +197,29 @@ public final class Validator {
 
         void metadata(Set<String> claims) {
             Optional<DrlModel.Annotation> source = rule.annotation("source");
-            Optional<DrlModel.Annotation> title = rule.annotation("title");
-            String sourceValue = source.map(DrlModel.Annotation::value).orElse(null);
-            if (sourceValue == null || sourceValue.isBlank()) {
-                add(Severity.WARNING, source.map(DrlModel.Annotation::line).orElse(rule.startLine()),
-                        source.map(DrlModel.Annotation::column).orElse(rule.startColumn()), name() + " has no @source",
-                        "add @source(\"N\") naming the article's paragraph(s) it encodes, 1 to " + paragraphCount(kb)
-                                + ", e.g. @source(\"9\") or @source(\"5, 9\")");
-            } else if (!paragraphs(kb, sourceValue)) {
+            if (!missing("source", "add @source(\"N\") naming the article's paragraph(s) it encodes, 1 to " + paragraphCount(kb)
+                    + ", e.g. @source(\"9\") or @source(\"5, 9\")") && !paragraphs(kb, source.get().value())) {
                 add(Severity.WARNING, source.get().line(), source.get().column(),
-                        name() + ": @source(\"" + sourceValue + "\") is not a paragraph of the article",
+                        name() + ": @source(\"" + source.get().value() + "\") is not a paragraph of the article",
                         "cite paragraphs by number, 1 to " + paragraphCount(kb) + ", comma-separated: @source(\"5, 9\")");
             }
-            String titleValue = title.map(DrlModel.Annotation::value).orElse(null);
-            if (titleValue == null || titleValue.isBlank()) {
-                add(Severity.WARNING, title.map(DrlModel.Annotation::line).orElse(rule.startLine()),
-                        title.map(DrlModel.Annotation::column).orElse(rule.startColumn()), name() + " has no @title",
-                        "add @title(\"one human line\"): explanations show it beside the rule's conclusions");
+            missing("title", "add @title(\"one human line\"): explanations show it beside the rule's conclusions");
+            rule.annotation("claim").filter(claim -> claim.value() != null && !claims.isEmpty()).ifPresent(claim ->
+                    Arrays.stream(claim.value().split(",")).map(String::strip).filter(c -> !c.isEmpty() && !claims.contains(c))
+                            .forEach(c -> add(Severity.WARNING, claim.line(), claim.column(),
+                                    name() + ": @claim " + c + " is not in claims.csv" + Suggestions.didYouMean(c, claims),
+                                    "cite a claim id of claims.csv, or add the claim there")));
+        }
+
+        /** Whether the rule lacks the annotation or leaves it blank: then a warning, at the annotation or else at the rule. */
+        private boolean missing(String annotation, String fix) {
+            Optional<DrlModel.Annotation> a = rule.annotation(annotation);
+            if (a.map(DrlModel.Annotation::value).filter(value -> !value.isBlank()).isPresent()) {
+                return false;
             }
-            Optional<DrlModel.Annotation> claim = rule.annotation("claim");
-            if (claim.isPresent() && claim.get().value() != null && !claims.isEmpty()) {
-                for (String id : claim.get().value().split(",")) {
-                    String c = id.strip();
-                    if (!c.isEmpty() && !claims.contains(c)) {
-                        add(Severity.WARNING, claim.get().line(), claim.get().column(),
-                                name() + ": @claim " + c + " is not in claims.csv" + Suggestions.didYouMean(c, claims),
-                                "cite a claim id of claims.csv, or add the claim there");
-                    }
-                }
-            }
+            add(Severity.WARNING, a.map(DrlModel.Annotation::line).orElse(rule.startLine()),
+                    a.map(DrlModel.Annotation::column).orElse(rule.startColumn()), name() + " has no @" + annotation, fix);
+            return true;
         }
 
         /** The indicator ids compared in the pattern of a constraint. */
@@ -234,23 +228,27 @@ public final class Validator {
                     .map(DrlModel.Constraint::value).toList();
         }
 
+        /** The vocabulary's definitions of those ids it knows. */
+        private List<IndicatorDef> defsOf(List<String> ids) {
+            return ids.stream().map(kb.vocabulary()::find).flatMap(Optional::stream).toList();
+        }
+
         void indicators() {
-            String prefix = name() + ": ";
             for (DrlModel.Constraint id : rule.compared("Indicator", "id")) {
-                unknownIndicator(prefix, id.value(), id.line(), id.column());
+                unknownIndicator(id.value(), id.line(), id.column());
             }
             for (DrlModel.Constraint c : rule.constraints()) {
                 if (!c.type().equals("Indicator")) {
                     continue;
                 }
                 if (c.field().equals("level") && c.string()) {
-                    level(prefix, c.value(), c.line(), c.column(), idsOf(c));
+                    level(c.value(), c.line(), c.column(), idsOf(c));
                 } else if (c.field().equals("rank") && !c.string() && c.value().matches("-?\\d+")) {
-                    rank(prefix, c);
+                    rank(c);
                 } else if (c.field().equals("level") && !c.string() && (c.operator().equals("==") || c.operator().equals("!="))
                         && c.value().matches("-?\\d+(?:\\.\\d+)?")) {
-                    Optional<IndicatorDef> def = idsOf(c).stream().map(kb.vocabulary()::find).flatMap(Optional::stream).findFirst();
-                    add(Severity.ERROR, c.line(), c.column(), prefix + "level " + c.operator() + " " + c.value()
+                    Optional<IndicatorDef> def = defsOf(idsOf(c)).stream().findFirst();
+                    add(Severity.ERROR, c.line(), c.column(), name() + ": level " + c.operator() + " " + c.value()
                                     + " compares the level with a number, but levels are words"
                                     + def.map(d -> " (" + d.scale().describe() + ")").orElse("") + ", so "
                                     + (c.operator().equals("!=") ? "it always holds" : "the pattern never matches"),
@@ -259,44 +257,32 @@ public final class Validator {
                 }
             }
             for (DrlModel.Creation r : rule.created("Recommendation")) {
-                recommendation(prefix, r);
-                Optional<DrlModel.Argument> indicator = r.string(4);
-                if (indicator.isEmpty() || unknownIndicator(prefix, indicator.get().literal(), indicator.get().line(),
-                        indicator.get().column())) {
-                    continue;
-                }
-                for (DrlModel.Argument level : r.arguments().subList(Math.min(5, r.arguments().size()), r.arguments().size())) {
-                    if (level.string()) {
-                        level(prefix, level.literal(), level.line(), level.column(), List.of(indicator.get().literal()));
-                    }
-                }
+                recommendation(r);
+                r.string(4).filter(indicator -> !unknownIndicator(indicator.literal(), indicator.line(), indicator.column()))
+                        .ifPresent(indicator -> r.arguments().stream().skip(5).filter(DrlModel.Argument::string).forEach(level ->
+                                level(level.literal(), level.line(), level.column(), List.of(indicator.literal()))));
             }
             for (String type : SCENARIO_FACTS) {
-                List<int[]> at = new ArrayList<>();
-                List<String> outlooks = new ArrayList<>();
                 for (DrlModel.Constraint c : rule.compared(type, "scenario")) {
-                    outlooks.add(c.value());
-                    at.add(new int[]{c.line(), c.column()});
+                    outlook(c.value(), c.line(), c.column());
                 }
                 for (DrlModel.Creation made : rule.created(type)) {
-                    made.string(type.equals("Support") && made.withContext() ? 1 : 0).ifPresent(a -> {
-                        outlooks.add(a.literal());
-                        at.add(new int[]{a.line(), a.column()});
-                    });
-                }
-                for (int i = 0; i < outlooks.size(); i++) {
-                    String outlook = outlooks.get(i);
-                    if (kb.outlook(outlook).isEmpty()) {
-                        add(Severity.ERROR, at.get(i)[0], at.get(i)[1], prefix + "unknown outlook \"" + outlook + "\""
-                                        + Suggestions.didYouMean(outlook, kb.outlookIds()),
-                                "use an outlook id: " + String.join(", ", kb.outlookIds()));
-                    }
+                    made.string(type.equals("Support") && made.withContext() ? 1 : 0)
+                            .ifPresent(a -> outlook(a.literal(), a.line(), a.column()));
                 }
             }
         }
 
-        private void rank(String prefix, DrlModel.Constraint use) {
-            List<IndicatorDef> defs = idsOf(use).stream().map(kb.vocabulary()::find).flatMap(Optional::stream).toList();
+        private void outlook(String outlook, int line, int column) {
+            if (kb.outlook(outlook).isEmpty()) {
+                add(Severity.ERROR, line, column, name() + ": unknown outlook \"" + outlook + "\""
+                                + Suggestions.didYouMean(outlook, kb.outlookIds()),
+                        "use an outlook id: " + String.join(", ", kb.outlookIds()));
+            }
+        }
+
+        private void rank(DrlModel.Constraint use) {
+            List<IndicatorDef> defs = defsOf(idsOf(use));
             if (defs.isEmpty()) {
                 return;
             }
@@ -306,19 +292,19 @@ public final class Validator {
             int max = d.scale().levels().size() - 1;
             String ranks = "ranks 0 to " + max + ": " + d.scale().describe();
             if (rank < 0 || rank > max) {
-                add(Severity.ERROR, use.line(), use.column(), prefix + "rank " + rank + " is not on the scale of \""
+                add(Severity.ERROR, use.line(), use.column(), name() + ": rank " + rank + " is not on the scale of \""
                                 + d.id() + "\" (" + ranks + ")",
                         "compare rank with 0 to " + max + ", or match the level by name");
             } else if (!satisfiable(use.operator(), rank, max)) {
-                add(Severity.ERROR, use.line(), use.column(), prefix + "no level of \"" + d.id() + "\" has rank "
+                add(Severity.ERROR, use.line(), use.column(), name() + ": no level of \"" + d.id() + "\" has rank "
                                 + use.operator() + " " + rank + " (" + ranks + "), so the pattern never matches",
                         "compare rank so that a level of the scale passes, or match the level by name");
             }
         }
 
         /** A recommendation's actor, one the article addresses, and its source, a paragraph as {@code @source} cites one. */
-        private void recommendation(String prefix, DrlModel.Creation r) {
-            String which = prefix + r.string(0).map(id -> "recommendation \"" + id.literal() + "\"").orElse("recommendation");
+        private void recommendation(DrlModel.Creation r) {
+            String which = name() + ": " + r.string(0).map(id -> "recommendation \"" + id.literal() + "\"").orElse("recommendation");
             r.string(1).filter(actor -> !kb.actorIds().contains(actor.literal())).ifPresent(actor ->
                     add(Severity.ERROR, actor.line(), actor.column(), which + ": unknown actor \"" + actor.literal() + "\""
                                     + Suggestions.didYouMean(actor.literal(), kb.actorIds()),
@@ -330,24 +316,24 @@ public final class Validator {
         }
 
         /** @return true when the id is unknown (and reported) */
-        private boolean unknownIndicator(String prefix, String id, int line, int column) {
+        private boolean unknownIndicator(String id, int line, int column) {
             if (kb.vocabulary().find(id).isPresent()) {
                 return false;
             }
-            add(Severity.ERROR, line, column, prefix + "unknown indicator \"" + id + "\""
+            add(Severity.ERROR, line, column, name() + ": unknown indicator \"" + id + "\""
                             + Suggestions.didYouMean(kb.vocabulary().suggest(id)),
                     "use an indicator id of the vocabulary ('vocabulary' lists them); new indicators are added in "
                             + "the knowledge base, knowledge-base.json beside the rules");
             return true;
         }
 
-        private void level(String prefix, String level, int line, int column, List<String> ids) {
-            List<IndicatorDef> defs = ids.stream().map(kb.vocabulary()::find).flatMap(Optional::stream).toList();
+        private void level(String level, int line, int column, List<String> ids) {
+            List<IndicatorDef> defs = defsOf(ids);
             if (defs.isEmpty() || defs.stream().anyMatch(d -> d.scale().allows(level))) {
                 return;
             }
             Scale scale = defs.get(0).scale();
-            add(Severity.ERROR, line, column, prefix + "level \"" + level + "\" is not on the scale of \""
+            add(Severity.ERROR, line, column, name() + ": level \"" + level + "\" is not on the scale of \""
                             + defs.get(0).id() + "\"" + Suggestions.didYouMean(level, scale.levels()) + "; allowed: " + scale.describe(),
                     "use a level of the indicator's scale");
         }
@@ -368,28 +354,23 @@ public final class Validator {
      */
     private static void used(Path folder, DrlModel model, KnowledgeBase kb, List<Finding> findings, boolean brief) {
         String file = folder.resolve(KnowledgeBase.FILE).toString();
-        List<String> outlooks = kb.outlooks().stream().map(org.apsa.fact.Outlook::id)
-                .filter(id -> model.rulesSupporting(id).isEmpty()).toList();
-        List<Finding> each = new ArrayList<>();
-        for (String o : outlooks) {
-            long[] at = kb.placeOfOutlook(o);
-            each.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "outlook \"" + o
-                    + "\" is supported by no rule: it can lead only by the evidence against the others",
-                    "add a rule that inserts new Support(kcontext, \"" + o + "\", weight, confidence), or remove the outlook"));
-        }
+        List<String> outlooks = kb.outlookIds().stream().filter(id -> model.rulesSupporting(id).isEmpty()).toList();
+        List<Finding> each = outlooks.stream().map(o -> warning(file, kb.placeOfOutlook(o), "outlook \"" + o
+                        + "\" is supported by no rule: it can lead only by the evidence against the others",
+                "add a rule that inserts new Support(kcontext, \"" + o + "\", weight, confidence), or remove the outlook")).toList();
         findings.addAll(brief ? counted(each, outlooks, "outlooks are supported", "they can lead only by the evidence against the "
                 + "others", "add rules that insert new Support(kcontext, \"<outlook>\", weight, confidence)") : each);
         List<String> indicators = kb.vocabulary().indicators().stream().map(IndicatorDef::id)
                 .filter(id -> model.rulesReading(id).isEmpty()).toList();
-        each = new ArrayList<>();
-        for (String i : indicators) {
-            long[] at = kb.placeOfIndicator(i);
-            each.add(new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], "indicator \"" + i
-                    + "\" is read by no rule: stating it changes nothing",
-                    "add a rule that matches Indicator( id == \"" + i + "\" ), or remove the indicator"));
-        }
+        each = indicators.stream().map(i -> warning(file, kb.placeOfIndicator(i), "indicator \"" + i
+                        + "\" is read by no rule: stating it changes nothing",
+                "add a rule that matches Indicator( id == \"" + i + "\" ), or remove the indicator")).toList();
         findings.addAll(brief ? counted(each, indicators, "indicators are read", "stating them changes nothing",
                 "add rules that match Indicator( id == \"<indicator>\" )") : each);
+    }
+
+    private static Finding warning(String file, long[] at, String message, String fix) {
+        return new Finding(Severity.WARNING, file, (int) at[0], (int) at[1], message, fix);
     }
 
     /** More than {@value #UNUSED_NAMED} findings of one kind as one, at the first: {@code 25 indicators are read by no rule (a, b, c and 22 more)}. */
@@ -404,16 +385,9 @@ public final class Validator {
     }
 
     private static boolean paragraphs(KnowledgeBase kb, String source) {
-        if (!SOURCE.matcher(source.strip()).matches()) {
-            return false;
-        }
-        for (String p : source.split(",")) {
-            int n = Integer.parseInt(p.strip());
-            if (n < 1 || n > (kb.paragraphs() > 0 ? kb.paragraphs() : Integer.MAX_VALUE)) {
-                return false;
-            }
-        }
-        return true;
+        int last = kb.paragraphs() > 0 ? kb.paragraphs() : Integer.MAX_VALUE;
+        return SOURCE.matcher(source.strip()).matches()
+                && Arrays.stream(source.split(",")).mapToInt(p -> Integer.parseInt(p.strip())).allMatch(n -> n >= 1 && n <= last);
     }
 
     /** Whether some rank from 0 to {@code max} makes {@code rank operator value} true. */
@@ -429,29 +403,21 @@ public final class Validator {
     }
 
     private static void judgments(Path folder, DrlModel model, List<Finding> findings) {
-        Map<String, DrlModel.Rule> insertedBy = new LinkedHashMap<>();
-        Map<String, DrlModel.Argument> insertedAt = new LinkedHashMap<>();
-        Set<String> used = new HashSet<>();
-        boolean computed = false;
-        for (DrlModel.Rule r : model.rules()) {
-            computed |= r.drawsComputedJudgment();
-            for (DrlModel.Creation made : r.created("Judgment")) {
-                made.string(0).ifPresent(id -> {
-                    insertedBy.putIfAbsent(id.literal(), r);
-                    insertedAt.putIfAbsent(id.literal(), id);
-                });
-            }
-            used.addAll(r.judgmentsRead());
-        }
+        // Each judgment id inserted, with the first rule that inserts it and where.
+        Map<String, Map.Entry<DrlModel.Rule, DrlModel.Argument>> inserted = new LinkedHashMap<>();
+        model.rules().forEach(r -> r.created("Judgment").forEach(made ->
+                made.string(0).ifPresent(id -> inserted.putIfAbsent(id.literal(), Map.entry(r, id)))));
+        Set<String> used = model.rules().stream().flatMap(r -> r.judgmentsRead().stream()).collect(Collectors.toSet());
+        boolean computed = model.rules().stream().anyMatch(DrlModel.Rule::drawsComputedJudgment);
         for (DrlModel.Rule r : model.rules()) {
             String path = folder.resolve(r.file()).toString();
             for (DrlModel.Constraint use : r.compared("Judgment", "id")) {
                 String id = use.value();
-                if (computed || insertedBy.containsKey(id)) {
+                if (computed || inserted.containsKey(id)) {
                     continue;
                 }
                 String rule = "rule \"" + r.name() + "\"";
-                String hint = Suggestions.didYouMean(id, insertedBy.keySet());
+                String hint = Suggestions.didYouMean(id, inserted.keySet());
                 String insert = "insert it in the rule that concludes it, insertLogical(new Judgment(\"" + id + "\", ...)), ";
                 // A pattern that never matches stops the rule only where the rule needs it to match.
                 findings.add(switch (use.place()) {
@@ -467,11 +433,10 @@ public final class Validator {
                 });
             }
         }
-        insertedBy.forEach((id, r) -> {
+        inserted.forEach((id, by) -> {
             if (!used.contains(id)) {
-                DrlModel.Argument at = insertedAt.get(id);
-                findings.add(new Finding(Severity.WARNING, folder.resolve(r.file()).toString(), at.line(), at.column(), "rule \""
-                                + r.name() + "\" inserts judgment \"" + id + "\", which no rule matches",
+                findings.add(new Finding(Severity.WARNING, folder.resolve(by.getKey().file()).toString(), by.getValue().line(),
+                        by.getValue().column(), "rule \"" + by.getKey().name() + "\" inserts judgment \"" + id + "\", which no rule matches",
                         "write the rule that reads it (support for an outlook), or leave it out"));
             }
         });

@@ -1,5 +1,6 @@
 package org.apsa.cli;
 
+import org.apsa.provenance.Provenance;
 import org.apsa.rulebase.RuleBaseException;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -78,7 +79,7 @@ class InteractiveRunner implements ShellRunner, Ordered {
         } catch (UsageException | RuleBaseException e) {
             rules = e.getMessage();
         }
-        return "APSA " + VersionCommand.tool() + ", rules: " + rules + ".\n"
+        return "APSA " + Provenance.VERSION + ", rules: " + rules + ".\n"
                 + "'help' lists the commands; Ctrl-D or 'exit' ends the shell.";
     }
 

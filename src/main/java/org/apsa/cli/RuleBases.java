@@ -5,6 +5,7 @@ import org.apsa.fact.FactSetReader;
 import org.apsa.rulebase.Finding;
 import org.apsa.authoring.Validator;
 import org.apsa.engine.Assessor;
+import org.apsa.provenance.Provenance;
 import org.apsa.rulebase.EmbeddedRules;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
@@ -197,12 +198,7 @@ public class RuleBases {
                 : RuleBaseLoader.fingerprint(folder);
         String where = EmbeddedRules.isEmbedded(folder) ? "embedded"
                 : folder.equals(startFolder) ? folder + " (" + sessionOrigin() + ")" : folder.toString();
-        return where + ", fingerprint " + shortFingerprint(fingerprint);
-    }
-
-    /** The first twelve digits of a fingerprint: enough to tell rule bases apart by eye. */
-    public static String shortFingerprint(String fingerprint) {
-        return fingerprint.substring(0, Math.min(12, fingerprint.length()));
+        return where + ", fingerprint " + Provenance.shortFingerprint(fingerprint);
     }
 
     /** Told the new folder whenever a reload moves the session to another one (live reload follows it). */

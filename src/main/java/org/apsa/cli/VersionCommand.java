@@ -1,14 +1,10 @@
 package org.apsa.cli;
 
+import org.apsa.provenance.Provenance;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.drools.base.util.Drools;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
 
 /** {@code version} (also {@code --version}, {@code -V}): what a bug report needs to say which tool and rules gave a result. */
 @Command(group = Help.SHELL)
@@ -27,25 +23,11 @@ public class VersionCommand {
     void version(@Option(longNames = "rules", description = "the folder of .drl rules (default: the one in use; "
             + "at start APSA_RULES, else the embedded rules)") String rules) {
         String used = rules == null ? ruleBases.sessionSummary()
-                : UserPaths.of(rules) + ", fingerprint " + RuleBases.shortFingerprint(RuleBaseLoader.fingerprint(UserPaths.of(rules)));
-        out.print("apsa " + tool() + "\n"
+                : UserPaths.of(rules) + ", fingerprint " + Provenance.shortFingerprint(RuleBaseLoader.fingerprint(UserPaths.of(rules)));
+        out.print(Provenance.TOOL + " " + Provenance.VERSION + "\n"
                 + "rules: " + used + "\n"
                 + "Drools " + Drools.getFullVersion() + "\n"
                 + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
                 + System.getProperty("java.home") + ")\n");
-    }
-
-    /** The tool's version, as the build wrote it. */
-    static String tool() {
-        try (InputStream in = VersionCommand.class.getClassLoader().getResourceAsStream("apsa/version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

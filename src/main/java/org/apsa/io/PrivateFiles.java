@@ -72,10 +72,7 @@ public final class PrivateFiles {
 
     /** Creates an empty file 0600 (and its missing folders 0700) unless it exists; an existing file is left alone. */
     public static void file(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            folders(parent);
-        }
+        folders(file.toAbsolutePath().getParent());
         try {
             Files.createFile(file, fileAttributes());
         } catch (FileAlreadyExistsException exists) {

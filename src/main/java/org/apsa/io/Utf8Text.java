@@ -1,10 +1,7 @@
 package org.apsa.io;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -16,8 +13,6 @@ import java.util.Locale;
  * first bad one, rather than read with letters replaced (a rule named "Caf\uFFFD").
  */
 public final class Utf8Text {
-
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private Utf8Text() {
     }
@@ -34,30 +29,20 @@ public final class Utf8Text {
      *                          the text before it (the mark not counted)
      */
     public static String decode(byte[] bytes, int offset, int length) throws NotUtf8Exception {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
-        // UTF-8 never makes more characters than it has bytes.
-        CharBuffer out = CharBuffer.allocate(length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
+        try {
+            // A new decoder reports bytes that are not UTF-8 rather than replacing them.
+            return withoutMark(StandardCharsets.UTF_8.newDecoder().decode(in).toString());
+        } catch (CharacterCodingException e) {
+            // The decoder stops at the first bad byte.
+            String before = withoutMark(new String(bytes, offset, in.position() - offset, StandardCharsets.UTF_8));
+            long line = before.chars().filter(c -> c == '\n').count() + 1;
+            throw new NotUtf8Exception(line, before.length() - before.lastIndexOf('\n'), bytes[in.position()] & 0xFF);
         }
-        out.flip();
-        int start = out.length() > 0 && out.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
-        if (result.isError()) {
-            long line = 1;
-            int lineStart = start;
-            for (int i = start; i < out.length(); i++) {
-                if (out.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            throw new NotUtf8Exception(line, out.length() - lineStart + 1, bytes[in.position()] & 0xFF);
-        }
-        return out.subSequence(start, out.length()).toString();
+    }
+
+    private static String withoutMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** Bytes that are not UTF-8 text, at the first one that is not. */

@@ -8,16 +8,19 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import org.apsa.rulebase.EmbeddedRules;
 import org.apsa.rulebase.RuleBase;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
+import java.util.Properties;
 
 /**
  * Where an output comes from. As JSON (in {@code assess --format json} and {@code run.json})
  * it reads {@code tool}, {@code version}, {@code rules}, {@code rulesFingerprint} and, when
  * there is one, {@code created}.
  *
- * @param version     the tool's version ({@link ToolVersion})
+ * @param version     the tool's version ({@link #VERSION})
  * @param rules       the rules folder, as the rule base names it, or {@value #EMBEDDED} for the rules built into the tool
  * @param fingerprint the SHA-256 of the rules' DRL files (names and texts), hex
  * @param created     when the run began, to the second; null for an output that is the same bytes
@@ -28,27 +31,27 @@ import java.util.Objects;
 public record Provenance(String version, String rules, @JsonProperty("rulesFingerprint") String fingerprint,
                          @JsonSerialize(using = ToStringSerializer.class) Instant created) {
 
+    /** The tool's name in provenance. */
+    public static final String TOOL = "apsa";
+
+    /**
+     * The tool's version: the Maven project's, written into {@code application.properties} by the
+     * build ({@code apsa.version=@project.version@}, Spring Boot's resource filtering), so that the
+     * classes in a test run know it as well as the packaged jar.
+     */
+    public static final String VERSION = readVersion();
+
     /** How the rules built into the tool are named. */
     public static final String EMBEDDED = "embedded";
 
-    /** Characters of the fingerprint a report shows: enough to tell rule bases apart. */
-    static final int SHORT = 12;
-
     public Provenance {
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(rules, "rules");
-        Objects.requireNonNull(fingerprint, "fingerprint");
         created = created == null ? null : created.truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    /** This build of the tool, the rules given, now. */
-    public static Provenance of(String rules, String fingerprint, Instant created) {
-        return new Provenance(ToolVersion.current(), rules, fingerprint, created);
     }
 
     /** This build of the tool and a rule base: its folder, or {@value #EMBEDDED}, and its fingerprint; {@code created} may be null. */
     public static Provenance of(RuleBase rules, Instant created) {
-        return of(EmbeddedRules.isEmbedded(rules.folder()) ? EMBEDDED : rules.folder().toString(), rules.fingerprint(), created);
+        return new Provenance(VERSION, EmbeddedRules.isEmbedded(rules.folder()) ? EMBEDDED : rules.folder().toString(),
+                rules.fingerprint(), created);
     }
 
     /** The same without its time, for an output that is the same bytes on every run. */
@@ -56,15 +59,10 @@ public record Provenance(String version, String rules, @JsonProperty("rulesFinge
         return new Provenance(version, rules, fingerprint, null);
     }
 
-    /** The tool that made the output: {@value ToolVersion#NAME}. */
+    /** The tool that made the output: {@value #TOOL}. */
     @JsonProperty
     public String tool() {
-        return ToolVersion.NAME;
-    }
-
-    /** The fingerprint as a report shows it. */
-    public String shortFingerprint() {
-        return fingerprint.length() <= SHORT ? fingerprint : fingerprint.substring(0, SHORT);
+        return TOOL;
     }
 
     /**
@@ -72,8 +70,27 @@ public record Provenance(String version, String rules, @JsonProperty("rulesFinge
      * of the folder rules (fingerprint dbf13ce7e7ca).}
      */
     public String sentence() {
-        return "Made by " + ToolVersion.NAME + " " + version + (created == null ? "" : " on " + created) + ", with "
+        return "Made by " + TOOL + " " + version + (created == null ? "" : " on " + created) + ", with "
                 + (rules.equals(EMBEDDED) ? "the embedded rules" : "the rules of the folder " + rules)
-                + " (fingerprint " + shortFingerprint() + ").";
+                + " (fingerprint " + shortFingerprint(fingerprint) + ").";
+    }
+
+    /** The first twelve digits of a fingerprint: enough to tell rule bases apart by eye. */
+    public static String shortFingerprint(String fingerprint) {
+        return fingerprint.substring(0, Math.min(12, fingerprint.length()));
+    }
+
+    private static String readVersion() {
+        try (InputStream in = Provenance.class.getResourceAsStream("/application.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            String version = properties.getProperty("apsa.version", "");
+            // Unfiltered (run from sources without the build's resources step): no version to tell.
+            return version.isBlank() || version.startsWith("@") ? "unknown" : version;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tool's version from application.properties", e);
+        }
     }
 }

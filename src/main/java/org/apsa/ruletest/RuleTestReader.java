@@ -134,9 +134,8 @@ public final class RuleTestReader {
 
     /** @throws RuleTestException when the file is missing or invalid */
     public RuleTest read(Path file) {
-        String text;
         try {
-            text = Utf8Text.decode(Files.readAllBytes(file));
+            return parse(file.toString(), Utf8Text.decode(Files.readAllBytes(file)));
         } catch (Utf8Text.NotUtf8Exception e) {
             throw new RuleTestException(List.of(new InputProblem(file.toString(), e.line(), e.column(), e.getMessage())));
         } catch (NoSuchFileException e) {
@@ -144,7 +143,6 @@ public final class RuleTestReader {
         } catch (IOException e) {
             throw new RuleTestException(List.of(new InputProblem(file.toString(), 0, 0, "cannot be read: " + e.getMessage())));
         }
-        return parse(file.toString(), text);
     }
 
     /**
@@ -264,16 +262,12 @@ public final class RuleTestReader {
             problems.add(problem(file, at, "expect.status \"" + expect.status() + "\" is not a status"
                     + Suggestions.didYouMean(expect.status(), STATUSES) + "; allowed: " + String.join(", ", STATUSES)));
         }
-        if (expect.leading() != null && kb.outlook(expect.leading()).isEmpty()) {
-            problems.add(problem(file, at, "expect.leading \"" + expect.leading() + "\" is not an outlook"
-                    + Suggestions.didYouMean(expect.leading(), kb.outlookIds()) + "; allowed: " + String.join(", ", kb.outlookIds())));
+        if (expect.leading() != null) {
+            outlook(file, at, "expect.leading ", expect.leading(), problems);
         }
         for (Map.Entry<String, Expectation.Range> score : expect.scores().entrySet()) {
             String where = "expect.scores." + score.getKey();
-            if (kb.outlook(score.getKey()).isEmpty()) {
-                problems.add(problem(file, at, where + ": \"" + score.getKey() + "\" is not an outlook"
-                        + Suggestions.didYouMean(score.getKey(), kb.outlookIds()) + "; allowed: " + String.join(", ", kb.outlookIds())));
-            }
+            outlook(file, at, where + ": ", score.getKey(), problems);
             Expectation.Range range = score.getValue();
             if (range == null || (range.min() == null && range.max() == null)) {
                 problems.add(problem(file, at, where + " needs \"min\", \"max\" or both, e.g. {\"min\": 0.1, \"max\": 0.5}"));
@@ -293,6 +287,13 @@ public final class RuleTestReader {
         contradiction(file, at, "rules", "fired", expect.fired(), "notFired", expect.notFired(), problems);
     }
 
+    private void outlook(String file, JsonLocation at, String where, String id, List<InputProblem> problems) {
+        if (kb.outlook(id).isEmpty()) {
+            problems.add(problem(file, at, where + "\"" + id + "\" is not an outlook" + Suggestions.didYouMean(id, kb.outlookIds())
+                    + "; allowed: " + String.join(", ", kb.outlookIds())));
+        }
+    }
+
     private static void contradiction(String file, JsonLocation at, String what, String yes, List<String> a, String no,
                                       List<String> b, List<InputProblem> problems) {
         Set<String> both = a.stream().filter(b::contains).collect(Collectors.toCollection(java.util.TreeSet::new));
@@ -306,8 +307,7 @@ public final class RuleTestReader {
         String path = path(e.getPath());
         if (e instanceof UnrecognizedPropertyException u) {
             String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "expect";
-            List<String> known = u.getKnownPropertyIds() == null ? List.of()
-                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            List<String> known = u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
             return problem(file, e.getLocation(), "unknown key \"" + u.getPropertyName() + "\" in " + parent
                     + Suggestions.didYouMean(u.getPropertyName(), known) + "; allowed: " + String.join(", ", known));
         }

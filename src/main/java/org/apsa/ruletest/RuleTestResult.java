@@ -10,7 +10,7 @@ import java.util.List;
  * @param failures   each unmet expectation, as "what: expected X, got Y"; empty when it passed
  * @param assessment the assessment of the test's facts, for showing why it failed
  */
-public record RuleTestResult(RuleTest test, List<String> failures, Assessment assessment) {
+public record RuleTestResult(List<String> failures, Assessment assessment) {
 
     public RuleTestResult {
         failures = List.copyOf(failures);

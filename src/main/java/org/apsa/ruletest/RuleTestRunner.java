@@ -36,7 +36,7 @@ public final class RuleTestRunner {
     /** @throws RuleBaseException when the rules misbehave on the test's facts */
     public RuleTestResult run(RuleTest test) {
         Assessment assessment = assessor.assess(test.facts());
-        return new RuleTestResult(test, failures(test.expect(), assessment), assessment);
+        return new RuleTestResult(failures(test.expect(), assessment), assessment);
     }
 
     List<String> failures(Expectation expect, Assessment a) {
@@ -48,22 +48,8 @@ public final class RuleTestRunner {
             failures.add("leading: expected " + expect.leading() + ", got "
                     + (a.leading() == null ? "no leader (" + a.status() + ")" : a.leading()));
         }
-        for (String id : expect.judgments().present()) {
-            if (unknownJudgment(id, failures)) {
-                continue;
-            }
-            if (!a.holds(id)) {
-                failures.add("judgment " + id + ": expected present, got absent");
-            }
-        }
-        for (String id : expect.judgments().absent()) {
-            if (unknownJudgment(id, failures)) {
-                continue;
-            }
-            if (a.holds(id)) {
-                failures.add("judgment " + id + ": expected absent, got present");
-            }
-        }
+        judgments(expect.judgments().present(), true, a, failures);
+        judgments(expect.judgments().absent(), false, a, failures);
         prescriptions(expect.prescriptions().met(), true, a, failures);
         prescriptions(expect.prescriptions().unmet(), false, a, failures);
         for (Map.Entry<String, Expectation.Range> e : expect.scores().entrySet()) {
@@ -77,19 +63,13 @@ public final class RuleTestRunner {
             }
         }
         for (String rule : expect.fired()) {
-            if (unknownRule(rule, failures)) {
-                continue;
-            }
-            if (!a.firedRules().containsKey(rule)) {
+            if (!unknownRule(rule, failures) && !a.firedRules().containsKey(rule)) {
                 failures.add("rule \"" + rule + "\": expected to fire, got not fired");
             }
         }
         for (String rule : expect.notFired()) {
-            if (unknownRule(rule, failures)) {
-                continue;
-            }
             Integer times = a.firedRules().get(rule);
-            if (times != null) {
+            if (!unknownRule(rule, failures) && times != null) {
                 failures.add("rule \"" + rule + "\": expected not to fire, got fired " + times + (times == 1 ? " time" : " times"));
             }
         }
@@ -106,13 +86,15 @@ public final class RuleTestRunner {
     }
 
     /** A misspelt judgment id would make "absent" pass for nothing; it is a failure. */
-    private boolean unknownJudgment(String id, List<String> failures) {
-        if (judgments == null || judgments.contains(id)) {
-            return false;
+    private void judgments(List<String> ids, boolean present, Assessment a, List<String> failures) {
+        for (String id : ids) {
+            if (judgments != null && !judgments.contains(id)) {
+                failures.add("judgment " + id + ": expected a judgment the rules conclude, got an id no rule inserts"
+                        + Suggestions.closest(id, judgments).map(s -> " (did you mean " + s + "?)").orElse(""));
+            } else if (a.holds(id) != present) {
+                failures.add("judgment " + id + (present ? ": expected present, got absent" : ": expected absent, got present"));
+            }
         }
-        failures.add("judgment " + id + ": expected a judgment the rules conclude, got an id no rule inserts"
-                + Suggestions.closest(id, judgments).map(s -> " (did you mean " + s + "?)").orElse(""));
-        return true;
     }
 
     private static void prescriptions(List<String> ids, boolean met, Assessment a, List<String> failures) {

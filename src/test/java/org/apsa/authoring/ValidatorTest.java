@@ -70,6 +70,19 @@ class ValidatorTest {
                 + "so rename one");
     }
 
+    @Test
+    void aClaimThatClaimsCsvLacksIsAWarningAtTheAnnotation(@TempDir Path dir) throws Exception {
+        copyShippedRules(dir);
+        java.nio.file.Files.copy(Path.of("rules/claims.csv"), dir.resolve("claims.csv"));
+        Path trust = dir.resolve("mutual-trust.drl");
+        java.nio.file.Files.writeString(trust, java.nio.file.Files.readString(trust)
+                .replaceFirst("@claim\\(\"C5.2\"\\)", "@claim(\"C5.2, C5.92\")"));
+
+        assertThat(validator.validate(dir).findings()).extracting(Finding::format).containsExactly(trust
+                + ":14:18: warning: rule \"Mutual trust erodes under high distrust\": @claim C5.92 is not in claims.csv"
+                + " (did you mean \"C5.2\"?)\n    fix: cite a claim id of claims.csv, or add the claim there");
+    }
+
     private static void copyShippedRules(Path dir) throws java.io.IOException {
         try (var files = java.nio.file.Files.list(Path.of("rules"))) {
             for (Path f : files.filter(f -> f.toString().endsWith(".drl")).toList()) {

@@ -3,7 +3,7 @@ package org.apsa.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apsa.ShippedRules;
-import org.apsa.provenance.ToolVersion;
+import org.apsa.provenance.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +37,7 @@ class BatchProvenanceTest {
         batch(second);
 
         JsonNode run = new ObjectMapper().readTree(first.resolve("run.json").toFile());
-        assertThat(run.path("version").asText()).isEqualTo(ToolVersion.current()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(run.path("version").asText()).isEqualTo(Provenance.VERSION).matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(run.path("rules").asText()).isEqualTo("embedded");
         String fingerprint = ShippedRules.ruleBase().fingerprint();
         assertThat(run.path("rulesFingerprint").asText()).isEqualTo(fingerprint);
@@ -45,7 +45,7 @@ class BatchProvenanceTest {
         assertThat(created).isBetween(before, Instant.now());
         assertThat(run.path("assessed").asInt()).isEqualTo((int) Files.readAllLines(first.resolve("assessments.jsonl")).size());
 
-        String sentence = "Made by apsa " + ToolVersion.current() + " on " + created + ", with the embedded rules"
+        String sentence = "Made by apsa " + Provenance.VERSION + " on " + created + ", with the embedded rules"
                 + " (fingerprint " + fingerprint.substring(0, 12) + ").";
         assertThat(Files.readString(first.resolve("report.md"))).contains("\n\n" + sentence + "\n\n");
         assertThat(Files.readString(first.resolve("report.html"))).contains(">" + sentence + "</p>");
