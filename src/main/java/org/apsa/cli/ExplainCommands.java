@@ -103,7 +103,7 @@ public class ExplainCommands {
         scenario = target.scenario();
         if (scenario == null) {
             throw new UsageException("which outlook? e.g. why-not " + (file == null ? "" : file + " ") + "--scenario "
-                    + ruleBases.knowledgeBase(rules).best().id());
+                    + kb.best().id());
         }
         String id = outlook(kb, scenario);
         Assessor assessor = ruleBases.assessor(rules);

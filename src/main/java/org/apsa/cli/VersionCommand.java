@@ -3,12 +3,11 @@ package org.apsa.cli;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.drools.base.util.Drools;
 import org.springframework.shell.command.annotation.Command;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.shell.command.annotation.Option;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Properties;
 
 /** {@code version} (also {@code --version}, {@code -V}): what a bug report needs to say which tool and rules gave a result. */
 @Command(group = Help.SHELL)
@@ -37,13 +36,8 @@ public class VersionCommand {
 
     /** The tool's version, as the build wrote it. */
     static String tool() {
-        try (InputStream in = VersionCommand.class.getClassLoader().getResourceAsStream("apsa/version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
+        try {
+            return PropertiesLoaderUtils.loadAllProperties("apsa/version.properties").getProperty("version", "unknown");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

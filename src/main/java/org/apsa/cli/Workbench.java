@@ -78,20 +78,11 @@ class Workbench {
         this.run = run;
     }
 
-    /** The shell's, or an {@code @FILE} script's when the run is not interactive. */
-    Workbench(boolean oneShot) {
-        this(oneShot ? Run.SCRIPT : Run.SHELL);
-    }
-
-    /** The application context's, for the run the program's arguments ask for ({@link #runOf}). */
+    /** The application context's, for the run the program's arguments ask for: none, the shell; {@code @FILE}, a script; else one command. */
     @Autowired
     Workbench(ApplicationArguments arguments) {
-        this(runOf(arguments.getSourceArgs()));
-    }
-
-    /** The run the program's arguments ask for: none, the shell; {@code @FILE}, a script; else one command. */
-    static Run runOf(String... args) {
-        return args.length == 0 ? Run.SHELL : args[0].startsWith("@") ? Run.SCRIPT : Run.COMMAND;
+        this(arguments.getSourceArgs().length == 0 ? Run.SHELL
+                : arguments.getSourceArgs()[0].startsWith("@") ? Run.SCRIPT : Run.COMMAND);
     }
 
     /** The current fact set; a usage error when there is none. */
@@ -103,7 +94,6 @@ class Workbench {
         return current;
     }
 
-    /** Which run this workbench serves. */
     Run run() {
         return run;
     }

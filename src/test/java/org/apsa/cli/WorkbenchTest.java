@@ -191,7 +191,6 @@ class WorkbenchTest {
         String shellWords = "no fact set yet; 'load FILE' opens one, 'new' starts an empty one";
         assertThatThrownBy(() -> new Workbench().current()).isInstanceOf(UsageException.class).hasMessage(shellWords);
         assertThatThrownBy(() -> new Workbench(Workbench.Run.SCRIPT).current()).hasMessage(shellWords);
-        assertThatThrownBy(() -> new Workbench(true).current()).hasMessage(shellWords);
         assertThatThrownBy(() -> new Workbench(Workbench.Run.COMMAND).current())
                 .hasMessage("give the fact file, e.g. assess facts/baseline-2014-12.json");
     }
