@@ -71,10 +71,7 @@ public class BatchCommands {
             @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
         Set<Report> reports = reports(format);
         Detail level = detail(detail, reports);
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || workers > 256) {
-            throw new UsageException("--threads must be between 1 and 256, was " + workers);
-        }
+        int workers = workers(threads);
         if (outFolder.isBlank()) {
             // Path.of("") is the current folder: the results would land among whatever is there.
             throw new UsageException("--out is empty; give the folder for the results, e.g. --out results");
@@ -103,6 +100,15 @@ public class BatchCommands {
                     + " problem" + (summary.problems() == 1 ? "" : "s") + "), all listed here"));
             throw new InvalidFactSetException(quoted);
         }
+    }
+
+    /** {@code --threads} of batch and explore: the number of processors when left out. */
+    static int workers(Integer threads) {
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > 256) {
+            throw new UsageException("--threads must be between 1 and 256, was " + workers);
+        }
+        return workers;
     }
 
     /**

@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -84,9 +85,7 @@ public class RulesCommands {
             throw RuleBases.placed(ruleBases.folder(rules), e, "The rules do not compile; " + (ruleBases.hasRulesInUse()
                     ? "the rules in use stay" : "no rules are in use until they do") + ". 'rules validate' shows warnings too.");
         }
-        StringBuilder text = new StringBuilder();
-        base.warnings().forEach(w -> text.append(w).append('\n'));
-        out.print(text + String.format(Locale.ROOT, "Reloaded %d rules from %s in %d ms.", base.rules().size(), RuleBases.describe(base.folder()),
+        out.print(base.warnings().stream().map(w -> w + "\n").collect(Collectors.joining()) + String.format(Locale.ROOT, "Reloaded %d rules from %s in %d ms.", base.rules().size(), RuleBases.describe(base.folder()),
                 (System.nanoTime() - started) / 1_000_000));
     }
 
@@ -131,11 +130,7 @@ public class RulesCommands {
         }
         Assessor assessor = new Assessor(RuleBases.loadPlaced(folder));
         RuleTestReport report = wanted.isEmpty() ? RuleTestReport.run(assessor, tests) : RuleTestReport.run(assessor, tests, wanted);
-        if (junit && outFolder == null) {
-            out.print(report.junitXml(LocalDateTime.now()));
-        } else {
-            out.print(report.render());
-        }
+        out.print(junit && outFolder == null ? report.junitXml(LocalDateTime.now()) : report.render());
         if (junit && outFolder != null) {
             Path target = UserPaths.of(outFolder).resolve(JUNIT_FILE);
             try {
@@ -177,9 +172,8 @@ public class RulesCommands {
                   @Option(longNames = "facts", description = "also assess the fact sets in facts/") boolean facts) {
         Path folder = ruleBases.folder(rules);
         Assessor assessor = new Assessor(RuleBases.loadPlaced(folder));
-        List<FactSet> sets = new ArrayList<>();
         List<RuleTest> tests = new RuleTestReader(assessor.rules().knowledgeBase()).readAll(folder.resolve("tests"));
-        tests.forEach(t -> sets.add(t.facts()));
+        List<FactSet> sets = new ArrayList<>(tests.stream().map(RuleTest::facts).toList());
         String over = tests.size() + " rule tests";
         if (facts) {
             List<FactSet> shipped = factSets(Path.of("facts"), assessor.rules().knowledgeBase());
@@ -202,14 +196,13 @@ public class RulesCommands {
         if (Files.isDirectory(target)) {
             throw new UsageException("--out " + outFile + " is a folder; give a file, e.g. --out rules/CATALOGUE.md");
         }
-        List<Path> created;
         try {
-            created = AtomicFiles.write(target, markdown, true);
+            List<Path> created = AtomicFiles.write(target, markdown, true);
+            out.print("Wrote the catalogue of " + markdown.lines().filter(l -> l.startsWith("| ") && l.contains("(line ")).count()
+                    + " rules to " + outFile + AtomicFiles.created(created) + ".");
         } catch (IOException e) {
             throw new UsageException("cannot write " + outFile + ": " + AtomicFiles.reason(e));
         }
-        out.print("Wrote the catalogue of " + markdown.lines().filter(l -> l.startsWith("| ") && l.contains("(line ")).count()
-                + " rules to " + outFile + AtomicFiles.created(created) + ".");
     }
 
     private static List<FactSet> factSets(Path folder, KnowledgeBase kb) {

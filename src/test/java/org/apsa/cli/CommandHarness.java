@@ -109,7 +109,7 @@ final class CommandHarness {
     static CommandHarness standard() {
         RuleBases rules = new RuleBases();
         Workbench bench = new Workbench(Workbench.Run.COMMAND);
-        Output out = Output.standardOutput();
+        Output out = new Output(System.out);
         return new CommandHarness(System.out, System.err, out::width,
                 new AssessCommands(rules, bench, out),
                 new ExplainCommands(rules, bench, out),

@@ -17,7 +17,7 @@ class RulesReloadCommandTest {
     @Test
     void aFailedReloadPlacesTheErrorAtTheStatementWithItsFixAndKeepsTheRulesInUse() {
         RuleBases bases = new RuleBases();
-        RulesCommands commands = new RulesCommands(bases, Output.standardOutput());
+        RulesCommands commands = new RulesCommands(bases, new Output(System.out));
         bases.assessor(null);
 
         RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> commands.reload(BROKEN.toString()));
@@ -32,7 +32,7 @@ class RulesReloadCommandTest {
     @Test
     void beforeAnyRulesCompiledAFailedReloadDoesNotClaimRulesInUse() {
         RuleBases bases = new RuleBases();
-        RulesCommands commands = new RulesCommands(bases, Output.standardOutput());
+        RulesCommands commands = new RulesCommands(bases, new Output(System.out));
 
         RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> commands.reload(BROKEN.toString()));
 
