@@ -68,7 +68,7 @@ public class BatchCommands {
             @Option(longNames = "threads", description = "fact sets assessed at once (default: the number of processors)") Integer threads,
             @Option(longNames = "detail", defaultValue = "full", description = "what a line of assessments.jsonl holds: "
                     + "full, lean (no proof trees) or scores (the scores and the leader)") String detail,
-            @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
+            @Option(longNames = "rules", description = RuleBases.RULES_OPTION) String rules) {
         Set<Report> reports = reports(format);
         Detail level = detail(detail, reports);
         int workers = workers(threads);

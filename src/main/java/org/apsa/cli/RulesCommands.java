@@ -43,7 +43,6 @@ import java.util.stream.Stream;
 @Command(command = "rules", group = "Rules")
 public class RulesCommands {
 
-    private static final String RULES_HELP = "the folder of .drl rules (default: the one in use; at start APSA_RULES, else the embedded rules)";
     /** The JUnit XML file 'rules test --format junit --out DIR' writes, named as CI servers look for them. */
     static final String JUNIT_FILE = "TEST-rule-tests.xml";
 
@@ -56,7 +55,7 @@ public class RulesCommands {
     }
 
     @Command(command = "list", description = "List the rules: file and line, name, paragraph, title. Example: rules list")
-    void list(@Option(longNames = "rules", description = RULES_HELP) String rules) {
+    void list(@Option(longNames = "rules", description = RuleBases.IN_USE_OPTION) String rules) {
         RuleBase base = ruleBases.ruleBase(rules);
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%d rules from %s%n", base.rules().size(), RuleBases.describe(base.folder())));
@@ -71,7 +70,7 @@ public class RulesCommands {
     @ShellOnly
     @Command(command = "reload", description = "Compile the rules again and use them if they compile; otherwise show the "
             + "errors and keep the rules in use. Example: rules reload")
-    void reload(@Option(longNames = "rules", description = RULES_HELP) String rules) {
+    void reload(@Option(longNames = "rules", description = RuleBases.IN_USE_OPTION) String rules) {
         long started = System.nanoTime();
         RuleBase base;
         try {
@@ -91,7 +90,7 @@ public class RulesCommands {
 
     @Command(command = "validate", description = "Compile the rules and lint them: errors and warnings as path:line:col "
             + "with a fix. Exit 3 on errors (or on warnings with --strict). Example: rules validate --strict")
-    void validate(@Option(longNames = "rules", description = RULES_HELP) String rules,
+    void validate(@Option(longNames = "rules", description = RuleBases.IN_USE_OPTION) String rules,
                   @Option(longNames = "strict", description = "fail on warnings too") boolean strict) {
         Validation validation = new Validator().validate(ruleBases.folder(rules));
         out.print(validation.report());
@@ -108,7 +107,7 @@ public class RulesCommands {
     void test(@Option(longNames = "name", arity = OptionArity.ZERO_OR_MORE,
                       description = "the tests to run, named as their files (default: all)")
               @OptionValues(provider = "ruleTestNames") String[] names,
-              @Option(longNames = "rules", description = RULES_HELP) String rules,
+              @Option(longNames = "rules", description = RuleBases.IN_USE_OPTION) String rules,
               @Option(longNames = "format", defaultValue = "text", description = "text, or junit: JUnit XML for CI") String format,
               @Option(longNames = "out", description = "with --format junit, the folder to write TEST-rule-tests.xml into "
                       + "(created when missing); the text report goes to standard output") String outFolder) {
@@ -168,7 +167,7 @@ public class RulesCommands {
     @Command(command = "coverage", description = "Show what the rule tests exercise: which rules they (and with --facts the "
             + "fact sets in facts/) make fire and how often, which never fire, which indicators and levels no test states. "
             + "Example: rules coverage")
-    void coverage(@Option(longNames = "rules", description = RULES_HELP) String rules,
+    void coverage(@Option(longNames = "rules", description = RuleBases.IN_USE_OPTION) String rules,
                   @Option(longNames = "facts", description = "also assess the fact sets in facts/") boolean facts) {
         Path folder = ruleBases.folder(rules);
         Assessor assessor = new Assessor(RuleBases.loadPlaced(folder));
@@ -185,7 +184,7 @@ public class RulesCommands {
 
     @Command(command = "doc", description = "Write the Markdown catalogue of the rules (per file: rule, title, paragraph, "
             + "claims, conclusions, indicators read). Example: rules doc --out rules/CATALOGUE.md")
-    void doc(@Option(longNames = "rules", description = RULES_HELP) String rules,
+    void doc(@Option(longNames = "rules", description = RuleBases.IN_USE_OPTION) String rules,
              @Option(longNames = "out", description = "the file to write (default: standard output)") String outFile) {
         String markdown = Catalogue.markdown(RuleBases.loadPlaced(ruleBases.folder(rules)));
         if (outFile == null || outFile.isBlank()) {

@@ -23,8 +23,7 @@ public class VersionCommand {
 
     @Command(command = "version", description = "Show the tool's version, the rules in use (where they come from and their "
             + "fingerprint), and the versions of Drools and Java. Also apsa --version or -V. Example: version")
-    void version(@Option(longNames = "rules", description = "the folder of .drl rules (default: the one in use; "
-            + "at start APSA_RULES, else the embedded rules)") String rules) {
+    void version(@Option(longNames = "rules", description = RuleBases.IN_USE_OPTION) String rules) {
         String used = rules == null ? ruleBases.sessionSummary()
                 : UserPaths.of(rules) + ", fingerprint " + RuleBases.shortFingerprint(RuleBaseLoader.fingerprint(UserPaths.of(rules)));
         out.print("apsa " + tool() + "\n"
