@@ -29,7 +29,7 @@ final class CompletionScripts {
 
     /** The classes of the commands a one-shot run takes (the application context has them). */
     static final List<Class<?>> ONE_SHOT = List.of(AssessCommands.class, BatchCommands.class, ExplainCommands.class, ExploreCommands.class,
-            VocabularyCommands.class, RulesCommands.class, VersionCommand.class);
+            VocabularyCommands.class, RulesCommands.class, ToolCommands.class);
 
     /** The longest description shown beside a command or an option. */
     private static final int SUMMARY = 72;

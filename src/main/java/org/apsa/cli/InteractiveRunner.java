@@ -78,7 +78,7 @@ class InteractiveRunner implements ShellRunner, Ordered {
         } catch (UsageException | RuleBaseException e) {
             rules = e.getMessage();
         }
-        return "APSA " + VersionCommand.tool() + ", rules: " + rules + ".\n"
+        return "APSA " + ToolCommands.tool() + ", rules: " + rules + ".\n"
                 + "'help' lists the commands; Ctrl-D or 'exit' ends the shell.";
     }
 

@@ -62,11 +62,6 @@ public class RuleBases {
     private volatile Path startFolder;
     private volatile Consumer<Path> folderListener = folder -> { };
 
-    /** The rules of {@value #RULES_VARIABLE}, else the embedded ones. */
-    public RuleBases() {
-        this(null, System.getenv(RULES_VARIABLE));
-    }
-
     /** The application context's: {@code shellFolder} is the shell's {@code --rules DIR}, given as {@value #SESSION_FOLDER_PROPERTY}. */
     @Autowired
     RuleBases(@Value("${" + SESSION_FOLDER_PROPERTY + ":}") String shellFolder) {

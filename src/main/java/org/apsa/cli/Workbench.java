@@ -65,11 +65,6 @@ class Workbench {
     /** How the current fact set was opened, until its first assessment; then null. */
     private String opened;
 
-    /** The shell's workbench. */
-    public Workbench() {
-        this(Run.SHELL);
-    }
-
     /**
      * Outside the interactive shell there is no current fact set to begin with, and nothing
      * is kept at the end: what a script does not save, it did not mean to keep.

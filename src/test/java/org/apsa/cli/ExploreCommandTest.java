@@ -20,7 +20,7 @@ class ExploreCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
     private final CommandHarness oneShot = new CommandHarness(stdout, new PrintStream(err, true, StandardCharsets.UTF_8),
-            new ExploreCommands(new RuleBases(), new Workbench(Workbench.Run.COMMAND), new Output(stdout)));
+            new ExploreCommands(new RuleBases(null, null), new Workbench(Workbench.Run.COMMAND), new Output(stdout)));
 
     @Test
     void printsWhoLeadsWithTheSettingsThatReproduceIt() {

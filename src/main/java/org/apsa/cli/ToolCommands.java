@@ -2,21 +2,26 @@ package org.apsa.cli;
 
 import org.apsa.rulebase.RuleBaseLoader;
 import org.drools.base.util.Drools;
-import org.springframework.shell.command.annotation.Command;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** {@code version} (also {@code --version}, {@code -V}): what a bug report needs to say which tool and rules gave a result. */
+/**
+ * {@code version} (also {@code --version}, {@code -V}): what a bug report needs to say which
+ * tool and rules gave a result; {@code completion bash|zsh}: the completion script for an
+ * operating system's shell, hidden from help: the build writes the scripts into the
+ * distribution, whose README says how to use them.
+ */
 @Command(group = Help.SHELL)
-public class VersionCommand {
+public class ToolCommands {
 
     private final RuleBases ruleBases;
     private final Output out;
 
-    VersionCommand(RuleBases ruleBases, Output out) {
+    ToolCommands(RuleBases ruleBases, Output out) {
         this.ruleBases = ruleBases;
         this.out = out;
     }
@@ -31,6 +36,17 @@ public class VersionCommand {
                 + "Drools " + Drools.getFullVersion() + "\n"
                 + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
                 + System.getProperty("java.home") + ")\n");
+    }
+
+    @Command(command = "completion", hidden = true, description = "Print the completion script for bash or zsh. "
+            + "Example: completion bash")
+    void completion(@Option(longNames = "shell", required = true, description = "bash or zsh") String shell) {
+        CompletionScripts scripts = CompletionScripts.standard(ruleBases.knowledgeBase(null));
+        out.print(switch (shell) {
+            case "bash" -> scripts.bash();
+            case "zsh" -> scripts.zsh();
+            default -> throw new UsageException("no completion for \"" + shell + "\"; give bash or zsh");
+        });
     }
 
     /** The tool's version, as the build wrote it. */
