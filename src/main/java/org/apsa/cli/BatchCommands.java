@@ -76,10 +76,7 @@ public class BatchCommands {
             // Path.of("") is the current folder: the results would land among whatever is there.
             throw new UsageException("--out is empty; give the folder for the results, e.g. --out results");
         }
-        Path target = UserPaths.of(outFolder);
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
-        }
+        Path target = resultsFolder(outFolder);
         List<Path> inputs = Arrays.stream(paths).map(UserPaths::of).toList();
         // Refused in the interactive shell, whose commands come from there.
         InputStream standardInput = inputs.contains(Inputs.STANDARD_INPUT) ? out.standardInput() : System.in;
@@ -109,6 +106,15 @@ public class BatchCommands {
             throw new UsageException("--threads must be between 1 and 256, was " + workers);
         }
         return workers;
+    }
+
+    /** {@code --out} of batch and explore: a folder, created when missing; a file of that name is refused. */
+    static Path resultsFolder(String outFolder) {
+        Path target = UserPaths.of(outFolder);
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
+        }
+        return target;
     }
 
     /**

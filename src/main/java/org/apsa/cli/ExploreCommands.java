@@ -18,7 +18,6 @@ import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -64,10 +63,7 @@ public class ExploreCommands {
         }
         int workers = BatchCommands.workers(threads);
         Vary chosen = vary(vary, ruleBases.knowledgeBase(rules).vocabulary());
-        Path target = outFolder == null ? null : UserPaths.of(outFolder);
-        if (target != null && Files.exists(target) && !Files.isDirectory(target)) {
-            throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
-        }
+        Path target = outFolder == null ? null : BatchCommands.resultsFolder(outFolder);
         FactSet facts = file == null ? bench.current() : ruleBases.reader(rules).readOne(UserPaths.of(file));
         Exploration e = new Explorer(ruleBases.assessor(rules)).explore(facts, new Explorer.Options(samples, seed, chosen, workers));
         if (target == null) {

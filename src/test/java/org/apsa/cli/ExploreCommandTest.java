@@ -80,6 +80,16 @@ class ExploreCommandTest {
     }
 
     @Test
+    void anOutFolderThatIsAFileOrTooManyThreadsAreUsageErrors(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("results"), "");
+        assertThat(oneShot.execute("explore", "facts/baseline-2014-12.json", "--out", file.toString())).contains(2);
+        assertThat(oneShot.execute("explore", "facts/baseline-2014-12.json", "--threads", "0")).contains(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out " + file + " is a file; give a folder for the results")
+                .contains("--threads must be between 1 and 256, was 0");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void theHtmlPageShowsTheFactSetsTextEscapedAndEverySection(@TempDir Path dir) throws Exception {
         Path facts = Files.writeString(dir.resolve("hostile.json"), "{\"id\": \"hostile\", \"title\": \"<script>alert(1)</script> & \\\"more\\\"\", "
                 + "\"indicators\": {\"usChina.strategicDistrust\": {\"level\": \"high\", \"confidence\": 0.6}}}");
