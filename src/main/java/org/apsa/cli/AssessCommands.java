@@ -34,7 +34,7 @@ public class AssessCommands {
             @Option(longNames = "file", description = "the fact set, a .json file (or a .jsonl file of one line), or - for standard input; "
                     + "in the shell, the current fact set when left out") @OptionValues(provider = "factFiles") String file,
             @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
-            @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
+            @Option(longNames = "rules", description = RuleBases.RULES_OPTION) String rules) {
         Format chosen = Format.parse(format, "assess", Format.TEXT, Format.JSON, Format.MARKDOWN);
         FactSet facts = file == null ? bench.current() : FactInput.readOne(ruleBases.reader(rules), file, out);
         Assessor assessor = ruleBases.assessor(rules);

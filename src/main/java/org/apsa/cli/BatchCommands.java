@@ -68,21 +68,15 @@ public class BatchCommands {
             @Option(longNames = "threads", description = "fact sets assessed at once (default: the number of processors)") Integer threads,
             @Option(longNames = "detail", defaultValue = "full", description = "what a line of assessments.jsonl holds: "
                     + "full, lean (no proof trees) or scores (the scores and the leader)") String detail,
-            @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
+            @Option(longNames = "rules", description = RuleBases.RULES_OPTION) String rules) {
         Set<Report> reports = reports(format);
         Detail level = detail(detail, reports);
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || workers > 256) {
-            throw new UsageException("--threads must be between 1 and 256, was " + workers);
-        }
+        int workers = workers(threads);
         if (outFolder.isBlank()) {
             // Path.of("") is the current folder: the results would land among whatever is there.
             throw new UsageException("--out is empty; give the folder for the results, e.g. --out results");
         }
-        Path target = UserPaths.of(outFolder);
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
-        }
+        Path target = resultsFolder(outFolder);
         List<Path> inputs = Arrays.stream(paths).map(UserPaths::of).toList();
         // Refused in the interactive shell, whose commands come from there.
         InputStream standardInput = inputs.contains(Inputs.STANDARD_INPUT) ? out.standardInput() : System.in;
@@ -103,6 +97,24 @@ public class BatchCommands {
                     + " problem" + (summary.problems() == 1 ? "" : "s") + "), all listed here"));
             throw new InvalidFactSetException(quoted);
         }
+    }
+
+    /** {@code --threads} of batch and explore: the number of processors when left out. */
+    static int workers(Integer threads) {
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > 256) {
+            throw new UsageException("--threads must be between 1 and 256, was " + workers);
+        }
+        return workers;
+    }
+
+    /** {@code --out} of batch and explore: a folder, created when missing; a file of that name is refused. */
+    static Path resultsFolder(String outFolder) {
+        Path target = UserPaths.of(outFolder);
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
+        }
+        return target;
     }
 
     /**

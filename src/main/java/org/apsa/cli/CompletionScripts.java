@@ -7,7 +7,6 @@ import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +29,7 @@ final class CompletionScripts {
 
     /** The classes of the commands a one-shot run takes (the application context has them). */
     static final List<Class<?>> ONE_SHOT = List.of(AssessCommands.class, BatchCommands.class, ExplainCommands.class, ExploreCommands.class,
-            VocabularyCommands.class, RulesCommands.class, VersionCommand.class);
+            VocabularyCommands.class, RulesCommands.class, ToolCommands.class);
 
     /** The longest description shown beside a command or an option. */
     private static final int SUMMARY = 72;
@@ -37,7 +37,7 @@ final class CompletionScripts {
     /** What an option's value is completed with. */
     private enum Values { FILES, FOLDERS, WORDS, NONE }
 
-    private record Opt(String name, String description, boolean flag, Values values, List<String> words) {
+    private record Opt(String name, String description, boolean flag, Values values, List<String> words, boolean positional) {
     }
 
     private record Cmd(String name, String description, List<Opt> options, Values positional, List<String> words) {
@@ -58,34 +58,24 @@ final class CompletionScripts {
                     .sorted(Comparator.comparing(m -> Help.commandRank(Help.name(m))))
                     .forEach(m -> commands.add(command(m, knowledgeBase)));
         }
-        commands.add(new Cmd("help", "List the commands, or describe one", List.of(), Values.WORDS,
-                commands.stream().map(c -> c.name().split(" ")[0]).distinct().toList()));
+        commands.add(new Cmd("help", "List the commands, or describe one", List.of(), Values.WORDS, firstWords(commands)));
         return new CompletionScripts(commands);
     }
 
+    /** A command as help describes it, with what each option's value is completed with. */
     private static Cmd command(Method method, KnowledgeBase knowledgeBase) {
+        Help.Entry entry = Help.entry(method);
+        List<OptionValues> providers = Arrays.stream(method.getParameters()).filter(p -> p.isAnnotationPresent(Option.class))
+                .map(p -> p.getAnnotation(OptionValues.class)).toList();
         List<Opt> options = new ArrayList<>();
-        Values positional = Values.NONE;
-        List<String> positionalWords = List.of();
-        boolean[] byPosition = CommandWords.positional(method.getParameters());
-        Parameter[] parameters = method.getParameters();
-        for (int i = 0; i < parameters.length; i++) {
-            Option option = parameters[i].getAnnotation(Option.class);
-            if (option == null) {
-                continue;
-            }
-            String name = CommandWords.name(parameters[i]);
-            OptionValues provider = parameters[i].getAnnotation(OptionValues.class);
-            Values values = values(name, provider);
-            List<String> words = words(provider, knowledgeBase);
-            options.add(new Opt(name, summary(option.description()), CommandWords.isFlag(parameters[i]), values, words));
-            if (byPosition[i] && positional == Values.NONE) {
-                positional = values;
-                positionalWords = words;
-            }
+        for (int i = 0; i < providers.size(); i++) {
+            Help.Opt o = entry.options().get(i);
+            options.add(new Opt(o.name(), summary(o.description()), o.flag(), values(o.name(), providers.get(i)),
+                    words(providers.get(i), knowledgeBase), o.positional()));
         }
-        return new Cmd(Help.name(method), summary(method.getAnnotation(Command.class).description()), options, positional,
-                positionalWords);
+        Optional<Opt> positional = options.stream().filter(o -> o.positional() && o.values() != Values.NONE).findFirst();
+        return new Cmd(entry.name(), summary(entry.description()), options, positional.map(Opt::values).orElse(Values.NONE),
+                positional.map(Opt::words).orElse(List.of()));
     }
 
     private static Values values(String option, OptionValues provider) {
@@ -141,7 +131,7 @@ final class CompletionScripts {
         return groups;
     }
 
-    private List<String> firstWords() {
+    private static List<String> firstWords(List<Cmd> commands) {
         return commands.stream().map(c -> c.name().split(" ")[0]).distinct().toList();
     }
 
@@ -152,7 +142,7 @@ final class CompletionScripts {
                 .append("_apsa() {\n")
                 .append("  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} cmd=${COMP_WORDS[1]} first=2\n")
                 .append("  if [ \"$COMP_CWORD\" -eq 1 ]; then\n")
-                .append("    COMPREPLY=($(compgen -W \"").append(String.join(" ", firstWords())).append(" --version --help\" -- \"$cur\"))\n")
+                .append("    COMPREPLY=($(compgen -W \"").append(String.join(" ", firstWords(commands))).append(" --version --help\" -- \"$cur\"))\n")
                 .append("    return\n  fi\n")
                 .append("  case $cmd in\n");
         groups().forEach((group, members) -> s.append("    ").append(group).append(")\n")
@@ -175,14 +165,10 @@ final class CompletionScripts {
         }
         s.append("  esac\n")
                 .append("  case $prev in\n");
-        Map<String, String> byOption = new LinkedHashMap<>();
-        for (Cmd c : commands) {
-            for (Opt o : c.options()) {
-                if (!o.flag()) {
-                    byOption.putIfAbsent("--" + o.name(), bashValues(o.values(), o.words()));
-                }
-            }
-        }
+        // An option's value is completed as the first command taking it completes it.
+        Map<String, String> byOption = commands.stream().flatMap(c -> c.options().stream()).filter(o -> !o.flag())
+                .collect(Collectors.toMap(o -> "--" + o.name(), o -> bashValues(o.values(), o.words()), (first, later) -> first,
+                        LinkedHashMap::new));
         byOption.forEach((option, completion) -> s.append("    ").append(option).append(") ").append(completion).append(" return ;;\n"));
         s.append("  esac\n")
                 .append("  if [[ $cur == -* ]]; then\n")
@@ -217,7 +203,7 @@ final class CompletionScripts {
                 .append("  local -a commands\n")
                 .append("  commands=(\n");
         Map<String, List<Cmd>> groups = groups();
-        for (String first : firstWords()) {
+        for (String first : firstWords(commands)) {
             String description = groups.containsKey(first) ? "the " + first + " commands"
                     : commands.stream().filter(c -> c.name().equals(first)).findFirst().map(Cmd::description).orElse("");
             s.append("    '").append(first).append(':').append(description).append("'\n");

@@ -75,18 +75,13 @@ class Completions {
             Vocabulary vocabulary = vocabulary(ruleBases);
             String word = context.currentWord() == null ? "" : context.currentWord();
             int eq = word.indexOf('=');
-            List<CompletionProposal> proposals = new ArrayList<>();
-            if (eq > 0) {
-                vocabulary.find(word.substring(0, eq)).ifPresent(d -> {
-                    for (String level : d.scale().levels()) {
-                        proposals.add(new CompletionProposal(d.id() + "=" + level));
-                    }
-                    proposals.add(new CompletionProposal(d.id() + "=unknown"));
-                });
-            } else {
-                vocabulary.indicators().forEach(d -> proposals.add(new CompletionProposal(d.id() + "=").complete(false)));
+            if (eq <= 0) {
+                return vocabulary.indicators().stream().map(d -> new CompletionProposal(d.id() + "=").complete(false)).toList();
             }
-            return proposals;
+            return vocabulary.find(word.substring(0, eq)).stream()
+                    .flatMap(d -> Stream.concat(d.scale().levels().stream(), Stream.of("unknown"))
+                            .map(level -> new CompletionProposal(d.id() + "=" + level)))
+                    .toList();
         };
     }
 
@@ -112,25 +107,15 @@ class Completions {
         int slash = word.lastIndexOf('/');
         String prefix = slash < 0 ? "" : word.substring(0, slash + 1);
         Path folder = UserPaths.of(slash < 0 ? "." : prefix);
-        List<CompletionProposal> proposals = new ArrayList<>();
         try (Stream<Path> entries = Files.list(folder)) {
-            entries.sorted().forEach(p -> {
-                String name = p.getFileName().toString();
-                if (name.startsWith(".")) {
-                    return;
-                }
-                if (Files.isDirectory(p)) {
-                    if (leadsTo(p, extensions)) {
-                        proposals.add(new CompletionProposal(prefix + name + "/").complete(false));
-                    }
-                } else if (named(p, extensions)) {
-                    proposals.add(new CompletionProposal(prefix + name));
-                }
-            });
+            return entries.sorted().filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> Files.isDirectory(p) ? leadsTo(p, extensions) : named(p, extensions))
+                    .map(p -> Files.isDirectory(p) ? new CompletionProposal(prefix + p.getFileName() + "/").complete(false)
+                            : new CompletionProposal(prefix + p.getFileName()))
+                    .toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
-        return proposals;
     }
 
     /** How deep, and through how many entries, a folder is searched for a file worth offering. */

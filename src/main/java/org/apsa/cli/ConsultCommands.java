@@ -2,12 +2,10 @@ package org.apsa.cli;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
-import org.apsa.fact.Outlook;
 import org.apsa.explain.Sensitivity;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Reading;
-import org.apsa.fact.Vocabulary;
 import org.apsa.render.Style;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
@@ -154,10 +152,10 @@ public class ConsultCommands {
 
     /** MYCIN's WHY: which outlook the answer could move, and whether it could change the leader. */
     private static String why(Sensitivity.InformationValue v, Assessment assessment) {
-        String leader = assessment.leading() == null ? "no leader (insufficient evidence)" : title(assessment, assessment.leading());
+        String leader = assessment.leading() == null ? "no leader (insufficient evidence)" : assessment.title(assessment.leading());
         String byLevel = v.leaders().entrySet().stream()
                 .filter(e -> !e.getKey().equals(Sensitivity.UNKNOWN))
-                .map(e -> e.getKey() + " -> " + (e.getValue() == null ? "no leader" : title(assessment, e.getValue())))
+                .map(e -> e.getKey() + " -> " + (e.getValue() == null ? "no leader" : assessment.title(e.getValue())))
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "    Why: knowing %s could move an outlook's score by up to %.2f%s.%n"
                         + "    Today: %s. By answer: %s.",
@@ -169,10 +167,6 @@ public class ConsultCommands {
     private static String brief(Assessment a) {
         String scores = a.scenarios().stream().map(s -> String.format(Locale.ROOT, "%s %.2f", s.scenario(), s.score()))
                 .collect(Collectors.joining(", "));
-        return (a.leading() == null ? "no leader yet" : title(a, a.leading()) + " leads") + " (" + scores + ")";
-    }
-
-    private static String title(Assessment a, String scenario) {
-        return a.title(scenario);
+        return (a.leading() == null ? "no leader yet" : a.title(a.leading()) + " leads") + " (" + scores + ")";
     }
 }

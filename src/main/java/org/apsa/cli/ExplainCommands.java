@@ -46,7 +46,7 @@ public class ExplainCommands {
             @Option(longNames = "scenario", description = "an outlook id of the rules' knowledge base, as 'assess' ranks them") @OptionValues(provider = "outlookIds") String scenario,
             @Option(longNames = "judgment", description = "a judgment id: one that holds, as 'assess' lists them, or any the rules can draw") String judgment,
             @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
-            @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
+            @Option(longNames = "rules", description = RuleBases.RULES_OPTION) String rules) {
         Format chosen = Format.parse(format, "explain", Format.TEXT, Format.JSON, Format.MARKDOWN);
         KnowledgeBase kb = ruleBases.knowledgeBase(rules);
         Target target = Target.of(kb, file, scenario, judgment, true);
@@ -95,7 +95,7 @@ public class ExplainCommands {
                     + "an outlook id here is taken as --scenario") @OptionValues(provider = "factFilesOrOutlooks") String file,
             @Option(longNames = "scenario", description = "an outlook id of the rules' knowledge base, as 'assess' ranks them") @OptionValues(provider = "outlookIds") String scenario,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") String format,
-            @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
+            @Option(longNames = "rules", description = RuleBases.RULES_OPTION) String rules) {
         Format chosen = Format.parse(format, "why-not", Format.TEXT, Format.JSON);
         KnowledgeBase kb = ruleBases.knowledgeBase(rules);
         Target target = Target.of(kb, file, scenario, null, false);
@@ -103,7 +103,7 @@ public class ExplainCommands {
         scenario = target.scenario();
         if (scenario == null) {
             throw new UsageException("which outlook? e.g. why-not " + (file == null ? "" : file + " ") + "--scenario "
-                    + ruleBases.knowledgeBase(rules).best().id());
+                    + kb.best().id());
         }
         String id = outlook(kb, scenario);
         Assessor assessor = ruleBases.assessor(rules);
@@ -117,7 +117,7 @@ public class ExplainCommands {
     void sensitivity(
             @Option(longNames = "file", description = "the fact set (in the shell: the current one when left out)") @OptionValues(provider = "factFiles") String file,
             @Option(longNames = "format", defaultValue = "text", description = "text or json") String format,
-            @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
+            @Option(longNames = "rules", description = RuleBases.RULES_OPTION) String rules) {
         Format chosen = Format.parse(format, "sensitivity", Format.TEXT, Format.JSON);
         Assessor assessor = ruleBases.assessor(rules);
         FactSet facts = read(file, assessor);

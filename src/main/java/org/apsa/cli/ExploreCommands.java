@@ -18,7 +18,6 @@ import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,7 +29,7 @@ import java.util.Set;
 @Command(group = "Explanation")
 public class ExploreCommands {
 
-    /** The formats and the file each is written to under --out. */
+    /** The formats, each written under --out to exploration.txt, .json, .md or .html. */
     private static final List<String> FORMATS = List.of("text", "json", "markdown", "html");
     static final int MAX_SAMPLES = 10_000_000;
 
@@ -62,15 +61,9 @@ public class ExploreCommands {
         if (samples < 1 || samples > MAX_SAMPLES) {
             throw new UsageException("--samples must be between 1 and " + String.format(Locale.ROOT, "%,d", MAX_SAMPLES) + ", was " + samples);
         }
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || workers > 256) {
-            throw new UsageException("--threads must be between 1 and 256, was " + workers);
-        }
+        int workers = BatchCommands.workers(threads);
         Vary chosen = vary(vary, ruleBases.knowledgeBase(rules).vocabulary());
-        Path target = outFolder == null ? null : UserPaths.of(outFolder);
-        if (target != null && Files.exists(target) && !Files.isDirectory(target)) {
-            throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
-        }
+        Path target = outFolder == null ? null : BatchCommands.resultsFolder(outFolder);
         FactSet facts = file == null ? bench.current() : ruleBases.reader(rules).readOne(UserPaths.of(file));
         Exploration e = new Explorer(ruleBases.assessor(rules)).explore(facts, new Explorer.Options(samples, seed, chosen, workers));
         if (target == null) {
@@ -79,7 +72,7 @@ public class ExploreCommands {
         }
         StringBuilder written = new StringBuilder();
         for (String f : formats) {
-            Path path = target.resolve("exploration." + extension(f));
+            Path path = target.resolve("exploration." + (f.equals("text") ? "txt" : f.equals("markdown") ? "md" : f));
             try {
                 List<Path> created = AtomicFiles.write(path, render(e, f, Style.PLAIN), true);
                 written.append("Wrote ").append(path).append(AtomicFiles.created(created)).append('\n');
@@ -97,14 +90,6 @@ public class ExploreCommands {
             case "markdown" -> ExplorationMarkdown.render(e);
             case "html" -> ExplorationHtml.render(e);
             default -> ExplorationText.render(e, style);
-        };
-    }
-
-    private static String extension(String format) {
-        return switch (format) {
-            case "text" -> "txt";
-            case "markdown" -> "md";
-            default -> format;
         };
     }
 

@@ -62,11 +62,6 @@ class Output {
         return value != null && !value.isEmpty();
     }
 
-    /** Output for a one-shot run: standard output, no colour. */
-    static Output standardOutput() {
-        return new Output(System.out);
-    }
-
     /**
      * Prints text as it is, ending it with a newline when it lacks one.
      *

@@ -48,6 +48,10 @@ public class RuleBases {
     public static final String SESSION_FOLDER_PROPERTY = "apsa.shell.rules";
     /** The environment variable naming the rules to use when no {@code --rules} is given. */
     public static final String RULES_VARIABLE = "APSA_RULES";
+    /** What {@code --rules} is, in the help of a command that reads the rules. */
+    static final String RULES_OPTION = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)";
+    /** What {@code --rules} is, in the help of a command about the rules in use. */
+    static final String IN_USE_OPTION = "the folder of .drl rules (default: the one in use; at start APSA_RULES, else the embedded rules)";
 
     /** {@code --rules DIR} given to the shell at start, or null. */
     private final String shellFolder;
@@ -58,11 +62,6 @@ public class RuleBases {
     /** The folder the session started with, before any reload. */
     private volatile Path startFolder;
     private volatile Consumer<Path> folderListener = folder -> { };
-
-    /** The rules of {@value #RULES_VARIABLE}, else the embedded ones. */
-    public RuleBases() {
-        this(null, System.getenv(RULES_VARIABLE));
-    }
 
     /** The application context's: {@code shellFolder} is the shell's {@code --rules DIR}, given as {@value #SESSION_FOLDER_PROPERTY}. */
     @Autowired
@@ -85,12 +84,15 @@ public class RuleBases {
             return sessionAssessor();
         }
         Path given = UserPaths.of(folder);
-        Session current = session.get();
-        if (current != null && key(current.folder()).equals(key(given))) {
-            return current.assessor();
-        }
+        Assessor loaded = loaded(given);
         // Keyed by the absolute folder; loaded by the path as given, so messages name it as the user wrote it.
-        return others.computeIfAbsent(key(given), p -> new Assessor(loadPlaced(given)));
+        return loaded != null ? loaded : others.computeIfAbsent(key(given), p -> new Assessor(loadPlaced(given)));
+    }
+
+    /** The assessor already loaded for a folder: the session's, or another's; null when there is none. */
+    private Assessor loaded(Path folder) {
+        Session current = session.get();
+        return current != null && key(current.folder()).equals(key(folder)) ? current.assessor() : others.get(key(folder));
     }
 
     /**
@@ -101,11 +103,7 @@ public class RuleBases {
      */
     public KnowledgeBase knowledgeBase(String folder) {
         Path given = folder(folder);
-        Session current = session.get();
-        if (current != null && key(current.folder()).equals(key(given))) {
-            return current.assessor().rules().knowledgeBase();
-        }
-        Assessor loaded = others.get(key(given));
+        Assessor loaded = loaded(given);
         return loaded != null ? loaded.rules().knowledgeBase() : RuleBaseLoader.knowledgeBase(given);
     }
 

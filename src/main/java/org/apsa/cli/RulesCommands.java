@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -42,7 +43,6 @@ import java.util.stream.Stream;
 @Command(command = "rules", group = "Rules")
 public class RulesCommands {
 
-    private static final String RULES_HELP = "the folder of .drl rules (default: the one in use; at start APSA_RULES, else the embedded rules)";
     /** The JUnit XML file 'rules test --format junit --out DIR' writes, named as CI servers look for them. */
     static final String JUNIT_FILE = "TEST-rule-tests.xml";
 
@@ -55,7 +55,7 @@ public class RulesCommands {
     }
 
     @Command(command = "list", description = "List the rules: file and line, name, paragraph, title. Example: rules list")
-    void list(@Option(longNames = "rules", description = RULES_HELP) String rules) {
+    void list(@Option(longNames = "rules", description = RuleBases.IN_USE_OPTION) String rules) {
         RuleBase base = ruleBases.ruleBase(rules);
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%d rules from %s%n", base.rules().size(), RuleBases.describe(base.folder())));
@@ -70,7 +70,7 @@ public class RulesCommands {
     @ShellOnly
     @Command(command = "reload", description = "Compile the rules again and use them if they compile; otherwise show the "
             + "errors and keep the rules in use. Example: rules reload")
-    void reload(@Option(longNames = "rules", description = RULES_HELP) String rules) {
+    void reload(@Option(longNames = "rules", description = RuleBases.IN_USE_OPTION) String rules) {
         long started = System.nanoTime();
         RuleBase base;
         try {
@@ -84,15 +84,13 @@ public class RulesCommands {
             throw RuleBases.placed(ruleBases.folder(rules), e, "The rules do not compile; " + (ruleBases.hasRulesInUse()
                     ? "the rules in use stay" : "no rules are in use until they do") + ". 'rules validate' shows warnings too.");
         }
-        StringBuilder text = new StringBuilder();
-        base.warnings().forEach(w -> text.append(w).append('\n'));
-        out.print(text + String.format(Locale.ROOT, "Reloaded %d rules from %s in %d ms.", base.rules().size(), RuleBases.describe(base.folder()),
+        out.print(base.warnings().stream().map(w -> w + "\n").collect(Collectors.joining()) + String.format(Locale.ROOT, "Reloaded %d rules from %s in %d ms.", base.rules().size(), RuleBases.describe(base.folder()),
                 (System.nanoTime() - started) / 1_000_000));
     }
 
     @Command(command = "validate", description = "Compile the rules and lint them: errors and warnings as path:line:col "
             + "with a fix. Exit 3 on errors (or on warnings with --strict). Example: rules validate --strict")
-    void validate(@Option(longNames = "rules", description = RULES_HELP) String rules,
+    void validate(@Option(longNames = "rules", description = RuleBases.IN_USE_OPTION) String rules,
                   @Option(longNames = "strict", description = "fail on warnings too") boolean strict) {
         Validation validation = new Validator().validate(ruleBases.folder(rules));
         out.print(validation.report());
@@ -109,7 +107,7 @@ public class RulesCommands {
     void test(@Option(longNames = "name", arity = OptionArity.ZERO_OR_MORE,
                       description = "the tests to run, named as their files (default: all)")
               @OptionValues(provider = "ruleTestNames") String[] names,
-              @Option(longNames = "rules", description = RULES_HELP) String rules,
+              @Option(longNames = "rules", description = RuleBases.IN_USE_OPTION) String rules,
               @Option(longNames = "format", defaultValue = "text", description = "text, or junit: JUnit XML for CI") String format,
               @Option(longNames = "out", description = "with --format junit, the folder to write TEST-rule-tests.xml into "
                       + "(created when missing); the text report goes to standard output") String outFolder) {
@@ -131,11 +129,7 @@ public class RulesCommands {
         }
         Assessor assessor = new Assessor(RuleBases.loadPlaced(folder));
         RuleTestReport report = wanted.isEmpty() ? RuleTestReport.run(assessor, tests) : RuleTestReport.run(assessor, tests, wanted);
-        if (junit && outFolder == null) {
-            out.print(report.junitXml(LocalDateTime.now()));
-        } else {
-            out.print(report.render());
-        }
+        out.print(junit && outFolder == null ? report.junitXml(LocalDateTime.now()) : report.render());
         if (junit && outFolder != null) {
             Path target = UserPaths.of(outFolder).resolve(JUNIT_FILE);
             try {
@@ -173,13 +167,12 @@ public class RulesCommands {
     @Command(command = "coverage", description = "Show what the rule tests exercise: which rules they (and with --facts the "
             + "fact sets in facts/) make fire and how often, which never fire, which indicators and levels no test states. "
             + "Example: rules coverage")
-    void coverage(@Option(longNames = "rules", description = RULES_HELP) String rules,
+    void coverage(@Option(longNames = "rules", description = RuleBases.IN_USE_OPTION) String rules,
                   @Option(longNames = "facts", description = "also assess the fact sets in facts/") boolean facts) {
         Path folder = ruleBases.folder(rules);
         Assessor assessor = new Assessor(RuleBases.loadPlaced(folder));
-        List<FactSet> sets = new ArrayList<>();
         List<RuleTest> tests = new RuleTestReader(assessor.rules().knowledgeBase()).readAll(folder.resolve("tests"));
-        tests.forEach(t -> sets.add(t.facts()));
+        List<FactSet> sets = new ArrayList<>(tests.stream().map(RuleTest::facts).toList());
         String over = tests.size() + " rule tests";
         if (facts) {
             List<FactSet> shipped = factSets(Path.of("facts"), assessor.rules().knowledgeBase());
@@ -191,7 +184,7 @@ public class RulesCommands {
 
     @Command(command = "doc", description = "Write the Markdown catalogue of the rules (per file: rule, title, paragraph, "
             + "claims, conclusions, indicators read). Example: rules doc --out rules/CATALOGUE.md")
-    void doc(@Option(longNames = "rules", description = RULES_HELP) String rules,
+    void doc(@Option(longNames = "rules", description = RuleBases.IN_USE_OPTION) String rules,
              @Option(longNames = "out", description = "the file to write (default: standard output)") String outFile) {
         String markdown = Catalogue.markdown(RuleBases.loadPlaced(ruleBases.folder(rules)));
         if (outFile == null || outFile.isBlank()) {
@@ -202,14 +195,13 @@ public class RulesCommands {
         if (Files.isDirectory(target)) {
             throw new UsageException("--out " + outFile + " is a folder; give a file, e.g. --out rules/CATALOGUE.md");
         }
-        List<Path> created;
         try {
-            created = AtomicFiles.write(target, markdown, true);
+            List<Path> created = AtomicFiles.write(target, markdown, true);
+            out.print("Wrote the catalogue of " + markdown.lines().filter(l -> l.startsWith("| ") && l.contains("(line ")).count()
+                    + " rules to " + outFile + AtomicFiles.created(created) + ".");
         } catch (IOException e) {
             throw new UsageException("cannot write " + outFile + ": " + AtomicFiles.reason(e));
         }
-        out.print("Wrote the catalogue of " + markdown.lines().filter(l -> l.startsWith("| ") && l.contains("(line ")).count()
-                + " rules to " + outFile + AtomicFiles.created(created) + ".");
     }
 
     private static List<FactSet> factSets(Path folder, KnowledgeBase kb) {

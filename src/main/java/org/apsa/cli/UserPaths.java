@@ -17,18 +17,11 @@ public final class UserPaths {
 
     /** @throws UsageException when the text cannot name a file at all */
     public static Path of(String typed) {
+        boolean home = typed.equals("~") || typed.startsWith("~/") || typed.startsWith("~" + File.separator);
         try {
-            return Path.of(expand(typed));
+            return Path.of(home ? System.getProperty("user.home") + typed.substring(1) : typed);
         } catch (InvalidPathException e) {
             throw new UsageException("\"" + typed.replaceAll("\\p{Cntrl}", "?") + "\" is not a usable path: " + e.getReason());
         }
-    }
-
-    /** {@code typed} with a leading {@code ~} or {@code ~/} replaced by the home folder. */
-    static String expand(String typed) {
-        if (typed.equals("~") || typed.startsWith("~/") || typed.startsWith("~" + File.separator)) {
-            return System.getProperty("user.home") + typed.substring(1);
-        }
-        return typed;
     }
 }

@@ -25,7 +25,7 @@ public class VocabularyCommands {
             + "Example: vocabulary --format json")
     void vocabulary(@Option(longNames = "format", defaultValue = "text", description = "text or json") String format,
                     @Option(longNames = "schema", description = "print the fact-set JSON Schema of the knowledge base instead") boolean schema,
-                    @Option(longNames = "rules", description = "the folder of .drl rules (default: APSA_RULES, else the embedded rules)") String rules) {
+                    @Option(longNames = "rules", description = RuleBases.RULES_OPTION) String rules) {
         Format chosen = Format.parse(format, "vocabulary", Format.TEXT, Format.JSON);
         Vocabulary vocabulary = ruleBases.knowledgeBase(rules).vocabulary();
         if (schema) {

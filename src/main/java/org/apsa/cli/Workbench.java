@@ -65,11 +65,6 @@ class Workbench {
     /** How the current fact set was opened, until its first assessment; then null. */
     private String opened;
 
-    /** The shell's workbench. */
-    public Workbench() {
-        this(Run.SHELL);
-    }
-
     /**
      * Outside the interactive shell there is no current fact set to begin with, and nothing
      * is kept at the end: what a script does not save, it did not mean to keep.
@@ -78,20 +73,11 @@ class Workbench {
         this.run = run;
     }
 
-    /** The shell's, or an {@code @FILE} script's when the run is not interactive. */
-    Workbench(boolean oneShot) {
-        this(oneShot ? Run.SCRIPT : Run.SHELL);
-    }
-
-    /** The application context's, for the run the program's arguments ask for ({@link #runOf}). */
+    /** The application context's, for the run the program's arguments ask for: none, the shell; {@code @FILE}, a script; else one command. */
     @Autowired
     Workbench(ApplicationArguments arguments) {
-        this(runOf(arguments.getSourceArgs()));
-    }
-
-    /** The run the program's arguments ask for: none, the shell; {@code @FILE}, a script; else one command. */
-    static Run runOf(String... args) {
-        return args.length == 0 ? Run.SHELL : args[0].startsWith("@") ? Run.SCRIPT : Run.COMMAND;
+        this(arguments.getSourceArgs().length == 0 ? Run.SHELL
+                : arguments.getSourceArgs()[0].startsWith("@") ? Run.SCRIPT : Run.COMMAND);
     }
 
     /** The current fact set; a usage error when there is none. */
@@ -103,7 +89,6 @@ class Workbench {
         return current;
     }
 
-    /** Which run this workbench serves. */
     Run run() {
         return run;
     }

@@ -27,13 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The analyst's workbench: a current fact set to load, edit, compare and save. */
 @Command(group = "Workbench")
@@ -215,10 +214,6 @@ public class WorkbenchCommands {
      * The fact set with each {@code ID=LEVEL[@CONFIDENCE]} applied: a stated indicator keeps its
      * confidence (and note) unless a confidence is given; one not stated gets the confidence given, else 1.
      */
-    static FactSet variant(FactSet facts, List<String> changes) {
-        return variant(facts.vocabulary(), facts, changes);
-    }
-
     static FactSet variant(Vocabulary vocabulary, FactSet facts, List<String> changes) {
         FactSet variant = facts;
         Map<String, String> given = new HashMap<>();
@@ -308,19 +303,12 @@ public class WorkbenchCommands {
     }
 
     private String scores(List<ScenarioScore> scores) {
-        Map<String, Double> byId = new LinkedHashMap<>();
-        scores.forEach(s -> byId.put(s.scenario(), s.score()));
-        List<String> parts = new ArrayList<>();
-        for (var o : ruleBases.knowledgeBase(null).outlooks()) {
-            parts.add(String.format(Locale.ROOT, "%s %.2f", o.id(), byId.get(o.id())));
-        }
-        return String.join(", ", parts);
+        Map<String, Double> byId = scores.stream().collect(Collectors.toMap(ScenarioScore::scenario, ScenarioScore::score));
+        return ruleBases.knowledgeBase(null).outlooks().stream()
+                .map(o -> String.format(Locale.ROOT, "%s %.2f", o.id(), byId.get(o.id())))
+                .collect(Collectors.joining(", "));
     }
 
-    /**
-     * The schema reference for a file saved inside the project (the folder holding
-     * facts/fact-set.schema.json), relative to the file; none for a file elsewhere.
-     */
     /** The {@code $schema} a fact file names, kept when it is saved again; empty when it names none or cannot be read. */
     private static Optional<String> schemaOf(Path file) {
         try {
@@ -331,6 +319,10 @@ public class WorkbenchCommands {
         }
     }
 
+    /**
+     * The schema reference for a file saved inside the project (the folder holding
+     * facts/fact-set.schema.json), relative to the file; none for a file elsewhere.
+     */
     private static String schemaFor(Path target) {
         Path project = Path.of("").toAbsolutePath();
         Path schema = project.resolve("facts").resolve("fact-set.schema.json");

@@ -61,7 +61,7 @@ class BadInputCorpusTest {
     Stream<DynamicTest> everyDefectExitsOneWithOnePositionedMessagePerProblemAndNoStackTrace() throws IOException {
         List<Path> corpus = new ArrayList<>(corpus());
         corpus.add(veryLarge);
-        AssessCommands assess = new AssessCommands(new RuleBases(), new Workbench(), new Output(null, true));
+        AssessCommands assess = new AssessCommands(new RuleBases(null, null), new Workbench(Workbench.Run.SHELL), new Output(null, true));
         return corpus.stream().filter(f -> !f.getFileName().toString().equals(BATCH_ONLY)).map(file -> DynamicTest.dynamicTest(
                 file.getFileName().toString(), () -> {
                     Exception failure = catchException(() -> assess.assess(file.toString(), "json", "rules"));

@@ -60,7 +60,7 @@ class BatchProvenanceTest {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         CommandHarness oneShot = new CommandHarness(print, new PrintStream(stderr, true, StandardCharsets.UTF_8),
-                new BatchCommands(new RuleBases(), new Output(print)));
+                new BatchCommands(new RuleBases(null, null), new Output(print)));
         assertThat(oneShot.execute("batch", "facts", "--out", out.toString(), "--format", "all"))
                 .as(stderr.toString(StandardCharsets.UTF_8)).contains(ExitCode.OK.status());
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("run.json");

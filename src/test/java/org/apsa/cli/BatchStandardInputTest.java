@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BatchStandardInputTest {
 
     private static final InputStream STDIN = System.in;
-    private static final RuleBases RULES = new RuleBases();
+    private static final RuleBases RULES = new RuleBases(null, null);
 
     @TempDir
     Path temp;

@@ -107,9 +107,9 @@ final class CommandHarness {
 
     /** The one-shot commands of the tool, wired as the shell wires them. */
     static CommandHarness standard() {
-        RuleBases rules = new RuleBases();
+        RuleBases rules = new RuleBases(null, null);
         Workbench bench = new Workbench(Workbench.Run.COMMAND);
-        Output out = Output.standardOutput();
+        Output out = new Output(System.out);
         return new CommandHarness(System.out, System.err, out::width,
                 new AssessCommands(rules, bench, out),
                 new ExplainCommands(rules, bench, out),
@@ -117,8 +117,7 @@ final class CommandHarness {
                 new ExploreCommands(rules, bench, out),
                 new VocabularyCommands(out, rules),
                 new RulesCommands(rules, out),
-                new VersionCommand(rules, out),
-                new CompletionCommand(out, rules))
+                new ToolCommands(rules, out))
                 .shellOnly(WorkbenchCommands.class, ConsultCommands.class, ScriptCommand.class);
     }
 

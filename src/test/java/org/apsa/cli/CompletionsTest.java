@@ -2,7 +2,9 @@ package org.apsa.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.shell.CompletionContext;
 import org.springframework.shell.CompletionProposal;
+import org.springframework.shell.completion.CompletionProvider;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +50,19 @@ class CompletionsTest {
         RuleBases example = new RuleBases("examples/river-basin", null);
         assertThat(Completions.outlooks(example)).containsExactly("shared-management", "managed-rivalry", "water-conflict");
         assertThat(Completions.vocabulary(example).ids()).startsWith("basin.dataSharing", "basin.treatyCompliance");
+    }
+
+    @Test
+    void whatIfOffersEveryIdThenTheLevelsOfTheIdTyped() {
+        CompletionProvider assignments = new Completions().indicatorAssignments(new RuleBases("examples/river-basin", null));
+
+        List<CompletionProposal> ids = assignments.apply(new CompletionContext(List.of("what-if", ""), 1, 0, null, null));
+        assertThat(ids).extracting(CompletionProposal::value).startsWith("basin.dataSharing=", "basin.treatyCompliance=");
+        assertThat(ids).noneMatch(CompletionProposal::complete);
+        List<CompletionProposal> levels = assignments.apply(new CompletionContext(List.of("what-if", "basin.drought="), 1, 0, null, null));
+        assertThat(levels).extracting(CompletionProposal::value).endsWith("basin.drought=unknown")
+                .allMatch(v -> v.startsWith("basin.drought=")).hasSizeGreaterThan(2);
+        assertThat(assignments.apply(new CompletionContext(List.of("what-if", "nothing="), 1, 0, null, null))).isEmpty();
     }
 
     @Test

@@ -20,7 +20,7 @@ class ExploreCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
     private final CommandHarness oneShot = new CommandHarness(stdout, new PrintStream(err, true, StandardCharsets.UTF_8),
-            new ExploreCommands(new RuleBases(), new Workbench(Workbench.Run.COMMAND), new Output(stdout)));
+            new ExploreCommands(new RuleBases(null, null), new Workbench(Workbench.Run.COMMAND), new Output(stdout)));
 
     @Test
     void printsWhoLeadsWithTheSettingsThatReproduceIt() {
@@ -77,6 +77,16 @@ class ExploreCommandTest {
         assertThat(oneShot.execute("explore", "facts/baseline-2014-12.json", "--format", "jsn")).contains(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("give --out DIR").contains("--samples must be between 1")
                 .contains("did you mean \"json\"");
+    }
+
+    @Test
+    void anOutFolderThatIsAFileOrTooManyThreadsAreUsageErrors(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("results"), "");
+        assertThat(oneShot.execute("explore", "facts/baseline-2014-12.json", "--out", file.toString())).contains(2);
+        assertThat(oneShot.execute("explore", "facts/baseline-2014-12.json", "--threads", "0")).contains(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out " + file + " is a file; give a folder for the results")
+                .contains("--threads must be between 1 and 256, was 0");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

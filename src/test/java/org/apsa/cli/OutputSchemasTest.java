@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutputSchemasTest {
 
     private static final String BASELINE = "facts/baseline-2014-12.json";
-    private static final RuleBases RULES = new RuleBases();
+    private static final RuleBases RULES = new RuleBases(null, null);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<Path> factFiles;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PromptTest {
 
-    private final Workbench bench = new Workbench();
+    private final Workbench bench = new Workbench(Workbench.Run.SHELL);
     private final Prompt prompt = new Prompt(bench);
 
     @Test

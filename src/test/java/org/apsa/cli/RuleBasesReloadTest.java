@@ -57,7 +57,7 @@ class RuleBasesReloadTest {
 
     @Test
     void anEditThatDoesNotCompileKeepsTheRulesInUse() throws Exception {
-        RuleBases bases = new RuleBases();
+        RuleBases bases = new RuleBases(null, null);
         RuleBase before = bases.reload(rules.toString());
         edit("scoring.drl", "not InsufficientEvidence()", "not InsufficientEvidence(");
 
@@ -80,7 +80,7 @@ class RuleBasesReloadTest {
     void rulesThatValidateCallsWrongAreNotLoadedForACommand() throws Exception {
         edit("china-role.drl", "id == \"china.securityDialogue\", level == \"high\"", "id == \"china.securityDialogue\", level == \"hihg\"");
 
-        assertThatThrownBy(() -> new RuleBases().assessor(rules.toString()))
+        assertThatThrownBy(() -> new RuleBases(null, null).assessor(rules.toString()))
                 .isInstanceOf(RuleBaseException.class)
                 .hasMessageStartingWith(misspelledLevel() + "\n    fix: use a level of the indicator's scale\n")
                 .hasMessageEndingWith("The rules have 1 error, so they are not used; fix it ('rules validate' shows warnings too).");
@@ -88,7 +88,7 @@ class RuleBasesReloadTest {
 
     @Test
     void aLiveReloadOfRulesThatValidateCallsWrongKeepsTheRulesInUseAndSaysWhy() throws Exception {
-        RuleBases bases = new RuleBases();
+        RuleBases bases = new RuleBases(null, null);
         RuleBase first = bases.reload(rules.toString());
         List<String> notices = new CopyOnWriteArrayList<>();
         LiveReload live = new LiveReload(bases, notices::add, true, Duration.ofMillis(300));
@@ -107,7 +107,7 @@ class RuleBasesReloadTest {
 
     @Test
     void anEditThatCompilesSwapsTheRules() throws Exception {
-        RuleBases bases = new RuleBases();
+        RuleBases bases = new RuleBases(null, null);
         RuleBase before = bases.reload(rules.toString());
         edit("scoring.drl", "rule \"" + LEADER + "\"", "rule \"Name the leader\"");
 
@@ -121,7 +121,7 @@ class RuleBasesReloadTest {
 
     @Test
     void assessmentsInFlightDuringSwapsAllSucceedOnTheRulesTheyStartedWith() throws Exception {
-        RuleBases bases = new RuleBases();
+        RuleBases bases = new RuleBases(null, null);
         bases.reload(rules.toString());
         AtomicBoolean swapping = new AtomicBoolean(true);
         List<Throwable> failures = new CopyOnWriteArrayList<>();
@@ -164,7 +164,7 @@ class RuleBasesReloadTest {
 
     @Test
     void theWatcherReloadsAChangedFolderAndKeepsTheOldRulesWhenTheChangeIsBroken() throws Exception {
-        RuleBases bases = new RuleBases();
+        RuleBases bases = new RuleBases(null, null);
         RuleBase first = bases.reload(rules.toString());
         List<String> notices = new CopyOnWriteArrayList<>();
         LiveReload live = new LiveReload(bases, notices::add, true, Duration.ofMillis(300));
@@ -192,7 +192,7 @@ class RuleBasesReloadTest {
 
     @Test
     void theWatcherIsNotStartedOutsideTheInteractiveShell() {
-        LiveReload live = new LiveReload(new RuleBases(), text -> { }, false, Duration.ofMillis(300));
+        LiveReload live = new LiveReload(new RuleBases(null, null), text -> { }, false, Duration.ofMillis(300));
         live.start();
 
         assertThat(live.isRunning()).isFalse();

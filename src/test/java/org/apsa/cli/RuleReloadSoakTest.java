@@ -140,7 +140,7 @@ class RuleReloadSoakTest {
     }
 
     private static Run run(long assessments, int reloads) throws Exception {
-        RuleBases ruleBases = new RuleBases();
+        RuleBases ruleBases = new RuleBases(null, null);
         ruleBases.reload(original.toString());
         Run run = new Run();
         factSets.forEach(f -> run.seen.add(ConcurrentHashMap.newKeySet()));

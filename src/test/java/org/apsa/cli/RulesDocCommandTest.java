@@ -18,7 +18,7 @@ class RulesDocCommandTest {
     @Test
     void aFileInThePathIsNamed(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("f.txt"), "x");
-        RulesCommands commands = new RulesCommands(new RuleBases(), Output.standardOutput());
+        RulesCommands commands = new RulesCommands(new RuleBases(null, null), new Output(System.out));
 
         assertThatThrownBy(() -> commands.doc(null, file.resolve("x.md").toString())).isInstanceOf(UsageException.class)
                 .hasMessage("cannot write " + file.resolve("x.md") + ": " + file + " is a file, not a folder");
@@ -31,7 +31,7 @@ class RulesDocCommandTest {
         PrintStream standardOutput = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            new RulesCommands(new RuleBases(), Output.standardOutput()).doc(null, target.toString());
+            new RulesCommands(new RuleBases(null, null), new Output(System.out)).doc(null, target.toString());
         } finally {
             System.setOut(standardOutput);
         }

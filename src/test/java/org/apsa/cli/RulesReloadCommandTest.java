@@ -16,8 +16,8 @@ class RulesReloadCommandTest {
 
     @Test
     void aFailedReloadPlacesTheErrorAtTheStatementWithItsFixAndKeepsTheRulesInUse() {
-        RuleBases bases = new RuleBases();
-        RulesCommands commands = new RulesCommands(bases, Output.standardOutput());
+        RuleBases bases = new RuleBases(null, null);
+        RulesCommands commands = new RulesCommands(bases, new Output(System.out));
         bases.assessor(null);
 
         RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> commands.reload(BROKEN.toString()));
@@ -31,8 +31,8 @@ class RulesReloadCommandTest {
 
     @Test
     void beforeAnyRulesCompiledAFailedReloadDoesNotClaimRulesInUse() {
-        RuleBases bases = new RuleBases();
-        RulesCommands commands = new RulesCommands(bases, Output.standardOutput());
+        RuleBases bases = new RuleBases(null, null);
+        RulesCommands commands = new RulesCommands(bases, new Output(System.out));
 
         RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> commands.reload(BROKEN.toString()));
 
@@ -43,7 +43,7 @@ class RulesReloadCommandTest {
 
     @Test
     void anyCommandThatLoadsRulesPlacesTheirErrorsAsRulesValidateDoes() {
-        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> new RuleBases().assessor(BROKEN.toString()));
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> new RuleBases(null, null).assessor(BROKEN.toString()));
 
         assertThat(e.getMessage()).startsWith(BROKEN.resolve("bad-java-in-consequence.drl") + ":13:55: error: "
                 + "in the consequence of rule \"Transparency builds confidence\": The method confidance() is undefined")

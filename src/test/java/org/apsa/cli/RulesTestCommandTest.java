@@ -115,7 +115,7 @@ class RulesTestCommandTest {
     private int run(String... args) {
         PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
         Output output = new Output(stdout);
-        RuleBases ruleBases = new RuleBases();
+        RuleBases ruleBases = new RuleBases(null, null);
         CommandHarness oneShot = new CommandHarness(stdout, new PrintStream(err, true, StandardCharsets.UTF_8), new RulesCommands(ruleBases, output));
         return oneShot.execute(args).orElseThrow();
     }

@@ -21,7 +21,7 @@ class SaveTest {
 
     private final Workbench bench = new Workbench(Workbench.Run.SCRIPT);
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private final WorkbenchCommands commands = new WorkbenchCommands(bench, new RuleBases(),
+    private final WorkbenchCommands commands = new WorkbenchCommands(bench, new RuleBases(null, null),
             new Output(new PrintStream(printed, true, StandardCharsets.UTF_8)));
 
     @Test

@@ -44,7 +44,7 @@ class StandardOutputTest {
     @Test
     void helpThatCannotBeWrittenFailsToo() {
         StandardOutput out = new StandardOutput(failing("No space left on device"), StandardCharsets.UTF_8);
-        CommandHarness oneShot = new CommandHarness(out, new PrintStream(err, true, StandardCharsets.UTF_8), new VocabularyCommands(new Output(out), new RuleBases()));
+        CommandHarness oneShot = new CommandHarness(out, new PrintStream(err, true, StandardCharsets.UTF_8), new VocabularyCommands(new Output(out), new RuleBases(null, null)));
 
         assertThat(oneShot.execute("help")).contains(ExitCode.USAGE.status());
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("could not write the output: No space left on device");
@@ -101,7 +101,7 @@ class StandardOutputTest {
 
     private CommandHarness oneShotWritingTo(OutputStream target) {
         StandardOutput out = new StandardOutput(target, StandardCharsets.UTF_8);
-        return new CommandHarness(out, new PrintStream(err, true, StandardCharsets.UTF_8), new VocabularyCommands(new Output(out), new RuleBases()));
+        return new CommandHarness(out, new PrintStream(err, true, StandardCharsets.UTF_8), new VocabularyCommands(new Output(out), new RuleBases(null, null)));
     }
 
     /** A stream that refuses every write as the system would, with {@code reason}. */

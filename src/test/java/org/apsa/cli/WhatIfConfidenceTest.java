@@ -19,14 +19,14 @@ class WhatIfConfidenceTest {
 
     @Test
     void aStatedIndicatorKeepsItsConfidenceAndNote() {
-        Reading moved = WorkbenchCommands.variant(facts, List.of("us.presence.transparency=high")).indicators().get("us.presence.transparency");
+        Reading moved = WorkbenchCommands.variant(facts.vocabulary(), facts, List.of("us.presence.transparency=high")).indicators().get("us.presence.transparency");
 
         assertThat(moved).isEqualTo(new Reading("high", 0.7, "¶9"));
     }
 
     @Test
     void aConfidenceAfterTheLevelReplacesTheStatedOne() {
-        Reading moved = WorkbenchCommands.variant(facts, List.of("us.presence.transparency=high@0.4")).indicators().get("us.presence.transparency");
+        Reading moved = WorkbenchCommands.variant(facts.vocabulary(), facts, List.of("us.presence.transparency=high@0.4")).indicators().get("us.presence.transparency");
 
         assertThat(moved.level()).isEqualTo("high");
         assertThat(moved.confidence()).isEqualTo(0.4);
@@ -34,8 +34,8 @@ class WhatIfConfidenceTest {
 
     @Test
     void anIndicatorNotStatedIsCertainUnlessAConfidenceIsGiven() {
-        FactSet certain = WorkbenchCommands.variant(facts, List.of("usChina.militaryExchanges=high"));
-        FactSet given = WorkbenchCommands.variant(facts, List.of("usChina.militaryExchanges=high@0.5"));
+        FactSet certain = WorkbenchCommands.variant(facts.vocabulary(), facts, List.of("usChina.militaryExchanges=high"));
+        FactSet given = WorkbenchCommands.variant(facts.vocabulary(), facts, List.of("usChina.militaryExchanges=high@0.5"));
 
         assertThat(certain.indicators().get("usChina.militaryExchanges").confidence()).isEqualTo(1.0);
         assertThat(given.indicators().get("usChina.militaryExchanges").confidence()).isEqualTo(0.5);
@@ -43,9 +43,9 @@ class WhatIfConfidenceTest {
 
     @Test
     void aConfidenceThatIsNoNumberOrOutOfRangeIsAUsageError() {
-        assertThatThrownBy(() -> WorkbenchCommands.variant(facts, List.of("us.presence.transparency=high@much")))
+        assertThatThrownBy(() -> WorkbenchCommands.variant(facts.vocabulary(), facts, List.of("us.presence.transparency=high@much")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("the confidence after @ must be a number");
-        assertThatThrownBy(() -> WorkbenchCommands.variant(facts, List.of("us.presence.transparency=high@1.5")))
+        assertThatThrownBy(() -> WorkbenchCommands.variant(facts.vocabulary(), facts, List.of("us.presence.transparency=high@1.5")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("out of range");
     }
 }

@@ -48,7 +48,7 @@ class WorkbenchTest {
     @Test
     void unsavedChangesAreKeptInARecoveryFileThatLoadsAgain() throws IOException {
         System.setProperty("apsa.unsaved.dir", dir.toString());
-        Workbench bench = new Workbench();
+        Workbench bench = new Workbench(Workbench.Run.SHELL);
         FactSet loaded = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
         bench.open(loaded, Path.of("facts/baseline-2014-12.json"));
         Map<String, Reading> changed = new LinkedHashMap<>(loaded.indicators());
@@ -70,7 +70,7 @@ class WorkbenchTest {
     @Test
     void whereAStopSignalHasClosedStandardOutputTheNoticeGoesToStandardError() throws IOException {
         System.setProperty("apsa.unsaved.dir", dir.toString());
-        Workbench bench = new Workbench();
+        Workbench bench = new Workbench(Workbench.Run.SHELL);
         FactSet changed = new FactSet("stopped", null, null, null, Map.of("region.alignment", Reading.of("balanced")), Vocabulary.embedded());
         bench.open(changed, Path.of("stopped.json"));
         bench.change(changed);
@@ -101,7 +101,7 @@ class WorkbenchTest {
     void twoSessionsEndingInTheSameSecondEachKeepTheirChanges() throws IOException {
         System.setProperty("apsa.unsaved.dir", dir.toString());
         for (int i = 0; i < 3; i++) {
-            Workbench bench = new Workbench();
+            Workbench bench = new Workbench(Workbench.Run.SHELL);
             FactSet changed = new FactSet("same", null, null, null, Map.of("region.alignment", Reading.of("balanced")), Vocabulary.embedded());
             bench.open(changed, Path.of("same.json"));
             bench.change(changed);
@@ -128,23 +128,23 @@ class WorkbenchTest {
     @Test
     void nothingIsWrittenWhenNothingWouldBeLost() throws IOException {
         System.setProperty("apsa.unsaved.dir", dir.toString());
-        Workbench saved = new Workbench();
+        Workbench saved = new Workbench(Workbench.Run.SHELL);
         saved.open(new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json")), Path.of("facts/baseline-2014-12.json"));
-        Workbench empty = new Workbench();
+        Workbench empty = new Workbench(Workbench.Run.SHELL);
         FactSet blank = new FactSet("blank", null, null, null, Map.of(), Vocabulary.embedded());
         empty.open(blank, null);
         empty.change(blank);
 
         saved.keepUnsaved();
         empty.keepUnsaved();
-        new Workbench().keepUnsaved();
+        new Workbench(Workbench.Run.SHELL).keepUnsaved();
 
         assertThat(files()).isEmpty();
     }
 
     @Test
     void theFirstAssessmentOfAFactSetListsWhatChangedSinceItWasOpened() {
-        Workbench bench = new Workbench();
+        Workbench bench = new Workbench(Workbench.Run.SHELL);
         Path file = Path.of("facts/baseline-2014-12.json");
         FactSet loaded = new FactSetReader(Vocabulary.embedded()).readOne(file);
         bench.open(loaded, file);
@@ -172,7 +172,7 @@ class WorkbenchTest {
 
     @Test
     void savingDoesNotRestartTheCountOfChanges() {
-        Workbench bench = new Workbench();
+        Workbench bench = new Workbench(Workbench.Run.SHELL);
         FactSet loaded = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
         bench.open(loaded, Path.of("facts/baseline-2014-12.json"));
         bench.change(loaded.with("region.alignment", Reading.of("balanced")));
@@ -189,9 +189,8 @@ class WorkbenchTest {
     @Test
     void withoutAFactSetTheShellAndScriptsSayHowToOpenOneAndAOneShotCommandAsksForTheFile() {
         String shellWords = "no fact set yet; 'load FILE' opens one, 'new' starts an empty one";
-        assertThatThrownBy(() -> new Workbench().current()).isInstanceOf(UsageException.class).hasMessage(shellWords);
+        assertThatThrownBy(() -> new Workbench(Workbench.Run.SHELL).current()).isInstanceOf(UsageException.class).hasMessage(shellWords);
         assertThatThrownBy(() -> new Workbench(Workbench.Run.SCRIPT).current()).hasMessage(shellWords);
-        assertThatThrownBy(() -> new Workbench(true).current()).hasMessage(shellWords);
         assertThatThrownBy(() -> new Workbench(Workbench.Run.COMMAND).current())
                 .hasMessage("give the fact file, e.g. assess facts/baseline-2014-12.json");
     }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code version} names the tool's version as the build wrote it, the rules in use, Drools and Java. */
-class VersionCommandTest {
+class ToolCommandsTest {
 
     @Test
     void theVersionIsTheBuildsAndTheRulesAreNamedWithTheirFingerprint() {
@@ -17,7 +17,7 @@ class VersionCommandTest {
         PrintStream standardOutput = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            new VersionCommand(new RuleBases(), Output.standardOutput()).version(null);
+            new ToolCommands(new RuleBases(null, null), new Output(System.out)).version(null);
         } finally {
             System.setOut(standardOutput);
         }
