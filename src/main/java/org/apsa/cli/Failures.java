@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -47,7 +48,7 @@ import java.util.stream.Collectors;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
+public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
 
     private static final Logger LOG = LogManager.getLogger(Failures.class);
 
@@ -75,6 +76,40 @@ class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
     @Override
     public int getExitCode(Throwable failure) {
         return reportedStatus(failure);
+    }
+
+    /**
+     * The exit status of a run that {@code failure} ended, before the shell started or after:
+     * that of a failure said already; else that of the first failure of a known kind among its
+     * causes (Spring Boot wraps what a runner throws), said here on standard error; else an
+     * internal error, said in one line with the stack trace in the log ({@code logFile} names it).
+     */
+    public static int exitStatus(Throwable failure, Supplier<String> logFile) {
+        int reported = reportedStatus(failure);
+        if (reported != 0) {
+            return reported;
+        }
+        Optional<Failure> known = known(failure);
+        if (known.isPresent()) {
+            if (!known.get().message().isEmpty()) {
+                System.err.println(known.get().message());
+            }
+            return known.get().code().status();
+        }
+        LOG.error("unexpected failure", failure);
+        System.err.println("apsa: internal error: " + failure + " (details in " + logFile.get() + ")");
+        return ExitCode.INTERNAL.status();
+    }
+
+    /** The first failure of a known kind, not a defect of the tool, among {@code failure} and its causes. */
+    static Optional<Failure> known(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            Failure f = classify(t);
+            if (f.code() != ExitCode.INTERNAL) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The status of a failure the shell has said already (see {@link #getExitCode}); 0 for any other. */
@@ -255,30 +290,18 @@ class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
     }
 
     static Failure classify(Throwable e) {
-        if (e instanceof InvalidFactSetException invalid) {
-            return new Failure(ExitCode.INVALID_INPUT, invalid.getMessage());
-        }
-        if (e instanceof RuleTestException tests) {
+        if (e instanceof InvalidFactSetException || e instanceof RuleTestException) {
             // A rule test that cannot be read or does not pass: invalid input, like a fact file.
-            return new Failure(ExitCode.INVALID_INPUT, tests.getMessage());
+            return new Failure(ExitCode.INVALID_INPUT, e.getMessage());
         }
-        if (e instanceof RulesFolderException folder) {
-            // --rules naming no folder of rules: a bad argument, not rules that fail to compile.
-            return new Failure(ExitCode.USAGE, folder.getMessage());
+        if (e instanceof RulesFolderException || e instanceof OutputException || e instanceof NoInputsException
+                || e instanceof UsageException) {
+            // --rules naming no folder of rules, --out naming a place the batch cannot write, a batch given nothing
+            // to read: mistakes on the command line, not rules that fail to compile nor a defect of the tool.
+            return new Failure(ExitCode.USAGE, e.getMessage());
         }
-        if (e instanceof RuleBaseException rules) {
-            return new Failure(ExitCode.RULES, rules.getMessage());
-        }
-        if (e instanceof OutputException output) {
-            // --out names a place the batch cannot write: a problem of the command line, not of the tool.
-            return new Failure(ExitCode.USAGE, output.getMessage());
-        }
-        if (e instanceof NoInputsException none) {
-            // A batch given nothing to read: a mistake on the command line, and nothing was written.
-            return new Failure(ExitCode.USAGE, none.getMessage());
-        }
-        if (e instanceof UsageException usage) {
-            return new Failure(ExitCode.USAGE, usage.getMessage());
+        if (e instanceof RuleBaseException) {
+            return new Failure(ExitCode.RULES, e.getMessage());
         }
         if (e instanceof StandardOutput.Failed output) {
             // Like an --out folder that cannot be written: the output cannot go where the command line sends it.

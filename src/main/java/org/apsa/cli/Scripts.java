@@ -49,19 +49,10 @@ class Scripts implements ShellRunner {
             return false;
         }
         for (String arg : args) {
-            if (arg.startsWith("@")) {
-                ScriptInput script;
-                try {
-                    script = open(arg.substring(1));
-                } catch (UsageException e) {
-                    // Said here, while standard error is still the terminal's; the exit status follows.
-                    System.err.println(e.getMessage());
-                    throw new ScriptCommand.ScriptStopped(ExitCode.USAGE.status(), "");
-                }
-                if (run(script)) {
-                    System.err.println(ScriptCommand.STOPPED_BETWEEN_COMMANDS);
-                    throw new ScriptCommand.ScriptStopped(ExitCode.INTERRUPTED.status(), "");
-                }
+            // A script that cannot be opened (UsageException) ends the run: Failures says so and gives its status.
+            if (arg.startsWith("@") && run(open(arg.substring(1)))) {
+                System.err.println(ScriptCommand.STOPPED_BETWEEN_COMMANDS);
+                throw new ScriptCommand.ScriptStopped(ExitCode.INTERRUPTED.status(), "");
             }
         }
         return true;
