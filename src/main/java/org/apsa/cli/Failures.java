@@ -138,8 +138,7 @@ public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapp
     CommandHandlingResult resolve(Exception e, CommandRegistration command) {
         CommandHandlingResult result = unplaced(e, command);
         Optional<String> at = scripts.position();
-        if (at.isEmpty() || result == null || result.message() == null || result.message().isEmpty()
-                || result.exitCode() == null || result.exitCode() == ExitCode.OK.status()) {
+        if (at.isEmpty() || result.message().isEmpty()) {
             return result;
         }
         return CommandHandlingResult.of(at.get() + ": " + result.message(), result.exitCode());
@@ -147,13 +146,12 @@ public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapp
 
     private CommandHandlingResult unplaced(Exception e, CommandRegistration command) {
         if (e instanceof ScriptCommand.ScriptStopped stopped) {
-            // A failure was said already, where it happened, by the script inside; a Ctrl-C between commands is said here.
-            return CommandHandlingResult.of(stopped.said().isEmpty() ? "" : stopped.said() + "\n", stopped.getExitCode());
+            // Said already, where it happened, by the script inside.
+            return said("", stopped.getExitCode());
         }
         if (e instanceof FileNotFoundException missing) {
             // The shell's 'script' (or any command of the shell's own) with a file that is not there.
-            return CommandHandlingResult.of("cannot read " + missing.getMessage() + "; check the path\n",
-                    ExitCode.USAGE.status());
+            return said("cannot read " + missing.getMessage() + "; check the path", ExitCode.USAGE.status());
         }
         if (Thread.interrupted() || causedBy(e, InterruptedException.class)) {
             // Ctrl-C while a command ran: the shell interrupts the command, which ends here.
@@ -162,11 +160,11 @@ public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapp
             boolean inScript = scripts.position().isPresent();
             // Ctrl-C means stop: the rest of a script does not run either.
             scripts.stopAll();
-            return CommandHandlingResult.of("stopped (Ctrl-C) before it finished; nothing of it was kept"
-                    + (inScript ? "; the rest of the script is not run" : "") + "\n", ExitCode.INTERRUPTED.status());
+            return said("stopped (Ctrl-C) before it finished; nothing of it was kept"
+                    + (inScript ? "; the rest of the script is not run" : ""), ExitCode.INTERRUPTED.status());
         }
         if (e instanceof CommandParserExceptionsException parse) {
-            return CommandHandlingResult.of(parserMessage(parse, command, optionNames()) + "\n", ExitCode.USAGE.status());
+            return said(parserMessage(parse, command, optionNames()), ExitCode.USAGE.status());
         }
         Failure failure = classify(e);
         if (failure.code() == ExitCode.INTERNAL) {
@@ -174,7 +172,12 @@ public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapp
         } else {
             LOG.debug("command failed: {}", failure.message());
         }
-        return CommandHandlingResult.of(failure.message().isEmpty() ? "" : failure.message() + "\n", failure.code().status());
+        return said(failure.message(), failure.code().status());
+    }
+
+    /** What the shell says, a line; an empty message says nothing. */
+    private static CommandHandlingResult said(String message, int status) {
+        return CommandHandlingResult.of(message.isEmpty() ? "" : message + "\n", status);
     }
 
     private static final Pattern MISSING = Pattern.compile("Missing mandatory option '--([^']*)'.*", Pattern.DOTALL);
@@ -311,6 +314,9 @@ public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapp
         }
         if (e instanceof CommandParserExceptionsException parse) {
             return new Failure(ExitCode.USAGE, parserMessage(parse, null, List.of()));
+        }
+        if (e instanceof Scripts.Interrupted) {
+            return new Failure(ExitCode.INTERRUPTED, "stopped (Ctrl-C); the rest of the script is not run");
         }
         return new Failure(ExitCode.INTERNAL, "internal error: " + e + " (details in the log file)");
     }
