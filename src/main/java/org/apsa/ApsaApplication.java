@@ -11,7 +11,6 @@ import org.apsa.cli.UsageException;
 import org.apsa.cli.UserPaths;
 import org.apsa.io.PrivateFiles;
 import org.apsa.rulebase.RuleBaseLoader;
-import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -113,8 +112,6 @@ public class ApsaApplication {
         SpringApplication app = new SpringApplication(ApsaApplication.class);
         // Command options such as --rules must not become Spring properties.
         app.setAddCommandLineProperties(false);
-        app.setBannerMode(Banner.Mode.OFF);
-        app.setLogStartupInfo(false);
         app.setDefaultProperties(properties);
         try (ConfigurableApplicationContext context = app.run(args)) {
             return SpringApplication.exit(context);

@@ -12,6 +12,7 @@ import org.apsa.ruletest.RuleTestException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ExitCodeExceptionMapper;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.SpringBootExceptionReporter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.shell.CommandNotFound;
@@ -44,11 +45,14 @@ import java.util.stream.Collectors;
  * interactive shell, ends the run with; as Boot's {@link ExitCodeExceptionMapper}, a failure
  * that ended the run gives the status the process exits with. Messages are plain text naming
  * the file, the position and the fix; stack traces go to the log only. In a one-shot run the
- * shell's terminal is standard error, so the message lands there.
+ * shell's terminal is standard error, so the message lands there. As Boot's
+ * {@link SpringBootExceptionReporter} (in {@code META-INF/spring.factories}) it tells Boot that a
+ * failure said already, or said by {@link #exitStatus}, needs no report: else Boot logs it as
+ * "Application run failed" with its stack trace.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
+public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper, SpringBootExceptionReporter {
 
     private static final Logger LOG = LogManager.getLogger(Failures.class);
 
@@ -76,6 +80,11 @@ public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapp
     @Override
     public int getExitCode(Throwable failure) {
         return reportedStatus(failure);
+    }
+
+    @Override
+    public boolean reportException(Throwable failure) {
+        return reportedStatus(failure) != 0 || known(failure).isPresent();
     }
 
     /**
