@@ -24,9 +24,9 @@ import org.springframework.shell.command.CommandOption;
 import org.springframework.shell.command.CommandParser.CommandParserException;
 import org.springframework.shell.command.CommandRegistration;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 import java.io.FileNotFoundException;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -272,12 +272,8 @@ public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapp
             return Optional.empty();
         }
         List<CommandOption> ofType = command.getOptions().stream().filter(o -> o.getLongNames().length > 0 && o.getType() != null
-                && boxed(o.getType().resolve(Object.class)) == boxed(type)).toList();
+                && ClassUtils.resolvePrimitiveIfNecessary(o.getType().resolve(Object.class)) == type).toList();
         return ofType.size() == 1 ? Optional.of(ofType.get(0)) : Optional.empty();
-    }
-
-    private static Class<?> boxed(Class<?> type) {
-        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
     }
 
     private Collection<String> optionNames() {
