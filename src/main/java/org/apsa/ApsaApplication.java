@@ -1,19 +1,16 @@
 package org.apsa;
 
 import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.RollingFileAppender;
 import org.apsa.cli.CommandNames;
-import org.apsa.cli.ExitCode;
+import org.apsa.cli.Failures;
 import org.apsa.cli.RuleBases;
 import org.apsa.cli.StandardOutput;
+import org.apsa.cli.UsageException;
 import org.apsa.cli.UserPaths;
 import org.apsa.io.PrivateFiles;
 import org.apsa.rulebase.RuleBaseLoader;
-import org.apsa.rulebase.RulesFolderException;
-import org.springframework.boot.Banner;
-import org.springframework.boot.ExitCodeEvent;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -34,8 +31,6 @@ import org.springframework.shell.boot.StandardAPIAutoConfiguration;
 import org.springframework.shell.boot.StandardCommandsAutoConfiguration;
 import org.springframework.shell.boot.ThemingAutoConfiguration;
 import org.springframework.shell.boot.UserConfigAutoConfiguration;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.shell.command.annotation.CommandScan;
 
@@ -44,12 +39,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * APSA, the Asia-Pacific Security Assessor. With no arguments it opens the interactive
  * shell; with {@code @FILE} it runs a script; with other arguments it runs one command.
- * Spring Shell runs all three, and the run exits with the status of {@link ExitCode}.
+ * Spring Shell runs all three, and the run exits with the status {@link Failures} gives it.
  * Results go to standard output, failures to standard error, logs to a file.
  *
  * <p>The context is kept to what a command needs, for start-up: Spring Shell's
@@ -84,24 +78,29 @@ public class ApsaApplication {
         // Spring Boot's warming of validation, JSON and the like on a second thread: CPU that a short run never repays.
         System.setProperty("spring.backgroundpreinitializer.ignore", "true");
         keepTheUsersFilesPrivate();
+        try {
+            return start(args);
+        } catch (SpringApplication.AbandonedRunException buildTime) {
+            // The build's ahead-of-time processing (pom.xml, process-aot) takes the context here, unrefreshed.
+            throw buildTime;
+        } catch (Throwable failure) {
+            return Failures.exitStatus(failure, ApsaApplication::logFile);
+        }
+    }
+
+    private static int start(String... args) {
         Map<String, Object> properties = new HashMap<>();
         Optional<String> shellRules = shellRules(args);
         if (shellRules.isPresent()) {
-            // 'apsa --rules DIR': the shell, on the rules of DIR.
-            try {
-                RuleBaseLoader.drlFiles(UserPaths.of(shellRules.get()));
-            } catch (RulesFolderException e) {
-                System.err.println(e.getMessage());
-                return ExitCode.USAGE.status();
-            }
+            // 'apsa --rules DIR': the shell, on the rules of DIR, refused before the application context starts.
+            RuleBaseLoader.drlFiles(UserPaths.of(shellRules.get()));
             properties.put(RuleBases.SESSION_FOLDER_PROPERTY, shellRules.get());
             args = new String[0];
         }
         // A first word that names no command is answered without starting the application context.
         Optional<String> unknown = CommandNames.unknown(args);
         if (unknown.isPresent()) {
-            System.err.println(unknown.get());
-            return ExitCode.USAGE.status();
+            throw new UsageException(unknown.get());
         }
         // Spring Shell runs every command: the shell with no arguments, a script with @FILE, else one command.
         boolean interactive = args.length == 0;
@@ -113,23 +112,9 @@ public class ApsaApplication {
         SpringApplication app = new SpringApplication(ApsaApplication.class);
         // Command options such as --rules must not become Spring properties.
         app.setAddCommandLineProperties(false);
-        app.setBannerMode(Banner.Mode.OFF);
-        app.setLogStartupInfo(false);
         app.setDefaultProperties(properties);
-        // The status of a failed run, as Spring Boot maps it (the cli's Failures, Spring Shell's mappers).
-        AtomicInteger mapped = new AtomicInteger();
-        app.addListeners((ApplicationListener<ApplicationEvent>) event -> {
-            if (event instanceof ExitCodeEvent exit) {
-                mapped.set(exit.getExitCode());
-            }
-        });
         try (ConfigurableApplicationContext context = app.run(args)) {
             return SpringApplication.exit(context);
-        } catch (SpringApplication.AbandonedRunException buildTime) {
-            // The build's ahead-of-time processing (pom.xml, process-aot) takes the context here, unrefreshed.
-            throw buildTime;
-        } catch (Throwable failure) {
-            return exitStatus(failure, mapped.get());
         }
     }
 
@@ -156,21 +141,6 @@ public class ApsaApplication {
             return Optional.of(args[0].substring("--rules=".length()));
         }
         return Optional.empty();
-    }
-
-    /**
-     * The status of a run that ended in an exception: {@code mapped}, the status Spring Boot
-     * gave it, for a failure said already where it happened; anything else (0) is a defect of
-     * the tool, reported in one line with the stack trace in the log.
-     */
-    static int exitStatus(Throwable failure, int mapped) {
-        if (mapped != 0) {
-            return mapped;
-        }
-        Logger log = LogManager.getLogger(ApsaApplication.class);
-        log.error("unexpected failure", failure);
-        System.err.println("apsa: internal error: " + failure + " (details in " + logFile() + ")");
-        return ExitCode.INTERNAL.status();
     }
 
     /**

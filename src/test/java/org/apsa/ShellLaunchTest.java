@@ -40,6 +40,23 @@ class ShellLaunchTest {
     }
 
     @Test
+    void aRulesFolderThatNamesNoPathOrAScriptThatIsNotThereIsAUsageErrorSaidInOneLine(@TempDir Path dir) {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(ApsaApplication.run("--rules", "my\0rules")).isEqualTo(2);
+            assertThat(ApsaApplication.run("@" + dir.resolve("none.apsa"))).isEqualTo(2);
+        } finally {
+            System.setErr(before);
+        }
+
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("\"my?rules\" is not a usable path: ")
+                .endsWith("\n" + dir.resolve("none.apsa") + ": no such file; give a file of shell commands, e.g. @examples/session.apsa\n")
+                .doesNotContain("internal error", "Exception");
+    }
+
+    @Test
     void aOneShotCommandsFailureEndsTheRunWithTheStatusSpringBootWasGivenForIt(@TempDir Path dir) throws Exception {
         Path broken = java.nio.file.Files.writeString(dir.resolve("broken.json"), "{ not json");
 

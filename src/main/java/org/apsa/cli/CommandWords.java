@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * How the tool reads the words of one of its commands, wherever it is typed: in the shell,
@@ -48,13 +49,8 @@ final class CommandWords {
             int after = valueOf;
             valueOf = -1;
             if (word.startsWith("--") && word.length() > 2) {
-                String name = word.substring(2);
-                String inline = null;
-                int eq = name.indexOf('=');
-                if (eq >= 0) {
-                    inline = name.substring(eq + 1);
-                    name = name.substring(0, eq);
-                }
+                String name = optionName(word);
+                String inline = word.indexOf('=') < 0 ? null : word.substring(word.indexOf('=') + 1);
                 int p = byName(parameters, name);
                 if (p < 0) {
                     List<String> names = Arrays.stream(parameters).map(CommandWords::name).toList();
@@ -141,12 +137,8 @@ final class CommandWords {
     }
 
     private static UsageException unexpected(String command, String word, Parameter[] parameters, boolean[] byPosition) {
-        List<String> bare = new ArrayList<>();
-        for (int i = 0; i < parameters.length; i++) {
-            if (byPosition[i]) {
-                bare.add(Help.metavar(name(parameters[i]), isMulti(parameters[i].getType())));
-            }
-        }
+        List<String> bare = IntStream.range(0, parameters.length).filter(i -> byPosition[i])
+                .mapToObj(i -> Help.metavar(name(parameters[i]), isMulti(parameters[i].getType()))).toList();
         String takes = bare.isEmpty() ? "it takes no word without an option's name"
                 : "it takes " + String.join(" ", bare) + " by position and the rest by name";
         return new UsageException("unexpected \"" + word + "\" for " + command + ": " + takes + "; 'help " + command
@@ -225,12 +217,7 @@ final class CommandWords {
     }
 
     private static int byName(Parameter[] parameters, String name) {
-        for (int i = 0; i < parameters.length; i++) {
-            if (name(parameters[i]).equals(name)) {
-                return i;
-            }
-        }
-        return -1;
+        return IntStream.range(0, parameters.length).filter(i -> name(parameters[i]).equals(name)).findFirst().orElse(-1);
     }
 
     static String name(Parameter parameter) {

@@ -12,6 +12,7 @@ import org.apsa.ruletest.RuleTestException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ExitCodeExceptionMapper;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.SpringBootExceptionReporter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.shell.CommandNotFound;
@@ -23,9 +24,9 @@ import org.springframework.shell.command.CommandOption;
 import org.springframework.shell.command.CommandParser.CommandParserException;
 import org.springframework.shell.command.CommandRegistration;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 import java.io.FileNotFoundException;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -43,11 +45,14 @@ import java.util.stream.Collectors;
  * interactive shell, ends the run with; as Boot's {@link ExitCodeExceptionMapper}, a failure
  * that ended the run gives the status the process exits with. Messages are plain text naming
  * the file, the position and the fix; stack traces go to the log only. In a one-shot run the
- * shell's terminal is standard error, so the message lands there.
+ * shell's terminal is standard error, so the message lands there. As Boot's
+ * {@link SpringBootExceptionReporter} (in {@code META-INF/spring.factories}) it tells Boot that a
+ * failure said already, or said by {@link #exitStatus}, needs no report: else Boot logs it as
+ * "Application run failed" with its stack trace.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
+public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper, SpringBootExceptionReporter {
 
     private static final Logger LOG = LogManager.getLogger(Failures.class);
 
@@ -77,6 +82,45 @@ class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
         return reportedStatus(failure);
     }
 
+    @Override
+    public boolean reportException(Throwable failure) {
+        return reportedStatus(failure) != 0 || known(failure).isPresent();
+    }
+
+    /**
+     * The exit status of a run that {@code failure} ended, before the shell started or after:
+     * that of a failure said already; else that of the first failure of a known kind among its
+     * causes (Spring Boot wraps what a runner throws), said here on standard error; else an
+     * internal error, said in one line with the stack trace in the log ({@code logFile} names it).
+     */
+    public static int exitStatus(Throwable failure, Supplier<String> logFile) {
+        int reported = reportedStatus(failure);
+        if (reported != 0) {
+            return reported;
+        }
+        Optional<Failure> known = known(failure);
+        if (known.isPresent()) {
+            if (!known.get().message().isEmpty()) {
+                System.err.println(known.get().message());
+            }
+            return known.get().code().status();
+        }
+        LOG.error("unexpected failure", failure);
+        System.err.println("apsa: internal error: " + failure + " (details in " + logFile.get() + ")");
+        return ExitCode.INTERNAL.status();
+    }
+
+    /** The first failure of a known kind, not a defect of the tool, among {@code failure} and its causes. */
+    static Optional<Failure> known(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            Failure f = classify(t);
+            if (f.code() != ExitCode.INTERNAL) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The status of a failure the shell has said already (see {@link #getExitCode}); 0 for any other. */
     static int reportedStatus(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -103,8 +147,7 @@ class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
     CommandHandlingResult resolve(Exception e, CommandRegistration command) {
         CommandHandlingResult result = unplaced(e, command);
         Optional<String> at = scripts.position();
-        if (at.isEmpty() || result == null || result.message() == null || result.message().isEmpty()
-                || result.exitCode() == null || result.exitCode() == ExitCode.OK.status()) {
+        if (at.isEmpty() || result.message().isEmpty()) {
             return result;
         }
         return CommandHandlingResult.of(at.get() + ": " + result.message(), result.exitCode());
@@ -112,13 +155,12 @@ class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
 
     private CommandHandlingResult unplaced(Exception e, CommandRegistration command) {
         if (e instanceof ScriptCommand.ScriptStopped stopped) {
-            // A failure was said already, where it happened, by the script inside; a Ctrl-C between commands is said here.
-            return CommandHandlingResult.of(stopped.said().isEmpty() ? "" : stopped.said() + "\n", stopped.getExitCode());
+            // Said already, where it happened, by the script inside.
+            return said("", stopped.getExitCode());
         }
         if (e instanceof FileNotFoundException missing) {
             // The shell's 'script' (or any command of the shell's own) with a file that is not there.
-            return CommandHandlingResult.of("cannot read " + missing.getMessage() + "; check the path\n",
-                    ExitCode.USAGE.status());
+            return said("cannot read " + missing.getMessage() + "; check the path", ExitCode.USAGE.status());
         }
         if (Thread.interrupted() || causedBy(e, InterruptedException.class)) {
             // Ctrl-C while a command ran: the shell interrupts the command, which ends here.
@@ -127,11 +169,11 @@ class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
             boolean inScript = scripts.position().isPresent();
             // Ctrl-C means stop: the rest of a script does not run either.
             scripts.stopAll();
-            return CommandHandlingResult.of("stopped (Ctrl-C) before it finished; nothing of it was kept"
-                    + (inScript ? "; the rest of the script is not run" : "") + "\n", ExitCode.INTERRUPTED.status());
+            return said("stopped (Ctrl-C) before it finished; nothing of it was kept"
+                    + (inScript ? "; the rest of the script is not run" : ""), ExitCode.INTERRUPTED.status());
         }
         if (e instanceof CommandParserExceptionsException parse) {
-            return CommandHandlingResult.of(parserMessage(parse, command, optionNames()) + "\n", ExitCode.USAGE.status());
+            return said(parserMessage(parse, command, optionNames()), ExitCode.USAGE.status());
         }
         Failure failure = classify(e);
         if (failure.code() == ExitCode.INTERNAL) {
@@ -139,7 +181,12 @@ class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
         } else {
             LOG.debug("command failed: {}", failure.message());
         }
-        return CommandHandlingResult.of(failure.message().isEmpty() ? "" : failure.message() + "\n", failure.code().status());
+        return said(failure.message(), failure.code().status());
+    }
+
+    /** What the shell says, a line; an empty message says nothing. */
+    private static CommandHandlingResult said(String message, int status) {
+        return CommandHandlingResult.of(message.isEmpty() ? "" : message + "\n", status);
     }
 
     private static final Pattern MISSING = Pattern.compile("Missing mandatory option '--([^']*)'.*", Pattern.DOTALL);
@@ -225,12 +272,8 @@ class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
             return Optional.empty();
         }
         List<CommandOption> ofType = command.getOptions().stream().filter(o -> o.getLongNames().length > 0 && o.getType() != null
-                && boxed(o.getType().resolve(Object.class)) == boxed(type)).toList();
+                && ClassUtils.resolvePrimitiveIfNecessary(o.getType().resolve(Object.class)) == type).toList();
         return ofType.size() == 1 ? Optional.of(ofType.get(0)) : Optional.empty();
-    }
-
-    private static Class<?> boxed(Class<?> type) {
-        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
     }
 
     private Collection<String> optionNames() {
@@ -255,30 +298,18 @@ class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
     }
 
     static Failure classify(Throwable e) {
-        if (e instanceof InvalidFactSetException invalid) {
-            return new Failure(ExitCode.INVALID_INPUT, invalid.getMessage());
-        }
-        if (e instanceof RuleTestException tests) {
+        if (e instanceof InvalidFactSetException || e instanceof RuleTestException) {
             // A rule test that cannot be read or does not pass: invalid input, like a fact file.
-            return new Failure(ExitCode.INVALID_INPUT, tests.getMessage());
+            return new Failure(ExitCode.INVALID_INPUT, e.getMessage());
         }
-        if (e instanceof RulesFolderException folder) {
-            // --rules naming no folder of rules: a bad argument, not rules that fail to compile.
-            return new Failure(ExitCode.USAGE, folder.getMessage());
+        if (e instanceof RulesFolderException || e instanceof OutputException || e instanceof NoInputsException
+                || e instanceof UsageException) {
+            // --rules naming no folder of rules, --out naming a place the batch cannot write, a batch given nothing
+            // to read: mistakes on the command line, not rules that fail to compile nor a defect of the tool.
+            return new Failure(ExitCode.USAGE, e.getMessage());
         }
-        if (e instanceof RuleBaseException rules) {
-            return new Failure(ExitCode.RULES, rules.getMessage());
-        }
-        if (e instanceof OutputException output) {
-            // --out names a place the batch cannot write: a problem of the command line, not of the tool.
-            return new Failure(ExitCode.USAGE, output.getMessage());
-        }
-        if (e instanceof NoInputsException none) {
-            // A batch given nothing to read: a mistake on the command line, and nothing was written.
-            return new Failure(ExitCode.USAGE, none.getMessage());
-        }
-        if (e instanceof UsageException usage) {
-            return new Failure(ExitCode.USAGE, usage.getMessage());
+        if (e instanceof RuleBaseException) {
+            return new Failure(ExitCode.RULES, e.getMessage());
         }
         if (e instanceof StandardOutput.Failed output) {
             // Like an --out folder that cannot be written: the output cannot go where the command line sends it.
@@ -288,6 +319,9 @@ class Failures implements CommandExceptionResolver, ExitCodeExceptionMapper {
         }
         if (e instanceof CommandParserExceptionsException parse) {
             return new Failure(ExitCode.USAGE, parserMessage(parse, null, List.of()));
+        }
+        if (e instanceof Scripts.Interrupted) {
+            return new Failure(ExitCode.INTERRUPTED, "stopped (Ctrl-C); the rest of the script is not run");
         }
         return new Failure(ExitCode.INTERNAL, "internal error: " + e + " (details in the log file)");
     }

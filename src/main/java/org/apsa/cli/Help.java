@@ -26,11 +26,13 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -272,10 +274,8 @@ final class Help {
     String command(Entry e, int width) {
         List<String> labels = e.options().stream().map(o -> "  --" + o.name() + (o.flag() ? "" : " " + o.metavar())).toList();
         int column = labels.stream().mapToInt(String::length).max().orElse(0) + 3;
-        List<Described> options = new ArrayList<>();
-        for (int i = 0; i < labels.size(); i++) {
-            options.add(new Described(pad(labels.get(i), column), e.options().get(i)));
-        }
+        List<Described> options = IntStream.range(0, labels.size())
+                .mapToObj(i -> new Described(pad(labels.get(i), column), e.options().get(i))).toList();
         return render(templates.command(), new Page(e, options), width);
     }
 
@@ -319,7 +319,7 @@ final class Help {
 
     /** How help writes an option's value: its name in capitals ("FILE", "PATH..." for a list). */
     static String metavar(String name, boolean many) {
-        return name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + (many ? "..." : "");
+        return name.toUpperCase(Locale.ROOT).replace('-', '_') + (many ? "..." : "");
     }
 
     /**

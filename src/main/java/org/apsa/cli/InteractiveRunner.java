@@ -7,7 +7,6 @@ import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.shell.ExitRequest;
@@ -21,7 +20,6 @@ import org.springframework.shell.jline.PromptProvider;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.util.function.BooleanSupplier;
 
 /**
  * The interactive shell's loop, in place of the framework's own (which it precedes), for what
@@ -39,21 +37,13 @@ class InteractiveRunner implements ShellRunner, Ordered {
     private final Shell shell;
     private final ShellContext context;
     private final RuleBases ruleBases;
-    private final BooleanSupplier inputIsATerminal;
 
-    @Autowired
     InteractiveRunner(LineReader lineReader, PromptProvider prompt, Shell shell, ShellContext context, RuleBases ruleBases) {
-        this(lineReader, prompt, shell, context, ruleBases, InteractiveRunner::standardInputIsATerminal);
-    }
-
-    InteractiveRunner(LineReader lineReader, PromptProvider prompt, Shell shell, ShellContext context, RuleBases ruleBases,
-                      BooleanSupplier inputIsATerminal) {
         this.lineReader = lineReader;
         this.prompt = prompt;
         this.shell = shell;
         this.context = context;
         this.ruleBases = ruleBases;
-        this.inputIsATerminal = inputIsATerminal;
     }
 
     @Override
@@ -62,7 +52,7 @@ class InteractiveRunner implements ShellRunner, Ordered {
             return false;
         }
         context.setInteractionMode(InteractionMode.INTERACTIVE);
-        boolean terminal = inputIsATerminal.getAsBoolean();
+        boolean terminal = standardInputIsATerminal();
         if (terminal) {
             lineReader.getTerminal().writer().println(banner());
             lineReader.getTerminal().writer().flush();

@@ -7,7 +7,6 @@ import org.springframework.shell.InputProvider;
 import java.io.Closeable;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The commands of a script ({@code @FILE}, {@code script FILE}), one a line, read as UTF-8 (a
@@ -62,25 +62,22 @@ final class ScriptInput implements InputProvider, Closeable {
 
     /** The lines of a script, each decoded as UTF-8; a line that is not is refused before anything runs. */
     static List<String> lines(Path file, byte[] bytes) {
-        List<String> lines = new ArrayList<>();
         boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
-        int start = bom ? 3 : 0;
-        for (int i = start; i <= bytes.length; i++) {
-            if (i == bytes.length || bytes[i] == '\n') {
-                if (i == bytes.length && start == i) {
-                    break;
-                }
-                int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
-                try {
-                    lines.add(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(bytes, start, end - start)).toString());
-                } catch (CharacterCodingException e) {
-                    throw new UsageException(file + ":" + (lines.size() + 1) + ": not UTF-8 text; save the script as UTF-8");
-                }
-                start = i + 1;
-            }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, bom ? 3 : 0, bom ? bytes.length - 3 : bytes.length);
+        String text;
+        try {
+            // A new decoder reports malformed input, leaving the buffer at it.
+            text = StandardCharsets.UTF_8.newDecoder().decode(buffer).toString();
+        } catch (CharacterCodingException e) {
+            long line = 1 + IntStream.range(0, buffer.position()).filter(i -> bytes[i] == '\n').count();
+            throw new UsageException(file + ":" + line + ": not UTF-8 text; save the script as UTF-8");
         }
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        if (lines.get(lines.size() - 1).isEmpty()) {
+            // What follows the last line's end (or an empty file) is no line.
+            lines.remove(lines.size() - 1);
+        }
+        lines.replaceAll(line -> line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
         return lines;
     }
 

@@ -50,28 +50,32 @@ class Scripts implements ShellRunner {
         }
         for (String arg : args) {
             if (arg.startsWith("@")) {
-                ScriptInput script;
-                try {
-                    script = open(arg.substring(1));
-                } catch (UsageException e) {
-                    // Said here, while standard error is still the terminal's; the exit status follows.
-                    System.err.println(e.getMessage());
-                    throw new ScriptCommand.ScriptStopped(ExitCode.USAGE.status(), "");
-                }
-                if (run(script)) {
-                    System.err.println(ScriptCommand.STOPPED_BETWEEN_COMMANDS);
-                    throw new ScriptCommand.ScriptStopped(ExitCode.INTERRUPTED.status(), "");
-                }
+                // A script that cannot be opened or is stopped ends the run: Failures says so and gives its status.
+                run(open(arg.substring(1)));
             }
         }
         return true;
     }
 
-    /** Runs a script to its end; whether a Ctrl-C between two of its commands stopped it, which the caller says. */
-    boolean run(ScriptInput script) throws Exception {
+    /**
+     * Runs a script to its end.
+     *
+     * @throws Interrupted when a Ctrl-C between two of its commands stopped it
+     */
+    void run(ScriptInput script) throws Exception {
         try (script) {
             shell.getObject().run(script);
-            return script.interrupted();
+        }
+        if (script.interrupted()) {
+            throw new Interrupted();
+        }
+    }
+
+    /** A script stopped by a Ctrl-C that came between two of its commands: no command failed to say so. */
+    static final class Interrupted extends RuntimeException {
+
+        Interrupted() {
+            super("the script was stopped by Ctrl-C between two commands", null, false, false);
         }
     }
 

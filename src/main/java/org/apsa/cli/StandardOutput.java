@@ -1,9 +1,10 @@
 package org.apsa.cli;
 
+import org.apache.commons.io.output.ProxyOutputStream;
+
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -82,7 +83,7 @@ public final class StandardOutput extends PrintStream {
     }
 
     /** Remembers the first failure and refuses every write after it. */
-    private static final class Recorder extends FilterOutputStream {
+    private static final class Recorder extends ProxyOutputStream {
 
         private volatile IOException failure;
 
@@ -91,36 +92,22 @@ public final class StandardOutput extends PrintStream {
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[]{(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            failIfFailed();
-            try {
-                out.write(bytes, offset, length);
-            } catch (IOException e) {
-                failure = e;
-                throw e;
+        protected void beforeWrite(int length) throws IOException {
+            if (failure != null) {
+                throw failure;
             }
         }
 
         @Override
         public void flush() throws IOException {
-            failIfFailed();
-            try {
-                out.flush();
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
+            beforeWrite(0);
+            super.flush();
         }
 
-        private void failIfFailed() throws IOException {
-            if (failure != null) {
-                throw failure;
-            }
+        @Override
+        protected void handleIOException(IOException e) throws IOException {
+            failure = e;
+            throw e;
         }
     }
 }

@@ -3,9 +3,11 @@ package org.apsa.cli;
 import org.jline.utils.AttributedString;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Fits a command's text to the shell's terminal: a line wider than the terminal is broken
@@ -30,15 +32,7 @@ final class TerminalWidth {
         if (width < 2 * ROOM) {
             return text;
         }
-        StringBuilder fitted = new StringBuilder(text.length() + 64);
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            fitted.append(line(lines[i], width));
-            if (i < lines.length - 1) {
-                fitted.append('\n');
-            }
-        }
-        return fitted.toString();
+        return Arrays.stream(text.split("\n", -1)).map(line -> line(line, width)).collect(Collectors.joining("\n"));
     }
 
     private static String line(String line, int width) {

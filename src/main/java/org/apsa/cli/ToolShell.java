@@ -149,7 +149,7 @@ class ToolShell extends Shell {
         if (context.getInteractionMode() == InteractionMode.INTERACTIVE) {
             return null;
         }
-        throw new ScriptCommand.ScriptStopped(result.exitCode(), "");
+        throw new ScriptCommand.ScriptStopped(result.exitCode());
     }
 
     /**

@@ -21,13 +21,9 @@ final class UsageMessages {
      */
     static String missing(Help.Entry command, Collection<String> options) {
         // In the command's order, whatever order the parser found them in.
-        List<String> wanted = new ArrayList<>();
-        for (Help.Opt o : command.options()) {
-            if (options.contains(o.name())) {
-                wanted.add((o.positional() ? "the " + o.name() : "--" + o.name())
-                        + (o.description().isEmpty() ? "" : " (" + o.description() + ")"));
-            }
-        }
+        List<String> wanted = new ArrayList<>(command.options().stream().filter(o -> options.contains(o.name()))
+                .map(o -> (o.positional() ? "the " + o.name() : "--" + o.name())
+                        + (o.description().isEmpty() ? "" : " (" + o.description() + ")")).toList());
         options.stream().filter(name -> command.options().stream().noneMatch(o -> o.name().equals(name))).sorted()
                 .forEach(name -> wanted.add("--" + name));
         return command.name() + ": give " + and(wanted) + (command.example().isEmpty() ? "; " + seeHelp(command.name())

@@ -9,7 +9,7 @@ class BannerTest {
 
     @Test
     void theBannerNamesTheVersionAndTheRulesWithTheirFingerprint() {
-        String banner = new InteractiveRunner(null, null, null, null, new RuleBases(null, null), () -> true).banner();
+        String banner = new InteractiveRunner(null, null, null, null, new RuleBases(null, null)).banner();
 
         assertThat(banner).matches("APSA \\d+\\.\\d+\\.\\d+\\S*, rules: embedded, fingerprint [0-9a-f]{12}\\.\n"
                 + "'help' lists the commands; Ctrl-D or 'exit' ends the shell\\.");

@@ -143,4 +143,27 @@ class FailuresTest {
         assertThat(failures.getExitCode(parse("Unrecognised option '--x'"))).isEqualTo(ExitCode.USAGE.status());
         assertThat(failures.getExitCode(new IllegalStateException("boom"))).isZero();
     }
+
+    @Test
+    void aRunEndedByAFailureNotSaidYetIsSaidOnStandardErrorInOneLineWithItsStatus() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        List<Integer> statuses;
+        try {
+            // Spring Boot hands the run's caller what a runner threw, wrapped.
+            statuses = Stream.of(new Scripts.Interrupted(), new UsageException("s.apsa: no such file"),
+                            new ScriptCommand.ScriptStopped(ExitCode.RULES.status()), new IllegalArgumentException("boom"))
+                    .map(e -> Failures.exitStatus(new IllegalStateException("Failed to execute runner", e), () -> "apsa.log"))
+                    .toList();
+        } finally {
+            System.setErr(before);
+        }
+
+        assertThat(statuses).containsExactly(130, 2, 3, 4);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "stopped (Ctrl-C); the rest of the script is not run",
+                "s.apsa: no such file",
+                "apsa: internal error: java.lang.IllegalStateException: Failed to execute runner (details in apsa.log)");
+    }
 }

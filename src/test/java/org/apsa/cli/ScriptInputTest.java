@@ -68,6 +68,23 @@ class ScriptInputTest {
     }
 
     @Test
+    void aScriptSavedWithAByteOrderMarkOrWindowsLineEndsReadsAsAnyOther() {
+        Path file = Path.of("s.apsa");
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] windows = "show\r\n\r\nnew caf\u00e9\r\nsave\r".getBytes(StandardCharsets.UTF_8);
+        byte[] both = new byte[bom.length + windows.length];
+        System.arraycopy(bom, 0, both, 0, bom.length);
+        System.arraycopy(windows, 0, both, bom.length, windows.length);
+
+        assertThat(ScriptInput.lines(file, both)).containsExactly("show", "", "new caf\u00e9", "save");
+        assertThat(ScriptInput.lines(file, "show\n\n".getBytes(StandardCharsets.UTF_8))).containsExactly("show", "");
+        assertThat(ScriptInput.lines(file, new byte[0])).isEmpty();
+        assertThat(ScriptInput.lines(file, bom)).isEmpty();
+        assertThatThrownBy(() -> ScriptInput.lines(file, "show\r\n\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1)))
+                .hasMessage("s.apsa:3: not UTF-8 text; save the script as UTF-8");
+    }
+
+    @Test
     void aScriptThatIsMissingOrNotUtf8IsAUsageErrorNamingIt() throws Exception {
         assertThatThrownBy(() -> scripts.open(dir.resolve("none.apsa").toString()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("none.apsa: no such file");
