@@ -61,8 +61,8 @@ public final class FactSetReader {
      */
     static final int MAX_PROBLEMS = 100;
 
-    /** What an id may look like; the JSON Schema states the same pattern. */
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+    /** What an id may look like, as the fact-set schema states it. */
+    static final Pattern ID = Pattern.compile(FactSetSchema.pattern("/properties/id"));
     /**
      * Why {@code id} cannot be a fact set's id, as a fact file is told; empty when it can.
      * Whatever else names a fact set (the shell's {@code new}) asks here, so that one rule
