@@ -115,7 +115,7 @@ final class JsonTree {
             // The first reading got through this text up to the end of the record; a second one does too.
             throw new UncheckedIOException(e);
         }
-        return new Places(valuePlaces, keyPlaces);
+        return new Places(text, valuePlaces, keyPlaces);
     }
 
     private static List<String> path(JsonPointer pointer) {
@@ -126,16 +126,8 @@ final class JsonTree {
         return path;
     }
 
-    /** Where the values and keys asked for are written. */
-    final class Places {
-        private final Map<List<String>, Place> values;
-        private final Map<List<String>, Place> keys;
-
-        private Places(Map<List<String>, Place> values, Map<List<String>, Place> keys) {
-            this.values = values;
-            this.keys = keys;
-        }
-
+    /** Where the values and keys asked for are written in {@code text}. */
+    record Places(String text, Map<List<String>, Place> values, Map<List<String>, Place> keys) {
         Place value(List<String> path) {
             return values.get(path);
         }

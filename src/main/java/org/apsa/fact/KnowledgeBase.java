@@ -65,18 +65,8 @@ public final class KnowledgeBase {
     public record Scoring(double temperature, double full) {
     }
 
-    /** One thing wrong with the file, at its line and column; errors refuse the knowledge base. */
-    public record Problem(InputProblem where, boolean error) {
-        public String format() {
-            return where.format();
-        }
-    }
-
-    /** What reading the file gave: the knowledge base (absent when there are errors) and the problems. */
-    public record Reading(Optional<KnowledgeBase> knowledgeBase, List<Problem> problems) {
-        public List<Problem> errors() {
-            return problems.stream().filter(Problem::error).toList();
-        }
+    /** What reading the file gave: the knowledge base, or the errors that refuse it, each at its line and column. */
+    public record Reading(Optional<KnowledgeBase> knowledgeBase, List<InputProblem> problems) {
     }
 
     private final String id;
@@ -196,7 +186,7 @@ public final class KnowledgeBase {
             try (InputStream in = KnowledgeBase.class.getClassLoader().getResourceAsStream(EMBEDDED)) {
                 Reading reading = parse(EMBEDDED, new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 return reading.knowledgeBase().orElseThrow(() -> new IllegalStateException("the embedded " + FILE
-                        + " is not valid: " + reading.errors().get(0).format()));
+                        + " is not valid: " + reading.problems().get(0).format()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -213,15 +203,14 @@ public final class KnowledgeBase {
             return Optional.of(parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             return Optional.of(new Reading(Optional.empty(),
-                    List.of(new Problem(new InputProblem(file.toString(), 0, 0, "cannot be read: " + e.getMessage()), true))));
+                    List.of(new InputProblem(file.toString(), 0, 0, "cannot be read: " + e.getMessage()))));
         }
     }
 
     /** Reads a knowledge base's text; {@code file} names it in the problems. */
     public static Reading parse(String file, String text) {
-        List<Problem> problems = new ArrayList<>();
-        BiConsumer<Place, String> error = (at, message) ->
-                problems.add(new Problem(new InputProblem(file, at.line(), at.column(), message), true));
+        List<InputProblem> problems = new ArrayList<>();
+        BiConsumer<Place, String> error = (at, message) -> problems.add(new InputProblem(file, at.line(), at.column(), message));
         JsonTree tree;
         try (JsonParser parser = JSON.createParser(text)) {
             JsonToken first = parser.nextToken();
@@ -255,8 +244,7 @@ public final class KnowledgeBase {
                 keys.add(FactSetValidator.with(FactSetValidator.path(e.getInstanceLocation()), e.getProperty()));
             }
         }
-        List<String> lists = List.of("outlooks", "indicators", "actors");
-        for (String list : lists) {
+        for (String list : LISTS) {
             for (int i = 0; i < root.path(list).size(); i++) {
                 values.add(List.of(list, String.valueOf(i), "id"));
             }
@@ -270,25 +258,32 @@ public final class KnowledgeBase {
                         : places.value(path), message);
             }
         }
-        Map<String, long[]> idPlaces = new LinkedHashMap<>();
-        for (String list : lists) {
-            Set<String> ids = new HashSet<>();
+        Map<String, long[]> idPlaces = ids(root, places, error);
+        problems.sort(Comparator.comparingLong(InputProblem::line).thenComparingLong(InputProblem::column));
+        return new Reading(problems.isEmpty() ? Optional.of(build(root, idPlaces)) : Optional.empty(), problems);
+    }
+
+    /**
+     * Where each outlook's and indicator's id is written, keyed "outlook ID" or "indicator ID";
+     * an id listed twice in one list is an error at its second place (the one rule of the file
+     * that a JSON Schema cannot state).
+     */
+    private static Map<String, long[]> ids(JsonNode root, JsonTree.Places places, BiConsumer<Place, String> error) {
+        Map<String, long[]> ids = new LinkedHashMap<>();
+        for (String list : LISTS) {
+            String kind = list.substring(0, list.length() - 1);
+            Set<String> seen = new HashSet<>();
             for (int i = 0; i < root.path(list).size(); i++) {
                 JsonNode id = root.path(list).path(i).path("id");
                 Place at = places.value(List.of(list, String.valueOf(i), "id"));
-                if (!id.isTextual()) {
-                    continue;
-                }
-                String kind = list.substring(0, list.length() - 1);
-                if (!ids.add(id.asText())) {
+                if (id.isTextual() && !seen.add(id.asText())) {
                     error.accept(at, kind + " \"" + id.asText() + "\" is listed twice; ids are unique");
-                } else {
-                    idPlaces.put(kind + " " + id.asText(), new long[] {at.line(), at.column()});
+                } else if (id.isTextual()) {
+                    ids.put(kind + " " + id.asText(), new long[] {at.line(), at.column()});
                 }
             }
         }
-        problems.sort(Comparator.comparingLong((Problem p) -> p.where().line()).thenComparingLong(p -> p.where().column()));
-        return new Reading(problems.isEmpty() ? Optional.of(build(root, idPlaces)) : Optional.empty(), problems);
+        return ids;
     }
 
     /** The knowledge base of a file the schema accepts, with its defaults. */
@@ -327,6 +322,9 @@ public final class KnowledgeBase {
         array.forEach(item -> strings.add(item.asText()));
         return strings;
     }
+
+    /** The lists of the file whose items have an id. */
+    private static final List<String> LISTS = List.of("outlooks", "indicators", "actors");
 
     private static final Map<String, String> OBJECTS = Map.of("outlooks", "an outlook", "indicators", "an indicator", "actors", "an actor");
 

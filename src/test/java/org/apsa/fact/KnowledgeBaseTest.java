@@ -12,7 +12,7 @@ class KnowledgeBaseTest {
 
     private static List<String> problems(String text) {
         return KnowledgeBase.parse("kb.json", text).problems().stream()
-                .map(p -> (p.error() ? "error " : "warning ") + p.format()).toList();
+                .map(p -> "error " + p.format()).toList();
     }
 
     private static final String MINIMAL = """
