@@ -192,17 +192,14 @@ public final class FactSetReader {
     /** As {@link #read(String, InputStream, boolean, Consumer)}, stopping after the record for which {@code sink} answers false. */
     private void readUntil(String name, InputStream in, boolean lines, Predicate<Entry> sink) {
         try {
-            read(name, new BufferedInputStream(in, 64 * 1024), lines, sink);
+            InputStream buffered = new BufferedInputStream(in, 64 * 1024);
+            if (lines) {
+                readLines(name, buffered, sink);
+            } else {
+                readDocument(name, buffered, sink);
+            }
         } catch (IOException e) {
             sink.test(fileProblem(name, "cannot be read: " + e.getMessage()));
-        }
-    }
-
-    private void read(String file, InputStream in, boolean lines, Predicate<Entry> sink) throws IOException {
-        if (lines) {
-            readLines(file, in, sink);
-        } else {
-            readDocument(file, in, sink);
         }
     }
 
@@ -241,8 +238,8 @@ public final class FactSetReader {
             sink.test(fileProblem(file, "not a fact file: expected a .json file (one fact set) or a .jsonl file (one a line)"));
             return;
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 64 * 1024)) {
-            read(file, in, lines, sink);
+        try (InputStream in = Files.newInputStream(path)) {
+            readUntil(file, in, lines, sink);
         } catch (NoSuchFileException e) {
             sink.test(fileProblem(file, NO_SUCH_FILE));
         } catch (AccessDeniedException e) {
@@ -733,7 +730,7 @@ public final class FactSetReader {
         }
 
         void problemAtCurrent(String message) {
-            problemAt(parser == null ? null : parser.currentLocation(), message);
+            problemAt(parser.currentLocation(), message);
         }
 
         void problemAt(JsonLocation at, String message) {
