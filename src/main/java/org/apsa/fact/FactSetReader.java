@@ -360,7 +360,7 @@ public final class FactSetReader {
      * on the same line used to push the column to the right by two per character).
      */
     private Entry parse(String file, long firstLine, byte[] bytes, int length, String unit) {
-        Document doc = new Document(json, vocabulary, file, firstLine);
+        Document doc = new Document(file, firstLine);
         String text = decode(bytes, length, doc);
         if (text == null) {
             return new Entry(file, firstLine, null, doc.problems());
@@ -587,18 +587,14 @@ public final class FactSetReader {
     }
 
     /** The state of reading one record; collects every problem it can find. */
-    private static final class Document {
-        private final JsonFactory json;
-        private final Vocabulary vocabulary;
+    private final class Document {
         private final String file;
         private final long firstLine;
         private final List<InputProblem> problems = new ArrayList<>();
         private JsonParser parser;
         private String text;
 
-        Document(JsonFactory json, Vocabulary vocabulary, String file, long firstLine) {
-            this.json = json;
-            this.vocabulary = vocabulary;
+        Document(String file, long firstLine) {
             this.file = file;
             this.firstLine = firstLine;
         }
