@@ -129,8 +129,8 @@ public final class Validator {
                                boolean brief) {
         List<Finding> findings = new ArrayList<>();
         sources.forEach((path, text) -> reach(path.toString(), DrlFile.asCompiled(text), findings));
-        reading.ifPresent(r -> r.problems().forEach(p -> findings.add(new Finding(p.error() ? Severity.ERROR : Severity.WARNING,
-                p.where().file(), (int) p.where().line(), (int) p.where().column(), p.where().message(),
+        reading.ifPresent(r -> r.problems().forEach(p -> findings.add(new Finding(Severity.ERROR,
+                p.file(), (int) p.line(), (int) p.column(), p.message(),
                 "docs/rule-authoring.md (\"Write a new knowledge base\") gives the file's keys"))));
         Optional<KnowledgeBase> own = reading.flatMap(KnowledgeBase.Reading::knowledgeBase);
         KnowledgeBase kb = own.orElse(KnowledgeBase.embedded());

@@ -61,8 +61,8 @@ public final class FactSetReader {
      */
     static final int MAX_PROBLEMS = 100;
 
-    /** What an id may look like; the JSON Schema states the same pattern. */
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+    /** What an id may look like, as the fact-set schema states it. */
+    static final Pattern ID = Pattern.compile(FactSetSchema.pattern("/properties/id"));
     /**
      * Why {@code id} cannot be a fact set's id, as a fact file is told; empty when it can.
      * Whatever else names a fact set (the shell's {@code new}) asks here, so that one rule
@@ -192,17 +192,14 @@ public final class FactSetReader {
     /** As {@link #read(String, InputStream, boolean, Consumer)}, stopping after the record for which {@code sink} answers false. */
     private void readUntil(String name, InputStream in, boolean lines, Predicate<Entry> sink) {
         try {
-            read(name, new BufferedInputStream(in, 64 * 1024), lines, sink);
+            InputStream buffered = new BufferedInputStream(in, 64 * 1024);
+            if (lines) {
+                readLines(name, buffered, sink);
+            } else {
+                readDocument(name, buffered, sink);
+            }
         } catch (IOException e) {
             sink.test(fileProblem(name, "cannot be read: " + e.getMessage()));
-        }
-    }
-
-    private void read(String file, InputStream in, boolean lines, Predicate<Entry> sink) throws IOException {
-        if (lines) {
-            readLines(file, in, sink);
-        } else {
-            readDocument(file, in, sink);
         }
     }
 
@@ -241,8 +238,8 @@ public final class FactSetReader {
             sink.test(fileProblem(file, "not a fact file: expected a .json file (one fact set) or a .jsonl file (one a line)"));
             return;
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 64 * 1024)) {
-            read(file, in, lines, sink);
+        try (InputStream in = Files.newInputStream(path)) {
+            readUntil(file, in, lines, sink);
         } catch (NoSuchFileException e) {
             sink.test(fileProblem(file, NO_SUCH_FILE));
         } catch (AccessDeniedException e) {
@@ -363,7 +360,7 @@ public final class FactSetReader {
      * on the same line used to push the column to the right by two per character).
      */
     private Entry parse(String file, long firstLine, byte[] bytes, int length, String unit) {
-        Document doc = new Document(json, vocabulary, file, firstLine);
+        Document doc = new Document(file, firstLine);
         String text = decode(bytes, length, doc);
         if (text == null) {
             return new Entry(file, firstLine, null, doc.problems());
@@ -590,18 +587,14 @@ public final class FactSetReader {
     }
 
     /** The state of reading one record; collects every problem it can find. */
-    private static final class Document {
-        private final JsonFactory json;
-        private final Vocabulary vocabulary;
+    private final class Document {
         private final String file;
         private final long firstLine;
         private final List<InputProblem> problems = new ArrayList<>();
         private JsonParser parser;
         private String text;
 
-        Document(JsonFactory json, Vocabulary vocabulary, String file, long firstLine) {
-            this.json = json;
-            this.vocabulary = vocabulary;
+        Document(String file, long firstLine) {
             this.file = file;
             this.firstLine = firstLine;
         }
@@ -733,7 +726,7 @@ public final class FactSetReader {
         }
 
         void problemAtCurrent(String message) {
-            problemAt(parser == null ? null : parser.currentLocation(), message);
+            problemAt(parser.currentLocation(), message);
         }
 
         void problemAt(JsonLocation at, String message) {

@@ -226,8 +226,7 @@ final class FactSetValidator {
 
     private String unknownKey(Error e, List<String> path) {
         String key = e.getProperty();
-        // The names the schema allows beside the one refused.
-        List<String> allowed = names(schemaAt(e.getSchemaLocation().getFragment().getParent()).path("properties"));
+        List<String> allowed = allowed(compiled.tree(), e);
         String name = "\"" + FactSetReader.abbreviate(key) + "\"";
         if (path.size() == 1) {
             return "unknown indicator " + name + Suggestions.didYouMean(key, allowed) + "; " + KNOWN_IDS;
@@ -238,7 +237,7 @@ final class FactSetValidator {
     }
 
     private String confidence(Error e, String id, JsonNode node, List<String> path) {
-        JsonNode range = schemaAt(e.getSchemaLocation().getFragment().getParent());
+        JsonNode range = schemaAt(compiled.tree(), e.getSchemaLocation().getFragment().getParent());
         String allowed = "greater than " + range.path("exclusiveMinimum").asText() + " and at most " + range.path("maximum").asText();
         if (e.getKeyword().equals("type")) {
             String quoted = node.isTextual() && NUMBER.matcher(node.asText()).matches()
@@ -296,8 +295,8 @@ final class FactSetValidator {
         return node.isBoolean() ? "the boolean " + node.asText() : "null";
     }
 
-    private JsonNode schemaAt(NodePath fragment) {
-        JsonNode node = compiled.tree();
+    private static JsonNode schemaAt(JsonNode schema, NodePath fragment) {
+        JsonNode node = schema;
         for (int i = 0; i < fragment.getNameCount(); i++) {
             Object element = fragment.getElement(i);
             node = element instanceof Integer index ? node.path(index) : node.path(String.valueOf(element));
@@ -305,13 +304,14 @@ final class FactSetValidator {
         return node;
     }
 
-    private static List<String> names(JsonNode object) {
+    /** The names the schema {@code schema} allows beside the one an "additionalProperties" error refuses. */
+    static List<String> allowed(JsonNode schema, Error e) {
         List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
+        schemaAt(schema, e.getSchemaLocation().getFragment().getParent()).path("properties").fieldNames().forEachRemaining(names::add);
         return names;
     }
 
-    private static List<String> path(NodePath location) {
+    static List<String> path(NodePath location) {
         List<String> path = new ArrayList<>(location.getNameCount());
         for (int i = 0; i < location.getNameCount(); i++) {
             path.add(String.valueOf(location.getElement(i)));
@@ -319,7 +319,7 @@ final class FactSetValidator {
         return path;
     }
 
-    private static List<String> with(List<String> path, String name) {
+    static List<String> with(List<String> path, String name) {
         List<String> longer = new ArrayList<>(path);
         longer.add(name);
         return longer;

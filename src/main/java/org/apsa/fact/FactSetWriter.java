@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,16 +25,12 @@ public final class FactSetWriter {
      * the one it was loaded from.
      */
     public static String json(FactSet facts, String schema) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        if (schema != null) {
-            root.put("$schema", schema);
-        }
-        root.put("id", facts.id());
-        putIfPresent(root, "title", facts.title());
-        putIfPresent(root, "description", facts.description());
-        putIfPresent(root, "asOf", facts.asOf());
         StringBuilder text = new StringBuilder("{\n");
-        root.forEach((key, value) -> text.append("  ").append(quoted(key)).append(": ").append(quoted(value)).append(",\n"));
+        field(text, "$schema", schema);
+        field(text, "id", facts.id());
+        field(text, "title", facts.title());
+        field(text, "description", facts.description());
+        field(text, "asOf", facts.asOf());
         if (facts.indicators().isEmpty()) {
             return text.append("  \"indicators\": {}\n}\n").toString();
         }
@@ -70,9 +65,10 @@ public final class FactSetWriter {
         }
     }
 
-    private static void putIfPresent(Map<String, Object> map, String key, String value) {
+    /** A line {@code "key": "value",}; none for a null value. */
+    private static void field(StringBuilder text, String key, String value) {
         if (value != null) {
-            map.put(key, value);
+            text.append("  ").append(quoted(key)).append(": ").append(quoted(value)).append(",\n");
         }
     }
 }

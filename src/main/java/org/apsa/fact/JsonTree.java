@@ -3,6 +3,7 @@ package org.apsa.fact;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -45,8 +46,8 @@ final class JsonTree {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /**
-     * Members read of one object before reading stops. No object of a fact set may have more
-     * than 28 keys, so one of a thousand has more problems than a record reports (100), and
+     * Members read of one object or array before reading stops. No object of a fact set may have
+     * more than 28 keys, so one of a thousand has more problems than a record reports (100), and
      * the rest of a file of a hundred thousand made-up keys need not be read.
      */
     static final int MAX_MEMBERS = 1_000;
@@ -72,7 +73,7 @@ final class JsonTree {
         return tree;
     }
 
-    /** True when an object had more than {@value #MAX_MEMBERS} members: the tree holds the first ones, the parser stopped there. */
+    /** True when an object or array had more than {@value #MAX_MEMBERS} members: the tree holds the first ones, the parser stopped there. */
     boolean stopped() {
         return stopped;
     }
@@ -85,7 +86,7 @@ final class JsonTree {
     JsonNode at(List<String> path) {
         JsonNode node = root;
         for (String name : path) {
-            node = node.path(name);
+            node = node.isArray() ? node.path(Integer.parseInt(name)) : node.path(name);
         }
         return node;
     }
@@ -95,50 +96,38 @@ final class JsonTree {
         Map<List<String>, Place> valuePlaces = new HashMap<>();
         Map<List<String>, Place> keyPlaces = new HashMap<>();
         try (JsonParser parser = json.createParser(text)) {
-            List<String> path = new ArrayList<>();
             int wanted = values.size() + keys.size();
             for (JsonToken token = parser.nextToken(); token != null && valuePlaces.size() + keyPlaces.size() < wanted;
                     token = parser.nextToken()) {
-                if (token == JsonToken.FIELD_NAME) {
-                    path.add(parser.currentName());
-                    if (keys.contains(path)) {
-                        keyPlaces.putIfAbsent(List.copyOf(path), Place.of(parser.currentTokenLocation()));
-                    }
-                } else if (token == JsonToken.END_OBJECT) {
+                if (token.isStructEnd()) {
                     if (parser.getParsingContext().inRoot()) {
                         break;
                     }
-                    path.remove(path.size() - 1);
-                } else {
-                    if (values.contains(path)) {
-                        valuePlaces.putIfAbsent(List.copyOf(path), Place.of(parser.currentTokenLocation()));
-                    }
-                    if (token != JsonToken.START_OBJECT) {
-                        // No problem is ever inside an array: the schema has none.
-                        parser.skipChildren();
-                        if (!path.isEmpty()) {
-                            path.remove(path.size() - 1);
-                        }
-                    }
+                    continue;
+                }
+                List<String> path = path(parser.getParsingContext().pathAsPointer());
+                boolean key = token == JsonToken.FIELD_NAME;
+                if ((key ? keys : values).contains(path)) {
+                    (key ? keyPlaces : valuePlaces).putIfAbsent(path, Place.of(parser.currentTokenLocation()));
                 }
             }
         } catch (IOException e) {
-            // The first reading got through this text up to the end of the fact set; a second one does too.
+            // The first reading got through this text up to the end of the record; a second one does too.
             throw new UncheckedIOException(e);
         }
-        return new Places(valuePlaces, keyPlaces);
+        return new Places(text, valuePlaces, keyPlaces);
     }
 
-    /** Where the values and keys asked for are written. */
-    final class Places {
-        private final Map<List<String>, Place> values;
-        private final Map<List<String>, Place> keys;
-
-        private Places(Map<List<String>, Place> values, Map<List<String>, Place> keys) {
-            this.values = values;
-            this.keys = keys;
+    private static List<String> path(JsonPointer pointer) {
+        List<String> path = new ArrayList<>();
+        for (JsonPointer rest = pointer; !rest.matches(); rest = rest.tail()) {
+            path.add(rest.getMatchingProperty());
         }
+        return path;
+    }
 
+    /** Where the values and keys asked for are written in {@code text}. */
+    record Places(String text, Map<List<String>, Place> values, Map<List<String>, Place> keys) {
         Place value(List<String> path) {
             return values.get(path);
         }
@@ -172,11 +161,7 @@ final class JsonTree {
         }
     }
 
-    /**
-     * The value at the parser's current token, a repeated key reported through {@code repeats}.
-     * An array is read as an empty one: the schema allows none anywhere, and what it holds
-     * changes nothing in the problem.
-     */
+    /** The value at the parser's current token, a repeated key reported through {@code repeats}. */
     private JsonNode value(JsonParser parser, List<String> path, Repeats repeats) throws IOException {
         JsonToken token = parser.currentToken();
         switch (token) {
@@ -199,8 +184,14 @@ final class JsonTree {
                 return object;
             }
             case START_ARRAY -> {
-                parser.skipChildren();
-                return NODES.arrayNode();
+                ArrayNode array = NODES.arrayNode();
+                while (!stopped && parser.nextToken() != JsonToken.END_ARRAY) {
+                    path.add(String.valueOf(array.size()));
+                    array.add(value(parser, path, repeats));
+                    path.remove(path.size() - 1);
+                    stopped |= array.size() == MAX_MEMBERS;
+                }
+                return array;
             }
             case VALUE_STRING -> {
                 return NODES.textNode(parser.getText());

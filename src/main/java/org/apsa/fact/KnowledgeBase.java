@@ -5,7 +5,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 
 import org.apsa.fact.JsonTree.Place;
 
@@ -16,12 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The domain a rules folder speaks of, read from its {@value #FILE}: the source the rules
@@ -40,6 +46,11 @@ public final class KnowledgeBase {
     /** Where the embedded rules' copy is on the class path. */
     static final String EMBEDDED = "apsa/rules/" + FILE;
 
+    private static final JsonFactory JSON = new JsonFactory();
+    /** What the file may hold, but that an id is unique in its list, which {@link #parse} checks beside it. */
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(KnowledgeBase.class.getResourceAsStream("/apsa/knowledge-base.schema.json"));
+
     /** An actor a recommendation may address. */
     public record Actor(String id, String title) {
     }
@@ -54,18 +65,8 @@ public final class KnowledgeBase {
     public record Scoring(double temperature, double full) {
     }
 
-    /** One thing wrong with the file, at its line and column; errors refuse the knowledge base. */
-    public record Problem(InputProblem where, boolean error) {
-        public String format() {
-            return where.format();
-        }
-    }
-
-    /** What reading the file gave: the knowledge base (absent when there are errors) and the problems. */
-    public record Reading(Optional<KnowledgeBase> knowledgeBase, List<Problem> problems) {
-        public List<Problem> errors() {
-            return problems.stream().filter(Problem::error).toList();
-        }
+    /** What reading the file gave: the knowledge base, or the errors that refuse it, each at its line and column. */
+    public record Reading(Optional<KnowledgeBase> knowledgeBase, List<InputProblem> problems) {
     }
 
     private final String id;
@@ -183,12 +184,9 @@ public final class KnowledgeBase {
 
         private static KnowledgeBase load() {
             try (InputStream in = KnowledgeBase.class.getClassLoader().getResourceAsStream(EMBEDDED)) {
-                if (in == null) {
-                    throw new IllegalStateException("this build of the tool carries no " + EMBEDDED);
-                }
                 Reading reading = parse(EMBEDDED, new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 return reading.knowledgeBase().orElseThrow(() -> new IllegalStateException("the embedded " + FILE
-                        + " is not valid: " + reading.errors().get(0).format()));
+                        + " is not valid: " + reading.problems().get(0).format()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -205,341 +203,187 @@ public final class KnowledgeBase {
             return Optional.of(parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             return Optional.of(new Reading(Optional.empty(),
-                    List.of(new Problem(new InputProblem(file.toString(), 0, 0, "cannot be read: " + e.getMessage()), true))));
+                    List.of(new InputProblem(file.toString(), 0, 0, "cannot be read: " + e.getMessage()))));
         }
     }
 
     /** Reads a knowledge base's text; {@code file} names it in the problems. */
     public static Reading parse(String file, String text) {
-        Parser parser = new Parser(file, text);
-        KnowledgeBase kb = parser.read();
-        return new Reading(parser.problems.stream().anyMatch(Problem::error) ? Optional.empty() : Optional.ofNullable(kb),
-                List.copyOf(parser.problems));
+        List<InputProblem> problems = new ArrayList<>();
+        BiConsumer<Place, String> error = (at, message) -> problems.add(new InputProblem(file, at.line(), at.column(), message));
+        JsonTree tree;
+        try (JsonParser parser = JSON.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                error.accept(new Place(1, 1, 0), "is empty; a knowledge base is one JSON object (docs/rule-authoring.md)");
+                return new Reading(Optional.empty(), problems);
+            }
+            if (first != JsonToken.START_OBJECT) {
+                error.accept(Place.of(parser.currentTokenLocation()), "the knowledge base is a JSON object { ... }");
+                return new Reading(Optional.empty(), problems);
+            }
+            tree = JsonTree.read(parser, JSON, text,
+                    (object, key, at) -> error.accept(at, "key \"" + key + "\" is given twice in one object; keep one"));
+            if (!tree.stopped() && parser.nextToken() != null) {
+                error.accept(Place.of(parser.currentTokenLocation()), "holds more than one JSON value; a knowledge base is one object");
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            error.accept(at == null ? new Place(0, 0, 0) : Place.of(at), "is not valid JSON: " + e.getOriginalMessage());
+            return new Reading(Optional.empty(), problems);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonNode root = tree.root();
+        List<Error> errors = SCHEMA.validate(root);
+        Set<List<String>> values = new HashSet<>();
+        Set<List<String>> keys = new HashSet<>();
+        for (Error e : errors) {
+            values.add(FactSetValidator.path(e.getInstanceLocation()));
+            if (e.getKeyword().equals("additionalProperties")) {
+                keys.add(FactSetValidator.with(FactSetValidator.path(e.getInstanceLocation()), e.getProperty()));
+            }
+        }
+        for (String list : LISTS) {
+            for (int i = 0; i < root.path(list).size(); i++) {
+                values.add(List.of(list, String.valueOf(i), "id"));
+            }
+        }
+        JsonTree.Places places = tree.places(values, keys);
+        for (Error e : errors) {
+            List<String> path = FactSetValidator.path(e.getInstanceLocation());
+            String message = message(e, path, root);
+            if (message != null) {
+                error.accept(e.getKeyword().equals("additionalProperties") ? places.key(FactSetValidator.with(path, e.getProperty()))
+                        : places.value(path), message);
+            }
+        }
+        Map<String, long[]> idPlaces = ids(root, places, error);
+        problems.sort(Comparator.comparingLong(InputProblem::line).thenComparingLong(InputProblem::column));
+        return new Reading(problems.isEmpty() ? Optional.of(build(root, idPlaces)) : Optional.empty(), problems);
     }
 
-    private static final Set<String> TOP = Set.of("$schema", "id", "title", "source", "version", "claims", "paragraphs", "scoring",
-            "outlooks", "indicators", "actors", "aspects");
-    private static final Set<String> OUTLOOK = Set.of("id", "title", "source", "reach", "abbreviation", "heading");
-    private static final Set<String> INDICATOR = Set.of("id", "levels", "meaning", "source");
-    private static final Set<String> ACTOR = Set.of("id", "title");
-    private static final Set<String> SCORING = Set.of("temperature", "full");
-
-    /** A value as read, with where it starts; objects keep their keys' places. */
-    private record Value(Object value, Place at, Map<String, Place> keys) {
-        @SuppressWarnings("unchecked")
-        Map<String, Value> object() {
-            return value instanceof Map<?, ?> m ? (Map<String, Value>) m : null;
+    /**
+     * Where each outlook's and indicator's id is written, keyed "outlook ID" or "indicator ID";
+     * an id listed twice in one list is an error at its second place (the one rule of the file
+     * that a JSON Schema cannot state).
+     */
+    private static Map<String, long[]> ids(JsonNode root, JsonTree.Places places, BiConsumer<Place, String> error) {
+        Map<String, long[]> ids = new LinkedHashMap<>();
+        for (String list : LISTS) {
+            String kind = list.substring(0, list.length() - 1);
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < root.path(list).size(); i++) {
+                JsonNode id = root.path(list).path(i).path("id");
+                Place at = places.value(List.of(list, String.valueOf(i), "id"));
+                if (id.isTextual() && !seen.add(id.asText())) {
+                    error.accept(at, kind + " \"" + id.asText() + "\" is listed twice; ids are unique");
+                } else if (id.isTextual()) {
+                    ids.put(kind + " " + id.asText(), new long[] {at.line(), at.column()});
+                }
+            }
         }
-
-        @SuppressWarnings("unchecked")
-        List<Value> array() {
-            return value instanceof List<?> l ? (List<Value>) l : null;
-        }
-
-        String text() {
-            return value instanceof String s ? s : null;
-        }
-
-        Double number() {
-            return value instanceof Number n ? n.doubleValue() : null;
-        }
+        return ids;
     }
 
-    /** Reads the file into {@link Value}s, then checks and builds; every problem is kept, not only the first. */
-    private static final class Parser {
-        private final String file;
-        private final String text;
-        private final List<Problem> problems = new ArrayList<>();
-        private final Map<String, long[]> places = new LinkedHashMap<>();
-
-        Parser(String file, String text) {
-            this.file = file;
-            this.text = text;
+    /** The knowledge base of a file the schema accepts, with its defaults. */
+    private static KnowledgeBase build(JsonNode root, Map<String, long[]> places) {
+        List<Outlook> outlooks = new ArrayList<>();
+        for (JsonNode o : root.path("outlooks")) {
+            String id = o.path("id").asText();
+            String title = o.path("title").asText();
+            outlooks.add(new Outlook(id, title, text(o, "source"), o.path("reach").asDouble(0), outlooks.size(),
+                    o.path("abbreviation").asText(Outlook.abbreviate(title)),
+                    o.path("heading").asText(id.substring(0, Math.min(6, id.length())))));
         }
-
-        void error(Place at, String message) {
-            problems.add(new Problem(new InputProblem(file, at.line(), at.column(), message), true));
+        List<IndicatorDef> indicators = new ArrayList<>();
+        for (JsonNode i : root.path("indicators")) {
+            List<String> levels = strings(i.path("levels"));
+            indicators.add(new IndicatorDef(i.path("id").asText(), new Scale(String.join("|", levels), levels),
+                    i.path("meaning").asText(), strings(i.path("source"))));
         }
-
-        KnowledgeBase read() {
-            Value root;
-            JsonFactory json = JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
-            try (JsonParser parser = json.createParser(text)) {
-                if (parser.nextToken() == null) {
-                    error(new Place(1, 1, 0), "is empty; a knowledge base is one JSON object (docs/rule-authoring.md)");
-                    return null;
-                }
-                root = value(parser);
-                if (parser.nextToken() != null) {
-                    error(Place.of(parser.currentTokenLocation()), "holds more than one JSON value; a knowledge base is one object");
-                }
-            } catch (JsonProcessingException e) {
-                JsonLocation at = e.getLocation();
-                error(at == null ? new Place(0, 0, 0) : Place.of(at), "is not valid JSON: " + e.getOriginalMessage());
-                return null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Map<String, Value> top = object(root, TOP, "the knowledge base");
-            if (top == null) {
-                return null;
-            }
-            String id = text(top, root, "id", true);
-            String title = text(top, root, "title", true);
-            String source = text(top, root, "source", false);
-            String version = text(top, root, "version", false);
-            String claims = text(top, root, "claims", false);
-            Double paragraphs = positive(top, root, "paragraphs", false);
-            if (paragraphs != null && paragraphs != Math.rint(paragraphs)) {
-                error(top.get("paragraphs").at(), "\"paragraphs\" is a whole number: how many paragraphs the source has");
-            }
-            Scoring scoring = scoring(top, root);
-            List<Outlook> outlooks = outlooks(top, root, scoring);
-            List<IndicatorDef> indicators = indicators(top, root);
-            List<Actor> actors = actors(top, root);
-            List<String> aspects = strings(top, root, "aspects", false);
-            if (aspects != null && new HashSet<>(aspects).size() < aspects.size()) {
-                error(top.get("aspects").at(), "\"aspects\" names an aspect twice");
-            }
-            if (problems.stream().anyMatch(Problem::error)) {
-                return null;
-            }
-            return new KnowledgeBase(id, title, source, claims, scoring, outlooks,
-                    new Vocabulary(version == null ? "1" : version, indicators), actors, aspects == null ? List.of() : aspects,
-                    paragraphs == null ? 0 : paragraphs.intValue(), places);
+        List<Actor> actors = new ArrayList<>();
+        for (JsonNode a : root.path("actors")) {
+            actors.add(new Actor(a.path("id").asText(), a.path("title").asText(a.path("id").asText())));
         }
+        JsonNode scoring = root.path("scoring");
+        return new KnowledgeBase(root.path("id").asText(), root.path("title").asText(), text(root, "source"), text(root, "claims"),
+                new Scoring(scoring.path("temperature").asDouble(), scoring.path("full").asDouble(0)), outlooks,
+                new Vocabulary(root.path("version").asText("1"), indicators), actors, strings(root.path("aspects")),
+                root.path("paragraphs").asInt(0), places);
+    }
 
-        private Scoring scoring(Map<String, Value> top, Value root) {
-            Value value = top.get("scoring");
-            if (value == null) {
-                error(root.at(), "no \"scoring\"; give { \"temperature\": 3.0 } at least (docs/rule-authoring.md)");
-                return new Scoring(1, 0);
-            }
-            Map<String, Value> scoring = object(value, SCORING, "\"scoring\"");
-            if (scoring == null) {
-                return new Scoring(1, 0);
-            }
-            Double temperature = positive(scoring, value, "temperature", true);
-            Double full = positive(scoring, value, "full", false);
-            return new Scoring(temperature == null ? 1 : temperature, full == null ? 0 : full);
-        }
+    private static String text(JsonNode object, String key) {
+        return object.has(key) ? object.get(key).asText() : null;
+    }
 
-        private List<Outlook> outlooks(Map<String, Value> top, Value root, Scoring scoring) {
-            List<Outlook> outlooks = new ArrayList<>();
-            Value list = top.get("outlooks");
-            if (list == null) {
-                error(root.at(), "no \"outlooks\"; list at least two, best first");
-                return outlooks;
-            }
-            List<Value> items = array(list, "\"outlooks\"", 2);
-            Set<String> ids = new HashSet<>();
-            for (Value item : items) {
-                Map<String, Value> o = object(item, OUTLOOK, "an outlook");
-                if (o == null) {
-                    continue;
-                }
-                String id = text(o, item, "id", true);
-                String title = text(o, item, "title", true);
-                String source = text(o, item, "source", false);
-                Double reach = positive(o, item, "reach", false);
-                String abbreviation = text(o, item, "abbreviation", false);
-                String heading = text(o, item, "heading", false);
-                if (heading != null && heading.length() > 7) {
-                    error(o.get("heading").at(), "\"heading\" is at most 7 characters: it heads a column of numbers");
-                }
-                if (scoring.full() > 0 && reach == null && o.get("reach") == null) {
-                    error(item.at(), "outlook " + (id == null ? "" : "\"" + id + "\" ") + "has no \"reach\", which \"scoring\"'s "
-                            + "\"full\" needs: the most support the rules can give it at once");
-                }
-                if (id != null && !ids.add(id)) {
-                    error(o.get("id").at(), "outlook \"" + id + "\" is listed twice; ids are unique");
-                } else if (id != null) {
-                    places.put("outlook " + id, new long[] {o.get("id").at().line(), o.get("id").at().column()});
-                }
-                outlooks.add(new Outlook(id, title, source, reach == null ? 0 : reach, outlooks.size(),
-                        abbreviation != null ? abbreviation : title != null ? Outlook.abbreviate(title) : "?",
-                        heading != null ? heading : id == null ? "?" : id.substring(0, Math.min(6, id.length()))));
-            }
-            return outlooks;
-        }
+    private static List<String> strings(JsonNode array) {
+        List<String> strings = new ArrayList<>();
+        array.forEach(item -> strings.add(item.asText()));
+        return strings;
+    }
 
-        private List<IndicatorDef> indicators(Map<String, Value> top, Value root) {
-            List<IndicatorDef> indicators = new ArrayList<>();
-            Value list = top.get("indicators");
-            if (list == null) {
-                error(root.at(), "no \"indicators\"; list what an analyst can state");
-                return indicators;
-            }
-            Set<String> ids = new HashSet<>();
-            for (Value item : array(list, "\"indicators\"", 1)) {
-                Map<String, Value> i = object(item, INDICATOR, "an indicator");
-                if (i == null) {
-                    continue;
-                }
-                String id = text(i, item, "id", true);
-                String meaning = text(i, item, "meaning", true);
-                List<String> levels = strings(i, item, "levels", true);
-                List<String> source = strings(i, item, "source", false);
-                if (id != null && !ids.add(id)) {
-                    error(i.get("id").at(), "indicator \"" + id + "\" is listed twice; ids are unique");
-                } else if (id != null) {
-                    places.put("indicator " + id, new long[] {i.get("id").at().line(), i.get("id").at().column()});
-                }
-                if (levels != null && levels.size() < 2) {
-                    error(i.get("levels").at(), "indicator " + (id == null ? "" : "\"" + id + "\" ")
-                            + "has " + levels.size() + (levels.size() == 1 ? " level" : " levels")
-                            + "; give at least two, lowest first");
-                }
-                if (levels != null && new HashSet<>(levels).size() < levels.size()) {
-                    error(i.get("levels").at(), "indicator " + (id == null ? "" : "\"" + id + "\" ") + "names a level twice");
-                }
-                indicators.add(new IndicatorDef(id, new Scale(levels == null ? "" : String.join("|", levels),
-                        levels == null ? List.of() : levels), meaning, source == null ? List.of() : source));
-            }
-            return indicators;
-        }
+    /** The lists of the file whose items have an id. */
+    private static final List<String> LISTS = List.of("outlooks", "indicators", "actors");
 
-        private List<Actor> actors(Map<String, Value> top, Value root) {
-            List<Actor> actors = new ArrayList<>();
-            Value list = top.get("actors");
-            if (list == null) {
-                return actors;
-            }
-            Set<String> ids = new HashSet<>();
-            for (Value item : array(list, "\"actors\"", 0)) {
-                Map<String, Value> a = object(item, ACTOR, "an actor");
-                if (a == null) {
-                    continue;
-                }
-                String id = text(a, item, "id", true);
-                String title = text(a, item, "title", false);
-                if (id != null && !ids.add(id)) {
-                    error(a.get("id").at(), "actor \"" + id + "\" is listed twice; ids are unique");
-                }
-                actors.add(new Actor(id, title == null ? id : title));
-            }
-            return actors;
-        }
+    private static final Map<String, String> OBJECTS = Map.of("outlooks", "an outlook", "indicators", "an indicator", "actors", "an actor");
 
-        /** The members of an object, its keys checked against {@code allowed}; null, after an error, when it is not an object. */
-        private Map<String, Value> object(Value value, Set<String> allowed, String what) {
-            Map<String, Value> object = value.object();
-            if (object == null) {
-                error(value.at(), what + " is a JSON object { ... }");
-                return null;
+    /** What the schema refuses, in the file's terms; null for what another message at the same value says. */
+    private static String message(Error e, List<String> path, JsonNode root) {
+        String last = path.isEmpty() ? "" : path.get(path.size() - 1);
+        boolean item = !last.isEmpty() && last.chars().allMatch(Character::isDigit);
+        String key = "\"" + (item ? path.get(path.size() - 2) : last) + "\"";
+        String what = path.isEmpty() ? "the knowledge base" : item ? OBJECTS.get(path.get(path.size() - 2)) : key;
+        JsonNode node = e.getInstanceNode();
+        return switch (e.getKeyword()) {
+            case "additionalProperties" -> {
+                List<String> allowed = FactSetValidator.allowed(SCHEMA.getSchemaNode(), e).stream().sorted().toList();
+                yield "unknown key \"" + e.getProperty() + "\" in " + what + Suggestions.didYouMean(e.getProperty(), allowed)
+                        + "; allowed: " + String.join(", ", allowed);
             }
-            value.keys().forEach((key, at) -> {
-                if (!allowed.contains(key)) {
-                    error(at, "unknown key \"" + key + "\" in " + what
-                            + Suggestions.didYouMean(key, allowed)
-                            + "; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
-                }
-            });
-            return object;
-        }
+            case "required" -> required(path, e.getProperty(), root);
+            case "type" -> switch (e.getSchemaNode().asText()) {
+                case "object" -> what + " is a JSON object { ... }";
+                case "array" -> key + " is a JSON array [ ... ]";
+                case "number" -> key + " is a positive number";
+                default -> item ? key + " lists non-empty strings" : key + " is a non-empty string";
+            };
+            case "pattern" -> item ? key + " lists non-empty strings" : key + " is a non-empty string";
+            case "exclusiveMinimum", "maximum" -> key + " is a positive number";
+            case "multipleOf" -> node.doubleValue() > 0 ? key + " is a whole number: how many paragraphs the source has" : null;
+            case "maxLength" -> key + " is at most 7 characters: it heads a column of numbers";
+            case "minItems" -> last.equals("levels") ? "indicator " + named(idOf(root, path)) + "has " + node.size()
+                    + (node.size() == 1 ? " level" : " levels") + "; give at least two, lowest first"
+                    : key + " lists " + node.size() + "; give at least " + e.getSchemaNode().asInt();
+            case "uniqueItems" -> last.equals("levels") ? "indicator " + named(idOf(root, path)) + "names a level twice"
+                    : key + " names an aspect twice";
+            default -> e.getMessage();
+        };
+    }
 
-        private List<Value> array(Value value, String what, int least) {
-            List<Value> array = value.array();
-            if (array == null) {
-                error(value.at(), what + " is a JSON array [ ... ]");
-                return List.of();
-            }
-            if (array.size() < least) {
-                error(value.at(), what + " lists " + array.size() + "; give at least " + least);
-            }
-            return array;
+    private static String required(List<String> path, String key, JsonNode root) {
+        if (path.isEmpty() && NO_LIST.containsKey(key)) {
+            return NO_LIST.get(key);
         }
+        if (key.equals("reach")) {
+            return "outlook " + named(idOf(root, path)) + "has no \"reach\", which \"scoring\"'s "
+                    + "\"full\" needs: the most support the rules can give it at once";
+        }
+        return "no \"" + key + "\"; it is required here";
+    }
 
-        /** The value of {@code key}; null, and an error when it is required, when the object has none. */
-        private Value member(Map<String, Value> object, Value owner, String key, boolean required) {
-            Value value = object.get(key);
-            if (value == null && required) {
-                error(owner.at(), "no \"" + key + "\"; it is required here");
-            }
-            return value;
-        }
+    private static final Map<String, String> NO_LIST = Map.of(
+            "scoring", "no \"scoring\"; give { \"temperature\": 3.0 } at least (docs/rule-authoring.md)",
+            "outlooks", "no \"outlooks\"; list at least two, best first",
+            "indicators", "no \"indicators\"; list what an analyst can state");
 
-        private String text(Map<String, Value> object, Value owner, String key, boolean required) {
-            Value value = member(object, owner, key, required);
-            if (value == null) {
-                return null;
-            }
-            if (value.text() == null || value.text().isBlank()) {
-                error(value.at(), "\"" + key + "\" is a non-empty string");
-                return null;
-            }
-            return value.text();
-        }
+    /** The id of the outlook or indicator at {@code path}, which names a list and a position in it. */
+    private static JsonNode idOf(JsonNode root, List<String> path) {
+        return root.path(path.get(0)).path(Integer.parseInt(path.get(1))).path("id");
+    }
 
-        private List<String> strings(Map<String, Value> object, Value owner, String key, boolean required) {
-            Value value = member(object, owner, key, required);
-            if (value == null) {
-                return null;
-            }
-            List<String> strings = new ArrayList<>();
-            for (Value item : array(value, "\"" + key + "\"", 0)) {
-                if (item.text() == null || item.text().isBlank()) {
-                    error(item.at(), "\"" + key + "\" lists non-empty strings");
-                    return null;
-                }
-                strings.add(item.text());
-            }
-            return value.array() == null ? null : strings;
-        }
-
-        private Double positive(Map<String, Value> object, Value owner, String key, boolean required) {
-            Value value = member(object, owner, key, required);
-            if (value == null) {
-                return null;
-            }
-            Double number = value.number();
-            if (number == null || !(number > 0) || number.isInfinite()) {
-                error(value.at(), "\"" + key + "\" is a positive number");
-                return null;
-            }
-            return number;
-        }
-
-        /** The value at the parser's current token; a key given twice is an error at its second place. */
-        private Value value(JsonParser parser) throws IOException {
-            Place at = Place.of(parser.currentTokenLocation());
-            JsonToken token = parser.currentToken();
-            switch (token) {
-                case START_OBJECT -> {
-                    Map<String, Value> members = new LinkedHashMap<>();
-                    Map<String, Place> keys = new LinkedHashMap<>();
-                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = parser.currentName();
-                        Place keyAt = Place.of(parser.currentTokenLocation());
-                        parser.nextToken();
-                        Value member = value(parser);
-                        if (members.containsKey(name)) {
-                            error(keyAt, "key \"" + name + "\" is given twice in one object; keep one");
-                            continue;
-                        }
-                        members.put(name, member);
-                        keys.put(name, keyAt);
-                    }
-                    return new Value(members, at, keys);
-                }
-                case START_ARRAY -> {
-                    List<Value> items = new ArrayList<>();
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        items.add(value(parser));
-                    }
-                    return new Value(items, at, Map.of());
-                }
-                case VALUE_STRING -> {
-                    return new Value(parser.getText(), at, Map.of());
-                }
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                    return new Value(parser.getDoubleValue(), at, Map.of());
-                }
-                default -> {
-                    // true, false or null: never what a key here takes, and said so by the checks.
-                    return new Value(token, at, Map.of());
-                }
-            }
-        }
+    /** {@code "id" } with its trailing space, or nothing when the id is not a string. */
+    private static String named(JsonNode id) {
+        return id.isTextual() ? "\"" + id.asText() + "\" " : "";
     }
 }

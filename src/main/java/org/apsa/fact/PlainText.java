@@ -11,20 +11,12 @@ import java.util.Locale;
  * another. Fact files are meant to be safe to take from anyone. A title and a note are one
  * line; a description may hold line breaks and tabs.
  *
- * <p>The reader refuses such text with its position, the shell's {@code set --note} with the
- * same message, so that what an analyst saves can always be read again.
+ * <p>The fact-set schema states the rule as patterns, for editors and the reader's validator;
+ * this class finds the character and words the problem. The reader refuses such text with its
+ * position, the shell's {@code set --note} with the same message, so that what an analyst saves
+ * can always be read again.
  */
 public final class PlainText {
-
-    /**
-     * The rule for a title or a note as a JSON Schema pattern, for editors and the reader's
-     * validator. Patterns match code points (ECMA-262 with the "u" flag, as JSON Schema
-     * validators and Java use them), so a surrogate pair is one character outside the range
-     * U+D800 to U+DFFF and only a lone surrogate falls in it.
-     */
-    public static final String ONE_LINE_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$";
-    /** The rule for a description, which may hold tabs (U+0009) and line feeds (U+000A). */
-    public static final String LINES_PATTERN = "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$";
 
     private PlainText() {
     }

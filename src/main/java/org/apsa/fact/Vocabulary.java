@@ -1,10 +1,11 @@
 package org.apsa.fact;
 
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The indicators an analyst can state in one knowledge base, read from its
@@ -23,21 +24,13 @@ public final class Vocabulary {
     /** Fact sets hash their vocabulary; its indicators are many records. */
     private final int hash;
 
-    /** @throws IllegalArgumentException when an id is defined twice */
+    /** The indicators of a knowledge base, whose ids it has checked to be unique. */
     public Vocabulary(String version, List<IndicatorDef> indicators) {
         this.version = version;
         this.indicators = List.copyOf(indicators);
-        Map<String, IndicatorDef> map = new LinkedHashMap<>();
-        Map<String, Integer> positions = new LinkedHashMap<>();
-        for (IndicatorDef def : this.indicators) {
-            if (map.put(def.id(), def) != null) {
-                throw new IllegalArgumentException("indicator defined twice: " + def.id());
-            }
-            positions.put(def.id(), positions.size());
-        }
-        this.byId = Map.copyOf(map);
-        this.order = Map.copyOf(positions);
         this.ids = this.indicators.stream().map(IndicatorDef::id).toList();
+        this.byId = this.indicators.stream().collect(Collectors.toUnmodifiableMap(IndicatorDef::id, def -> def));
+        this.order = IntStream.range(0, ids.size()).boxed().collect(Collectors.toUnmodifiableMap(ids::get, i -> i));
         this.hash = 31 * version.hashCode() + this.indicators.hashCode();
     }
 

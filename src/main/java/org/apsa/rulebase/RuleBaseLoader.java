@@ -131,9 +131,8 @@ public final class RuleBaseLoader {
         if (reading.isEmpty()) {
             return KnowledgeBase.embedded();
         }
-        List<KnowledgeBase.Problem> errors = reading.get().errors();
-        if (!errors.isEmpty()) {
-            throw new RuleBaseException(errors.stream().map(KnowledgeBase.Problem::where).toList());
+        if (!reading.get().problems().isEmpty()) {
+            throw new RuleBaseException(reading.get().problems());
         }
         return reading.get().knowledgeBase().orElseThrow();
     }

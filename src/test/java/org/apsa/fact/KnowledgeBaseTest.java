@@ -12,7 +12,7 @@ class KnowledgeBaseTest {
 
     private static List<String> problems(String text) {
         return KnowledgeBase.parse("kb.json", text).problems().stream()
-                .map(p -> (p.error() ? "error " : "warning ") + p.format()).toList();
+                .map(p -> "error " + p.format()).toList();
     }
 
     private static final String MINIMAL = """
@@ -94,6 +94,32 @@ class KnowledgeBaseTest {
                                 + "the most support the rules can give it at once",
                         "error kb.json:2:52: outlook \"bad\" has no \"reach\", which \"scoring\"'s \"full\" needs: "
                                 + "the most support the rules can give it at once");
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsAnErrorAtTheValueSayingWhatItTakes() {
+        assertThat(problems(MINIMAL.replace("\"title\": \"t\"", "\"title\": 3, \"paragraphs\": 2.5")
+                .replace("\"temperature\": 2.0", "\"temperature\": -1")
+                .replace("\"title\": \"Good\"", "\"title\": \"Good\", \"heading\": \"too long\"")
+                .replace("\"meaning\": \"m\"", "\"meaning\": \" \"")
+                .replace("\"source\": [\"1\"]", "\"source\": \"1\"")))
+                .containsExactly("error kb.json:1:23: \"title\" is a non-empty string",
+                        "error kb.json:1:40: \"paragraphs\" is a whole number: how many paragraphs the source has",
+                        "error kb.json:1:73: \"temperature\" is a positive number",
+                        "error kb.json:2:61: \"heading\" is at most 7 characters: it heads a column of numbers",
+                        "error kb.json:3:70: \"meaning\" is a non-empty string",
+                        "error kb.json:3:85: \"source\" is a JSON array [ ... ]");
+    }
+
+    @Test
+    void aMissingPartSaysWhatToGive() {
+        assertThat(problems("{ \"id\": \"k\", \"outlooks\": {}, \"indicators\": [ 3 ], \"actors\": [ { \"title\": \"t\" } ] }"))
+                .containsExactly("error kb.json:1:1: no \"title\"; it is required here",
+                        "error kb.json:1:1: no \"scoring\"; give { \"temperature\": 3.0 } at least (docs/rule-authoring.md)",
+                        "error kb.json:1:26: \"outlooks\" is a JSON array [ ... ]",
+                        "error kb.json:1:46: an indicator is a JSON object { ... }",
+                        "error kb.json:1:63: no \"id\"; it is required here");
+        assertThat(problems("[]")).containsExactly("error kb.json:1:1: the knowledge base is a JSON object { ... }");
     }
 
     @Test

@@ -23,8 +23,8 @@ class PlainTextTest {
     /** Editors check fact files against the schema's patterns: they must say what the reader says. */
     @Test
     void theSchemaPatternsAcceptWhatTheReaderAccepts() {
-        Pattern oneLine = Pattern.compile(PlainText.ONE_LINE_PATTERN);
-        Pattern lines = Pattern.compile(PlainText.LINES_PATTERN);
+        Pattern oneLine = Pattern.compile(FactSetSchema.pattern("/properties/title"));
+        Pattern lines = Pattern.compile(FactSetSchema.pattern("/properties/description"));
         for (char c = 0; c < 0x2000; c++) {
             String text = "a" + c + "b";
             assertThat(oneLine.matcher(text).matches()).as("U+%04X", (int) c).isEqualTo(PlainText.firstForbidden(text, false) < 0);
@@ -36,12 +36,12 @@ class PlainTextTest {
     void aLoneSurrogateIsRefusedAndAPairIsNot() {
         for (String lone : List.of("a\ud800b", "a\udc00", "\ud83d", "b\ude00\ud83d")) {
             assertThat(PlainText.firstForbidden(lone, false)).as(lone).isEqualTo(lone.startsWith("\ud83d") ? 0 : 1);
-            assertThat(Pattern.compile(PlainText.ONE_LINE_PATTERN).matcher(lone).matches()).as(lone).isFalse();
-            assertThat(Pattern.compile(PlainText.LINES_PATTERN).matcher(lone).matches()).as(lone).isFalse();
+            assertThat(Pattern.compile(FactSetSchema.pattern("/properties/title")).matcher(lone).matches()).as(lone).isFalse();
+            assertThat(Pattern.compile(FactSetSchema.pattern("/properties/description")).matcher(lone).matches()).as(lone).isFalse();
         }
         String pair = "a\ud83d\ude00b";
         assertThat(PlainText.firstForbidden(pair, false)).isEqualTo(-1);
-        assertThat(Pattern.compile(PlainText.ONE_LINE_PATTERN).matcher(pair).matches()).isTrue();
+        assertThat(Pattern.compile(FactSetSchema.pattern("/properties/title")).matcher(pair).matches()).isTrue();
         assertThat(PlainText.problem("--note", "x\ud800 y\udc00", 1, false)).isEqualTo("--note holds a lone surrogate"
                 + " (U+D800), half of a character that cannot be written out; remove it or write the whole character"
                 + " (1 more after it)");
