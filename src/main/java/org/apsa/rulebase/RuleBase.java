@@ -300,14 +300,9 @@ public final class RuleBase {
      * in a function or with a computed id is not found here (see {@link #judgmentIds}).
      */
     public List<Derivation> derivations(String id) {
-        List<Derivation> found = new ArrayList<>();
-        for (RuleInfo rule : rules) {
-            model().rules().stream().filter(r -> r.name().equals(rule.name()) && r.file().equals(rule.file())).findFirst()
-                    .filter(r -> r.judgmentsDrawn().contains(id))
-                    .ifPresent(r -> found.add(new Derivation(rule, r.conditions(), List.copyOf(r.indicatorsRead()),
-                            List.copyOf(r.judgmentsRead()))));
-        }
-        return found;
+        return model().rules().stream().filter(r -> r.judgmentsDrawn().contains(id))
+                .map(r -> new Derivation(byName.get(r.name()), r.conditions(), List.copyOf(r.indicatorsRead()),
+                        List.copyOf(r.judgmentsRead()))).toList();
     }
 
     /** The rules as Drools' parser read them: patterns, constraints, consequences, positions. */

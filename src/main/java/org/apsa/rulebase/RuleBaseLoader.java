@@ -546,29 +546,21 @@ public final class RuleBaseLoader {
         return folder.relativize(file).toString().replace('\\', '/');
     }
 
-    private static byte[] bytes(Path file) {
+    /**
+     * A rule file's text, read as every command reads a file a user writes ({@link Utf8Text}):
+     * UTF-8, without a byte-order mark the parser would take for a character.
+     */
+    static String readText(Path file) {
         try {
-            return Files.readAllBytes(file);
+            return Utf8Text.decode(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new RuleBaseException(List.of(new InputProblem(file.toString(), 0, 0, "cannot be read: " + e.getMessage())));
-        }
-    }
-
-    /** A rule file's text, read as every command reads it: UTF-8, without a byte-order mark the parser would take for a character. */
-    static String readText(Path file) {
-        return text(file, bytes(file));
-    }
-
-    /** Rule files are UTF-8 text, read as every file a user writes is ({@link Utf8Text}). */
-    static String text(Path file, byte[] bytes) {
-        try {
-            return Utf8Text.decode(bytes);
         } catch (Utf8Text.NotUtf8Exception e) {
             throw new RuleBaseException(List.of(new InputProblem(file.toString(), e.line(), e.column(), e.getMessage())));
         }
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
