@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Drools' error messages in the author's terms, the one place that rewords them: for every
@@ -152,13 +153,8 @@ final class DroolsErrors {
         }
         if (following > 0 && !kept.isEmpty()) {
             // The count goes with the cause: the failed import, else the function that did not compile.
-            int cause = 0;
-            for (int i = kept.size() - 1; i >= 0; i--) {
-                String message = kept.get(i).message();
-                if (message.startsWith("cannot import ") || message.startsWith("in function ")) {
-                    cause = i;
-                }
-            }
+            int cause = IntStream.range(0, kept.size()).filter(i -> kept.get(i).message().startsWith("cannot import ")
+                    || kept.get(i).message().startsWith("in function ")).findFirst().orElse(0);
             InputProblem root = kept.get(cause);
             kept.set(cause, new InputProblem(root.file(), root.line(), root.column(), root.message() + " (" + following
                     + " error" + (following == 1 ? "" : "s") + " in the consequences that use it follow from this one)"));

@@ -59,18 +59,11 @@ public final class EmbeddedRules {
      *
      * @throws RuleBaseException when this build carries no rules (a defect of the build)
      */
-    public static Path folder() {
-        Path folder = extracted;
-        if (folder == null) {
-            synchronized (EmbeddedRules.class) {
-                folder = extracted;
-                if (folder == null) {
-                    folder = extract(RuleCache.standard());
-                    extracted = folder;
-                }
-            }
+    public static synchronized Path folder() {
+        if (extracted == null) {
+            extracted = extract(RuleCache.standard());
         }
-        return folder;
+        return extracted;
     }
 
     /** Whether a folder is the written-out copy of the embedded rules (of this or any build). */
