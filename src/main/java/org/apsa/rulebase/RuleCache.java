@@ -293,17 +293,11 @@ public final class RuleCache {
                 }
             }
         }
-        if (sets.size() <= KEEP) {
-            return;
-        }
         // A rule set was last used when any of its entries was.
-        List<List<Path>> byUse = new ArrayList<>(sets.values());
-        byUse.sort(Comparator.comparing((List<Path> set) -> set.stream().map(RuleCache::modified).max(Comparator.naturalOrder())
-                .orElseThrow()).reversed());
-        for (List<Path> old : byUse.subList(KEEP, byUse.size())) {
-            for (Path entry : old) {
-                Files.deleteIfExists(entry);
-            }
+        List<Path> old = sets.values().stream().sorted(Comparator.comparing((List<Path> set) -> set.stream().map(RuleCache::modified)
+                .max(Comparator.naturalOrder()).orElseThrow()).reversed()).skip(KEEP).flatMap(List::stream).toList();
+        for (Path entry : old) {
+            Files.deleteIfExists(entry);
         }
     }
 
