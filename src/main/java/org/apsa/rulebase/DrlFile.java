@@ -2,7 +2,6 @@ package org.apsa.rulebase;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -138,7 +137,7 @@ public final class DrlFile {
      * The file with the given blocks blanked out, every other character kept, so that the
      * remaining rules keep their lines and columns.
      */
-    String without(Set<Block> removed) {
+    String without(List<Block> removed) {
         char[] out = text.toCharArray();
         for (Block b : removed) {
             for (int i = b.start(); i < b.end(); i++) {

@@ -318,18 +318,9 @@ final class DroolsErrors {
             }
             hidden = true;
             DrlFile file = DrlFile.asWritten(text.getValue());
-            Set<DrlFile.Block> broken = new LinkedHashSet<>();
-            boolean isolated = true;
-            for (InputProblem p : parse) {
-                if (!p.message().startsWith(NULL_PACKAGE)) {
-                    DrlFile.Block b = blockOf(file, p);
-                    isolated &= b != null;
-                    if (b != null) {
-                        broken.add(b);
-                    }
-                }
-            }
-            if (isolated && !broken.isEmpty()) {
+            List<DrlFile.Block> broken = parse.stream().filter(p -> !p.message().startsWith(NULL_PACKAGE)).map(p -> blockOf(file, p))
+                    .toList();
+            if (!broken.isEmpty() && !broken.contains(null)) {
                 again.put(text.getKey(), file.without(broken));
             } else {
                 again.remove(text.getKey());
