@@ -90,10 +90,6 @@ public final class DrlFile {
         return blocks.size();
     }
 
-    String text() {
-        return text;
-    }
-
     /** The text with comments and the insides of string literals replaced by spaces. */
     String code() {
         return masked;

@@ -442,7 +442,8 @@ final class DroolsErrors {
         }
         if (line > 0 && column == 0) {
             int from = file.offsetOfLine(line);
-            int to = line < file.line(file.text().length()) ? file.offsetOfLine(line + 1) : file.text().length();
+            int end = file.code().length();
+            int to = line < file.line(end) ? file.offsetOfLine(line + 1) : end;
             int at = locate(file, text, from, to, 0);
             if (at >= 0) {
                 column = file.column(at);
