@@ -207,11 +207,8 @@ final class DroolsErrors {
      */
     static List<InputProblem> problems(Message message, Map<String, Path> byResource, String resources) {
         String text = message.getText() == null ? "" : message.getText().strip();
-        if (!text.startsWith(RULE_COMPILATION_ERROR)) {
-            return List.of(problem(message, text, byResource, resources));
-        }
-        List<String> each = text.substring(RULE_COMPILATION_ERROR.length()).lines().map(String::strip)
-                .filter(line -> !line.isEmpty()).toList();
+        List<String> each = !text.startsWith(RULE_COMPILATION_ERROR) ? List.of()
+                : text.substring(RULE_COMPILATION_ERROR.length()).lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         if (each.size() < 2) {
             return List.of(problem(message, text, byResource, resources));
         }
