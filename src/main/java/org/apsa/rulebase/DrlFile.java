@@ -2,7 +2,6 @@ package org.apsa.rulebase;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,11 +30,10 @@ public final class DrlFile {
     /**
      * One rule block, {@code rule ... end}, as character offsets into the file.
      *
-     * @param whenAt start of the {@code when} keyword, -1 when missing
      * @param thenAt start of the {@code then} keyword, -1 when missing
      * @param end    offset just past the block (after {@code end}, or where the next rule starts)
      */
-    record Block(String name, int start, int whenAt, int thenAt, int end) {
+    record Block(String name, int start, int thenAt, int end) {
 
         int rhsFrom() {
             return thenAt < 0 ? end : thenAt + 4;
@@ -48,10 +46,7 @@ public final class DrlFile {
     private static final Pattern END = Pattern.compile("(?m)^[ \\t]*end\\b");
 
     private final String text;
-    private final char[] code;
-    /** {@link #code} as a string, made once: a rule base of 46,000 rules asks for it once per rule. */
     private final String masked;
-    private final int[] lineStarts;
     private final List<Block> blocks = new ArrayList<>();
     /** Where each offset of the text was written. */
     private final JavaEscapes.Decoded written;
@@ -59,10 +54,7 @@ public final class DrlFile {
     private DrlFile(JavaEscapes.Decoded written) {
         this.written = written;
         this.text = written.text();
-        this.code = text.toCharArray();
-        mask();
-        this.masked = new String(code);
-        this.lineStarts = written.lineStarts();
+        this.masked = masked(text.toCharArray());
         findBlocks();
     }
 
@@ -85,7 +77,7 @@ public final class DrlFile {
         List<Found> found = new ArrayList<>();
         Matcher m = pattern.matcher(masked);
         while (m.find()) {
-            Block block = blocks.stream().filter(b -> m.start() >= b.start() && m.start() < b.end()).findFirst().orElse(null);
+            Block block = blockAt(m.start());
             found.add(new Found(m.group().replaceAll("\\s+", ""), block == null ? null : block.name(),
                     block != null && block.thenAt() >= 0 && m.start() >= block.thenAt(),
                     written.line(m.start()), written.column(m.start())));
@@ -98,17 +90,9 @@ public final class DrlFile {
         return blocks.size();
     }
 
-    String text() {
-        return text;
-    }
-
     /** The text with comments and the insides of string literals replaced by spaces. */
     String code() {
         return masked;
-    }
-
-    String code(int from, int to) {
-        return new String(code, from, to - from);
     }
 
     List<Block> blocks() {
@@ -117,45 +101,39 @@ public final class DrlFile {
 
     /** 1-based line of an offset. */
     int line(int offset) {
-        return JavaEscapes.lineOf(lineStarts, offset);
+        return JavaEscapes.lineOf(written.lineStarts(), offset);
     }
 
     /** 1-based column of an offset. */
     int column(int offset) {
-        return offset - lineStarts[line(offset) - 1] + 1;
+        return offset - offsetOfLine(line(offset)) + 1;
     }
 
     /** The offset of a 1-based line's first character. */
     int offsetOfLine(int line) {
-        return lineStarts[Math.max(0, Math.min(line, lineStarts.length) - 1)];
+        int[] starts = written.lineStarts();
+        return starts[Math.max(0, Math.min(line, starts.length) - 1)];
     }
 
     /** The block whose text covers a 1-based line, or null. */
     Block blockAtLine(int line) {
-        int offset = offsetOfLine(line);
-        for (Block b : blocks) {
-            if (offset >= b.start() && offset < b.end()) {
-                return b;
-            }
-        }
-        return null;
+        return blockAt(offsetOfLine(line));
     }
 
-    /** The block that starts on a 1-based line, or null. */
-    Block blockStartingAt(int line) {
-        for (Block b : blocks) {
-            if (line(b.start()) == line) {
-                return b;
-            }
-        }
-        return null;
+    /** The block that starts on a 1-based line, else the one whose text covers it; null when none does. */
+    Block blockOn(int line) {
+        return blocks.stream().filter(b -> line(b.start()) == line).findFirst().orElseGet(() -> blockAtLine(line));
+    }
+
+    private Block blockAt(int offset) {
+        return blocks.stream().filter(b -> offset >= b.start() && offset < b.end()).findFirst().orElse(null);
     }
 
     /**
      * The file with the given blocks blanked out, every other character kept, so that the
      * remaining rules keep their lines and columns.
      */
-    String without(Set<Block> removed) {
+    String without(List<Block> removed) {
         char[] out = text.toCharArray();
         for (Block b : removed) {
             for (int i = b.start(); i < b.end(); i++) {
@@ -167,7 +145,7 @@ public final class DrlFile {
         return new String(out);
     }
 
-    private void mask() {
+    private static String masked(char[] code) {
         int i = 0;
         int n = code.length;
         while (i < n) {
@@ -200,6 +178,7 @@ public final class DrlFile {
                 i++;
             }
         }
+        return new String(code);
     }
 
     private void findBlocks() {
@@ -210,20 +189,15 @@ public final class DrlFile {
         }
         for (int k = 0; k < starts.size(); k++) {
             int start = starts.get(k);
-            int limit = k + 1 < starts.size() ? lineStartBefore(starts.get(k + 1)) : masked.length();
+            int limit = k + 1 < starts.size() ? offsetOfLine(line(starts.get(k + 1))) : masked.length();
             int end = limit;
             Matcher e = END.matcher(masked).region(start, limit);
             if (e.find()) {
                 end = e.end();
             }
-            int whenAt = find(WHEN, masked, start, end);
-            int thenAt = find(THEN, masked, Math.max(start, whenAt), end);
-            blocks.add(new Block(name(start + 4), start, whenAt, thenAt, end));
+            int thenAt = find(THEN, masked, Math.max(start, find(WHEN, masked, start, end)), end);
+            blocks.add(new Block(name(start + 4), start, thenAt, end));
         }
-    }
-
-    private int lineStartBefore(int offset) {
-        return offsetOfLine(line(offset));
     }
 
     private static int find(Pattern pattern, String masked, int from, int to) {

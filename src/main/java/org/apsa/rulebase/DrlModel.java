@@ -42,6 +42,8 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +52,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The rules of a folder as Drools' own parser reads them ({@link DrlParser}: package, imports,
@@ -270,8 +274,8 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
         }
 
 
-        private static Set<String> inOrder(java.util.stream.Stream<String> ids) {
-            return ids.collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+        private static Set<String> inOrder(Stream<String> ids) {
+            return ids.collect(Collectors.toCollection(LinkedHashSet::new));
         }
     }
 
@@ -296,20 +300,13 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
      * ({@code new Judgment($i.id() + ".high", ...)}), so that no list can be complete.
      */
     public Optional<Set<String>> judgmentIds() {
-        Set<String> ids = new TreeSet<>();
-        List<Creation> all = new ArrayList<>(functionCreations);
-        rules.forEach(r -> all.addAll(r.creations()));
-        for (Creation c : all) {
-            if (!c.type().equals("Judgment")) {
-                continue;
-            }
-            Optional<Argument> id = c.string(0);
-            if (id.isEmpty()) {
-                return Optional.empty();
-            }
-            ids.add(id.get().literal());
+        List<Optional<Argument>> ids = Stream.concat(functionCreations.stream(), rules.stream().flatMap(r -> r.creations().stream()))
+                .filter(c -> c.type().equals("Judgment")).map(c -> c.string(0)).toList();
+        if (ids.contains(Optional.<Argument>empty())) {
+            return Optional.empty();
         }
-        return Optional.of(java.util.Collections.unmodifiableSet(ids));
+        Set<String> sorted = ids.stream().map(id -> id.get().literal()).collect(Collectors.toCollection(TreeSet::new));
+        return Optional.of(Collections.unmodifiableSet(sorted));
     }
 
     // ---- reading ------------------------------------------------------------------------
@@ -342,7 +339,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
      */
     public List<RuleInfo> ruleInfos() {
         return rules.stream().map(r -> new RuleInfo(r.name(), r.file(), r.line(), value(r, "title"), value(r, "source"),
-                value(r, "claim") == null ? List.of() : java.util.Arrays.stream(value(r, "claim").split(",")).map(String::strip)
+                value(r, "claim") == null ? List.of() : Arrays.stream(value(r, "claim").split(",")).map(String::strip)
                         .filter(c -> !c.isEmpty()).toList())).toList();
     }
 
@@ -360,23 +357,33 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
     /** As kept in the compiled-rule cache. */
     byte[] bytes() {
-        try {
-            return JSON.writeValueAsBytes(new Cached(ruleInfos(), this));
-        } catch (IOException e) {
-            throw new IllegalStateException("the DRL model does not write as JSON", e);
-        }
+        return toJson(new Cached(ruleInfos(), this));
     }
 
     /** The model {@link #bytes()} wrote; throws IllegalArgumentException for anything else. */
     static DrlModel of(byte[] bytes) {
+        DrlModel model = fromJson(bytes, Cached.class, "a DRL model").model();
+        if (model == null) {
+            throw new IllegalArgumentException("not a DRL model: no model");
+        }
+        return model;
+    }
+
+    /** A value as the cache keeps it, in JSON. */
+    static byte[] toJson(Object value) {
         try {
-            DrlModel model = JSON.readValue(bytes, Cached.class).model();
-            if (model == null) {
-                throw new IllegalArgumentException("no model");
-            }
-            return model;
+            return JSON.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(value.getClass().getSimpleName() + " does not write as JSON", e);
+        }
+    }
+
+    /** The value {@link #toJson} wrote; throws IllegalArgumentException, saying it is not {@code what}, for anything else. */
+    static <T> T fromJson(byte[] bytes, Class<T> type, String what) {
+        try {
+            return JSON.readValue(bytes, type);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("not a DRL model: " + e.getMessage(), e);
+            throw new IllegalArgumentException("not " + what + ": " + e.getMessage(), e);
         }
     }
 
@@ -414,18 +421,8 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
 
         /** The comment lines that open a file, as one paragraph. */
         private static String header(String text) {
-            StringBuilder out = new StringBuilder();
-            for (String line : text.split("\n")) {
-                String t = line.strip();
-                if (!t.startsWith("//")) {
-                    break;
-                }
-                String words = t.substring(2).strip();
-                if (!words.isEmpty()) {
-                    out.append(out.length() == 0 ? "" : " ").append(words);
-                }
-            }
-            return out.toString();
+            return Arrays.stream(text.split("\n")).map(String::strip).takeWhile(line -> line.startsWith("//"))
+                    .map(line -> line.substring(2).strip()).filter(words -> !words.isEmpty()).collect(Collectors.joining(" "));
         }
 
         void read(List<File> files, List<Rule> rules, List<Creation> functions) {
@@ -435,8 +432,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
                 // As an editor reads: what follows a syntax error is read all the same.
                 pkg = parser.parse(true, text);
             } catch (DroolsParserException | RuntimeException e) {
-                files.add(new File(file, "", List.of(), header));
-                return;
+                pkg = null;
             }
             if (pkg == null) {
                 files.add(new File(file, "", List.of(), header));

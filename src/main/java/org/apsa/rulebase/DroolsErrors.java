@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Drools' error messages in the author's terms, the one place that rewords them: for every
@@ -54,42 +55,27 @@ final class DroolsErrors {
      */
     static List<InputProblem> refined(List<InputProblem> errors, Map<Path, String> sources, Path folder, DrlModel model) {
         // Drools sees a name used twice only within one package; the folder-wide check sees
-        // every one and stands in for Drools' report of the same name.
-        List<Repeat> repeats = repeats(folder, model);
+        // every one, at the later definition naming the first, and stands in for Drools' report of the same name.
+        Map<String, DrlModel.Rule> first = new HashMap<>();
         Set<String> repeated = new HashSet<>();
-        repeats.forEach(r -> repeated.add(r.later().name()));
+        List<InputProblem> repeats = new ArrayList<>();
+        for (DrlModel.Rule rule : model.rules()) {
+            DrlModel.Rule earlier = first.putIfAbsent(rule.name(), rule);
+            if (earlier != null) {
+                repeated.add(rule.name());
+                repeats.add(new InputProblem(folder.resolve(rule.file()).toString(), rule.line(), rule.column(),
+                        duplicate(rule.name(), List.of(place(folder, earlier)))));
+            }
+        }
         List<InputProblem> refined = new ArrayList<>(withoutCascade(errors.stream()
                 .filter(e -> !repeated.contains(duplicateName(e)))
                 .map(e -> duplicateNamed(e, folder, model)).toList(), sources));
-        repeats.forEach(r -> refined.add(r.problem(folder)));
+        refined.addAll(repeats);
         return refined;
-    }
-
-    /** A rule named as an earlier one of the folder, in any file or package. */
-    private record Repeat(DrlModel.Rule later, DrlModel.Rule first) {
-
-        /** At the later one's name, naming the first. */
-        InputProblem problem(Path folder) {
-            return new InputProblem(folder.resolve(later.file()).toString(), later.line(), later.column(),
-                    duplicate(later.name(), List.of(place(folder, first))));
-        }
     }
 
     private static String place(Path folder, DrlModel.Rule rule) {
         return folder.resolve(rule.file()) + ":" + rule.line();
-    }
-
-    /** Each rule whose name an earlier one has, in file and line order. */
-    private static List<Repeat> repeats(Path folder, DrlModel model) {
-        Map<String, DrlModel.Rule> first = new HashMap<>();
-        List<Repeat> repeats = new ArrayList<>();
-        for (DrlModel.Rule rule : model.rules()) {
-            DrlModel.Rule earlier = first.putIfAbsent(rule.name(), rule);
-            if (earlier != null) {
-                repeats.add(new Repeat(rule, earlier));
-            }
-        }
-        return repeats;
     }
 
     /** What to say of a rule's name that is also defined at other places. */
@@ -167,13 +153,8 @@ final class DroolsErrors {
         }
         if (following > 0 && !kept.isEmpty()) {
             // The count goes with the cause: the failed import, else the function that did not compile.
-            int cause = 0;
-            for (int i = kept.size() - 1; i >= 0; i--) {
-                String message = kept.get(i).message();
-                if (message.startsWith("cannot import ") || message.startsWith("in function ")) {
-                    cause = i;
-                }
-            }
+            int cause = IntStream.range(0, kept.size()).filter(i -> kept.get(i).message().startsWith("cannot import ")
+                    || kept.get(i).message().startsWith("in function ")).findFirst().orElse(0);
             InputProblem root = kept.get(cause);
             kept.set(cause, new InputProblem(root.file(), root.line(), root.column(), root.message() + " (" + following
                     + " error" + (following == 1 ? "" : "s") + " in the consequences that use it follow from this one)"));
@@ -204,20 +185,13 @@ final class DroolsErrors {
     private static InputProblem placed(InputProblem e, String name, Map<Path, String> sources) {
         long line = e.line();
         long column = e.column();
-        for (Map.Entry<Path, String> source : sources.entrySet()) {
-            if (!source.getKey().toString().equals(e.file())) {
-                continue;
-            }
-            List<String> lines = source.getValue().lines().toList();
-            Pattern statement = Pattern.compile("^\\s*import\\s+(" + Pattern.quote(name) + ")\\b");
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = statement.matcher(lines.get(i));
-                if (m.find()) {
-                    line = i + 1;
-                    column = m.start(1) + 1;
-                    break;
-                }
-            }
+        String text = sources.entrySet().stream().filter(s -> s.getKey().toString().equals(e.file())).map(Map.Entry::getValue)
+                .findFirst().orElse("");
+        Matcher m = Pattern.compile("(?m)^[ \\t]*import\\s+(" + Pattern.quote(name) + ")\\b").matcher(text);
+        if (m.find()) {
+            DrlFile file = DrlFile.asWritten(text);
+            line = file.line(m.start(1));
+            column = file.column(m.start(1));
         }
         return new InputProblem(e.file(), line, column, "cannot import " + name + ": no such class; check its name "
                 + "(the fact types are in org.apsa.engine, e.g. import org.apsa.engine.Indicator)");
@@ -233,11 +207,8 @@ final class DroolsErrors {
      */
     static List<InputProblem> problems(Message message, Map<String, Path> byResource, String resources) {
         String text = message.getText() == null ? "" : message.getText().strip();
-        if (!text.startsWith(RULE_COMPILATION_ERROR)) {
-            return List.of(problem(message, text, byResource, resources));
-        }
-        List<String> each = text.substring(RULE_COMPILATION_ERROR.length()).lines().map(String::strip)
-                .filter(line -> !line.isEmpty()).toList();
+        List<String> each = !text.startsWith(RULE_COMPILATION_ERROR) ? List.of()
+                : text.substring(RULE_COMPILATION_ERROR.length()).lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         if (each.size() < 2) {
             return List.of(problem(message, text, byResource, resources));
         }
@@ -344,18 +315,9 @@ final class DroolsErrors {
             }
             hidden = true;
             DrlFile file = DrlFile.asWritten(text.getValue());
-            Set<DrlFile.Block> broken = new LinkedHashSet<>();
-            boolean isolated = true;
-            for (InputProblem p : parse) {
-                if (!p.message().startsWith(NULL_PACKAGE)) {
-                    DrlFile.Block b = blockOf(file, p);
-                    isolated &= b != null;
-                    if (b != null) {
-                        broken.add(b);
-                    }
-                }
-            }
-            if (isolated && !broken.isEmpty()) {
+            List<DrlFile.Block> broken = parse.stream().filter(p -> !p.message().startsWith(NULL_PACKAGE)).map(p -> blockOf(file, p))
+                    .toList();
+            if (!broken.isEmpty() && !broken.contains(null)) {
                 again.put(text.getKey(), file.without(broken));
             } else {
                 again.remove(text.getKey());
@@ -458,10 +420,7 @@ final class DroolsErrors {
         if (file == null) {
             return Finding.error(p.file(), line, column, text, null);
         }
-        DrlFile.Block block = line > 0 ? file.blockStartingAt(line) : null;
-        if (block == null && line > 0) {
-            block = file.blockAtLine(line);
-        }
+        DrlFile.Block block = line > 0 ? file.blockOn(line) : null;
         String rule = block == null ? "" : "rule \"" + block.name() + "\": ";
         if (text.startsWith(EXECUTABLE_MODEL_ERROR)) {
             return Finding.error(p.file(), line, column, rule + text, text.contains("The method ")
@@ -480,7 +439,8 @@ final class DroolsErrors {
         }
         if (line > 0 && column == 0) {
             int from = file.offsetOfLine(line);
-            int to = line < file.line(file.text().length()) ? file.offsetOfLine(line + 1) : file.text().length();
+            int end = file.code().length();
+            int to = line < file.line(end) ? file.offsetOfLine(line + 1) : end;
             int at = locate(file, text, from, to, 0);
             if (at >= 0) {
                 column = file.column(at);
@@ -553,7 +513,7 @@ final class DroolsErrors {
         while (m.find()) {
             candidates.add(m.group(1));
         }
-        String code = file.code(from, to);
+        String code = file.code().substring(from, to);
         for (String c : candidates) {
             Matcher word = Pattern.compile((isWordChar(c.charAt(0)) ? "\\b" : "")
                     + Pattern.quote(c) + (isWordChar(c.charAt(c.length() - 1)) ? "\\b" : "")).matcher(code);

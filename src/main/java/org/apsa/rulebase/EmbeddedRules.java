@@ -2,6 +2,8 @@ package org.apsa.rulebase;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.commons.io.file.PathUtils;
+import org.apache.commons.io.file.StandardDeleteOption;
 import org.apsa.io.PrivateFiles;
 
 import java.io.IOException;
@@ -18,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -58,18 +59,11 @@ public final class EmbeddedRules {
      *
      * @throws RuleBaseException when this build carries no rules (a defect of the build)
      */
-    public static Path folder() {
-        Path folder = extracted;
-        if (folder == null) {
-            synchronized (EmbeddedRules.class) {
-                folder = extracted;
-                if (folder == null) {
-                    folder = extract(RuleCache.standard());
-                    extracted = folder;
-                }
-            }
+    public static synchronized Path folder() {
+        if (extracted == null) {
+            extracted = extract(RuleCache.standard());
         }
-        return folder;
+        return extracted;
     }
 
     /** Whether a folder is the written-out copy of the embedded rules (of this or any build). */
@@ -177,10 +171,10 @@ public final class EmbeddedRules {
         try {
             URI uri = url.toURI();
             if (uri.getScheme().equals("jar")) {
-                try (FileSystem jar = openJar(uri)) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
                     return readTree(jar.getPath("/" + RESOURCE));
-                } catch (UnsupportedOperationException e) {
-                    // The jar's file system was already open elsewhere and cannot be closed here.
+                } catch (FileSystemAlreadyExistsException e) {
+                    // Open elsewhere: read through it, and leave it open.
                     return readTree(FileSystems.getFileSystem(uri).getPath("/" + RESOURCE));
                 }
             }
@@ -189,14 +183,6 @@ public final class EmbeddedRules {
             throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedded rules: " + e.getMessage(), e);
-        }
-    }
-
-    private static FileSystem openJar(URI uri) throws IOException {
-        try {
-            return FileSystems.newFileSystem(uri, Map.of());
-        } catch (FileSystemAlreadyExistsException e) {
-            throw new UnsupportedOperationException(e);
         }
     }
 
@@ -215,12 +201,7 @@ public final class EmbeddedRules {
     }
 
     static String digest(Map<String, byte[]> files) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = RuleBaseLoader.sha256();
         files.forEach((name, bytes) -> {
             digest.update(name.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
@@ -243,13 +224,9 @@ public final class EmbeddedRules {
     }
 
     private static void deleteQuietly(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                p.toFile().setWritable(true);
-                Files.deleteIfExists(p);
+        try {
+            if (Files.exists(folder)) {
+                PathUtils.deleteDirectory(folder, StandardDeleteOption.OVERRIDE_READ_ONLY);
             }
         } catch (IOException e) {
             LOG.debug("{} not deleted: {}", folder, e.toString());

@@ -43,14 +43,7 @@ public record Finding(Severity severity, String file, int line, int column, Stri
 
     /** {@code rules/x.drl:12:25: error: message}, the form compilers print and editors read. */
     public String position() {
-        StringBuilder out = new StringBuilder(file);
-        if (line > 0) {
-            out.append(':').append(line);
-            if (column > 0) {
-                out.append(':').append(column);
-            }
-        }
-        return out.toString();
+        return file + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "");
     }
 
     /** The finding in one line, then its fix indented on the next. */

@@ -6,8 +6,8 @@ import com.github.javaparser.UnicodeEscapeProcessingProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Java's unicode escapes ({@code \u0053} for {@code S}), which the Java compiler reads before
@@ -69,28 +69,13 @@ final class JavaEscapes {
 
     /** The offset of each line's first character. */
     static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+        return IntStream.concat(IntStream.of(0), IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').map(i -> i + 1))
+                .toArray();
     }
 
     /** The 1-based line of an offset, given the offsets of the lines' starts. */
     static int lineOf(int[] lineStarts, int offset) {
-        int lo = 0;
-        int hi = lineStarts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo + 1;
+        int found = Arrays.binarySearch(lineStarts, offset);
+        return found >= 0 ? found + 1 : Math.max(1, -found - 1);
     }
 }

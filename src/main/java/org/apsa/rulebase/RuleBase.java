@@ -151,10 +151,6 @@ public final class RuleBase {
     }
 
     /** The names of the rules {@link #rulesAffecting} leaves out, in no order. */
-    Set<String> namesOfRulesNotAffecting(Class<?> type, Collection<Class<?>> factTypes) {
-        return namesOfRulesNotAffecting(List.of(type), factTypes);
-    }
-
     Set<String> namesOfRulesNotAffecting(List<Class<?>> types, Collection<Class<?>> factTypes) {
         return rulesNotAffecting(List.copyOf(types), factTypes).stream().map(Rule::getName).collect(Collectors.toSet());
     }
@@ -164,13 +160,11 @@ public final class RuleBase {
     }
 
     private Set<Rule> irrelevantTo(List<Class<?>> types, Collection<Class<?>> factTypes) {
-        Set<Rule> skip = Collections.newSetFromMap(new IdentityHashMap<>());
         if (!(kieBase instanceof InternalRuleBase network)) {
-            return skip;
+            return Set.of();
         }
         // The candidates: rules whose consequence only inserts facts of the given types.
-        Map<String, Class<?>> known = new HashMap<>();
-        factTypes.forEach(c -> known.put(c.getName(), c));
+        Map<String, Class<?>> known = factTypes.stream().collect(Collectors.toMap(Class::getName, Function.identity(), (a, b) -> b));
         Map<String, List<String>> outputs = outputs();
         Map<Rule, List<Class<?>>> leftOut = new IdentityHashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -211,8 +205,7 @@ public final class RuleBase {
                 }
             }
         }
-        skip.addAll(leftOut.keySet());
-        return Collections.unmodifiableSet(skip);
+        return Collections.unmodifiableSet(leftOut.keySet());
     }
 
     /** The rules left out that may match the facts a rule left out inserts. */
@@ -251,12 +244,9 @@ public final class RuleBase {
                 return true;
             }
             for (Map.Entry<Class<?>, Set<Rule>> read : readers.entrySet()) {
-                if (read.getKey() == null || read.getKey().isAssignableFrom(made)) {
-                    for (Rule reader : read.getValue()) {
-                        if (!leftOut.containsKey(reader)) {
-                            return true;
-                        }
-                    }
+                if ((read.getKey() == null || read.getKey().isAssignableFrom(made))
+                        && read.getValue().stream().anyMatch(reader -> !leftOut.containsKey(reader))) {
+                    return true;
                 }
             }
         }
@@ -300,14 +290,9 @@ public final class RuleBase {
      * in a function or with a computed id is not found here (see {@link #judgmentIds}).
      */
     public List<Derivation> derivations(String id) {
-        List<Derivation> found = new ArrayList<>();
-        for (RuleInfo rule : rules) {
-            model().rules().stream().filter(r -> r.name().equals(rule.name()) && r.file().equals(rule.file())).findFirst()
-                    .filter(r -> r.judgmentsDrawn().contains(id))
-                    .ifPresent(r -> found.add(new Derivation(rule, r.conditions(), List.copyOf(r.indicatorsRead()),
-                            List.copyOf(r.judgmentsRead()))));
-        }
-        return found;
+        return model().rules().stream().filter(r -> r.judgmentsDrawn().contains(id))
+                .map(r -> new Derivation(byName.get(r.name()), r.conditions(), List.copyOf(r.indicatorsRead()),
+                        List.copyOf(r.judgmentsRead()))).toList();
     }
 
     /** The rules as Drools' parser read them: patterns, constraints, consequences, positions. */

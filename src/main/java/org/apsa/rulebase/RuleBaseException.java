@@ -8,19 +8,16 @@ import java.util.stream.Collectors;
 /** The rule base cannot be used: it does not compile, or a rule misbehaves while firing. */
 public class RuleBaseException extends RuntimeException {
 
-    private final transient List<InputProblem> problems;
     private final transient List<Finding> findings;
 
     public RuleBaseException(List<InputProblem> problems) {
         super(problems.stream().map(InputProblem::format).collect(Collectors.joining("\n")));
-        this.problems = List.copyOf(problems);
-        this.findings = this.problems.stream().map(p -> Finding.error(p.file(), (int) p.line(), (int) p.column(), p.message(), null))
+        this.findings = problems.stream().map(p -> Finding.error(p.file(), (int) p.line(), (int) p.column(), p.message(), null))
                 .toList();
     }
 
     public RuleBaseException(String message) {
         super(message);
-        this.problems = List.of();
         this.findings = List.of();
     }
 
@@ -28,7 +25,6 @@ public class RuleBaseException extends RuntimeException {
     private RuleBaseException(List<Finding> findings, String message) {
         super(message);
         this.findings = List.copyOf(findings);
-        this.problems = findings.stream().map(f -> new InputProblem(f.file(), f.line(), f.column(), f.message())).toList();
     }
 
     static RuleBaseException compileErrors(List<Finding> findings) {
@@ -36,7 +32,7 @@ public class RuleBaseException extends RuntimeException {
     }
 
     public List<InputProblem> problems() {
-        return problems;
+        return findings.stream().map(f -> new InputProblem(f.file(), f.line(), f.column(), f.message())).toList();
     }
 
     /** The problems as {@code rules validate} prints them: where the rules do not compile, placed at the statement and with their fixes. */

@@ -95,10 +95,16 @@ public final class RuleBaseLoader {
         KieBase kieBase = entry.cache().read(entry.key()).map(kjar -> fromCache(entry, kjar)).orElse(null);
         boolean fromCache = kieBase != null;
         // From the cache, only the rules' descriptions are read now; the rest of the model when asked for.
-        Cached cached = fromCache ? cachedModel(entry, folder, sources) : null;
-        DrlModel parsed = cached == null ? DrlModel.parse(folder, sources) : null;
-        List<RuleInfo> rules = parsed != null ? parsed.ruleInfos() : cached.rules();
-        Supplier<DrlModel> model = parsed != null ? () -> parsed : cached.model();
+        String modelKey = entry.key() + MODEL_SUFFIX;
+        String notAModel = "a DRL model; reading the rules again";
+        Optional<byte[]> kept = fromCache ? entry.cache().read(modelKey) : Optional.empty();
+        List<RuleInfo> cachedRules = kept.map(bytes -> readable(entry.cache(), modelKey, notAModel, () -> DrlModel.ruleInfos(bytes)))
+                .orElse(null);
+        DrlModel parsed = cachedRules == null ? DrlModel.parse(folder, sources) : null;
+        List<RuleInfo> rules = parsed != null ? parsed.ruleInfos() : cachedRules;
+        Supplier<DrlModel> model = parsed != null ? () -> parsed
+                : once(() -> Optional.ofNullable(readable(entry.cache(), modelKey, notAModel, () -> DrlModel.of(kept.get())))
+                        .orElseGet(() -> DrlModel.parse(folder, sources)));
         if (!fromCache) {
             byte[] kjar = compile(folder, sources, parsed);
             kieBase = fromKjar(kjar);
@@ -106,7 +112,7 @@ public final class RuleBaseLoader {
             entry.cache().write(entry.key(), kjar);
         }
         if (parsed != null && entry.cache().enabled()) {
-            entry.cache().write(entry.key() + MODEL_SUFFIX, parsed.bytes());
+            entry.cache().write(modelKey, parsed.bytes());
         }
         RuleChecks.Verdict verdict = verdict(entry, folder, sources, model, checks, reading);
         if (!verdict.errors().isEmpty()) {
@@ -140,41 +146,29 @@ public final class RuleBaseLoader {
     /** How the cache key of the DRL model of a compiled-rule entry ends. */
     static final String MODEL_SUFFIX = "-model";
 
-    /** A DRL model kept in the cache: the rules' descriptions, read at once, and the model, read when first asked for. */
-    private record Cached(List<RuleInfo> rules, Supplier<DrlModel> model) {
+    /** What {@code reading} reads of a cache entry; null, and a line in the log, when the entry does not read. */
+    private static <T> T readable(RuleCache cache, String key, String notRead, Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (IllegalArgumentException e) {
+            LOG.warn("compiled-rule cache entry {} is not {}", cache.file(key).map(Path::toString).orElse(key), notRead);
+            return null;
+        }
     }
 
-    /**
-     * The DRL model kept beside compiled rules; null when there is none whose descriptions read, and
-     * the rules are parsed again. Should the rest not read when asked for, the texts are parsed then.
-     */
-    private static Cached cachedModel(Entry entry, Path folder, Map<Path, String> sources) {
-        Optional<byte[]> kept = entry.cache().read(entry.key() + MODEL_SUFFIX);
-        String name = entry.cache().file(entry.key() + MODEL_SUFFIX).map(Path::toString).orElse(entry.key());
-        if (kept.isEmpty()) {
-            return null;
-        }
-        try {
-            return new Cached(DrlModel.ruleInfos(kept.get()), new Supplier<>() {
-                private DrlModel model;
+    /** {@code value}, computed on first use only. */
+    private static <T> Supplier<T> once(Supplier<T> value) {
+        return new Supplier<>() {
+            private T computed;
 
-                @Override
-                public synchronized DrlModel get() {
-                    if (model == null) {
-                        try {
-                            model = DrlModel.of(kept.get());
-                        } catch (IllegalArgumentException e) {
-                            LOG.warn("compiled-rule cache entry {} is not a DRL model; reading the rules again", name);
-                            model = DrlModel.parse(folder, sources);
-                        }
-                    }
-                    return model;
+            @Override
+            public synchronized T get() {
+                if (computed == null) {
+                    computed = value.get();
                 }
-            });
-        } catch (IllegalArgumentException e) {
-            LOG.warn("compiled-rule cache entry {} is not a DRL model; reading the rules again", name);
-            return null;
-        }
+                return computed;
+            }
+        };
     }
 
     /** The last line of the message of a rule base the checks refused. */
@@ -194,16 +188,10 @@ public final class RuleBaseLoader {
             return RuleChecks.Verdict.CLEAN;
         }
         String key = entry.cache().enabled() ? checksKey(entry.key(), folder, reading) : null;
-        if (key != null) {
-            Optional<byte[]> kept = entry.cache().read(key);
-            if (kept.isPresent()) {
-                try {
-                    return RuleChecks.Verdict.of(kept.get());
-                } catch (IllegalArgumentException e) {
-                    LOG.warn("compiled-rule cache entry {} is not a verdict of the rule checks; checking the rules again",
-                            entry.cache().file(key).map(Path::toString).orElse(key));
-                }
-            }
+        RuleChecks.Verdict kept = key == null ? null : entry.cache().read(key).map(bytes -> readable(entry.cache(), key,
+                "a verdict of the rule checks; checking the rules again", () -> RuleChecks.Verdict.of(bytes))).orElse(null);
+        if (kept != null) {
+            return kept;
         }
         long started = System.nanoTime();
         RuleChecks.Verdict verdict = checks.check(folder, sources, model.get(), reading);
@@ -474,8 +462,6 @@ public final class RuleBaseLoader {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static volatile Optional<String> buildId;
-
     /**
      * A digest of this build of the tool: the bytes of its jar (whose manifest names each
      * library with its version), or, run from a classes folder, of every file there and the
@@ -483,12 +469,12 @@ public final class RuleBaseLoader {
      * be read, and then nothing is cached.
      */
     static String buildId() {
-        Optional<String> id = buildId;
-        if (id == null) {
-            id = Optional.ofNullable(computeBuildId());
-            buildId = id;
-        }
-        return id.orElse(null);
+        return BuildId.VALUE;
+    }
+
+    /** Computed once, on first use. */
+    private static final class BuildId {
+        static final String VALUE = computeBuildId();
     }
 
     private static String computeBuildId() {
@@ -545,29 +531,21 @@ public final class RuleBaseLoader {
         return folder.relativize(file).toString().replace('\\', '/');
     }
 
-    private static byte[] bytes(Path file) {
+    /**
+     * A rule file's text, read as every command reads a file a user writes ({@link Utf8Text}):
+     * UTF-8, without a byte-order mark the parser would take for a character.
+     */
+    static String readText(Path file) {
         try {
-            return Files.readAllBytes(file);
+            return Utf8Text.decode(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new RuleBaseException(List.of(new InputProblem(file.toString(), 0, 0, "cannot be read: " + e.getMessage())));
-        }
-    }
-
-    /** A rule file's text, read as every command reads it: UTF-8, without a byte-order mark the parser would take for a character. */
-    static String readText(Path file) {
-        return text(file, bytes(file));
-    }
-
-    /** Rule files are UTF-8 text, read as every file a user writes is ({@link Utf8Text}). */
-    static String text(Path file, byte[] bytes) {
-        try {
-            return Utf8Text.decode(bytes);
         } catch (Utf8Text.NotUtf8Exception e) {
             throw new RuleBaseException(List.of(new InputProblem(file.toString(), e.line(), e.column(), e.getMessage())));
         }
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -7,6 +7,7 @@ import org.apsa.io.PrivateFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -19,7 +20,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -142,30 +142,24 @@ public final class RuleCache {
         if (file.isEmpty() || !trusted()) {
             return Optional.empty();
         }
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(file.get(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            LOG.warn("compiled-rule cache entry {} cannot be read ({}); compiling the rules", file.get(), e.toString());
-            return Optional.empty();
-        }
-        if (!attributes.isRegularFile()) {
-            warnings.accept("compiled-rule cache entry " + file.get() + " is " + (attributes.isSymbolicLink() ? "a link" : "not a regular file")
-                    + ", which this tool never writes; not read: the rules were compiled and the entry replaced");
-            discard(key);
-            return Optional.empty();
-        }
-        if (attributes.size() > MAX_ENTRY_BYTES) {
-            warnings.accept("compiled-rule cache entry " + file.get() + " is larger than any compiled rule base (" + attributes.size()
-                    + " bytes); not read: the rules were compiled and the entry replaced");
-            discard(key);
-            return Optional.empty();
-        }
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file.get(), LinkOption.NOFOLLOW_LINKS)) {
-            bytes = in.readNBytes((int) MAX_ENTRY_BYTES + 1);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file.get(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
+                warnings.accept("compiled-rule cache entry " + file.get() + " is " + (attributes.isSymbolicLink() ? "a link" : "not a regular file")
+                        + ", which this tool never writes; not read: the rules were compiled and the entry replaced");
+                discard(key);
+                return Optional.empty();
+            }
+            if (attributes.size() > MAX_ENTRY_BYTES) {
+                warnings.accept("compiled-rule cache entry " + file.get() + " is larger than any compiled rule base (" + attributes.size()
+                        + " bytes); not read: the rules were compiled and the entry replaced");
+                discard(key);
+                return Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(file.get(), LinkOption.NOFOLLOW_LINKS)) {
+                bytes = in.readNBytes((int) MAX_ENTRY_BYTES + 1);
+            }
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -212,13 +206,11 @@ public final class RuleCache {
             }
             // Created 0600 (createTempFile's own permissions), and so the entry renamed from it.
             temporary = Files.createTempFile(folder, key, ".tmp");
-            byte[] digest = HexFormat.of().formatHex(digest(key, kjar)).getBytes(StandardCharsets.US_ASCII);
-            byte[] entry = new byte[MAGIC.length + DIGEST_LINE + kjar.length];
-            System.arraycopy(MAGIC, 0, entry, 0, MAGIC.length);
-            System.arraycopy(digest, 0, entry, MAGIC.length, digest.length);
-            entry[MAGIC.length + digest.length] = '\n';
-            System.arraycopy(kjar, 0, entry, MAGIC.length + DIGEST_LINE, kjar.length);
-            Files.write(temporary, entry);
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                out.write(MAGIC);
+                out.write((HexFormat.of().formatHex(digest(key, kjar)) + "\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(kjar);
+            }
             try {
                 Files.move(temporary, file.get(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -261,14 +253,10 @@ public final class RuleCache {
 
     /** The digest an entry carries: of its key and its content, so that an entry is only ever good for its own key. */
     private static byte[] digest(String key, byte[] kjar) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(key.getBytes(StandardCharsets.US_ASCII));
-            digest.update((byte) '\n');
-            return digest.digest(kjar);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = RuleBaseLoader.sha256();
+        digest.update(key.getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) '\n');
+        return digest.digest(kjar);
     }
 
     private static Optional<byte[]> payload(String key, byte[] entry) {
@@ -305,17 +293,11 @@ public final class RuleCache {
                 }
             }
         }
-        if (sets.size() <= KEEP) {
-            return;
-        }
         // A rule set was last used when any of its entries was.
-        List<List<Path>> byUse = new ArrayList<>(sets.values());
-        byUse.sort(Comparator.comparing((List<Path> set) -> set.stream().map(RuleCache::modified).max(Comparator.naturalOrder())
-                .orElseThrow()).reversed());
-        for (List<Path> old : byUse.subList(KEEP, byUse.size())) {
-            for (Path entry : old) {
-                Files.deleteIfExists(entry);
-            }
+        List<Path> old = sets.values().stream().sorted(Comparator.comparing((List<Path> set) -> set.stream().map(RuleCache::modified)
+                .max(Comparator.naturalOrder()).orElseThrow()).reversed()).skip(KEEP).flatMap(List::stream).toList();
+        for (Path entry : old) {
+            Files.deleteIfExists(entry);
         }
     }
 

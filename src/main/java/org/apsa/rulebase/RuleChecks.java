@@ -2,7 +2,6 @@ package org.apsa.rulebase;
 
 import org.apsa.fact.KnowledgeBase;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +43,12 @@ public interface RuleChecks {
 
         /** As kept in the cache, in JSON. */
         byte[] bytes() {
-            try {
-                return DrlModel.JSON.writeValueAsBytes(this);
-            } catch (IOException e) {
-                throw new IllegalStateException("the verdict of the rule checks does not write as JSON", e);
-            }
+            return DrlModel.toJson(this);
         }
 
         /** The verdict {@link #bytes()} wrote; throws IllegalArgumentException for anything else. */
         static Verdict of(byte[] bytes) {
-            try {
-                return DrlModel.JSON.readValue(bytes, Verdict.class);
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException("not a verdict of the rule checks: " + e.getMessage(), e);
-            }
+            return DrlModel.fromJson(bytes, Verdict.class, "a verdict of the rule checks");
         }
     }
 }

@@ -195,8 +195,8 @@ class RuleBaseLoaderTest {
 
         assertThat(e.problems()).extracting(p -> p.format())
                 .containsExactly(dir.resolve("latin.drl") + ":2:7: not UTF-8 text (byte 0xE9); save the file as UTF-8");
-        assertThat(RuleBaseLoader.text(dir.resolve("x.drl"), "ok \u00e9\n".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo("ok \u00e9\n");
+        Files.write(dir.resolve("x.drl"), "ok \u00e9\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(RuleBaseLoader.readText(dir.resolve("x.drl"))).isEqualTo("ok \u00e9\n");
     }
 
     @Test

@@ -35,8 +35,8 @@ class RulesAffectingTest {
         // Not "Too little evidence to name a leader": it inserts a computed value ($total.doubleValue()).
         scoring.add("Name the leading outlook");
 
-        assertThat(rules.namesOfRulesNotAffecting(ScenarioScore.class, Assessor.FACT_TYPES)).containsExactlyInAnyOrderElementsOf(scoring);
-        assertThat(rules.namesOfRulesNotAffecting(Leading.class, Assessor.FACT_TYPES)).containsExactlyInAnyOrderElementsOf(leading);
+        assertThat(rules.namesOfRulesNotAffecting(List.of(ScenarioScore.class), Assessor.FACT_TYPES)).containsExactlyInAnyOrderElementsOf(scoring);
+        assertThat(rules.namesOfRulesNotAffecting(List.of(Leading.class), Assessor.FACT_TYPES)).containsExactlyInAnyOrderElementsOf(leading);
         assertThat(rules.rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES)).isPresent();
     }
 
@@ -79,7 +79,7 @@ class RulesAffectingTest {
         // The evaluation now feeds a score, so the leader and the evaluation fire; the rule in an
         // activation group fires though no rule reads what it inserts, and so do the rules
         // stating the recommendations it matches. Only what no kept rule reads is left out.
-        assertThat(rules.namesOfRulesNotAffecting(ScenarioScore.class, Assessor.FACT_TYPES))
+        assertThat(rules.namesOfRulesNotAffecting(List.of(ScenarioScore.class), Assessor.FACT_TYPES))
                 .containsExactlyInAnyOrder("Recommendation met", "Recommendation not met");
     }
 
@@ -88,7 +88,7 @@ class RulesAffectingTest {
         RuleBase rules = RuleBaseLoader.load(TestRules.folderWithShippedScoring("feeds-itself"));
 
         // Without it, the rule naming the leader would be left out too: only it matches Leading.
-        assertThat(rules.namesOfRulesNotAffecting(ScenarioScore.class, Assessor.FACT_TYPES)).isEmpty();
+        assertThat(rules.namesOfRulesNotAffecting(List.of(ScenarioScore.class), Assessor.FACT_TYPES)).isEmpty();
         assertThat(rules.rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES)).isEmpty();
     }
 }
