@@ -56,7 +56,7 @@ public class ExploreCommands {
                     + "standard output when left out") String outFolder,
             @Option(longNames = "format", defaultValue = "text", description = "text, json, markdown or html; with --out, a comma-separated list") String format,
             @Option(longNames = "threads", description = "samples assessed at once (default: the number of processors)") Integer threads,
-            @Option(longNames = "rules", description = "the folder of .drl rules (default: rules/)") String rules) {
+            @Option(longNames = "rules", description = RuleBases.RULES_OPTION) String rules) {
         List<String> formats = formats(format, outFolder != null);
         if (samples < 1 || samples > MAX_SAMPLES) {
             throw new UsageException("--samples must be between 1 and " + String.format(Locale.ROOT, "%,d", MAX_SAMPLES) + ", was " + samples);

@@ -85,6 +85,14 @@ class HelpTest {
     }
 
     @Test
+    void everyCommandThatRunsTheSessionsRulesSaysTheSameDefaultForRules() {
+        for (String command : List.of("assess", "batch", "explain", "why-not", "sensitivity", "explore", "vocabulary")) {
+            assertThat(oneShot("help", command).replaceAll("\\s+", " ")).as(command)
+                    .contains("--rules RULES the folder of .drl rules (default: APSA_RULES, else the embedded rules)");
+        }
+    }
+
+    @Test
     void aCommandOfTheShellSaysWhereItWorks() {
         assertThat(oneShot("help", "rules", "reload")).contains("Only in the interactive shell and in @FILE scripts, not one-shot.");
         assertThat(oneShot("help", "rules", "list")).doesNotContain("Only in the interactive shell");
