@@ -5,6 +5,8 @@ import org.apsa.rulebase.Finding;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static org.apsa.fact.PlainText.count;
+
 /**
  * What {@link Validator} found in a rules folder: compile errors first, then lint findings,
  * each in file and position order.
@@ -38,11 +40,7 @@ public record Validation(String folder, int files, int rules, List<Finding> find
 
     /** {@code rules: 19 files, 80 rules, 1 error, 2 warnings}. */
     public String summary() {
-        return folder + ": " + files + plural(files, " file") + ", " + rules + plural(rules, " rule") + ", "
-                + errors() + plural(errors(), " error") + ", " + warnings() + plural(warnings(), " warning");
-    }
-
-    private static String plural(long n, String word) {
-        return n == 1 ? word : word + "s";
+        return folder + ": " + count(files, "file") + ", " + count(rules, "rule") + ", " + count(errors(), "error") + ", "
+                + count(warnings(), "warning");
     }
 }

@@ -6,6 +6,8 @@ import org.apsa.report.Shared;
 import java.util.Locale;
 import java.util.Map;
 
+import static org.apsa.fact.PlainText.count;
+
 /** The one-screen summary a batch prints at the end: counts by leading outlook, invalid inputs, time, files. */
 public final class BatchSummaryText {
 
@@ -17,7 +19,7 @@ public final class BatchSummaryText {
         StringBuilder out = new StringBuilder();
         double seconds = s.elapsed().toNanos() / 1e9;
         out.append(String.format(Locale.ROOT, "Assessed %s from %s in %.1f s (%.0f per second).%n",
-                Shared.plural(s.assessed(), "fact set"), Shared.plural(s.files(), "file"), seconds, seconds > 0 ? s.assessed() / seconds : 0.0));
+                count(s.assessed(), "fact set"), count(s.files(), "file"), seconds, seconds > 0 ? s.assessed() / seconds : 0.0));
         out.append("\nLeading outlook\n");
         for (Map.Entry<String, Long> e : s.byLeading().entrySet()) {
             out.append(String.format(Locale.ROOT, "  %-32s %8d  %4s%n", Shared.outlookTitle(knowledgeBase, e.getKey()), e.getValue(),
@@ -26,7 +28,7 @@ public final class BatchSummaryText {
         out.append('\n');
         if (s.invalidInputs() > 0) {
             out.append(String.format(Locale.ROOT, "Invalid inputs skipped: %d (%s), see %s%n", s.invalidInputs(),
-                    Shared.plural(s.problems(), "problem"), s.errors()));
+                    count(s.problems(), "problem"), s.errors()));
         } else {
             out.append("Invalid inputs: none\n");
         }

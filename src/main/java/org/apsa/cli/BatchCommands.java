@@ -31,6 +31,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
+import static org.apsa.fact.PlainText.count;
+
 /** {@code batch}: many fact sets in, machine-readable results and reports out. */
 @Command(group = "Assessment")
 public class BatchCommands {
@@ -92,9 +94,8 @@ public class BatchCommands {
         out.print(BatchSummaryText.render(summary, assessor.rules().knowledgeBase()));
         if (summary.invalidInputs() > 0) {
             List<InputProblem> quoted = new ArrayList<>(summary.firstProblems());
-            quoted.add(new InputProblem(target.resolve(Batch.ERRORS).toString(), 0, 0, summary.invalidInputs()
-                    + " invalid input" + (summary.invalidInputs() == 1 ? "" : "s") + " skipped (" + summary.problems()
-                    + " problem" + (summary.problems() == 1 ? "" : "s") + "), all listed here"));
+            quoted.add(new InputProblem(target.resolve(Batch.ERRORS).toString(), 0, 0, count(summary.invalidInputs(), "invalid input")
+                    + " skipped (" + count(summary.problems(), "problem") + "), all listed here"));
             throw new InvalidFactSetException(quoted);
         }
     }

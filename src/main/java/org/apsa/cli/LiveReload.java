@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import static org.apsa.fact.PlainText.count;
+
 /**
  * In the interactive shell, reloads the session's rules when their files change, and says so
  * in one line above the prompt: the new rules in use, or why they were not taken and that
@@ -103,10 +105,6 @@ class LiveReload implements SmartLifecycle {
             notice.accept("Rules changed but do not compile (" + firstError(folder, e)
                     + "); still using the previous rules. 'rules validate' shows all.");
         }
-    }
-
-    private static String count(int n, String what) {
-        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     /** The first error as the validator places it (at the statement, not the rule's first line). */

@@ -36,6 +36,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.apsa.fact.PlainText.count;
+
 /**
  * {@code rules ...}: the rule base in use, and the rule author's checks. The authoring
  * commands compile the folder as it is on disk now, so they test what the author just saved.
@@ -140,8 +142,8 @@ public class RulesCommands {
             out.print("JUnit XML: " + target);
         }
         if (report.defects() > 0) {
-            throw new RuleBaseException("the rules misbehaved on " + report.defects() + " rule test"
-                    + (report.defects() == 1 ? "" : "s") + " (" + report.summary() + ")");
+            throw new RuleBaseException("the rules misbehaved on " + count(report.defects(), "rule test")
+                    + " (" + report.summary() + ")");
         }
         if (report.failed() > 0) {
             throw new RuleTestException(List.of(new InputProblem(folder.resolve("tests").toString(), 0, 0,

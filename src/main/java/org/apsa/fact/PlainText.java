@@ -21,6 +21,11 @@ public final class PlainText {
     private PlainText() {
     }
 
+    /** A count and its noun, plural unless the count is one: "1 file", "2 files", "0 errors". */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /**
      * The index of the first character {@code text} may not hold, or -1: a control character
      * (U+0000 to U+001F, U+007F to U+009F), except a line feed or a tab when {@code lines},
@@ -64,7 +69,7 @@ public final class PlainText {
             fix = ", which a terminal would act on; remove it";
         }
         return what + " holds " + character + fix
-                + (more == 0 ? "" : " (" + more + " more control character" + (more == 1 ? "" : "s") + " after it)");
+                + (more == 0 ? "" : " (" + count(more, "more control character") + " after it)");
     }
 
     private static boolean forbidden(String text, int i, boolean lines) {

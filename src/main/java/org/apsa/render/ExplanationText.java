@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import static org.apsa.fact.PlainText.count;
+
 /** Why-not, sensitivity and what {@code explain} says of a judgment, as text for a terminal. */
 public final class ExplanationText {
 
@@ -64,8 +66,8 @@ public final class ExplanationText {
         if (r.changes().isEmpty()) {
             out.append("  none of one or two indicators: it needs broader change than that\n");
         } else {
-            out.append(String.format(Locale.ROOT, "  %d set%s of %d change%s found%s:%n", r.found(), r.found() == 1 ? "" : "s",
-                    r.searched(), r.searched() == 1 ? "" : "s", r.found() > r.changes().size() ? ", the smallest " + r.changes().size() : ""));
+            out.append(String.format(Locale.ROOT, "  %s of %s found%s:%n", count(r.found(), "set"), count(r.searched(), "change"),
+                    r.found() > r.changes().size() ? ", the smallest " + r.changes().size() : ""));
             candidates(r, r.changes(), style, out);
             if (r.changes().stream().anyMatch(c -> !c.evidenceOnly().isEmpty())) {
                 out.append(style.dim("  (adds evidence only): " + title + " ranks first without it and it adds nothing to "

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import static org.apsa.fact.PlainText.count;
+
 /**
  * An exploration as text for a terminal: who leads how often, the scores, sensitivity, the
  * boxes. Every line fits in {@value #WIDTH} columns, none ends in a space: long sentences
@@ -173,9 +175,9 @@ public final class ExplorationText {
 
     static String settings(Exploration e) {
         long stated = e.dimensions().stream().filter(d -> d.stated() != null).count();
-        return String.format(Locale.ROOT, "%,d samples, seed %d, --vary %s: %d indicator%s moved (%d stated, %d unknown); "
+        return String.format(Locale.ROOT, "%,d samples, seed %d, --vary %s: %s moved (%d stated, %d unknown); "
                         + "Sobol' points shifted at random (docs/explore.md)", e.settings().samples(), e.settings().seed(),
-                e.settings().vary().describe(e.knowledgeBase().vocabulary()), e.dimensions().size(), e.dimensions().size() == 1 ? "" : "s", stated,
+                e.settings().vary().describe(e.knowledgeBase().vocabulary()), count(e.dimensions().size(), "indicator"), stated,
                 e.dimensions().size() - stated);
     }
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
+import static org.apsa.fact.PlainText.count;
 import static org.apsa.report.Shared.outlookTitle;
 import static org.apsa.report.Shared.score;
 
@@ -152,7 +153,7 @@ public final class HtmlReport {
         List<Values> differing = d.differing().stream()
                 .map(i -> new Values(Shared.indicatorId(data.knowledgeBase(), i), rows.stream().map(r -> r.level(i) == null ? "\u2014" : text(r.level(i))).toList()))
                 .toList();
-        return new SameDate(d.date(), Shared.plural(d.count(), "fact set"), rows.stream().map(r -> text(r.id())).toList(),
+        return new SameDate(d.date(), count(d.count(), "fact set"), rows.stream().map(r -> text(r.id())).toList(),
                 rows.stream().map(r -> text(outlookTitle(data.knowledgeBase(), r.leading()))).toList(), scores, differing, noteParts(d));
     }
 
@@ -208,7 +209,7 @@ public final class HtmlReport {
                 polyline.append(String.format(Locale.ROOT, "%s%.1f,%.1f", i == 0 ? "" : " ", xs[i], y));
                 if (marked) {
                     markers.add(marker(o, xs[i], y, String.format(Locale.ROOT, "%s %s: %.2f (%s)", text(o.title()),
-                            points.get(i).period(), value, Shared.plural(points.get(i).count(), "fact set"))));
+                            points.get(i).period(), value, count(points.get(i).count(), "fact set"))));
                 }
             }
             Stroke stroke = new Stroke(COLOURS[o.ordinal() % COLOURS.length], DASHES[o.ordinal() % DASHES.length]);

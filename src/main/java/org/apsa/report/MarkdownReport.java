@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static org.apsa.fact.PlainText.count;
 import static org.apsa.report.Shared.outlookTitle;
 import static org.apsa.report.Shared.score;
 
@@ -122,7 +123,7 @@ public final class MarkdownReport {
                 .append(Shared.comparisonLeftOut(data)).append("\n\n");
         for (ReportData.SameDate d : dates) {
             List<Row> rows = d.rows();
-            out.append("### ").append(d.date()).append(" (").append(Shared.plural(d.count(), "fact set")).append(")\n\n| |");
+            out.append("### ").append(d.date()).append(" (").append(count(d.count(), "fact set")).append(")\n\n| |");
             for (Row r : rows) {
                 out.append(" `").append(r.id()).append("` |");
             }

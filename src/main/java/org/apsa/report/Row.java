@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import static org.apsa.fact.PlainText.count;
+
 /**
  * What the reports keep of one assessment: a few hundred bytes instead of the assessment
  * with its proof trees. Made on the thread that assessed, so the rest of the batch never
@@ -101,7 +103,7 @@ public record Row(long number, String id, String title, String asOf, String stat
         }
         int more = leader.because().size() - (lines.size() - header);
         if (more > 0) {
-            lines.add("and " + more + " smaller piece" + (more == 1 ? "" : "s") + " of evidence");
+            lines.add("and " + count(more, "smaller piece") + " of evidence");
         }
         return List.copyOf(lines);
     }

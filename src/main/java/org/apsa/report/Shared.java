@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
+import static org.apsa.fact.PlainText.count;
+
 /** What the Markdown and HTML reports (and a batch's summary) say alike, so that they never disagree. */
 public final class Shared {
 
@@ -86,16 +88,12 @@ public final class Shared {
 
     static String counts(ReportData data) {
         StringBuilder out = new StringBuilder();
-        out.append(plural(data.assessed(), "fact set")).append(" assessed from ").append(plural(data.files(), "file"));
+        out.append(count(data.assessed(), "fact set")).append(" assessed from ").append(count(data.files(), "file"));
         if (data.invalidInputs() > 0) {
-            out.append("; ").append(plural(data.invalidInputs(), "invalid input")).append(" skipped (")
-                    .append(plural(data.problems(), "problem")).append(", listed in errors.jsonl)");
+            out.append("; ").append(count(data.invalidInputs(), "invalid input")).append(" skipped (")
+                    .append(count(data.problems(), "problem")).append(", listed in errors.jsonl)");
         }
         return out.append('.').toString();
-    }
-
-    public static String plural(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** What the overview lists, when it does not list everything. */
@@ -129,7 +127,7 @@ public final class Shared {
     }
 
     private static String insufficientLeftOut(long n, String too) {
-        return plural(n, "fact set") + " with insufficient evidence " + (n == 1 ? "is" : "are")
+        return count(n, "fact set") + " with insufficient evidence " + (n == 1 ? "is" : "are")
                 + " left out" + too + ": an even 0.25 for each outlook stands for no evidence, not for a view.";
     }
 
@@ -159,10 +157,10 @@ public final class Shared {
      */
     static String sameDateNote(ReportData.SameDate d, UnaryOperator<String> code) {
         if (d.count() == d.rows().size()) {
-            return "They agree on " + plural(d.agreeing(), "indicator") + ".";
+            return "They agree on " + count(d.agreeing(), "indicator") + ".";
         }
         StringBuilder out = new StringBuilder("The first ").append(d.rows().size()).append(" of ").append(d.count())
-                .append(" are shown. All ").append(d.count()).append(" agree on ").append(plural(d.agreeing(), "indicator"));
+                .append(" are shown. All ").append(d.count()).append(" agree on ").append(count(d.agreeing(), "indicator"));
         List<String> hiddenOnly = d.unshownOnly().stream().map(i -> code.apply(indicatorId(d.rows().get(0).knowledgeBase(), i))).toList();
         if (!hiddenOnly.isEmpty()) {
             out.append("; ").append(String.join(", ", hiddenOnly)).append(hiddenOnly.size() == 1 ? " differs" : " differ")

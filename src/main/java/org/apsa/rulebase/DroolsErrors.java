@@ -21,6 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import static org.apsa.fact.PlainText.count;
+
 /**
  * Drools' error messages in the author's terms, the one place that rewords them: for every
  * load and for {@code rules validate} alike. Each is placed at the file the author edits and,
@@ -156,8 +158,8 @@ final class DroolsErrors {
             int cause = IntStream.range(0, kept.size()).filter(i -> kept.get(i).message().startsWith("cannot import ")
                     || kept.get(i).message().startsWith("in function ")).findFirst().orElse(0);
             InputProblem root = kept.get(cause);
-            kept.set(cause, new InputProblem(root.file(), root.line(), root.column(), root.message() + " (" + following
-                    + " error" + (following == 1 ? "" : "s") + " in the consequences that use it follow from this one)"));
+            kept.set(cause, new InputProblem(root.file(), root.line(), root.column(), root.message() + " (" + count(following, "error")
+                    + " in the consequences that use it follow from this one)"));
         }
         return kept.isEmpty() ? errors : kept;
     }
