@@ -2,7 +2,6 @@ package org.apsa.engine;
 
 import org.apsa.fact.FactSet;
 import org.apsa.fact.KnowledgeBase;
-import org.apsa.fact.Outlook;
 
 import java.util.Collections;
 import java.util.List;
@@ -43,7 +42,7 @@ public record Assessment(FactSet factSet, String status, String leading, List<Sc
 
     /** The title of an outlook of its knowledge base; its id when the knowledge base has no such outlook. */
     public String title(String outlook) {
-        return knowledgeBase.outlook(outlook).map(Outlook::title).orElse(outlook);
+        return knowledgeBase.outlookTitle(outlook);
     }
 
     public Optional<ScenarioScore> scenario(String id) {

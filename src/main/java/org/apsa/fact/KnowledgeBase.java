@@ -137,6 +137,11 @@ public final class KnowledgeBase {
         return Optional.ofNullable(id == null ? null : outlooksById.get(id));
     }
 
+    /** The title of an outlook; its id when there is no such outlook. */
+    public String outlookTitle(String id) {
+        return outlook(id).map(Outlook::title).orElse(id);
+    }
+
     /** The most desirable outlook: what prescription gains raise. */
     public Outlook best() {
         return outlooks.get(0);

@@ -1,7 +1,6 @@
 package org.apsa.render;
 
 import org.apsa.fact.KnowledgeBase;
-import org.apsa.fact.Outlook;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.explain.Change;
@@ -26,7 +25,7 @@ public final class ExplanationText {
 
     public static String whyNot(WhyNot.Result r, Style style) {
         StringBuilder out = new StringBuilder();
-        String title = title(r.knowledgeBase(), r.scenario());
+        String title = r.knowledgeBase().outlookTitle(r.scenario());
         out.append(style.bold(String.format(Locale.ROOT, "Why not %s? Score %.2f (%s), rank %s", title,
                 r.current().score(), r.current().likelihood(), r.current().shownRank(r.scores())))).append('\n');
         if (r.alreadyLeading()) {
@@ -34,7 +33,7 @@ public final class ExplanationText {
             return out.toString();
         }
         if (r.leading() != null) {
-            out.append("The leading outlook is " + title(r.knowledgeBase(), r.leading()) + ".\n");
+            out.append("The leading outlook is " + r.knowledgeBase().outlookTitle(r.leading()) + ".\n");
         } else {
             out.append(r.insufficient() == null ? "No outlook leads.\n" : String.format(Locale.ROOT,
                     "No outlook leads: the evidence in all is %.2f, less than the %.2f it takes to name a leader.%n",
@@ -51,7 +50,7 @@ public final class ExplanationText {
             out.append(indent(TraceText.render(r.against(), style)));
         }
         if (!r.leaderSupport().isEmpty()) {
-            out.append(style.bold("What the leader, " + title(r.knowledgeBase(), r.leading()) + ", rests on")).append('\n');
+            out.append(style.bold("What the leader, " + r.knowledgeBase().outlookTitle(r.leading()) + ", rests on")).append('\n');
             out.append(indent(TraceText.render(r.leaderSupport(), style)));
         }
         if (!r.putsFirst().isEmpty()) {
@@ -79,7 +78,7 @@ public final class ExplanationText {
     }
 
     private static void candidates(WhyNot.Result r, List<WhyNot.Candidate> candidates, Style style, StringBuilder out) {
-        String title = title(r.knowledgeBase(), r.scenario());
+        String title = r.knowledgeBase().outlookTitle(r.scenario());
         for (WhyNot.Candidate c : candidates) {
             out.append("  ").append(c.changes().stream()
                             .map(ch -> change(ch) + (c.evidenceOnly().contains(ch) ? style.dim(" (adds evidence only)") : ""))
@@ -173,7 +172,7 @@ public final class ExplanationText {
             return "names no leader at any level";
         }
         return "would name " + v.leaders().entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> title(kb, e.getValue()) + " leader at " + e.getKey())
+                .map(e -> kb.outlookTitle(e.getValue()) + " leader at " + e.getKey())
                 .collect(Collectors.joining(", "));
     }
 
@@ -192,10 +191,6 @@ public final class ExplanationText {
 
     private static String capitalized(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private static String title(KnowledgeBase kb, String scenario) {
-        return kb.outlook(scenario).map(Outlook::title).orElse(String.valueOf(scenario));
     }
 
     private static String indent(String text) {

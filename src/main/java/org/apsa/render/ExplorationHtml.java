@@ -113,7 +113,7 @@ public final class ExplorationHtml {
         Line axis = new Line(num(left), num(left + plot), num(row * leads.size() + 8), num(row * leads.size() + 8));
         return new Page(e.factSetId(), subtitle, summary, new Chart(640, row * leads.size() + 24), bars, ticks, axis, rows,
                 new Chart(150 * e.scores().size() + 10, 90 + 40), histograms(e), e.scores().stream().map(s -> new ScoreRow(
-                        ExplorationText.title(e, s.outlook()), two(s.mean()), two(s.p05()), two(s.p50()), two(s.p95()))).toList(),
+                        e.knowledgeBase().outlookTitle(s.outlook()), two(s.mean()), two(s.p05()), two(s.p50()), two(s.p95()))).toList(),
                 sensitivity(e), String.format(Locale.ROOT, "%,d", e.keptSamples()), boxes(e));
     }
 
@@ -183,7 +183,7 @@ public final class ExplorationHtml {
                     grid(e, box), box.rules().stream().map(r -> new RuleRow(r.title() == null ? "" : r.title(), r.name(),
                             r.source() == null ? "" : r.source(), String.format(Locale.ROOT, "%.0f%%", 100 * r.inBox()),
                             String.format(Locale.ROOT, "%.0f%%", 100 * r.overall()))).toList())).toList();
-            out.add(new OutlookBoxes(noLeader ? "No leader (too little evidence)" : ExplorationText.title(e, b.outlook()), none,
+            out.add(new OutlookBoxes(noLeader ? "No leader (too little evidence)" : e.knowledgeBase().outlookTitle(b.outlook()), none,
                     noLeader ? "In" : "Leads in", views));
         }
         return out;

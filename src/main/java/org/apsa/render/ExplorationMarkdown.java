@@ -25,7 +25,7 @@ public final class ExplorationMarkdown {
 
         out.append("\n### Scores\n\n| outlook | mean | 5% | median | 95% |\n|---|---:|---:|---:|---:|\n");
         for (Exploration.Scores s : e.scores()) {
-            out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", ExplorationText.title(e, s.outlook()), s.mean(),
+            out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", e.knowledgeBase().outlookTitle(s.outlook()), s.mean(),
                     s.p05(), s.p50(), s.p95()));
         }
 

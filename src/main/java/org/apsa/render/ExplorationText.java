@@ -1,6 +1,5 @@
 package org.apsa.render;
 
-import org.apsa.fact.Outlook;
 import org.apsa.explore.Exploration;
 
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ public final class ExplorationText {
         List<Exploration.Lead> leads = e.leaders().stream()
                 .filter(l -> !(l.id().equals(Exploration.NO_LEADER) && l.count() == 0)).toList();
         int titles = Math.max(leads.stream().mapToInt(l -> columns(leaderTitle(e, l.id()))).max().orElse(0),
-                e.scores().stream().mapToInt(s -> columns(title(e, s.outlook()))).max().orElse(0));
+                e.scores().stream().mapToInt(s -> columns(e.knowledgeBase().outlookTitle(s.outlook()))).max().orElse(0));
         out.append(style.bold("Who leads")).append('\n');
         row(out, String.format(Locale.ROOT, "  %s %7s  %-15s  %s", pad("", titles), "share", "95% interval", "likelihood"));
         for (Exploration.Lead l : leads) {
@@ -55,7 +54,7 @@ public final class ExplorationText {
         out.append('\n').append(style.bold("Scores")).append('\n');
         row(out, String.format(Locale.ROOT, "  %s %6s %6s %6s %6s", pad("", titles), "mean", "5%", "median", "95%"));
         for (Exploration.Scores s : e.scores()) {
-            row(out, String.format(Locale.ROOT, "  %s %6.2f %6.2f %6.2f %6.2f", pad(title(e, s.outlook()), titles), s.mean(), s.p05(),
+            row(out, String.format(Locale.ROOT, "  %s %6.2f %6.2f %6.2f %6.2f", pad(e.knowledgeBase().outlookTitle(s.outlook()), titles), s.mean(), s.p05(),
                     s.p50(), s.p95()));
         }
 
@@ -187,25 +186,20 @@ public final class ExplorationText {
 
     /** Who leads the fact set as stated, a sentence. */
     static String asStated(Exploration e) {
-        return "As stated: " + (e.assessedLeader() == null ? "no leader (too little evidence)" : title(e, e.assessedLeader()) + " leads") + ".";
+        return "As stated: " + (e.assessedLeader() == null ? "no leader (too little evidence)" : e.knowledgeBase().outlookTitle(e.assessedLeader()) + " leads") + ".";
     }
 
     static String leaderTitle(Exploration e, String id) {
-        return id.equals(Exploration.NO_LEADER) ? "no leader (too little evidence)" : title(e, id);
+        return id.equals(Exploration.NO_LEADER) ? "no leader (too little evidence)" : e.knowledgeBase().outlookTitle(id);
     }
 
     /** How a box of an outcome is said to hold: "Water conflict leads in", "No leader (too little evidence) in". */
     static String holdsIn(Exploration e, String id) {
-        return id.equals(Exploration.NO_LEADER) ? "No leader (too little evidence) in" : title(e, id) + " leads in";
+        return id.equals(Exploration.NO_LEADER) ? "No leader (too little evidence) in" : e.knowledgeBase().outlookTitle(id) + " leads in";
     }
 
     /** An outcome that no sample had. */
     static String inNoSample(String id) {
         return id.equals(Exploration.NO_LEADER) ? "in no sample" : "leads in no sample";
-    }
-
-    /** An outlook's title in the knowledge base explored. */
-    static String title(Exploration e, String outlook) {
-        return e.knowledgeBase().outlook(outlook).map(Outlook::title).orElse(outlook);
     }
 }

@@ -68,10 +68,7 @@ public final class Shared {
     }
 
     public static String outlookTitle(KnowledgeBase kb, String id) {
-        if (id == null || id.equals(Assessment.INSUFFICIENT_EVIDENCE)) {
-            return "insufficient evidence";
-        }
-        return kb.outlook(id).map(Outlook::title).orElse(id);
+        return id == null || id.equals(Assessment.INSUFFICIENT_EVIDENCE) ? "insufficient evidence" : kb.outlookTitle(id);
     }
 
     static String score(double value) {
