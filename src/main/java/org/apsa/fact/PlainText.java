@@ -14,7 +14,7 @@ import java.util.Locale;
  * <p>The fact-set schema states the rule as patterns, for editors and the reader's validator;
  * this class finds the character and words the problem. The reader refuses such text with its
  * position, the shell's {@code set --note} with the same message, so that what an analyst saves
- * can always be read again.
+ * can always be read again. Counts and capitals are also worded here, one way for every output.
  */
 public final class PlainText {
 
@@ -24,6 +24,11 @@ public final class PlainText {
     /** A count and its noun, plural unless the count is one: "1 file", "2 files", "0 errors". */
     public static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** The text with its first letter in capitals, as a sentence or a heading opens. */
+    public static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /**

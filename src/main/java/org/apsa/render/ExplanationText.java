@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import static org.apsa.fact.PlainText.capitalized;
 import static org.apsa.fact.PlainText.count;
 
 /** Why-not, sensitivity and what {@code explain} says of a judgment, as text for a terminal. */
@@ -187,10 +188,6 @@ public final class ExplanationText {
     private static String scores(List<ScenarioScore> scores) {
         return scores.stream().map(s -> String.format(Locale.ROOT, "%s %.2f", s.scenario(), s.score()))
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String capitalized(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String indent(String text) {

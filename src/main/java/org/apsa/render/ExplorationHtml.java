@@ -100,15 +100,15 @@ public final class ExplorationHtml {
             Exploration.Lead l = leads.get(i);
             int y = i * row + 4;
             bars.add(new LeaderBar(new Text("0", num(y + 15), ExplorationText.leaderTitle(e, l.id())),
-                    new Rect(num(left), num(y + 2), dec(plot * l.share()), "18", COLOURS[i % COLOURS.length]),
-                    new Line(dec(left + plot * l.low()), dec(left + plot * l.high()), num(y + 11), num(y + 11)),
-                    new Text(dec(left + plot * l.high() + 6), num(y + 15), percent(l.share()))));
+                    new Rect(num(left), num(y + 2), Templates.decimal(plot * l.share()), "18", COLOURS[i % COLOURS.length]),
+                    new Line(Templates.decimal(left + plot * l.low()), Templates.decimal(left + plot * l.high()), num(y + 11), num(y + 11)),
+                    new Text(Templates.decimal(left + plot * l.high() + 6), num(y + 15), percent(l.share()))));
             rows.add(new LeaderRow(ExplorationText.leaderTitle(e, l.id()), percent(l.share()), percent(l.low()), percent(l.high()),
                     l.id().equals(Exploration.NO_LEADER) ? "" : l.likelihood()));
         }
         List<Text> ticks = new ArrayList<>();
         for (int t = 0; t <= 4; t++) {
-            ticks.add(new Text(dec(left + plot * t / 4.0), num(row * leads.size() + 22), (25 * t) + "%"));
+            ticks.add(new Text(Templates.decimal(left + plot * t / 4.0), num(row * leads.size() + 22), (25 * t) + "%"));
         }
         Line axis = new Line(num(left), num(left + plot), num(row * leads.size() + 8), num(row * leads.size() + 8));
         return new Page(e.factSetId(), subtitle, summary, new Chart(640, row * leads.size() + 24), bars, ticks, axis, rows,
@@ -129,11 +129,11 @@ public final class ExplorationHtml {
             List<Rect> bars = new ArrayList<>();
             for (int b = 0; b < 20; b++) {
                 double bar = height * s.histogram()[b] / (double) most;
-                bars.add(new Rect(dec(x0 + b * bin), dec(height - bar + 5), dec(bin - 0.5), dec(bar), COLOURS[o]));
+                bars.add(new Rect(Templates.decimal(x0 + b * bin), Templates.decimal(height - bar + 5), Templates.decimal(bin - 0.5), Templates.decimal(bar), COLOURS[o]));
             }
             List<Line> quantiles = new ArrayList<>();
             for (double q : new double[] {s.p05(), s.p50(), s.p95()}) {
-                quantiles.add(new Line(dec(x0 + q * 20 * bin), dec(x0 + q * 20 * bin), num(height + 5), num(height + 12)));
+                quantiles.add(new Line(Templates.decimal(x0 + q * 20 * bin), Templates.decimal(x0 + q * 20 * bin), num(height + 5), num(height + 12)));
             }
             out.add(new Histogram(s.outlook(), bars, quantiles, new Text(num(x0), num(height + 28), s.outlook())));
         }
@@ -155,9 +155,9 @@ public final class ExplorationHtml {
             double first = s.firstOrder().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
             int y = i * row + 4;
             bars.add(new SensitivityBar(new Text("0", num(y + 12), s.indicator()),
-                    totals ? new Rect(num(left), num(y + 1), dec(plot * s.largest()), "14", "#9ecae1") : null,
-                    new Rect(num(left), num(y + 1), dec(plot * first), "14", "#3182bd"),
-                    new Text(dec(left + plot * s.largest() + 6), num(y + 12), two(s.largest()))));
+                    totals ? new Rect(num(left), num(y + 1), Templates.decimal(plot * s.largest()), "14", "#9ecae1") : null,
+                    new Rect(num(left), num(y + 1), Templates.decimal(plot * first), "14", "#3182bd"),
+                    new Text(Templates.decimal(left + plot * s.largest() + 6), num(y + 12), two(s.largest()))));
         }
         List<SensitivityRow> rows = new ArrayList<>();
         for (Exploration.Sensitivity s : e.sensitivity()) {
@@ -212,10 +212,6 @@ public final class ExplorationHtml {
 
     private static String num(int value) {
         return Integer.toString(value);
-    }
-
-    private static String dec(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String two(double value) {

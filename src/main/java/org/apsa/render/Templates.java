@@ -4,6 +4,8 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
+import java.util.Locale;
+
 /**
  * The HTML pages' templates ({@code src/main/jte}), compiled at build time to classes of
  * {@code org.apsa.report}: nothing is compiled at run time, and every value a template shows is
@@ -25,5 +27,10 @@ public final class Templates {
         StringOutput out = new StringOutput(size);
         ENGINE.render(template, page, out);
         return out.toString();
+    }
+
+    /** A coordinate or length of the pages' drawings, to a tenth of a pixel. */
+    public static String decimal(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 }

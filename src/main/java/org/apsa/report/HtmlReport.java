@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import static org.apsa.fact.PlainText.count;
+import static org.apsa.render.Templates.decimal;
 import static org.apsa.report.Shared.outlookTitle;
 import static org.apsa.report.Shared.score;
 
@@ -229,10 +230,6 @@ public final class HtmlReport {
             default -> new Marker("path", "", "", String.format(Locale.ROOT, "M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ",
                     x, y - 4.5, x + 4.5, y, x, y + 4.5, x - 4.5, y), colour, title);
         };
-    }
-
-    private static String decimal(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     /** Free text as shown: one line, control characters made visible; the template escapes it. */

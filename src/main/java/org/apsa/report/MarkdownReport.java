@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static org.apsa.fact.PlainText.capitalized;
 import static org.apsa.fact.PlainText.count;
 import static org.apsa.report.Shared.outlookTitle;
 import static org.apsa.report.Shared.score;
@@ -105,7 +106,7 @@ public final class MarkdownReport {
         for (Outlook o : data.knowledgeBase().outlooks()) {
             out.append(String.format(Locale.ROOT, "%-31s %s  %s–%s\n", o.title(), lines.line(o), score(lines.lowest(o)), score(lines.highest(o))));
         }
-        out.append("```\n\n| ").append(capitalised(data.period())).append(" | Fact sets |").append(columns(data)).append("\n|---|---:|")
+        out.append("```\n\n| ").append(capitalized(data.period())).append(" | Fact sets |").append(columns(data)).append("\n|---|---:|")
                 .append("---:|".repeat(data.knowledgeBase().outlooks().size())).append('\n');
         for (ReportData.Point p : points) {
             out.append("| ").append(p.period()).append(" | ").append(p.count());
@@ -155,9 +156,5 @@ public final class MarkdownReport {
             }
             out.append('\n');
         }
-    }
-
-    private static String capitalised(String word) {
-        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 }
