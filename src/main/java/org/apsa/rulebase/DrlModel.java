@@ -322,8 +322,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
         List<Rule> rules = new ArrayList<>();
         List<Creation> functions = new ArrayList<>();
         texts.forEach((path, written) -> {
-            String relative = folder.relativize(path).toString().replace('\\', '/');
-            new FileReading(relative, written).read(files, rules, functions);
+            new FileReading(RuleBaseLoader.relative(folder, path), written).read(files, rules, functions);
         });
         return new DrlModel(files, rules, functions);
     }

@@ -189,15 +189,11 @@ public final class EmbeddedRules {
     private static Map<String, byte[]> readTree(Path root) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted(Comparator.comparing(p -> relative(root, p))).toList()) {
-                files.put(relative(root, file), Files.readAllBytes(file));
+            for (Path file : walk.filter(Files::isRegularFile).sorted(Comparator.comparing(p -> RuleBaseLoader.relative(root, p))).toList()) {
+                files.put(RuleBaseLoader.relative(root, file), Files.readAllBytes(file));
             }
         }
         return files;
-    }
-
-    private static String relative(Path root, Path file) {
-        return root.relativize(file).toString().replace(root.getFileSystem().getSeparator(), "/");
     }
 
     static String digest(Map<String, byte[]> files) {

@@ -527,8 +527,9 @@ public final class RuleBaseLoader {
         return files;
     }
 
-    private static String relative(Path folder, Path file) {
-        return folder.relativize(file).toString().replace('\\', '/');
+    /** A rule file's name under its folder, with '/' between names on every system (the cache and the model key files by it). */
+    static String relative(Path folder, Path file) {
+        return folder.relativize(file).toString().replace(folder.getFileSystem().getSeparator(), "/");
     }
 
     /**
