@@ -328,11 +328,6 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
         return new DrlModel(files, rules, functions);
     }
 
-    /** The rules of one file, positions in that file (a file of its own, not a folder's). */
-    public static DrlModel parse(String file, String text) {
-        return parse(Path.of(""), Map.of(Path.of(file), text));
-    }
-
     /**
      * What the author wrote about each rule, in the order of {@link #rules()}: all a run from the
      * cache reads of the model until more is asked for.
