@@ -91,7 +91,7 @@ class ExampleKnowledgeBaseTest {
 
         String text = AssessmentText.render(a, Style.PLAIN);
         assertThat(text).contains("water conflict", "shared management", "managed rivalry");
-        assertThat(AssessmentJson.pretty(a)).contains("\"title\" : \"water conflict\"").doesNotContain("deep-integration");
+        assertThat(AssessmentJson.pretty(a, null)).contains("\"title\" : \"water conflict\"").doesNotContain("deep-integration");
     }
 
     @Test

@@ -58,15 +58,11 @@ public final class AssessmentJson {
     private AssessmentJson() {
     }
 
-    /** Indented, for one assessment on screen or in a file. */
-    public static String pretty(Assessment a) {
-        return pretty(a, null);
-    }
-
     /**
-     * As {@link #pretty(Assessment)}, saying after {@code schemaVersion} which tool and rules
-     * made it: {@code assess --format json}. Without a time, so that the same fact set and
-     * rules give the same bytes; a batch's lines leave it out ({@code run.json} says it once).
+     * Indented, for one assessment on screen or in a file, saying after {@code schemaVersion}
+     * which tool and rules made it unless {@code provenance} is null: {@code assess --format
+     * json}. Without a time, so that the same fact set and rules give the same bytes; a batch's
+     * lines leave it out ({@code run.json} says it once).
      */
     public static String pretty(Assessment a, Provenance provenance) {
         StringWriter text = new StringWriter(32 * 1024);

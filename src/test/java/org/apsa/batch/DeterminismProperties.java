@@ -59,15 +59,15 @@ class DeterminismProperties {
     void theSameFactSetGivesTheSameJsonBytesWhateverTheKeyOrderAndTheCompile(
             @ForAll("factSetLines") String line, @ForAll Random random) {
         FactSet facts = READER.parse("generated.json", line).factSet();
-        String expected = AssessmentJson.pretty(FIRST.assess(facts));
+        String expected = AssessmentJson.pretty(FIRST.assess(facts), null);
 
         String reordered = shuffledKeys(facts, random);
         FactSet again = READER.parse("reordered.json", reordered).factSet();
 
         assertEquals(facts, again, reordered);
-        assertEquals(expected, AssessmentJson.pretty(FIRST.assess(again)), "keys in the order " + reordered);
-        assertEquals(expected, AssessmentJson.pretty(SECOND.assess(again)), "a second compile of the rules");
-        assertEquals(expected, AssessmentJson.pretty(FIRST.assess(facts)), "a second assessment");
+        assertEquals(expected, AssessmentJson.pretty(FIRST.assess(again), null), "keys in the order " + reordered);
+        assertEquals(expected, AssessmentJson.pretty(SECOND.assess(again), null), "a second compile of the rules");
+        assertEquals(expected, AssessmentJson.pretty(FIRST.assess(facts), null), "a second assessment");
     }
 
     /**

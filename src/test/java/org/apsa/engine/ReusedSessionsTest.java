@@ -44,12 +44,12 @@ class ReusedSessionsTest {
         }
         factSets.add(new FactSet("empty", null, null, null, Map.of(), KnowledgeBase.embedded().vocabulary()));
 
-        List<String> fresh = factSets.stream().map(f -> AssessmentJson.pretty(assessor.assess(f))).toList();
+        List<String> fresh = factSets.stream().map(f -> AssessmentJson.pretty(assessor.assess(f), null)).toList();
         // One thread, so every assessment after the first gets the session the one before used.
         try (Assessor.Reusing reusing = assessor.reusingSessions()) {
             for (int round = 0; round < 2; round++) {
                 for (int i = 0; i < factSets.size(); i++) {
-                    assertThat(AssessmentJson.pretty(reusing.assess(factSets.get(i)))).as(factSets.get(i).id()).isEqualTo(fresh.get(i));
+                    assertThat(AssessmentJson.pretty(reusing.assess(factSets.get(i)), null)).as(factSets.get(i).id()).isEqualTo(fresh.get(i));
                 }
             }
         }
@@ -75,13 +75,13 @@ class ReusedSessionsTest {
         FactSet fine = new FactSet("fine", null, null, null, Map.of(
                 "us.reassurance.consistency", Reading.of("low"),
                 "hotspot.koreanPeninsula", Reading.of("crisis")), KnowledgeBase.embedded().vocabulary());
-        String expected = AssessmentJson.pretty(assessor.assess(fine));
+        String expected = AssessmentJson.pretty(assessor.assess(fine), null);
         try (Assessor.Reusing reusing = assessor.reusingSessions()) {
-            assertThat(AssessmentJson.pretty(reusing.assess(fine))).isEqualTo(expected);
+            assertThat(AssessmentJson.pretty(reusing.assess(fine), null)).isEqualTo(expected);
             assertThatThrownBy(() -> reusing.assess(failing)).isInstanceOf(RuleBaseException.class).hasMessageContaining(failure);
-            assertThat(AssessmentJson.pretty(reusing.assess(fine))).isEqualTo(expected);
+            assertThat(AssessmentJson.pretty(reusing.assess(fine), null)).isEqualTo(expected);
             assertThatThrownBy(() -> reusing.assess(failing)).isInstanceOf(RuleBaseException.class).hasMessageContaining(failure);
-            assertThat(AssessmentJson.pretty(reusing.assess(fine))).isEqualTo(expected);
+            assertThat(AssessmentJson.pretty(reusing.assess(fine), null)).isEqualTo(expected);
         }
     }
 }

@@ -155,7 +155,7 @@ class AssessmentJsonTest {
             assertThat(LINES.utf8(a)).isEqualTo(expected);
             assertThat(LINES.utf8(a)).isEqualTo(expected);
             assertThat(new AssessmentJson.Lines(0).utf8(a)).as("no text kept").isEqualTo(expected);
-            assertThat(AssessmentJson.pretty(a)).isEqualTo(PRETTY.writeValueAsString(tree(a)) + "\n");
+            assertThat(AssessmentJson.pretty(a, null)).isEqualTo(PRETTY.writeValueAsString(tree(a)) + "\n");
         } catch (IOException e) {
             throw new AssertionError(e);
         }

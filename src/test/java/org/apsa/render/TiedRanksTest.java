@@ -33,7 +33,7 @@ class TiedRanksTest {
                 .contains("chaos: 0.2500 (unlikely), rank =1");
         assertThat(ExplanationText.whyNot(WhyNot.of(ShippedRules.assessor(), a, "polarization"), Style.PLAIN))
                 .startsWith("Why not polarization? Score 0.25 (unlikely), rank =1\n");
-        assertThat(AssessmentJson.pretty(a)).contains("\"rank\" : 4");
+        assertThat(AssessmentJson.pretty(a, null)).contains("\"rank\" : 4");
     }
 
     @Test

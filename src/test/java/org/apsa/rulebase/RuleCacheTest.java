@@ -375,6 +375,6 @@ class RuleCacheTest {
     }
 
     private static String json(RuleBase rules) {
-        return AssessmentJson.pretty(new Assessor(rules).assess(baseline()));
+        return AssessmentJson.pretty(new Assessor(rules).assess(baseline()), null);
     }
 }
