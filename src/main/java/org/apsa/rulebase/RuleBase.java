@@ -147,11 +147,6 @@ public final class RuleBase {
         });
     }
 
-    /** The names of the rules {@link #rulesAffecting} leaves out, in no order. */
-    Set<String> namesOfRulesNotAffecting(List<Class<?>> types, Collection<Class<?>> factTypes) {
-        return rulesNotAffecting(List.copyOf(types), factTypes).stream().map(Rule::getName).collect(Collectors.toSet());
-    }
-
     private Set<Rule> rulesNotAffecting(List<Class<?>> types, Collection<Class<?>> factTypes) {
         return irrelevant.computeIfAbsent(types, t -> irrelevantTo(t, factTypes));
     }
