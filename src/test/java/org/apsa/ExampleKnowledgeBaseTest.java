@@ -22,6 +22,7 @@ import org.apsa.fact.InvalidFactSetException;
 import org.apsa.fact.Reading;
 import org.apsa.render.AssessmentJson;
 import org.apsa.render.AssessmentText;
+import org.apsa.render.Detail;
 import org.apsa.render.ExplanationText;
 import org.apsa.render.ExplorationHtml;
 import org.apsa.render.ExplorationJson;
@@ -90,7 +91,7 @@ class ExampleKnowledgeBaseTest {
 
         String text = AssessmentText.render(a, Style.PLAIN);
         assertThat(text).contains("water conflict", "shared management", "managed rivalry");
-        assertThat(AssessmentJson.pretty(a)).contains("\"title\" : \"water conflict\"").doesNotContain("deep-integration");
+        assertThat(AssessmentJson.pretty(a, null)).contains("\"title\" : \"water conflict\"").doesNotContain("deep-integration");
     }
 
     @Test
@@ -152,7 +153,7 @@ class ExampleKnowledgeBaseTest {
     @Test
     void batchWritesItsLinesAndReportsWithItsOutlooksAsColumns(@TempDir Path out) throws Exception {
         Batch.Summary summary = new Batch(assessor).run(new Batch.Options(List.of(FOLDER.resolve("facts")), out,
-                EnumSet.allOf(Report.class), 2, Runtime.getRuntime().maxMemory()), Batch.Progress.NONE);
+                EnumSet.allOf(Report.class), 2, Detail.FULL, null, Runtime.getRuntime().maxMemory(), System.in), Batch.Progress.NONE);
 
         assertThat(summary.assessed()).isEqualTo(3);
         assertThat(summary.byLeading()).containsKeys("shared-management", "managed-rivalry", "water-conflict");
@@ -166,12 +167,12 @@ class ExampleKnowledgeBaseTest {
 
     @Test
     void aSecondBatchWithoutTheSummaryRemovesTheOneTheFirstWroteAsForTheArticle(@TempDir Path out) throws Exception {
-        new Batch(assessor).run(new Batch.Options(List.of(FOLDER.resolve("facts")), out, EnumSet.of(Report.CSV), 1,
-                Runtime.getRuntime().maxMemory()), Batch.Progress.NONE);
+        new Batch(assessor).run(new Batch.Options(List.of(FOLDER.resolve("facts")), out, EnumSet.of(Report.CSV), 1, Detail.FULL, null,
+                Runtime.getRuntime().maxMemory(), System.in), Batch.Progress.NONE);
         assertThat(out.resolve("summary.csv")).exists();
 
-        new Batch(assessor).run(new Batch.Options(List.of(FOLDER.resolve("facts")), out, EnumSet.noneOf(Report.class), 1,
-                Runtime.getRuntime().maxMemory()), Batch.Progress.NONE);
+        new Batch(assessor).run(new Batch.Options(List.of(FOLDER.resolve("facts")), out, EnumSet.noneOf(Report.class), 1, Detail.FULL, null,
+                Runtime.getRuntime().maxMemory(), System.in), Batch.Progress.NONE);
 
         // Its header names this knowledge base's outlooks, yet it is known as a batch's own summary, not a file put there by hand.
         assertThat(out.resolve("summary.csv")).doesNotExist();

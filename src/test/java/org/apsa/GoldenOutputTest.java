@@ -1,6 +1,6 @@
 package org.apsa;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.batch.Batch;
 import org.apsa.batch.Report;
 import org.apsa.engine.Assessment;
@@ -14,6 +14,7 @@ import org.apsa.provenance.Provenance;
 import org.apsa.render.AssessmentJson;
 import org.apsa.render.AssessmentMarkdown;
 import org.apsa.render.AssessmentText;
+import org.apsa.render.Detail;
 import org.apsa.render.ExplanationJson;
 import org.apsa.render.ExplanationText;
 import org.apsa.render.Style;
@@ -49,7 +50,7 @@ class GoldenOutputTest {
     Path out;
 
     private static FactSet read(String name) {
-        return new FactSetReader(Vocabulary.embedded()).readOne(FACTS.resolve(name + ".json"));
+        return new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(FACTS.resolve(name + ".json"));
     }
 
     @ParameterizedTest
@@ -98,7 +99,7 @@ class GoldenOutputTest {
     @Test
     void batchReportsOfTheFactsFolder() throws Exception {
         new Batch(ShippedRules.assessor()).run(
-                new Batch.Options(List.of(FACTS), out, EnumSet.allOf(Report.class), 1), Batch.Progress.NONE);
+                new Batch.Options(List.of(FACTS), out, EnumSet.allOf(Report.class), 1, Detail.FULL, null), Batch.Progress.NONE);
 
         for (Report report : Report.values()) {
             Golden.assertMatches("outputs/batch-facts-" + report.file(), Files.readString(out.resolve(report.file())));

@@ -120,11 +120,6 @@ public final class Batch {
             this(inputs, out, reports, threads, detail, provenance, Runtime.getRuntime().maxMemory(), System.in);
         }
 
-        /** Lines in full, no provenance, in a heap of {@code heap} bytes. */
-        public Options(List<Path> inputs, Path out, Set<Report> reports, int threads, long heap) {
-            this(inputs, out, reports, threads, Detail.FULL, null, heap, System.in);
-        }
-
         public Options {
             inputs = List.copyOf(inputs);
             reports = Set.copyOf(reports);
@@ -133,11 +128,6 @@ public final class Batch {
         /** These options, {@code -} reading {@code in}. */
         public Options withStandardInput(InputStream in) {
             return new Options(inputs, out, reports, threads, detail, provenance, heap, in);
-        }
-
-        /** Lines in full, no provenance. */
-        public Options(List<Path> inputs, Path out, Set<Report> reports, int threads) {
-            this(inputs, out, reports, threads, Detail.FULL, null);
         }
     }
 

@@ -23,6 +23,8 @@ final class IdIndex {
     private static final long EMPTY = 0L;
     private static final int LINE_BITS = 40;
     private static final long LINE_MASK = (1L << LINE_BITS) - 1;
+    /** The slots to begin with: a power of two, as the probing's mask needs. */
+    private static final int INITIAL_CAPACITY = 1024;
 
     private final MessageDigest sha256;
     private long[] high;
@@ -32,14 +34,9 @@ final class IdIndex {
     private int size;
 
     IdIndex() {
-        this(1024);
-    }
-
-    IdIndex(int initialCapacity) {
-        int capacity = Integer.highestOneBit(Math.max(16, initialCapacity) - 1) << 1;
-        high = new long[capacity];
-        low = new long[capacity];
-        places = new long[capacity];
+        high = new long[INITIAL_CAPACITY];
+        low = new long[INITIAL_CAPACITY];
+        places = new long[INITIAL_CAPACITY];
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

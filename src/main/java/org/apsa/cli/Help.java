@@ -233,10 +233,6 @@ final class Help {
         return new Entry(name, aliases, group, description, example, List.copyOf(options), shellOnly);
     }
 
-    List<Entry> entries() {
-        return entries;
-    }
-
     /**
      * Every command by group, each with what it does in a phrase and an example, then the
      * exit statuses. One-shot ({@code oneShot}) the commands of the shell alone are named,

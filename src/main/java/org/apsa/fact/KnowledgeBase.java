@@ -151,10 +151,6 @@ public final class KnowledgeBase {
         return vocabulary;
     }
 
-    public List<Actor> actors() {
-        return actors;
-    }
-
     public List<String> actorIds() {
         return actors.stream().map(Actor::id).toList();
     }

@@ -24,9 +24,4 @@ public record Outlook(String id, String title, String source, double reach, int 
                 : words[0].substring(0, Math.min(2, words[0].length()));
         return letters.toUpperCase(java.util.Locale.ROOT);
     }
-
-    /** 1 for the most desirable outlook, the number of outlooks for the worst. */
-    public int desirability() {
-        return ordinal + 1;
-    }
 }

@@ -34,11 +34,6 @@ public final class Vocabulary {
         this.hash = 31 * version.hashCode() + this.indicators.hashCode();
     }
 
-    /** The vocabulary of the embedded knowledge base; a rule base's own is {@link KnowledgeBase#vocabulary()}. */
-    public static Vocabulary embedded() {
-        return KnowledgeBase.embedded().vocabulary();
-    }
-
     /** The vocabulary's version, as the knowledge base declares it. */
     public String version() {
         return version;
@@ -47,11 +42,6 @@ public final class Vocabulary {
     /** All indicators, in the knowledge base's order. */
     public List<IndicatorDef> indicators() {
         return indicators;
-    }
-
-    /** The ids of all indicators, in the knowledge base's order. */
-    public List<String> ids() {
-        return ids;
     }
 
     public Optional<IndicatorDef> find(String id) {

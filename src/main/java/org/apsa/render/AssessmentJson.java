@@ -58,57 +58,21 @@ public final class AssessmentJson {
     private AssessmentJson() {
     }
 
-    /** Indented, for one assessment on screen or in a file. */
-    public static String pretty(Assessment a) {
-        return pretty(a, null);
-    }
-
     /**
-     * As {@link #pretty(Assessment)}, saying after {@code schemaVersion} which tool and rules
-     * made it: {@code assess --format json}. Without a time, so that the same fact set and
-     * rules give the same bytes; a batch's lines leave it out ({@code run.json} says it once).
+     * Indented, for one assessment on screen or in a file, saying after {@code schemaVersion}
+     * which tool and rules made it unless {@code provenance} is null: {@code assess --format
+     * json}. Without a time, so that the same fact set and rules give the same bytes; a batch's
+     * lines leave it out ({@code run.json} says it once).
      */
     public static String pretty(Assessment a, Provenance provenance) {
-        return text(a, true, Detail.FULL, provenance) + "\n";
-    }
-
-    /** One line, for {@code .jsonl} output. */
-    public static String line(Assessment a) {
-        return line(a, Detail.FULL);
-    }
-
-    /** One line with as much as {@code detail} keeps. */
-    public static String line(Assessment a, Detail detail) {
-        return text(a, false, detail, null);
-    }
-
-    /** One line as UTF-8, the bytes of {@link #line} without a detour through a string. */
-    static byte[] utf8Line(Assessment a) {
-        return utf8Line(a, Texts.NONE, Detail.FULL);
-    }
-
-    private static String text(Assessment a, boolean indent, Detail detail, Provenance provenance) {
         StringWriter text = new StringWriter(32 * 1024);
         try (JsonGenerator json = JSON.createGenerator(text)) {
-            if (indent) {
-                json.useDefaultPrettyPrinter();
-            }
-            write(a, json, Texts.NONE, detail, provenance);
+            json.useDefaultPrettyPrinter();
+            write(a, json, Texts.NONE, Detail.FULL, provenance);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return text.toString();
-    }
-
-    private static byte[] utf8Line(Assessment a, Texts texts, Detail detail) {
-        // About the size of a line at each level (30 KB, 2 KB, 650 bytes with the shipped rules), so that it is rarely copied.
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(detail == Detail.FULL ? 32 * 1024 : detail == Detail.LEAN ? 4 * 1024 : 1024);
-        try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
-            write(a, json, texts, detail, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return text + "\n";
     }
 
     /**
@@ -116,7 +80,7 @@ public final class AssessmentJson {
      * assessment to the next: rule names, titles and paragraphs, the article's prescriptions
      * and evaluations, judgment ids, indicator readings. Each such text is quoted and encoded
      * the first time and copied after that. Numbers, scores and analysts' notes are written
-     * as usual. The bytes are those of {@link #utf8Line(Assessment)}. Thread-safe.
+     * as usual. The bytes are the same as without the copies. Thread-safe.
      */
     public static final class Lines {
 
@@ -162,7 +126,14 @@ public final class AssessmentJson {
 
         /** The assessment as one line of UTF-8. */
         public byte[] utf8(Assessment a) {
-            return utf8Line(a, texts, detail);
+            // About the size of a line at each level (30 KB, 2 KB, 650 bytes with the shipped rules), so that it is rarely copied.
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(detail == Detail.FULL ? 32 * 1024 : detail == Detail.LEAN ? 4 * 1024 : 1024);
+            try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+                write(a, json, texts, detail, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
         }
 
         /** How many texts are kept. */

@@ -289,12 +289,6 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
         return rules.stream().filter(r -> r.outlooksSupported().contains(outlook)).toList();
     }
 
-
-    /** The rule of that name: the first written when several share it. */
-    public Optional<Rule> rule(String name) {
-        return rules.stream().filter(r -> r.name().equals(name)).findFirst();
-    }
-
     /**
      * The judgment ids the rules and functions draw; empty when one is computed
      * ({@code new Judgment($i.id() + ".high", ...)}), so that no list can be complete.
@@ -325,11 +319,6 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
             new FileReading(RuleBaseLoader.relative(folder, path), written).read(files, rules, functions);
         });
         return new DrlModel(files, rules, functions);
-    }
-
-    /** The rules of one file, positions in that file (a file of its own, not a folder's). */
-    public static DrlModel parse(String file, String text) {
-        return parse(Path.of(""), Map.of(Path.of(file), text));
     }
 
     /**

@@ -28,10 +28,6 @@ final class JavaEscapes {
      */
     record Decoded(String text, int[] lineStarts, UnicodeEscapeProcessingProvider.PositionMapping written) {
 
-        boolean changed() {
-            return written != null;
-        }
-
         /** 1-based line, in the text as written, of an offset of {@link #text}. */
         int line(int offset) {
             return position(offset).line;

@@ -15,7 +15,6 @@ import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -43,7 +42,6 @@ public final class RuleBase {
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> byName;
     private final String fingerprint;
-    private final Instant compiledAt;
     private final boolean fromCache;
     /** The rules as Drools' parser read them when they compiled; from the cache, read when first asked for. */
     private final Supplier<DrlModel> model;
@@ -73,7 +71,6 @@ public final class RuleBase {
         this.rules = List.copyOf(rules);
         this.byName = this.rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
         this.fingerprint = fingerprint;
-        this.compiledAt = Instant.now();
         this.fromCache = fromCache;
     }
 
@@ -148,11 +145,6 @@ public final class RuleBase {
             Set<Rule> skip = rulesNotAffecting(t, factTypes);
             return skip.isEmpty() ? Optional.empty() : Optional.of(match -> !skip.contains(match.getRule()));
         });
-    }
-
-    /** The names of the rules {@link #rulesAffecting} leaves out, in no order. */
-    Set<String> namesOfRulesNotAffecting(List<Class<?>> types, Collection<Class<?>> factTypes) {
-        return rulesNotAffecting(List.copyOf(types), factTypes).stream().map(Rule::getName).collect(Collectors.toSet());
     }
 
     private Set<Rule> rulesNotAffecting(List<Class<?>> types, Collection<Class<?>> factTypes) {
@@ -330,10 +322,6 @@ public final class RuleBase {
     /** A hash of the DRL files this was compiled from. */
     public String fingerprint() {
         return fingerprint;
-    }
-
-    public Instant compiledAt() {
-        return compiledAt;
     }
 
     /** Whether the rules came from the compiled-rule cache rather than a compile of the DRL. */

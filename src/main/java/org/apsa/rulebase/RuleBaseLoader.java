@@ -65,16 +65,7 @@ public final class RuleBaseLoader {
      * @throws RuleBaseException when the folder holds no rules or they do not compile
      */
     public static RuleBase load(Path folder) {
-        return load(folder, RuleCache.standard());
-    }
-
-    /**
-     * Loads the rules of a folder through the given cache, without checks beyond compiling.
-     *
-     * @throws RuleBaseException when the folder holds no rules or they do not compile
-     */
-    public static RuleBase load(Path folder, RuleCache cache) {
-        return load(folder, cache, RuleChecks.NONE);
+        return load(folder, RuleCache.standard(), RuleChecks.NONE);
     }
 
     /**

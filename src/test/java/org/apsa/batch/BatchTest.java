@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apsa.engine.Assessor;
 import org.apsa.engine.TestRules;
 import org.apsa.fact.InvalidFactSetException;
+import org.apsa.render.Detail;
 import org.apsa.rulebase.RuleBaseException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class BatchTest {
     }
 
     private Batch.Summary run(Path out, int threads, Path... inputs) {
-        return new Batch(assessor).run(new Batch.Options(List.of(inputs), out, EnumSet.allOf(Report.class), threads), Batch.Progress.NONE);
+        return new Batch(assessor).run(new Batch.Options(List.of(inputs), out, EnumSet.allOf(Report.class), threads, Detail.FULL, null), Batch.Progress.NONE);
     }
 
     @Test
@@ -113,7 +114,7 @@ class BatchTest {
             }
             return assessor.assess(facts);
         });
-        Batch.Options options = new Batch.Options(List.of(MIXED, many), out, EnumSet.allOf(Report.class), 2);
+        Batch.Options options = new Batch.Options(List.of(MIXED, many), out, EnumSet.allOf(Report.class), 2, Detail.FULL, null);
 
         assertThatThrownBy(() -> failing.run(options, Batch.Progress.NONE)).isInstanceOf(RuleBaseException.class);
 
@@ -131,7 +132,7 @@ class BatchTest {
         Batch failing = new Batch(KnowledgeBase.embedded(), facts -> {
             throw new RuleBaseException("rule \"x\" failed on fact set \"" + facts.id() + "\"");
         });
-        Batch.Options jsonOnly = new Batch.Options(List.of(MIXED.resolve("c-crisis.json")), out, Set.of(), 1);
+        Batch.Options jsonOnly = new Batch.Options(List.of(MIXED.resolve("c-crisis.json")), out, Set.of(), 1, Detail.FULL, null);
 
         assertThatThrownBy(() -> failing.run(jsonOnly, Batch.Progress.NONE)).isInstanceOf(RuleBaseException.class);
         Map<String, byte[]> afterFailure = contents(out);
@@ -153,7 +154,7 @@ class BatchTest {
             throw new RuleBaseException("the rules fired 20000 times on fact set \"" + facts.id() + "\"");
         });
 
-        assertThatThrownBy(() -> failing.run(new Batch.Options(List.of(MIXED), out, Set.of(Report.HTML), 1), Batch.Progress.NONE))
+        assertThatThrownBy(() -> failing.run(new Batch.Options(List.of(MIXED), out, Set.of(Report.HTML), 1, Detail.FULL, null), Batch.Progress.NONE))
                 .isInstanceOf(RuleBaseException.class);
 
         assertThat(names(out)).isEmpty();
@@ -284,7 +285,7 @@ class BatchTest {
             }
         };
         // A fifth of 2 MB: a few dozen results in flight at most, not 8 × 64.
-        Batch.Options small = new Batch.Options(List.of(many), temp.resolve("out"), Set.of(), 8, 2L << 20);
+        Batch.Options small = new Batch.Options(List.of(many), temp.resolve("out"), Set.of(), 8, Detail.FULL, null, 2L << 20, System.in);
 
         counting.run(small, progress);
 
@@ -333,7 +334,7 @@ class BatchTest {
         long heap = 2L << 20;
         int window = (int) (heap / Batch.HEAP_SHARE / Batch.FIRST_RESULT_ESTIMATE);
 
-        Batch.Summary summary = holdingTheFirst.run(new Batch.Options(List.of(input), temp.resolve("out"), Set.of(), 2, heap),
+        Batch.Summary summary = holdingTheFirst.run(new Batch.Options(List.of(input), temp.resolve("out"), Set.of(), 2, Detail.FULL, null, heap, System.in),
                 Batch.Progress.NONE);
 
         assertThat(summary.assessed()).isEqualTo(200);

@@ -1,6 +1,6 @@
 package org.apsa.batch;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
@@ -13,6 +13,7 @@ import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.render.AssessmentJson;
+import org.apsa.render.Detail;
 import org.apsa.rulebase.RuleBaseLoader;
 
 import java.io.IOException;
@@ -45,7 +46,7 @@ class DeterminismProperties {
     private static final Assessor FIRST = ShippedRules.assessor();
     /** Another compile of the same rules: a fresh KieBase, as a new process would have. */
     private static final Assessor SECOND = new Assessor(RuleBaseLoader.load(ShippedRules.FOLDER));
-    private static final FactSetReader READER = new FactSetReader(Vocabulary.embedded());
+    private static final FactSetReader READER = new FactSetReader(KnowledgeBase.embedded().vocabulary());
 
     private final List<Path> scratch = new ArrayList<>();
 
@@ -58,15 +59,15 @@ class DeterminismProperties {
     void theSameFactSetGivesTheSameJsonBytesWhateverTheKeyOrderAndTheCompile(
             @ForAll("factSetLines") String line, @ForAll Random random) {
         FactSet facts = READER.parse("generated.json", line).factSet();
-        String expected = AssessmentJson.line(FIRST.assess(facts));
+        String expected = AssessmentJson.pretty(FIRST.assess(facts), null);
 
         String reordered = shuffledKeys(facts, random);
         FactSet again = READER.parse("reordered.json", reordered).factSet();
 
         assertEquals(facts, again, reordered);
-        assertEquals(expected, AssessmentJson.line(FIRST.assess(again)), "keys in the order " + reordered);
-        assertEquals(expected, AssessmentJson.line(SECOND.assess(again)), "a second compile of the rules");
-        assertEquals(expected, AssessmentJson.line(FIRST.assess(facts)), "a second assessment");
+        assertEquals(expected, AssessmentJson.pretty(FIRST.assess(again), null), "keys in the order " + reordered);
+        assertEquals(expected, AssessmentJson.pretty(SECOND.assess(again), null), "a second compile of the rules");
+        assertEquals(expected, AssessmentJson.pretty(FIRST.assess(facts), null), "a second assessment");
     }
 
     /**
@@ -124,7 +125,7 @@ class DeterminismProperties {
     }
 
     private static Map<String, byte[]> run(Path input, Path out, int threads) throws IOException {
-        new Batch(FIRST).run(new Batch.Options(List.of(input), out, EnumSet.allOf(Report.class), threads), Batch.Progress.NONE);
+        new Batch(FIRST).run(new Batch.Options(List.of(input), out, EnumSet.allOf(Report.class), threads, Detail.FULL, null), Batch.Progress.NONE);
         Map<String, byte[]> contents = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(out)) {
             for (Path file : files.sorted().toList()) {

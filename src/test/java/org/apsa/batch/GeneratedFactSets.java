@@ -1,7 +1,7 @@
 package org.apsa.batch;
 
 import org.apsa.fact.IndicatorDef;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -28,7 +28,7 @@ public final class GeneratedFactSets {
         }
         out.append(",\"indicators\":{");
         boolean first = true;
-        for (IndicatorDef def : Vocabulary.embedded().indicators()) {
+        for (IndicatorDef def : KnowledgeBase.embedded().vocabulary().indicators()) {
             if (random.nextInt(3) == 0) {
                 continue;
             }

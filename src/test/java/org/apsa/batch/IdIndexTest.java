@@ -27,7 +27,7 @@ class IdIndexTest {
 
     @Test
     void everyPlaceSurvivesGrowth() {
-        IdIndex ids = new IdIndex(16);
+        IdIndex ids = new IdIndex();
         int n = 200_000;
         for (int i = 0; i < n; i++) {
             assertThat(ids.add("gen-" + i, i % 7, 1L + i)).isNull();

@@ -1,6 +1,7 @@
 package org.apsa.batch;
 
 import org.apsa.ShippedRules;
+import org.apsa.render.Detail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class StandardInputBatchTest {
                 + "{\"id\": \"c\", \"indicators\": {\"us.presence.transparency\": \"high\"}}\n").getBytes(StandardCharsets.UTF_8));
 
         Batch.Summary summary = new Batch(ShippedRules.assessor()).run(new Batch.Options(
-                List.of(Inputs.STANDARD_INPUT), out, EnumSet.noneOf(Report.class), 2).withStandardInput(lines), Batch.Progress.NONE);
+                List.of(Inputs.STANDARD_INPUT), out, EnumSet.noneOf(Report.class), 2, Detail.FULL, null).withStandardInput(lines), Batch.Progress.NONE);
 
         assertThat(summary.assessed()).isEqualTo(2);
         assertThat(summary.invalidInputs()).isEqualTo(1);

@@ -7,6 +7,7 @@ import org.apsa.batch.Batch;
 import org.apsa.batch.Report;
 import org.apsa.engine.Assessor;
 import org.apsa.engine.TestRules;
+import org.apsa.render.Detail;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -89,7 +90,7 @@ public class BatchBenchmark {
             Files.write(sample, lines.limit(SAMPLE).toList());
         }
         Path sampleOut = folder.resolve("sample-out");
-        new Batch(assessor).run(new Batch.Options(List.of(sample), sampleOut, Set.<Report>of(), 1), Batch.Progress.NONE);
+        new Batch(assessor).run(new Batch.Options(List.of(sample), sampleOut, Set.<Report>of(), 1, Detail.FULL, null), Batch.Progress.NONE);
         try (Stream<String> lines = Files.lines(sampleOut.resolve("assessments.jsonl"))) {
             for (String line : (Iterable<String>) lines::iterator) {
                 assessments.add(mapper.readTree(line));
@@ -107,7 +108,7 @@ public class BatchBenchmark {
     @OperationsPerInvocation(RECORDS)
     public long batchEndToEnd() {
         Batch.Summary summary = new Batch(assessor).run(new Batch.Options(List.of(input), folder.resolve("out"), Set.<Report>of(),
-                Runtime.getRuntime().availableProcessors()), Batch.Progress.NONE);
+                Runtime.getRuntime().availableProcessors(), Detail.FULL, null), Batch.Progress.NONE);
         return summary.assessed();
     }
 

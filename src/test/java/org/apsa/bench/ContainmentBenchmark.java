@@ -1,6 +1,6 @@
 package org.apsa.bench;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
 import org.apsa.engine.ContainmentBypass;
@@ -74,7 +74,7 @@ public class ContainmentBenchmark {
         ContainmentBypass.set(containment.equals("bypassed"));
         assessor = new Assessor(RuleBaseLoader.load(Path.of("rules")));
         reusing = assessor.reusingSessions();
-        facts = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts", factSet + ".json"));
+        facts = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts", factSet + ".json"));
     }
 
     @TearDown(Level.Trial)

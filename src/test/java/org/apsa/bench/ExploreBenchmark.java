@@ -8,6 +8,7 @@ import org.apsa.explore.Exploration;
 import org.apsa.explore.Explorer;
 import org.apsa.explore.Vary;
 import org.apsa.fact.FactSet;
+import org.apsa.render.Detail;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -102,7 +103,7 @@ public class ExploreBenchmark {
     @OperationsPerInvocation(RECORDS)
     public long batchRecords() {
         long assessed = new Batch(assessor).run(new Batch.Options(List.of(input), folder.resolve("out"), Set.<Report>of(),
-                Runtime.getRuntime().availableProcessors()), Batch.Progress.NONE).assessed();
+                Runtime.getRuntime().availableProcessors(), Detail.FULL, null), Batch.Progress.NONE).assessed();
         batchCpu.count(RECORDS);
         return assessed;
     }

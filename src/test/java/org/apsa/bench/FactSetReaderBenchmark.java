@@ -1,6 +1,6 @@
 package org.apsa.bench;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.batch.GeneratedFactSets;
 import org.apsa.fact.FactSetReader;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,7 +38,7 @@ public class FactSetReaderBenchmark {
 
     private static final int LINES = 1_000;
 
-    private final FactSetReader reader = new FactSetReader(Vocabulary.embedded());
+    private final FactSetReader reader = new FactSetReader(KnowledgeBase.embedded().vocabulary());
     private String[] lines;
     private String baseline;
     private String invalid;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apsa.engine.Indicator;
 import org.apsa.engine.ScenarioScore;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieModule;
 import org.kie.api.runtime.KieSession;
@@ -39,7 +39,7 @@ public final class ReferenceProgram {
                 JsonNode value = e.getValue();
                 String level = value.isTextual() ? value.asText() : value.get("level").asText();
                 double confidence = value.has("confidence") ? value.get("confidence").asDouble() : 1.0;
-                int rank = Vocabulary.embedded().find(e.getKey()).orElseThrow().scale().rank(level);
+                int rank = KnowledgeBase.embedded().vocabulary().find(e.getKey()).orElseThrow().scale().rank(level);
                 session.insert(new Indicator(e.getKey(), level, rank, confidence, null));
             }
             session.fireAllRules();

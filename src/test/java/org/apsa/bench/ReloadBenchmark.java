@@ -3,6 +3,7 @@ package org.apsa.bench;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RuleCache;
+import org.apsa.rulebase.RuleChecks;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,16 +37,16 @@ public class ReloadBenchmark {
 
     @Setup
     public void fillTheCache() {
-        RuleBaseLoader.load(rules, cache);
+        RuleBaseLoader.load(rules, cache, RuleChecks.NONE);
     }
 
     @Benchmark
     public RuleBase reloadShippedRules() {
-        return RuleBaseLoader.load(rules, RuleCache.off());
+        return RuleBaseLoader.load(rules, RuleCache.off(), RuleChecks.NONE);
     }
 
     @Benchmark
     public RuleBase loadShippedRulesFromCache() {
-        return RuleBaseLoader.load(rules, cache);
+        return RuleBaseLoader.load(rules, cache, RuleChecks.NONE);
     }
 }

@@ -1,6 +1,6 @@
 package org.apsa.bench;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 
@@ -14,6 +14,6 @@ final class ShippedFacts {
 
     /** {@code facts/NAME.json}, e.g. {@code baseline-2014-12}. */
     static FactSet read(String name) {
-        return new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts", name + ".json"));
+        return new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts", name + ".json"));
     }
 }

@@ -1,12 +1,13 @@
 package org.apsa.cli;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apsa.ShippedRules;
 import org.apsa.batch.Batch;
 import org.apsa.batch.Report;
 import org.apsa.fact.FactSetReader;
+import org.apsa.render.Detail;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -84,12 +85,12 @@ class BadInputCorpusTest {
         Path out = temp.resolve("out");
 
         Batch.Summary summary = new Batch(ShippedRules.assessor()).run(new Batch.Options(List.of(BAD, veryLarge), out,
-                Set.of(Report.CSV), 2), Batch.Progress.NONE);
+                Set.of(Report.CSV), 2, Detail.FULL, null), Batch.Progress.NONE);
 
         // What should come out, worked out record by record with the reader alone.
         Set<String> validIds = new LinkedHashSet<>();
         Set<String> defective = new LinkedHashSet<>();
-        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
+        FactSetReader reader = new FactSetReader(KnowledgeBase.embedded().vocabulary());
         List<Path> inputs = new ArrayList<>(corpus().stream()
                 .filter(f -> !f.getFileName().toString().endsWith(".txt")).toList());
         inputs.add(veryLarge);

@@ -203,11 +203,16 @@ final class CommandHarness {
 
     /** The help of every command one-shot knows: its own and the shell's. */
     Help help() {
+        return new Help(helpEntries(), TEMPLATES);
+    }
+
+    /** What help says of each command one-shot knows, its own and the shell's. */
+    List<Help.Entry> helpEntries() {
         List<Help.Entry> entries = new ArrayList<>();
         commands.values().stream().filter(t -> !t.method().getAnnotation(Command.class).hidden())
                 .forEach(t -> entries.add(Help.entry(t.method())));
         shellOnly.values().forEach(m -> entries.add(Help.entry(m)));
-        return new Help(entries, TEMPLATES);
+        return entries;
     }
 
     private int fail(Throwable failure) {

@@ -1,5 +1,6 @@
 package org.apsa.cli;
 
+import org.apsa.fact.IndicatorDef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.shell.CompletionContext;
@@ -45,11 +46,11 @@ class CompletionsTest {
         RuleBases broken = new RuleBases(rules.toString(), null);
 
         assertThat(Completions.outlooks(broken)).isEmpty();
-        assertThat(Completions.vocabulary(broken).ids()).isEmpty();
+        assertThat(Completions.vocabulary(broken).indicators()).isEmpty();
         // The example's own, once readable.
         RuleBases example = new RuleBases("examples/river-basin", null);
         assertThat(Completions.outlooks(example)).containsExactly("shared-management", "managed-rivalry", "water-conflict");
-        assertThat(Completions.vocabulary(example).ids()).startsWith("basin.dataSharing", "basin.treatyCompliance");
+        assertThat(Completions.vocabulary(example).indicators()).extracting(IndicatorDef::id).startsWith("basin.dataSharing", "basin.treatyCompliance");
     }
 
     @Test

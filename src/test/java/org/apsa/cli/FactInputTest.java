@@ -1,6 +1,6 @@
 package org.apsa.cli;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSetReader;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
@@ -19,7 +19,7 @@ class FactInputTest {
         try (Terminal terminal = new DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())) {
             Output shell = new Output(terminal, false);
 
-            assertThatThrownBy(() -> FactInput.readOne(new FactSetReader(Vocabulary.embedded()), "-", shell)).isInstanceOf(UsageException.class)
+            assertThatThrownBy(() -> FactInput.readOne(new FactSetReader(KnowledgeBase.embedded().vocabulary()), "-", shell)).isInstanceOf(UsageException.class)
                     .hasMessageContaining("'-' reads standard input, from which the interactive shell reads its commands");
         }
     }

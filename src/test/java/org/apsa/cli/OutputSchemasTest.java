@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apsa.Schemas;
 import org.apsa.fact.IndicatorDef;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.provenance.Provenance;
 import org.apsa.render.SchemaVersion;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,9 +121,9 @@ class OutputSchemasTest {
         String json = run("vocabulary", "--format", "json");
         assertValid("vocabulary.schema.json", json);
         JsonNode indicators = JSON.readTree(json).path("indicators");
-        assertThat(indicators).hasSize(Vocabulary.embedded().indicators().size());
+        assertThat(indicators).hasSize(KnowledgeBase.embedded().vocabulary().indicators().size());
         for (int i = 0; i < indicators.size(); i++) {
-            IndicatorDef def = Vocabulary.embedded().indicators().get(i);
+            IndicatorDef def = KnowledgeBase.embedded().vocabulary().indicators().get(i);
             assertThat(indicators.get(i).path("id").asText()).isEqualTo(def.id());
             assertThat(JSON.convertValue(indicators.get(i).path("levels"), List.class)).isEqualTo(def.scale().levels());
         }

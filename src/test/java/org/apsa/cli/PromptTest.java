@@ -1,7 +1,7 @@
 package org.apsa.cli;
 
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ class PromptTest {
 
     @Test
     void thePromptNamesTheFactSetAndMarksUnsavedChanges() {
-        FactSet baseline = FactSet.empty("baseline-2014-12", Vocabulary.embedded());
+        FactSet baseline = FactSet.empty("baseline-2014-12", KnowledgeBase.embedded().vocabulary());
         bench.open(baseline, Path.of("facts/baseline-2014-12.json"));
         assertThat(prompt.text()).isEqualTo("apsa[baseline-2014-12]> ");
 
@@ -36,7 +36,7 @@ class PromptTest {
 
     @Test
     void aLongIdIsCutAtTheFrontSoThePromptStaysShort() {
-        bench.open(FactSet.empty("a-very-long-fact-set-id-from-an-analyst-2015-06", Vocabulary.embedded()), null);
+        bench.open(FactSet.empty("a-very-long-fact-set-id-from-an-analyst-2015-06", KnowledgeBase.embedded().vocabulary()), null);
 
         assertThat(prompt.text()).isEqualTo("apsa[\u2026from-an-analyst-2015-06]> ");
         assertThat(prompt.text().length()).isLessThanOrEqualTo(Prompt.ID_WIDTH + 8);

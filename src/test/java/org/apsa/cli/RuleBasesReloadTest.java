@@ -1,6 +1,6 @@
 package org.apsa.cli;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RuleBasesReloadTest {
 
-    private static final FactSet BASELINE = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
+    private static final FactSet BASELINE = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/baseline-2014-12.json"));
     private static final String LEADER = "Name the leading outlook";
 
     @TempDir

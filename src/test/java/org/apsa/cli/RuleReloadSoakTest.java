@@ -1,6 +1,6 @@
 package org.apsa.cli;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.ShippedRules;
 import org.apsa.batch.GeneratedFactSets;
 import org.apsa.engine.Assessor;
@@ -80,7 +80,7 @@ class RuleReloadSoakTest {
             }
         }
         Random random = new Random(9);
-        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
+        FactSetReader reader = new FactSetReader(KnowledgeBase.embedded().vocabulary());
         factSets = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String line = GeneratedFactSets.line(random, i, 3).replace("\"indicators\":{",
@@ -88,7 +88,7 @@ class RuleReloadSoakTest {
             factSets.add(reader.parse("generated.json", line.replaceAll(",\"hotspot.koreanPeninsula\":(\"[a-z]+\"|\\{[^}]*})", ""))
                     .factSet());
         }
-        expectedOriginal = factSets.stream().map(f -> AssessmentJson.line(ShippedRules.assessor().assess(f))).toList();
+        expectedOriginal = factSets.stream().map(f -> AssessmentJson.pretty(ShippedRules.assessor().assess(f), null)).toList();
     }
 
     @Test
@@ -158,7 +158,7 @@ class RuleReloadSoakTest {
                     try {
                         // As a command does: the session's assessor at the moment the command starts.
                         Assessor assessor = ruleBases.assessor(null);
-                        String json = AssessmentJson.line(assessor.assess(factSets.get(k)));
+                        String json = AssessmentJson.pretty(assessor.assess(factSets.get(k)), null);
                         run.seen.get(k).add(json);
                     } catch (RuntimeException e) {
                         run.failures.add(e.toString());
@@ -193,7 +193,7 @@ class RuleReloadSoakTest {
         // Expected results from the rule bases the run ended with: no compile beyond the run's own.
         Assessor heavier = new Assessor(ruleBases.ruleBase(heavierChaos.toString()));
         for (int k = 0; k < factSets.size(); k++) {
-            String expectedHeavier = AssessmentJson.line(heavier.assess(factSets.get(k)));
+            String expectedHeavier = AssessmentJson.pretty(heavier.assess(factSets.get(k)), null);
             assertThat(expectedHeavier).as("the two rule bases differ on fact set %d", k).isNotEqualTo(expectedOriginal.get(k));
             for (String json : run.seen.get(k)) {
                 if (json.equals(expectedOriginal.get(k))) {

@@ -2,7 +2,7 @@ package org.apsa.cli;
 
 import org.apsa.engine.TestRules;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Reading;
 import org.jline.reader.LineReader;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,7 +118,7 @@ class ShellCommandsTest {
     @Test
     void showShowsTheTitleAndNotesOnTheirLineWithoutActingOnTheTerminal() {
         bench.open(new FactSet("hostile", "Line one\nLine two \u001b[2J", null, null, Map.of("region.alignment",
-                new Reading("leaning", 1.0, "retitles \u001b]0;PWNED\u0007 and clears \u001b[2J the screen")), Vocabulary.embedded()), null);
+                new Reading("leaning", 1.0, "retitles \u001b]0;PWNED\u0007 and clears \u001b[2J the screen")), KnowledgeBase.embedded().vocabulary()), null);
         type(session, "show");
         String screen = awaitScreen(session, "Unknown (");
         assertThat(screen).contains("hostile  Line one Line two \uFFFD[2J", "retitles \uFFFD]0;PWNED\uFFFD and clears \uFFFD[2J the screen");

@@ -1,7 +1,7 @@
 package org.apsa.cli;
 
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Reading;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WhatIfConfidenceTest {
 
     private final FactSet facts = new FactSet("view", null, null, null,
-            Map.of("us.presence.transparency", new Reading("low", 0.7, "¶9")), Vocabulary.embedded());
+            Map.of("us.presence.transparency", new Reading("low", 0.7, "¶9")), KnowledgeBase.embedded().vocabulary());
 
     @Test
     void aStatedIndicatorKeepsItsConfidenceAndNote() {

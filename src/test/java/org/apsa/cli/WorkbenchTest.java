@@ -2,7 +2,7 @@ package org.apsa.cli;
 
 import org.apsa.ShippedRules;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Reading;
 import org.junit.jupiter.api.AfterEach;
@@ -49,11 +49,11 @@ class WorkbenchTest {
     void unsavedChangesAreKeptInARecoveryFileThatLoadsAgain() throws IOException {
         System.setProperty("apsa.unsaved.dir", dir.toString());
         Workbench bench = new Workbench(Workbench.Run.SHELL);
-        FactSet loaded = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
+        FactSet loaded = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/baseline-2014-12.json"));
         bench.open(loaded, Path.of("facts/baseline-2014-12.json"));
         Map<String, Reading> changed = new LinkedHashMap<>(loaded.indicators());
         changed.put("region.alignment", Reading.of("balanced"));
-        bench.change(new FactSet(loaded.id(), loaded.title(), loaded.description(), loaded.asOf(), changed, Vocabulary.embedded()));
+        bench.change(new FactSet(loaded.id(), loaded.title(), loaded.description(), loaded.asOf(), changed, KnowledgeBase.embedded().vocabulary()));
 
         bench.keepUnsaved();
 
@@ -62,7 +62,7 @@ class WorkbenchTest {
         assertThat(kept.get(0).getFileName().toString()).matches("baseline-2014-12-\\d{8}-\\d{6}\\.json");
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kept.get(0))))
                 .as("the user's alone").isEqualTo("rw-------");
-        FactSet recovered = new FactSetReader(Vocabulary.embedded()).readOne(kept.get(0));
+        FactSet recovered = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(kept.get(0));
         assertThat(recovered.indicators().get("region.alignment").level()).isEqualTo("balanced");
         assertThat(recovered.indicators()).hasSameSizeAs(changed);
     }
@@ -71,7 +71,7 @@ class WorkbenchTest {
     void whereAStopSignalHasClosedStandardOutputTheNoticeGoesToStandardError() throws IOException {
         System.setProperty("apsa.unsaved.dir", dir.toString());
         Workbench bench = new Workbench(Workbench.Run.SHELL);
-        FactSet changed = new FactSet("stopped", null, null, null, Map.of("region.alignment", Reading.of("balanced")), Vocabulary.embedded());
+        FactSet changed = new FactSet("stopped", null, null, null, Map.of("region.alignment", Reading.of("balanced")), KnowledgeBase.embedded().vocabulary());
         bench.open(changed, Path.of("stopped.json"));
         bench.change(changed);
         java.io.PrintStream out = System.out;
@@ -102,7 +102,7 @@ class WorkbenchTest {
         System.setProperty("apsa.unsaved.dir", dir.toString());
         for (int i = 0; i < 3; i++) {
             Workbench bench = new Workbench(Workbench.Run.SHELL);
-            FactSet changed = new FactSet("same", null, null, null, Map.of("region.alignment", Reading.of("balanced")), Vocabulary.embedded());
+            FactSet changed = new FactSet("same", null, null, null, Map.of("region.alignment", Reading.of("balanced")), KnowledgeBase.embedded().vocabulary());
             bench.open(changed, Path.of("same.json"));
             bench.change(changed);
             bench.keepUnsaved();
@@ -116,7 +116,7 @@ class WorkbenchTest {
     void aScriptOrOneShotRunKeepsNothing() throws IOException {
         System.setProperty("apsa.unsaved.dir", dir.toString());
         Workbench script = new Workbench(Workbench.Run.SCRIPT);
-        FactSet changed = new FactSet("scripted", null, null, null, Map.of("region.alignment", Reading.of("balanced")), Vocabulary.embedded());
+        FactSet changed = new FactSet("scripted", null, null, null, Map.of("region.alignment", Reading.of("balanced")), KnowledgeBase.embedded().vocabulary());
         script.open(changed, Path.of("scripted.json"));
         script.change(changed);
 
@@ -129,9 +129,9 @@ class WorkbenchTest {
     void nothingIsWrittenWhenNothingWouldBeLost() throws IOException {
         System.setProperty("apsa.unsaved.dir", dir.toString());
         Workbench saved = new Workbench(Workbench.Run.SHELL);
-        saved.open(new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json")), Path.of("facts/baseline-2014-12.json"));
+        saved.open(new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/baseline-2014-12.json")), Path.of("facts/baseline-2014-12.json"));
         Workbench empty = new Workbench(Workbench.Run.SHELL);
-        FactSet blank = new FactSet("blank", null, null, null, Map.of(), Vocabulary.embedded());
+        FactSet blank = new FactSet("blank", null, null, null, Map.of(), KnowledgeBase.embedded().vocabulary());
         empty.open(blank, null);
         empty.change(blank);
 
@@ -146,16 +146,16 @@ class WorkbenchTest {
     void theFirstAssessmentOfAFactSetListsWhatChangedSinceItWasOpened() {
         Workbench bench = new Workbench(Workbench.Run.SHELL);
         Path file = Path.of("facts/baseline-2014-12.json");
-        FactSet loaded = new FactSetReader(Vocabulary.embedded()).readOne(file);
+        FactSet loaded = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(file);
         bench.open(loaded, file);
         bench.change(loaded.with("region.alignment", Reading.of("balanced")));
         bench.record(ShippedRules.assessor().assess(bench.current()));
         bench.change(bench.current().with("region.alignment", Reading.of("taking-sides")));
         bench.record(ShippedRules.assessor().assess(bench.current()));
         Path other = Path.of("facts/analyst-a-2015-06.json");
-        bench.open(new FactSetReader(Vocabulary.embedded()).readOne(other), other);
+        bench.open(new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(other), other);
         bench.record(ShippedRules.assessor().assess(bench.current()));
-        bench.open(FactSet.empty("blank", Vocabulary.embedded()), null);
+        bench.open(FactSet.empty("blank", KnowledgeBase.embedded().vocabulary()), null);
         bench.change(bench.current().with("hotspot.koreanPeninsula", Reading.of("tense")));
         bench.record(ShippedRules.assessor().assess(bench.current()));
 
@@ -173,7 +173,7 @@ class WorkbenchTest {
     @Test
     void savingDoesNotRestartTheCountOfChanges() {
         Workbench bench = new Workbench(Workbench.Run.SHELL);
-        FactSet loaded = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
+        FactSet loaded = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/baseline-2014-12.json"));
         bench.open(loaded, Path.of("facts/baseline-2014-12.json"));
         bench.change(loaded.with("region.alignment", Reading.of("balanced")));
         bench.saved(dir.resolve("mine.json"));

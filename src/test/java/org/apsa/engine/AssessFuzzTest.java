@@ -6,13 +6,14 @@ import org.apsa.ShippedRules;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Reading;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.render.AssessmentJson;
 import org.apsa.render.AssessmentMarkdown;
 import org.apsa.render.AssessmentText;
 import org.apsa.render.Style;
 import org.apsa.rulebase.RuleBaseException;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,7 +56,7 @@ class AssessFuzzTest {
         assertThat(a.scenarios()).hasSize(4);
         assertThat(a.scenarios().stream().mapToDouble(ScenarioScore::score).sum()).isCloseTo(1.0, within(0.0005));
         assertThat(a.status()).isIn(Assessment.ASSESSED, Assessment.INSUFFICIENT_EVIDENCE);
-        assertThat(AssessmentJson.line(a)).doesNotContain("\n");
+        assertThat(new String(new AssessmentJson.Lines().utf8(a), StandardCharsets.UTF_8)).doesNotContain("\n");
         assertThat(AssessmentText.render(a, Style.of(false))).isNotBlank();
         assertThat(AssessmentMarkdown.render(a)).isNotBlank();
     }
@@ -67,7 +68,7 @@ class AssessFuzzTest {
     /** Each indicator absent, or a level with a confidence in (0, 1] and maybe a note. */
     static FactSet factSet(FuzzedDataProvider data) {
         Map<String, Reading> readings = new LinkedHashMap<>();
-        for (IndicatorDef def : Vocabulary.embedded().indicators()) {
+        for (IndicatorDef def : KnowledgeBase.embedded().vocabulary().indicators()) {
             int pick = data.consumeInt(-1, def.scale().levels().size() - 1);
             if (pick < 0) {
                 continue;
@@ -78,6 +79,6 @@ class AssessFuzzTest {
             readings.put(def.id(), new Reading(def.scale().levels().get(pick), confidence, note));
         }
         String title = data.consumeBoolean() ? data.consumeString(80) : null;
-        return new FactSet("fuzzed", title, null, "2014-12-09", readings, Vocabulary.embedded());
+        return new FactSet("fuzzed", title, null, "2014-12-09", readings, KnowledgeBase.embedded().vocabulary());
     }
 }

@@ -2,7 +2,7 @@ package org.apsa.engine;
 
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Reading;
 import org.apsa.rulebase.RuleBaseException;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +26,7 @@ class AssessorTest {
     }
 
     private static FactSet facts(Map<String, Reading> readings) {
-        return new FactSet("test", null, null, null, readings, Vocabulary.embedded());
+        return new FactSet("test", null, null, null, readings, KnowledgeBase.embedded().vocabulary());
     }
 
     @Test
@@ -170,7 +170,7 @@ class AssessorTest {
         Assessor looping = new Assessor(TestRules.withShippedScoring("loop"));
 
         assertThatThrownBy(() -> looping.assess(new FactSet("loops", null, null, null,
-                Map.of("us.presence.transparency", Reading.of("high")), Vocabulary.embedded())))
+                Map.of("us.presence.transparency", Reading.of("high")), KnowledgeBase.embedded().vocabulary())))
                 .isInstanceOf(RuleBaseException.class)
                 .hasMessageContaining("fired " + Assessor.FIRING_LIMIT + " times on fact set \"loops\"")
                 .hasMessageContaining("\"Touch the transparency forever\"");
@@ -180,7 +180,7 @@ class AssessorTest {
     void aLoopThatOnlyAWhatIfStartsIsReportedWithTheRulesThatFiredInIt() {
         Assessor looping = new Assessor(TestRules.withShippedScoring("loop"));
 
-        try (WhatIf live = looping.whatIf(new FactSet("calm", null, null, null, Map.of(), Vocabulary.embedded()))) {
+        try (WhatIf live = looping.whatIf(new FactSet("calm", null, null, null, Map.of(), KnowledgeBase.embedded().vocabulary()))) {
             assertThatThrownBy(() -> live.evaluate(Map.of("us.presence.transparency", Reading.of("high"))))
                     .isInstanceOf(RuleBaseException.class)
                     .hasMessageStartingWith("rule \"Touch the transparency forever\" fired " + Assessor.FIRING_LIMIT
@@ -194,7 +194,7 @@ class AssessorTest {
         Assessor halting = new Assessor(TestRules.withShippedScoring("halts"));
 
         assertThatThrownBy(() -> halting.assess(new FactSet("open", null, null, null,
-                Map.of("us.presence.transparency", Reading.of("high")), Vocabulary.embedded())))
+                Map.of("us.presence.transparency", Reading.of("high")), KnowledgeBase.embedded().vocabulary())))
                 .isInstanceOf(RuleBaseException.class)
                 .hasMessage("rule \"Stop at a transparent presence\" halted the engine (drools.halt()) on fact set \"open\" before "
                         + "the rules had settled, which leaves the assessment incomplete; rules must not halt the engine: "
@@ -206,7 +206,7 @@ class AssessorTest {
         Assessor halting = new Assessor(TestRules.withShippedScoring("halts"));
 
         try (WhatIf live = halting.whatIf(new FactSet("opaque", null, null, null,
-                Map.of("us.presence.transparency", Reading.of("low")), Vocabulary.embedded()))) {
+                Map.of("us.presence.transparency", Reading.of("low")), KnowledgeBase.embedded().vocabulary()))) {
             assertThatThrownBy(() -> live.evaluate(Map.of("us.presence.transparency", Reading.of("high"))))
                     .isInstanceOf(RuleBaseException.class)
                     .hasMessageStartingWith("rule \"Stop at a transparent presence\" halted the engine (drools.halt()) on fact set "
@@ -220,7 +220,7 @@ class AssessorTest {
         Assessor throwing = new Assessor(TestRules.withShippedScoring("throws"));
 
         assertThatThrownBy(() -> throwing.assess(new FactSet("boom", null, null, null,
-                Map.of("us.presence.transparency", Reading.of("high")), Vocabulary.embedded())))
+                Map.of("us.presence.transparency", Reading.of("high")), KnowledgeBase.embedded().vocabulary())))
                 .isInstanceOf(RuleBaseException.class)
                 .hasMessage("rule \"Fail on transparency\" failed on fact set \"boom\": IllegalStateException: "
                         + "deliberate failure; fix the rule's consequence ('then' part)");
@@ -229,7 +229,7 @@ class AssessorTest {
     @Test
     void aRuleThatFailsOnlyOnAPrescriptionsCounterfactualIsReportedWithTheChangeTried() {
         Assessor failing = new Assessor(TestRules.withShippedScoring("fails-on-gain"));
-        FactSet closed = new FactSet("closed", null, null, null, Map.of("us.alliances.openness", new Reading("low", 0.6, null)), Vocabulary.embedded());
+        FactSet closed = new FactSet("closed", null, null, null, Map.of("us.alliances.openness", new Reading("low", 0.6, null)), KnowledgeBase.embedded().vocabulary());
         String expected = "rule \"Open alliances favour integration\" failed on fact set \"closed\" while re-assessing it with "
                 + "us.alliances.openness: low (0.60) -> high (for the gain of prescription \"us.openAlliances\"): "
                 + "IllegalStateException: deliberate failure; fix the rule's consequence ('then' part)";
@@ -244,7 +244,7 @@ class AssessorTest {
     void aRuleThatFailsOnAWhatIfIsReportedWithTheChangeAsked() {
         Assessor failing = new Assessor(TestRules.withShippedScoring("fails-on-gain"));
 
-        try (WhatIf live = failing.whatIf(new FactSet("unknown", null, null, null, Map.of(), Vocabulary.embedded()))) {
+        try (WhatIf live = failing.whatIf(new FactSet("unknown", null, null, null, Map.of(), KnowledgeBase.embedded().vocabulary()))) {
             assertThatThrownBy(() -> live.evaluate(Map.of("us.alliances.openness", Reading.of("high"))))
                     .isInstanceOf(RuleBaseException.class)
                     .hasMessage("rule \"Open alliances favour integration\" failed on fact set \"unknown\" while re-assessing it with "
@@ -258,7 +258,7 @@ class AssessorTest {
         Assessor twice = new Assessor(TestRules.withShippedScoring("twice"));
         FactSet overlapping = new FactSet("overlap", null, null, null, Map.of(
                 "us.reassurance.consistency", new Reading("low", 0.6, null),
-                "us.presence.transparency", new Reading("low", 0.9, null)), Vocabulary.embedded());
+                "us.presence.transparency", new Reading("low", 0.9, null)), KnowledgeBase.embedded().vocabulary());
 
         assertThatThrownBy(() -> twice.assess(overlapping))
                 .isInstanceOf(RuleBaseException.class)

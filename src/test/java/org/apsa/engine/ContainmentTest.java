@@ -3,7 +3,7 @@ package org.apsa.engine;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Reading;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.rulebase.RuleBaseException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ContainmentTest {
 
     private static final FactSet TRANSPARENT = new FactSet("open", null, null, null,
-            Map.of("us.presence.transparency", Reading.of("high")), Vocabulary.embedded());
+            Map.of("us.presence.transparency", Reading.of("high")), KnowledgeBase.embedded().vocabulary());
 
     @AfterEach
     void defaultDeadline() {
@@ -51,7 +51,7 @@ class ContainmentTest {
             assertThatThrownBy(() -> sessions.assess(TRANSPARENT)).isInstanceOf(RuleBaseException.class)
                     .hasMessageStartingWith("rule \"Spin at a transparent presence\" has run for more than 1 s");
             System.clearProperty(Containment.DEADLINE_PROPERTY);
-            FactSet calm = new FactSet("calm", null, null, null, Map.of("us.presence.transparency", Reading.of("low")), Vocabulary.embedded());
+            FactSet calm = new FactSet("calm", null, null, null, Map.of("us.presence.transparency", Reading.of("low")), KnowledgeBase.embedded().vocabulary());
             assertThat(sessions.assess(calm).scenarios()).hasSize(4);
         }
     }
@@ -69,12 +69,12 @@ class ContainmentTest {
     @Test
     void manyFiringsOfManyRulesAreNoRunaway() {
         Map<String, Reading> all = new LinkedHashMap<>();
-        for (IndicatorDef d : Vocabulary.embedded().indicators()) {
+        for (IndicatorDef d : KnowledgeBase.embedded().vocabulary().indicators()) {
             all.put(d.id(), Reading.of(d.scale().levels().get(0)));
         }
         Assessor many = new Assessor(TestRules.withShippedScoring("many-rules"));
 
-        Assessment a = many.assess(new FactSet("all", null, null, null, all, Vocabulary.embedded()));
+        Assessment a = many.assess(new FactSet("all", null, null, null, all, KnowledgeBase.embedded().vocabulary()));
 
         assertThat(a.firings()).isGreaterThan(Assessor.FIRING_LIMIT);
         assertThat(a.firedRules().get("Triple 1")).isGreaterThan(1000).isEqualTo(a.firedRules().get("Triple 8"));

@@ -3,7 +3,6 @@ package org.apsa.engine;
 import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.Reading;
-import org.apsa.fact.Vocabulary;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.junit.jupiter.api.Test;
@@ -103,16 +102,16 @@ class FactTypesTest {
     }
 
     private static FactSet opaque() {
-        return new FactSet("t", null, null, null, Map.of("us.presence.transparency", Reading.of("low")), Vocabulary.embedded());
+        return new FactSet("t", null, null, null, Map.of("us.presence.transparency", Reading.of("low")), KnowledgeBase.embedded().vocabulary());
     }
 
     @Test
     void aRecommendationNamesAKnownIndicatorAndLevelsOnItsScale() {
         assertThat(new Recommendation("x", "us", "9", "t", "us.presence.transparency", "medium", "high").target()).isEqualTo("medium");
-        assertThatThrownBy(() -> new Recommendation("x", "us", "9", "t", "us.presence.transparancy", "high").requireIn(Vocabulary.embedded()))
+        assertThatThrownBy(() -> new Recommendation("x", "us", "9", "t", "us.presence.transparancy", "high").requireIn(KnowledgeBase.embedded().vocabulary()))
                 .hasMessageStartingWith("recommendation \"x\" names unknown indicator \"us.presence.transparancy\" "
                         + "(did you mean \"us.presence.transparency\"?)");
-        assertThatThrownBy(() -> new Recommendation("x", "us", "9", "t", "us.presence.transparency", "hihg").requireIn(Vocabulary.embedded()))
+        assertThatThrownBy(() -> new Recommendation("x", "us", "9", "t", "us.presence.transparency", "hihg").requireIn(KnowledgeBase.embedded().vocabulary()))
                 .hasMessageStartingWith("recommendation \"x\": level \"hihg\" is not on the scale of us.presence.transparency "
                         + "(did you mean \"high\"?); use ");
         assertThatThrownBy(() -> new Recommendation("x", "us", "9", "t", "us.presence.transparency"))
@@ -137,7 +136,7 @@ class FactTypesTest {
                 end
                 """);
         Assessor assessor = new Assessor(RuleBaseLoader.load(dir));
-        FactSet facts = new FactSet("t", null, null, null, Map.of("us.presence.transparency", Reading.of("low")), Vocabulary.embedded());
+        FactSet facts = new FactSet("t", null, null, null, Map.of("us.presence.transparency", Reading.of("low")), KnowledgeBase.embedded().vocabulary());
 
         assertThatThrownBy(() -> assessor.assess(facts)).isInstanceOf(RuleBaseException.class)
                 .hasMessageStartingWith("rule \"Opaque presence feeds blocs\" failed on fact set \"t\": IllegalArgumentException: "

@@ -1,6 +1,6 @@
 package org.apsa.engine;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.ShippedRules;
 import org.apsa.batch.GeneratedFactSets;
 import org.apsa.engine.Assessment.PrescriptionResult;
@@ -26,7 +26,7 @@ class GainsTest {
     @Test
     void eachGainIsWhatAFullWhatIfGives() {
         Assessor assessor = ShippedRules.assessor();
-        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
+        FactSetReader reader = new FactSetReader(KnowledgeBase.embedded().vocabulary());
         Random random = new Random(5);
         int gains = 0;
         try (Assessor.Reusing reusing = assessor.reusingSessions()) {
@@ -56,7 +56,7 @@ class GainsTest {
     @Test
     void aSessionThatLeftRulesOutAnswersNoFullQuestion() {
         Assessor assessor = ShippedRules.assessor();
-        FactSet facts = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
+        FactSet facts = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/baseline-2014-12.json"));
         PrescriptionResult unmet = assessor.assess(facts).prescriptions().stream()
                 .filter(p -> !p.met() && p.gain() != 0).findFirst().orElseThrow();
         try (WhatIf live = assessor.whatIf(facts)) {

@@ -3,7 +3,7 @@ package org.apsa.engine;
 import org.apsa.ShippedRules;
 import org.apsa.batch.GeneratedFactSets;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Reading;
 import org.apsa.render.AssessmentJson;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ReusedSessionsTest {
 
-    private static final FactSetReader READER = new FactSetReader(Vocabulary.embedded());
+    private static final FactSetReader READER = new FactSetReader(KnowledgeBase.embedded().vocabulary());
 
     @Test
     void aReusedSessionAssessesAsANewOne() throws IOException {
@@ -42,14 +42,14 @@ class ReusedSessionsTest {
         for (int i = 1; i <= 40; i++) {
             factSets.add(READER.parse("generated", GeneratedFactSets.line(random, i, 5)).factSet());
         }
-        factSets.add(new FactSet("empty", null, null, null, Map.of(), Vocabulary.embedded()));
+        factSets.add(new FactSet("empty", null, null, null, Map.of(), KnowledgeBase.embedded().vocabulary()));
 
-        List<String> fresh = factSets.stream().map(f -> AssessmentJson.line(assessor.assess(f))).toList();
+        List<String> fresh = factSets.stream().map(f -> AssessmentJson.pretty(assessor.assess(f), null)).toList();
         // One thread, so every assessment after the first gets the session the one before used.
         try (Assessor.Reusing reusing = assessor.reusingSessions()) {
             for (int round = 0; round < 2; round++) {
                 for (int i = 0; i < factSets.size(); i++) {
-                    assertThat(AssessmentJson.line(reusing.assess(factSets.get(i)))).as(factSets.get(i).id()).isEqualTo(fresh.get(i));
+                    assertThat(AssessmentJson.pretty(reusing.assess(factSets.get(i)), null)).as(factSets.get(i).id()).isEqualTo(fresh.get(i));
                 }
             }
         }
@@ -71,17 +71,17 @@ class ReusedSessionsTest {
     }
 
     private static void assertReusableAfterFailure(Assessor assessor, String failure) {
-        FactSet failing = new FactSet("fails", null, null, null, Map.of("us.presence.transparency", Reading.of("high")), Vocabulary.embedded());
+        FactSet failing = new FactSet("fails", null, null, null, Map.of("us.presence.transparency", Reading.of("high")), KnowledgeBase.embedded().vocabulary());
         FactSet fine = new FactSet("fine", null, null, null, Map.of(
                 "us.reassurance.consistency", Reading.of("low"),
-                "hotspot.koreanPeninsula", Reading.of("crisis")), Vocabulary.embedded());
-        String expected = AssessmentJson.line(assessor.assess(fine));
+                "hotspot.koreanPeninsula", Reading.of("crisis")), KnowledgeBase.embedded().vocabulary());
+        String expected = AssessmentJson.pretty(assessor.assess(fine), null);
         try (Assessor.Reusing reusing = assessor.reusingSessions()) {
-            assertThat(AssessmentJson.line(reusing.assess(fine))).isEqualTo(expected);
+            assertThat(AssessmentJson.pretty(reusing.assess(fine), null)).isEqualTo(expected);
             assertThatThrownBy(() -> reusing.assess(failing)).isInstanceOf(RuleBaseException.class).hasMessageContaining(failure);
-            assertThat(AssessmentJson.line(reusing.assess(fine))).isEqualTo(expected);
+            assertThat(AssessmentJson.pretty(reusing.assess(fine), null)).isEqualTo(expected);
             assertThatThrownBy(() -> reusing.assess(failing)).isInstanceOf(RuleBaseException.class).hasMessageContaining(failure);
-            assertThat(AssessmentJson.line(reusing.assess(fine))).isEqualTo(expected);
+            assertThat(AssessmentJson.pretty(reusing.assess(fine), null)).isEqualTo(expected);
         }
     }
 }

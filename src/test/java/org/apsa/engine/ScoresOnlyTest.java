@@ -3,7 +3,7 @@ package org.apsa.engine;
 import org.apsa.ShippedRules;
 import org.apsa.batch.GeneratedFactSets;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSetReader;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class ScoresOnlyTest {
     @Test
     void scoresLeaderAndEvidenceAreThoseOfTheFullAssessment() throws IOException {
         List<FactSet> sets = new ArrayList<>();
-        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
+        FactSetReader reader = new FactSetReader(KnowledgeBase.embedded().vocabulary());
         try (Stream<Path> files = Files.list(Path.of("facts"))) {
             for (Path f : files.filter(p -> !p.toString().endsWith(".schema.json")).sorted().toList()) {
                 sets.add(reader.readOne(f));
@@ -36,7 +36,7 @@ class ScoresOnlyTest {
         for (int i = 1; i <= 300; i++) {
             sets.add(reader.parse("generated", GeneratedFactSets.line(random, i, 5)).factSet());
         }
-        sets.add(FactSet.empty("nothing-known", Vocabulary.embedded()));
+        sets.add(FactSet.empty("nothing-known", KnowledgeBase.embedded().vocabulary()));
         Assessor assessor = ShippedRules.assessor();
         int fewerFirings = 0;
         int insufficient = 0;

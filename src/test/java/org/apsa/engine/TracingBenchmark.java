@@ -1,6 +1,6 @@
 package org.apsa.engine;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.rulebase.RuleBase;
@@ -44,7 +44,7 @@ public class TracingBenchmark {
     @Setup
     public void setUp() {
         rules = RuleBaseLoader.load(Path.of("rules"));
-        baseline = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
+        baseline = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/baseline-2014-12.json"));
         indicators = new ArrayList<>();
         baseline.indicators().forEach((id, reading) -> indicators.add(Assessor.indicator(baseline.vocabulary(), id, reading)));
     }

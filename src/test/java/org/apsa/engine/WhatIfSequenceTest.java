@@ -6,7 +6,7 @@ import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Reading;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 import org.kie.api.runtime.ClassObjectFilter;
 
@@ -29,9 +29,9 @@ class WhatIfSequenceTest {
     @Test
     void eachQuestionIsAnsweredAsAFreshAssessmentOfTheChangedFactSet() {
         Assessor assessor = ShippedRules.assessor();
-        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
+        FactSetReader reader = new FactSetReader(KnowledgeBase.embedded().vocabulary());
         Random random = new Random(23);
-        List<IndicatorDef> vocabulary = Vocabulary.embedded().indicators();
+        List<IndicatorDef> vocabulary = KnowledgeBase.embedded().vocabulary().indicators();
         int questions = 0;
         for (int f = 1; f <= 12; f++) {
             FactSet base = reader.parse("generated", GeneratedFactSets.line(random, f, 5)).factSet();

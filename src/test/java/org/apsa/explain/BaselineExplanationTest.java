@@ -6,7 +6,7 @@ import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.Outlook;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Reading;
 import org.apsa.render.ExplanationText;
@@ -30,7 +30,7 @@ class BaselineExplanationTest {
     @BeforeAll
     static void load() {
         assessor = ShippedRules.assessor();
-        baseline = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
+        baseline = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/baseline-2014-12.json"));
     }
 
     @Test
@@ -45,7 +45,7 @@ class BaselineExplanationTest {
 
     @Test
     void anOutlookWithNothingAgainstItIsSaidToBeOutweighedWhenItHasSupportAndToLackSupportWhenItHasNone() {
-        Assessment crisis = assessor.assess(new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/korean-crisis-2017-09.json")));
+        Assessment crisis = assessor.assess(new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/korean-crisis-2017-09.json")));
         WhyNot.Result supported = WhyNot.of(assessor, crisis, "polarization");
         assertThat(supported.against()).isEmpty();
         assertThat(supported.current().net()).isPositive();
@@ -53,7 +53,7 @@ class BaselineExplanationTest {
                 .contains("  none: it has support (net +2.05), only less than the leader's\n");
 
         Assessment empty = assessor.assess(new FactSet("empty", null, null, null, Map.of(
-                "hotspot.koreanPeninsula", Reading.of("crisis")), Vocabulary.embedded()));
+                "hotspot.koreanPeninsula", Reading.of("crisis")), KnowledgeBase.embedded().vocabulary()));
         WhyNot.Result unsupported = WhyNot.of(assessor, empty, "shared-dominance");
         assertThat(unsupported.current().net()).isZero();
         assertThat(ExplanationText.whyNot(unsupported, Style.PLAIN))
@@ -63,7 +63,7 @@ class BaselineExplanationTest {
     @Test
     void withNoLeaderWhyNotSpeaksOfTooLittleEvidenceNotOfALeader() {
         Assessment thin = assessor.assess(new FactSet("thin", null, null, null, Map.of(
-                "usChina.strategicDistrust", Reading.of("high")), Vocabulary.embedded()));
+                "usChina.strategicDistrust", Reading.of("high")), KnowledgeBase.embedded().vocabulary()));
         assertThat(thin.leading()).isNull();
 
         String text = ExplanationText.whyNot(WhyNot.of(assessor, thin, "polarization"), Style.PLAIN);
@@ -77,7 +77,7 @@ class BaselineExplanationTest {
 
     @Test
     void withNoLeaderWhyNotTellsChangesThatMoveAnOutlookAheadFromChangesThatOnlyAddEvidence() {
-        FactSet empty = new FactSet("empty", null, null, null, Map.of(), Vocabulary.embedded());
+        FactSet empty = new FactSet("empty", null, null, null, Map.of(), KnowledgeBase.embedded().vocabulary());
         Assessment a = assessor.assess(empty);
         WhyNot.Result r = WhyNot.of(assessor, a, "polarization");
 
@@ -117,7 +117,7 @@ class BaselineExplanationTest {
 
     @Test
     void withNoLeaderSensitivitySaysWhetherLearningAnIndicatorWouldNameOneNotThatTheLeaderStays() {
-        FactSet empty = new FactSet("empty", null, null, null, Map.of(), Vocabulary.embedded());
+        FactSet empty = new FactSet("empty", null, null, null, Map.of(), KnowledgeBase.embedded().vocabulary());
         Assessment a = assessor.assess(empty);
         java.util.List<Sensitivity.Row> rows = Sensitivity.of(assessor, empty);
         java.util.List<Sensitivity.InformationValue> information = Sensitivity.valueOfInformation(a, rows);
@@ -131,7 +131,7 @@ class BaselineExplanationTest {
 
     @Test
     void aChangeThatMakesAnOutlookLeadOnlyByTakingFromTheLeaderIsSaidToAddNothing() {
-        Assessment crisis = assessor.assess(new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/korean-crisis-2017-09.json")));
+        Assessment crisis = assessor.assess(new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/korean-crisis-2017-09.json")));
         WhyNot.Result r = WhyNot.of(assessor, crisis, "polarization");
 
         Map<String, Boolean> adds = new HashMap<>();
@@ -147,7 +147,7 @@ class BaselineExplanationTest {
 
     @Test
     void eachEvaluationNodeCitesTheParagraphOfItsOwnWords() {
-        Assessment a = assessor.assess(new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/archetype-deep-integration.json")));
+        Assessment a = assessor.assess(new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/archetype-deep-integration.json")));
 
         Map<String, String> sources = new HashMap<>();
         a.trace().stream().filter(n -> n.kind().equals("evaluation"))
@@ -233,7 +233,7 @@ class BaselineExplanationTest {
             Reading now = facts.indicators().get(ch.indicator());
             readings.put(ch.indicator(), new Reading(ch.to(), now == null ? 1.0 : now.confidence(), null));
         });
-        return new FactSet(facts.id(), null, null, null, readings, Vocabulary.embedded());
+        return new FactSet(facts.id(), null, null, null, readings, KnowledgeBase.embedded().vocabulary());
     }
 
     @Test

@@ -5,7 +5,7 @@ import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
 import org.apsa.engine.TestRules;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Reading;
 import org.apsa.render.Style;
 import org.apsa.render.TraceText;
@@ -25,7 +25,7 @@ class ExplanationTest {
     private static final FactSet FACTS = new FactSet("explained", null, null, null, Map.of(
             "us.reassurance.consistency", new Reading("low", 0.8, "rebalancing outpaces reassurance (¶9)"),
             "us.presence.transparency", Reading.of("low"),
-            "hotspot.koreanPeninsula", Reading.of("tense")), Vocabulary.embedded());
+            "hotspot.koreanPeninsula", Reading.of("tense")), KnowledgeBase.embedded().vocabulary());
 
     @BeforeAll
     static void compile() {
@@ -63,9 +63,9 @@ class ExplanationTest {
 
     @Test
     void stepsCountTheMovesAlongEachScaleAndLearningAnUnknownAsOne() {
-        assertThat(WhyNot.steps(Vocabulary.embedded(), List.of(new Change("hotspot.koreanPeninsula", "crisis", "deteriorating")))).isEqualTo(1);
-        assertThat(WhyNot.steps(Vocabulary.embedded(), List.of(new Change("hotspot.koreanPeninsula", "crisis", "stable")))).isEqualTo(3);
-        assertThat(WhyNot.steps(Vocabulary.embedded(), List.of(new Change("hotspot.koreanPeninsula", null, "stable"),
+        assertThat(WhyNot.steps(KnowledgeBase.embedded().vocabulary(), List.of(new Change("hotspot.koreanPeninsula", "crisis", "deteriorating")))).isEqualTo(1);
+        assertThat(WhyNot.steps(KnowledgeBase.embedded().vocabulary(), List.of(new Change("hotspot.koreanPeninsula", "crisis", "stable")))).isEqualTo(3);
+        assertThat(WhyNot.steps(KnowledgeBase.embedded().vocabulary(), List.of(new Change("hotspot.koreanPeninsula", null, "stable"),
                 new Change("us.presence.transparency", "low", "high")))).isEqualTo(3);
     }
 
@@ -74,7 +74,7 @@ class ExplanationTest {
         FactSet crisis = new FactSet("crisis", null, null, null, Map.of(
                 "hotspot.koreanPeninsula", Reading.of("crisis"),
                 "hotspot.southChinaSea", Reading.of("crisis"),
-                "us.reassurance.consistency", Reading.of("low")), Vocabulary.embedded());
+                "us.reassurance.consistency", Reading.of("low")), KnowledgeBase.embedded().vocabulary());
         Assessment a = assessor.assess(crisis);
 
         WhyNot.Result result = WhyNot.of(assessor, a, "deep-integration");
@@ -121,7 +121,7 @@ class ExplanationTest {
     void valueOfInformationPutsUnknownsThatCouldChangeTheLeaderFirst() {
         FactSet facts = new FactSet("voi", null, null, null, Map.of(
                 "hotspot.koreanPeninsula", Reading.of("crisis"),
-                "us.reassurance.consistency", Reading.of("low")), Vocabulary.embedded());
+                "us.reassurance.consistency", Reading.of("low")), KnowledgeBase.embedded().vocabulary());
         Assessment a = assessor.assess(facts);
         List<Sensitivity.InformationValue> information = Sensitivity.valueOfInformation(a, Sensitivity.of(assessor, facts));
 
@@ -141,6 +141,6 @@ class ExplanationTest {
             Reading now = facts.indicators().get(c.indicator());
             readings.put(c.indicator(), new Reading(c.to(), now == null ? 1.0 : now.confidence(), null));
         });
-        return new FactSet(facts.id(), null, null, null, readings, Vocabulary.embedded());
+        return new FactSet(facts.id(), null, null, null, readings, KnowledgeBase.embedded().vocabulary());
     }
 }

@@ -1,6 +1,6 @@
 package org.apsa.explain;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.ShippedRules;
 import org.apsa.engine.Assessment;
 import org.apsa.fact.FactSetReader;
@@ -26,7 +26,7 @@ class JudgmentQueryTest {
 
     @BeforeAll
     static void assess() {
-        baseline = ShippedRules.assessor().assess(new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json")));
+        baseline = ShippedRules.assessor().assess(new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/baseline-2014-12.json")));
     }
 
     private static JudgmentQuery.Answer ask(String id) {

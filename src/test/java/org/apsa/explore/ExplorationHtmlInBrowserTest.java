@@ -1,6 +1,6 @@
 package org.apsa.explore;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.HeadlessChromium;
 import org.apsa.ShippedRules;
 import org.apsa.fact.FactSetReader;
@@ -27,7 +27,7 @@ class ExplorationHtmlInBrowserTest {
     void thePageRendersWithItsChartsAndTables() throws Exception {
         HeadlessChromium chromium = HeadlessChromium.onThePathOrSkip(profiles);
         Exploration e = new Explorer(ShippedRules.assessor())
-                .explore(new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json")), new Explorer.Options(2_000, 1, Vary.ALL, 2));
+                .explore(new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/baseline-2014-12.json")), new Explorer.Options(2_000, 1, Vary.ALL, 2));
         String page = ExplorationHtml.render(e);
         assertThat(page).doesNotContain("<script", "http://", "https://", "src=");
         Path html = HeadlessChromium.writePage("exploration.html", page);

@@ -1,6 +1,6 @@
 package org.apsa.explore;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -42,7 +42,7 @@ class ExploreProperties {
     Arbitrary<FactSet> factSets() {
         try (Stream<Path> files = Files.list(Path.of("facts"))) {
             List<FactSet> all = files.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".schema.json")).sorted()
-                    .map(f -> new FactSetReader(Vocabulary.embedded()).readOne(f)).toList();
+                    .map(f -> new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(f)).toList();
             return Arbitraries.of(all);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,7 @@
 package org.apsa.explore;
 
 import org.apsa.ShippedRules;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
@@ -34,7 +34,7 @@ class ExplorerPartsTest {
     @BeforeAll
     static void load() {
         shipped = ShippedRules.assessor();
-        baseline = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
+        baseline = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/baseline-2014-12.json"));
     }
 
     @Test

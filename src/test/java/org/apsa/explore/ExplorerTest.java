@@ -5,7 +5,7 @@ import org.apsa.engine.Assessor;
 import org.apsa.fact.Outlook;
 import org.apsa.engine.TestRules;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Reading;
 import org.apsa.render.ExplorationJson;
@@ -43,7 +43,7 @@ class ExplorerTest {
     @BeforeAll
     static void load() {
         shipped = ShippedRules.assessor();
-        baseline = new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json"));
+        baseline = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/baseline-2014-12.json"));
     }
 
     @Test
@@ -66,10 +66,10 @@ class ExplorerTest {
     @Test
     void everyConfidenceOneVaryingTheStatedGivesTheAssessedLeaderEveryTime() throws IOException {
         for (Path file : factFiles()) {
-            FactSet stated = new FactSetReader(Vocabulary.embedded()).readOne(file);
+            FactSet stated = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(file);
             Map<String, Reading> certain = new LinkedHashMap<>();
             stated.indicators().forEach((id, r) -> certain.put(id, new Reading(r.level(), 1.0, r.note())));
-            FactSet sure = new FactSet(stated.id(), stated.title(), null, stated.asOf(), certain, Vocabulary.embedded());
+            FactSet sure = new FactSet(stated.id(), stated.title(), null, stated.asOf(), certain, KnowledgeBase.embedded().vocabulary());
             String leader = shipped.assess(sure).leading();
             Exploration e = new Explorer(shipped).explore(sure, new Explorer.Options(300, 3, Vary.STATED, 2));
             String slot = leader == null ? Exploration.NO_LEADER : leader;
@@ -81,8 +81,8 @@ class ExplorerTest {
 
     @Test
     void aStatedConfidenceBelowOneMovesTheLevelAsOftenAsItSays() {
-        FactSet one = FactSet.empty("one", Vocabulary.embedded()).with("usChina.strategicDistrust", new Reading("high", 0.7, null));
-        SamplingModel model = new SamplingModel(one, Vary.STATED, org.apsa.fact.Vocabulary.embedded());
+        FactSet one = FactSet.empty("one", KnowledgeBase.embedded().vocabulary()).with("usChina.strategicDistrust", new Reading("high", 0.7, null));
+        SamplingModel model = new SamplingModel(one, Vary.STATED, org.apsa.fact.KnowledgeBase.embedded().vocabulary());
         assertThat(model.dimensions()).hasSize(1);
         SamplingModel.Dimension d = model.dimensions().get(0);
         assertThat(d.probabilities()).containsExactly(new double[] {0.1, 0.2, 0.7}, org.assertj.core.data.Offset.offset(1e-12));
@@ -128,7 +128,7 @@ class ExplorerTest {
     void anIndicatorWithNoEffectIsNamedByNoRuleThatFired() throws IOException {
         // The peninsula counts only where the region takes sides; held balanced, it has no effect.
         Assessor gated = new Assessor(TestRules.withShippedScoring("../rules-explore/gated"));
-        FactSet facts = FactSet.empty("gated", Vocabulary.embedded())
+        FactSet facts = FactSet.empty("gated", KnowledgeBase.embedded().vocabulary())
                 .with("region.economicIntegration", Reading.of("high"))
                 .with("region.alignment", Reading.of("balanced"))
                 .with("usChina.strategicDistrust", new Reading("high", 0.6, null))
@@ -177,7 +177,7 @@ class ExplorerTest {
         Map<String, Reading> few = new LinkedHashMap<>();
         baseline.indicators().entrySet().stream().limit(6)
                 .forEach(i -> few.put(i.getKey(), new Reading(i.getValue().level(), 0.5, null)));
-        FactSet sparse = new FactSet("sparse", null, null, null, few, Vocabulary.embedded());
+        FactSet sparse = new FactSet("sparse", null, null, null, few, KnowledgeBase.embedded().vocabulary());
         Exploration e = new Explorer(shipped).explore(sparse, new Explorer.Options(2_000, 3, Vary.STATED, 2));
 
         List<String> outcomes = new ArrayList<>(org.apsa.fact.KnowledgeBase.embedded().outlooks().stream().map(Outlook::id).toList());
@@ -227,7 +227,7 @@ class ExplorerTest {
                     Set<String> ids = new HashSet<>();
                     Matcher literal = LITERAL.matcher(rule.group(3));
                     while (literal.find()) {
-                        if (org.apsa.fact.Vocabulary.embedded().find(literal.group(1)).isPresent()) {
+                        if (org.apsa.fact.KnowledgeBase.embedded().vocabulary().find(literal.group(1)).isPresent()) {
                             ids.add(literal.group(1));
                         }
                     }

@@ -1,5 +1,6 @@
 package org.apsa.explore;
 
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Vocabulary;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** {@code --vary} read once for every caller: the keywords, ids of the vocabulary, and what is refused. */
 class VaryTest {
 
-    private static final Vocabulary VOCABULARY = Vocabulary.embedded();
+    private static final Vocabulary VOCABULARY = KnowledgeBase.embedded().vocabulary();
 
     @Test
     void keywordsAndIdsOfTheVocabularyAreRead() {

@@ -28,7 +28,7 @@ class FactFilesTest {
             }
         }
         assumeFalse(files.isEmpty(), "facts/ holds no fact sets yet, only the schema");
-        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
+        FactSetReader reader = new FactSetReader(KnowledgeBase.embedded().vocabulary());
         List<String> problems = new ArrayList<>();
         for (Path file : files) {
             reader.read(file, entry -> entry.problems().forEach(problem -> problems.add(problem.format())));

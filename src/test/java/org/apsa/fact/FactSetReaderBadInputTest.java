@@ -29,7 +29,7 @@ class FactSetReaderBadInputTest {
     /** Each of its records is valid alone; ids must be unique within a batch, which the batch checks. */
     static final String BATCH_ONLY = "duplicate-id.jsonl";
 
-    private final FactSetReader reader = new FactSetReader(Vocabulary.embedded());
+    private final FactSetReader reader = new FactSetReader(KnowledgeBase.embedded().vocabulary());
 
     // --- vocabulary --------------------------------------------------------------
 

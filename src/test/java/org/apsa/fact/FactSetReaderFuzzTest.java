@@ -29,7 +29,7 @@ class FactSetReaderFuzzTest {
      * loaded before it is not instrumented.
      */
     private static final class Lazily {
-        static final FactSetReader READER = warm(new FactSetReader(Vocabulary.embedded()));
+        static final FactSetReader READER = warm(new FactSetReader(KnowledgeBase.embedded().vocabulary()));
         static final Path DIR = scratch();
 
         /** The schema is built once a process, on first use: not what reading one input costs. */
@@ -71,7 +71,7 @@ class FactSetReaderFuzzTest {
                     FactSet facts = entry.factSet();
                     assertThat(FactSetReader.ID.matcher(facts.id()).matches()).as(facts.id()).isTrue();
                     facts.indicators().forEach((id, reading) -> {
-                        IndicatorDef def = Vocabulary.embedded().find(id).orElseThrow();
+                        IndicatorDef def = KnowledgeBase.embedded().vocabulary().find(id).orElseThrow();
                         assertThat(def.scale().allows(reading.level())).isTrue();
                         assertThat(reading.confidence()).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
                         assertThat(plain(reading.note(), false)).as("a note without control characters").isTrue();

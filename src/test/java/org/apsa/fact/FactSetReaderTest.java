@@ -19,7 +19,7 @@ class FactSetReaderTest {
 
     static final Path GOOD = Path.of("src", "test", "resources", "facts", "good");
 
-    private final FactSetReader reader = new FactSetReader(Vocabulary.embedded());
+    private final FactSetReader reader = new FactSetReader(KnowledgeBase.embedded().vocabulary());
 
     @Test
     void readsBareLevelsAndTheOptionalFields() {
@@ -64,7 +64,7 @@ class FactSetReaderTest {
     @Test
     void readsEmptyIndicators() {
         FactSet set = reader.readOne(GOOD.resolve("empty-indicators.json"));
-        assertThat(set).isEqualTo(FactSet.empty("empty-indicators", Vocabulary.embedded()));
+        assertThat(set).isEqualTo(FactSet.empty("empty-indicators", KnowledgeBase.embedded().vocabulary()));
     }
 
     @Test

@@ -46,7 +46,7 @@ class FactSetSchemaTest {
 
     @Test
     void printsTheSameBytesEveryTime() {
-        assertThat(schema.json()).isEqualTo(new FactSetSchema(Vocabulary.embedded()).json());
+        assertThat(schema.json()).isEqualTo(new FactSetSchema(KnowledgeBase.embedded().vocabulary()).json());
     }
 
     @Test
@@ -86,14 +86,14 @@ class FactSetSchemaTest {
 
     @Test
     void hasOnePropertyPerIndicatorInVocabularyOrder() throws IOException {
-        List<String> ids = Vocabulary.embedded().indicators().stream().map(IndicatorDef::id).toList();
+        List<String> ids = KnowledgeBase.embedded().vocabulary().indicators().stream().map(IndicatorDef::id).toList();
         assertThat(names(parse().at("/properties/indicators/properties"))).containsExactlyElementsOf(ids);
     }
 
     @Test
     void eachIndicatorTakesABareLevelOrAReadingObject() throws IOException {
         JsonNode indicators = parse().at("/properties/indicators/properties");
-        for (IndicatorDef def : Vocabulary.embedded().indicators()) {
+        for (IndicatorDef def : KnowledgeBase.embedded().vocabulary().indicators()) {
             JsonNode node = indicators.path(def.id());
             assertThat(node.path("description").asText()).isEqualTo(def.meaning() + " (" + def.source() + ")");
             JsonNode anyOf = node.path("anyOf");

@@ -15,7 +15,7 @@ class FactSetWriterTest {
     @Test
     void theShippedBaselineIsWrittenBackByteForByte() throws Exception {
         Path file = Path.of("facts/baseline-2014-12.json");
-        FactSet facts = new FactSetReader(Vocabulary.embedded()).readOne(file);
+        FactSet facts = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(file);
 
         assertThat(FactSetWriter.json(facts, "fact-set.schema.json")).isEqualTo(Files.readString(file));
     }
@@ -27,9 +27,9 @@ class FactSetWriterTest {
             files = list.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".schema.json")).sorted().toList();
         }
         for (Path file : files) {
-            FactSet facts = new FactSetReader(Vocabulary.embedded()).readOne(file);
+            FactSet facts = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(file);
             String written = FactSetWriter.json(facts, "fact-set.schema.json");
-            assertThat(new FactSetReader(Vocabulary.embedded()).parse(file.toString(), written).factSet()).as(file.toString()).isEqualTo(facts);
+            assertThat(new FactSetReader(KnowledgeBase.embedded().vocabulary()).parse(file.toString(), written).factSet()).as(file.toString()).isEqualTo(facts);
             assertThat(written.lines().filter(l -> l.startsWith("    \"")).count()).as("one indicator a line in " + file)
                     .isEqualTo(facts.indicators().size());
         }
@@ -37,6 +37,6 @@ class FactSetWriterTest {
 
     @Test
     void anEmptyFactSetHasAnEmptyIndicatorsObject() {
-        assertThat(FactSetWriter.json(FactSet.empty("blank", Vocabulary.embedded()), null)).isEqualTo("{\n  \"id\": \"blank\",\n  \"indicators\": {}\n}\n");
+        assertThat(FactSetWriter.json(FactSet.empty("blank", KnowledgeBase.embedded().vocabulary()), null)).isEqualTo("{\n  \"id\": \"blank\",\n  \"indicators\": {}\n}\n");
     }
 }

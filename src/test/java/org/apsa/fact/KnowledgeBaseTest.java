@@ -42,10 +42,10 @@ class KnowledgeBaseTest {
         KnowledgeBase kb = KnowledgeBase.parse("kb.json", MINIMAL).knowledgeBase().orElseThrow();
 
         assertThat(kb.outlookIds()).containsExactly("good", "bad");
-        assertThat(kb.outlook("bad").orElseThrow().desirability()).isEqualTo(2);
-        assertThat(kb.vocabulary().ids()).containsExactly("x");
+        assertThat(kb.outlook("bad").orElseThrow().ordinal()).isEqualTo(1);
+        assertThat(kb.vocabulary().indicators()).extracting(IndicatorDef::id).containsExactly("x");
         assertThat(kb.vocabulary().suggest("us.presence.transparency")).isEmpty();
-        assertThat(kb.actors()).isEmpty();
+        assertThat(kb.actorIds()).isEmpty();
         assertThat(kb.scoring().full()).isZero();
         assertThat(kb.placeOfOutlook("bad")).containsExactly(2L, 60L);
     }

@@ -49,7 +49,7 @@ class ScaleTest {
 
     @Test
     void everyVocabularyScaleHasDistinctLevels() {
-        for (IndicatorDef def : Vocabulary.embedded().indicators()) {
+        for (IndicatorDef def : KnowledgeBase.embedded().vocabulary().indicators()) {
             assertThat(def.scale().levels()).as(def.id()).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(2);
         }
     }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** A fact set read from standard input is read as from a file, and messages name it <stdin> with line and column. */
 class StandardInputReadingTest {
 
-    private final FactSetReader reader = new FactSetReader(Vocabulary.embedded());
+    private final FactSetReader reader = new FactSetReader(KnowledgeBase.embedded().vocabulary());
 
     @Test
     void oneFactSetIsReadFromAStream() {

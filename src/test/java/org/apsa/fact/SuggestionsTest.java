@@ -13,7 +13,7 @@ class SuggestionsTest {
     private static final Scale ALIGNMENT = new Scale("alignment", java.util.List.of("balanced", "leaning", "taking-sides"));
 
 
-    private static final List<String> IDS = Vocabulary.embedded().indicators().stream().map(IndicatorDef::id).toList();
+    private static final List<String> IDS = KnowledgeBase.embedded().vocabulary().indicators().stream().map(IndicatorDef::id).toList();
 
     @Test
     void suggestsTheIdOneLetterAway() {

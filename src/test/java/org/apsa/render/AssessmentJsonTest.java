@@ -13,7 +13,6 @@ import org.apsa.fact.Outlook;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Vocabulary;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Reading;
 import org.apsa.provenance.Provenance;
@@ -51,7 +50,7 @@ class AssessmentJsonTest {
         List<FactSet> sets = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("facts"))) {
             for (Path f : files.filter(p -> !p.toString().endsWith(".schema.json")).sorted().toList()) {
-                sets.add(new FactSetReader(Vocabulary.embedded()).readOne(f));
+                sets.add(new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(f));
             }
         }
         assertThat(sets).hasSizeGreaterThan(5);
@@ -61,7 +60,7 @@ class AssessmentJsonTest {
     /** The provenance of {@code assess --format json}: tool, version and rules right after the schema version, and no time. */
     @Test
     void theProvenanceComesAfterTheSchemaVersionWithoutItsTime() throws IOException {
-        Assessment a = ShippedRules.assessor().assess(new FactSetReader(Vocabulary.embedded()).readOne(Path.of("facts/baseline-2014-12.json")));
+        Assessment a = ShippedRules.assessor().assess(new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/baseline-2014-12.json")));
         Provenance provenance = new Provenance("9.8.7", "my rules", "ab".repeat(32), java.time.Instant.parse("2026-12-07T12:00:00Z"));
         Map<String, Object> expected = new LinkedHashMap<>();
         tree(a).forEach((key, value) -> {
@@ -82,7 +81,7 @@ class AssessmentJsonTest {
     @Test
     void sameBytesAsTheTreeForGeneratedFactSets() {
         Random random = new Random(7);
-        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
+        FactSetReader reader = new FactSetReader(KnowledgeBase.embedded().vocabulary());
         for (int i = 1; i <= 200; i++) {
             assertSameAsTree(reader.parse("generated", GeneratedFactSets.line(random, i, 5)).factSet());
         }
@@ -92,20 +91,20 @@ class AssessmentJsonTest {
     void sameBytesAsTheTreeWithTextThatNeedsEscaping() {
         FactSet odd = new FactSet("odd-1", "A \"quoted\" title \\ with\ttabs, é and \u2028", "described", "2015-06-30",
                 Map.of("us.reassurance.consistency", new Reading("low", 0.55, "note with \"quotes\", \u0001 and a\nnew line"),
-                        "usChina.militaryExchanges", new Reading("high", 1.0, "ünïcode ✓")), Vocabulary.embedded());
+                        "usChina.militaryExchanges", new Reading("high", 1.0, "ünïcode ✓")), KnowledgeBase.embedded().vocabulary());
         assertSameAsTree(odd);
-        assertSameAsTree(FactSet.empty("nothing-known", Vocabulary.embedded()));
+        assertSameAsTree(FactSet.empty("nothing-known", KnowledgeBase.embedded().vocabulary()));
     }
 
     @Test
-    void batchLinesKeepTheRecurringTextsOnceAndNoMoreThanTheirCapacity() {
+    void batchLinesKeepTheRecurringTextsOnceAndNoMoreThanTheirCapacity() throws IOException {
         Random random = new Random(11);
-        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
+        FactSetReader reader = new FactSetReader(KnowledgeBase.embedded().vocabulary());
         AssessmentJson.Lines lines = new AssessmentJson.Lines();
         AssessmentJson.Lines small = new AssessmentJson.Lines(25);
         for (int i = 1; i <= 300; i++) {
             Assessment a = ShippedRules.assessor().assess(reader.parse("generated", GeneratedFactSets.line(random, i, 5)).factSet());
-            byte[] expected = AssessmentJson.utf8Line(a);
+            byte[] expected = COMPACT.writeValueAsBytes(tree(a));
             assertThat(lines.utf8(a)).isEqualTo(expected);
             assertThat(small.utf8(a)).isEqualTo(expected);
         }
@@ -137,12 +136,12 @@ class AssessmentJsonTest {
                 new PrescriptionResult("p2", "us", "9", emoji, "i", "t", true, null, "r"));
         List<TraceNode> trace = List.of(new TraceNode("judgment", "j." + emoji, odd, emoji, null, null, 0.5, lone,
                 List.of(new TraceNode("indicator", lone, null, null, null, null, 1.0, null, List.of()))));
-        Assessment a = new Assessment(new FactSet("synthetic", null, null, null, Map.of(), Vocabulary.embedded()), Assessment.ASSESSED, "deep-integration",
+        Assessment a = new Assessment(new FactSet("synthetic", null, null, null, Map.of(), KnowledgeBase.embedded().vocabulary()), Assessment.ASSESSED, "deep-integration",
                 scores, 1.0, judgments, evaluation, prescriptions, trace, 3, Map.of(), Map.of(), KnowledgeBase.embedded());
 
         // Null texts are written as null where the format has the key, as the tree has them.
-        assertThat(AssessmentJson.line(a)).isEqualTo(COMPACT.writeValueAsString(tree(a))).contains("\"source\":null");
-        byte[] expected = AssessmentJson.utf8Line(a);
+        assertThat(COMPACT.writeValueAsString(tree(a))).contains("\"source\":null");
+        byte[] expected = COMPACT.writeValueAsBytes(tree(a));
         AssessmentJson.Lines lines = new AssessmentJson.Lines();
         assertThat(lines.utf8(a)).isEqualTo(expected);
         assertThat(lines.utf8(a)).isEqualTo(expected);
@@ -151,12 +150,12 @@ class AssessmentJsonTest {
     private static void assertSameAsTree(FactSet facts) {
         Assessment a = ShippedRules.assessor().assess(facts);
         try {
-            assertThat(AssessmentJson.line(a)).isEqualTo(COMPACT.writeValueAsString(tree(a)));
-            assertThat(AssessmentJson.utf8Line(a)).isEqualTo(COMPACT.writeValueAsString(tree(a)).getBytes(StandardCharsets.UTF_8));
+            byte[] expected = COMPACT.writeValueAsBytes(tree(a));
             // Twice: the first time encodes the texts, the second copies them.
-            assertThat(LINES.utf8(a)).isEqualTo(AssessmentJson.utf8Line(a));
-            assertThat(LINES.utf8(a)).isEqualTo(AssessmentJson.utf8Line(a));
-            assertThat(AssessmentJson.pretty(a)).isEqualTo(PRETTY.writeValueAsString(tree(a)) + "\n");
+            assertThat(LINES.utf8(a)).isEqualTo(expected);
+            assertThat(LINES.utf8(a)).isEqualTo(expected);
+            assertThat(new AssessmentJson.Lines(0).utf8(a)).as("no text kept").isEqualTo(expected);
+            assertThat(AssessmentJson.pretty(a, null)).isEqualTo(PRETTY.writeValueAsString(tree(a)) + "\n");
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -232,7 +231,7 @@ class AssessmentJsonTest {
     @Test
     void leanAndScoresLinesAreTheFullTreeWithTheirKeysLeftOut() throws IOException {
         Random random = new Random(13);
-        FactSetReader reader = new FactSetReader(Vocabulary.embedded());
+        FactSetReader reader = new FactSetReader(KnowledgeBase.embedded().vocabulary());
         AssessmentJson.Lines lean = new AssessmentJson.Lines(Detail.LEAN);
         AssessmentJson.Lines scores = new AssessmentJson.Lines(Detail.SCORES);
         for (int i = 1; i <= 50; i++) {
@@ -243,12 +242,10 @@ class AssessmentJsonTest {
             for (Object p : (List<?>) leanTree.get("prescriptions")) {
                 ((Map<?, ?>) p).keySet().retainAll(List.of("id", "met", "gain"));
             }
-            assertThat(new String(lean.utf8(a), StandardCharsets.UTF_8)).isEqualTo(COMPACT.writeValueAsString(leanTree))
-                    .isEqualTo(AssessmentJson.line(a, Detail.LEAN));
+            assertThat(new String(lean.utf8(a), StandardCharsets.UTF_8)).isEqualTo(COMPACT.writeValueAsString(leanTree));
             Map<String, Object> scoresTree = tree(a);
             scoresTree.keySet().retainAll(List.of("schemaVersion", "factSet", "status", "leading", "evidence", "scenarios"));
-            assertThat(new String(scores.utf8(a), StandardCharsets.UTF_8)).isEqualTo(COMPACT.writeValueAsString(scoresTree))
-                    .isEqualTo(AssessmentJson.line(a, Detail.SCORES));
+            assertThat(new String(scores.utf8(a), StandardCharsets.UTF_8)).isEqualTo(COMPACT.writeValueAsString(scoresTree));
         }
     }
 

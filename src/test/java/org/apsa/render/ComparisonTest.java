@@ -4,7 +4,7 @@ import org.apsa.Golden;
 import org.apsa.ShippedRules;
 import org.apsa.engine.Assessment;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Reading;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class ComparisonTest {
     @Test
     void twoIdsAlikeInTheirFirstCharactersAreToldApartAndEveryTableHasColumnHeaders() {
         FactSet analyst = read("facts/analyst-a-2015-06.json");
-        FactSet revised = new FactSet("analyst-a-2015-06-revised", null, null, null, analyst.indicators(), Vocabulary.embedded())
+        FactSet revised = new FactSet("analyst-a-2015-06-revised", null, null, null, analyst.indicators(), KnowledgeBase.embedded().vocabulary())
                 .with("region.alignment", Reading.of("taking-sides")).without("mechanism.sco");
 
         String shown = Comparison.render(assess(analyst), assess(revised),
@@ -82,6 +82,6 @@ class ComparisonTest {
     }
 
     private static FactSet read(String file) {
-        return new FactSetReader(Vocabulary.embedded()).readOne(Path.of(file));
+        return new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of(file));
     }
 }

@@ -3,7 +3,7 @@ package org.apsa.render;
 import org.apsa.ShippedRules;
 import org.apsa.engine.Assessment;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Reading;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class FreeTextRenderingTest {
 
     private final Assessment assessment = ShippedRules.assessor().assess(new FactSet("hostile", TITLE, null, null, Map.of(
             "region.alignment", new Reading("leaning", 1.0, NOTE),
-            "usChina.strategicDistrust", Reading.of("high")), Vocabulary.embedded()));
+            "usChina.strategicDistrust", Reading.of("high")), KnowledgeBase.embedded().vocabulary()));
 
     @Test
     void terminalTextShowsTheTitleAndNotesOnTheirLineWithoutControlCharacters() {

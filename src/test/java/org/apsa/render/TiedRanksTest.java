@@ -6,7 +6,6 @@ import org.apsa.engine.Assessment;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.explain.WhyNot;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Vocabulary;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TiedRanksTest {
 
-    private static final FactSet EMPTY = new FactSet("empty", null, null, null, Map.of(), Vocabulary.embedded());
+    private static final FactSet EMPTY = new FactSet("empty", null, null, null, Map.of(), KnowledgeBase.embedded().vocabulary());
 
     @Test
     void equalScoresShareTheFirstRankInTextMarkdownTheProofTreeAndWhyNot() {
@@ -34,7 +33,7 @@ class TiedRanksTest {
                 .contains("chaos: 0.2500 (unlikely), rank =1");
         assertThat(ExplanationText.whyNot(WhyNot.of(ShippedRules.assessor(), a, "polarization"), Style.PLAIN))
                 .startsWith("Why not polarization? Score 0.25 (unlikely), rank =1\n");
-        assertThat(AssessmentJson.pretty(a)).contains("\"rank\" : 4");
+        assertThat(AssessmentJson.pretty(a, null)).contains("\"rank\" : 4");
     }
 
     @Test

@@ -5,7 +5,6 @@ import org.apsa.engine.Assessment;
 import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TraceNode;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Vocabulary;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,7 +18,7 @@ class RowTest {
     void withoutALeaderTheBriefNamesTheOutlookRankedFirstByItsName() {
         TraceNode support = new TraceNode("support", "hotspots flare", "hotspotsFlare", "Hotspots flare up", "6", 1.0, 0.4, null, List.of());
         TraceNode chaos = new TraceNode("scenario", "chaos: 0.31", "score", null, null, null, null, null, List.of(support));
-        Assessment thin = new Assessment(new FactSet("thin", null, null, null, Map.of(), Vocabulary.embedded()), Assessment.INSUFFICIENT_EVIDENCE, null,
+        Assessment thin = new Assessment(new FactSet("thin", null, null, null, Map.of(), KnowledgeBase.embedded().vocabulary()), Assessment.INSUFFICIENT_EVIDENCE, null,
                 List.of(new ScenarioScore("chaos", 0.4, 0.31, "unlikely", 1)), 0.4, List.of(), List.of(), List.of(), List.of(chaos), 1,
                 Map.of(), Map.of(), KnowledgeBase.embedded());
 

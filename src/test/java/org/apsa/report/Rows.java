@@ -2,7 +2,7 @@ package org.apsa.report;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.PrescriptionResult;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,12 +20,12 @@ final class Rows {
     }
 
     static Row row(long number, String id, String asOf, String leading, double di, double sd, double po, double ch, String... levels) {
-        byte[] ranks = new byte[Vocabulary.embedded().indicators().size()];
+        byte[] ranks = new byte[KnowledgeBase.embedded().vocabulary().indicators().size()];
         Arrays.fill(ranks, (byte) -1);
         for (String level : levels) {
             String[] parts = level.split("=");
-            int i = Vocabulary.embedded().indicators().indexOf(Vocabulary.embedded().find(parts[0]).orElseThrow());
-            ranks[i] = (byte) Vocabulary.embedded().indicators().get(i).scale().rank(parts[1]);
+            int i = KnowledgeBase.embedded().vocabulary().indicators().indexOf(KnowledgeBase.embedded().vocabulary().find(parts[0]).orElseThrow());
+            ranks[i] = (byte) KnowledgeBase.embedded().vocabulary().indicators().get(i).scale().rank(parts[1]);
         }
         double[] scores = {di, sd, po, ch};
         String[] terms = Arrays.stream(scores).mapToObj(s -> org.apsa.engine.Likelihood.of(s).term()).toArray(String[]::new);

@@ -24,7 +24,7 @@ class DrlModelTest {
     /** By rule name, the types its consequence inserts when that is all it does. */
     private static Map<String, List<String>> outputs(String file) {
         Map<String, List<String>> outputs = new java.util.LinkedHashMap<>();
-        DrlModel.parse("x.drl", HEADER + file).rules().forEach(r -> {
+        DrlModels.parse("x.drl", HEADER + file).rules().forEach(r -> {
             if (r.inserts() != null) {
                 outputs.put(r.name(), r.inserts());
             }
@@ -38,7 +38,7 @@ class DrlModelTest {
 
     @Test
     void eachRuleSaysWhereItIsWhatItReadsAndWhichOutlooksItSupportsOrOpposes() {
-        DrlModel model = DrlModel.parse("trust.drl", """
+        DrlModel model = DrlModels.parse("trust.drl", """
                 package org.apsa.rules;
                 import org.apsa.engine.*;
 

@@ -22,7 +22,7 @@ class JavaEscapesTest {
     void anEscapedBackslashStartsNoEscapeAndATextWithoutEscapesIsItsOwnPlace() {
         assertThat(JavaEscapes.decode("a\\\\u0062").text()).isEqualTo("a\\\\u0062");
         JavaEscapes.Decoded plain = JavaEscapes.decode("a\nbc");
-        assertThat(plain.changed()).isFalse();
+        assertThat(plain.written()).as("nothing decoded").isNull();
         assertThat(plain.line(3) + ":" + plain.column(3)).isEqualTo("2:2");
     }
 }

@@ -59,7 +59,7 @@ class RuleBaseLoaderTest {
     void rulesTheExecutableModelRejectsAreARuleBaseErrorNotAnInternalOne() {
         Path folder = Path.of("src/test/resources/rules-authoring/executable-model-only");
 
-        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(folder, RuleCache.off()));
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(folder, RuleCache.off(), RuleChecks.NONE));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(folder.resolve("hotspots.drl").toString());
@@ -75,7 +75,7 @@ class RuleBaseLoaderTest {
     void aJavaErrorInAConsequenceIsPlacedAtItsStatementWithTheFix() {
         Path folder = Path.of("src/test/resources/rules-authoring/bad-java-in-consequence");
 
-        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(folder, RuleCache.off()));
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(folder, RuleCache.off(), RuleChecks.NONE));
 
         assertThat(e.findings()).singleElement().satisfies(f -> {
             assertThat(f.line()).isEqualTo(13);
@@ -91,7 +91,7 @@ class RuleBaseLoaderTest {
     void aFailedLoadReportsTheErrorsASyntaxErrorHides() {
         Path folder = Path.of("src/test/resources/rules-authoring/syntax-error");
 
-        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(folder, RuleCache.off()));
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(folder, RuleCache.off(), RuleChecks.NONE));
 
         assertThat(e.problems()).extracting(InputProblem::line, InputProblem::message).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(11L, "syntax error: this parenthesis is not closed (the parser then found 'then' at line 12)"),
@@ -152,7 +152,7 @@ class RuleBaseLoaderTest {
                 end
                 """);
 
-        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir, RuleCache.off()));
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir, RuleCache.off(), RuleChecks.NONE));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(dir.resolve("hotspots.drl").toString());
@@ -204,7 +204,7 @@ class RuleBaseLoaderTest {
         copyShipped(dir, "scoring.drl");
         Files.write(dir.resolve("blocs.drl"), ("\uFEFF" + Files.readString(Path.of("rules/blocs.drl"))).getBytes(StandardCharsets.UTF_8));
 
-        RuleBase rules = RuleBaseLoader.load(dir, RuleCache.off());
+        RuleBase rules = RuleBaseLoader.load(dir, RuleCache.off(), RuleChecks.NONE);
 
         assertThat(rules.rule("Forming blocs mean polarization")).hasValueSatisfying(r -> assertThat(r.file()).isEqualTo("blocs.drl"));
         assertThat(RuleBaseLoader.readText(dir.resolve("blocs.drl"))).startsWith("// Bloc formation");
@@ -245,7 +245,7 @@ class RuleBaseLoaderTest {
                     "Score the four outlooks" @source("2") @title("t") when then end
                 """);
 
-        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir, RuleCache.off()));
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir, RuleCache.off(), RuleChecks.NONE));
 
         assertThat(e.problems()).extracting(p -> p.format().replaceFirst("; a rule's name must be unique.*", "")).containsExactly(
                 dir.resolve("other.drl") + ":7:6: rule \"Mutual trust erodes under high distrust\" is also defined at "
@@ -261,7 +261,7 @@ class RuleBaseLoaderTest {
         Files.writeString(dir.resolve("other.drl"), "package org.apsa.other;\n"
                 + "rule \"First\" when then end rule \"Score the four outlooks\" when then end\n");
 
-        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir, RuleCache.off()));
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir, RuleCache.off(), RuleChecks.NONE));
 
         assertThat(e.problems()).extracting(InputProblem::format).containsExactly(dir.resolve("scoring.drl") + ":17:6: rule \"Score "
                 + "the four outlooks\" is also defined at " + dir.resolve("other.drl") + ":2; a rule's name must be unique across "
@@ -285,9 +285,9 @@ class RuleBaseLoaderTest {
 
     @Test
     void thePackageIsFoundAfterAnyNumberOfCommentLinesButNotInAComment() {
-        assertThat(DrlModel.parse("a.drl", "// note\n".repeat(5_000) + "/* package x.y; */\n  package org.apsa.rules;\n")
+        assertThat(DrlModels.parse("a.drl", "// note\n".repeat(5_000) + "/* package x.y; */\n  package org.apsa.rules;\n")
                 .files().get(0).packageName()).isEqualTo("org.apsa.rules");
-        assertThat(DrlModel.parse("b.drl", "// package org.apsa.rules;\nrule \"r\" when then end\n").files().get(0).packageName())
+        assertThat(DrlModels.parse("b.drl", "// package org.apsa.rules;\nrule \"r\" when then end\n").files().get(0).packageName())
                 .isEmpty();
     }
 
@@ -346,7 +346,7 @@ class RuleBaseLoaderTest {
         Files.writeString(broken, "package p;\n\nrule \"Broken\"\nwhen\n    String( length == )\nthen\nend\n");
         Files.writeString(dir.resolve("a~b.drl"), "package p;\n\nrule \"Fine\"\nwhen\n    String()\nthen\nend\n");
 
-        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir, RuleCache.off()));
+        RuleBaseException e = catchThrowableOfType(RuleBaseException.class, () -> RuleBaseLoader.load(dir, RuleCache.off(), RuleChecks.NONE));
 
         assertThat(e).isNotNull();
         assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo(broken.toString()));

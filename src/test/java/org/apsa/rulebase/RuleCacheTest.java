@@ -1,6 +1,6 @@
 package org.apsa.rulebase;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.Outlook;
 import org.apsa.fact.FactSet;
@@ -48,10 +48,14 @@ class RuleCacheTest {
         Files.copy(Path.of("src/test/resources/rules-engine/basic/engine-basic.drl"), rules.resolve("engine-basic.drl"));
     }
 
+    private RuleBase load(RuleCache through) {
+        return RuleBaseLoader.load(rules, through, RuleChecks.NONE);
+    }
+
     @Test
     void unchangedRulesLoadFromTheCacheTheSecondTime() {
-        RuleBase first = RuleBaseLoader.load(rules, cache);
-        RuleBase second = RuleBaseLoader.load(rules, cache);
+        RuleBase first = load(cache);
+        RuleBase second = load(cache);
 
         assertThat(first.fromCache()).isFalse();
         assertThat(second.fromCache()).isTrue();
@@ -63,12 +67,12 @@ class RuleCacheTest {
     /** The DRL model is kept beside the compiled rules: a run from the cache takes it from there and parses nothing. */
     @Test
     void aRunFromTheCacheTakesTheDrlModelFromTheCacheNotFromTheTexts() {
-        RuleBase first = RuleBaseLoader.load(rules, cache);
+        RuleBase first = load(cache);
         String key = entries().get(0).getFileName().toString().replace(".kjar", "");
-        DrlModel kept = DrlModel.parse("kept.drl", "package org.apsa.rules;\nrule \"Only in the cache\" when then end\n");
+        DrlModel kept = DrlModels.parse("kept.drl", "package org.apsa.rules;\nrule \"Only in the cache\" when then end\n");
         cache.write(key + RuleBaseLoader.MODEL_SUFFIX, kept.bytes());
 
-        RuleBase second = RuleBaseLoader.load(rules, cache);
+        RuleBase second = load(cache);
 
         assertThat(first.model().rules()).extracting(DrlModel.Rule::name).contains("Score the four outlooks");
         assertThat(second.fromCache()).isTrue();
@@ -77,11 +81,11 @@ class RuleCacheTest {
 
     @Test
     void aDrlModelEntryThatDoesNotReadIsReadFromTheTextsAgain() {
-        RuleBase first = RuleBaseLoader.load(rules, cache);
+        RuleBase first = load(cache);
         String key = entries().get(0).getFileName().toString().replace(".kjar", "");
         cache.write(key + RuleBaseLoader.MODEL_SUFFIX, "{\"not\": \"a model\"}".getBytes(StandardCharsets.UTF_8));
 
-        RuleBase second = RuleBaseLoader.load(rules, cache);
+        RuleBase second = load(cache);
 
         assertThat(second.fromCache()).isTrue();
         assertThat(second.model()).isEqualTo(first.model());
@@ -115,27 +119,27 @@ class RuleCacheTest {
 
     @Test
     void aChangedRuleIsCompiledAgainAndItsNewBehaviourSeen() throws IOException {
-        RuleBase before = RuleBaseLoader.load(rules, cache);
+        RuleBase before = load(cache);
         double polarizationBefore = score(before, org.apsa.fact.KnowledgeBase.embedded().outlook("polarization").orElseThrow());
         Path file = rules.resolve("engine-basic.drl");
         String text = Files.readString(file);
         assertThat(text).contains("\"polarization\", 2.0,");
         Files.writeString(file, text.replace("\"polarization\", 2.0,", "\"polarization\", 6.0,"));
 
-        RuleBase after = RuleBaseLoader.load(rules, cache);
+        RuleBase after = load(cache);
 
         assertThat(after.fromCache()).isFalse();
         assertThat(score(after, org.apsa.fact.KnowledgeBase.embedded().outlook("polarization").orElseThrow())).isGreaterThan(polarizationBefore);
-        assertThat(json(after)).isEqualTo(json(RuleBaseLoader.load(rules, RuleCache.off())));
+        assertThat(json(after)).isEqualTo(json(load(RuleCache.off())));
         assertThat(entries()).hasSize(2);
     }
 
     @Test
     void aRenamedRuleFileIsADifferentRuleBase() throws IOException {
-        RuleBaseLoader.load(rules, cache);
+        load(cache);
         Files.move(rules.resolve("engine-basic.drl"), rules.resolve("renamed.drl"));
 
-        RuleBase renamed = RuleBaseLoader.load(rules, cache);
+        RuleBase renamed = load(cache);
 
         assertThat(renamed.fromCache()).isFalse();
         assertThat(renamed.rule("Doubts reduced by open alliances").orElseThrow().file()).isEqualTo("renamed.drl");
@@ -143,49 +147,49 @@ class RuleCacheTest {
 
     @Test
     void aDamagedEntryIsDetectedDeletedAndRebuilt() throws IOException {
-        RuleBase original = RuleBaseLoader.load(rules, cache);
+        RuleBase original = load(cache);
         Path entry = entries().get(0);
         byte[] bytes = Files.readAllBytes(entry);
         bytes[bytes.length / 2] ^= 0x5a;
         Files.write(entry, bytes);
 
-        RuleBase rebuilt = RuleBaseLoader.load(rules, cache);
+        RuleBase rebuilt = load(cache);
 
         assertThat(rebuilt.fromCache()).isFalse();
         assertThat(json(rebuilt)).isEqualTo(json(original));
-        assertThat(RuleBaseLoader.load(rules, cache).fromCache()).as("the rebuilt entry is sound").isTrue();
+        assertThat(load(cache).fromCache()).as("the rebuilt entry is sound").isTrue();
     }
 
     @Test
     void aTruncatedEntryIsRebuilt() throws IOException {
-        RuleBaseLoader.load(rules, cache);
+        load(cache);
         Path entry = entries().get(0);
         Files.write(entry, new byte[]{'A', 'P', 'S', 'A'});
 
-        assertThat(RuleBaseLoader.load(rules, cache).fromCache()).isFalse();
-        assertThat(RuleBaseLoader.load(rules, cache).fromCache()).isTrue();
+        assertThat(load(cache).fromCache()).isFalse();
+        assertThat(load(cache).fromCache()).isTrue();
     }
 
     @Test
     void anEntryWhoseDigestHoldsButWhichDoesNotLoadIsRebuilt() throws IOException {
-        RuleBaseLoader.load(rules, cache);
+        load(cache);
         Path entry = entries().get(0);
         String key = entry.getFileName().toString().replace(".kjar", "");
         // A sound entry (its digest matches) holding bytes that are no compiled rule base.
         cache.write(key, "not a kjar".getBytes(StandardCharsets.US_ASCII));
         assertThat(cache.read(key)).isPresent();
 
-        RuleBase rebuilt = RuleBaseLoader.load(rules, cache);
+        RuleBase rebuilt = load(cache);
 
         assertThat(rebuilt.fromCache()).isFalse();
         assertThat(score(rebuilt, org.apsa.fact.KnowledgeBase.embedded().outlook("polarization").orElseThrow())).isPositive();
-        assertThat(RuleBaseLoader.load(rules, cache).fromCache()).isTrue();
+        assertThat(load(cache).fromCache()).isTrue();
     }
 
     /** Fixture of the defect: another rule set's entry copied onto this key's name was served without a word. */
     @Test
     void anotherRuleSetsEntryCopiedOntoThisKeyIsRefusedWithOneWarning() throws IOException {
-        RuleBase original = RuleBaseLoader.load(rules, cache);
+        RuleBase original = load(cache);
         Path entry = entries().get(0);
         String key = entry.getFileName().toString().replace(".kjar", "");
         // A sound entry of other rules, under another key, put where this key's entry lives.
@@ -195,7 +199,7 @@ class RuleCacheTest {
         assertThat(RuleCache.at(cacheDir, warnings::add).read(key)).isEmpty();
         assertThat(warnings).containsExactly("compiled-rule cache entry " + entry + " is damaged or is not the entry of these rules; "
                 + "not used: the rules were compiled and the entry replaced");
-        RuleBase rebuilt = RuleBaseLoader.load(rules, cache);
+        RuleBase rebuilt = load(cache);
         assertThat(rebuilt.fromCache()).isFalse();
         assertThat(json(rebuilt)).isEqualTo(json(original));
     }
@@ -203,16 +207,16 @@ class RuleCacheTest {
     /** Fixtures of the defects: an entry that was a link to /dev/zero exited 4; a named pipe hung the run. */
     @Test
     void anEntryThatIsALinkOrANamedPipeIsNeverOpenedAndIsReplacedWithOneWarning() throws Exception {
-        RuleBaseLoader.load(rules, cache);
+        load(cache);
         Path entry = entries().get(0);
         String key = entry.getFileName().toString().replace(".kjar", "");
 
         Files.delete(entry);
         Files.createSymbolicLink(entry, Path.of("/dev/zero"));
-        RuleBase overLink = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> RuleBaseLoader.load(rules, cache));
+        RuleBase overLink = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> load(cache));
         assertThat(overLink.fromCache()).isFalse();
         assertThat(Files.isSymbolicLink(entry)).as("replaced by a sound entry").isFalse();
-        assertThat(RuleBaseLoader.load(rules, cache).fromCache()).isTrue();
+        assertThat(load(cache).fromCache()).isTrue();
 
         Files.delete(entry);
         org.apsa.batch.SpecialFiles.fifo(entry);
@@ -226,13 +230,13 @@ class RuleCacheTest {
     /** Fixture of the defect: a cache folder others may write to was used, and its classes run. */
     @Test
     void aFolderOthersMayWriteToIsNotUsedWithOneWarning() throws IOException {
-        RuleBaseLoader.load(rules, cache);
+        load(cache);
         Path entry = entries().get(0);
         Files.setPosixFilePermissions(cacheDir, PosixFilePermissions.fromString("rwxrwxrwx"));
         List<String> told = new ArrayList<>();
         RuleCache open = RuleCache.at(cacheDir, told::add);
 
-        RuleBase loaded = RuleBaseLoader.load(rules, open);
+        RuleBase loaded = load(open);
 
         assertThat(loaded.fromCache()).isFalse();
         assertThat(told).containsExactly("the compiled-rule cache " + cacheDir + " is not used: others than its owner may write to it "
@@ -256,7 +260,7 @@ class RuleCacheTest {
         }
         List<String> told = new ArrayList<>();
 
-        assertThat(RuleBaseLoader.load(rules, RuleCache.at(theirs, told::add)).fromCache()).isFalse();
+        assertThat(load(RuleCache.at(theirs, told::add)).fromCache()).isFalse();
 
         assertThat(told).hasSize(1);
         assertThat(told.get(0)).startsWith("the compiled-rule cache " + theirs + " is not used: it belongs to nobody, not to ");
@@ -269,7 +273,7 @@ class RuleCacheTest {
     void newFoldersAreTheUsersAloneAndEntriesReadableByTheUserOnly() throws IOException {
         Path fresh = cacheDir.resolve("a/b");
 
-        RuleBaseLoader.load(rules, RuleCache.at(fresh, warnings::add));
+        load(RuleCache.at(fresh, warnings::add));
 
         assertThat(Files.getPosixFilePermissions(cacheDir.resolve("a"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
@@ -285,13 +289,13 @@ class RuleCacheTest {
         Path notAFolder = Files.writeString(cacheDir.resolve("file"), "in the way");
         RuleCache blocked = RuleCache.at(notAFolder);
 
-        assertThat(RuleBaseLoader.load(rules, blocked).fromCache()).isFalse();
-        assertThat(RuleBaseLoader.load(rules, blocked).fromCache()).isFalse();
+        assertThat(load(blocked).fromCache()).isFalse();
+        assertThat(load(blocked).fromCache()).isFalse();
     }
 
     @Test
     void aCacheTurnedOffWritesNothing() throws IOException {
-        RuleBaseLoader.load(rules, RuleCache.off());
+        load(RuleCache.off());
 
         assertThat(entries()).isEmpty();
         assertThat(RuleCache.off().enabled()).isFalse();
@@ -363,7 +367,7 @@ class RuleCacheTest {
     }
 
     private static FactSet baseline() {
-        return new FactSetReader(Vocabulary.embedded()).readOne(BASELINE);
+        return new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(BASELINE);
     }
 
     private static double score(RuleBase rules, Outlook outlook) {
@@ -371,6 +375,6 @@ class RuleCacheTest {
     }
 
     private static String json(RuleBase rules) {
-        return AssessmentJson.pretty(new Assessor(rules).assess(baseline()));
+        return AssessmentJson.pretty(new Assessor(rules).assess(baseline()), null);
     }
 }

@@ -35,8 +35,8 @@ class RulesAffectingTest {
         // Not "Too little evidence to name a leader": it inserts a computed value ($total.doubleValue()).
         scoring.add("Name the leading outlook");
 
-        assertThat(rules.namesOfRulesNotAffecting(List.of(ScenarioScore.class), Assessor.FACT_TYPES)).containsExactlyInAnyOrderElementsOf(scoring);
-        assertThat(rules.namesOfRulesNotAffecting(List.of(Leading.class), Assessor.FACT_TYPES)).containsExactlyInAnyOrderElementsOf(leading);
+        assertThat(leftOut(rules, List.of(ScenarioScore.class))).containsExactlyInAnyOrderElementsOf(scoring);
+        assertThat(leftOut(rules, List.of(Leading.class))).containsExactlyInAnyOrderElementsOf(leading);
         assertThat(rules.rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES)).isPresent();
     }
 
@@ -48,8 +48,7 @@ class RulesAffectingTest {
         KieSession whole = rules.newSession();
         try {
             List<String> held = names(lean.getKieBase());
-            assertThat(held).hasSize(rules.rules().size() - rules.namesOfRulesNotAffecting(read, Assessor.FACT_TYPES).size())
-                    .doesNotContainAnyElementsOf(rules.namesOfRulesNotAffecting(read, Assessor.FACT_TYPES));
+            assertThat(held).isNotEmpty().hasSizeLessThan(rules.rules().size());
             assertThat(names(whole.getKieBase())).hasSize(rules.rules().size());
             KieSession again = rules.newSession(read, Assessor.FACT_TYPES);
             assertThat(again.getKieBase()).as("made once").isSameAs(lean.getKieBase());
@@ -62,6 +61,17 @@ class RulesAffectingTest {
 
     private static List<String> names(KieBase base) {
         return base.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(Rule::getName).toList();
+    }
+
+    /** The names of the rules a session for questions that read only the facts of {@code types} leaves out. */
+    private static List<String> leftOut(RuleBase rules, List<Class<?>> types) {
+        KieSession lean = rules.newSession(types, Assessor.FACT_TYPES);
+        try {
+            List<String> held = names(lean.getKieBase());
+            return rules.rules().stream().map(RuleInfo::name).filter(name -> !held.contains(name)).toList();
+        } finally {
+            lean.dispose();
+        }
     }
 
     @Test
@@ -79,7 +89,7 @@ class RulesAffectingTest {
         // The evaluation now feeds a score, so the leader and the evaluation fire; the rule in an
         // activation group fires though no rule reads what it inserts, and so do the rules
         // stating the recommendations it matches. Only what no kept rule reads is left out.
-        assertThat(rules.namesOfRulesNotAffecting(List.of(ScenarioScore.class), Assessor.FACT_TYPES))
+        assertThat(leftOut(rules, List.of(ScenarioScore.class)))
                 .containsExactlyInAnyOrder("Recommendation met", "Recommendation not met");
     }
 
@@ -88,7 +98,7 @@ class RulesAffectingTest {
         RuleBase rules = RuleBaseLoader.load(TestRules.folderWithShippedScoring("feeds-itself"));
 
         // Without it, the rule naming the leader would be left out too: only it matches Leading.
-        assertThat(rules.namesOfRulesNotAffecting(List.of(ScenarioScore.class), Assessor.FACT_TYPES)).isEmpty();
+        assertThat(leftOut(rules, List.of(ScenarioScore.class))).isEmpty();
         assertThat(rules.rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES)).isEmpty();
     }
 }

@@ -19,7 +19,7 @@ import org.apsa.engine.ScenarioScore;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Reading;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ class AssessmentProperties {
     /** Random subsets of the vocabulary at random levels and confidences (each indicator stated 6 times in 10). */
     static Arbitrary<FactSet> randomFactSets() {
         List<Arbitrary<Optional<Map.Entry<String, Reading>>>> parts = new ArrayList<>();
-        for (IndicatorDef def : Vocabulary.embedded().indicators()) {
+        for (IndicatorDef def : KnowledgeBase.embedded().vocabulary().indicators()) {
             Arbitrary<String> level = Arbitraries.of(def.scale().levels());
             Arbitrary<Double> confidence = Arbitraries.integers().between(1, 100).map(i -> i / 100.0)
                     .edgeCases(c -> c.add(1.0));
@@ -104,7 +104,7 @@ class AssessmentProperties {
         return Combinators.combine(parts).as(entries -> {
             Map<String, Reading> indicators = new LinkedHashMap<>();
             entries.forEach(e -> e.ifPresent(x -> indicators.put(x.getKey(), x.getValue())));
-            return new FactSet("generated", null, null, null, indicators, Vocabulary.embedded());
+            return new FactSet("generated", null, null, null, indicators, KnowledgeBase.embedded().vocabulary());
         });
     }
 
@@ -216,7 +216,7 @@ class AssessmentProperties {
         try {
             for (String id : order) {
                 Reading r = facts.indicators().get(id);
-                IndicatorDef def = Vocabulary.embedded().find(id).orElseThrow();
+                IndicatorDef def = KnowledgeBase.embedded().vocabulary().find(id).orElseThrow();
                 session.insert(new Indicator(id, r.level(), def.scale().rank(r.level()), r.confidence(), r.note()));
             }
             session.fireAllRules(Assessor.FIRING_LIMIT);
@@ -256,7 +256,7 @@ class AssessmentProperties {
         if (r == null) {
             return Optional.empty();
         }
-        List<String> levels = Vocabulary.embedded().find(id).orElseThrow().scale().levels();
+        List<String> levels = KnowledgeBase.embedded().vocabulary().find(id).orElseThrow().scale().levels();
         int to = levels.indexOf(r.level()) + direction;
         if (to < 0 || to >= levels.size()) {
             return Optional.empty();

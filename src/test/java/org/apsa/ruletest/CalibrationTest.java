@@ -6,7 +6,7 @@ import org.apsa.engine.WhatIf;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Reading;
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,7 +111,7 @@ class CalibrationTest {
             boolean moved = true;
             for (int round = 0; moved && round < 20; round++) {
                 moved = false;
-                for (IndicatorDef def : Vocabulary.embedded().indicators()) {
+                for (IndicatorDef def : KnowledgeBase.embedded().vocabulary().indicators()) {
                     List<Reading> options = new ArrayList<>();
                     options.add(null);
                     def.scale().levels().forEach(l -> options.add(Reading.of(l)));

@@ -4,7 +4,6 @@ import org.apsa.fact.KnowledgeBase;
 import org.apsa.engine.Assessment;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
-import org.apsa.fact.Vocabulary;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.apsa.rulebase.RuleInfo;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class RuleCoverageTest {
     /** The negative case: a rule that stays silent on some facts has a test saying where it must. */
     @Test
     void everyRuleThatCanStaySilentHasATestWhereItMust() {
-        Set<String> alwaysFire = RuleFixtures.ASSESSOR.assess(FactSet.empty("nothing-known", Vocabulary.embedded())).firedRules().keySet();
+        Set<String> alwaysFire = RuleFixtures.ASSESSOR.assess(FactSet.empty("nothing-known", KnowledgeBase.embedded().vocabulary())).firedRules().keySet();
         Set<String> expectedSilent = new TreeSet<>();
         for (RuleTest test : new RuleTestReader(KnowledgeBase.embedded()).readAll(RuleFixtures.TESTS)) {
             expectedSilent.addAll(test.expect().notFired());
@@ -58,7 +57,7 @@ class RuleCoverageTest {
             drl.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
         }
         String text = drl.toString();
-        List<String> unread = Vocabulary.embedded().indicators().stream().map(IndicatorDef::id)
+        List<String> unread = KnowledgeBase.embedded().vocabulary().indicators().stream().map(IndicatorDef::id)
                 .filter(id -> !text.contains("\"" + id + "\"")).toList();
         assertEquals(List.of(), unread, "indicators of the vocabulary that no rule reads");
     }

@@ -1,6 +1,6 @@
 package org.apsa.ruletest;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
@@ -23,6 +23,6 @@ final class RuleFixtures {
     }
 
     static FactSet facts(String name) {
-        return new FactSetReader(Vocabulary.embedded()).readOne(FACTS.resolve(name + ".json"));
+        return new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(FACTS.resolve(name + ".json"));
     }
 }

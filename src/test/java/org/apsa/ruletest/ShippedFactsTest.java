@@ -1,6 +1,6 @@
 package org.apsa.ruletest;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.engine.Assessment;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
@@ -44,7 +44,7 @@ class ShippedFactsTest {
             List<Path> json = files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".schema.json")).toList();
             assertFalse(json.isEmpty());
             for (Path file : json) {
-                FactSet set = new FactSetReader(Vocabulary.embedded()).readOne(file);
+                FactSet set = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(file);
                 assertEquals(file.getFileName().toString().replace(".json", ""), set.id(), "the id of " + file + " is its name");
             }
         }

@@ -1,6 +1,6 @@
 package org.apsa.spark;
 
-import org.apsa.fact.Vocabulary;
+import org.apsa.fact.KnowledgeBase;
 import org.apsa.batch.Batch;
 import org.apsa.batch.Report;
 import org.apsa.engine.Assessor;
@@ -8,6 +8,7 @@ import org.apsa.explore.Exploration;
 import org.apsa.explore.Explorer;
 import org.apsa.explore.Vary;
 import org.apsa.fact.FactSetReader;
+import org.apsa.render.Detail;
 import org.apsa.render.ExplorationJson;
 import org.apsa.rulebase.EmbeddedRules;
 import org.apsa.rulebase.RuleBaseLoader;
@@ -63,7 +64,7 @@ class SparkJobTest {
     void batchOnTwoCoresWritesTheBytesOfTheSingleMachineBatch() throws Exception {
         Path in = MixedInput.write(dir.resolve("in"));
         Path one = dir.resolve("one");
-        Batch.Summary summary = new Batch(singleMachine()).run(new Batch.Options(List.of(in), one, Set.of(Report.CSV), 2),
+        Batch.Summary summary = new Batch(singleMachine()).run(new Batch.Options(List.of(in), one, Set.of(Report.CSV), 2, Detail.FULL, null),
                 Batch.Progress.NONE);
         assertTrue(summary.assessed() > 20 && summary.invalidInputs() >= 4, "the input mixes good and bad records: " + summary);
 
@@ -81,7 +82,7 @@ class SparkJobTest {
     void aHadoopPathIsListedAndReadThroughItsFileSystem() throws Exception {
         Path in = MixedInput.write(dir.resolve("in-hadoop"));
         Path one = dir.resolve("one-hadoop");
-        new Batch(singleMachine()).run(new Batch.Options(List.of(in), one, Set.of(Report.CSV), 1), Batch.Progress.NONE);
+        new Batch(singleMachine()).run(new Batch.Options(List.of(in), one, Set.of(Report.CSV), 1, Detail.FULL, null), Batch.Progress.NONE);
 
         Path spark = dir.resolve("spark-hadoop");
         job(1, "batch", in.toUri().toString(), "--out", spark.toUri().toString(), "--partitions", "2");
@@ -126,7 +127,7 @@ class SparkJobTest {
         Files.writeString(rules.resolve("NOTES.txt"), "our copy\n");
         Path in = MixedInput.write(dir.resolve("in-rules"));
         Path one = dir.resolve("one-rules");
-        new Batch(singleMachine()).run(new Batch.Options(List.of(in), one, Set.of(Report.CSV), 1), Batch.Progress.NONE);
+        new Batch(singleMachine()).run(new Batch.Options(List.of(in), one, Set.of(Report.CSV), 1, Detail.FULL, null), Batch.Progress.NONE);
         int before = ShippedRules.compilations();
 
         Path first = dir.resolve("first");
@@ -142,7 +143,7 @@ class SparkJobTest {
     void exploreGivesTheSingleMachineNumbersWhateverThePartitions() throws Exception {
         Path file = MixedInput.FACTS.resolve("baseline-2014-12.json");
         int samples = 2_600;
-        Exploration alone = new Explorer(singleMachine()).explore(new FactSetReader(Vocabulary.embedded()).readOne(file),
+        Exploration alone = new Explorer(singleMachine()).explore(new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(file),
                 new Explorer.Options(samples, 7, Vary.ALL, 2));
         String expected = ExplorationJson.render(alone);
         for (int partitions : new int[] {1, 3}) {

@@ -3,6 +3,7 @@ package org.apsa.spark;
 import org.apsa.batch.Batch;
 import org.apsa.batch.Report;
 import org.apsa.engine.Assessor;
+import org.apsa.render.Detail;
 import org.apsa.rulebase.EmbeddedRules;
 import org.apsa.rulebase.RuleBaseLoader;
 import org.junit.jupiter.api.AfterAll;
@@ -90,7 +91,7 @@ class StandaloneClusterIT {
         Path in = MixedInput.write(dir.resolve("in"));
         Path one = dir.resolve("one");
         new Batch(new Assessor(RuleBaseLoader.load(EmbeddedRules.folder())))
-                .run(new Batch.Options(List.of(in), one, Set.of(Report.CSV), 2), Batch.Progress.NONE);
+                .run(new Batch.Options(List.of(in), one, Set.of(Report.CSV), 2, Detail.FULL, null), Batch.Progress.NONE);
 
         Path out = dir.resolve("cluster-out");
         Process submit = process("submit", List.of("-Xmx512m"), "org.apache.spark.deploy.SparkSubmit",
