@@ -1,5 +1,8 @@
 package org.apsa.engine;
 
+import org.apsa.fact.Reading;
+import org.apsa.fact.Vocabulary;
+
 /**
  * An analyst's statement about one indicator, as the rules see it. Rules match on
  * {@code id} and {@code level} (the level's words are those of the vocabulary) and scale
@@ -7,4 +10,10 @@ package org.apsa.engine;
  * scale, for rules that need "at least medium".
  */
 public record Indicator(String id, String level, int rank, double confidence, String note) {
+
+    /** An indicator of {@code vocabulary} with a reading, as the rules see it. */
+    public static Indicator of(Vocabulary vocabulary, String id, Reading reading) {
+        return new Indicator(id, reading.level(), vocabulary.find(id).orElseThrow().scale().rank(reading.level()),
+                reading.confidence(), reading.note());
+    }
 }

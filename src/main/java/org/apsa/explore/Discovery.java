@@ -4,7 +4,6 @@ import org.apsa.engine.Assessor;
 import org.apsa.engine.Indicator;
 import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Reading;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleInfo;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -274,7 +273,7 @@ final class Discovery {
         };
         try {
             session.addEventListener(recorder);
-            sample.indicators().forEach((id, reading) -> session.insert(indicator(id, reading)));
+            sample.indicators().forEach((id, reading) -> session.insert(Indicator.of(rules.knowledgeBase().vocabulary(), id, reading)));
             session.fireAllRules(Assessor.FIRING_LIMIT);
         } finally {
             // A pooled session is reset on dispose, but keeps its listeners.
@@ -282,10 +281,5 @@ final class Discovery {
             session.dispose();
         }
         fired.put(i, names);
-    }
-
-    private Indicator indicator(String id, Reading reading) {
-        return new Indicator(id, reading.level(), rules.knowledgeBase().vocabulary().find(id).orElseThrow().scale().rank(reading.level()),
-                reading.confidence(), reading.note());
     }
 }

@@ -127,7 +127,7 @@ public final class Explorer {
                                 byte[] keptLevels, byte[] keptLeaders, int kept) {
         String assessedLeader;
         try (WhatIf live = assessor.outcomesOnly(facts)) {
-            assessedLeader = live.outcome(Map.of(), null).leading();
+            assessedLeader = live.settle(null).leading();
         }
         Exploration.Settings settings = new Exploration.Settings(options.samples(), options.seed(), options.vary());
         Discovery discovery = new Discovery(assessor.rules(), model, keptLevels, keptLeaders, kept,
