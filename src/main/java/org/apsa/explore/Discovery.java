@@ -12,6 +12,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,7 +45,6 @@ final class Discovery {
     private final int k;
     private final Map<Integer, Set<String>> fired = new java.util.concurrent.ConcurrentHashMap<>();
     private final int threads;
-    private java.util.concurrent.ExecutorService workers;
     private Map<String, Integer> overallCounts = Map.of();
     private int overallSamples;
 
@@ -61,12 +61,7 @@ final class Discovery {
     /** The rules that fired in the samples replayed for comparison, with the share of them each fired in. */
     List<Exploration.FiringRule> overall() {
         List<Exploration.FiringRule> found = new ArrayList<>();
-        overallCounts.forEach((name, count) -> {
-            RuleInfo info = rules.rule(name).orElse(null);
-            double share = Explorer.round(count / (double) overallSamples);
-            found.add(new Exploration.FiringRule(name, info == null ? null : info.title(), info == null ? null : info.source(),
-                    share, share));
-        });
+        overallCounts.forEach((name, count) -> found.add(firingRule(name, count / (double) overallSamples, count / (double) overallSamples)));
         found.sort(Comparator.comparingDouble((Exploration.FiringRule r) -> -r.overall()).thenComparing(Exploration.FiringRule::name));
         return found;
     }
@@ -87,11 +82,6 @@ final class Discovery {
         // Sessions of the lean path's rules, so the firings read are those the lean path's
         // samples made; fired from scratch with a listener.
         KieSessionsPool pool = rules.newSessionPool(Assessor.OUTCOME, Assessor.FACT_TYPES);
-        workers = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "explore-replay");
-            t.setDaemon(true);
-            return t;
-        });
         try {
             List<Integer> reference = new ArrayList<>();
             for (int i = 0; i < Math.min(n, Explorer.REPLAYED_OVERALL); i++) {
@@ -107,10 +97,10 @@ final class Discovery {
             }
             List<Callable<List<Found>>> all = new ArrayList<>(searches);
             all.addAll(replays(pool, reference, () -> List.<Found>of()));
-            List<List<Found>> found = run(all).subList(0, searches.size());
+            List<List<Found>> found = Workers.run(threads, "explore-replay", all).subList(0, searches.size());
             List<Integer> inside = new ArrayList<>();
             found.forEach(boxes -> boxes.forEach(f -> inside.addAll(f.inside())));
-            run(replays(pool, inside, () -> null));
+            Workers.run(threads, "explore-replay", replays(pool, inside, () -> null));
 
             Map<String, Integer> overall = counts(reference);
             overallCounts = overall;
@@ -132,7 +122,6 @@ final class Discovery {
             }
             return result;
         } finally {
-            workers.shutdownNow();
             pool.shutdown();
         }
     }
@@ -202,15 +191,20 @@ final class Discovery {
             double inside = count / (double) boxSamples;
             double everywhere = overall.getOrDefault(name, 0) / (double) overallSamples;
             if (inside >= 0.5 && inside - everywhere >= LIFT) {
-                RuleInfo info = rules.rule(name).orElse(null);
-                found.add(new Exploration.FiringRule(name, info == null ? null : info.title(), info == null ? null : info.source(),
-                        Explorer.round(inside), Explorer.round(everywhere)));
+                found.add(firingRule(name, inside, everywhere));
             }
         });
         found.sort(Comparator.comparingDouble((Exploration.FiringRule r) -> -(r.inBox() - r.overall()))
                 .thenComparingDouble(r -> -r.inBox())
                 .thenComparing(Exploration.FiringRule::name));
         return found.size() > RULES_PER_BOX ? List.copyOf(found.subList(0, RULES_PER_BOX)) : found;
+    }
+
+    /** A rule with its title and paragraph, and the shares of samples it fired in. */
+    private Exploration.FiringRule firingRule(String name, double inBox, double overall) {
+        RuleInfo info = rules.rule(name).orElse(null);
+        return new Exploration.FiringRule(name, info == null ? null : info.title(), info == null ? null : info.source(),
+                Explorer.round(inBox), Explorer.round(overall));
     }
 
     /** Tasks that read the firings of the samples not read yet, a few samples a task; each answers {@code result}. */
@@ -228,25 +222,6 @@ final class Discovery {
         return tasks;
     }
 
-    /** Runs the tasks on the workers; their results in the tasks' order. */
-    private <T> List<T> run(List<Callable<T>> tasks) {
-        try {
-            List<T> results = new ArrayList<>();
-            for (java.util.concurrent.Future<T> f : workers.invokeAll(tasks)) {
-                results.add(f.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("exploration interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
     /** In how many of these samples, read already, each rule fired. */
     private Map<String, Integer> counts(List<Integer> samples) {
         Map<String, Integer> counts = new HashMap<>();
@@ -260,9 +235,7 @@ final class Discovery {
 
     /** Reads the firings of sample {@code i} into {@link #fired}. */
     private void fired(KieSessionsPool pool, int i) {
-        byte[] x = new byte[k];
-        System.arraycopy(levels, i * k, x, 0, k);
-        FactSet sample = model.sample(x);
+        FactSet sample = model.sample(Arrays.copyOfRange(levels, i * k, i * k + k));
         Set<String> names = new HashSet<>();
         KieSession session = pool.newKieSession();
         DefaultAgendaEventListener recorder = new DefaultAgendaEventListener() {
