@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 /**
  * Scenario discovery: PRIM's boxes for each outlook, and for "no leader" (too little evidence),
@@ -83,10 +84,7 @@ final class Discovery {
         // samples made; fired from scratch with a listener.
         KieSessionsPool pool = rules.newSessionPool(Assessor.OUTCOME, Assessor.FACT_TYPES);
         try {
-            List<Integer> reference = new ArrayList<>();
-            for (int i = 0; i < Math.min(n, Explorer.REPLAYED_OVERALL); i++) {
-                reference.add(i);
-            }
+            List<Integer> reference = IntStream.range(0, Math.min(n, Explorer.REPLAYED_OVERALL)).boxed().toList();
             // Each outlook, then "no leader" (too little evidence): an outcome to find the
             // conditions of as well. Each outcome's boxes are found apart from the others', so
             // they are found at once, beside the firings of the first samples.
