@@ -77,7 +77,7 @@ public final class Assessor {
 
     /**
      * Opens a live session on a fact set for the lean path of many questions that read only
-     * their outcome ({@link WhatIf#outcome(Map, AgendaFilter)}, the filter null): it holds only
+     * their outcome ({@link WhatIf#move}, {@link WhatIf#settle}, the filter null): it holds only
      * the rules that can change the scores, the leader or its absence ({@link #OUTCOME}), so it
      * answers no other question. Close it when done.
      */
@@ -226,10 +226,9 @@ public final class Assessor {
     /** The conclusions in working memory after firing, in a stable order. */
     record Conclusions(String status, String leading, List<ScenarioScore> scores, double evidence,
                        List<Judgment> judgments, List<Evaluation> evaluation, List<Prescription> prescriptions,
-                       List<Support> supports, List<Object> facts) {
+                       List<Support> supports) {
 
         static Conclusions read(Justifications justifications, FactSet factSet, KnowledgeBase kb) {
-            List<Object> facts = justifications.facts();
             List<ScenarioScore> scores = new ArrayList<>();
             List<Judgment> judgments = new ArrayList<>();
             List<Evaluation> evaluation = new ArrayList<>();
@@ -237,7 +236,7 @@ public final class Assessor {
             List<Support> supports = new ArrayList<>();
             String leading = null;
             InsufficientEvidence insufficient = null;
-            for (Object fact : facts) {
+            for (Object fact : justifications.facts()) {
                 if (fact instanceof ScenarioScore s) {
                     scores.add(s);
                 } else if (fact instanceof Judgment j) {
@@ -273,7 +272,7 @@ public final class Assessor {
             double evidence = evidence(supports);
             String status = insufficient != null || leading == null ? Assessment.INSUFFICIENT_EVIDENCE : Assessment.ASSESSED;
             return new Conclusions(status, status.equals(Assessment.ASSESSED) ? leading : null, scores, evidence,
-                    judgments, evaluation, prescriptions, supports, facts);
+                    judgments, evaluation, prescriptions, supports);
         }
 
         /** The total weight of evidence; sorts {@code supports}. */
