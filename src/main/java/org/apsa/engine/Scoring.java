@@ -103,7 +103,7 @@ public final class Scoring {
      * Nothing rounds to minus zero: evidence that cancels out can leave a residue of
      * floating-point sums just below zero, which would otherwise read "-0.0".
      */
-    static double round(double value) {
+    public static double round(double value) {
         double rounded = Math.rint(value * SCALE) / SCALE;
         return rounded == 0 ? 0.0 : rounded;
     }

@@ -2,6 +2,7 @@ package org.apsa.explain;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
+import org.apsa.engine.Scoring;
 import org.apsa.fact.Outlook;
 import org.apsa.engine.WhatIf;
 import org.apsa.fact.FactSet;
@@ -78,7 +79,7 @@ public final class Sensitivity {
                 Map<String, Double> swing = new LinkedHashMap<>();
                 double largest = 0;
                 for (Outlook o : kb.outlooks()) {
-                    double d = round(range.get(o.id()).getMax() - range.get(o.id()).getMin());
+                    double d = Scoring.round(range.get(o.id()).getMax() - range.get(o.id()).getMin());
                     swing.put(o.id(), d);
                     largest = Math.max(largest, d);
                 }
@@ -101,9 +102,5 @@ public final class Sensitivity {
                         .thenComparingDouble(v -> -v.largestSwing())
                         .thenComparingInt(v -> assessment.knowledgeBase().vocabulary().order(v.indicator())))
                 .toList();
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10_000) / 10_000.0;
     }
 }
