@@ -13,7 +13,7 @@ public record Indicator(String id, String level, int rank, double confidence, St
 
     /** An indicator of {@code vocabulary} with a reading, as the rules see it. */
     public static Indicator of(Vocabulary vocabulary, String id, Reading reading) {
-        return new Indicator(id, reading.level(), vocabulary.find(id).orElseThrow().scale().rank(reading.level()),
-                reading.confidence(), reading.note());
+        int rank = vocabulary.find(id).orElseThrow(() -> new IllegalArgumentException("unknown indicator " + id)).scale().rank(reading.level());
+        return new Indicator(id, reading.level(), rank, reading.confidence(), reading.note());
     }
 }

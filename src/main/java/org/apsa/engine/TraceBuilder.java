@@ -62,9 +62,15 @@ final class TraceBuilder {
         // Not computeIfAbsent: building a fact's nodes builds (and remembers) those of its premises.
         List<TraceNode> nodes = built.get(fact);
         if (nodes == null) {
-            nodes = fact instanceof Indicator i
-                    ? List.of(new TraceNode("indicator", i.id() + " = " + i.level(), null, null, null, null, i.confidence(), i.note(), List.of()))
-                    : justifications.of(fact).stream().map(j -> node(fact, j)).toList();
+            if (fact instanceof Indicator i) {
+                nodes = List.of(new TraceNode("indicator", i.id() + " = " + i.level(), null, null, null, null, i.confidence(), i.note(), List.of()));
+            } else {
+                nodes = new ArrayList<>();
+                for (Justification j : justifications.of(fact)) {
+                    nodes.add(node(fact, j));
+                }
+                nodes = List.copyOf(nodes);
+            }
             built.put(fact, nodes);
         }
         return nodes;

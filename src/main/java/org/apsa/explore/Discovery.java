@@ -62,7 +62,10 @@ final class Discovery {
     /** The rules that fired in the samples replayed for comparison, with the share of them each fired in. */
     List<Exploration.FiringRule> overall() {
         List<Exploration.FiringRule> found = new ArrayList<>();
-        overallCounts.forEach((name, count) -> found.add(firingRule(name, count / (double) overallSamples, count / (double) overallSamples)));
+        overallCounts.forEach((name, count) -> {
+            double share = count / (double) overallSamples;
+            found.add(firingRule(name, share, share));
+        });
         found.sort(Comparator.comparingDouble((Exploration.FiringRule r) -> -r.overall()).thenComparing(Exploration.FiringRule::name));
         return found;
     }
@@ -100,8 +103,7 @@ final class Discovery {
             found.forEach(boxes -> boxes.forEach(f -> inside.addAll(f.inside())));
             Workers.run(threads, "explore-replay", replays(pool, inside, () -> null));
 
-            Map<String, Integer> overall = counts(reference);
-            overallCounts = overall;
+            overallCounts = counts(reference);
             overallSamples = reference.size();
             List<Exploration.Boxes> result = new ArrayList<>();
             for (int outcome = 0; outcome <= none; outcome++) {
@@ -113,7 +115,7 @@ final class Discovery {
                 for (Found f : found.get(outcome)) {
                     boxes.add(new Exploration.Box(conditions(f.box()), Explorer.round(f.leads() / (double) f.samples()),
                             Explorer.round(f.leads() / (double) leads), f.samples(), f.leads(),
-                            rulesOf(counts(f.inside()), f.inside().size(), overall, reference.size()), f.inside().size()));
+                            rulesOf(counts(f.inside()), f.inside().size(), overallCounts, reference.size()), f.inside().size()));
                 }
                 result.add(new Exploration.Boxes(outcome == none ? Exploration.NO_LEADER : knowledgeBase.outlooks().get(outcome).id(),
                         leads, boxes));
