@@ -46,17 +46,11 @@ public final class Explorer {
     static final int BOXES_PER_OUTLOOK = 3;
     static final double Z95 = 1.959963984540054;
 
-    /** The settings of a run; {@code threads} changes how fast, never what. */
+    /**
+     * The settings of a run: at least one sample and one thread (the commands check them);
+     * {@code threads} changes how fast, never what.
+     */
     public record Options(int samples, long seed, Vary vary, int threads) {
-
-        public Options {
-            if (samples < 1) {
-                throw new IllegalArgumentException("samples must be at least 1, was " + samples);
-            }
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-            }
-        }
     }
 
     private final Assessor assessor;
