@@ -1,5 +1,6 @@
 package org.apsa.engine;
 
+import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
 
@@ -13,7 +14,7 @@ public record Indicator(String id, String level, int rank, double confidence, St
 
     /** An indicator of {@code vocabulary} with a reading, as the rules see it. */
     public static Indicator of(Vocabulary vocabulary, String id, Reading reading) {
-        int rank = vocabulary.find(id).orElseThrow(() -> new IllegalArgumentException("unknown indicator " + id)).scale().rank(reading.level());
-        return new Indicator(id, reading.level(), rank, reading.confidence(), reading.note());
+        IndicatorDef def = vocabulary.find(id).orElseThrow(() -> new IllegalArgumentException("unknown indicator " + id));
+        return new Indicator(id, reading.level(), def.scale().rank(reading.level()), reading.confidence(), reading.note());
     }
 }

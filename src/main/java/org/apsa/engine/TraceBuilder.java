@@ -63,7 +63,8 @@ final class TraceBuilder {
         List<TraceNode> nodes = built.get(fact);
         if (nodes == null) {
             if (fact instanceof Indicator i) {
-                nodes = List.of(new TraceNode("indicator", i.id() + " = " + i.level(), null, null, null, null, i.confidence(), i.note(), List.of()));
+                nodes = List.of(new TraceNode("indicator", i.id() + " = " + i.level(), null, null, null, null, i.confidence(), i.note(),
+                        List.of()));
             } else {
                 nodes = new ArrayList<>();
                 for (Justification j : justifications.of(fact)) {

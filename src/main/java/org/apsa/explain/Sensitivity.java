@@ -74,7 +74,8 @@ public final class Sensitivity {
                     change.put(def.id(), position.equals(UNKNOWN) ? null : Candidates.reading(facts, def.id(), position));
                     WhatIf.Outcome outcome = live.evaluate(change);
                     leaders.put(position, outcome.leading());
-                    outcome.scores().forEach(s -> range.computeIfAbsent(s.scenario(), k -> new DoubleSummaryStatistics()).accept(s.score()));
+                    outcome.scores().forEach(s -> range.computeIfAbsent(s.scenario(), k -> new DoubleSummaryStatistics())
+                            .accept(s.score()));
                 }
                 Map<String, Double> swing = new LinkedHashMap<>();
                 double largest = 0;
