@@ -3,10 +3,8 @@ package org.apsa.engine;
 import org.apsa.engine.Assessment.JudgmentResult;
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Reading;
-import org.apsa.fact.Vocabulary;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseException;
 import org.kie.api.runtime.ClassObjectFilter;
@@ -79,7 +77,7 @@ public final class Assessor {
 
     /**
      * Opens a live session on a fact set for the lean path of many questions that read only
-     * their outcome ({@link WhatIf#outcome(Map, AgendaFilter)}, the filter null): it holds only
+     * their outcome ({@link WhatIf#move}, {@link WhatIf#settle}, the filter null): it holds only
      * the rules that can change the scores, the leader or its absence ({@link #OUTCOME}), so it
      * answers no other question. Close it when done.
      */
@@ -108,25 +106,18 @@ public final class Assessor {
         private final KieSessionsPool pool;
         private final AgendaFilter scoring;
         /** Sessions of only the rules {@link #scores} needs, made on its first call. */
-        private volatile KieSessionsPool scoresPool;
+        private KieSessionsPool scoresPool;
 
         private Reusing(KieSessionsPool pool, AgendaFilter scoring) {
             this.pool = pool;
             this.scoring = scoring;
         }
 
-        private KieSessionsPool scoresPool() {
-            KieSessionsPool p = scoresPool;
-            if (p == null) {
-                synchronized (this) {
-                    p = scoresPool;
-                    if (p == null) {
-                        p = rules.newSessionPool(SCORES_AND_LEADER, FACT_TYPES);
-                        scoresPool = p;
-                    }
-                }
+        private synchronized KieSessionsPool scoresPool() {
+            if (scoresPool == null) {
+                scoresPool = rules.newSessionPool(SCORES_AND_LEADER, FACT_TYPES);
             }
-            return p;
+            return scoresPool;
         }
 
         /** As {@link Assessor#assess}. */
@@ -159,11 +150,10 @@ public final class Assessor {
 
         /** Disposes the sessions for good. */
         @Override
-        public void close() {
+        public synchronized void close() {
             pool.shutdown();
-            KieSessionsPool p = scoresPool;
-            if (p != null) {
-                p.shutdown();
+            if (scoresPool != null) {
+                scoresPool.shutdown();
             }
         }
     }
@@ -173,7 +163,7 @@ public final class Assessor {
      * rules {@code scoring} lets through, all when it is null.
      */
     private Assessment assess(FactSet facts, KieSession session, AgendaFilter scoring) {
-        try (WhatIf live = new WhatIf(session, facts)) {
+        try (WhatIf live = new WhatIf(session, facts, null)) {
             Justifications justifications = Justifications.of(live.session());
             Conclusions conclusions = Conclusions.read(justifications, facts, rules.knowledgeBase());
 
@@ -212,12 +202,7 @@ public final class Assessor {
 
     /** Opens a live session on a fact set for many cheap what-if questions; close it when done. */
     public WhatIf whatIf(FactSet facts) {
-        return new WhatIf(rules.newSession(), facts);
-    }
-
-    static Indicator indicator(Vocabulary vocabulary, String id, Reading reading) {
-        IndicatorDef def = vocabulary.find(id).orElseThrow(() -> new IllegalArgumentException("unknown indicator " + id));
-        return new Indicator(id, reading.level(), def.scale().rank(reading.level()), reading.confidence(), reading.note());
+        return new WhatIf(rules.newSession(), facts, null);
     }
 
     /**
@@ -241,10 +226,9 @@ public final class Assessor {
     /** The conclusions in working memory after firing, in a stable order. */
     record Conclusions(String status, String leading, List<ScenarioScore> scores, double evidence,
                        List<Judgment> judgments, List<Evaluation> evaluation, List<Prescription> prescriptions,
-                       List<Support> supports, List<Object> facts) {
+                       List<Support> supports) {
 
         static Conclusions read(Justifications justifications, FactSet factSet, KnowledgeBase kb) {
-            List<Object> facts = justifications.facts();
             List<ScenarioScore> scores = new ArrayList<>();
             List<Judgment> judgments = new ArrayList<>();
             List<Evaluation> evaluation = new ArrayList<>();
@@ -252,7 +236,7 @@ public final class Assessor {
             List<Support> supports = new ArrayList<>();
             String leading = null;
             InsufficientEvidence insufficient = null;
-            for (Object fact : facts) {
+            for (Object fact : justifications.facts()) {
                 if (fact instanceof ScenarioScore s) {
                     scores.add(s);
                 } else if (fact instanceof Judgment j) {
@@ -288,7 +272,7 @@ public final class Assessor {
             double evidence = evidence(supports);
             String status = insufficient != null || leading == null ? Assessment.INSUFFICIENT_EVIDENCE : Assessment.ASSESSED;
             return new Conclusions(status, status.equals(Assessment.ASSESSED) ? leading : null, scores, evidence,
-                    judgments, evaluation, prescriptions, supports, facts);
+                    judgments, evaluation, prescriptions, supports);
         }
 
         /** The total weight of evidence; sorts {@code supports}. */
@@ -309,11 +293,7 @@ public final class Assessor {
         }
 
         private static void checkJudgmentsHeldOnce(List<Judgment> judgments, Justifications justifications, FactSet factSet) {
-            Map<String, List<Judgment>> byId = new TreeMap<>();
-            for (Judgment j : judgments) {
-                byId.computeIfAbsent(j.id(), k -> new ArrayList<>()).add(j);
-            }
-            byId.forEach((id, held) -> {
+            judgments.stream().collect(Collectors.groupingBy(Judgment::id, TreeMap::new, Collectors.toList())).forEach((id, held) -> {
                 if (held.size() > 1) {
                     String derivations = held.stream()
                             .sorted(Comparator.comparingDouble(Judgment::confidence).reversed())

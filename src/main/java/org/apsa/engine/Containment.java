@@ -8,6 +8,7 @@ import org.drools.core.rule.consequence.InternalMatch;
 import org.kie.api.runtime.KieSession;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -50,10 +51,12 @@ public final class Containment {
     static final int RULES_STATUS = 3;
 
     private static final Set<Watch> WATCHES = ConcurrentHashMap.newKeySet();
-    private static volatile Thread watchdog;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(Containment::onExit, "apsa-exit-guard"));
+        Thread watchdog = new Thread(Containment::watchAll, "apsa-rule-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     /** The last unusable deadline setting warned of. */
@@ -93,7 +96,6 @@ public final class Containment {
     static Watch watch(KieSession session, Supplier<String> where) {
         Watch watch = new Watch(session, where, deadline().toNanos());
         WATCHES.add(watch);
-        startWatchdog();
         return watch;
     }
 
@@ -154,9 +156,7 @@ public final class Containment {
 
         @Override
         public void close() {
-            synchronized (this) {
-                thread = null;
-            }
+            end();
             WATCHES.remove(this);
         }
 
@@ -169,20 +169,6 @@ public final class Containment {
                 place = "a fact set";
             }
             return (rule == null ? "the rules' conditions" : "rule \"" + rule + "\"") + " " + what + " on " + place;
-        }
-    }
-
-    private static void startWatchdog() {
-        if (watchdog != null) {
-            return;
-        }
-        synchronized (Containment.class) {
-            if (watchdog == null) {
-                Thread t = new Thread(Containment::watchAll, "apsa-rule-watchdog");
-                t.setDaemon(true);
-                t.start();
-                watchdog = t;
-            }
         }
     }
 
@@ -273,12 +259,7 @@ public final class Containment {
 
     /** Whether a thread is inside {@code Runtime.exit}: it called for the end of the process itself. */
     private static boolean callsExit(Thread t) {
-        for (StackTraceElement frame : t.getStackTrace()) {
-            if (frame.getClassName().equals("java.lang.Shutdown") || frame.getClassName().equals("java.lang.Runtime")
-                    && frame.getMethodName().equals("exit")) {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.stream(t.getStackTrace()).anyMatch(frame -> frame.getClassName().equals("java.lang.Shutdown")
+                || frame.getClassName().equals("java.lang.Runtime") && frame.getMethodName().equals("exit"));
     }
 }

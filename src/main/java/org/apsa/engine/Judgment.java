@@ -16,6 +16,6 @@ public record Judgment(String id, double confidence) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("a Judgment needs an id, such as \"actor.trust.eroding\"");
         }
-        Confidence.require(confidence, "judgment \"" + id + "\"");
+        Scoring.requireConfidence(confidence, "judgment \"" + id + "\"");
     }
 }

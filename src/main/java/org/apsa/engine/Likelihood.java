@@ -26,11 +26,6 @@ public enum Likelihood {
         return term;
     }
 
-    /** The lowest probability in this band. */
-    public double from() {
-        return from;
-    }
-
     public static Likelihood of(double probability) {
         if (!(probability >= 0.0 && probability <= 1.0)) {
             throw new IllegalArgumentException("probability must be in [0, 1], was " + probability);

@@ -8,9 +8,7 @@ import org.kie.api.runtime.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How net evidence becomes the outlooks' scores; called from the scoring rule, with the
@@ -43,20 +41,7 @@ public final class Scoring {
             // Without "full", support counts as it is: as if every outlook's reach were full.
             reach[i] = full > 0 ? outlooks.get(i).reach() : 1;
         }
-        return scores(outlooks.toArray(new Outlook[0]), kb.scoring().temperature(), full > 0 ? full : 1, reach, supports);
-    }
-
-    /**
-     * @param temperature how much evidence it takes to move the scores; larger is more cautious
-     * @param nets the net evidence of each outlook of the knowledge base, in its order
-     * @return the scores, ranked; ties go to the more desirable outlook
-     */
-    public static List<ScenarioScore> scores(KnowledgeBase kb, double temperature, double... nets) {
-        Outlook[] outlooks = kb.outlooks().toArray(new Outlook[0]);
-        if (nets.length != outlooks.length) {
-            throw new IllegalArgumentException("expected " + outlooks.length + " nets, got " + nets.length);
-        }
-        return scores(outlooks, temperature, nets, nets);
+        return scores(kb, kb.scoring().temperature(), full > 0 ? full : 1, reach, supports);
     }
 
     /**
@@ -65,88 +50,50 @@ public final class Scoring {
      * an outlook the rules can support with at most {@code reach} units weighs {@code full}
      * at that most, however many rules it has; the evidence against it counts as it is. The
      * scores' nets stay the plain sums of the contributions, as the proof trees show them.
+     * The scores are the softmax of the weighed evidence, ranked; ties go to the more
+     * desirable outlook.
      *
+     * @param temperature how much evidence it takes to move the scores; larger is more cautious
      * @param full     what each outlook's reachable maximum support counts as
      * @param reach    the most support the rules can give each outlook at once, in the knowledge base's order
-     * @param supports the {@link Support}s in working memory
+     * @param supports the {@link Support}s in working memory, each for an outlook of {@code kb}
      */
-    public static List<ScenarioScore> scores(KnowledgeBase kb, double temperature, double full, double[] reach, Collection<?> supports) {
-        return scores(kb.outlooks().toArray(new Outlook[0]), temperature, full, reach, supports);
-    }
-
-    private static List<ScenarioScore> scores(Outlook[] outlooks, double temperature, double full, double[] reach, Collection<?> supports) {
-        Map<String, Integer> index = new HashMap<>();
-        for (Outlook o : outlooks) {
-            index.put(o.id(), o.ordinal());
-        }
-        if (reach.length != outlooks.length) {
-            throw new IllegalArgumentException("expected " + outlooks.length + " reaches, got " + reach.length);
-        }
-        for (double r : reach) {
-            if (!(r > 0) || Double.isInfinite(r)) {
-                throw new IllegalArgumentException("every reach must be a positive number, was " + r);
-            }
-        }
-        if (!(full > 0) || Double.isInfinite(full)) {
-            throw new IllegalArgumentException("full must be a positive number, was " + full);
-        }
+    static List<ScenarioScore> scores(KnowledgeBase kb, double temperature, double full, double[] reach, Collection<?> supports) {
         // Summed in sorted order, so that the sums do not depend on the order the supports came in.
-        double[] contributions = new double[supports.size()];
-        int[] outlook = new int[supports.size()];
-        Integer[] order = new Integer[supports.size()];
-        int n = 0;
+        List<Support> sorted = new ArrayList<>(supports.size());
         for (Object o : supports) {
-            Support s = (Support) o;
-            Integer i = index.get(s.scenario());
-            if (i == null) {
-                throw new IllegalArgumentException("no outlook \"" + s.scenario() + "\" among " + String.join(", ", index.keySet())
-                        + "; a Support from rule \"" + s.rule() + "\" is for one of the knowledge base's outlooks");
-            }
-            outlook[n] = i;
-            contributions[n] = s.contribution();
-            order[n] = n;
-            n++;
+            sorted.add((Support) o);
         }
-        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer k) -> contributions[k]));
-        double[] nets = new double[outlooks.length];
-        double[] weighed = new double[outlooks.length];
-        for (int k : order) {
-            int i = outlook[k];
-            double c = contributions[k];
+        sorted.sort(Comparator.comparingDouble(Support::contribution));
+        int n = kb.outlooks().size();
+        double[] nets = new double[n];
+        double[] weighed = new double[n];
+        for (Support s : sorted) {
+            int i = kb.outlook(s.scenario()).orElseThrow().ordinal();
+            double c = s.contribution();
             nets[i] += c;
             weighed[i] += c > 0 ? c * full / reach[i] : c;
-        }
-        return scores(outlooks, temperature, nets, weighed);
-    }
-
-    /** Ranks the outlooks by the softmax of {@code weighed}; each score carries its {@code nets}. */
-    private static List<ScenarioScore> scores(Outlook[] outlooks, double temperature, double[] nets, double[] weighed) {
-        if (!(temperature > 0)) {
-            throw new IllegalArgumentException("temperature must be positive, was " + temperature);
         }
         double max = Double.NEGATIVE_INFINITY;
         for (double w : weighed) {
             max = Math.max(max, w);
         }
-        double[] weights = new double[nets.length];
+        double[] shares = new double[n];
         double total = 0;
-        for (int i = 0; i < nets.length; i++) {
-            weights[i] = Math.exp((weighed[i] - max) / temperature);
-            total += weights[i];
+        for (int i = 0; i < n; i++) {
+            shares[i] = Math.exp((weighed[i] - max) / temperature);
+            total += shares[i];
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < nets.length; i++) {
+        List<Integer> order = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            shares[i] = round(shares[i] / total);
             order.add(i);
         }
-        double[] shares = new double[nets.length];
-        for (int i = 0; i < nets.length; i++) {
-            shares[i] = round(weights[i] / total);
-        }
         order.sort(Comparator.comparingDouble((Integer i) -> -shares[i]).thenComparingInt(i -> i));
-        List<ScenarioScore> scores = new ArrayList<>();
-        for (int rank = 0; rank < order.size(); rank++) {
+        List<ScenarioScore> scores = new ArrayList<>(n);
+        for (int rank = 0; rank < n; rank++) {
             int i = order.get(rank);
-            scores.add(new ScenarioScore(outlooks[i].id(), round(nets[i]), shares[i], Likelihood.of(shares[i]).term(), rank + 1));
+            scores.add(new ScenarioScore(kb.outlooks().get(i).id(), round(nets[i]), shares[i], Likelihood.of(shares[i]).term(), rank + 1));
         }
         return scores;
     }
@@ -156,7 +103,7 @@ public final class Scoring {
      * Nothing rounds to minus zero: evidence that cancels out can leave a residue of
      * floating-point sums just below zero, which would otherwise read "-0.0".
      */
-    static double round(double value) {
+    public static double round(double value) {
         double rounded = Math.rint(value * SCALE) / SCALE;
         return rounded == 0 ? 0.0 : rounded;
     }
@@ -182,6 +129,22 @@ public final class Scoring {
         }
         sorted.sort(Comparator.reverseOrder());
         return sorted.get(k - 1);
+    }
+
+    /**
+     * The one range check of the confidence a rule gives a conclusion. Checked when the fact is
+     * made, inside the consequence, so that a bad value stops the assessment naming the rule that
+     * computed it, not the scoring rule that later adds it up.
+     *
+     * @param of what the confidence is of, for the message: {@code judgment "x"}
+     * @throws IllegalArgumentException when {@code confidence} is not in (0, 1] (NaN included)
+     */
+    static void requireConfidence(double confidence, String of) {
+        if (!(confidence > 0.0 && confidence <= 1.0)) {
+            throw new IllegalArgumentException("the confidence of " + of + " must be in (0, 1], was " + confidence
+                    + "; compute it from the confidences of the facts the rule matched, with Scoring.weakest(...) "
+                    + "or Scoring.weakestOfStrongest(...)");
+        }
     }
 
     /** The least confidence among the facts a conclusion rests on. */

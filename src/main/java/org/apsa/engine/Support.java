@@ -40,7 +40,7 @@ public final class Support {
             throw new IllegalArgumentException("the weight of a Support for " + scenario + " must be a finite number, was " + weight
                     + "; weights are constants such as 0.5 or -1.0 (rules/README.md, \"Weight conventions\")");
         }
-        Confidence.require(confidence, "a Support for " + scenario);
+        Scoring.requireConfidence(confidence, "a Support for " + scenario);
         this.scenario = scenario;
         this.rule = rule;
         this.weight = weight;

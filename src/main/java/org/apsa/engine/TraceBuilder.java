@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Builds the proof trees of an assessment from the justifications truth maintenance holds:
@@ -46,48 +48,33 @@ final class TraceBuilder {
 
     /** The outlooks (ranked), then the evaluation, then the prescriptions. */
     List<TraceNode> build() {
-        List<TraceNode> trace = new ArrayList<>();
-        for (ScenarioScore score : conclusions.scores()) {
-            trace.addAll(nodes(score));
-        }
-        for (Evaluation evaluation : conclusions.evaluation()) {
-            trace.addAll(nodes(evaluation));
-        }
-        for (Prescription prescription : conclusions.prescriptions()) {
-            trace.addAll(nodes(prescription));
-        }
-        return trace;
+        return Stream.of(conclusions.scores(), conclusions.evaluation(), conclusions.prescriptions())
+                .flatMap(List::stream).flatMap(fact -> nodes(fact).stream()).toList();
     }
 
     /** The proof trees of each judgment that holds. */
-    java.util.Map<String, List<TraceNode>> judgments() {
-        java.util.Map<String, List<TraceNode>> trees = new java.util.TreeMap<>();
-        for (Judgment j : conclusions.judgments()) {
-            trees.put(j.id(), nodes(j));
-        }
-        return trees;
+    Map<String, List<TraceNode>> judgments() {
+        return conclusions.judgments().stream().collect(Collectors.toMap(Judgment::id, this::nodes));
     }
 
     /** One node per justification of a fact (a stated indicator has one, with no rule). */
     private List<TraceNode> nodes(Object fact) {
+        // Not computeIfAbsent: building a fact's nodes builds (and remembers) those of its premises.
         List<TraceNode> nodes = built.get(fact);
         if (nodes == null) {
-            nodes = build(fact);
+            if (fact instanceof Indicator i) {
+                nodes = List.of(new TraceNode("indicator", i.id() + " = " + i.level(), null, null, null, null, i.confidence(), i.note(),
+                        List.of()));
+            } else {
+                nodes = new ArrayList<>();
+                for (Justification j : justifications.of(fact)) {
+                    nodes.add(node(fact, j));
+                }
+                nodes = List.copyOf(nodes);
+            }
             built.put(fact, nodes);
         }
         return nodes;
-    }
-
-    private List<TraceNode> build(Object fact) {
-        if (fact instanceof Indicator i) {
-            return List.of(new TraceNode("indicator", i.id() + " = " + i.level(), null, null, null, null,
-                    i.confidence(), i.note(), List.of()));
-        }
-        List<TraceNode> nodes = new ArrayList<>();
-        for (Justification j : justifications.of(fact)) {
-            nodes.add(node(fact, j));
-        }
-        return List.copyOf(nodes);
     }
 
     private TraceNode node(Object fact, Justification justification) {

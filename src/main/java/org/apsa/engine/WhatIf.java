@@ -12,6 +12,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -65,15 +66,11 @@ public final class WhatIf implements AutoCloseable {
     /** The domain of the rules the session runs. */
     private final KnowledgeBase kb;
 
-    /** Takes over {@code session}, new or reset, and disposes it on {@link #close()}. */
-    WhatIf(KieSession session, FactSet base) {
-        this(session, base, null);
-    }
-
     /**
-     * As {@link #WhatIf(KieSession, FactSet)}, the base fact set assessed firing only the rules
-     * {@code only} lets through, all when it is null. With a filter the firings are not
-     * recorded, and the session holds only what the rules let through conclude.
+     * Takes over {@code session}, new or reset, and disposes it on {@link #close()}; the base
+     * fact set assessed firing only the rules {@code only} lets through, all when it is null.
+     * With a filter the firings are not recorded, and the session holds only what the rules
+     * let through conclude.
      */
     WhatIf(KieSession session, FactSet base, AgendaFilter only) {
         this.base = base;
@@ -86,7 +83,7 @@ public final class WhatIf implements AutoCloseable {
             if (only == null) {
                 session.addEventListener(recorder);
             }
-            base.indicators().forEach((id, reading) -> handles.put(id, session.insert(Assessor.indicator(kb.vocabulary(), id, reading))));
+            base.indicators().forEach((id, reading) -> handles.put(id, session.insert(Indicator.of(kb.vocabulary(), id, reading))));
             this.firings = fire(only, null);
             // What-if firings are not part of the assessment; without a listener Drools does
             // not even make the events.
@@ -97,11 +94,6 @@ public final class WhatIf implements AutoCloseable {
             close();
             throw e;
         }
-    }
-
-    /** The fact set the session was opened with. */
-    public FactSet base() {
-        return base;
     }
 
     /**
@@ -127,19 +119,11 @@ public final class WhatIf implements AutoCloseable {
     }
 
     /**
-     * The lean path of an ensemble of many questions: the outcome with some indicators changed,
-     * firing only the rules {@code only} lets through (those that can change the scores, the
-     * leader or its absence; see {@link org.apsa.rulebase.RuleBase#rulesAffecting}), with no
-     * trace and no gains. The rules left out do not fire, so after this {@link #evaluate} refuses.
-     */
-    public Outcome outcome(Map<String, Reading> changes, AgendaFilter only) {
-        return outcome(changes, only, null);
-    }
-
-    /**
-     * As {@link #outcome(Map, AgendaFilter)}; {@code purpose} says why the question is asked, for
-     * the message when the rules fail on it. The gains ask it through a filter of the rules that
-     * can change the scores: cheaper than {@link #evaluate} when only a score is wanted.
+     * The outcome with some indicators changed, firing only the rules {@code only} lets through
+     * (those that can change the scores; see {@link org.apsa.rulebase.RuleBase#rulesAffecting}),
+     * with no trace and no gains: cheaper than {@link #evaluate} when only a score is wanted. The
+     * rules left out do not fire, so after this {@link #evaluate} refuses. {@code purpose} says
+     * why the question is asked, for the message when the rules fail on it.
      */
     Outcome outcome(Map<String, Reading> changes, AgendaFilter only, String purpose) {
         moveTo(changes);
@@ -151,18 +135,12 @@ public final class WhatIf implements AutoCloseable {
     /**
      * The lean path's step, for a caller that keeps track of what it changed: gives one
      * indicator a reading (null makes it unknown) without firing; {@link #settle} then fires and
-     * reads the outcome. Cheaper than {@link #outcome(Map, AgendaFilter)} when a question
-     * changes a few of many indicators. After it, {@link #evaluate} refuses, as after
-     * {@link #outcome(Map, AgendaFilter)}.
+     * reads the outcome. Cheaper than {@link #outcome} when a question changes a few of many
+     * indicators. After it, {@link #evaluate} refuses, as after {@link #outcome}.
      */
     public void move(String id, Reading reading) {
         partial = true;
-        set(id, reading);
-        if (Objects.equals(reading, base.indicators().get(id))) {
-            changed.remove(id);
-        } else {
-            changed.add(id);
-        }
+        put(id, reading);
     }
 
     /** The outcome of the indicators as {@link #move} left them, firing only the rules {@code only} lets through (all when null). */
@@ -206,14 +184,17 @@ public final class WhatIf implements AutoCloseable {
                 it.remove();
             }
         }
-        changes.forEach((id, reading) -> {
-            set(id, reading);
-            if (Objects.equals(reading, base.indicators().get(id))) {
-                changed.remove(id);
-            } else {
-                changed.add(id);
-            }
-        });
+        changes.forEach(this::put);
+    }
+
+    /** Gives an indicator a reading in the session, keeping track of whether it is the base fact set's. */
+    private void put(String id, Reading reading) {
+        set(id, reading);
+        if (Objects.equals(reading, base.indicators().get(id))) {
+            changed.remove(id);
+        } else {
+            changed.add(id);
+        }
     }
 
     /** Gives an indicator a reading in the session; null makes it unknown. */
@@ -226,16 +207,22 @@ public final class WhatIf implements AutoCloseable {
             session.delete(handles.remove(id));
             current.remove(id);
         } else if (now == null) {
-            handles.put(id, session.insert(Assessor.indicator(kb.vocabulary(), id, reading)));
+            handles.put(id, session.insert(Indicator.of(kb.vocabulary(), id, reading)));
             current.put(id, reading);
         } else {
-            session.update(handles.get(id), Assessor.indicator(kb.vocabulary(), id, reading));
+            session.update(handles.get(id), Indicator.of(kb.vocabulary(), id, reading));
             current.put(id, reading);
         }
     }
 
+    /** The outcome in the session, its scores checked to be one per outlook. */
     private Outcome outcome(String purpose) {
-        List<ScenarioScore> scores = scores(purpose);
+        List<ScenarioScore> scores = new ArrayList<>(kb.outlooks().size());
+        // By class: the session keeps a store per class, so this reads a handful of facts, not all.
+        for (Object fact : session.getObjects(SCORES)) {
+            scores.add((ScenarioScore) fact);
+        }
+        Assessor.requireFourScores(scores, kb, () -> where(purpose));
         String leading = null;
         for (Object fact : session.getObjects(LEADER)) {
             leading = ((Leading) fact).scenario();
@@ -244,19 +231,8 @@ public final class WhatIf implements AutoCloseable {
         for (Object fact : session.getObjects(INSUFFICIENT)) {
             insufficient = (InsufficientEvidence) fact;
         }
-        scores.sort(java.util.Comparator.comparingInt(ScenarioScore::rank));
+        scores.sort(Comparator.comparingInt(ScenarioScore::rank));
         return new Outcome(List.copyOf(scores), leading, insufficient);
-    }
-
-    /** The four scores in the session, checked to be four. */
-    private List<ScenarioScore> scores(String purpose) {
-        List<ScenarioScore> scores = new ArrayList<>(kb.outlooks().size());
-        // By class: the session keeps a store per class, so this reads a handful of facts, not all.
-        for (Object fact : session.getObjects(SCORES)) {
-            scores.add((ScenarioScore) fact);
-        }
-        Assessor.requireFourScores(scores, kb, () -> where(purpose));
-        return scores;
     }
 
     /**
@@ -280,7 +256,7 @@ public final class WhatIf implements AutoCloseable {
             if (!Containment.nothingPending(session)) {
                 String last = recorder.last();
                 if (fireAll(session, filter, 1) > 0) {
-                    String halting = recording() ? last : whatFired(filter).halting();
+                    String halting = recording() ? last : replayHalting(filter);
                     throw new RuleBaseException((halting == null ? "a rule" : "rule \"" + halting + "\"")
                             + " halted the engine (drools.halt()) on " + where(purpose) + " before the rules had settled, which "
                             + "leaves the assessment incomplete; rules must not halt the engine: remove the call, and let the "
@@ -353,31 +329,24 @@ public final class WhatIf implements AutoCloseable {
         return session.getAgendaEventListeners().contains(recorder);
     }
 
-    /** The firings of a question that went wrong, for a message: each rule's count, and the rule that halted if any. */
-    private record WhatFired(Map<String, Integer> counts, String halting) {
-    }
-
     /**
-     * The firings of the question that went wrong. The base fact set's are recorded as they
-     * happen; a what-if question's are not (a listener would slow every question), so for a
-     * message it is asked again, from its facts, in a session of its own with a recorder.
+     * The rule that halted the engine on a what-if question, or null. The base fact set's
+     * firings are recorded as they happen; a question's are not (a listener would slow every
+     * question), so for the message it is asked again, from its facts, in a session of its own
+     * with a recorder.
      */
-    private WhatFired whatFired(AgendaFilter filter) {
-        if (recording()) {
-            return new WhatFired(recorder.counts(), null);
-        }
+    private String replayHalting(AgendaFilter filter) {
         KieSession replay = session.getKieBase().newKieSession();
         FiringRecorder replayed = new FiringRecorder();
         try {
             replay.addEventListener(replayed);
-            current.forEach((id, reading) -> replay.insert(Assessor.indicator(kb.vocabulary(), id, reading)));
+            current.forEach((id, reading) -> replay.insert(Indicator.of(kb.vocabulary(), id, reading)));
             int fired = fireAll(replay, filter, Assessor.FIRING_LIMIT);
             replay.removeEventListener(replayed);
-            boolean halted = fired < Assessor.FIRING_LIMIT && fireAll(replay, filter, 1) > 0;
-            return new WhatFired(replayed.counts(), halted ? replayed.last() : null);
+            return fired < Assessor.FIRING_LIMIT && fireAll(replay, filter, 1) > 0 ? replayed.last() : null;
         } catch (RuntimeException e) {
-            // Only for naming rules in a message about the question, which failed already.
-            return new WhatFired(replayed.counts(), null);
+            // Only for naming a rule in a message about the question, which failed already.
+            return null;
         } finally {
             replay.dispose();
         }

@@ -4,7 +4,6 @@ import org.apsa.fact.FactSet;
 import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -17,23 +16,13 @@ public record Change(String indicator, String from, String to) {
         TreeSet<String> ids = new TreeSet<>(vocabulary.idOrder());
         ids.addAll(before.indicators().keySet());
         ids.addAll(after.indicators().keySet());
-        List<Change> changes = new ArrayList<>();
-        for (String id : ids) {
-            Reading a = before.indicators().get(id);
-            Reading b = after.indicators().get(id);
-            if (!Objects.equals(describe(a), describe(b))) {
-                changes.add(new Change(id, describe(a), describe(b)));
-            }
-        }
-        return changes;
+        return ids.stream().map(id -> new Change(id, describe(before.indicators().get(id)), describe(after.indicators().get(id))))
+                .filter(c -> !Objects.equals(c.from(), c.to())).toList();
     }
 
     /** A reading in a few words: its level, with the confidence when below 1. */
     public static String describe(Reading r) {
-        if (r == null) {
-            return null;
-        }
-        return r.brief();
+        return r == null ? null : r.brief();
     }
 
     @Override

@@ -2,17 +2,18 @@ package org.apsa.explain;
 
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
+import org.apsa.engine.Scoring;
 import org.apsa.fact.Outlook;
 import org.apsa.engine.WhatIf;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.Reading;
-import org.apsa.fact.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,8 +65,7 @@ public final class Sensitivity {
         KnowledgeBase kb = assessor.rules().knowledgeBase();
         try (WhatIf live = assessor.whatIf(facts)) {
             for (IndicatorDef def : kb.vocabulary().indicators()) {
-                Map<String, Double> low = new HashMap<>();
-                Map<String, Double> high = new HashMap<>();
+                Map<String, DoubleSummaryStatistics> range = new HashMap<>();
                 Map<String, String> leaders = new LinkedHashMap<>();
                 List<String> positions = new ArrayList<>(def.scale().levels());
                 positions.add(UNKNOWN);
@@ -74,15 +74,13 @@ public final class Sensitivity {
                     change.put(def.id(), position.equals(UNKNOWN) ? null : Candidates.reading(facts, def.id(), position));
                     WhatIf.Outcome outcome = live.evaluate(change);
                     leaders.put(position, outcome.leading());
-                    for (var s : outcome.scores()) {
-                        low.merge(s.scenario(), s.score(), Math::min);
-                        high.merge(s.scenario(), s.score(), Math::max);
-                    }
+                    outcome.scores().forEach(s -> range.computeIfAbsent(s.scenario(), k -> new DoubleSummaryStatistics())
+                            .accept(s.score()));
                 }
                 Map<String, Double> swing = new LinkedHashMap<>();
                 double largest = 0;
                 for (Outlook o : kb.outlooks()) {
-                    double d = round(high.get(o.id()) - low.get(o.id()));
+                    double d = Scoring.round(range.get(o.id()).getMax() - range.get(o.id()).getMin());
                     swing.put(o.id(), d);
                     largest = Math.max(largest, d);
                 }
@@ -105,9 +103,5 @@ public final class Sensitivity {
                         .thenComparingDouble(v -> -v.largestSwing())
                         .thenComparingInt(v -> assessment.knowledgeBase().vocabulary().order(v.indicator())))
                 .toList();
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10_000) / 10_000.0;
     }
 }

@@ -4,7 +4,6 @@ import org.apsa.engine.Assessor;
 import org.apsa.engine.Indicator;
 import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.Reading;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleInfo;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -13,6 +12,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 /**
  * Scenario discovery: PRIM's boxes for each outlook, and for "no leader" (too little evidence),
@@ -45,7 +46,6 @@ final class Discovery {
     private final int k;
     private final Map<Integer, Set<String>> fired = new java.util.concurrent.ConcurrentHashMap<>();
     private final int threads;
-    private java.util.concurrent.ExecutorService workers;
     private Map<String, Integer> overallCounts = Map.of();
     private int overallSamples;
 
@@ -63,10 +63,8 @@ final class Discovery {
     List<Exploration.FiringRule> overall() {
         List<Exploration.FiringRule> found = new ArrayList<>();
         overallCounts.forEach((name, count) -> {
-            RuleInfo info = rules.rule(name).orElse(null);
-            double share = Explorer.round(count / (double) overallSamples);
-            found.add(new Exploration.FiringRule(name, info == null ? null : info.title(), info == null ? null : info.source(),
-                    share, share));
+            double share = count / (double) overallSamples;
+            found.add(firingRule(name, share, share));
         });
         found.sort(Comparator.comparingDouble((Exploration.FiringRule r) -> -r.overall()).thenComparing(Exploration.FiringRule::name));
         return found;
@@ -88,16 +86,8 @@ final class Discovery {
         // Sessions of the lean path's rules, so the firings read are those the lean path's
         // samples made; fired from scratch with a listener.
         KieSessionsPool pool = rules.newSessionPool(Assessor.OUTCOME, Assessor.FACT_TYPES);
-        workers = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "explore-replay");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            List<Integer> reference = new ArrayList<>();
-            for (int i = 0; i < Math.min(n, Explorer.REPLAYED_OVERALL); i++) {
-                reference.add(i);
-            }
+            List<Integer> reference = IntStream.range(0, Math.min(n, Explorer.REPLAYED_OVERALL)).boxed().toList();
             // Each outlook, then "no leader" (too little evidence): an outcome to find the
             // conditions of as well. Each outcome's boxes are found apart from the others', so
             // they are found at once, beside the firings of the first samples.
@@ -108,13 +98,12 @@ final class Discovery {
             }
             List<Callable<List<Found>>> all = new ArrayList<>(searches);
             all.addAll(replays(pool, reference, () -> List.<Found>of()));
-            List<List<Found>> found = run(all).subList(0, searches.size());
+            List<List<Found>> found = Workers.run(threads, "explore-replay", all).subList(0, searches.size());
             List<Integer> inside = new ArrayList<>();
             found.forEach(boxes -> boxes.forEach(f -> inside.addAll(f.inside())));
-            run(replays(pool, inside, () -> null));
+            Workers.run(threads, "explore-replay", replays(pool, inside, () -> null));
 
-            Map<String, Integer> overall = counts(reference);
-            overallCounts = overall;
+            overallCounts = counts(reference);
             overallSamples = reference.size();
             List<Exploration.Boxes> result = new ArrayList<>();
             for (int outcome = 0; outcome <= none; outcome++) {
@@ -126,14 +115,13 @@ final class Discovery {
                 for (Found f : found.get(outcome)) {
                     boxes.add(new Exploration.Box(conditions(f.box()), Explorer.round(f.leads() / (double) f.samples()),
                             Explorer.round(f.leads() / (double) leads), f.samples(), f.leads(),
-                            rulesOf(counts(f.inside()), f.inside().size(), overall, reference.size()), f.inside().size()));
+                            rulesOf(counts(f.inside()), f.inside().size(), overallCounts, reference.size()), f.inside().size()));
                 }
                 result.add(new Exploration.Boxes(outcome == none ? Exploration.NO_LEADER : knowledgeBase.outlooks().get(outcome).id(),
                         leads, boxes));
             }
             return result;
         } finally {
-            workers.shutdownNow();
             pool.shutdown();
         }
     }
@@ -203,15 +191,20 @@ final class Discovery {
             double inside = count / (double) boxSamples;
             double everywhere = overall.getOrDefault(name, 0) / (double) overallSamples;
             if (inside >= 0.5 && inside - everywhere >= LIFT) {
-                RuleInfo info = rules.rule(name).orElse(null);
-                found.add(new Exploration.FiringRule(name, info == null ? null : info.title(), info == null ? null : info.source(),
-                        Explorer.round(inside), Explorer.round(everywhere)));
+                found.add(firingRule(name, inside, everywhere));
             }
         });
         found.sort(Comparator.comparingDouble((Exploration.FiringRule r) -> -(r.inBox() - r.overall()))
                 .thenComparingDouble(r -> -r.inBox())
                 .thenComparing(Exploration.FiringRule::name));
         return found.size() > RULES_PER_BOX ? List.copyOf(found.subList(0, RULES_PER_BOX)) : found;
+    }
+
+    /** A rule with its title and paragraph, and the shares of samples it fired in. */
+    private Exploration.FiringRule firingRule(String name, double inBox, double overall) {
+        RuleInfo info = rules.rule(name).orElse(null);
+        return new Exploration.FiringRule(name, info == null ? null : info.title(), info == null ? null : info.source(),
+                Explorer.round(inBox), Explorer.round(overall));
     }
 
     /** Tasks that read the firings of the samples not read yet, a few samples a task; each answers {@code result}. */
@@ -229,25 +222,6 @@ final class Discovery {
         return tasks;
     }
 
-    /** Runs the tasks on the workers; their results in the tasks' order. */
-    private <T> List<T> run(List<Callable<T>> tasks) {
-        try {
-            List<T> results = new ArrayList<>();
-            for (java.util.concurrent.Future<T> f : workers.invokeAll(tasks)) {
-                results.add(f.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("exploration interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
     /** In how many of these samples, read already, each rule fired. */
     private Map<String, Integer> counts(List<Integer> samples) {
         Map<String, Integer> counts = new HashMap<>();
@@ -261,9 +235,7 @@ final class Discovery {
 
     /** Reads the firings of sample {@code i} into {@link #fired}. */
     private void fired(KieSessionsPool pool, int i) {
-        byte[] x = new byte[k];
-        System.arraycopy(levels, i * k, x, 0, k);
-        FactSet sample = model.sample(x);
+        FactSet sample = model.sample(Arrays.copyOfRange(levels, i * k, i * k + k));
         Set<String> names = new HashSet<>();
         KieSession session = pool.newKieSession();
         DefaultAgendaEventListener recorder = new DefaultAgendaEventListener() {
@@ -274,7 +246,7 @@ final class Discovery {
         };
         try {
             session.addEventListener(recorder);
-            sample.indicators().forEach((id, reading) -> session.insert(indicator(id, reading)));
+            sample.indicators().forEach((id, reading) -> session.insert(Indicator.of(rules.knowledgeBase().vocabulary(), id, reading)));
             session.fireAllRules(Assessor.FIRING_LIMIT);
         } finally {
             // A pooled session is reset on dispose, but keeps its listeners.
@@ -282,10 +254,5 @@ final class Discovery {
             session.dispose();
         }
         fired.put(i, names);
-    }
-
-    private Indicator indicator(String id, Reading reading) {
-        return new Indicator(id, reading.level(), rules.knowledgeBase().vocabulary().find(id).orElseThrow().scale().rank(reading.level()),
-                reading.confidence(), reading.note());
     }
 }

@@ -9,14 +9,12 @@ import org.apsa.fact.FactSet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -48,17 +46,11 @@ public final class Explorer {
     static final int BOXES_PER_OUTLOOK = 3;
     static final double Z95 = 1.959963984540054;
 
-    /** The settings of a run; {@code threads} changes how fast, never what. */
+    /**
+     * The settings of a run: at least one sample and one thread (the commands check them);
+     * {@code threads} changes how fast, never what.
+     */
     public record Options(int samples, long seed, Vary vary, int threads) {
-
-        public Options {
-            if (samples < 1) {
-                throw new IllegalArgumentException("samples must be at least 1, was " + samples);
-            }
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-            }
-        }
     }
 
     private final Assessor assessor;
@@ -73,68 +65,13 @@ public final class Explorer {
     }
 
     public Exploration explore(FactSet facts, Options options) {
-        SamplingModel model = new SamplingModel(facts, options.vary(), knowledgeBase.vocabulary());
-        int k = model.dimensions().size();
-        Design design = new Design(k, options.seed());
-        int n = options.samples();
-        int kept = Math.min(n, KEPT_LIMIT);
-        int swaps = totalEffectSamples(n, k);
-        byte[] keptLevels = new byte[kept * k];
-        byte[] keptLeaders = new byte[kept];
-
-        int blocks = blocks(n);
+        Run run = new Run(facts, options);
+        int blocks = blocks(run.n);
         AtomicInteger next = new AtomicInteger();
-        int threads = Math.min(options.threads(), blocks);
-        List<Tally> tallies = new ArrayList<>();
-        if (threads == 1) {
-            tallies.add(work(model, design, n, kept, swaps, keptLevels, keptLeaders, next, blocks, facts));
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "explore");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<Tally>> futures = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    futures.add(pool.submit(() -> work(model, design, n, kept, swaps, keptLevels, keptLeaders, next, blocks, facts)));
-                }
-                for (Future<Tally> f : futures) {
-                    tallies.add(f.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("exploration interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        }
-        Tally total = new Tally(model, outlooks);
-        tallies.forEach(total::merge);
-        return summary(facts, options, model, total, keptLevels, keptLeaders, kept);
-    }
-
-    /** A run's summary from its counts and the samples it kept: shares, scores, sensitivity and the boxes. */
-    private Exploration summary(FactSet facts, Options options, SamplingModel model, Tally total,
-                                byte[] keptLevels, byte[] keptLeaders, int kept) {
-        String assessedLeader;
-        try (WhatIf live = assessor.outcomesOnly(facts)) {
-            assessedLeader = live.outcome(Map.of(), null).leading();
-        }
-        Exploration.Settings settings = new Exploration.Settings(options.samples(), options.seed(), options.vary());
-        Discovery discovery = new Discovery(assessor.rules(), model, keptLevels, keptLeaders, kept,
-                Math.min(options.threads(), Runtime.getRuntime().availableProcessors()));
-        return new Exploration(facts.id(), facts.title(), facts.asOf(), settings, "sobol-shifted", model.dimensions(),
-                assessedLeader, leads(total), scores(total), sensitivity(model, total), (int) total.swapSamples, discovery.boxes(), kept,
-                discovery.overall(), discovery.replayed(), knowledgeBase);
+        List<Callable<Tally>> workers = Collections.nCopies(Math.min(options.threads(), blocks), () -> run.work(next, blocks));
+        Tally total = new Tally(run.model, outlooks);
+        Workers.run(workers.size(), "explore", workers).forEach(total::merge);
+        return run.summary(options, total);
     }
 
     /**
@@ -159,125 +96,135 @@ public final class Explorer {
      * {@link #explore}.
      */
     public Part part(FactSet facts, Options options, int from, int to) {
-        SamplingModel model = new SamplingModel(facts, options.vary(), knowledgeBase.vocabulary());
-        int k = model.dimensions().size();
-        int n = options.samples();
-        int kept = Math.min(n, KEPT_LIMIT);
-        int swaps = totalEffectSamples(n, k);
-        byte[] keptLevels = new byte[kept * k];
-        byte[] keptLeaders = new byte[kept];
-        Tally tally = work(model, new Design(k, options.seed()), n, kept, swaps, keptLevels, keptLeaders,
-                new AtomicInteger(from), Math.min(to, blocks(n)), facts);
-        int first = Math.min(kept, from * BLOCK);
-        int last = Math.min(kept, to * BLOCK);
-        return new Part(first, Arrays.copyOfRange(keptLevels, first * k, last * k), Arrays.copyOfRange(keptLeaders, first, last), tally);
+        Run run = new Run(facts, options);
+        Tally tally = run.work(new AtomicInteger(from), Math.min(to, blocks(run.n)));
+        int first = Math.min(run.kept, from * BLOCK);
+        int last = Math.min(run.kept, to * BLOCK);
+        return new Part(first, Arrays.copyOfRange(run.keptLevels, first * run.k, last * run.k),
+                Arrays.copyOfRange(run.keptLeaders, first, last), tally);
     }
 
     /** The parts of a run, covering its blocks once each, in any order, summarised as {@link #explore} does. */
     public Exploration combine(FactSet facts, Options options, List<Part> parts) {
-        SamplingModel model = new SamplingModel(facts, options.vary(), knowledgeBase.vocabulary());
-        int k = model.dimensions().size();
-        int n = options.samples();
-        int kept = Math.min(n, KEPT_LIMIT);
-        byte[] keptLevels = new byte[kept * k];
-        byte[] keptLeaders = new byte[kept];
-        Tally total = new Tally(model, outlooks);
+        Run run = new Run(facts, options);
+        Tally total = new Tally(run.model, outlooks);
         for (Part p : parts) {
             total.merge(p.tally);
-            System.arraycopy(p.keptLevels, 0, keptLevels, p.firstKept * k, p.keptLevels.length);
-            System.arraycopy(p.keptLeaders, 0, keptLeaders, p.firstKept, p.keptLeaders.length);
+            System.arraycopy(p.keptLevels, 0, run.keptLevels, p.firstKept * run.k, p.keptLevels.length);
+            System.arraycopy(p.keptLeaders, 0, run.keptLeaders, p.firstKept, p.keptLeaders.length);
         }
-        if (total.samples != n) {
-            throw new IllegalArgumentException("the parts hold " + total.samples + " samples of " + n);
+        if (total.samples != run.n) {
+            throw new IllegalArgumentException("the parts hold " + total.samples + " samples of " + run.n);
         }
-        return summary(facts, options, model, total, keptLevels, keptLeaders, kept);
+        return run.summary(options, total);
     }
 
     /** What some blocks of a run counted, and the levels and leaders they keep for scenario discovery from sample {@code firstKept} on. */
-    public static final class Part implements java.io.Serializable {
-
-        private static final long serialVersionUID = 1L;
-        private final int firstKept;
-        private final byte[] keptLevels;
-        private final byte[] keptLeaders;
-        private final Tally tally;
-
-        Part(int firstKept, byte[] keptLevels, byte[] keptLeaders, Tally tally) {
-            this.firstKept = firstKept;
-            this.keptLevels = keptLevels;
-            this.keptLeaders = keptLeaders;
-            this.tally = tally;
-        }
-
-        public long samples() {
-            return tally.samples;
-        }
+    public record Part(int firstKept, byte[] keptLevels, byte[] keptLeaders, Tally tally) implements java.io.Serializable {
     }
 
-    private Tally work(SamplingModel model, Design design, int n, int kept, int swaps,
-                       byte[] keptLevels, byte[] keptLeaders, AtomicInteger next, int blocks, FactSet facts) {
-        int k = model.dimensions().size();
-        Tally tally = new Tally(model, outlooks);
-        Design.Cursor cursor = design.cursor();
-        Route route = new Route(BLOCK, k);
-        // The block's levels, drawn in the design's order, then assessed along the route.
-        byte[] drawn = new byte[BLOCK * k];
-        byte[] redrawn = new byte[BLOCK * k];
-        int[] order = new int[BLOCK];
-        byte[] a = new byte[k];
-        byte[] at = new byte[k];
-        String[] ids = model.dimensions().stream().map(SamplingModel.Dimension::id).toArray(String[]::new);
-        int[] scores = new int[outlooks];
-        int[] swapped = new int[outlooks];
-        for (int block = next.getAndIncrement(); block < blocks; block = next.getAndIncrement()) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new IllegalStateException("exploration interrupted", new InterruptedException());
-            }
-            int first = block * BLOCK;
-            int size = Math.min(n, first + BLOCK) - first;
-            for (int j = 0; j < size; j++) {
-                double[] u = cursor.point(first + j);
-                model.levels(u, 0, drawn, j * k);
-                if (first + j < swaps) {
-                    model.levels(u, k, redrawn, j * k);
+    /** One run: its sampling model and design, and the levels and leaders of the samples it keeps for scenario discovery. */
+    private final class Run {
+
+        final FactSet facts;
+        final SamplingModel model;
+        final Design design;
+        final int k;
+        final int n;
+        final int kept;
+        final byte[] keptLevels;
+        final byte[] keptLeaders;
+
+        Run(FactSet facts, Options options) {
+            this.facts = facts;
+            model = new SamplingModel(facts, options.vary(), knowledgeBase.vocabulary());
+            k = model.dimensions().size();
+            design = new Design(k, options.seed());
+            n = options.samples();
+            kept = Math.min(n, KEPT_LIMIT);
+            keptLevels = new byte[kept * k];
+            keptLeaders = new byte[kept];
+        }
+
+        /** Assesses the blocks {@code next} hands out, below {@code blocks}, and counts them. */
+        Tally work(AtomicInteger next, int blocks) {
+            int swaps = totalEffectSamples(n, k);
+            Tally tally = new Tally(model, outlooks);
+            Design.Cursor cursor = design.cursor();
+            Route route = new Route(BLOCK, k);
+            // The block's levels, drawn in the design's order, then assessed along the route.
+            byte[] drawn = new byte[BLOCK * k];
+            byte[] redrawn = new byte[BLOCK * k];
+            int[] order = new int[BLOCK];
+            byte[] a = new byte[k];
+            byte[] at = new byte[k];
+            String[] ids = model.dimensions().stream().map(SamplingModel.Dimension::id).toArray(String[]::new);
+            int[] scores = new int[outlooks];
+            int[] swapped = new int[outlooks];
+            for (int block = next.getAndIncrement(); block < blocks; block = next.getAndIncrement()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("exploration interrupted", new InterruptedException());
                 }
-            }
-            route.plan(drawn, size, order);
-            try (WhatIf live = assessor.outcomesOnly(facts)) {
-                // The level each varied indicator has in the session; -1: as stated in the fact set.
-                Arrays.fill(at, (byte) -1);
-                for (int step = 0; step < size; step++) {
-                    int j = order[step];
-                    int i = first + j;
-                    System.arraycopy(drawn, j * k, a, 0, k);
-                    for (int d = 0; d < k; d++) {
-                        if (at[d] != a[d]) {
-                            live.move(ids[d], model.reading(d, a[d]));
-                            at[d] = a[d];
-                        }
+                int first = block * BLOCK;
+                int size = Math.min(n, first + BLOCK) - first;
+                for (int j = 0; j < size; j++) {
+                    double[] u = cursor.point(first + j);
+                    model.levels(u, 0, drawn, j * k);
+                    if (first + j < swaps) {
+                        model.levels(u, k, redrawn, j * k);
                     }
-                    int leader = read(live.settle(null), scores);
-                    tally.add(a, scores, leader);
-                    if (i < kept) {
-                        System.arraycopy(a, 0, keptLevels, i * k, k);
-                        keptLeaders[i] = (byte) leader;
-                    }
-                    if (i < swaps) {
-                        tally.swapSamples++;
+                }
+                route.plan(drawn, size, order);
+                try (WhatIf live = assessor.outcomesOnly(facts)) {
+                    // The level each varied indicator has in the session; -1: as stated in the fact set.
+                    Arrays.fill(at, (byte) -1);
+                    for (int step = 0; step < size; step++) {
+                        int j = order[step];
+                        int i = first + j;
+                        System.arraycopy(drawn, j * k, a, 0, k);
                         for (int d = 0; d < k; d++) {
-                            byte b = redrawn[j * k + d];
-                            if (b != a[d]) {
-                                live.move(ids[d], model.reading(d, b));
-                                read(live.settle(null), swapped);
+                            if (at[d] != a[d]) {
                                 live.move(ids[d], model.reading(d, a[d]));
-                                tally.addSwap(d, scores, swapped);
+                                at[d] = a[d];
+                            }
+                        }
+                        int leader = read(live.settle(null), scores);
+                        tally.add(a, scores, leader);
+                        if (i < kept) {
+                            System.arraycopy(a, 0, keptLevels, i * k, k);
+                            keptLeaders[i] = (byte) leader;
+                        }
+                        if (i < swaps) {
+                            tally.swapSamples++;
+                            for (int d = 0; d < k; d++) {
+                                byte b = redrawn[j * k + d];
+                                if (b != a[d]) {
+                                    live.move(ids[d], model.reading(d, b));
+                                    read(live.settle(null), swapped);
+                                    live.move(ids[d], model.reading(d, a[d]));
+                                    tally.addSwap(d, scores, swapped);
+                                }
                             }
                         }
                     }
                 }
             }
+            return tally;
         }
-        return tally;
+
+        /** The run's summary from its counts and the samples it kept: shares, scores, sensitivity and the boxes. */
+        Exploration summary(Options options, Tally total) {
+            String assessedLeader;
+            try (WhatIf live = assessor.outcomesOnly(facts)) {
+                assessedLeader = live.settle(null).leading();
+            }
+            Exploration.Settings settings = new Exploration.Settings(options.samples(), options.seed(), options.vary());
+            Discovery discovery = new Discovery(assessor.rules(), model, keptLevels, keptLeaders, kept,
+                    Math.min(options.threads(), Runtime.getRuntime().availableProcessors()));
+            return new Exploration(facts.id(), facts.title(), facts.asOf(), settings, "sobol-shifted", model.dimensions(),
+                    assessedLeader, leads(total), scores(total), sensitivity(model, total), (int) total.swapSamples, discovery.boxes(),
+                    kept, discovery.overall(), discovery.replayed(), knowledgeBase);
+        }
     }
 
     /** Reads the scores into {@code scores} (units of 0.0001, outlook order) and returns the leader's slot. */

@@ -106,24 +106,24 @@ final class Prim {
         for (int d = 0; d < k; d++) {
             hi[d] = sizes[d] - 1;
         }
-        int[] c = count(new Box(lo, hi), y, active);
-        int total = c[0];
-        if (total < MIN_SAMPLES || c[1] == 0) {
-            return null;
-        }
-        int minMass = Math.max(MIN_SAMPLES, (int) Math.ceil(MIN_MASS * total));
-        List<Box> trajectory = new ArrayList<>();
-        List<int[]> counts = new ArrayList<>();
-        int boxN = c[0];
-        int boxPos = c[1];
         // The samples in the box, shrunk at each peel, so that a peel costs what the box holds.
-        int[] members = new int[total];
+        int[] members = new int[n];
         int m = 0;
+        int activePositives = 0;
         for (int i = 0; i < n; i++) {
             if (active[i]) {
                 members[m++] = i;
+                activePositives += y[i] ? 1 : 0;
             }
         }
+        if (m < MIN_SAMPLES || activePositives == 0) {
+            return null;
+        }
+        int minMass = Math.max(MIN_SAMPLES, (int) Math.ceil(MIN_MASS * m));
+        List<Box> trajectory = new ArrayList<>();
+        List<int[]> counts = new ArrayList<>();
+        int boxN = m;
+        int boxPos = activePositives;
         // Counted once, then less what each peel removes: peeling costs what it removes, not what the box holds.
         long[][] perLevel = levelCounts(members, m, y);
         while (true) {
@@ -188,7 +188,6 @@ final class Prim {
             return null;
         }
         // The box of the trajectory with the best harmonic mean of coverage and density.
-        int activePositives = c[1];
         int chosen = 0;
         double best = -1;
         for (int t = 0; t < trajectory.size(); t++) {
@@ -291,12 +290,12 @@ final class Prim {
         return positives == 0 ? 1 : 1 - binomial.cumulativeProbability(positives - 1);
     }
 
-    /** Samples in the box and positives among them; all samples when {@code active} is null. */
-    int[] count(Box box, boolean[] y, boolean[] active) {
+    /** Active samples in the box and positives among them. */
+    private int[] count(Box box, boolean[] y, boolean[] active) {
         int in = 0;
         int pos = 0;
         for (int i = 0; i < n; i++) {
-            if ((active == null || active[i]) && box.contains(x, i * k)) {
+            if (active[i] && box.contains(x, i * k)) {
                 in++;
                 pos += y[i] ? 1 : 0;
             }

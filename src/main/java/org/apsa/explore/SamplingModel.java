@@ -6,6 +6,7 @@ import org.apsa.fact.Reading;
 import org.apsa.fact.Vocabulary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,6 @@ public final class SamplingModel {
     }
 
     private final FactSet base;
-    private final Vary vary;
     private final List<Dimension> dimensions;
     /** Per dimension and level, the reading a sample states (confidence 1), made once. */
     private final Reading[][] readings;
@@ -64,7 +64,6 @@ public final class SamplingModel {
     /** The model of a fact set in a vocabulary: its indicators, in its order, are the candidate dimensions. */
     public SamplingModel(FactSet base, Vary vary, Vocabulary vocabulary) {
         this.base = base;
-        this.vary = vary;
         List<Dimension> dims = new ArrayList<>();
         for (IndicatorDef def : vocabulary.indicators()) {
             Reading stated = base.indicators().get(def.id());
@@ -73,7 +72,7 @@ public final class SamplingModel {
             }
             double[] p = stated == null ? uniform(def.scale().levels().size())
                     : spread(def.scale().levels().size(), def.scale().rank(stated.level()), stated.confidence());
-            if (p.length < 2 || max(p) >= 1.0) {
+            if (p.length < 2 || Arrays.stream(p).max().getAsDouble() >= 1.0) {
                 continue;
             }
             dims.add(new Dimension(def.id(), def.scale().levels(), stated == null ? null : stated.level(),
@@ -90,41 +89,23 @@ public final class SamplingModel {
     /** A stated level kept with probability {@code confidence}; the rest spread, halving at each step away. */
     static double[] spread(int size, int stated, double confidence) {
         double[] p = new double[size];
-        p[stated] = confidence;
         double total = 0;
         for (int l = 0; l < size; l++) {
             if (l != stated) {
-                total += Math.pow(0.5, Math.abs(l - stated) - 1);
+                p[l] = Math.pow(0.5, Math.abs(l - stated) - 1);
+                total += p[l];
             }
         }
         for (int l = 0; l < size; l++) {
-            if (l != stated) {
-                p[l] = (1 - confidence) * Math.pow(0.5, Math.abs(l - stated) - 1) / total;
-            }
+            p[l] = l == stated ? confidence : (1 - confidence) * p[l] / total;
         }
         return p;
     }
 
     private static double[] uniform(int size) {
         double[] p = new double[size];
-        java.util.Arrays.fill(p, 1.0 / size);
+        Arrays.fill(p, 1.0 / size);
         return p;
-    }
-
-    private static double max(double[] p) {
-        double m = 0;
-        for (double x : p) {
-            m = Math.max(m, x);
-        }
-        return m;
-    }
-
-    public FactSet base() {
-        return base;
-    }
-
-    public Vary vary() {
-        return vary;
     }
 
     /** The varied indicators, in vocabulary order: the dimensions of the design. */
@@ -132,25 +113,11 @@ public final class SamplingModel {
         return dimensions;
     }
 
-    /** The levels a point of the design picks, one per dimension. */
-    void levels(double[] u, int offset, byte[] into) {
-        levels(u, offset, into, 0);
-    }
-
-    /** As {@link #levels(double[], int, byte[])}, into {@code into} from {@code at}. */
+    /** The levels a point of the design picks from {@code offset} on, one per dimension, into {@code into} from {@code at}. */
     void levels(double[] u, int offset, byte[] into, int at) {
         for (int d = 0; d < dimensions.size(); d++) {
             into[at + d] = (byte) dimensions.get(d).level(u[offset + d]);
         }
-    }
-
-    /** The changes to the base fact set that give the sample of these levels. */
-    Map<String, Reading> changes(byte[] levels) {
-        Map<String, Reading> changes = new LinkedHashMap<>(dimensions.size() * 2);
-        for (int d = 0; d < dimensions.size(); d++) {
-            changes.put(dimensions.get(d).id(), readings[d][levels[d]]);
-        }
-        return changes;
     }
 
     Reading reading(int dimension, int level) {
@@ -160,7 +127,9 @@ public final class SamplingModel {
     /** The fact set of one sample: the base with the varied indicators at these levels, confidence 1. */
     public FactSet sample(byte[] levels) {
         Map<String, Reading> indicators = new LinkedHashMap<>(base.indicators());
-        indicators.putAll(changes(levels));
+        for (int d = 0; d < dimensions.size(); d++) {
+            indicators.put(dimensions.get(d).id(), readings[d][levels[d]]);
+        }
         return base.withIndicators(indicators);
     }
 }

@@ -56,15 +56,14 @@ public record Vary(Mode mode, Set<String> ids) {
      */
     public static Vary parse(String given, Vocabulary vocabulary) {
         String text = given == null ? "" : given.trim();
-        switch (text) {
-            case "stated":
-                return STATED;
-            case "unknown":
-                return UNKNOWN;
-            case "all":
-                return ALL;
-            default:
-                break;
+        Vary keyword = switch (text) {
+            case "stated" -> STATED;
+            case "unknown" -> UNKNOWN;
+            case "all" -> ALL;
+            default -> null;
+        };
+        if (keyword != null) {
+            return keyword;
         }
         List<String> ids = new ArrayList<>();
         for (String item : text.split(",")) {

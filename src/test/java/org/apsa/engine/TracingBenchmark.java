@@ -46,7 +46,7 @@ public class TracingBenchmark {
         rules = RuleBaseLoader.load(Path.of("rules"));
         baseline = new FactSetReader(KnowledgeBase.embedded().vocabulary()).readOne(Path.of("facts/baseline-2014-12.json"));
         indicators = new ArrayList<>();
-        baseline.indicators().forEach((id, reading) -> indicators.add(Assessor.indicator(baseline.vocabulary(), id, reading)));
+        baseline.indicators().forEach((id, reading) -> indicators.add(Indicator.of(baseline.vocabulary(), id, reading)));
     }
 
     @Benchmark

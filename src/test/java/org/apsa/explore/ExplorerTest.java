@@ -91,7 +91,7 @@ class ExplorerTest {
         int[] counts = new int[3];
         byte[] level = new byte[1];
         for (int i = 0; i < 10_000; i++) {
-            model.levels(cursor.point(i), 0, level);
+            model.levels(cursor.point(i), 0, level, 0);
             counts[level[0]]++;
         }
         // Sobol' points put each level's share within a few samples of its probability.
