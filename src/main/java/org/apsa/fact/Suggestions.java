@@ -1,6 +1,7 @@
 package org.apsa.fact;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -36,25 +37,16 @@ public final class Suggestions {
         // tens of thousands of characters long. Each extra character costs at least one edit,
         // so an input half again as long as every candidate is beyond the threshold (a third
         // of its length) and cannot be an affix: no suggestion, without computing any distance.
-        int longest = 0;
-        for (String candidate : candidates) {
-            longest = Math.max(longest, candidate.length());
-        }
+        int longest = candidates.stream().mapToInt(String::length).max().orElse(0);
         if (input.length() >= 3 && input.length() > longest * 3 / 2.0) {
             return Optional.empty();
         }
-        String best = null;
-        double bestDistance = Double.MAX_VALUE;
-        for (String candidate : candidates) {
-            double d = distance(input, candidate);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        if (best == null) {
+        Optional<String> nearest = candidates.stream().min(Comparator.comparingDouble(candidate -> distance(input, candidate)));
+        if (nearest.isEmpty()) {
             return Optional.empty();
         }
+        String best = nearest.get();
+        double bestDistance = distance(input, best);
         String lower = input.toLowerCase(Locale.ROOT);
         String bestLower = best.toLowerCase(Locale.ROOT);
         boolean affix = input.length() >= 4 && (bestLower.endsWith(lower) || bestLower.startsWith(lower));
