@@ -688,37 +688,45 @@ public final class FactSetReader {
                     || !Character.isDigit(text.charAt(offset - 1))) {
                 return false;
             }
-            int start = offset;
-            while (start > 0 && "0123456789.eE+-".indexOf(text.charAt(start - 1)) >= 0) {
-                start--;
-            }
             int end = offset;
             while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
                 end++;
             }
-            problemAt(at.getLineNr(), Math.max(1, at.getColumnNr() - (offset - start)), "malformed JSON: '"
-                    + abbreviate(text.substring(start, end)) + "' is not a JSON number; write a decimal number such as 0.8");
+            int start = numberStart(offset);
+            problemBefore(at, start, "malformed JSON: '" + abbreviate(text.substring(start, end))
+                    + "' is not a JSON number; write a decimal number such as 0.8");
             return true;
         }
 
         /** At the start of the number that ends just before {@code end}. */
         void problemAtNumberBefore(JsonLocation end, String message) {
-            int stop = (int) Math.min(Math.max(end.getCharOffset(), 0), text.length());
-            int start = stop;
-            while (start > 0 && "0123456789.eE+-".indexOf(text.charAt(start - 1)) >= 0) {
-                start--;
-            }
-            problemAt(end.getLineNr(), Math.max(1, end.getColumnNr() - (stop - start)), message);
+            problemBefore(end, numberStart(offset(end)), message);
         }
 
         /** At the opening quote of the key whose closing quote is just before {@code end}. */
         void problemAtNameBefore(JsonLocation end, String message) {
-            int stop = (int) Math.min(Math.max(end.getCharOffset(), 0), text.length());
-            int start = stop - 2;
+            int start = offset(end) - 2;
             while (start > 0 && !(text.charAt(start) == '"' && text.charAt(start - 1) != '\\')) {
                 start--;
             }
-            problemAt(end.getLineNr(), Math.max(1, end.getColumnNr() - (stop - Math.max(start, 0))), message);
+            problemBefore(end, Math.max(start, 0), message);
+        }
+
+        private int offset(JsonLocation at) {
+            return (int) Math.min(Math.max(at.getCharOffset(), 0), text.length());
+        }
+
+        private int numberStart(int end) {
+            int start = end;
+            while (start > 0 && JsonTree.NUMBER_CHARACTERS.indexOf(text.charAt(start - 1)) >= 0) {
+                start--;
+            }
+            return start;
+        }
+
+        /** At offset {@code start} of the text, on the line of {@code at} and before it. */
+        private void problemBefore(JsonLocation at, int start, String message) {
+            problemAt(at.getLineNr(), Math.max(1, at.getColumnNr() - (offset(at) - start)), message);
         }
 
         void problemAtToken(String message) {

@@ -50,6 +50,9 @@ final class JsonTree {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** The characters a JSON number is written with. */
+    static final String NUMBER_CHARACTERS = "0123456789.eE+-";
+
     /**
      * Members read of one object or array before reading stops. No object of a fact set may have
      * more than 28 keys, so one of a thousand has more problems than a record reports (100), and
@@ -174,7 +177,7 @@ final class JsonTree {
         String written(List<String> path) {
             int start = values.get(path).offset();
             int end = start;
-            while (end < text.length() && "0123456789.eE+-".indexOf(text.charAt(end)) >= 0) {
+            while (end < text.length() && NUMBER_CHARACTERS.indexOf(text.charAt(end)) >= 0) {
                 end++;
             }
             return text.substring(start, end);
