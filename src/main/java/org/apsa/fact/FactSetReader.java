@@ -273,20 +273,13 @@ public final class FactSetReader {
         // Read in blocks and split here: byte by byte, the locked read() and write()
         // calls cost the batch's reading thread a third of its time.
         byte[] block = new byte[64 * 1024];
-        byte[] line = new byte[1024];
-        int size = 0;
+        Line line = new Line();
         long number = 1;
-        boolean tooLong = false;
         boolean afterReturn = false;
-        while (true) {
-            int read = in.read(block);
+        for (int read; (read = in.read(block)) >= 0; ) {
             int from = 0;
-            for (int i = 0; i < Math.max(read, 0); i++) {
+            for (int i = 0; i < read; i++) {
                 byte b = block[i];
-                if (b != '\n' && b != '\r') {
-                    afterReturn = false;
-                    continue;
-                }
                 if (b == '\n' && afterReturn) {
                     // The '\n' of a "\r\n": the line ended at the '\r'.
                     afterReturn = false;
@@ -294,52 +287,52 @@ public final class FactSetReader {
                     continue;
                 }
                 afterReturn = b == '\r';
-                if (!tooLong) {
-                    line = append(line, size, block, from, i - from);
-                    tooLong = line == null;
-                    size = tooLong ? 0 : size + i - from;
+                if (b == '\n' || b == '\r') {
+                    line.append(block, from, i - from);
+                    if (!emitLine(file, number, line, sink)) {
+                        return;
+                    }
+                    line.clear();
+                    number++;
+                    from = i + 1;
                 }
-                if (!emitLine(file, number, tooLong ? null : line, size, sink)) {
-                    return;
-                }
-                line = line == null ? new byte[1024] : line;
-                size = 0;
-                tooLong = false;
-                number++;
-                from = i + 1;
             }
-            if (read < 0) {
-                emitLine(file, number, tooLong ? null : line, size, sink);
+            line.append(block, from, read - from);
+        }
+        emitLine(file, number, line, sink);
+    }
+
+    /** The bytes of one line, growing as needed up to the limit; past it, only that it was too long. */
+    private static final class Line {
+        private byte[] bytes = new byte[1024];
+        private int size;
+        private boolean tooLong;
+
+        void append(byte[] block, int from, int length) {
+            if (tooLong || (long) size + length > MAX_DOCUMENT_BYTES) {
+                tooLong = true;
                 return;
             }
-            if (!tooLong) {
-                line = append(line, size, block, from, read - from);
-                tooLong = line == null;
-                size = tooLong ? 0 : size + read - from;
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_DOCUMENT_BYTES, Math.max(2L * bytes.length, size + length)));
             }
+            System.arraycopy(block, from, bytes, size, length);
+            size += length;
+        }
+
+        void clear() {
+            size = 0;
+            tooLong = false;
         }
     }
 
-    /** {@code line} (holding {@code size} bytes) with {@code length} bytes of {@code block} added, grown if need be; null past the limit. */
-    private static byte[] append(byte[] line, int size, byte[] block, int from, int length) {
-        if ((long) size + length > MAX_DOCUMENT_BYTES) {
-            return null;
-        }
-        byte[] into = line;
-        if (size + length > into.length) {
-            into = Arrays.copyOf(line, (int) Math.min(MAX_DOCUMENT_BYTES, Math.max(2L * line.length, size + length)));
-        }
-        System.arraycopy(block, from, into, size, length);
-        return into;
-    }
-
-    /** One line read: too long when {@code bytes} is null, skipped when blank; false when the sink wants no more. */
-    private boolean emitLine(String file, long number, byte[] bytes, int size, Predicate<Entry> sink) {
-        if (bytes == null) {
+    /** One line read, skipped when blank; false when the sink wants no more. */
+    private boolean emitLine(String file, long number, Line line, Predicate<Entry> sink) {
+        if (line.tooLong) {
             return sink.test(new Entry(file, number, null, List.of(new InputProblem(file, number, 1,
                     "line is longer than " + (MAX_DOCUMENT_BYTES / (1024 * 1024)) + " MiB, the limit for one fact set"))));
         }
-        return isBlank(bytes, size) || sink.test(parse(file, number, bytes, size, "line"));
+        return isBlank(line.bytes, line.size) || sink.test(parse(file, number, line.bytes, line.size, "line"));
     }
 
     private static boolean isBlank(byte[] bytes, int length) {
