@@ -416,7 +416,7 @@ public final class FactSetReader {
         var number = NON_STANDARD.matcher(message);
         String token = word.matches() ? word.group(1) : number.matches() ? number.group(1) : null;
         if (token == null || at.getColumnNr() <= token.length()
-                || text != null && at.getCharOffset() >= 0 && at.getCharOffset() < text.length() && text.startsWith(token, (int) at.getCharOffset())) {
+                || at.getCharOffset() >= 0 && at.getCharOffset() < text.length() && text.startsWith(token, (int) at.getCharOffset())) {
             return at;
         }
         return new JsonLocation(at.contentReference(), at.getByteOffset(), at.getCharOffset() - token.length(),
@@ -612,7 +612,7 @@ public final class FactSetReader {
                 problemAtToken("found " + describe(trailing) + " after the fact set; a .json file holds one object (a .jsonl file holds one a line)");
             }
             for (FactSetValidator.Problem problem : FactSetValidator.check(tree, vocabulary, MAX_PROBLEMS + 1)) {
-                problemAt(problem.line(), problem.column(), problem.message());
+                problemAt(problem.at().line(), problem.at().column(), problem.message());
             }
             return problems.isEmpty() ? bind(tree) : null;
         }
@@ -656,9 +656,6 @@ public final class FactSetReader {
         }
 
         private String describe(JsonToken token) throws IOException {
-            if (token == null) {
-                return "the end of the input";
-            }
             return switch (token) {
                 case START_OBJECT -> "an object";
                 case START_ARRAY -> "an array";

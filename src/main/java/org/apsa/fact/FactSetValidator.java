@@ -27,11 +27,8 @@ import java.util.regex.Pattern;
  */
 final class FactSetValidator {
 
-    /** A problem at a line and column of the record. */
-    record Problem(long line, long column, String message) {
-        static Problem at(JsonTree.Place place, String message) {
-            return new Problem(place.line(), place.column(), message);
-        }
+    /** A problem at a place of the record. */
+    record Problem(JsonTree.Place at, String message) {
     }
 
     /**
@@ -137,7 +134,7 @@ final class FactSetValidator {
         return errors.stream()
                 .map(validator::problem)
                 .filter(Objects::nonNull)
-                .sorted(Comparator.comparingLong(Problem::line).thenComparingLong(Problem::column))
+                .sorted(Comparator.comparingLong((Problem p) -> p.at().line()).thenComparingLong(p -> p.at().column()))
                 .distinct()
                 .limit(limit)
                 .toList();
@@ -146,7 +143,7 @@ final class FactSetValidator {
     /** The problem {@code e} is, at its place; null for a violation another one at the same value tells better. */
     private Problem problem(Error e) {
         String message = explain(e);
-        return message == null ? null : Problem.at(place(e), message);
+        return message == null ? null : new Problem(place(e), message);
     }
 
     /** Where the fix goes: the key for a key not allowed, the character for one text may not hold, else the value. */
