@@ -1,7 +1,6 @@
 package org.apsa.fact;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -41,12 +40,18 @@ public final class Suggestions {
         if (input.length() >= 3 && input.length() > longest * 3 / 2.0) {
             return Optional.empty();
         }
-        Optional<String> nearest = candidates.stream().min(Comparator.comparingDouble(candidate -> distance(input, candidate)));
-        if (nearest.isEmpty()) {
+        String best = null;
+        double bestDistance = Double.MAX_VALUE;
+        for (String candidate : candidates) {
+            double d = distance(input, candidate);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        if (best == null) {
             return Optional.empty();
         }
-        String best = nearest.get();
-        double bestDistance = distance(input, best);
         String lower = input.toLowerCase(Locale.ROOT);
         String bestLower = best.toLowerCase(Locale.ROOT);
         boolean affix = input.length() >= 4 && (bestLower.endsWith(lower) || bestLower.startsWith(lower));
