@@ -273,20 +273,13 @@ public final class FactSetReader {
         // Read in blocks and split here: byte by byte, the locked read() and write()
         // calls cost the batch's reading thread a third of its time.
         byte[] block = new byte[64 * 1024];
-        byte[] line = new byte[1024];
-        int size = 0;
+        Line line = new Line();
         long number = 1;
-        boolean tooLong = false;
         boolean afterReturn = false;
-        while (true) {
-            int read = in.read(block);
+        for (int read; (read = in.read(block)) >= 0; ) {
             int from = 0;
-            for (int i = 0; i < Math.max(read, 0); i++) {
+            for (int i = 0; i < read; i++) {
                 byte b = block[i];
-                if (b != '\n' && b != '\r') {
-                    afterReturn = false;
-                    continue;
-                }
                 if (b == '\n' && afterReturn) {
                     // The '\n' of a "\r\n": the line ended at the '\r'.
                     afterReturn = false;
@@ -294,52 +287,52 @@ public final class FactSetReader {
                     continue;
                 }
                 afterReturn = b == '\r';
-                if (!tooLong) {
-                    line = append(line, size, block, from, i - from);
-                    tooLong = line == null;
-                    size = tooLong ? 0 : size + i - from;
+                if (b == '\n' || b == '\r') {
+                    line.append(block, from, i - from);
+                    if (!emitLine(file, number, line, sink)) {
+                        return;
+                    }
+                    line.clear();
+                    number++;
+                    from = i + 1;
                 }
-                if (!emitLine(file, number, tooLong ? null : line, size, sink)) {
-                    return;
-                }
-                line = line == null ? new byte[1024] : line;
-                size = 0;
-                tooLong = false;
-                number++;
-                from = i + 1;
             }
-            if (read < 0) {
-                emitLine(file, number, tooLong ? null : line, size, sink);
+            line.append(block, from, read - from);
+        }
+        emitLine(file, number, line, sink);
+    }
+
+    /** The bytes of one line, growing as needed up to the limit; past it, only that it was too long. */
+    private static final class Line {
+        private byte[] bytes = new byte[1024];
+        private int size;
+        private boolean tooLong;
+
+        void append(byte[] block, int from, int length) {
+            if (tooLong || (long) size + length > MAX_DOCUMENT_BYTES) {
+                tooLong = true;
                 return;
             }
-            if (!tooLong) {
-                line = append(line, size, block, from, read - from);
-                tooLong = line == null;
-                size = tooLong ? 0 : size + read - from;
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_DOCUMENT_BYTES, Math.max(2L * bytes.length, size + length)));
             }
+            System.arraycopy(block, from, bytes, size, length);
+            size += length;
+        }
+
+        void clear() {
+            size = 0;
+            tooLong = false;
         }
     }
 
-    /** {@code line} (holding {@code size} bytes) with {@code length} bytes of {@code block} added, grown if need be; null past the limit. */
-    private static byte[] append(byte[] line, int size, byte[] block, int from, int length) {
-        if ((long) size + length > MAX_DOCUMENT_BYTES) {
-            return null;
-        }
-        byte[] into = line;
-        if (size + length > into.length) {
-            into = Arrays.copyOf(line, (int) Math.min(MAX_DOCUMENT_BYTES, Math.max(2L * line.length, size + length)));
-        }
-        System.arraycopy(block, from, into, size, length);
-        return into;
-    }
-
-    /** One line read: too long when {@code bytes} is null, skipped when blank; false when the sink wants no more. */
-    private boolean emitLine(String file, long number, byte[] bytes, int size, Predicate<Entry> sink) {
-        if (bytes == null) {
+    /** One line read, skipped when blank; false when the sink wants no more. */
+    private boolean emitLine(String file, long number, Line line, Predicate<Entry> sink) {
+        if (line.tooLong) {
             return sink.test(new Entry(file, number, null, List.of(new InputProblem(file, number, 1,
                     "line is longer than " + (MAX_DOCUMENT_BYTES / (1024 * 1024)) + " MiB, the limit for one fact set"))));
         }
-        return isBlank(bytes, size) || sink.test(parse(file, number, bytes, size, "line"));
+        return isBlank(line.bytes, line.size) || sink.test(parse(file, number, line.bytes, line.size, "line"));
     }
 
     private static boolean isBlank(byte[] bytes, int length) {
@@ -423,7 +416,7 @@ public final class FactSetReader {
         var number = NON_STANDARD.matcher(message);
         String token = word.matches() ? word.group(1) : number.matches() ? number.group(1) : null;
         if (token == null || at.getColumnNr() <= token.length()
-                || text != null && at.getCharOffset() >= 0 && at.getCharOffset() < text.length() && text.startsWith(token, (int) at.getCharOffset())) {
+                || at.getCharOffset() >= 0 && at.getCharOffset() < text.length() && text.startsWith(token, (int) at.getCharOffset())) {
             return at;
         }
         return new JsonLocation(at.contentReference(), at.getByteOffset(), at.getCharOffset() - token.length(),
@@ -619,7 +612,7 @@ public final class FactSetReader {
                 problemAtToken("found " + describe(trailing) + " after the fact set; a .json file holds one object (a .jsonl file holds one a line)");
             }
             for (FactSetValidator.Problem problem : FactSetValidator.check(tree, vocabulary, MAX_PROBLEMS + 1)) {
-                problemAt(problem.line(), problem.column(), problem.message());
+                problemAt(problem.at().line(), problem.at().column(), problem.message());
             }
             return problems.isEmpty() ? bind(tree) : null;
         }
@@ -663,9 +656,6 @@ public final class FactSetReader {
         }
 
         private String describe(JsonToken token) throws IOException {
-            if (token == null) {
-                return "the end of the input";
-            }
             return switch (token) {
                 case START_OBJECT -> "an object";
                 case START_ARRAY -> "an array";
@@ -688,37 +678,45 @@ public final class FactSetReader {
                     || !Character.isDigit(text.charAt(offset - 1))) {
                 return false;
             }
-            int start = offset;
-            while (start > 0 && "0123456789.eE+-".indexOf(text.charAt(start - 1)) >= 0) {
-                start--;
-            }
             int end = offset;
             while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
                 end++;
             }
-            problemAt(at.getLineNr(), Math.max(1, at.getColumnNr() - (offset - start)), "malformed JSON: '"
-                    + abbreviate(text.substring(start, end)) + "' is not a JSON number; write a decimal number such as 0.8");
+            int start = numberStart(offset);
+            problemBefore(at, start, "malformed JSON: '" + abbreviate(text.substring(start, end))
+                    + "' is not a JSON number; write a decimal number such as 0.8");
             return true;
         }
 
         /** At the start of the number that ends just before {@code end}. */
         void problemAtNumberBefore(JsonLocation end, String message) {
-            int stop = (int) Math.min(Math.max(end.getCharOffset(), 0), text.length());
-            int start = stop;
-            while (start > 0 && "0123456789.eE+-".indexOf(text.charAt(start - 1)) >= 0) {
-                start--;
-            }
-            problemAt(end.getLineNr(), Math.max(1, end.getColumnNr() - (stop - start)), message);
+            problemBefore(end, numberStart(offset(end)), message);
         }
 
         /** At the opening quote of the key whose closing quote is just before {@code end}. */
         void problemAtNameBefore(JsonLocation end, String message) {
-            int stop = (int) Math.min(Math.max(end.getCharOffset(), 0), text.length());
-            int start = stop - 2;
+            int start = offset(end) - 2;
             while (start > 0 && !(text.charAt(start) == '"' && text.charAt(start - 1) != '\\')) {
                 start--;
             }
-            problemAt(end.getLineNr(), Math.max(1, end.getColumnNr() - (stop - Math.max(start, 0))), message);
+            problemBefore(end, Math.max(start, 0), message);
+        }
+
+        private int offset(JsonLocation at) {
+            return (int) Math.min(Math.max(at.getCharOffset(), 0), text.length());
+        }
+
+        private int numberStart(int end) {
+            int start = end;
+            while (start > 0 && JsonTree.NUMBER_CHARACTERS.indexOf(text.charAt(start - 1)) >= 0) {
+                start--;
+            }
+            return start;
+        }
+
+        /** At offset {@code start} of the text, on the line of {@code at} and before it. */
+        private void problemBefore(JsonLocation at, int start, String message) {
+            problemAt(at.getLineNr(), Math.max(1, at.getColumnNr() - (offset(at) - start)), message);
         }
 
         void problemAtToken(String message) {

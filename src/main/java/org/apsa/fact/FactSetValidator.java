@@ -7,16 +7,13 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
@@ -30,14 +27,8 @@ import java.util.regex.Pattern;
  */
 final class FactSetValidator {
 
-    /** A problem at a line and column of the record. */
-    record Problem(long line, long column, String message) {
-        static Problem at(JsonTree.Place place, String message) {
-            return new Problem(place.line(), place.column(), message);
-        }
-    }
-
-    private record Found(JsonTree.Place at, Error error) {
+    /** A problem at a place of the record. */
+    record Problem(JsonTree.Place at, String message) {
     }
 
     /**
@@ -139,45 +130,33 @@ final class FactSetValidator {
         if (errors.isEmpty()) {
             return List.of();
         }
-        Set<List<String>> values = new HashSet<>();
-        Set<List<String>> keys = new HashSet<>();
-        for (Error e : errors) {
-            values.add(path(e.getInstanceLocation()));
-            if (e.getKeyword().equals("additionalProperties")) {
-                keys.add(with(path(e.getInstanceLocation()), e.getProperty()));
-            }
-        }
-        validator.places = tree.places(values, keys);
-        List<Found> found = new ArrayList<>();
-        for (Error e : errors) {
-            found.add(new Found(validator.place(e), e));
-        }
-        found.sort(Comparator.comparingLong((Found f) -> f.at().line()).thenComparingLong(f -> f.at().column()));
-        Set<Problem> problems = new LinkedHashSet<>();
-        for (int i = 0; i < found.size() && problems.size() < limit; i++) {
-            String message = validator.explain(found.get(i).error());
-            if (message != null) {
-                problems.add(Problem.at(found.get(i).at(), message));
-            }
-        }
-        return List.copyOf(problems);
+        validator.places = tree.places(errors, List.of());
+        return errors.stream()
+                .map(validator::problem)
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparingLong((Problem p) -> p.at().line()).thenComparingLong(p -> p.at().column()))
+                .distinct()
+                .limit(limit)
+                .toList();
+    }
+
+    /** The problem {@code e} is, at its place; null for a violation another one at the same value tells better. */
+    private Problem problem(Error e) {
+        String message = explain(e);
+        return message == null ? null : new Problem(place(e), message);
     }
 
     /** Where the fix goes: the key for a key not allowed, the character for one text may not hold, else the value. */
     private JsonTree.Place place(Error e) {
-        List<String> path = path(e.getInstanceLocation());
-        if (e.getKeyword().equals("additionalProperties")) {
-            return places.key(with(path, e.getProperty()));
-        }
+        List<String> path = JsonTree.path(e.getInstanceLocation());
         if (e.getKeyword().equals("pattern") && plainText(path) != null) {
             return places.inString(path, PlainText.firstForbidden(tree.at(path).asText(), lines(path)));
         }
-        return places.value(path);
+        return places.of(e);
     }
 
-    /** The message for one violation, or null for one that another violation at the same value tells better. */
     private String explain(Error e) {
-        List<String> path = path(e.getInstanceLocation());
+        List<String> path = JsonTree.path(e.getInstanceLocation());
         String keyword = e.getKeyword();
         JsonNode node = tree.at(path);
         if (keyword.equals("additionalProperties")) {
@@ -237,7 +216,7 @@ final class FactSetValidator {
     }
 
     private String confidence(Error e, String id, JsonNode node, List<String> path) {
-        JsonNode range = schemaAt(compiled.tree(), e.getSchemaLocation().getFragment().getParent());
+        JsonNode range = schemaOf(compiled.tree(), e);
         String allowed = "greater than " + range.path("exclusiveMinimum").asText() + " and at most " + range.path("maximum").asText();
         if (e.getKeyword().equals("type")) {
             String quoted = node.isTextual() && NUMBER.matcher(node.asText()).matches()
@@ -295,33 +274,13 @@ final class FactSetValidator {
         return node.isBoolean() ? "the boolean " + node.asText() : "null";
     }
 
-    private static JsonNode schemaAt(JsonNode schema, NodePath fragment) {
-        JsonNode node = schema;
-        for (int i = 0; i < fragment.getNameCount(); i++) {
-            Object element = fragment.getElement(i);
-            node = element instanceof Integer index ? node.path(index) : node.path(String.valueOf(element));
-        }
-        return node;
+    /** The schema object holding the keyword {@code e} is about, found in {@code schema} by its JSON pointer. */
+    private static JsonNode schemaOf(JsonNode schema, Error e) {
+        return schema.at(e.getSchemaLocation().getFragment().getParent().toString());
     }
 
     /** The names the schema {@code schema} allows beside the one an "additionalProperties" error refuses. */
     static List<String> allowed(JsonNode schema, Error e) {
-        List<String> names = new ArrayList<>();
-        schemaAt(schema, e.getSchemaLocation().getFragment().getParent()).path("properties").fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    static List<String> path(NodePath location) {
-        List<String> path = new ArrayList<>(location.getNameCount());
-        for (int i = 0; i < location.getNameCount(); i++) {
-            path.add(String.valueOf(location.getElement(i)));
-        }
-        return path;
-    }
-
-    static List<String> with(List<String> path, String name) {
-        List<String> longer = new ArrayList<>(path);
-        longer.add(name);
-        return longer;
+        return schemaOf(schema, e).path("properties").properties().stream().map(Map.Entry::getKey).toList();
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.UncheckedIOException;
-import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Writes a fact set in the format the reader reads: a bare level where the confidence is 1
@@ -31,29 +31,21 @@ public final class FactSetWriter {
         field(text, "title", facts.title());
         field(text, "description", facts.description());
         field(text, "asOf", facts.asOf());
-        if (facts.indicators().isEmpty()) {
-            return text.append("  \"indicators\": {}\n}\n").toString();
+        String indicators = facts.indicators().entrySet().stream()
+                .map(indicator -> "    " + quoted(indicator.getKey()) + ": " + reading(indicator.getValue()))
+                .collect(Collectors.joining(",\n"));
+        return text.append(indicators.isEmpty() ? "  \"indicators\": {}\n}\n" : "  \"indicators\": {\n" + indicators + "\n  }\n}\n")
+                .toString();
+    }
+
+    /** A bare level where the confidence is 1 and there is no note, an object otherwise. */
+    private static String reading(Reading r) {
+        if (r.confidence() == Reading.CERTAIN && r.note() == null) {
+            return quoted(r.level());
         }
-        text.append("  \"indicators\": {\n");
-        int left = facts.indicators().size();
-        for (Map.Entry<String, Reading> indicator : facts.indicators().entrySet()) {
-            Reading r = indicator.getValue();
-            text.append("    ").append(quoted(indicator.getKey())).append(": ");
-            if (r.confidence() == Reading.CERTAIN && r.note() == null) {
-                text.append(quoted(r.level()));
-            } else {
-                text.append("{ \"level\": ").append(quoted(r.level()));
-                if (r.confidence() != Reading.CERTAIN) {
-                    text.append(", \"confidence\": ").append(quoted(r.confidence()));
-                }
-                if (r.note() != null) {
-                    text.append(", \"note\": ").append(quoted(r.note()));
-                }
-                text.append(" }");
-            }
-            text.append(--left > 0 ? ",\n" : "\n");
-        }
-        return text.append("  }\n}\n").toString();
+        return "{ \"level\": " + quoted(r.level())
+                + (r.confidence() == Reading.CERTAIN ? "" : ", \"confidence\": " + quoted(r.confidence()))
+                + (r.note() == null ? "" : ", \"note\": " + quoted(r.note())) + " }";
     }
 
     /** A value as JSON, escaped by Jackson. */

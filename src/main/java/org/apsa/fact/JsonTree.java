@@ -9,14 +9,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.path.NodePath;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * One record's JSON as a tree for the schema validator, and where each value and each key
@@ -44,6 +49,9 @@ final class JsonTree {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** The characters a JSON number is written with. */
+    static final String NUMBER_CHARACTERS = "0123456789.eE+-";
 
     /**
      * Members read of one object or array before reading stops. No object of a fact set may have
@@ -91,8 +99,24 @@ final class JsonTree {
         return node;
     }
 
+    /**
+     * Where the values the schema validator's {@code errors} concern are written (the key, for
+     * a key the schema does not allow), and the values at the paths {@code more}.
+     */
+    Places places(Collection<Error> errors, Collection<List<String>> more) {
+        Set<List<String>> values = new HashSet<>(more);
+        Set<List<String>> keys = new HashSet<>();
+        for (Error e : errors) {
+            values.add(path(e.getInstanceLocation()));
+            if (e.getKeyword().equals("additionalProperties")) {
+                keys.add(keyPath(e));
+            }
+        }
+        return places(values, keys);
+    }
+
     /** Where the values at {@code values} and the keys naming {@code keys} are written. */
-    Places places(Set<List<String>> values, Set<List<String>> keys) {
+    private Places places(Set<List<String>> values, Set<List<String>> keys) {
         Map<List<String>, Place> valuePlaces = new HashMap<>();
         Map<List<String>, Place> keyPlaces = new HashMap<>();
         try (JsonParser parser = json.createParser(text)) {
@@ -118,6 +142,18 @@ final class JsonTree {
         return new Places(text, valuePlaces, keyPlaces);
     }
 
+    /** The keys and array indexes from the root to a validator error's value. */
+    static List<String> path(NodePath location) {
+        return IntStream.range(0, location.getNameCount()).mapToObj(i -> String.valueOf(location.getElement(i))).toList();
+    }
+
+    /** The path of the key an "additionalProperties" error refuses. */
+    private static List<String> keyPath(Error e) {
+        List<String> path = new ArrayList<>(path(e.getInstanceLocation()));
+        path.add(e.getProperty());
+        return path;
+    }
+
     private static List<String> path(JsonPointer pointer) {
         List<String> path = new ArrayList<>();
         for (JsonPointer rest = pointer; !rest.matches(); rest = rest.tail()) {
@@ -132,15 +168,16 @@ final class JsonTree {
             return values.get(path);
         }
 
-        Place key(List<String> path) {
-            return keys.get(path);
+        /** Where the fix for a validator error goes: the key for a key not allowed, else the value. */
+        Place of(Error e) {
+            return e.getKeyword().equals("additionalProperties") ? keys.get(keyPath(e)) : value(path(e.getInstanceLocation()));
         }
 
         /** A number as written in the file ({@code 1e-999}, not the 0.0 it reads as). */
         String written(List<String> path) {
             int start = values.get(path).offset();
             int end = start;
-            while (end < text.length() && "0123456789.eE+-".indexOf(text.charAt(end)) >= 0) {
+            while (end < text.length() && NUMBER_CHARACTERS.indexOf(text.charAt(end)) >= 0) {
                 end++;
             }
             return text.substring(start, end);

@@ -237,26 +237,17 @@ public final class KnowledgeBase {
         }
         JsonNode root = tree.root();
         List<Error> errors = SCHEMA.validate(root);
-        Set<List<String>> values = new HashSet<>();
-        Set<List<String>> keys = new HashSet<>();
-        for (Error e : errors) {
-            values.add(FactSetValidator.path(e.getInstanceLocation()));
-            if (e.getKeyword().equals("additionalProperties")) {
-                keys.add(FactSetValidator.with(FactSetValidator.path(e.getInstanceLocation()), e.getProperty()));
-            }
-        }
+        List<List<String>> ids = new ArrayList<>();
         for (String list : LISTS) {
             for (int i = 0; i < root.path(list).size(); i++) {
-                values.add(List.of(list, String.valueOf(i), "id"));
+                ids.add(List.of(list, String.valueOf(i), "id"));
             }
         }
-        JsonTree.Places places = tree.places(values, keys);
+        JsonTree.Places places = tree.places(errors, ids);
         for (Error e : errors) {
-            List<String> path = FactSetValidator.path(e.getInstanceLocation());
-            String message = message(e, path, root);
+            String message = message(e, JsonTree.path(e.getInstanceLocation()), root);
             if (message != null) {
-                error.accept(e.getKeyword().equals("additionalProperties") ? places.key(FactSetValidator.with(path, e.getProperty()))
-                        : places.value(path), message);
+                error.accept(places.of(e), message);
             }
         }
         Map<String, long[]> idPlaces = ids(root, places, error);

@@ -1,6 +1,7 @@
 package org.apsa.fact;
 
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * What the free text of a fact set (its title and description, an indicator's note) may hold:
@@ -38,12 +39,7 @@ public final class PlainText {
      * and a JSON reader such as jq refuses its escape).
      */
     public static int firstForbidden(String text, boolean lines) {
-        for (int i = 0; i < text.length(); i++) {
-            if (forbidden(text, i, lines)) {
-                return i;
-            }
-        }
-        return -1;
+        return IntStream.range(0, text.length()).filter(i -> forbidden(text, i, lines)).findFirst().orElse(-1);
     }
 
     /**
@@ -53,12 +49,9 @@ public final class PlainText {
     public static String problem(String what, String text, int index, boolean lines) {
         char c = text.charAt(index);
         boolean surrogate = Character.isSurrogate(c);
-        int more = 0;
-        for (int i = index + 1; i < text.length(); i++) {
-            if (forbidden(text, i, lines) && Character.isSurrogate(text.charAt(i)) == surrogate) {
-                more++;
-            }
-        }
+        long more = IntStream.range(index + 1, text.length())
+                .filter(i -> forbidden(text, i, lines) && Character.isSurrogate(text.charAt(i)) == surrogate)
+                .count();
         String character = String.format(Locale.ROOT, "%s (U+%04X)", name(c), (int) c);
         if (surrogate) {
             return what + " holds " + character + ", half of a character that cannot be written out; remove it"

@@ -36,10 +36,7 @@ public final class Suggestions {
         // tens of thousands of characters long. Each extra character costs at least one edit,
         // so an input half again as long as every candidate is beyond the threshold (a third
         // of its length) and cannot be an affix: no suggestion, without computing any distance.
-        int longest = 0;
-        for (String candidate : candidates) {
-            longest = Math.max(longest, candidate.length());
-        }
+        int longest = candidates.stream().mapToInt(String::length).max().orElse(0);
         if (input.length() >= 3 && input.length() > longest * 3 / 2.0) {
             return Optional.empty();
         }
