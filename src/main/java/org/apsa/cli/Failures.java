@@ -100,6 +100,7 @@ public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapp
         }
         Optional<Failure> known = known(failure);
         if (known.isPresent()) {
+            LOG.debug("run ended by a failure of the input or the rules", failure);
             if (!known.get().message().isEmpty()) {
                 System.err.println(known.get().message());
             }

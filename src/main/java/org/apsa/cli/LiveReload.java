@@ -2,6 +2,7 @@ package org.apsa.cli;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apsa.fact.PlainText;
 import org.apsa.rulebase.Finding;
 import org.apsa.authoring.Validator;
 import org.apsa.rulebase.EmbeddedRules;
@@ -113,7 +114,7 @@ class LiveReload implements SmartLifecycle {
         if (errors.isEmpty()) {
             return e.getMessage();
         }
-        return errors.size() + (errors.size() == 1 ? " error" : " errors") + ", first: " + errors.get(0).position()
+        return PlainText.count(errors.size(), "error") + ", first: " + errors.get(0).position()
                 + ": " + errors.get(0).message();
     }
 

@@ -106,18 +106,26 @@ public final class Assessor {
         private final KieSessionsPool pool;
         private final AgendaFilter scoring;
         /** Sessions of only the rules {@link #scores} needs, made on its first call. */
-        private KieSessionsPool scoresPool;
+        private volatile KieSessionsPool scoresPool;
 
         private Reusing(KieSessionsPool pool, AgendaFilter scoring) {
             this.pool = pool;
             this.scoring = scoring;
         }
 
-        private synchronized KieSessionsPool scoresPool() {
-            if (scoresPool == null) {
-                scoresPool = rules.newSessionPool(SCORES_AND_LEADER, FACT_TYPES);
+        /** Without a lock once made: every record of a batch of scores asks for it, on every worker. */
+        private KieSessionsPool scoresPool() {
+            KieSessionsPool p = scoresPool;
+            if (p == null) {
+                synchronized (this) {
+                    p = scoresPool;
+                    if (p == null) {
+                        p = rules.newSessionPool(SCORES_AND_LEADER, FACT_TYPES);
+                        scoresPool = p;
+                    }
+                }
             }
-            return scoresPool;
+            return p;
         }
 
         /** As {@link Assessor#assess}. */

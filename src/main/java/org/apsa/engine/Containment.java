@@ -63,8 +63,8 @@ public final class Containment {
     private static volatile String warnedDeadline;
 
     /**
-     * Whether sessions opened from now on go unguarded: no watchdog, no halt check, no limit
-     * on firings. Only the containment benchmark sets it, in a process of its own, to measure
+     * Whether sessions opened from now on go unguarded: not watched (the watchdog thread idles),
+     * no halt check, no limit on firings. Only the containment benchmark sets it, in a process of its own, to measure
      * what the guards cost; the tool never does.
      */
     static boolean bypassed;

@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -184,7 +185,8 @@ public final class KnowledgeBase {
         static final KnowledgeBase KNOWLEDGE_BASE = load();
 
         private static KnowledgeBase load() {
-            try (InputStream in = KnowledgeBase.class.getClassLoader().getResourceAsStream(EMBEDDED)) {
+            try (InputStream in = Objects.requireNonNull(KnowledgeBase.class.getClassLoader().getResourceAsStream(EMBEDDED),
+                    () -> "this build of the tool carries no " + EMBEDDED)) {
                 Reading reading = parse(EMBEDDED, new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 return reading.knowledgeBase().orElseThrow(() -> new IllegalStateException("the embedded " + FILE
                         + " is not valid: " + reading.problems().get(0).format()));
@@ -225,7 +227,12 @@ public final class KnowledgeBase {
             }
             tree = JsonTree.read(parser, JSON, text,
                     (object, key, at) -> error.accept(at, "key \"" + key + "\" is given twice in one object; keep one"));
-            if (!tree.stopped() && parser.nextToken() != null) {
+            if (tree.stopped()) {
+                error.accept(Place.of(parser.currentTokenLocation()), "an object or list here has more than "
+                        + JsonTree.MAX_MEMBERS + " members, more than a knowledge base may hold; split the domain");
+                return new Reading(Optional.empty(), problems);
+            }
+            if (parser.nextToken() != null) {
                 error.accept(Place.of(parser.currentTokenLocation()), "holds more than one JSON value; a knowledge base is one object");
             }
         } catch (JsonProcessingException e) {
@@ -344,8 +351,8 @@ public final class KnowledgeBase {
             case "exclusiveMinimum", "maximum" -> key + " is a positive number";
             case "multipleOf" -> node.doubleValue() > 0 ? key + " is a whole number: how many paragraphs the source has" : null;
             case "maxLength" -> key + " is at most 7 characters: it heads a column of numbers";
-            case "minItems" -> last.equals("levels") ? "indicator " + named(idOf(root, path)) + "has " + node.size()
-                    + (node.size() == 1 ? " level" : " levels") + "; give at least two, lowest first"
+            case "minItems" -> last.equals("levels") ? "indicator " + named(idOf(root, path)) + "has " + PlainText.count(node.size(), "level")
+                    + "; give at least two, lowest first"
                     : key + " lists " + node.size() + "; give at least " + e.getSchemaNode().asInt();
             case "uniqueItems" -> last.equals("levels") ? "indicator " + named(idOf(root, path)) + "names a level twice"
                     : key + " names an aspect twice";

@@ -4,6 +4,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.KnowledgeBase;
+import org.apsa.fact.PlainText;
 import org.apsa.io.Utf8Text;
 import org.drools.base.util.Drools;
 import org.drools.compiler.kie.builder.impl.DrlProject;
@@ -165,7 +166,7 @@ public final class RuleBaseLoader {
     /** The last line of the message of a rule base the checks refused. */
     static String refusal(RuleChecks.Verdict verdict) {
         int n = verdict.errors().size();
-        return "The rules have " + n + (n == 1 ? " error" : " errors") + ", so they are not used; fix "
+        return "The rules have " + PlainText.count(n, "error") + ", so they are not used; fix "
                 + (n == 1 ? "it" : "them") + " ('rules validate' shows warnings too).";
     }
 

@@ -3,6 +3,7 @@ package org.apsa.ruletest;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessment.PrescriptionResult;
 import org.apsa.engine.Assessor;
+import org.apsa.fact.PlainText;
 import org.apsa.fact.Suggestions;
 import org.apsa.rulebase.RuleBaseException;
 
@@ -70,7 +71,7 @@ public final class RuleTestRunner {
         for (String rule : expect.notFired()) {
             Integer times = a.firedRules().get(rule);
             if (!unknownRule(rule, failures) && times != null) {
-                failures.add("rule \"" + rule + "\": expected not to fire, got fired " + times + (times == 1 ? " time" : " times"));
+                failures.add("rule \"" + rule + "\": expected not to fire, got fired " + PlainText.count(times, "time"));
             }
         }
         return failures;

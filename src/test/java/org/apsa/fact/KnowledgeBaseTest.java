@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,6 +111,21 @@ class KnowledgeBaseTest {
                         "error kb.json:2:61: \"heading\" is at most 7 characters: it heads a column of numbers",
                         "error kb.json:3:70: \"meaning\" is a non-empty string",
                         "error kb.json:3:85: \"source\" is a JSON array [ ... ]");
+    }
+
+    @Test
+    void aListTooLongToReadIsAnErrorNotAKnowledgeBaseCutShort() {
+        String indicators = IntStream.range(0, 1_001)
+                .mapToObj(i -> "{ \"id\": \"x" + i + "\", \"levels\": [\"low\", \"high\"], \"meaning\": \"m\", \"source\": [\"1\"] }")
+                .collect(Collectors.joining(",\n"));
+        KnowledgeBase.Reading reading = KnowledgeBase.parse("kb.json",
+                MINIMAL.replace("[ { \"id\": \"x\", \"levels\": [\"low\", \"high\"], \"meaning\": \"m\", \"source\": [\"1\"] } ]",
+                        "[" + indicators + "]"));
+
+        assertThat(reading.knowledgeBase()).isEmpty();
+        assertThat(reading.problems()).singleElement().extracting(InputProblem::format).asString()
+                .isEqualTo("kb.json:1002:76: an object or list here has more than 1000 members, more than a knowledge base may hold; "
+                        + "split the domain");
     }
 
     @Test
