@@ -187,7 +187,7 @@ public class RuleBases {
 
     /**
      * One line on the session's rules: where they come from and their fingerprint, e.g.
-     * "embedded, fingerprint 3fa2c1d9e0ab" or "/work/rules (APSA_RULES), fingerprint ...".
+     * "embedded, fingerprint 3fa2c1d9e0ab" or "/home/analyst/rules (APSA_RULES), fingerprint ...".
      */
     public String sessionSummary() {
         Path folder = sessionFolder();
