@@ -8,9 +8,7 @@ import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Suggestions;
 import org.apsa.fact.Vocabulary;
 import org.apsa.io.AtomicFiles;
-import org.apsa.render.ExplorationHtml;
-import org.apsa.render.ExplorationJson;
-import org.apsa.render.ExplorationMarkdown;
+import org.apsa.render.ExplorationFormat;
 import org.apsa.render.ExplorationText;
 import org.apsa.render.Style;
 import org.springframework.shell.command.annotation.Command;
@@ -29,8 +27,6 @@ import java.util.Set;
 @Command(group = "Explanation")
 public class ExploreCommands {
 
-    /** The formats, each written under --out to exploration.txt, .json, .md or .html. */
-    private static final List<String> FORMATS = List.of("text", "json", "markdown", "html");
     static final int MAX_SAMPLES = 10_000_000;
 
     private final RuleBases ruleBases;
@@ -57,7 +53,7 @@ public class ExploreCommands {
             @Option(longNames = "format", defaultValue = "text", description = "text, json, markdown or html; with --out, a comma-separated list") String format,
             @Option(longNames = "threads", description = "samples assessed at once (default: the number of processors)") Integer threads,
             @Option(longNames = "rules", description = RuleBases.RULES_OPTION) String rules) {
-        List<String> formats = formats(format, outFolder != null);
+        List<ExplorationFormat> formats = formats(format, outFolder != null);
         if (samples < 1 || samples > MAX_SAMPLES) {
             throw new UsageException("--samples must be between 1 and " + String.format(Locale.ROOT, "%,d", MAX_SAMPLES) + ", was " + samples);
         }
@@ -67,14 +63,14 @@ public class ExploreCommands {
         FactSet facts = file == null ? bench.current() : ruleBases.reader(rules).readOne(UserPaths.of(file));
         Exploration e = new Explorer(ruleBases.assessor(rules)).explore(facts, new Explorer.Options(samples, seed, chosen, workers));
         if (target == null) {
-            out.print(render(e, formats.get(0), Style.of(out.colour())));
+            out.print(formats.get(0).render(e, Style.of(out.colour())));
             return;
         }
         StringBuilder written = new StringBuilder();
-        for (String f : formats) {
-            Path path = target.resolve("exploration." + (f.equals("text") ? "txt" : f.equals("markdown") ? "md" : f));
+        for (ExplorationFormat f : formats) {
+            Path path = target.resolve(f.fileName());
             try {
-                List<Path> created = AtomicFiles.write(path, render(e, f, Style.PLAIN), true);
+                List<Path> created = AtomicFiles.write(path, f.render(e, Style.PLAIN), true);
                 written.append("Wrote ").append(path).append(AtomicFiles.created(created)).append('\n');
             } catch (IOException failure) {
                 throw new UsageException("cannot write " + path + ": " + AtomicFiles.reason(failure)
@@ -84,31 +80,17 @@ public class ExploreCommands {
         out.print(ExplorationText.render(e, Style.of(out.colour())) + "\n" + written);
     }
 
-    private static String render(Exploration e, String format, Style style) {
-        return switch (format) {
-            case "json" -> ExplorationJson.render(e);
-            case "markdown" -> ExplorationMarkdown.render(e);
-            case "html" -> ExplorationHtml.render(e);
-            default -> ExplorationText.render(e, style);
-        };
-    }
-
     /** {@code --format}: one format, or with --out a comma-separated list of them. */
-    static List<String> formats(String format, boolean toFolder) {
-        Set<String> chosen = new LinkedHashSet<>();
+    static List<ExplorationFormat> formats(String format, boolean toFolder) {
+        Set<ExplorationFormat> chosen = new LinkedHashSet<>();
         for (String item : (format == null ? "" : format).split(",")) {
-            String given = item.trim().toLowerCase(Locale.ROOT);
-            String f = given.equals("md") ? "markdown" : given.equals("txt") ? "text" : given;
-            if (!FORMATS.contains(f)) {
-                throw new UsageException("unknown format \"" + item.trim() + "\" for explore"
-                        + Suggestions.didYouMean(given, FORMATS)
-                        + "; use " + String.join(", ", FORMATS) + (toFolder ? ", or a comma-separated list of them" : ""));
-            }
-            chosen.add(f);
+            chosen.add(ExplorationFormat.of(item).orElseThrow(() -> new UsageException("unknown format \"" + item.trim()
+                    + "\" for explore" + Suggestions.didYouMean(item.trim().toLowerCase(Locale.ROOT), ExplorationFormat.NAMES)
+                    + "; use " + String.join(", ", ExplorationFormat.NAMES) + (toFolder ? ", or a comma-separated list of them" : ""))));
         }
         if (chosen.size() > 1 && !toFolder) {
             throw new UsageException("explore prints one format on standard output; give --out DIR to write "
-                    + String.join(", ", chosen) + " at once");
+                    + String.join(", ", chosen.stream().map(ExplorationFormat::id).toList()) + " at once");
         }
         return new ArrayList<>(chosen);
     }

@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apsa.explore.Exploration;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.InvalidFactSetException;
+import org.apsa.render.ExplorationFormat;
 import org.apsa.rulebase.RuleBaseException;
 
 import java.io.PrintStream;
@@ -79,7 +80,7 @@ public final class ApsaSpark {
         int samples = 10_000;
         long seed = 1;
         String vary = "all";
-        List<String> formats = List.of("json");
+        List<ExplorationFormat> formats = List.of(ExplorationFormat.JSON);
 
         private Command(String name) {
             this.name = name;
@@ -146,26 +147,15 @@ public final class ApsaSpark {
             Exploration e = SparkExplore.run(sc, new SparkExplore.Options(inputs.get(0), samples, seed, vary, this.out, formats,
                     shipped, partitions));
             out.printf(Locale.ROOT, "%d samples of %s explored with %s; wrote %s%n", e.settings().samples(), e.factSetId(),
-                    shipped.name(), String.join(", ", formats.stream().map(f -> this.out + "/exploration." + extension(f)).toList()));
+                    shipped.name(), String.join(", ", formats.stream().map(f -> this.out + "/" + f.fileName()).toList()));
             return 0;
         }
 
-        private static String extension(String format) {
-            return switch (format) {
-                case "text" -> "txt";
-                case "markdown" -> "md";
-                default -> format;
-            };
-        }
-
-        private static List<String> formats(String v) {
-            List<String> chosen = new ArrayList<>();
+        private static List<ExplorationFormat> formats(String v) {
+            List<ExplorationFormat> chosen = new ArrayList<>();
             for (String f : v.split(",")) {
-                String given = f.trim().toLowerCase(Locale.ROOT);
-                String format = given.equals("md") ? "markdown" : given.equals("txt") ? "text" : given;
-                if (!List.of("json", "text", "markdown", "html").contains(format)) {
-                    throw new UsageError("unknown format \"" + f.trim() + "\"; use json, text, markdown or html, comma-separated");
-                }
+                ExplorationFormat format = ExplorationFormat.of(f).orElseThrow(() -> new UsageError("unknown format \""
+                        + f.trim() + "\"; use json, text, markdown or html, comma-separated"));
                 if (!chosen.contains(format)) {
                     chosen.add(format);
                 }

@@ -12,10 +12,7 @@ import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.InvalidFactSetException;
 import org.apsa.fact.Vocabulary;
-import org.apsa.render.ExplorationHtml;
-import org.apsa.render.ExplorationJson;
-import org.apsa.render.ExplorationMarkdown;
-import org.apsa.render.ExplorationText;
+import org.apsa.render.ExplorationFormat;
 import org.apsa.render.Style;
 
 import java.io.IOException;
@@ -40,7 +37,7 @@ public final class SparkExplore {
      * @param formats    json, text, markdown, html: each written to OUT/exploration.EXT
      * @param partitions tasks to split the samples into; 0 for about four a core
      */
-    public record Options(String file, int samples, long seed, String vary, String out, List<String> formats,
+    public record Options(String file, int samples, long seed, String vary, String out, List<ExplorationFormat> formats,
                           ShippedRules rules, int partitions) {
     }
 
@@ -96,19 +93,9 @@ public final class SparkExplore {
     }
 
     private static void write(Exploration e, Options options, Configuration hadoop) {
-        for (String format : options.formats()) {
-            String content = switch (format) {
-                case "json" -> ExplorationJson.render(e);
-                case "markdown" -> ExplorationMarkdown.render(e);
-                case "html" -> ExplorationHtml.render(e);
-                default -> ExplorationText.render(e, Style.PLAIN);
-            };
-            String extension = switch (format) {
-                case "text" -> "txt";
-                case "markdown" -> "md";
-                default -> format;
-            };
-            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(options.out(), "exploration." + extension);
+        for (ExplorationFormat format : options.formats()) {
+            String content = format.render(e, Style.PLAIN);
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(options.out(), format.fileName());
             try (FSDataOutputStream out = path.getFileSystem(hadoop).create(path, true)) {
                 out.write(content.getBytes(StandardCharsets.UTF_8));
             } catch (IOException failure) {
