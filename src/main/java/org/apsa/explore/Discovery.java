@@ -2,6 +2,7 @@ package org.apsa.explore;
 
 import org.apsa.engine.Assessor;
 import org.apsa.engine.Indicator;
+import org.apsa.engine.Scoring;
 import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSet;
 import org.apsa.rulebase.RuleBase;
@@ -113,8 +114,8 @@ final class Discovery {
                 }
                 List<Exploration.Box> boxes = new ArrayList<>();
                 for (Found f : found.get(outcome)) {
-                    boxes.add(new Exploration.Box(conditions(f.box()), Explorer.round(f.leads() / (double) f.samples()),
-                            Explorer.round(f.leads() / (double) leads), f.samples(), f.leads(),
+                    boxes.add(new Exploration.Box(conditions(f.box()), Scoring.round(f.leads() / (double) f.samples()),
+                            Scoring.round(f.leads() / (double) leads), f.samples(), f.leads(),
                             rulesOf(counts(f.inside()), f.inside().size(), overallCounts, reference.size()), f.inside().size()));
                 }
                 result.add(new Exploration.Boxes(outcome == none ? Exploration.NO_LEADER : knowledgeBase.outlooks().get(outcome).id(),
@@ -132,27 +133,8 @@ final class Discovery {
         for (int i = 0; i < n; i++) {
             y[i] = leaders[i] == outcome;
         }
-        List<Found> found = new ArrayList<>();
-        boolean[] earlier = new boolean[n];
-        for (Prim.Box box : prim.boxes(y, Explorer.BOXES_PER_OUTLOOK)) {
-            int samples = 0;
-            int leads = 0;
-            List<Integer> inside = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (box.contains(levels, i * k)) {
-                    if (!earlier[i]) {
-                        samples++;
-                        leads += y[i] ? 1 : 0;
-                        if (inside.size() < Explorer.REPLAYED_PER_BOX) {
-                            inside.add(i);
-                        }
-                    }
-                    earlier[i] = true;
-                }
-            }
-            found.add(new Found(box, samples, leads, List.copyOf(inside)));
-        }
-        return found;
+        return prim.boxes(y, Explorer.BOXES_PER_OUTLOOK).stream().map(f -> new Found(f.box(), f.samples().length, f.positives(),
+                Arrays.stream(f.samples()).limit(Explorer.REPLAYED_PER_BOX).boxed().toList())).toList();
     }
 
     private List<Exploration.Condition> conditions(Prim.Box box) {
@@ -204,7 +186,7 @@ final class Discovery {
     private Exploration.FiringRule firingRule(String name, double inBox, double overall) {
         RuleInfo info = rules.rule(name).orElse(null);
         return new Exploration.FiringRule(name, info == null ? null : info.title(), info == null ? null : info.source(),
-                Explorer.round(inBox), Explorer.round(overall));
+                Scoring.round(inBox), Scoring.round(overall));
     }
 
     /** Tasks that read the firings of the samples not read yet, a few samples a task; each answers {@code result}. */

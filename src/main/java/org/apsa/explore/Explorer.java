@@ -4,6 +4,7 @@ import org.apsa.engine.Assessor;
 import org.apsa.engine.Likelihood;
 import org.apsa.fact.KnowledgeBase;
 import org.apsa.engine.ScenarioScore;
+import org.apsa.engine.Scoring;
 import org.apsa.engine.WhatIf;
 import org.apsa.fact.FactSet;
 
@@ -322,15 +323,15 @@ public final class Explorer {
                 double within = Math.max(0, totalSquares - between);
                 double meanWithin = n > levels ? within / (n - levels) : 0;
                 double s1 = variance <= 0 ? 0 : clamp((between - (levels - 1) * meanWithin) / n / variance);
-                first.put(outlookId(o), round(s1));
+                first.put(outlookId(o), Scoring.round(s1));
                 largest = Math.max(largest, s1);
                 if (total != null) {
                     double st = variance <= 0 ? 0 : clamp(t.swapSquares[d][o] / (2.0 * t.swapSamples) / variance);
-                    total.put(outlookId(o), round(st));
+                    total.put(outlookId(o), Scoring.round(st));
                     largest = Math.max(largest, st);
                 }
             }
-            rows.add(new Exploration.Sensitivity(model.dimensions().get(d).id(), first, total, round(largest)));
+            rows.add(new Exploration.Sensitivity(model.dimensions().get(d).id(), first, total, Scoring.round(largest)));
         }
         rows.sort(Comparator.comparingDouble((Exploration.Sensitivity s) -> -s.largest())
                 .thenComparingInt(s -> knowledgeBase.vocabulary().order(s.indicator())));
@@ -339,10 +340,5 @@ public final class Explorer {
 
     private static double clamp(double share) {
         return Math.max(0, Math.min(1, share));
-    }
-
-    /** A share or probability to four decimals, as every explore output gives it. */
-    public static double round(double value) {
-        return Math.rint(value * 10_000) / 10_000;
     }
 }

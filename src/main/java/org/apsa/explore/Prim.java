@@ -3,6 +3,7 @@ package org.apsa.explore;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -62,9 +63,16 @@ final class Prim {
         this.sizes = sizes.clone();
     }
 
+    /**
+     * A box found, with the samples it holds of those the boxes before it leave out (in
+     * ascending order) and how many of them are positive.
+     */
+    record Found(Box box, int[] samples, int positives) {
+    }
+
     /** Up to {@code maxBoxes} boxes in which {@code y} is frequent. */
-    List<Box> boxes(boolean[] y, int maxBoxes) {
-        List<Box> found = new ArrayList<>();
+    List<Found> boxes(boolean[] y, int maxBoxes) {
+        List<Found> found = new ArrayList<>();
         int positives = 0;
         for (int i = 0; i < n; i++) {
             positives += y[i] ? 1 : 0;
@@ -74,26 +82,32 @@ final class Prim {
         }
         double overall = positives / (double) n;
         boolean[] active = new boolean[n];
-        java.util.Arrays.fill(active, true);
+        Arrays.fill(active, true);
         double first = 0;
         for (int b = 0; b < maxBoxes; b++) {
             Box box = find(y, active, positives);
             if (box == null) {
                 break;
             }
-            int[] c = count(box, y, active);
-            double density = c[0] == 0 ? 0 : c[1] / (double) c[0];
+            int[] inside = new int[n];
+            int in = 0;
+            int pos = 0;
+            for (int i = 0; i < n; i++) {
+                if (active[i] && box.contains(x, i * k)) {
+                    inside[in++] = i;
+                    pos += y[i] ? 1 : 0;
+                }
+            }
+            double density = in == 0 ? 0 : pos / (double) in;
             if (density <= overall || (!found.isEmpty() && density < (overall + first) / 2)) {
                 break;
             }
             if (found.isEmpty()) {
                 first = density;
             }
-            found.add(box);
-            for (int i = 0; i < n; i++) {
-                if (active[i] && box.contains(x, i * k)) {
-                    active[i] = false;
-                }
+            found.add(new Found(box, Arrays.copyOf(inside, in), pos));
+            for (int j = 0; j < in; j++) {
+                active[inside[j]] = false;
             }
         }
         return found;
@@ -290,25 +304,9 @@ final class Prim {
         return positives == 0 ? 1 : 1 - binomial.cumulativeProbability(positives - 1);
     }
 
-    /** Active samples in the box and positives among them. */
-    private int[] count(Box box, boolean[] y, boolean[] active) {
-        int in = 0;
-        int pos = 0;
-        for (int i = 0; i < n; i++) {
-            if (active[i] && box.contains(x, i * k)) {
-                in++;
-                pos += y[i] ? 1 : 0;
-            }
-        }
-        return new int[] {in, pos};
-    }
-
     /** Per dimension, per level: of the samples given, those at that level ({@code [2l]}) and positives ({@code [2l+1]}). */
     private long[][] levelCounts(int[] members, int m, boolean[] y) {
-        long[][] c = new long[k][];
-        for (int d = 0; d < k; d++) {
-            c[d] = new long[2 * sizes[d]];
-        }
+        long[][] c = perLevel();
         for (int j = 0; j < m; j++) {
             int i = members[j];
             int positive = y[i] ? 1 : 0;
@@ -326,10 +324,7 @@ final class Prim {
      * and positives; {@code inside} gets the samples in the box and the positives among them.
      */
     private long[][] oneStepOutside(Box box, boolean[] y, boolean[] active, int[] inside) {
-        long[][] c = new long[k][];
-        for (int d = 0; d < k; d++) {
-            c[d] = new long[2 * sizes[d]];
-        }
+        long[][] c = perLevel();
         int[] lo = box.lo();
         int[] hi = box.hi();
         for (int i = 0; i < n; i++) {
@@ -355,6 +350,15 @@ final class Prim {
                     c[outsideIn][2 * level + 1]++;
                 }
             }
+        }
+        return c;
+    }
+
+    /** Two zero counts per level of each dimension: samples ({@code [2l]}) and positives ({@code [2l+1]}). */
+    private long[][] perLevel() {
+        long[][] c = new long[k][];
+        for (int d = 0; d < k; d++) {
+            c[d] = new long[2 * sizes[d]];
         }
         return c;
     }

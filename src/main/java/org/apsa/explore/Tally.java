@@ -72,26 +72,26 @@ final class Tally implements java.io.Serializable {
     void merge(Tally other) {
         samples += other.samples;
         swapSamples += other.swapSamples;
-        for (int i = 0; i < leaders.length; i++) {
-            leaders[i] += other.leaders[i];
-        }
+        add(leaders, other.leaders);
+        add(sum, other.sum);
+        add(sumOfSquares, other.sumOfSquares);
         for (int o = 0; o < outlooks; o++) {
-            sum[o] += other.sum[o];
-            sumOfSquares[o] += other.sumOfSquares[o];
             for (int u = 0; u <= UNITS; u++) {
                 histogram[o][u] += other.histogram[o][u];
             }
         }
         for (int d = 0; d < levelCount.length; d++) {
+            add(levelCount[d], other.levelCount[d]);
             for (int l = 0; l < levelCount[d].length; l++) {
-                levelCount[d][l] += other.levelCount[d][l];
-                for (int o = 0; o < outlooks; o++) {
-                    levelSum[d][l][o] += other.levelSum[d][l][o];
-                }
+                add(levelSum[d][l], other.levelSum[d][l]);
             }
-            for (int o = 0; o < outlooks; o++) {
-                swapSquares[d][o] += other.swapSquares[d][o];
-            }
+            add(swapSquares[d], other.swapSquares[d]);
+        }
+    }
+
+    private static void add(long[] into, long[] other) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += other[i];
         }
     }
 }

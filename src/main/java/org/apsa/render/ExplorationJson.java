@@ -1,7 +1,7 @@
 package org.apsa.render;
 
+import org.apsa.engine.Scoring;
 import org.apsa.explore.Exploration;
-import org.apsa.explore.Explorer;
 import org.apsa.explore.SamplingModel;
 
 import java.util.LinkedHashMap;
@@ -63,7 +63,7 @@ public final class ExplorationJson {
                 new Model(e.design(), STATED, "each level with equal probability", 1.0,
                         e.dimensions().stream().map(ExplorationJson::dimension).toList()),
                 e.assessedLeader(),
-                e.leaders().stream().map(l -> new Lead(l.id(), l.count(), l.share(), Explorer.round(l.low()), Explorer.round(l.high()),
+                e.leaders().stream().map(l -> new Lead(l.id(), l.count(), l.share(), Scoring.round(l.low()), Scoring.round(l.high()),
                         l.id().equals(Exploration.NO_LEADER) ? null : l.likelihood())).toList(),
                 e.scores().stream().map(s -> new Scores(s.outlook(), s.mean(), s.p05(), s.p50(), s.p95(), s.histogram())).toList(),
                 e.totalEffectSamples(),
@@ -77,7 +77,7 @@ public final class ExplorationJson {
     private static Dimension dimension(SamplingModel.Dimension d) {
         Map<String, Double> p = new LinkedHashMap<>();
         for (int l = 0; l < d.levels().size(); l++) {
-            p.put(d.levels().get(l), Explorer.round(d.probabilities()[l]));
+            p.put(d.levels().get(l), Scoring.round(d.probabilities()[l]));
         }
         return new Dimension(d.id(), d.stated(), d.stated() == null ? null : d.confidence(), p);
     }

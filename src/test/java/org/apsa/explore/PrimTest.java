@@ -25,10 +25,10 @@ class PrimTest {
             // The outcome is frequent in the box and rare outside it.
             y[i] = random.nextDouble() < (planted ? 0.9 : 0.05);
         }
-        List<Prim.Box> boxes = new Prim(x, n, sizes).boxes(y, 3);
+        List<Prim.Found> boxes = new Prim(x, n, sizes).boxes(y, 3);
 
         assertThat(boxes).isNotEmpty();
-        Prim.Box top = boxes.get(0);
+        Prim.Box top = boxes.get(0).box();
         assertThat(top.lo()).containsExactly(2, 2, 0, 0);
         assertThat(top.hi()).containsExactly(2, 3, 2, 1);
     }
