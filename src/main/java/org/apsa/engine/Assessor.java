@@ -178,16 +178,14 @@ public final class Assessor {
             List<PrescriptionResult> prescriptions = new ArrayList<>();
             // Gains are what meeting a recommendation adds to the most desirable outlook's score.
             String best = rules.knowledgeBase().best().id();
-            double before = conclusions.score(best);
+            double before = ScenarioScore.of(conclusions.scores(), best).score();
             for (Prescription p : conclusions.prescriptions()) {
                 Recommendation r = p.recommendation();
                 Double gain = null;
                 if (!p.met()) {
                     Map<String, Reading> change = Map.of(r.indicator(), Reading.of(r.target()));
                     String purpose = "for the gain of prescription \"" + r.id() + "\"";
-                    gain = Scoring.round((scoring == null
-                            ? live.evaluate(change, purpose).score(best)
-                            : live.outcome(change, scoring, purpose).score(best)) - before);
+                    gain = Scoring.round(live.evaluate(change, scoring, purpose).score(best) - before);
                 }
                 List<Justifications.Justification> why = justifications.of(p);
                 prescriptions.add(new PrescriptionResult(r.id(), r.actor(), r.source(), r.text(), r.indicator(),
@@ -294,10 +292,6 @@ public final class Assessor {
         private static int aspectOrder(List<String> aspects, String aspect) {
             int i = aspects.indexOf(aspect);
             return i < 0 ? aspects.size() : i;
-        }
-
-        double score(String scenario) {
-            return scores.stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
         }
 
         private static void checkJudgmentsHeldOnce(List<Judgment> judgments, Justifications justifications, FactSet factSet) {

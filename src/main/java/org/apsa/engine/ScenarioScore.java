@@ -27,4 +27,9 @@ public record ScenarioScore(String scenario, double net, double score, String li
         }
         return tied ? "=" + best : String.valueOf(rank);
     }
+
+    /** The score of {@code scenario} among {@code scores}. */
+    public static ScenarioScore of(List<ScenarioScore> scores, String scenario) {
+        return scores.stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow();
+    }
 }

@@ -41,7 +41,7 @@ public final class WhatIf implements AutoCloseable {
     public record Outcome(List<ScenarioScore> scores, String leading, InsufficientEvidence insufficient) {
 
         public double score(String scenario) {
-            return scores.stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().score();
+            return ScenarioScore.of(scores, scenario).score();
         }
     }
 
@@ -102,32 +102,23 @@ public final class WhatIf implements AutoCloseable {
      * @param changes indicator id to its new reading; a null reading makes it unknown
      */
     public Outcome evaluate(Map<String, Reading> changes) {
-        return evaluate(changes, null);
+        return evaluate(changes, null, null);
     }
 
     /**
-     * As {@link #evaluate(Map)}; {@code purpose} says why the question is asked, for the
-     * message when the rules fail on it (as in "for the gain of prescription ...").
+     * As {@link #evaluate(Map)}, firing only the rules {@code only} lets through (all when null).
+     * With a filter (the rules that can change the scores; see
+     * {@link org.apsa.rulebase.RuleBase#rulesAffecting}) it is cheaper when only a score is
+     * wanted, but the rules left out do not fire, so afterwards a question without one is
+     * refused. {@code purpose} says why the question is asked, for the message when the rules
+     * fail on it (as in "for the gain of prescription ...").
      */
-    Outcome evaluate(Map<String, Reading> changes, String purpose) {
-        if (partial) {
+    Outcome evaluate(Map<String, Reading> changes, AgendaFilter only, String purpose) {
+        if (partial && only == null) {
             throw new IllegalStateException("the session answered a question with some rules left out; open another");
         }
         moveTo(changes);
-        fire(null, purpose);
-        return outcome(purpose);
-    }
-
-    /**
-     * The outcome with some indicators changed, firing only the rules {@code only} lets through
-     * (those that can change the scores; see {@link org.apsa.rulebase.RuleBase#rulesAffecting}),
-     * with no trace and no gains: cheaper than {@link #evaluate} when only a score is wanted. The
-     * rules left out do not fire, so after this {@link #evaluate} refuses. {@code purpose} says
-     * why the question is asked, for the message when the rules fail on it.
-     */
-    Outcome outcome(Map<String, Reading> changes, AgendaFilter only, String purpose) {
-        moveTo(changes);
-        partial = true;
+        partial |= only != null;
         fire(only, purpose);
         return outcome(purpose);
     }
@@ -135,8 +126,8 @@ public final class WhatIf implements AutoCloseable {
     /**
      * The lean path's step, for a caller that keeps track of what it changed: gives one
      * indicator a reading (null makes it unknown) without firing; {@link #settle} then fires and
-     * reads the outcome. Cheaper than {@link #outcome} when a question changes a few of many
-     * indicators. After it, {@link #evaluate} refuses, as after {@link #outcome}.
+     * reads the outcome. Cheaper than {@link #evaluate} when a question changes a few of many
+     * indicators. After it, a question without a filter is refused.
      */
     public void move(String id, Reading reading) {
         partial = true;

@@ -63,7 +63,7 @@ class GainsTest {
             assertThat(live.session().getObjects(new ClassObjectFilter(Leading.class))).hasSize(1);
             double before = live.baseline().score(org.apsa.fact.KnowledgeBase.embedded().outlook("deep-integration").orElseThrow().id());
 
-            double after = live.outcome(Map.of(unmet.indicator(), Reading.of(unmet.target())),
+            double after = live.evaluate(Map.of(unmet.indicator(), Reading.of(unmet.target())),
                     assessor.rules().rulesAffecting(ScenarioScore.class, Assessor.FACT_TYPES).orElseThrow(), null).score(org.apsa.fact.KnowledgeBase.embedded().outlook("deep-integration").orElseThrow().id());
 
             // The scores moved, the leader they named went, and the rule naming the new one was left out.
