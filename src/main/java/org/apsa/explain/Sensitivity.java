@@ -71,7 +71,7 @@ public final class Sensitivity {
                 positions.add(UNKNOWN);
                 for (String position : positions) {
                     Map<String, Reading> change = new HashMap<>();
-                    change.put(def.id(), position.equals(UNKNOWN) ? null : Candidates.reading(facts, def.id(), position));
+                    change.put(def.id(), position.equals(UNKNOWN) ? null : Change.reading(facts, def.id(), position));
                     WhatIf.Outcome outcome = live.evaluate(change);
                     leaders.put(position, outcome.leading());
                     outcome.scores().forEach(s -> range.computeIfAbsent(s.scenario(), k -> new DoubleSummaryStatistics())

@@ -56,7 +56,7 @@ public final class WhyNot {
          * a whole, so a change that only takes from the leader can make an outlook lead too.
          */
         public boolean addsEvidence(Candidate c) {
-            return own(c.scores(), scenario).net() > current.net();
+            return ScenarioScore.of(c.scores(), scenario).net() > current.net();
         }
 
         /** Whether the outlook ranks first now, ahead of every other (a tie is not first). */
@@ -89,7 +89,7 @@ public final class WhyNot {
         }
         boolean noLeader = assessment.leading() == null;
         boolean firstNow = ranksFirst(assessment.scenarios(), scenario);
-        List<Change> singles = Candidates.singles(assessment.knowledgeBase().vocabulary(), assessment.factSet());
+        List<Change> singles = Change.singles(assessment.knowledgeBase().vocabulary(), assessment.factSet());
         List<Candidate> found = new ArrayList<>();
         List<Candidate> first = new ArrayList<>();
         // Of each single change: whether it puts the outlook first, and the outlook's net evidence with it.
@@ -101,9 +101,9 @@ public final class WhyNot {
             insufficient = live.baseline().insufficient();
             List<WhatIf.Outcome> outcomes = new ArrayList<>();
             for (Change change : singles) {
-                WhatIf.Outcome outcome = live.evaluate(Candidates.apply(assessment.factSet(), List.of(change)));
+                WhatIf.Outcome outcome = live.evaluate(Change.apply(assessment.factSet(), List.of(change)));
                 outcomes.add(outcome);
-                net.put(change, own(outcome.scores(), scenario).net());
+                net.put(change, ScenarioScore.of(outcome.scores(), scenario).net());
                 if (ranksFirst(outcome.scores(), scenario)) {
                     firstAlone.add(change);
                 }
@@ -127,7 +127,7 @@ public final class WhyNot {
                         if (a.indicator().equals(b.indicator())) {
                             continue;
                         }
-                        WhatIf.Outcome outcome = live.evaluate(Candidates.apply(assessment.factSet(), List.of(a, b)));
+                        WhatIf.Outcome outcome = live.evaluate(Change.apply(assessment.factSet(), List.of(a, b)));
                         if (scenario.equals(outcome.leading())) {
                             found.add(new Candidate(List.of(a, b), outcome.scores(), evidenceOnly.of(List.of(a, b))));
                         }
@@ -170,20 +170,16 @@ public final class WhyNot {
         }
     }
 
-    private static ScenarioScore own(List<ScenarioScore> scores, String scenario) {
-        return scores.stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow();
-    }
-
     /** The smallest first (see {@link #steps}), then those that give the outlook the higher score. */
     private static void sort(List<Candidate> candidates, String scenario, Vocabulary vocabulary) {
         candidates.sort(Comparator.comparingInt((Candidate c) -> steps(vocabulary, c.changes()))
-                .thenComparingDouble(c -> -score(c, scenario))
+                .thenComparingDouble(c -> -ScenarioScore.of(c.scores(), scenario).score())
                 .thenComparing(c -> c.changes().toString()));
     }
 
     /** Whether an outlook's score is above every other's; equal scores put none of them first. */
     static boolean ranksFirst(List<ScenarioScore> scores, String scenario) {
-        double own = own(scores, scenario).score();
+        double own = ScenarioScore.of(scores, scenario).score();
         return scores.stream().noneMatch(s -> !s.scenario().equals(scenario) && s.score() >= own);
     }
 
@@ -199,10 +195,6 @@ public final class WhyNot {
             steps += c.from() == null || c.to() == null ? 1 : Math.abs(scale.rank(c.to()) - scale.rank(c.from()));
         }
         return steps;
-    }
-
-    static double score(Candidate c, String scenario) {
-        return own(c.scores(), scenario).score();
     }
 
     /** The pieces of support for ({@code positive}) or against an outlook, from its proof tree. */

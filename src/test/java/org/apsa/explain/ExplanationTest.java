@@ -3,6 +3,7 @@ package org.apsa.explain;
 import org.apsa.Golden;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
+import org.apsa.engine.ScenarioScore;
 import org.apsa.engine.TestRules;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.KnowledgeBase;
@@ -57,8 +58,8 @@ class ExplanationTest {
         // Both make it lead; the smaller step comes first, though the larger gives the higher score.
         assertThat(result.changes()).extracting(c -> c.changes().get(0).toString())
                 .containsExactly("us.presence.transparency: low -> medium", "us.presence.transparency: low -> high");
-        assertThat(WhyNot.score(result.changes().get(0), "deep-integration"))
-                .isLessThan(WhyNot.score(result.changes().get(1), "deep-integration"));
+        assertThat(ScenarioScore.of(result.changes().get(0).scores(), "deep-integration").score())
+                .isLessThan(ScenarioScore.of(result.changes().get(1).scores(), "deep-integration").score());
     }
 
     @Test
