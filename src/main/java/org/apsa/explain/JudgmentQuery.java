@@ -3,7 +3,7 @@ package org.apsa.explain;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.TraceNode;
 import org.apsa.fact.Reading;
-import org.apsa.rulebase.Derivation;
+import org.apsa.rulebase.DrlModel;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleInfo;
 
@@ -85,22 +85,22 @@ public final class JudgmentQuery {
         Optional<Set<String>> drawable = rules.judgmentIds();
         Set<String> judgments = new TreeSet<>(assessment.judgmentTrace().keySet());
         drawable.ifPresent(judgments::addAll);
-        List<Derivation> derivations = rules.derivations(id);
+        List<DrlModel.Rule> derivations = rules.derivations(id);
         if (derivations.isEmpty() && drawable.isPresent() && !drawable.get().contains(id)) {
             return new Unknown(id, Collections.unmodifiableSet(judgments));
         }
-        List<Drawer> drawers = derivations.stream().map(d -> drawer(d, assessment, judgments)).toList();
+        List<Drawer> drawers = derivations.stream().map(d -> drawer(d, rules, assessment, judgments)).toList();
         return new DoesNotHold(id, factSet, drawers, drawable.isPresent());
     }
 
     /** A rule that draws the judgment, with the indicators and judgments its conditions compare. */
-    private static Drawer drawer(Derivation d, Assessment assessment, Set<String> judgments) {
+    private static Drawer drawer(DrlModel.Rule d, RuleBase rules, Assessment assessment, Set<String> judgments) {
         Map<String, Reading> indicators = new LinkedHashMap<>();
         Map<String, Boolean> named = new LinkedHashMap<>();
-        d.indicators().stream().filter(id -> assessment.knowledgeBase().vocabulary().find(id).isPresent())
+        d.indicatorsRead().stream().filter(id -> assessment.knowledgeBase().vocabulary().find(id).isPresent())
                 .forEach(id -> indicators.put(id, assessment.factSet().indicators().get(id)));
-        d.judgments().stream().filter(judgments::contains).forEach(id -> named.put(id, assessment.holds(id)));
-        return new Drawer(d.rule(), d.conditions(), Collections.unmodifiableMap(indicators),
+        d.judgmentsRead().stream().filter(judgments::contains).forEach(id -> named.put(id, assessment.holds(id)));
+        return new Drawer(rules.rule(d.name()).orElse(null), d.conditions(), Collections.unmodifiableMap(indicators),
                 Collections.unmodifiableMap(named));
     }
 }

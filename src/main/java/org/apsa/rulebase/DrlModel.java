@@ -114,8 +114,8 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
                              Place place, int line, int column) {
     }
 
-    /** A pattern of the conditions: its fact type as written and where it stands. */
-    public record Pattern(String type, Place place, boolean negated, int line, int column) {
+    /** A pattern of the conditions: its fact type as written and whether it stands under {@code not}. */
+    public record Pattern(String type, boolean negated) {
     }
 
     /**
@@ -129,7 +129,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
     }
 
     /** {@code new T(args)} in a consequence or function: the type's simple name and the arguments. */
-    public record Creation(String type, List<Argument> arguments, int line, int column) {
+    public record Creation(String type, List<Argument> arguments) {
 
         public Creation {
             arguments = List.copyOf(arguments);
@@ -151,7 +151,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
      *
      * @param weight the weight as written ({@code 1.5}, {@code -0.5}); null when not a literal
      */
-    public record Support(String outlook, String weight, int line, int column) {
+    public record Support(String outlook, String weight) {
 
         /** Whether the weight is negative: evidence against the outlook. */
         public boolean against() {
@@ -194,7 +194,6 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
      * @param inserts     when its consequence does nothing but {@code insert}/{@code insertLogical}
      *                    new facts made of literals, variables and constants (so it cannot fail),
      *                    the fully qualified types it inserts; null for any other consequence
-     * @param readable    whether JavaParser read the consequence; creations are empty when not
      * @param expressions every constraint of its patterns as written
      * @param accumulated the variables bound to an accumulate function's result
      * @param concludes   the fact types its consequence makes ({@code new T(...)}) or inserts
@@ -203,7 +202,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
     public record Rule(String name, String packageName, String file, int line, int column, int startLine, int startColumn,
                        List<Annotation> annotations,
                        List<Pattern> patterns, List<Constraint> constraints, List<Creation> creations, List<String> conditions,
-                       List<String> inserts, boolean readable,
+                       List<String> inserts,
                        List<Condition> expressions, List<String> accumulated, List<String> concludes) {
 
         public Rule {
@@ -261,8 +260,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
                 int at = c.withContext() ? 1 : 0;
                 c.string(at).ifPresent(outlook -> {
                     Argument weight = at + 1 < c.arguments().size() ? c.arguments().get(at + 1) : null;
-                    supports.add(new Support(outlook.literal(), weight == null || weight.string() ? null : weight.literal(),
-                            outlook.line(), outlook.column()));
+                    supports.add(new Support(outlook.literal(), weight == null || weight.string() ? null : weight.literal()));
                 });
             }
             return supports;
@@ -465,7 +463,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
             for (AnnotationDescr a : r.getAnnotations()) {
                 int at = text.indexOf("@" + a.getName(), nameAt);
                 at = at >= 0 && at < headerEnd ? at : nameAt;
-                annotations.add(new Annotation(a.getName(), unquoted(a.getSingleValueAsString()), line(at), column(at)));
+                annotations.add(new Annotation(a.getName(), unquoted(a.getSingleValueAsString()), decoded.line(at), decoded.column(at)));
             }
             List<Pattern> patterns = new ArrayList<>();
             List<Constraint> constraints = new ArrayList<>();
@@ -483,8 +481,8 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
             Java java = consequence.isBlank() ? Java.EMPTY : Java.read(consequence);
             List<Creation> creations = java == null ? List.of() : creations(java, Math.max(0, rhsAt));
             List<String> inserts = java == null || !r.getNamedConsequences().isEmpty() ? null : inserts(java);
-            return new Rule(r.getName(), packageName, file, line(nameAt), column(nameAt), line(start), column(start), annotations, patterns, constraints,
-                    creations, conditions, inserts, java != null,
+            return new Rule(r.getName(), packageName, file, decoded.line(nameAt), decoded.column(nameAt), decoded.line(start),
+                    decoded.column(start), annotations, patterns, constraints, creations, conditions, inserts,
                     expressions, accumulated, java == null ? List.of() : concludes(java, creations));
         }
 
@@ -507,8 +505,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
                 Place place = other ? Place.OTHER : nots % 2 == 1 ? Place.NEGATED : Place.REQUIRED;
                 String type = p.getObjectType();
                 int index = patterns.size();
-                int at = Math.max(0, p.getStartCharacter());
-                patterns.add(new Pattern(type, place, nots % 2 == 1, line(at), column(at)));
+                patterns.add(new Pattern(type, nots % 2 == 1));
                 for (BaseDescr c : p.getDescrs()) {
                     if (c instanceof ExprConstraintDescr e) {
                         constraint(e, index, type, place, constraints);
@@ -543,7 +540,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
             int from = e.getStartCharacter() >= 0 && text.startsWith(expression, e.getStartCharacter()) ? e.getStartCharacter()
                     : text.indexOf(expression);
             if (from >= 0) {
-                expressions.add(new Condition(expression, line(from), column(from)));
+                expressions.add(new Condition(expression, decoded.line(from), decoded.column(from)));
             }
             int[] cursor = {from};
             relations(parsed, rel -> {
@@ -561,7 +558,7 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
                     int placed = at >= 0 ? at : Math.max(0, from);
                     found.add(new Constraint(pattern, type, left.getExpression().strip(), rel.getOperator(),
                             string ? unescaped(literal.substring(1, literal.length() - 1)) : literal, string, place,
-                            line(placed), column(placed)));
+                            decoded.line(placed), decoded.column(placed)));
                 }
                 return true;
             });
@@ -601,10 +598,9 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
                 for (Expression argument : made.getArguments()) {
                     int offset = at + java.offset(argument);
                     arguments.add(new Argument(argument.toString(), literal(argument), argument.isStringLiteralExpr(),
-                            line(offset), column(offset)));
+                            decoded.line(offset), decoded.column(offset)));
                 }
-                int offset = at + java.offset(made);
-                creations.add(new Creation(made.getType().getNameAsString(), arguments, line(offset), column(offset)));
+                creations.add(new Creation(made.getType().getNameAsString(), arguments));
             }
             return creations;
         }
@@ -674,14 +670,6 @@ public record DrlModel(List<File> files, List<Rule> rules, List<Creation> functi
                 return true;
             }
             return e.isFieldAccessExpr() && inert(e.asFieldAccessExpr().getScope()) && !e.asFieldAccessExpr().getScope().isLiteralExpr();
-        }
-
-        private int line(int offset) {
-            return decoded.line(offset);
-        }
-
-        private int column(int offset) {
-            return decoded.column(offset);
         }
     }
 

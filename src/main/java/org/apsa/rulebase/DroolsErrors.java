@@ -547,20 +547,20 @@ final class DroolsErrors {
         return Character.isLetterOrDigit(c) || c == '_';
     }
 
+    /** The fix of a consequence's Java error, by what javac says: the first that matches. */
+    private static final List<Map.Entry<Pattern, String>> JAVA_FIXES = List.of(
+            Map.entry(Pattern.compile("cannot be resolved to a variable|^\\$\\w+ cannot be resolved\\z"),
+                    "bind it in the 'when' part ($x : Indicator( ... )) or correct its name"),
+            Map.entry(Pattern.compile("cannot be resolved to a type"),
+                    "import the class (fact types live in org.apsa.engine) or correct its name"),
+            Map.entry(Pattern.compile("is undefined for the type"),
+                    "call a method the type has: facts are records, e.g. $i.confidence(), $i.level(), $j.id()"),
+            Map.entry(Pattern.compile("^Type mismatch:"),
+                    "make the value's type match the variable's: ids and levels are String, confidence and rank are "
+                            + "numbers (double, int)"));
+
     private static String javaFix(String what) {
-        if (what.contains("cannot be resolved to a variable") || what.matches("\\$\\w+ cannot be resolved")) {
-            return "bind it in the 'when' part ($x : Indicator( ... )) or correct its name";
-        }
-        if (what.contains("cannot be resolved to a type")) {
-            return "import the class (fact types live in org.apsa.engine) or correct its name";
-        }
-        if (what.contains("is undefined for the type")) {
-            return "call a method the type has: facts are records, e.g. $i.confidence(), $i.level(), $j.id()";
-        }
-        if (what.startsWith("Type mismatch:")) {
-            return "make the value's type match the variable's: ids and levels are String, confidence and rank are "
-                    + "numbers (double, int)";
-        }
-        return "correct the Java of the consequence (the 'then' part)";
+        return JAVA_FIXES.stream().filter(fix -> fix.getKey().matcher(what).find()).map(Map.Entry::getValue).findFirst()
+                .orElse("correct the Java of the consequence (the 'then' part)");
     }
 }

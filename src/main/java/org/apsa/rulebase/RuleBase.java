@@ -281,10 +281,8 @@ public final class RuleBase {
      * in its {@code then} part), in rule order, with their conditions as written. A judgment made
      * in a function or with a computed id is not found here (see {@link #judgmentIds}).
      */
-    public List<Derivation> derivations(String id) {
-        return model().rules().stream().filter(r -> r.judgmentsDrawn().contains(id))
-                .map(r -> new Derivation(byName.get(r.name()), r.conditions(), List.copyOf(r.indicatorsRead()),
-                        List.copyOf(r.judgmentsRead()))).toList();
+    public List<DrlModel.Rule> derivations(String id) {
+        return model().rules().stream().filter(r -> r.judgmentsDrawn().contains(id)).toList();
     }
 
     /** The rules as Drools' parser read them: patterns, constraints, consequences, positions. */

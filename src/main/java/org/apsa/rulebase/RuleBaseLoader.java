@@ -181,7 +181,8 @@ public final class RuleBaseLoader {
         }
         String key = entry.cache().enabled() ? checksKey(entry.key(), folder, reading) : null;
         RuleChecks.Verdict kept = key == null ? null : entry.cache().read(key).map(bytes -> readable(entry.cache(), key,
-                "a verdict of the rule checks; checking the rules again", () -> RuleChecks.Verdict.of(bytes))).orElse(null);
+                "a verdict of the rule checks; checking the rules again",
+                () -> DrlModel.fromJson(bytes, RuleChecks.Verdict.class, "a verdict of the rule checks"))).orElse(null);
         if (kept != null) {
             return kept;
         }
@@ -190,7 +191,7 @@ public final class RuleBaseLoader {
         LOG.info("checked the rules of {} in {} ms: {} errors, {} warnings", folder, (System.nanoTime() - started) / 1_000_000,
                 verdict.errors().size(), verdict.warnings().size());
         if (key != null) {
-            entry.cache().write(key, verdict.bytes());
+            entry.cache().write(key, DrlModel.toJson(verdict));
         }
         return verdict;
     }

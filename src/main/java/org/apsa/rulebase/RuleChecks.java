@@ -40,15 +40,5 @@ public interface RuleChecks {
             errors = List.copyOf(errors);
             warnings = List.copyOf(warnings);
         }
-
-        /** As kept in the cache, in JSON. */
-        byte[] bytes() {
-            return DrlModel.toJson(this);
-        }
-
-        /** The verdict {@link #bytes()} wrote; throws IllegalArgumentException for anything else. */
-        static Verdict of(byte[] bytes) {
-            return DrlModel.fromJson(bytes, Verdict.class, "a verdict of the rule checks");
-        }
     }
 }

@@ -49,13 +49,13 @@ class DerivationsTest {
                 """);
         RuleBase rules = RuleBaseLoader.load(folder);
 
-        List<Derivation> rising = rules.derivations("trust.rising");
+        List<DrlModel.Rule> rising = rules.derivations("trust.rising");
 
-        assertThat(rising).extracting(d -> d.rule().name()).containsExactly("Low distrust", "Exchanges build trust");
+        assertThat(rising).extracting(DrlModel.Rule::name).containsExactly("Low distrust", "Exchanges build trust");
         assertThat(rising.get(0).conditions()).containsExactly("$d : Indicator( id == \"usChina.strategicDistrust\", level == \"low\" )");
         assertThat(rising.get(1).conditions()).containsExactly("$j : Judgment( id == \"trust.eroding\" )",
                 "$x : Indicator( id == \"usChina.militaryExchanges\",", "rank >= 1 )");
-        assertThat(rules.derivations("trust.eroding")).extracting(d -> d.rule().name()).containsExactly("High distrust");
+        assertThat(rules.derivations("trust.eroding")).extracting(DrlModel.Rule::name).containsExactly("High distrust");
         assertThat(rules.derivations("trust")).as("an id is matched whole").isEmpty();
     }
 
