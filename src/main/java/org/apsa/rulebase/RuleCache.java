@@ -142,23 +142,19 @@ public final class RuleCache {
         if (file.isEmpty() || !trusted()) {
             return Optional.empty();
         }
-        byte[] bytes;
+        String refused;
+        Optional<byte[]> payload = Optional.empty();
         try {
             BasicFileAttributes attributes = Files.readAttributes(file.get(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile()) {
-                warnings.accept("compiled-rule cache entry " + file.get() + " is " + (attributes.isSymbolicLink() ? "a link" : "not a regular file")
-                        + ", which this tool never writes; not read: the rules were compiled and the entry replaced");
-                discard(key);
-                return Optional.empty();
-            }
-            if (attributes.size() > MAX_ENTRY_BYTES) {
-                warnings.accept("compiled-rule cache entry " + file.get() + " is larger than any compiled rule base (" + attributes.size()
-                        + " bytes); not read: the rules were compiled and the entry replaced");
-                discard(key);
-                return Optional.empty();
-            }
-            try (InputStream in = Files.newInputStream(file.get(), LinkOption.NOFOLLOW_LINKS)) {
-                bytes = in.readNBytes((int) MAX_ENTRY_BYTES + 1);
+                refused = "is " + (attributes.isSymbolicLink() ? "a link" : "not a regular file") + ", which this tool never writes; not read";
+            } else if (attributes.size() > MAX_ENTRY_BYTES) {
+                refused = "is larger than any compiled rule base (" + attributes.size() + " bytes); not read";
+            } else {
+                try (InputStream in = Files.newInputStream(file.get(), LinkOption.NOFOLLOW_LINKS)) {
+                    payload = payload(key, in.readNBytes((int) MAX_ENTRY_BYTES + 1));
+                }
+                refused = payload.isEmpty() ? "is damaged or is not the entry of these rules; not used" : null;
             }
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -166,10 +162,8 @@ public final class RuleCache {
             LOG.warn("compiled-rule cache entry {} cannot be read ({}); compiling the rules", file.get(), e.toString());
             return Optional.empty();
         }
-        Optional<byte[]> payload = payload(key, bytes);
-        if (payload.isEmpty()) {
-            warnings.accept("compiled-rule cache entry " + file.get() + " is damaged or is not the entry of these rules; "
-                    + "not used: the rules were compiled and the entry replaced");
+        if (refused != null) {
+            warnings.accept("compiled-rule cache entry " + file.get() + " " + refused + ": the rules were compiled and the entry replaced");
             discard(key);
             return Optional.empty();
         }
@@ -228,16 +222,7 @@ public final class RuleCache {
                 }
             }
         }
-        pruneQuietly();
-    }
-
-    /** Keeps the folder to its size after a write; a failure only delays that. */
-    private void pruneQuietly() {
-        try {
-            prune();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("compiled-rule cache {} not pruned: {}", folder, e.toString());
-        }
+        prune();
     }
 
     /** Deletes the entry for a key, if any. */
@@ -279,25 +264,32 @@ public final class RuleCache {
         }
     }
 
-    /** Keeps the entries of the {@link #KEEP} most recently used rule sets and removes stray temporary files. */
-    private void prune() throws IOException {
+    /**
+     * Keeps the entries of the {@link #KEEP} most recently used rule sets and removes stray
+     * temporary files; a failure only delays that.
+     */
+    private void prune() {
         Map<String, List<Path>> sets = new HashMap<>();
         long hourAgo = System.currentTimeMillis() - 3_600_000L;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
-            for (Path f : files) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(SUFFIX)) {
-                    sets.computeIfAbsent(ruleSet(name), k -> new ArrayList<>()).add(f);
-                } else if (name.endsWith(".tmp") && Files.getLastModifiedTime(f).toMillis() < hourAgo) {
-                    Files.deleteIfExists(f);
+        try {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+                for (Path f : files) {
+                    String name = f.getFileName().toString();
+                    if (name.endsWith(SUFFIX)) {
+                        sets.computeIfAbsent(ruleSet(name), k -> new ArrayList<>()).add(f);
+                    } else if (name.endsWith(".tmp") && Files.getLastModifiedTime(f).toMillis() < hourAgo) {
+                        Files.deleteIfExists(f);
+                    }
                 }
             }
-        }
-        // A rule set was last used when any of its entries was.
-        List<Path> old = sets.values().stream().sorted(Comparator.comparing((List<Path> set) -> set.stream().map(RuleCache::modified)
-                .max(Comparator.naturalOrder()).orElseThrow()).reversed()).skip(KEEP).flatMap(List::stream).toList();
-        for (Path entry : old) {
-            Files.deleteIfExists(entry);
+            // A rule set was last used when any of its entries was.
+            List<Path> old = sets.values().stream().sorted(Comparator.comparing((List<Path> set) -> set.stream().map(RuleCache::modified)
+                    .max(Comparator.naturalOrder()).orElseThrow()).reversed()).skip(KEEP).flatMap(List::stream).toList();
+            for (Path entry : old) {
+                Files.deleteIfExists(entry);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("compiled-rule cache {} not pruned: {}", folder, e.toString());
         }
     }
 
