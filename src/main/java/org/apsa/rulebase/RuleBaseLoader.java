@@ -55,7 +55,6 @@ public final class RuleBaseLoader {
     private static final Logger LOG = LogManager.getLogger(RuleBaseLoader.class);
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Object LOCK = new Object();
     /** The kjar entry listing the model classes (under META-INF/kie/GROUP/ARTIFACT/). */
     private static final String MODEL_LIST = "drools-model";
     private static final String CACHE_FORMAT = "apsa compiled rules 1";
@@ -113,7 +112,10 @@ public final class RuleBaseLoader {
         }
         RuleChecks.Verdict verdict = verdict(entry, folder, sources, model, checks, reading);
         if (!verdict.errors().isEmpty()) {
-            throw new RefusedRulesException(verdict.errors(), String.join("\n", verdict.errors()) + "\n" + refusal(verdict));
+            int n = verdict.errors().size();
+            throw new RefusedRulesException(verdict.errors(), String.join("\n", verdict.errors()) + "\nThe rules have "
+                    + PlainText.count(n, "error") + ", so they are not used; fix " + (n == 1 ? "it" : "them")
+                    + " ('rules validate' shows warnings too).");
         }
         LOG.info("{} {} rules from {} files in {} in {} ms", fromCache ? "loaded (compiled-rule cache)" : "compiled",
                 rules.size(), sources.size(), folder, (System.nanoTime() - started) / 1_000_000);
@@ -166,13 +168,6 @@ public final class RuleBaseLoader {
                 return computed;
             }
         };
-    }
-
-    /** The last line of the message of a rule base the checks refused. */
-    static String refusal(RuleChecks.Verdict verdict) {
-        int n = verdict.errors().size();
-        return "The rules have " + PlainText.count(n, "error") + ", so they are not used; fix "
-                + (n == 1 ? "it" : "them") + " ('rules validate' shows warnings too).";
     }
 
     /**
@@ -262,14 +257,9 @@ public final class RuleBaseLoader {
      * compile says why against the author's files; only a construct the executable model
      * alone rejects is reported with the executable model's own words.
      */
-    private static byte[] compile(Path folder, Map<Path, String> sources, DrlModel model) {
-        synchronized (LOCK) {
-            return compile(KieServices.Factory.get(), folder, sources, model);
-        }
-    }
-
-    /** Holding {@link #LOCK}: the builds pass through Drools' global module repository. */
-    private static byte[] compile(KieServices kie, Path folder, Map<Path, String> sources, DrlModel model) {
+    private static synchronized byte[] compile(Path folder, Map<Path, String> sources, DrlModel model) {
+        // One at a time: the builds pass through Drools' global module repository.
+        KieServices kie = KieServices.Factory.get();
         Build build;
         try {
             build = build(kie, folder, sources, model, ExecutableModelProject.class);
