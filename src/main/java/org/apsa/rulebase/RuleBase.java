@@ -233,18 +233,12 @@ public final class RuleBase {
      */
     private Map<String, List<String>> outputs() {
         Map<String, List<String>> outputs = new HashMap<>();
-        Set<String> seen = new java.util.HashSet<>();
-        Set<String> twice = new java.util.HashSet<>();
-        for (DrlModel.Rule rule : model().rules()) {
-            String key = rule.packageName() + '\u0000' + rule.name();
-            if (!seen.add(key)) {
-                twice.add(key);
-            }
-            if (rule.inserts() != null) {
-                outputs.put(key, rule.inserts());
-            }
-        }
-        twice.forEach(outputs::remove);
+        model().rules().stream().collect(Collectors.groupingBy(rule -> rule.packageName() + '\u0000' + rule.name()))
+                .forEach((key, written) -> {
+                    if (written.size() == 1 && written.get(0).inserts() != null) {
+                        outputs.put(key, written.get(0).inserts());
+                    }
+                });
         return outputs;
     }
 
