@@ -3,22 +3,21 @@ package org.apsa.rulebase;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
+import org.apache.commons.io.FileUtils;
+import org.apsa.io.AtomicFiles;
 import org.apsa.io.PrivateFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -167,7 +166,8 @@ public final class RuleCache {
             discard(key);
             return Optional.empty();
         }
-        touch(file.get());
+        // The time of last use, by which the cache is pruned; only that order depends on it.
+        file.get().toFile().setLastModified(System.currentTimeMillis());
         return payload;
     }
 
@@ -205,21 +205,13 @@ public final class RuleCache {
                 out.write((HexFormat.of().formatHex(digest(key, kjar)) + "\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(kjar);
             }
-            try {
-                Files.move(temporary, file.get(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file.get(), StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
+            AtomicFiles.moveIntoPlace(temporary, file.get());
         } catch (IOException | RuntimeException e) {
             LOG.warn("compiled rules not saved in {} ({}); the next run compiles them again", folder, e.toString());
         } finally {
+            // Gone once moved into place; one that cannot be deleted is left to pruning.
             if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // Left behind in the cache folder only; pruning removes it later.
-                }
+                FileUtils.deleteQuietly(temporary.toFile());
             }
         }
         prune();
@@ -256,14 +248,6 @@ public final class RuleCache {
         return recorded.equals(HexFormat.of().formatHex(digest(key, payload))) ? Optional.of(payload) : Optional.empty();
     }
 
-    private static void touch(Path file) {
-        try {
-            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // Only the eviction order depends on it.
-        }
-    }
-
     /**
      * Keeps the entries of the {@link #KEEP} most recently used rule sets and removes stray
      * temporary files; a failure only delays that.
@@ -283,8 +267,9 @@ public final class RuleCache {
                 }
             }
             // A rule set was last used when any of its entries was.
-            List<Path> old = sets.values().stream().sorted(Comparator.comparing((List<Path> set) -> set.stream().map(RuleCache::modified)
-                    .max(Comparator.naturalOrder()).orElseThrow()).reversed()).skip(KEEP).flatMap(List::stream).toList();
+            List<Path> old = sets.values().stream().sorted(Comparator.comparingLong((List<Path> set) -> set.stream()
+                    .mapToLong(entry -> entry.toFile().lastModified()).max().orElseThrow()).reversed())
+                    .skip(KEEP).flatMap(List::stream).toList();
             for (Path entry : old) {
                 Files.deleteIfExists(entry);
             }
@@ -298,15 +283,6 @@ public final class RuleCache {
         int dash = name.indexOf('-');
         return dash < 0 ? name.substring(0, name.length() - SUFFIX.length()) : name.substring(0, dash);
     }
-
-    private static FileTime modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            return FileTime.fromMillis(0);
-        }
-    }
-
 
     @Override
     public String toString() {
