@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A compiled rule base: an immutable snapshot of the rules folder at one moment. Sessions
@@ -91,7 +92,7 @@ public final class RuleBase {
 
     /**
      * A pool of sessions, as {@link #newSessionPool()}, holding only the rules that
-     * {@link #rulesAffecting(List, Collection)} lets fire: for many questions that read only the
+     * {@link #rulesAffecting(Class, Collection)} lets fire: for many questions that read only the
      * facts of {@code types}, which come out as with every rule, without the work of the network
      * of the rules left out (a sixth of an assessment's with the shipped rules). The rule base is
      * copied once, on first use (a tenth of a second), and the copy kept with this snapshot.
@@ -136,12 +137,7 @@ public final class RuleBase {
      *                  same for every call
      */
     public Optional<AgendaFilter> rulesAffecting(Class<?> type, Collection<Class<?>> factTypes) {
-        return rulesAffecting(List.of(type), factTypes);
-    }
-
-    /** As {@link #rulesAffecting(Class, Collection)}, for questions that read the facts of several types. */
-    public Optional<AgendaFilter> rulesAffecting(List<Class<?>> types, Collection<Class<?>> factTypes) {
-        return filters.computeIfAbsent(List.copyOf(types), t -> {
+        return filters.computeIfAbsent(List.of(type), t -> {
             Set<Rule> skip = rulesNotAffecting(t, factTypes);
             return skip.isEmpty() ? Optional.empty() : Optional.of(match -> !skip.contains(match.getRule()));
         });
@@ -200,30 +196,25 @@ public final class RuleBase {
         return Collections.unmodifiableSet(leftOut.keySet());
     }
 
-    /** The rules left out that may match the facts a rule left out inserts. */
-    private static Set<Rule> matching(Rule rule, Map<Class<?>, Set<Rule>> readers, Map<Rule, List<Class<?>>> leftOut) {
-        Set<Rule> found = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Class<?> made : leftOut.get(rule)) {
-            for (Map.Entry<Class<?>, Set<Rule>> read : readers.entrySet()) {
-                if (read.getKey() == null || read.getKey().isAssignableFrom(made)) {
-                    read.getValue().stream().filter(leftOut::containsKey).forEach(found::add);
-                }
-            }
-        }
-        return found;
+    /** The rules (and queries) that may match a fact of class {@code made}. */
+    private static Stream<Rule> readers(Class<?> made, Map<Class<?>, Set<Rule>> readers) {
+        return readers.entrySet().stream().filter(read -> read.getKey() == null || read.getKey().isAssignableFrom(made))
+                .flatMap(read -> read.getValue().stream());
     }
 
     /** Whether a rule left out may, through rules left out, come to match the facts it inserts. */
     private static boolean feedsItself(Rule rule, Map<Class<?>, Set<Rule>> readers, Map<Rule, List<Class<?>>> leftOut) {
         Set<Rule> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Rule> next = new ArrayList<>(matching(rule, readers, leftOut));
+        List<Rule> next = new ArrayList<>(List.of(rule));
         while (!next.isEmpty()) {
-            Rule r = next.remove(next.size() - 1);
-            if (r == rule) {
-                return true;
-            }
-            if (seen.add(r)) {
-                next.addAll(matching(r, readers, leftOut));
+            for (Rule r : leftOut.get(next.remove(next.size() - 1)).stream().flatMap(made -> readers(made, readers))
+                    .filter(leftOut::containsKey).toList()) {
+                if (r == rule) {
+                    return true;
+                }
+                if (seen.add(r)) {
+                    next.add(r);
+                }
             }
         }
         return false;
@@ -231,18 +222,8 @@ public final class RuleBase {
 
     private static boolean needed(List<Class<?>> inserted, List<Class<?>> types, Map<Class<?>, Set<Rule>> readers,
                                   Map<Rule, List<Class<?>>> leftOut) {
-        for (Class<?> made : inserted) {
-            if (types.stream().anyMatch(type -> type.isAssignableFrom(made))) {
-                return true;
-            }
-            for (Map.Entry<Class<?>, Set<Rule>> read : readers.entrySet()) {
-                if ((read.getKey() == null || read.getKey().isAssignableFrom(made))
-                        && read.getValue().stream().anyMatch(reader -> !leftOut.containsKey(reader))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return inserted.stream().anyMatch(made -> types.stream().anyMatch(type -> type.isAssignableFrom(made))
+                || readers(made, readers).anyMatch(reader -> !leftOut.containsKey(reader)));
     }
 
     /**
@@ -252,18 +233,12 @@ public final class RuleBase {
      */
     private Map<String, List<String>> outputs() {
         Map<String, List<String>> outputs = new HashMap<>();
-        Set<String> seen = new java.util.HashSet<>();
-        Set<String> twice = new java.util.HashSet<>();
-        for (DrlModel.Rule rule : model().rules()) {
-            String key = rule.packageName() + '\u0000' + rule.name();
-            if (!seen.add(key)) {
-                twice.add(key);
-            }
-            if (rule.inserts() != null) {
-                outputs.put(key, rule.inserts());
-            }
-        }
-        twice.forEach(outputs::remove);
+        model().rules().stream().collect(Collectors.groupingBy(rule -> rule.packageName() + '\u0000' + rule.name()))
+                .forEach((key, written) -> {
+                    if (written.size() == 1 && written.get(0).inserts() != null) {
+                        outputs.put(key, written.get(0).inserts());
+                    }
+                });
         return outputs;
     }
 

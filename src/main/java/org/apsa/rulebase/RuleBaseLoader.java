@@ -13,6 +13,7 @@ import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.core.impl.RuleBaseFactory;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
+import org.drools.wiring.api.classloader.ProjectClassLoader;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
@@ -21,6 +22,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -31,6 +33,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +42,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * Compiles every {@code *.drl} file under a rules folder into a {@link RuleBase}, at run
@@ -50,7 +55,6 @@ public final class RuleBaseLoader {
     private static final Logger LOG = LogManager.getLogger(RuleBaseLoader.class);
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Object LOCK = new Object();
     /** The kjar entry listing the model classes (under META-INF/kie/GROUP/ARTIFACT/). */
     private static final String MODEL_LIST = "drools-model";
     private static final String CACHE_FORMAT = "apsa compiled rules 1";
@@ -108,7 +112,10 @@ public final class RuleBaseLoader {
         }
         RuleChecks.Verdict verdict = verdict(entry, folder, sources, model, checks, reading);
         if (!verdict.errors().isEmpty()) {
-            throw new RefusedRulesException(verdict.errors(), String.join("\n", verdict.errors()) + "\n" + refusal(verdict));
+            int n = verdict.errors().size();
+            throw new RefusedRulesException(verdict.errors(), String.join("\n", verdict.errors()) + "\nThe rules have "
+                    + PlainText.count(n, "error") + ", so they are not used; fix " + (n == 1 ? "it" : "them")
+                    + " ('rules validate' shows warnings too).");
         }
         LOG.info("{} {} rules from {} files in {} in {} ms", fromCache ? "loaded (compiled-rule cache)" : "compiled",
                 rules.size(), sources.size(), folder, (System.nanoTime() - started) / 1_000_000);
@@ -161,13 +168,6 @@ public final class RuleBaseLoader {
                 return computed;
             }
         };
-    }
-
-    /** The last line of the message of a rule base the checks refused. */
-    static String refusal(RuleChecks.Verdict verdict) {
-        int n = verdict.errors().size();
-        return "The rules have " + PlainText.count(n, "error") + ", so they are not used; fix "
-                + (n == 1 ? "it" : "them") + " ('rules validate' shows warnings too).";
     }
 
     /**
@@ -258,14 +258,9 @@ public final class RuleBaseLoader {
      * compile says why against the author's files; only a construct the executable model
      * alone rejects is reported with the executable model's own words.
      */
-    private static byte[] compile(Path folder, Map<Path, String> sources, DrlModel model) {
-        synchronized (LOCK) {
-            return compile(KieServices.Factory.get(), folder, sources, model);
-        }
-    }
-
-    /** Holding {@link #LOCK}: the builds pass through Drools' global module repository. */
-    private static byte[] compile(KieServices kie, Path folder, Map<Path, String> sources, DrlModel model) {
+    private static synchronized byte[] compile(Path folder, Map<Path, String> sources, DrlModel model) {
+        // One at a time: the builds pass through Drools' global module repository.
+        KieServices kie = KieServices.Factory.get();
         Build build;
         try {
             build = build(kie, folder, sources, model, ExecutableModelProject.class);
@@ -341,18 +336,30 @@ public final class RuleBaseLoader {
 
 
     /**
-     * A rule base straight from executable-model bytes: the model classes are defined and
-     * instantiated and the network built from them, without the module machinery (project
+     * A rule base straight from executable-model bytes: the model classes are defined (by
+     * Drools' own class loader, one for each rule base, so an old one is collected with it) and
+     * instantiated, and the network built from them, without the module machinery (project
      * descriptors, builder configuration) a container would start; that is most of the
      * start-up a cached run saves.
      */
     static KieBase fromKjar(byte[] kjar) {
-        KjarClassLoader loader = KjarClassLoader.of(kjar, RuleBaseLoader.class.getClassLoader());
-        String list = loader.text("/" + MODEL_LIST);
+        Map<String, byte[]> classes = new HashMap<>();
+        String list = null;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kjar))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.getName().endsWith(".class")) {
+                    classes.put(entry.getName(), zip.readAllBytes());
+                } else if (entry.getName().endsWith("/" + MODEL_LIST)) {
+                    list = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (list == null) {
             throw new IllegalArgumentException("no " + MODEL_LIST + " entry: not an executable-model kjar");
         }
-        loader.keepClassesOnly();
+        ClassLoader loader = ProjectClassLoader.createProjectClassLoader(RuleBaseLoader.class.getClassLoader(), classes);
         List<Model> models = new ArrayList<>();
         for (String line : list.split("\\R")) {
             String name = line.strip();
@@ -388,7 +395,7 @@ public final class RuleBaseLoader {
                                Class<? extends KieBuilder.ProjectType> project) {
         KieFileSystem fs = kie.newKieFileSystem();
         Map<String, Path> byResource = new LinkedHashMap<>();
-        Map<String, String> packages = new java.util.HashMap<>();
+        Map<String, String> packages = new HashMap<>();
         model.files().forEach(f -> packages.put(f.file(), f.packageName()));
         sources.forEach((file, text) -> {
             String resource = resource(relative(folder, file), packages.get(relative(folder, file)));

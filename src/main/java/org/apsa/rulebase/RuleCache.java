@@ -3,22 +3,21 @@ package org.apsa.rulebase;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
+import org.apache.commons.io.FileUtils;
+import org.apsa.io.AtomicFiles;
 import org.apsa.io.PrivateFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -142,23 +141,19 @@ public final class RuleCache {
         if (file.isEmpty() || !trusted()) {
             return Optional.empty();
         }
-        byte[] bytes;
+        String refused;
+        Optional<byte[]> payload = Optional.empty();
         try {
             BasicFileAttributes attributes = Files.readAttributes(file.get(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile()) {
-                warnings.accept("compiled-rule cache entry " + file.get() + " is " + (attributes.isSymbolicLink() ? "a link" : "not a regular file")
-                        + ", which this tool never writes; not read: the rules were compiled and the entry replaced");
-                discard(key);
-                return Optional.empty();
-            }
-            if (attributes.size() > MAX_ENTRY_BYTES) {
-                warnings.accept("compiled-rule cache entry " + file.get() + " is larger than any compiled rule base (" + attributes.size()
-                        + " bytes); not read: the rules were compiled and the entry replaced");
-                discard(key);
-                return Optional.empty();
-            }
-            try (InputStream in = Files.newInputStream(file.get(), LinkOption.NOFOLLOW_LINKS)) {
-                bytes = in.readNBytes((int) MAX_ENTRY_BYTES + 1);
+                refused = "is " + (attributes.isSymbolicLink() ? "a link" : "not a regular file") + ", which this tool never writes; not read";
+            } else if (attributes.size() > MAX_ENTRY_BYTES) {
+                refused = "is larger than any compiled rule base (" + attributes.size() + " bytes); not read";
+            } else {
+                try (InputStream in = Files.newInputStream(file.get(), LinkOption.NOFOLLOW_LINKS)) {
+                    payload = payload(key, in.readNBytes((int) MAX_ENTRY_BYTES + 1));
+                }
+                refused = payload.isEmpty() ? "is damaged or is not the entry of these rules; not used" : null;
             }
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -166,14 +161,13 @@ public final class RuleCache {
             LOG.warn("compiled-rule cache entry {} cannot be read ({}); compiling the rules", file.get(), e.toString());
             return Optional.empty();
         }
-        Optional<byte[]> payload = payload(key, bytes);
-        if (payload.isEmpty()) {
-            warnings.accept("compiled-rule cache entry " + file.get() + " is damaged or is not the entry of these rules; "
-                    + "not used: the rules were compiled and the entry replaced");
+        if (refused != null) {
+            warnings.accept("compiled-rule cache entry " + file.get() + " " + refused + ": the rules were compiled and the entry replaced");
             discard(key);
             return Optional.empty();
         }
-        touch(file.get());
+        // The time of last use, by which the cache is pruned; only that order depends on it.
+        file.get().toFile().setLastModified(System.currentTimeMillis());
         return payload;
     }
 
@@ -211,33 +205,16 @@ public final class RuleCache {
                 out.write((HexFormat.of().formatHex(digest(key, kjar)) + "\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(kjar);
             }
-            try {
-                Files.move(temporary, file.get(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file.get(), StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
+            AtomicFiles.moveIntoPlace(temporary, file.get());
         } catch (IOException | RuntimeException e) {
             LOG.warn("compiled rules not saved in {} ({}); the next run compiles them again", folder, e.toString());
         } finally {
+            // Gone once moved into place; one that cannot be deleted is left to pruning.
             if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // Left behind in the cache folder only; pruning removes it later.
-                }
+                FileUtils.deleteQuietly(temporary.toFile());
             }
         }
-        pruneQuietly();
-    }
-
-    /** Keeps the folder to its size after a write; a failure only delays that. */
-    private void pruneQuietly() {
-        try {
-            prune();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("compiled-rule cache {} not pruned: {}", folder, e.toString());
-        }
+        prune();
     }
 
     /** Deletes the entry for a key, if any. */
@@ -271,33 +248,33 @@ public final class RuleCache {
         return recorded.equals(HexFormat.of().formatHex(digest(key, payload))) ? Optional.of(payload) : Optional.empty();
     }
 
-    private static void touch(Path file) {
-        try {
-            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // Only the eviction order depends on it.
-        }
-    }
-
-    /** Keeps the entries of the {@link #KEEP} most recently used rule sets and removes stray temporary files. */
-    private void prune() throws IOException {
+    /**
+     * Keeps the entries of the {@link #KEEP} most recently used rule sets and removes stray
+     * temporary files; a failure only delays that.
+     */
+    private void prune() {
         Map<String, List<Path>> sets = new HashMap<>();
         long hourAgo = System.currentTimeMillis() - 3_600_000L;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
-            for (Path f : files) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(SUFFIX)) {
-                    sets.computeIfAbsent(ruleSet(name), k -> new ArrayList<>()).add(f);
-                } else if (name.endsWith(".tmp") && Files.getLastModifiedTime(f).toMillis() < hourAgo) {
-                    Files.deleteIfExists(f);
+        try {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+                for (Path f : files) {
+                    String name = f.getFileName().toString();
+                    if (name.endsWith(SUFFIX)) {
+                        sets.computeIfAbsent(ruleSet(name), k -> new ArrayList<>()).add(f);
+                    } else if (name.endsWith(".tmp") && Files.getLastModifiedTime(f).toMillis() < hourAgo) {
+                        Files.deleteIfExists(f);
+                    }
                 }
             }
-        }
-        // A rule set was last used when any of its entries was.
-        List<Path> old = sets.values().stream().sorted(Comparator.comparing((List<Path> set) -> set.stream().map(RuleCache::modified)
-                .max(Comparator.naturalOrder()).orElseThrow()).reversed()).skip(KEEP).flatMap(List::stream).toList();
-        for (Path entry : old) {
-            Files.deleteIfExists(entry);
+            // A rule set was last used when any of its entries was.
+            List<Path> old = sets.values().stream().sorted(Comparator.comparingLong((List<Path> set) -> set.stream()
+                    .mapToLong(entry -> entry.toFile().lastModified()).max().orElseThrow()).reversed())
+                    .skip(KEEP).flatMap(List::stream).toList();
+            for (Path entry : old) {
+                Files.deleteIfExists(entry);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("compiled-rule cache {} not pruned: {}", folder, e.toString());
         }
     }
 
@@ -306,15 +283,6 @@ public final class RuleCache {
         int dash = name.indexOf('-');
         return dash < 0 ? name.substring(0, name.length() - SUFFIX.length()) : name.substring(0, dash);
     }
-
-    private static FileTime modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            return FileTime.fromMillis(0);
-        }
-    }
-
 
     @Override
     public String toString() {
