@@ -74,15 +74,14 @@ public final class RuleTestRunner {
         prescriptions(expect.prescriptions().unmet(), false, a, failures);
         for (Map.Entry<String, Expectation.Range> e : expect.scores().entrySet()) {
             Optional<Double> score = a.scenario(e.getKey()).map(s -> s.score());
-            if (score.isEmpty() || !e.getValue().contains(score.get())) {
-                outlooks.add(e.getKey());
-            }
             if (score.isEmpty()) {
                 failures.add("score " + e.getKey() + ": expected " + e.getValue() + ", got no score (outlooks: "
                         + String.join(", ", assessor.rules().knowledgeBase().outlookIds()) + ")");
+                outlooks.add(e.getKey());
             } else if (!e.getValue().contains(score.get())) {
                 failures.add("score " + e.getKey() + ": expected " + e.getValue() + ", got "
                         + String.format(Locale.ROOT, "%.4f", score.get()));
+                outlooks.add(e.getKey());
             }
         }
         for (String rule : expect.fired()) {
