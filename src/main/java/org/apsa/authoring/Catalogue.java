@@ -81,8 +81,7 @@ public final class Catalogue {
         Map<String, Set<String>> indicators = new LinkedHashMap<>();
         a.indicatorsRead().forEach(id -> indicators.putIfAbsent(id, new LinkedHashSet<>()));
         for (DrlModel.Constraint level : a.compared("Indicator", "level")) {
-            List<String> ids = a.compared("Indicator", "id").stream().filter(c -> c.pattern() == level.pattern())
-                    .map(DrlModel.Constraint::value).toList();
+            List<String> ids = Validator.idsOf(a, level);
             if (ids.size() == 1) {
                 indicators.computeIfAbsent(ids.get(0), k -> new LinkedHashSet<>()).add(level.value());
             }

@@ -1,11 +1,8 @@
 package org.apsa.authoring;
 
-import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
-import org.apsa.engine.TraceNode;
 import org.apsa.render.Style;
 import org.apsa.render.TraceText;
-import org.apsa.rulebase.RuleBaseException;
 import org.apsa.ruletest.RuleTest;
 import org.apsa.ruletest.RuleTestReader;
 import org.apsa.ruletest.RuleTestResult;
@@ -17,14 +14,8 @@ import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs the rule tests of a folder and reports one line per test; a failing test lists each
@@ -33,27 +24,14 @@ import java.util.regex.Pattern;
  *
  * @param folder the tests folder
  */
-public record RuleTestReport(Path folder, List<Outcome> outcomes) {
-
-    /** One test: its result, or the rule defect that stopped its assessment, and how long it took. */
-    public record Outcome(RuleTest test, RuleTestResult result, String defect, Duration time) {
-
-        public boolean passed() {
-            return defect == null && result.passed();
-        }
-    }
-
-    private static final Pattern LEADING = Pattern.compile("^leading: expected ([a-z-]+)");
-    private static final Pattern SCORE = Pattern.compile("^score (\\S+):");
-    private static final Pattern GOT = Pattern.compile(", got ([a-z-]+)$");
-    private static final Pattern JUDGMENT_PRESENT = Pattern.compile("^judgment (\\S+): expected absent, got present");
+public record RuleTestReport(Path folder, List<RuleTestResult> outcomes) {
 
     public RuleTestReport {
         outcomes = List.copyOf(outcomes);
     }
 
     /**
-     * @throws org.apsa.ruletest.RuleTestException when a test file cannot be read
+     * @throws org.apsa.fact.InvalidFactSetException when a test file cannot be read
      */
     public static RuleTestReport run(Assessor assessor, Path testsFolder) {
         return run(assessor, testsFolder, new RuleTestReader(assessor.rules().knowledgeBase()).readAll(testsFolder));
@@ -63,25 +41,14 @@ public record RuleTestReport(Path folder, List<Outcome> outcomes) {
      * Runs only the tests named ({@link RuleTest#name}); every name must be a test's, see
      * {@link RuleTestReader#names}.
      *
-     * @throws org.apsa.ruletest.RuleTestException when one of those test files cannot be read
+     * @throws org.apsa.fact.InvalidFactSetException when one of those test files cannot be read
      */
     public static RuleTestReport run(Assessor assessor, Path testsFolder, Collection<String> names) {
         return run(assessor, testsFolder, new RuleTestReader(assessor.rules().knowledgeBase()).readNamed(testsFolder, names));
     }
 
     private static RuleTestReport run(Assessor assessor, Path testsFolder, List<RuleTest> tests) {
-        RuleTestRunner runner = new RuleTestRunner(assessor);
-        List<Outcome> outcomes = new ArrayList<>();
-        for (RuleTest test : tests) {
-            long start = System.nanoTime();
-            try {
-                RuleTestResult result = runner.run(test);
-                outcomes.add(new Outcome(test, result, null, Duration.ofNanos(System.nanoTime() - start)));
-            } catch (RuleBaseException e) {
-                outcomes.add(new Outcome(test, null, e.getMessage(), Duration.ofNanos(System.nanoTime() - start)));
-            }
-        }
-        return new RuleTestReport(testsFolder, outcomes);
+        return new RuleTestReport(testsFolder, tests.stream().map(new RuleTestRunner(assessor)::run).toList());
     }
 
     public long failed() {
@@ -90,7 +57,7 @@ public record RuleTestReport(Path folder, List<Outcome> outcomes) {
 
     /** Tests whose assessment the rules could not finish (a loop, a throwing consequence). */
     public long defects() {
-        return outcomes.stream().filter(o -> o.defect() != null).count();
+        return outcomes.stream().filter(RuleTestResult::defect).count();
     }
 
     public String summary() {
@@ -99,7 +66,7 @@ public record RuleTestReport(Path folder, List<Outcome> outcomes) {
 
     public String render() {
         StringBuilder out = new StringBuilder();
-        for (Outcome o : outcomes) {
+        for (RuleTestResult o : outcomes) {
             if (o.passed()) {
                 out.append("ok    ").append(o.test().name()).append('\n');
                 continue;
@@ -116,16 +83,12 @@ public record RuleTestReport(Path folder, List<Outcome> outcomes) {
     }
 
     /** Why a test did not pass, as {@link #render} shows it under the test: the defect, or each unmet expectation and the trace in question. */
-    private static String failure(Outcome o) {
-        if (o.defect() != null) {
-            return "rules failed: " + o.defect() + "\n";
-        }
+    private static String failure(RuleTestResult o) {
         StringBuilder out = new StringBuilder();
-        o.result().failures().forEach(failure -> out.append(failure).append('\n'));
-        List<TraceNode> trace = inQuestion(o.result());
-        if (!trace.isEmpty()) {
+        o.failures().forEach(failure -> out.append(failure).append('\n'));
+        if (!o.trace().isEmpty()) {
             out.append("trace:\n");
-            TraceText.render(trace, Style.PLAIN).lines().forEach(line -> out.append(line.isBlank() ? "" : "  " + line).append('\n'));
+            TraceText.render(o.trace(), Style.PLAIN).lines().forEach(line -> out.append(line.isBlank() ? "" : "  " + line).append('\n'));
         }
         return out.toString();
     }
@@ -151,10 +114,10 @@ public record RuleTestReport(Path folder, List<Outcome> outcomes) {
             xml.writeAttribute("failures", Long.toString(failed() - defects()));
             xml.writeAttribute("errors", Long.toString(defects()));
             xml.writeAttribute("skipped", "0");
-            xml.writeAttribute("time", seconds(outcomes.stream().map(Outcome::time).reduce(Duration.ZERO, Duration::plus)));
+            xml.writeAttribute("time", seconds(outcomes.stream().map(RuleTestResult::time).reduce(Duration.ZERO, Duration::plus)));
             xml.writeAttribute("timestamp", timestamp.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
             xml.writeCharacters("\n");
-            for (Outcome o : outcomes) {
+            for (RuleTestResult o : outcomes) {
                 xml.writeCharacters("  ");
                 if (o.passed()) {
                     xml.writeEmptyElement("testcase");
@@ -167,9 +130,9 @@ public record RuleTestReport(Path folder, List<Outcome> outcomes) {
                 xml.writeAttribute("time", seconds(o.time()));
                 if (!o.passed()) {
                     xml.writeCharacters("\n    ");
-                    xml.writeStartElement(o.defect() != null ? "error" : "failure");
-                    xml.writeAttribute("message", o.defect() != null ? "rules failed: " + o.defect() : String.join("; ", o.result().failures()));
-                    xml.writeAttribute("type", o.defect() != null ? "RuleDefect" : "UnmetExpectation");
+                    xml.writeStartElement(o.defect() ? "error" : "failure");
+                    xml.writeAttribute("message", String.join("; ", o.failures()));
+                    xml.writeAttribute("type", o.defect() ? "RuleDefect" : "UnmetExpectation");
                     xml.writeCharacters((o.test().description() == null ? "" : o.test().description() + "\n") + failure(o));
                     xml.writeEndElement();
                     xml.writeCharacters("\n  ");
@@ -188,34 +151,5 @@ public record RuleTestReport(Path folder, List<Outcome> outcomes) {
 
     private static String seconds(Duration time) {
         return String.format(java.util.Locale.ROOT, "%.3f", time.toNanos() / 1e9);
-    }
-
-    /** The trace of the outlooks and judgments that an unmet expectation is about. */
-    private static List<TraceNode> inQuestion(RuleTestResult result) {
-        Assessment a = result.assessment();
-        Set<String> outlooks = new LinkedHashSet<>();
-        Set<String> judgments = new LinkedHashSet<>();
-        for (String failure : result.failures()) {
-            if (failure.startsWith("leading:")) {
-                found(LEADING, failure).ifPresent(outlooks::add);
-                found(GOT, failure).ifPresent(outlooks::add);
-            }
-            if (failure.startsWith("status:") && a.leading() != null) {
-                outlooks.add(a.leading());
-            }
-            found(SCORE, failure).ifPresent(outlooks::add);
-            found(JUDGMENT_PRESENT, failure).ifPresent(judgments::add);
-        }
-        List<TraceNode> nodes = new ArrayList<>();
-        outlooks.stream().filter(outlook -> a.knowledgeBase().outlook(outlook).isPresent())
-                .forEach(outlook -> a.trace().stream().filter(n -> n.kind().equals("scenario") && n.conclusion().startsWith(outlook + ":"))
-                        .findFirst().ifPresent(nodes::add));
-        judgments.forEach(judgment -> nodes.addAll(a.judgmentTrace().getOrDefault(judgment, List.of())));
-        return nodes;
-    }
-
-    private static Optional<String> found(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 }

@@ -15,6 +15,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,28 +52,13 @@ public final class Validator {
     /** Loading names this many ids the knowledge base declares and no rule uses, then counts the rest. */
     static final int UNUSED_NAMED = 3;
 
-    private record Reach(Pattern pattern, String what) {
+    private static final String REACH_FILE = "/apsa/rule-reach.txt";
+
+    private record Reach(boolean anywhere, String what, Pattern pattern) {
     }
 
-    private static final List<Reach> OUTSIDE = List.of(
-            new Reach(Pattern.compile("\\bSystem\\s*\\.\\s*\\w+"), "console output or the process"),
-            new Reach(Pattern.compile("\\bRuntime\\b(\\s*\\.\\s*\\w+)?"), "the process"),
-            new Reach(Pattern.compile("\\bjava\\s*\\.\\s*(io|nio|net)\\b"), "files or the network"),
-            new Reach(Pattern.compile("\\b(File|Files|Paths|FileInputStream|FileOutputStream|FileReader|FileWriter|PrintStream"
-                    + "|RandomAccessFile|FileChannel|FileHandler|Socket|ServerSocket|URL|URI|HttpClient)\\b"
-                    + "|\\bjava\\s*\\.\\s*util\\s*\\.\\s*(logging|zip|jar)\\b"), "files or the network"),
-            new Reach(Pattern.compile("\\bjava\\s*\\.\\s*lang\\s*\\.\\s*(reflect|invoke)\\b|\\bClass\\s*\\.\\s*forName\\b"
-                    + "|\\.\\s*getClass\\s*\\(\\s*\\)|\\bgetDeclared\\w*\\b|\\bsetAccessible\\b|\\bMethodHandles?\\b"
-                    + "|\\bClassLoader\\b"), "reflection"),
-            new Reach(Pattern.compile("\\b(Thread|ProcessBuilder|Process|ProcessHandle|Executors|ExecutorService|CompletableFuture"
-                    + "|ForkJoinPool|Timer|ScheduledExecutorService)\\b"), "threads or processes"),
-            new Reach(Pattern.compile("\\borg\\s*\\.\\s*apache\\s*\\.\\s*commons\\s*\\.\\s*io\\b"
-                    + "|\\b(FileUtils|IOUtils|FilenameUtils|PathUtils|FileSystemUtils)\\b"
-                    + "|\\bjava\\s*\\.\\s*sql\\b|\\bDriverManager\\b|\\bjavax\\s*\\.\\s*naming\\b|\\bInitialContext\\b"),
-                    "files or the network"),
-            new Reach(Pattern.compile("\\borg\\s*\\.\\s*mvel2\\b|\\bMVEL\\b|\\bjavax\\s*\\.\\s*script\\b|\\bScriptEngine\\w*\\b"),
-                    "code run from a string, which no check reads"),
-            new Reach(Pattern.compile("\\bsun\\s*\\.\\s*misc\\b|\\bjdk\\s*\\.\\s*internal\\b|\\bUnsafe\\b"), "reflection"));
+    /** What rule code may not reach, read from {@value #REACH_FILE}: in the whole file, or in consequences only. */
+    private static final List<Reach> REACHES = reaches();
 
     /**
      * The errors of a folder whose rules did not load, as {@link #validate} gives them: the
@@ -156,17 +142,14 @@ public final class Validator {
      * of a rule is read; a call on an object ({@code $x.update(...)}) is not the engine's.
      */
     private static void reach(String path, DrlFile file, List<Finding> findings) {
-        for (Reach reach : OUTSIDE) {
+        for (Reach reach : REACHES) {
             for (DrlFile.Found f : file.find(reach.pattern())) {
-                findings.add(Finding.error(path, f.line(), f.column(), (f.rule() == null ? "the file" : "rule \"" + f.rule() + "\"")
-                                + " reaches outside the rule base: " + f.text() + " (" + reach.what() + ")",
-                        "rules only match facts and insert conclusions; remove it (to see what a rule does, use "
-                                + "'rules test' or 'explain')"));
-            }
-        }
-        for (Reach reach : CHANGES) {
-            for (DrlFile.Found f : file.find(reach.pattern())) {
-                if (f.inConsequence()) {
+                if (reach.anywhere()) {
+                    findings.add(Finding.error(path, f.line(), f.column(), (f.rule() == null ? "the file" : "rule \"" + f.rule() + "\"")
+                                    + " reaches outside the rule base: " + f.text() + " (" + reach.what() + ")",
+                            "rules only match facts and insert conclusions; remove it (to see what a rule does, use "
+                                    + "'rules test' or 'explain')"));
+                } else if (f.inConsequence()) {
                     findings.add(Finding.error(path, f.line(), f.column(),
                             "rule \"" + f.rule() + "\" " + reach.what() + ": " + f.text().replace("(", ""),
                             f.text().contains("insert")
@@ -178,11 +161,14 @@ public final class Validator {
         }
     }
 
-    private static final List<Reach> CHANGES = List.of(
-            new Reach(Pattern.compile("(?<![\\w.$])(modify|update|delete|retract)\\s*\\("), "changes or removes a fact"),
-            new Reach(Pattern.compile("(?<![\\w.$])insert\\s*\\("), "inserts a fact that outlives its grounds"),
-            new Reach(Pattern.compile("\\b(drools|kcontext)\\s*\\.\\s*(halt|modify|update|delete|retract|insert|getKieRuntime"
-                    + "|getWorkingMemory|getEntryPoint|getChannels|getKnowledgeRuntime)\\b"), "drives the engine itself"));
+    private static List<Reach> reaches() {
+        try (InputStream in = Validator.class.getResourceAsStream(REACH_FILE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("#"))
+                    .map(line -> line.split("\t", 3)).map(f -> new Reach(f[0].equals("anywhere"), f[1], Pattern.compile(f[2]))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + REACH_FILE + " from the tool's jar", e);
+        }
+    }
 
     /** The checks of one rule, its findings placed in its file. */
     private record Lint(String path, DrlModel.Rule rule, KnowledgeBase kb, List<Finding> findings) {
@@ -222,12 +208,6 @@ public final class Validator {
             return true;
         }
 
-        /** The indicator ids compared in the pattern of a constraint. */
-        private List<String> idsOf(DrlModel.Constraint c) {
-            return rule.compared("Indicator", "id").stream().filter(id -> id.pattern() == c.pattern())
-                    .map(DrlModel.Constraint::value).toList();
-        }
-
         /** The vocabulary's definitions of those ids it knows. */
         private List<IndicatorDef> defsOf(List<String> ids) {
             return ids.stream().map(kb.vocabulary()::find).flatMap(Optional::stream).toList();
@@ -242,12 +222,12 @@ public final class Validator {
                     continue;
                 }
                 if (c.field().equals("level") && c.string()) {
-                    level(c.value(), c.line(), c.column(), idsOf(c));
+                    level(c.value(), c.line(), c.column(), idsOf(rule, c));
                 } else if (c.field().equals("rank") && !c.string() && c.value().matches("-?\\d+")) {
                     rank(c);
                 } else if (c.field().equals("level") && !c.string() && (c.operator().equals("==") || c.operator().equals("!="))
                         && c.value().matches("-?\\d+(?:\\.\\d+)?")) {
-                    Optional<IndicatorDef> def = defsOf(idsOf(c)).stream().findFirst();
+                    Optional<IndicatorDef> def = defsOf(idsOf(rule, c)).stream().findFirst();
                     add(Severity.ERROR, c.line(), c.column(), name() + ": level " + c.operator() + " " + c.value()
                                     + " compares the level with a number, but levels are words"
                                     + def.map(d -> " (" + d.scale().describe() + ")").orElse("") + ", so "
@@ -282,7 +262,7 @@ public final class Validator {
         }
 
         private void rank(DrlModel.Constraint use) {
-            List<IndicatorDef> defs = defsOf(idsOf(use));
+            List<IndicatorDef> defs = defsOf(idsOf(rule, use));
             if (defs.isEmpty()) {
                 return;
             }
@@ -337,6 +317,11 @@ public final class Validator {
                             + defs.get(0).id() + "\"" + Suggestions.didYouMean(level, scale.levels()) + "; allowed: " + scale.describe(),
                     "use a level of the indicator's scale");
         }
+    }
+
+    /** The indicator ids compared in the pattern of a constraint of {@code rule}. */
+    static List<String> idsOf(DrlModel.Rule rule, DrlModel.Constraint c) {
+        return rule.compared("Indicator", "id").stream().filter(id -> id.pattern() == c.pattern()).map(DrlModel.Constraint::value).toList();
     }
 
     /** The fact types whose {@code scenario} is an outlook id. */

@@ -4,6 +4,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
+import org.apsa.explore.Workers;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.KnowledgeBase;
@@ -24,7 +25,7 @@ import org.apsa.report.SummaryCsv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -94,6 +94,7 @@ public final class Batch {
     static final long FIRST_RESULT_ESTIMATE = 64 * 1024;
     /** The invalid inputs a summary quotes; errors.jsonl has them all. */
     static final int QUOTED_PROBLEMS = 10;
+    private static final byte[] NEWLINE = {'\n'};
     /** How long a run's end waits for workers still busy after a failure. */
     private static final int IDLE_WAIT_SECONDS = 10;
 
@@ -308,8 +309,8 @@ public final class Batch {
         private final List<Path> files = new ArrayList<>();
         private long filesRead;
         private final OutputStream assessments;
-        private final Writer errors;
-        private final Writer csv;
+        private final OutputStream errors;
+        private final OutputStream csv;
         private final ReportData report = new ReportData(knowledgeBase);
         private final AssessmentJson.Lines lines;
         private final OutputFiles outputs;
@@ -330,7 +331,7 @@ public final class Batch {
             this.lines = new AssessmentJson.Lines(options.detail());
             report.provenance(options.provenance());
             outputs.checkTargets(written());
-            this.assessments = outputs.openBytes(ASSESSMENTS);
+            this.assessments = outputs.open(ASSESSMENTS);
             this.errors = outputs.open(ERRORS);
             this.csv = options.reports().contains(Report.CSV) ? outputs.open(Report.CSV.file()) : null;
             if (csv != null) {
@@ -342,35 +343,37 @@ public final class Batch {
             Path file = input.path();
             files.add(file);
             if (!input.readable()) {
-                enter(CompletableFuture.completedFuture(new Result(null, null, List.of(problem(input)))));
+                enter(invalid(List.of(problem(input))));
                 return;
             }
             filesRead++;
-            Consumer<FactSetReader.Entry> sink = entry -> {
-                Future<Result> result;
-                if (!entry.valid()) {
-                    result = CompletableFuture.completedFuture(new Result(null, null, entry.problems()));
-                } else {
-                    FactSet facts = entry.factSet();
-                    IdIndex.Place first = ids.add(facts.id(), number, entry.line());
-                    if (first != null) {
-                        InputProblem clash = clash(entry, facts.id(), Inputs.name(files.get(first.file())), first.line());
-                        result = CompletableFuture.completedFuture(new Result(null, null, List.of(clash)));
-                    } else {
-                        result = pool.submit(() -> {
-                            Assessment a = assess.apply(facts);
-                            // The row's number is set when written; 0 here keeps the worker independent of order.
-                            return new Result(lines.utf8(a), Row.of(0, a, briefs), List.of());
-                        });
-                    }
-                }
-                enter(result);
-            };
+            Consumer<FactSetReader.Entry> sink = entry -> enter(submit(entry, number));
             if (file.equals(Inputs.STANDARD_INPUT)) {
                 reader.read(FactSetReader.STANDARD_INPUT, options.standardInput(), true, sink);
             } else {
                 reader.read(file, sink);
             }
+        }
+
+        /** A record of input {@code number} put to assess, or its problems when it cannot be. */
+        private Future<Result> submit(FactSetReader.Entry entry, int number) {
+            if (!entry.valid()) {
+                return invalid(entry.problems());
+            }
+            FactSet facts = entry.factSet();
+            IdIndex.Place first = ids.add(facts.id(), number, entry.line());
+            if (first != null) {
+                return invalid(List.of(clash(entry, facts.id(), Inputs.name(files.get(first.file())), first.line())));
+            }
+            return pool.submit(() -> {
+                Assessment a = assess.apply(facts);
+                // The row's number is set when written; 0 here keeps the worker independent of order.
+                return new Result(lines.utf8(a), Row.of(0, a, briefs), List.of());
+            });
+        }
+
+        private static Future<Result> invalid(List<InputProblem> problems) {
+            return CompletableFuture.completedFuture(new Result(null, null, problems));
         }
 
         /** Puts a record in flight, first writing the oldest while the window is full. */
@@ -396,12 +399,10 @@ public final class Batch {
             }
             report.inputs(filesRead, invalidInputs, problems);
             if (options.reports().contains(Report.MARKDOWN)) {
-                Writer md = outputs.open(Report.MARKDOWN.file());
-                write(md, Report.MARKDOWN.file(), MarkdownReport.render(report));
+                write(outputs.open(Report.MARKDOWN.file()), Report.MARKDOWN.file(), MarkdownReport.render(report));
             }
             if (options.reports().contains(Report.HTML)) {
-                Writer html = outputs.open(Report.HTML.file());
-                write(html, Report.HTML.file(), HtmlReport.render(report));
+                write(outputs.open(Report.HTML.file()), Report.HTML.file(), HtmlReport.render(report));
             }
             if (options.provenance() != null) {
                 write(outputs.open(RUN), RUN, RunJson.render(options.provenance(), options.detail().id(), written(), report));
@@ -418,7 +419,8 @@ public final class Batch {
         }
 
         private void writeNext() {
-            Result result = await(window.removeFirst());
+            // A failure of the rules surfaces here, in input order.
+            Result result = Workers.result(window.removeFirst(), "interrupted while assessing");
             if (result.json() != null) {
                 // Only assessments set the estimate: a run of small invalid records would lower
                 // it, and as many large lines as the threads allow could then be in flight at once.
@@ -427,7 +429,7 @@ public final class Batch {
             }
             if (result.problems().isEmpty()) {
                 Row row = numbered(result.row(), report.assessed() + 1);
-                writeLine(result.json());
+                write(assessments, ASSESSMENTS, result.json(), NEWLINE);
                 if (csv != null) {
                     write(csv, Report.CSV.file(), SummaryCsv.line(row));
                 }
@@ -445,18 +447,15 @@ public final class Batch {
             progress.advanced(++done);
         }
 
-        private void writeLine(byte[] json) {
-            try {
-                assessments.write(json);
-                assessments.write('\n');
-            } catch (IOException e) {
-                throw outputs.failure(ASSESSMENTS, e);
-            }
+        private void write(OutputStream file, String name, String text) {
+            write(file, name, text.getBytes(StandardCharsets.UTF_8));
         }
 
-        private void write(Writer writer, String name, String text) {
+        private void write(OutputStream file, String name, byte[]... parts) {
             try {
-                writer.write(text);
+                for (byte[] part : parts) {
+                    file.write(part);
+                }
             } catch (IOException e) {
                 throw outputs.failure(name, e);
             }
@@ -475,22 +474,6 @@ public final class Batch {
     private static Row numbered(Row r, long number) {
         return new Row(number, r.id(), r.title(), r.asOf(), r.status(), r.leading(), r.scores(), r.likelihoods(), r.topUnmet(),
                 r.levels(), r.brief(), r.knowledgeBase());
-    }
-
-    /** Waits for a record's result; a failure of the rules surfaces here, in input order. */
-    private static Result await(Future<Result> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while assessing", e);
-        } catch (ExecutionException e) {
-            // A worker's task throws no checked exception.
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw (RuntimeException) e.getCause();
-        }
     }
 
     /**

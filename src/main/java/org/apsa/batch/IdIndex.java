@@ -53,25 +53,27 @@ final class IdIndex {
         ByteBuffer digest = ByteBuffer.wrap(sha256.digest(id.getBytes(StandardCharsets.UTF_8)));
         long h = digest.getLong(0);
         long l = digest.getLong(8);
-        int mask = places.length - 1;
-        for (int slot = (int) h & mask; ; slot = (slot + 1) & mask) {
-            if (places[slot] == EMPTY) {
-                high[slot] = h;
-                low[slot] = l;
-                places[slot] = pack(file, line);
-                if (++size * 4 > places.length * 3) {
-                    grow();
-                }
-                return null;
-            }
-            if (high[slot] == h && low[slot] == l) {
-                return new Place((int) (places[slot] >>> LINE_BITS) - 1, places[slot] & LINE_MASK);
-            }
+        int slot = slot(h, l);
+        if (places[slot] != EMPTY) {
+            return new Place((int) (places[slot] >>> LINE_BITS) - 1, places[slot] & LINE_MASK);
         }
+        high[slot] = h;
+        low[slot] = l;
+        places[slot] = pack(file, line);
+        if (++size * 4 > places.length * 3) {
+            grow();
+        }
+        return null;
     }
 
-    int size() {
-        return size;
+    /** The slot that holds the digest {@code h, l}, else the free slot where it goes. */
+    private int slot(long h, long l) {
+        int mask = places.length - 1;
+        int slot = (int) h & mask;
+        while (places[slot] != EMPTY && (high[slot] != h || low[slot] != l)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 
     private static long pack(int file, long line) {
@@ -88,13 +90,9 @@ final class IdIndex {
         high = new long[oldPlaces.length * 2];
         low = new long[oldPlaces.length * 2];
         places = new long[oldPlaces.length * 2];
-        int mask = places.length - 1;
         for (int i = 0; i < oldPlaces.length; i++) {
             if (oldPlaces[i] != EMPTY) {
-                int slot = (int) oldHigh[i] & mask;
-                while (places[slot] != EMPTY) {
-                    slot = (slot + 1) & mask;
-                }
+                int slot = slot(oldHigh[i], oldLow[i]);
                 high[slot] = oldHigh[i];
                 low[slot] = oldLow[i];
                 places[slot] = oldPlaces[i];

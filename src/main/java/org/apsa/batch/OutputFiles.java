@@ -3,13 +3,8 @@ package org.apsa.batch;
 import org.apsa.io.AtomicFiles;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
-import java.io.Closeable;
-import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -52,7 +47,7 @@ final class OutputFiles implements AutoCloseable {
     private final Map<String, String> owned;
     private final Map<String, Path> temporary = new LinkedHashMap<>();
     /** The run's files as opened, by name. */
-    private final Map<String, Closeable> files = new LinkedHashMap<>();
+    private final Map<String, OutputStream> files = new LinkedHashMap<>();
     /** The hidden temporary files of an interrupted earlier run, removed when this run began. */
     private final List<String> leftOver;
     private final Thread cleanUpOnExit = new Thread(this::discard, "apsa-batch-cleanup");
@@ -141,21 +136,8 @@ final class OutputFiles implements AutoCloseable {
         }
     }
 
-    /** A writer for a file of the run, buffered, UTF-8. */
-    synchronized Writer open(String name) {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(create(name), StandardCharsets.UTF_8), BUFFER);
-        files.put(name, writer);
-        return writer;
-    }
-
-    /** A stream for a file of the run whose text arrives already encoded as UTF-8, buffered. */
-    synchronized OutputStream openBytes(String name) {
-        OutputStream stream = new BufferedOutputStream(create(name), BUFFER);
-        files.put(name, stream);
-        return stream;
-    }
-
-    private synchronized OutputStream create(String name) {
+    /** A file of the run, buffered; its text arrives encoded as UTF-8. */
+    synchronized OutputStream open(String name) {
         if (discarded) {
             throw stopped();
         }
@@ -169,7 +151,9 @@ final class OutputFiles implements AutoCloseable {
             } catch (IOException | OverlappingFileLockException unlocked) {
                 // Nothing to do.
             }
-            return Channels.newOutputStream(channel);
+            OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
+            files.put(name, stream);
+            return stream;
         } catch (IOException e) {
             throw failure(name, e);
         }
@@ -185,10 +169,10 @@ final class OutputFiles implements AutoCloseable {
         if (discarded) {
             throw stopped();
         }
-        for (Map.Entry<String, Closeable> file : files.entrySet()) {
+        for (Map.Entry<String, OutputStream> file : files.entrySet()) {
             try {
                 // Flushed, not closed: closing would release the lock that keeps a later run's clean-up off it.
-                ((Flushable) file.getValue()).flush();
+                file.getValue().flush();
             } catch (IOException e) {
                 throw failure(file.getKey(), e);
             }
@@ -209,7 +193,7 @@ final class OutputFiles implements AutoCloseable {
             }
         }
         committed = true;
-        for (Map.Entry<String, Closeable> file : files.entrySet()) {
+        for (Map.Entry<String, OutputStream> file : files.entrySet()) {
             try {
                 file.getValue().close();
             } catch (IOException e) {
@@ -275,7 +259,7 @@ final class OutputFiles implements AutoCloseable {
             return;
         }
         discarded = true;
-        for (Closeable file : files.values()) {
+        for (OutputStream file : files.values()) {
             try {
                 file.close();
             } catch (IOException | RuntimeException ignored) {

@@ -8,7 +8,6 @@ import org.apsa.fact.InvalidFactSetException;
 import org.apsa.fact.Suggestions;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RulesFolderException;
-import org.apsa.ruletest.RuleTestException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ExitCodeExceptionMapper;
 import org.springframework.boot.ExitCodeGenerator;
@@ -299,8 +298,8 @@ public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapp
     }
 
     static Failure classify(Throwable e) {
-        if (e instanceof InvalidFactSetException || e instanceof RuleTestException) {
-            // A rule test that cannot be read or does not pass: invalid input, like a fact file.
+        if (e instanceof InvalidFactSetException) {
+            // A fact file, or a rule test that cannot be read or does not pass: invalid input.
             return new Failure(ExitCode.INVALID_INPUT, e.getMessage());
         }
         if (e instanceof RulesFolderException || e instanceof OutputException || e instanceof NoInputsException

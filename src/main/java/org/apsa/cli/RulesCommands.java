@@ -8,6 +8,7 @@ import org.apsa.authoring.Validator;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
+import org.apsa.fact.InvalidFactSetException;
 import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.Suggestions;
@@ -17,7 +18,6 @@ import org.apsa.rulebase.RefusedRulesException;
 import org.apsa.rulebase.RuleBaseException;
 import org.apsa.rulebase.RuleInfo;
 import org.apsa.ruletest.RuleTest;
-import org.apsa.ruletest.RuleTestException;
 import org.apsa.ruletest.RuleTestReader;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
@@ -146,7 +146,7 @@ public class RulesCommands {
                     + " (" + report.summary() + ")");
         }
         if (report.failed() > 0) {
-            throw new RuleTestException(List.of(new InputProblem(folder.resolve("tests").toString(), 0, 0,
+            throw new InvalidFactSetException(List.of(new InputProblem(folder.resolve("tests").toString(), 0, 0,
                     report.failed() + " of " + report.outcomes().size() + " rule tests failed")));
         }
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** Runs an exploration's tasks on daemon threads; a task's failure is the exploration's. */
-final class Workers {
+public final class Workers {
 
     private Workers() {
     }
@@ -28,19 +28,30 @@ final class Workers {
             }
             List<T> results = new ArrayList<>();
             for (Future<T> f : futures) {
-                results.add(f.get());
+                results.add(result(f, "exploration interrupted"));
             }
             return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Waits for a task's result: the task's own failure is thrown as the task threw it, and an
+     * interrupt of the waiting thread as an {@link IllegalStateException} saying {@code interrupted}.
+     * Explorations and batches alike.
+     */
+    public static <T> T result(Future<T> task, String interrupted) {
+        try {
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("exploration interrupted", e);
+            throw new IllegalStateException(interrupted, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -3,7 +3,10 @@ package org.apsa.fact;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A fact file that cannot be used, with every problem found in it. */
+/**
+ * A fact file that cannot be used, with every problem found in it; also a rule test file (a fact
+ * set and what its assessment must show), which is invalid input in the same way.
+ */
 public final class InvalidFactSetException extends RuntimeException {
 
     private final transient List<InputProblem> problems;

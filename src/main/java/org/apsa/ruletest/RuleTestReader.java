@@ -18,6 +18,7 @@ import org.apsa.engine.Assessment;
 import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
+import org.apsa.fact.InvalidFactSetException;
 import org.apsa.fact.InputProblem;
 import org.apsa.fact.Suggestions;
 import org.apsa.io.Utf8Text;
@@ -79,7 +80,7 @@ public final class RuleTestReader {
     /**
      * Reads every {@code *.json} file under a folder, in a stable order.
      *
-     * @throws RuleTestException with the problems of every invalid file
+     * @throws InvalidFactSetException with the problems of every invalid file
      */
     public List<RuleTest> readAll(Path folder) {
         return read(files(folder));
@@ -90,7 +91,7 @@ public final class RuleTestReader {
      * the order {@link #readAll} reads them; the other files are not read, so a test being
      * written does not stop another from running.
      *
-     * @throws RuleTestException with the problems of every invalid file among them
+     * @throws InvalidFactSetException with the problems of every invalid file among them
      */
     public List<RuleTest> readNamed(Path folder, Collection<String> names) {
         return read(files(folder).stream().filter(f -> names.contains(RuleTest.nameOf(f.toString()))).toList());
@@ -104,15 +105,15 @@ public final class RuleTestReader {
     /** The {@code .json} files under a folder, sorted. */
     private static List<Path> files(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new RuleTestException(List.of(new InputProblem(folder.toString(), 0, 0,
-                    "no such folder; rule tests live in the rules folder's tests/ folder")));
+            throw new InvalidFactSetException(new InputProblem(folder.toString(), 0, 0,
+                    "no such folder; rule tests live in the rules folder's tests/ folder"));
         }
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new RuleTestException(List.of(new InputProblem(folder.toString(), 0, 0, "cannot be read: " + e.getMessage())));
+            throw new InvalidFactSetException(new InputProblem(folder.toString(), 0, 0, "cannot be read: " + e.getMessage()));
         }
     }
 
@@ -122,33 +123,33 @@ public final class RuleTestReader {
         for (Path file : files) {
             try {
                 tests.add(read(file));
-            } catch (RuleTestException e) {
+            } catch (InvalidFactSetException e) {
                 problems.addAll(e.problems());
             }
         }
         if (!problems.isEmpty()) {
-            throw new RuleTestException(problems);
+            throw new InvalidFactSetException(problems);
         }
         return tests;
     }
 
-    /** @throws RuleTestException when the file is missing or invalid */
+    /** @throws InvalidFactSetException when the file is missing or invalid */
     public RuleTest read(Path file) {
         try {
             return parse(file.toString(), Utf8Text.decode(Files.readAllBytes(file)));
         } catch (Utf8Text.NotUtf8Exception e) {
-            throw new RuleTestException(List.of(new InputProblem(file.toString(), e.line(), e.column(), e.getMessage())));
+            throw new InvalidFactSetException(new InputProblem(file.toString(), e.line(), e.column(), e.getMessage()));
         } catch (NoSuchFileException e) {
-            throw new RuleTestException(List.of(new InputProblem(file.toString(), 0, 0, "no such file")));
+            throw new InvalidFactSetException(new InputProblem(file.toString(), 0, 0, "no such file"));
         } catch (IOException e) {
-            throw new RuleTestException(List.of(new InputProblem(file.toString(), 0, 0, "cannot be read: " + e.getMessage())));
+            throw new InvalidFactSetException(new InputProblem(file.toString(), 0, 0, "cannot be read: " + e.getMessage()));
         }
     }
 
     /**
      * Parses one rule test from text, as if it were the file {@code file}.
      *
-     * @throws RuleTestException with every problem found
+     * @throws InvalidFactSetException with every problem found
      */
     public RuleTest parse(String file, String text) {
         List<InputProblem> problems = new ArrayList<>();
@@ -163,7 +164,7 @@ public final class RuleTestReader {
             if (token != JsonToken.START_OBJECT) {
                 problems.add(problem(file, parser.currentTokenLocation(),
                         "a rule test is one JSON object {\"description\": ..., \"facts\": {...}, \"expect\": {...}}"));
-                throw new RuleTestException(problems);
+                throw new InvalidFactSetException(problems);
             }
             start = parser.currentTokenLocation();
             fields:
@@ -234,7 +235,7 @@ public final class RuleTestReader {
             }
         }
         if (!problems.isEmpty()) {
-            throw new RuleTestException(problems);
+            throw new InvalidFactSetException(problems);
         }
         return new RuleTest(file, description, facts, expect);
     }

@@ -1,19 +1,25 @@
 package org.apsa.ruletest;
 
-import org.apsa.engine.Assessment;
+import org.apsa.engine.TraceNode;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The outcome of one rule test.
  *
- * @param failures   each unmet expectation, as "what: expected X, got Y"; empty when it passed
- * @param assessment the assessment of the test's facts, for showing why it failed
+ * @param failures each unmet expectation, as "what: expected X, got Y", or the one line
+ *                 "rules failed: ..." of a {@code defect}; empty when it passed
+ * @param defect   whether the rules could not finish the assessment (a loop, a throwing consequence)
+ * @param trace    the trace of the outlooks and judgments the unmet expectations are about, so
+ *                 that the author sees which rules got there instead
+ * @param time     how long the test took
  */
-public record RuleTestResult(List<String> failures, Assessment assessment) {
+public record RuleTestResult(RuleTest test, List<String> failures, boolean defect, List<TraceNode> trace, Duration time) {
 
     public RuleTestResult {
         failures = List.copyOf(failures);
+        trace = List.copyOf(trace);
     }
 
     public boolean passed() {

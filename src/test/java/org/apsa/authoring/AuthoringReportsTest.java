@@ -2,6 +2,7 @@ package org.apsa.authoring;
 
 import org.apsa.fact.KnowledgeBase;
 import org.apsa.engine.Assessor;
+import org.apsa.engine.TestRules;
 import org.apsa.fact.FactSet;
 import org.apsa.rulebase.RuleBase;
 import org.apsa.rulebase.RuleBaseLoader;
@@ -71,6 +72,21 @@ class AuthoringReportsTest {
                 "      judgment no.such.judgment: expected a judgment the rules conclude, got an id no rule inserts\n",
                 "      judgment usChina.mutualTrust.erodng: expected a judgment the rules conclude, got an id no rule inserts"
                         + " (did you mean usChina.mutualTrust.eroding?)\n");
+    }
+
+    @Test
+    void aTestTheRulesCannotFinishIsARuleDefectInTheTextAndInTheJUnitXml() throws Exception {
+        Path rules = TestRules.folderWithShippedScoring("escalates");
+        Path tests = Files.createDirectories(rules.resolve("tests"));
+        Files.copy(Path.of("rules/tests/no-containment-when-presence-transparent.json"), tests.resolve("t.json"));
+
+        RuleTestReport report = RuleTestReport.run(new Assessor(RuleBaseLoader.load(rules)), tests);
+
+        assertThat(report.defects()).isEqualTo(1);
+        assertThat(report.render()).startsWith("FAIL  t - ")
+                .contains("\n      " + tests.resolve("t.json") + "\n      rules failed: rule \"Doubt feeds doubt\" fired 20000 times");
+        assertThat(report.junitXml(java.time.LocalDateTime.of(2026, 12, 7, 12, 0))).contains("failures=\"0\" errors=\"1\"",
+                "<error message=\"rules failed: rule &quot;Doubt feeds doubt&quot; fired", "type=\"RuleDefect\"");
     }
 
     @Test

@@ -14,7 +14,6 @@ class IdIndexTest {
         assertThat(ids.add("hawk-2014-12", 2, 17)).isNull();
         assertThat(ids.add("baseline-2014-12", 3, 40)).isEqualTo(new IdIndex.Place(0, 1));
         assertThat(ids.add("hawk-2014-12", 5, 2)).isEqualTo(new IdIndex.Place(2, 17));
-        assertThat(ids.size()).isEqualTo(2);
     }
 
     @Test
@@ -35,6 +34,5 @@ class IdIndexTest {
         for (int i = 0; i < n; i += 997) {
             assertThat(ids.add("gen-" + i, 9, 1)).isEqualTo(new IdIndex.Place(i % 7, 1L + i));
         }
-        assertThat(ids.size()).isEqualTo(n);
     }
 }

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,8 +61,8 @@ class OutputFilesTest {
         Files.writeString(folder.resolve(".report.md.swp"), "an editor's");
         List<String> removed;
         try (OutputFiles files = new OutputFiles(folder, ANY)) {
-            files.open("assessments.jsonl").write("new");
-            files.open("errors.jsonl").write("new");
+            files.open("assessments.jsonl").write("new".getBytes(StandardCharsets.UTF_8));
+            files.open("errors.jsonl").write("new".getBytes(StandardCharsets.UTF_8));
             removed = files.commit();
         }
 
@@ -80,7 +80,7 @@ class OutputFilesTest {
         Files.writeString(folder.resolve(".report.md.draft.tmp"), "not a name a run gives");
         List<String> leftOver;
         try (OutputFiles live = new OutputFiles(folder, ANY)) {
-            live.open("errors.jsonl").write("still writing");
+            live.open("errors.jsonl").write("still writing".getBytes(StandardCharsets.UTF_8));
             String liveTemp;
             try (Stream<Path> files = Files.list(folder)) {
                 liveTemp = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".errors.jsonl.")).findFirst().orElseThrow();
@@ -105,7 +105,7 @@ class OutputFilesTest {
         marked.put("summary.csv", "id,asOf");
         List<String> removed;
         try (OutputFiles files = new OutputFiles(folder, marked)) {
-            files.open("assessments.jsonl").write("new");
+            files.open("assessments.jsonl").write("new".getBytes(StandardCharsets.UTF_8));
             removed = files.commit();
         }
 
@@ -120,7 +120,7 @@ class OutputFilesTest {
         Files.createSymbolicLink(folder.resolve("summary.csv"), elsewhere);
         List<String> removed;
         try (OutputFiles files = new OutputFiles(folder, ANY)) {
-            files.open("assessments.jsonl").write("new");
+            files.open("assessments.jsonl").write("new".getBytes(StandardCharsets.UTF_8));
             removed = files.commit();
         }
 
@@ -169,7 +169,7 @@ class OutputFilesTest {
 
     private static void write(OutputFiles files, String text) throws IOException {
         for (String name : NAMES) {
-            files.open(name).write(text);
+            files.open(name).write(text.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -177,16 +177,6 @@ class OutputFilesTest {
         for (String name : NAMES) {
             assertThat(Files.readString(folder.resolve(name))).as(name).isEqualTo(text);
         }
-    }
-
-    private static IOException assertThrowsOnWrite(Writer writer) {
-        try {
-            writer.write("more");
-            writer.flush();
-        } catch (IOException e) {
-            return e;
-        }
-        throw new AssertionError("a closed writer accepted more text");
     }
 
     private List<String> listing() throws IOException {

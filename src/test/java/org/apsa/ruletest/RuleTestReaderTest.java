@@ -2,6 +2,7 @@ package org.apsa.ruletest;
 
 import org.apsa.fact.KnowledgeBase;
 import org.apsa.fact.InputProblem;
+import org.apsa.fact.InvalidFactSetException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class RuleTestReaderTest {
     private final RuleTestReader reader = new RuleTestReader(KnowledgeBase.embedded());
 
     private List<InputProblem> problems(String text) {
-        return assertThrows(RuleTestException.class, () -> reader.parse("t.json", text)).problems();
+        return assertThrows(InvalidFactSetException.class, () -> reader.parse("t.json", text)).problems();
     }
 
     private static void assertMentions(List<InputProblem> problems, String... parts) {
@@ -40,7 +41,7 @@ class RuleTestReaderTest {
                 .getBytes(StandardCharsets.ISO_8859_1));
 
         assertEquals("chaos", reader.read(marked).expect().leading());
-        List<InputProblem> problems = assertThrows(RuleTestException.class, () -> reader.read(latin1)).problems();
+        List<InputProblem> problems = assertThrows(InvalidFactSetException.class, () -> reader.read(latin1)).problems();
         assertEquals(List.of(latin1 + ":1:19: not UTF-8 text (byte 0xB6); save the file as UTF-8"),
                 problems.stream().map(InputProblem::format).toList());
     }
