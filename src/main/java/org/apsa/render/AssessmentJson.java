@@ -115,11 +115,8 @@ public final class AssessmentJson {
             this(CAPACITY, detail);
         }
 
-        Lines(int capacity) {
-            this(capacity, Detail.FULL);
-        }
-
-        private Lines(int capacity, Detail detail) {
+        /** Lines that keep at most {@code capacity} texts. */
+        Lines(int capacity, Detail detail) {
             this.capacity = capacity;
             this.detail = detail;
         }

@@ -1,7 +1,6 @@
 package org.apsa.render;
 
 import org.apsa.engine.TraceNode;
-import org.apsa.explain.Change;
 import org.apsa.explain.JudgmentQuery;
 import org.apsa.explain.Sensitivity;
 import org.apsa.explain.WhyNot;
@@ -105,13 +104,10 @@ public final class ExplanationJson {
 
     private static List<Candidate> candidates(WhyNot.Result r, List<WhyNot.Candidate> candidates) {
         return candidates.stream().map(c -> new Candidate(
-                c.changes().stream().map(ch -> change(ch, c.evidenceOnly().contains(ch))).toList(),
+                c.changes().stream()
+                        .map(ch -> new CandidateChange(ch.indicator(), ch.from(), ch.to(), c.evidenceOnly().contains(ch))).toList(),
                 c.scores().stream().map(s -> new Score(s.scenario(), s.score(), s.likelihood(), s.rank())).toList(),
                 r.addsEvidence(c))).toList();
-    }
-
-    private static CandidateChange change(Change c, boolean evidenceOnly) {
-        return new CandidateChange(c.indicator(), c.from(), c.to(), evidenceOnly);
     }
 
     private static double round(double value) {

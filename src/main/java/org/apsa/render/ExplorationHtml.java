@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import static org.apsa.fact.PlainText.capitalized;
+
 /**
  * An exploration as one self-contained HTML page: no script, no file or address outside it;
  * the charts are inline SVG (leader shares with their intervals, score distributions, the
@@ -175,8 +177,7 @@ public final class ExplorationHtml {
         List<OutlookBoxes> out = new ArrayList<>();
         for (Exploration.Boxes b : e.boxes()) {
             boolean noLeader = b.outlook().equals(Exploration.NO_LEADER);
-            String none = !b.boxes().isEmpty() ? null : b.leads() == 0 ? (noLeader ? "In no sample." : "Leads in no sample.")
-                    : "No box of conditions stands out.";
+            String none = b.boxes().isEmpty() ? capitalized(ExplorationText.noBox(b)) + "." : null;
             List<BoxView> views = b.boxes().stream().map(box -> new BoxView(String.format(Locale.ROOT, "%.0f%%", 100 * box.density()),
                     String.format(Locale.ROOT, "%,d", box.samples()), ExplorationText.conditions(box.conditions()),
                     String.format(Locale.ROOT, "%.0f%%", 100 * box.coverage()), new Chart(280 + 4 * 90 + 10, 22 * box.conditions().size() + 4),

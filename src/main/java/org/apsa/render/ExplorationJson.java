@@ -16,7 +16,7 @@ public final class ExplorationJson {
 
     private record Top(String schemaVersion, FactSet factSet, int samples, long seed, String vary, Model samplingModel,
                        String assessedLeader, List<Lead> leaders, List<Scores> scores, int totalEffectSamples,
-                       List<Sensitivity> sensitivity, int keptSamples, List<Boxes> boxes, int replayedSamples,
+                       List<Exploration.Sensitivity> sensitivity, int keptSamples, List<Boxes> boxes, int replayedSamples,
                        List<Rule> firedRules) {
     }
 
@@ -33,9 +33,6 @@ public final class ExplorationJson {
     }
 
     private record Scores(String id, double mean, double p05, double p50, double p95, int[] histogram) {
-    }
-
-    private record Sensitivity(String indicator, Map<String, Double> firstOrder, Map<String, Double> total, double largest) {
     }
 
     private record Boxes(String id, long leads, List<Box> boxes) {
@@ -67,7 +64,7 @@ public final class ExplorationJson {
                         l.id().equals(Exploration.NO_LEADER) ? null : l.likelihood())).toList(),
                 e.scores().stream().map(s -> new Scores(s.outlook(), s.mean(), s.p05(), s.p50(), s.p95(), s.histogram())).toList(),
                 e.totalEffectSamples(),
-                e.sensitivity().stream().map(s -> new Sensitivity(s.indicator(), s.firstOrder(), s.total(), s.largest())).toList(),
+                e.sensitivity(),
                 e.keptSamples(),
                 e.boxes().stream().map(b -> new Boxes(b.outlook(), b.leads(), b.boxes().stream().map(ExplorationJson::box).toList())).toList(),
                 e.replayed(),

@@ -52,8 +52,7 @@ public final class ExplorationMarkdown {
         for (Exploration.Boxes b : e.boxes()) {
             out.append("- **").append(ExplorationText.leaderTitle(e, b.outlook())).append("**");
             if (b.boxes().isEmpty()) {
-                out.append(": ").append(b.leads() == 0 ? ExplorationText.inNoSample(b.outlook()) : "no box of conditions stands out")
-                        .append('\n');
+                out.append(": ").append(ExplorationText.noBox(b)).append('\n');
                 continue;
             }
             out.append('\n');

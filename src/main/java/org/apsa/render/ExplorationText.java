@@ -97,8 +97,7 @@ public final class ExplorationText {
                 + String.format(Locale.ROOT, "%,d", e.keptSamples()) + " samples)"), 0, 2);
         for (Exploration.Boxes b : e.boxes()) {
             if (b.boxes().isEmpty()) {
-                lines(out, words(leaderTitle(e, b.outlook()) + ": " + (b.leads() == 0 ? inNoSample(b.outlook())
-                        : "no box of conditions stands out")), 2, BOX_INDENT);
+                lines(out, words(leaderTitle(e, b.outlook()) + ": " + noBox(b)), 2, BOX_INDENT);
                 continue;
             }
             for (int i = 0; i < b.boxes().size(); i++) {
@@ -198,8 +197,9 @@ public final class ExplorationText {
         return id.equals(Exploration.NO_LEADER) ? "No leader (too little evidence) in" : e.knowledgeBase().outlookTitle(id) + " leads in";
     }
 
-    /** An outcome that no sample had. */
-    static String inNoSample(String id) {
-        return id.equals(Exploration.NO_LEADER) ? "in no sample" : "leads in no sample";
+    /** Why an outcome has no box: no sample had it, or none of its boxes stands out. */
+    static String noBox(Exploration.Boxes b) {
+        return b.leads() > 0 ? "no box of conditions stands out"
+                : b.outlook().equals(Exploration.NO_LEADER) ? "in no sample" : "leads in no sample";
     }
 }

@@ -101,7 +101,7 @@ class AssessmentJsonTest {
         Random random = new Random(11);
         FactSetReader reader = new FactSetReader(KnowledgeBase.embedded().vocabulary());
         AssessmentJson.Lines lines = new AssessmentJson.Lines();
-        AssessmentJson.Lines small = new AssessmentJson.Lines(25);
+        AssessmentJson.Lines small = new AssessmentJson.Lines(25, Detail.FULL);
         for (int i = 1; i <= 300; i++) {
             Assessment a = ShippedRules.assessor().assess(reader.parse("generated", GeneratedFactSets.line(random, i, 5)).factSet());
             byte[] expected = COMPACT.writeValueAsBytes(tree(a));
@@ -154,7 +154,7 @@ class AssessmentJsonTest {
             // Twice: the first time encodes the texts, the second copies them.
             assertThat(LINES.utf8(a)).isEqualTo(expected);
             assertThat(LINES.utf8(a)).isEqualTo(expected);
-            assertThat(new AssessmentJson.Lines(0).utf8(a)).as("no text kept").isEqualTo(expected);
+            assertThat(new AssessmentJson.Lines(0, Detail.FULL).utf8(a)).as("no text kept").isEqualTo(expected);
             assertThat(AssessmentJson.pretty(a, null)).isEqualTo(PRETTY.writeValueAsString(tree(a)) + "\n");
         } catch (IOException e) {
             throw new AssertionError(e);
