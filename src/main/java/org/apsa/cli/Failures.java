@@ -182,7 +182,7 @@ public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapp
             return options.contains(unknown.group(1)) ? command + " does not take --" + unknown.group(1)
                     : "unknown option --" + unknown.group(1) + " for " + command;
         }).distinct().collect(Collectors.joining("; "));
-        return text.contains(", e.g. ") || text.contains("'help") ? text : text + "; " + UsageMessages.seeHelp(command);
+        return text.contains(", e.g. ") || text.contains("'help") ? text : text + "; see 'help " + command + "'";
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
