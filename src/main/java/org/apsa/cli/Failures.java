@@ -24,11 +24,13 @@ import org.springframework.stereotype.Component;
 import java.io.FileNotFoundException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one place that turns a failure into a message and an exit status, in Spring Shell's
@@ -97,26 +99,19 @@ public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapp
 
     /** The first failure of a known kind, not a defect of the tool, among {@code failure} and its causes. */
     static Optional<Failure> known(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            Failure f = classify(t);
-            if (f.code() != ExitCode.INTERNAL) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return causes(failure).map(Failures::classify).filter(f -> f.code() != ExitCode.INTERNAL).findFirst();
     }
 
     /** The status of a failure the shell has said already (see {@link #getExitCode}); 0 for any other. */
     static int reportedStatus(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ExitCodeGenerator generator && generator.getExitCode() != 0) {
-                return generator.getExitCode();
-            }
-            if (t instanceof CommandParserExceptionsException || t instanceof CommandNotFound) {
-                return ExitCode.USAGE.status();
-            }
-        }
-        return 0;
+        return causes(failure).mapToInt(t -> t instanceof ExitCodeGenerator generator ? generator.getExitCode()
+                : t instanceof CommandParserExceptionsException || t instanceof CommandNotFound ? ExitCode.USAGE.status() : 0)
+                .filter(status -> status != 0).findFirst().orElse(0);
+    }
+
+    /** {@code failure} and its causes, the outermost first. */
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, Throwable::getCause);
     }
 
     /** A command's failure, as the shell says it; in a script it says where in the script it was: "FILE:LINE: message". */
@@ -139,7 +134,7 @@ public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapp
             // The shell's 'script' (or any command of the shell's own) with a file that is not there.
             return said("cannot read " + missing.getMessage() + "; check the path", ExitCode.USAGE.status());
         }
-        if (Thread.interrupted() || causedBy(e, InterruptedException.class)) {
+        if (Thread.interrupted() || causes(e).anyMatch(InterruptedException.class::isInstance)) {
             // Ctrl-C while a command ran: the shell interrupts the command, which ends here.
             // The flag is cleared, or the prompt's next read would take it for a request to quit.
             LOG.info("command stopped by an interrupt: {}", e.toString());
@@ -183,15 +178,6 @@ public class Failures implements CommandExceptionResolver, ExitCodeExceptionMapp
                     : "unknown option --" + unknown.group(1) + " for " + command;
         }).distinct().collect(Collectors.joining("; "));
         return text.contains(", e.g. ") || text.contains("'help") ? text : text + "; see 'help " + command + "'";
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A failure as the user sees it; an empty message says nothing. */
