@@ -20,7 +20,6 @@ import org.springframework.shell.command.CommandHandlingResult;
 import org.springframework.shell.command.CommandParser;
 import org.springframework.shell.command.CommandParser.CommandParserResults;
 import org.springframework.shell.command.CommandRegistration;
-import org.springframework.shell.command.CommandRegistration.TargetInfo.TargetType;
 import org.springframework.shell.command.parser.ParserConfig;
 import org.springframework.shell.context.InteractionMode;
 import org.springframework.shell.context.ShellContext;
@@ -103,7 +102,7 @@ class ToolShell extends Shell {
             if (registration == null) {
                 continue;
             }
-            if (registration.getTarget().getTargetType() != TargetType.METHOD || !Help.tools(registration.getTarget().getMethod())) {
+            if (!Help.tools(registration)) {
                 return frameworks(input, registration);
             }
             List<String> words = withoutCursor(typed.subList(named.get(n - 1) + 1, typed.size()));
