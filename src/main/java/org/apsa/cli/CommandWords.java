@@ -9,8 +9,10 @@ import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * How the tool reads the words of one of its commands, wherever it is typed: in the shell,
@@ -38,10 +40,7 @@ final class CommandWords {
         boolean[] byPosition = positional(parameters);
         Object[] values = new Object[parameters.length];
         boolean[] given = new boolean[parameters.length];
-        List<List<String>> collected = new ArrayList<>();
-        for (int i = 0; i < parameters.length; i++) {
-            collected.add(new ArrayList<>());
-        }
+        List<List<String>> collected = Stream.<List<String>>generate(ArrayList::new).limit(parameters.length).toList();
         int positional = 0;
         // The option whose one value the previous word was: a word after it may be meant as more of that value.
         int valueOf = -1;
@@ -180,7 +179,8 @@ final class CommandWords {
             return List.copyOf(raw);
         }
         if (raw.isEmpty()) {
-            return emptyValue(type);
+            // A primitive's own default, a wrapper's null: an option not given and without a default.
+            return EMPTY.get(type);
         }
         if (raw.size() > 1) {
             throw new UsageException("--" + name(parameter) + " takes one value, got " + raw.size() + " for " + command);
@@ -224,18 +224,7 @@ final class CommandWords {
 
     private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]+");
 
-    private static Object emptyValue(Class<?> type) {
-        if (type == boolean.class) {
-            return Boolean.FALSE;
-        }
-        if (type == int.class) {
-            return 0;
-        }
-        if (type == double.class) {
-            return 0.0;
-        }
-        return null;
-    }
+    private static final Map<Class<?>, Object> EMPTY = Map.of(boolean.class, false, int.class, 0, double.class, 0.0);
 
     private static int byName(Parameter[] parameters, String name) {
         return IntStream.range(0, parameters.length).filter(i -> name(parameters[i]).equals(name)).findFirst().orElse(-1);
