@@ -2,14 +2,17 @@ package org.apsa.cli;
 
 import org.apsa.fact.Suggestions;
 import org.springframework.shell.command.annotation.Option;
+import org.springframework.util.ClassUtils;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * How the tool reads the words of one of its commands, wherever it is typed: in the shell,
@@ -37,10 +40,7 @@ final class CommandWords {
         boolean[] byPosition = positional(parameters);
         Object[] values = new Object[parameters.length];
         boolean[] given = new boolean[parameters.length];
-        List<List<String>> collected = new ArrayList<>();
-        for (int i = 0; i < parameters.length; i++) {
-            collected.add(new ArrayList<>());
-        }
+        List<List<String>> collected = Stream.<List<String>>generate(ArrayList::new).limit(parameters.length).toList();
         int positional = 0;
         // The option whose one value the previous word was: a word after it may be meant as more of that value.
         int valueOf = -1;
@@ -94,7 +94,7 @@ final class CommandWords {
             }
         }
         if (!missing.isEmpty()) {
-            throw new UsageException(UsageMessages.missing(Help.entry(method), missing));
+            throw missing(Help.entry(method), missing);
         }
         for (int i = 0; i < parameters.length; i++) {
             Option option = parameters[i].getAnnotation(Option.class);
@@ -122,6 +122,22 @@ final class CommandWords {
             still = still && !isMulti(parameters[i].getType());
         }
         return byPosition;
+    }
+
+    /**
+     * Required options left out, all of them at once, with the command's example:
+     * {@code set: give the id (an indicator id) and the level (a level of its scale), e.g. set ...}.
+     * An option that may be given by position is named as a word to give, the others as their option.
+     */
+    private static UsageException missing(Help.Entry command, List<String> names) {
+        List<String> wanted = command.options().stream().filter(o -> names.contains(o.name()))
+                .map(o -> (o.positional() ? "the " : "--") + o.name() + (o.description().isEmpty() ? "" : " (" + o.description() + ")"))
+                .toList();
+        // "a", "a and b", "a, b and c"
+        String listed = wanted.size() == 1 ? wanted.get(0)
+                : String.join(", ", wanted.subList(0, wanted.size() - 1)) + " and " + wanted.get(wanted.size() - 1);
+        return new UsageException(command.name() + ": give " + listed
+                + (command.example().isEmpty() ? "; see 'help " + command.name() + "'" : ", e.g. " + command.example()));
     }
 
     /** Words after an option's one value: most likely a text of several words, unquoted. */
@@ -163,58 +179,52 @@ final class CommandWords {
             return List.copyOf(raw);
         }
         if (raw.isEmpty()) {
-            return emptyValue(type);
+            // A primitive's own default, a wrapper's null: an option not given and without a default.
+            return EMPTY.get(type);
         }
         if (raw.size() > 1) {
             throw new UsageException("--" + name(parameter) + " takes one value, got " + raw.size() + " for " + command);
         }
         String value = raw.get(0);
+        Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(type);
         try {
             if (type == String.class) {
                 return value;
             }
-            if (type == int.class || type == Integer.class) {
+            if (boxed == Integer.class) {
                 return Integer.parseInt(value);
             }
-            if (type == long.class || type == Long.class) {
+            if (boxed == Long.class) {
                 return Long.parseLong(value);
             }
-            if (type == double.class || type == Double.class) {
+            if (boxed == Double.class) {
                 return Double.parseDouble(value);
             }
-            if (type == boolean.class || type == Boolean.class) {
+            if (boxed == Boolean.class) {
                 if (!value.equals("true") && !value.equals("false")) {
                     throw new NumberFormatException(value);
                 }
                 return Boolean.parseBoolean(value);
             }
         } catch (NumberFormatException e) {
-            if ((type == int.class || type == Integer.class || type == long.class || type == Long.class)
-                    && WHOLE.matcher(value).matches()) {
+            boolean whole = boxed == Integer.class || boxed == Long.class;
+            if (whole && WHOLE.matcher(value).matches()) {
                 throw new UsageException("--" + name(parameter) + " " + value + " is out of range; 'help " + command
                         + "' says what it takes");
             }
+            // "abc" is not a number; --confidence takes a number (in (0, 1]); see 'help set'
+            String kind = whole ? "a whole number" : boxed == Double.class ? "a number" : "true or false";
             Option option = parameter.getAnnotation(Option.class);
-            throw new UsageException(UsageMessages.notOfItsKind(command, name(parameter), option == null ? null : option.description(),
-                    type, value));
+            String description = option == null || option.description().isEmpty() ? "" : " (" + option.description() + ")";
+            throw new UsageException("\"" + value + "\" is not " + kind + "; --" + name(parameter) + " takes " + kind + description
+                    + "; see 'help " + command + "'");
         }
         throw new IllegalStateException("no conversion to " + type + " for --" + name(parameter));
     }
 
     private static final Pattern WHOLE = Pattern.compile("[-+]?[0-9]+");
 
-    private static Object emptyValue(Class<?> type) {
-        if (type == boolean.class) {
-            return Boolean.FALSE;
-        }
-        if (type == int.class) {
-            return 0;
-        }
-        if (type == double.class) {
-            return 0.0;
-        }
-        return null;
-    }
+    private static final Map<Class<?>, Object> EMPTY = Map.of(boolean.class, false, int.class, 0, double.class, 0.0);
 
     private static int byName(Parameter[] parameters, String name) {
         return IntStream.range(0, parameters.length).filter(i -> name(parameters[i]).equals(name)).findFirst().orElse(-1);

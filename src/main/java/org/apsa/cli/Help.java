@@ -172,6 +172,10 @@ final class Help {
         return method != null && method.isAnnotationPresent(Command.class) && method.getDeclaringClass().getPackageName().startsWith("org.apsa");
     }
 
+    static boolean tools(CommandRegistration registration) {
+        return registration.getTarget() != null && tools(registration.getTarget().getMethod());
+    }
+
     /**
      * A command of the tool, from its annotations: the class's {@code @Command} gives the
      * first word of a two-word command ("rules") and the group, the method's the rest.

@@ -50,7 +50,7 @@ public class HelpCommand implements org.springframework.shell.standard.commands.
         Help help = help(commands, templates);
         if (topic.isEmpty()) {
             // One-shot, the overview is of the tool's commands: the framework's own (clear, quit) mean nothing there.
-            out.print((oneShot ? help(commands.stream().filter(HelpCommand::tools).toList(), templates) : help)
+            out.print((oneShot ? help(commands.stream().filter(Help::tools).toList(), templates) : help)
                     .overview(oneShot, out.width()));
             return;
         }
@@ -71,11 +71,6 @@ public class HelpCommand implements org.springframework.shell.standard.commands.
 
     /** What help says of a command: from its annotations when it is the tool's, else from its registration. */
     static Help.Entry entry(CommandRegistration registration) {
-        return tools(registration) ? Help.entry(registration.getTarget().getMethod()) : Help.entry(registration);
-    }
-
-    /** Whether a command is the tool's, described by its annotations, rather than the framework's. */
-    private static boolean tools(CommandRegistration registration) {
-        return registration.getTarget() != null && Help.tools(registration.getTarget().getMethod());
+        return Help.tools(registration) ? Help.entry(registration.getTarget().getMethod()) : Help.entry(registration);
     }
 }

@@ -8,7 +8,6 @@ import java.io.Closeable;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,17 +46,6 @@ final class ScriptInput implements InputProvider, Closeable {
         this.lines = lines;
         this.parser = parser;
         this.scripts = scripts;
-    }
-
-    /** Why {@code @FILE} cannot run, when it cannot. */
-    static Optional<String> problem(String file) {
-        if (file.isBlank()) {
-            return Optional.of("a file name is missing after @: write it right after the @, with no space, e.g. @examples/session.apsa");
-        }
-        Path script = UserPaths.of(file);
-        String why = Files.isDirectory(script) ? "is a folder" : !Files.exists(script) ? "no such file"
-                : !Files.isReadable(script) ? "cannot be read: permission denied" : null;
-        return Optional.ofNullable(why).map(w -> file + ": " + w + "; give a file of shell commands, e.g. @examples/session.apsa");
     }
 
     /** The lines of a script, each decoded as UTF-8; a line that is not is refused before anything runs. */

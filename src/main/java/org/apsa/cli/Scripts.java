@@ -85,10 +85,15 @@ class Scripts implements ShellRunner {
      * @throws UsageException when the file is missing, a folder, unreadable, not UTF-8, or a script running it already
      */
     ScriptInput open(String file) {
-        ScriptInput.problem(file).ifPresent(problem -> {
-            throw new UsageException(problem);
-        });
+        if (file.isBlank()) {
+            throw new UsageException("a file name is missing after @: write it right after the @, with no space, e.g. @examples/session.apsa");
+        }
         Path path = UserPaths.of(file);
+        String why = Files.isDirectory(path) ? "is a folder" : !Files.exists(path) ? "no such file"
+                : !Files.isReadable(path) ? "cannot be read: permission denied" : null;
+        if (why != null) {
+            throw new UsageException(file + ": " + why + "; give a file of shell commands, e.g. @examples/session.apsa");
+        }
         byte[] bytes;
         Path real;
         try {

@@ -17,8 +17,10 @@ import org.springframework.shell.command.CommandContext;
 import org.springframework.shell.command.CommandContextMethodArgumentResolver;
 import org.springframework.shell.command.CommandExecution.CommandExecutionHandlerMethodArgumentResolvers;
 import org.springframework.shell.command.CommandHandlingResult;
+import org.springframework.shell.command.CommandParser;
+import org.springframework.shell.command.CommandParser.CommandParserResults;
 import org.springframework.shell.command.CommandRegistration;
-import org.springframework.shell.command.CommandRegistration.TargetInfo.TargetType;
+import org.springframework.shell.command.parser.ParserConfig;
 import org.springframework.shell.context.InteractionMode;
 import org.springframework.shell.context.ShellContext;
 import org.springframework.shell.exit.ExitCodeMappings;
@@ -26,8 +28,10 @@ import org.springframework.stereotype.Component;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The shell, reading the words of a command of the tool with the tool's parser
@@ -48,8 +52,9 @@ import java.util.stream.Collectors;
  * argument, each quoted as a one-shot run's are ({@link OneShotCommand#quoted}). The
  * framework's parser takes that argument for the command's first option and converts nothing
  * (a conversion service without converters); {@link Arguments} reads the command's arguments
- * from it. The framework's own commands ({@code clear}, {@code quit}) and a request for help
- * ({@code --help}, {@code -h}, which the framework turns into 'help COMMAND') are left to it.
+ * from it. A request for help ({@code --help}, {@code -h}, which the framework turns into
+ * 'help COMMAND') is left to the framework, and so are its own commands ({@code clear},
+ * {@code quit}), whose lines its parser reads ({@link #frameworks}).
  */
 @Component
 @Primary
@@ -88,23 +93,45 @@ class ToolShell extends Shell {
 
     @Override
     protected Object evaluate(Input input) {
-        List<String> typed = input.words().stream().dropWhile(String::isEmpty).toList();
-        for (int n = Math.min(2, typed.size()); n >= 1; n--) {
-            List<String> name = typed.subList(0, n);
-            CommandRegistration registration = commands.getRegistrations().get(String.join(" ", name));
-            if (registration != null && registration.getTarget().getTargetType() == TargetType.METHOD
-                    && Help.tools(registration.getTarget().getMethod())) {
-                List<String> words = withoutCursor(typed.subList(n, typed.size()));
-                return words.contains("--help") || words.contains("-h") ? super.evaluate(input)
-                        : evaluate(input, name, registration.getTarget().getMethod(), words);
+        List<String> typed = input.words();
+        // A command's name is read as the framework reads it, empty words left out; after the name an empty word is a value.
+        List<Integer> named = IntStream.range(0, typed.size()).filter(i -> !typed.get(i).isEmpty()).limit(2).boxed().toList();
+        for (int n = named.size(); n >= 1; n--) {
+            String name = named.subList(0, n).stream().map(typed::get).collect(Collectors.joining(" "));
+            CommandRegistration registration = commands.getRegistrations().get(name);
+            if (registration == null) {
+                continue;
             }
+            if (!Help.tools(registration)) {
+                return frameworks(input, registration);
+            }
+            List<String> words = withoutCursor(typed.subList(named.get(n - 1) + 1, typed.size()));
+            return words.contains("--help") || words.contains("-h") ? super.evaluate(input)
+                    : evaluate(input, name, registration.getTarget().getMethod(), words);
         }
         return super.evaluate(input);
     }
 
+    /**
+     * A line of one of the framework's own commands ({@code clear}, {@code quit}): read by the
+     * framework's parser, as the framework reads it, so that a line it refuses is said with the
+     * command's name ({@link Failures#parserMessage}); the framework's failures name none.
+     */
+    private Object frameworks(Input input, CommandRegistration registration) {
+        CommandParserResults parsed = CommandParser.of(null, commands.getRegistrations(), new ParserConfig())
+                .parse(input.words().stream().filter(w -> !w.isEmpty()).toArray(String[]::new));
+        // As the framework does, a request for help ('clear --help') is answered whatever else the line holds.
+        boolean help = parsed.results().stream().anyMatch(r -> Arrays.asList(r.option().getLongNames()).contains("help"));
+        if (parsed.errors().isEmpty() || help) {
+            return super.evaluate(input);
+        }
+        List<String> options = commands.getRegistrations().values().stream().flatMap(r -> r.getOptions().stream())
+                .flatMap(o -> Arrays.stream(o.getLongNames())).distinct().toList();
+        return refuse(new UsageException(Failures.parserMessage(parsed.errors(), registration.getCommand(), options)));
+    }
+
     /** A command of the tool: its name, its method and the words after the name. */
-    private Object evaluate(Input input, List<String> name, Method method, List<String> words) {
-        String command = String.join(" ", name);
+    private Object evaluate(Input input, String command, Method method, List<String> words) {
         try {
             if (run == Workbench.Run.COMMAND && Help.shellOnly(method)) {
                 throw new UsageException(shellOnly(command));
@@ -115,7 +142,7 @@ class ToolShell extends Shell {
         } catch (UsageException e) {
             return refuse(e);
         }
-        List<String> given = new ArrayList<>(name);
+        List<String> given = new ArrayList<>(List.of(command.split(" ")));
         if (!words.isEmpty()) {
             given.add(WORDS);
             given.add(words.stream().map(OneShotCommand::quoted).collect(Collectors.joining(" ")));

@@ -120,12 +120,14 @@ class CommandWordsTest {
     void aScriptThatCannotBeReadIsAUsageErrorNamingIt(@TempDir Path dir) throws Exception {
         Path script = Files.writeString(dir.resolve("ok.apsa"), "vocabulary\n");
 
-        assertThat(ScriptInput.problem(script.toString())).isEmpty();
-        assertThat(ScriptInput.problem(dir.resolve("nope.apsa").toString())).contains(dir.resolve("nope.apsa")
+        Scripts scripts = new Scripts(new org.jline.reader.impl.DefaultParser(), null);
+
+        scripts.open(script.toString()).close();
+        assertThatThrownBy(() -> scripts.open(dir.resolve("nope.apsa").toString())).hasMessage(dir.resolve("nope.apsa")
                 + ": no such file; give a file of shell commands, e.g. @examples/session.apsa");
-        assertThat(ScriptInput.problem(dir.toString())).hasValueSatisfying(m -> assertThat(m).startsWith(dir + ": is a folder;"));
+        assertThatThrownBy(() -> scripts.open(dir.toString())).hasMessageStartingWith(dir + ": is a folder;");
         // '@' alone, or '@ file' with a space: the name is missing, not a folder named "".
-        assertThat(ScriptInput.problem("")).contains(
+        assertThatThrownBy(() -> scripts.open("")).isInstanceOf(UsageException.class).hasMessage(
                 "a file name is missing after @: write it right after the @, with no space, e.g. @examples/session.apsa");
     }
 

@@ -1,14 +1,9 @@
 package org.apsa.cli;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.convert.ConversionFailedException;
-import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.shell.command.CommandExecution.CommandParserExceptionsException;
 import org.springframework.shell.command.CommandHandlingResult;
 import org.springframework.shell.command.CommandParser.CommandParserException;
-import org.springframework.shell.command.CommandRegistration;
-import org.springframework.shell.command.annotation.Command;
-import org.springframework.shell.command.annotation.Option;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -51,72 +46,19 @@ class FailuresTest {
         }
     }
 
-    /** A command as the tool declares one, for the shell's registration of it. */
-    @Command(group = "Workbench")
-    static class Editing {
-        @Command(command = "set", description = "State an indicator's level. Example: set usChina.militaryExchanges high")
-        void set(@Option(longNames = "id", required = true, description = "an indicator id") String id,
-                 @Option(longNames = "level", required = true, description = "a level of its scale") String level,
-                 @Option(longNames = "confidence", description = "in (0, 1]") Double confidence) {
-        }
-    }
-
-    /** {@code set} registered as the shell registers the tool's commands: its options typed, its target the annotated method. */
-    private static CommandRegistration set() throws NoSuchMethodException {
-        return CommandRegistration.builder().command("set")
-                .withOption().longNames("id").required().description("an indicator id").type(String.class).position(0).and()
-                .withOption().longNames("level").required().description("a level of its scale").type(String.class).position(1).and()
-                .withOption().longNames("confidence").description("in (0, 1]").type(Double.class).and()
-                .withTarget().method(new Editing(), Editing.class.getDeclaredMethod("set", String.class, String.class, Double.class))
-                .and().build();
-    }
-
     private static CommandParserExceptionsException parse(String... messages) {
         return new CommandParserExceptionsException("Command parser resulted errors",
                 Stream.of(messages).map(CommandParserException::new).toList());
     }
 
     @Test
-    void optionsLeftOutAreSaidTogetherInOneLineWithTheCommandsExample() throws Exception {
-        // Said in the command's order, whichever order the parser found them in.
-        CommandHandlingResult result = failures.resolve(parse("Missing mandatory option '--level', a level of its scale",
-                "Missing mandatory option '--id', an indicator id"), set());
+    void aLineOfTheFrameworksOwnCommandsThatItsParserRefusesIsSaidWithTheCommandAndItsHelp() {
+        List<String> options = List.of("file", "format", "rules");
 
-        assertThat(result.message()).isEqualTo("set: give the id (an indicator id) and the level (a level of its scale), "
-                + "e.g. set usChina.militaryExchanges high\n");
-        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.status());
-    }
-
-    @Test
-    void aValueOfTheWrongKindNamesItsOptionAndTheCommandsHelp() throws Exception {
-        CommandHandlingResult result = failures.resolve(parse("Illegal option value 'abc', reason 'Failed to convert from type "
-                + "[java.lang.String] to type [java.lang.Double] for value [abc]'"), set());
-
-        assertThat(result.message()).isEqualTo("\"abc\" is not a number; --confidence takes a number (in (0, 1]); see 'help set'\n");
-    }
-
-    @Test
-    void aMistypedOptionGetsADidYouMeanAmongTheCommandsOwn() throws Exception {
-        assertThat(failures.resolve(parse("Unrecognised option '--confidense'"), set()).message())
-                .isEqualTo("unknown option --confidense for set (did you mean --confidence?); see 'help set'\n");
-        assertThat(Failures.plain("Unrecognised option '--rules'", set(), List.of("id", "level", "rules")))
-                .isEqualTo("set does not take --rules");
-        assertThat(Failures.plain("Unrecognised option '--fromat'", null, List.of("file", "format", "rules")))
-                .isEqualTo("unknown option --fromat (did you mean --format?)");
-        assertThat(Failures.plain("Unrecognised option '--rules'", null, List.of("file", "format", "rules")))
-                .isEqualTo("this command does not take --rules");
-    }
-
-    @Test
-    void noParserMessageIsLeftInTheFrameworksWords() throws Exception {
-        assertThat(Failures.plain("Not enough arguments for option 'change', requires at least '1'", null, List.of()))
-                .isEqualTo("--change needs at least 1 value");
-        assertThat(Failures.plain("Too many arguments for option 'note', requires at most '1'", null, List.of()))
-                .isEqualTo("--note takes at most 1 value; one word too many? A value of several words goes in quotes");
-        assertThat(Failures.plain("Illegal option value 'x', reason 'Failed to convert from type [java.lang.String] to type "
-                + "[int] for value [x]'", null, List.of())).isEqualTo("\"x\" is not a whole number");
-        assertThat(failures.resolve(parse("Missing mandatory option '--file'")).message())
-                .isEqualTo("give --file; see 'help'\n");
+        assertThat(Failures.parserMessage(parse("Unrecognised option '--x'", "Unrecognised option '--rules'").getParserExceptions(),
+                "clear", options)).isEqualTo("unknown option --x for clear; clear does not take --rules; see 'help clear'");
+        assertThat(Failures.parserMessage(parse("Unrecognised option '-x'").getParserExceptions(), "quit", options))
+                .isEqualTo("Unrecognised option '-x'; see 'help quit'");
     }
 
     @Test

@@ -307,6 +307,17 @@ class ShellCommandsTest {
     }
 
     @Test
+    void theFrameworksOwnCommandsNameThemselvesInAMistakeAndAnEmptyWordInATwoWordNameChangesNothing() {
+        type(session, "clear --rules x");
+        awaitScreen(session, "clear does not take --rules; see 'help clear'");
+        type(session, "quit --bogus");
+        awaitScreen(session, "unknown option --bogus for quit; see 'help quit'");
+        // Read by the tool's parser, as 'rules list --bogus' is, not by the framework's.
+        type(session, "rules '' list --bogus");
+        awaitScreen(session, "unknown option --bogus for rules list; 'help rules list' lists its options");
+    }
+
+    @Test
     void exploreWorksOnTheCurrentFactSet() {
         type(session, "load facts/baseline-2014-12.json");
         awaitScreen(session, "Loaded baseline-2014-12");

@@ -2,8 +2,11 @@ package org.apsa.cli;
 
 import org.apache.commons.io.output.CloseShieldOutputStream;
 
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.shell.boot.TerminalCustomizer;
@@ -14,18 +17,30 @@ import java.io.FileOutputStream;
 import java.io.InputStream;
 
 /**
- * In a one-shot run the shell's terminal is standard error, a dumb one: whatever the shell
+ * The shell's terminal and line editor as this run needs them.
+ *
+ * <p>In a one-shot run the shell's terminal is standard error, a dumb one: whatever the shell
  * framework prints by itself (errors, usage) stays off standard output, which carries only
  * the result, and carries no colour codes. Its lines end as the platform's do: a terminal
  * ends them with a carriage return too, which a file or a pipe would keep.
+ *
+ * <p>With {@code NO_COLOR} set, the shell's line editor shows what is typed without colour: the
+ * shell's own highlighter paints known commands bold and unknown ones red.
  */
 @Component
-class OneShotTerminal implements TerminalCustomizer, BeanPostProcessor {
+class ShellTerminal implements TerminalCustomizer, BeanPostProcessor {
 
     private final boolean oneShot;
+    private final boolean plain;
 
-    OneShotTerminal(@Value("${apsa.one-shot:false}") boolean oneShot) {
+    @Autowired
+    ShellTerminal(@Value("${apsa.one-shot:false}") boolean oneShot) {
+        this(oneShot, Output.noColourAsked());
+    }
+
+    ShellTerminal(boolean oneShot, boolean plain) {
         this.oneShot = oneShot;
+        this.plain = plain;
     }
 
     @Override
@@ -48,6 +63,9 @@ class OneShotTerminal implements TerminalCustomizer, BeanPostProcessor {
             Attributes attributes = terminal.getAttributes();
             attributes.setOutputFlag(Attributes.OutputFlag.ONLCR, false);
             terminal.setAttributes(attributes);
+        }
+        if (plain && bean instanceof LineReaderImpl reader) {
+            reader.setHighlighter((lineReader, buffer) -> new AttributedString(buffer));
         }
         return bean;
     }

@@ -13,7 +13,7 @@ import java.io.IOException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PlainLineReaderTest {
+class ShellTerminalTest {
 
     @Test
     void withNoColourAskedWhatIsTypedIsShownWithoutColour() throws IOException {
@@ -21,10 +21,10 @@ class PlainLineReaderTest {
             LineReaderImpl reader = new LineReaderImpl(terminal);
             reader.setHighlighter((r, buffer) -> new AttributedString(buffer, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)));
 
-            new PlainLineReader(false).postProcessAfterInitialization(reader, "lineReader");
+            new ShellTerminal(false, false).postProcessAfterInitialization(reader, "lineReader");
             assertThat(reader.getHighlighter().highlight(reader, "asess").toAnsi()).contains("\u001b[");
 
-            new PlainLineReader(true).postProcessAfterInitialization(reader, "lineReader");
+            new ShellTerminal(false, true).postProcessAfterInitialization(reader, "lineReader");
             assertThat(reader.getHighlighter().highlight(reader, "asess").toAnsi()).isEqualTo("asess");
         }
     }
