@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
 /** The analyst's workbench: a current fact set to load, edit, compare and save. */
 @Command(group = "Workbench")
 @ShellOnly
-public class WorkbenchCommands {
+public class WorkbenchCommands extends Commands {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
@@ -46,14 +46,8 @@ public class WorkbenchCommands {
         return CLOCK.format(at);
     }
 
-    private final Workbench bench;
-    private final RuleBases ruleBases;
-    private final Output out;
-
     WorkbenchCommands(Workbench bench, RuleBases ruleBases, Output out) {
-        this.bench = bench;
-        this.ruleBases = ruleBases;
-        this.out = out;
+        super(ruleBases, bench, out);
     }
 
     @Command(command = "load", description = "Open a fact set as the current one. Example: load facts/baseline-2014-12.json")
@@ -83,7 +77,7 @@ public class WorkbenchCommands {
     @Command(command = "show", description = "Show the current fact set: stated indicators, then the unknown ones. Example: show")
     void show() {
         FactSet facts = bench.current();
-        Style style = Style.of(out.colour());
+        Style style = out.style();
         StringBuilder text = new StringBuilder();
         text.append(style.bold(facts.id())).append(facts.title() == null ? "" : "  " + Literal.oneLine(facts.title()))
                 .append(facts.asOf() == null ? "" : "  (as of " + facts.asOf() + ")")
@@ -207,7 +201,7 @@ public class WorkbenchCommands {
         FactSet variant = variant(vocabulary(), facts, changes);
         var assessor = ruleBases.assessor(null);
         out.print(Comparison.render(assessor.assess(facts), assessor.assess(variant), new Comparison.Side("now", null),
-                new Comparison.Side("what if", null), Style.of(out.colour())));
+                new Comparison.Side("what if", null), out.style()));
     }
 
     /**
@@ -272,7 +266,7 @@ public class WorkbenchCommands {
         String where = bench.file() == null ? "not saved" : bench.file() + (bench.dirty() ? ", with unsaved changes" : "");
         out.print(Comparison.render(assessor.assess(current), assessor.assess(other),
                 new Comparison.Side("current", current.id() + " (" + where + ")"),
-                new Comparison.Side("other", other.id() + " (" + file + ")"), Style.of(out.colour())));
+                new Comparison.Side("other", other.id() + " (" + file + ")"), out.style()));
     }
 
     @Command(command = "history", description = "The assessments of this session, with what changed before each. Example: history")
