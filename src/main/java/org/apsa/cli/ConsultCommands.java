@@ -93,7 +93,7 @@ public class ConsultCommands extends Commands {
                     continue;
                 }
                 try {
-                    reading = Indicators.reading(ruleBases.knowledgeBase(null).vocabulary(), def.id(), answer, null, "answered in consultation");
+                    reading = reading(ruleBases.knowledgeBase(null).vocabulary(), def.id(), answer, null, "answered in consultation");
                     break;
                 } catch (UsageException e) {
                     if (scripted != null) {

@@ -42,7 +42,6 @@ public class ExplainCommands extends Commands {
         Format chosen = Format.parse(format, "explain", Format.TEXT, Format.JSON, Format.MARKDOWN);
         KnowledgeBase kb = ruleBases.knowledgeBase(rules);
         Target target = Target.of(kb, file, scenario, judgment, true);
-        file = target.file();
         scenario = target.scenario();
         judgment = target.judgment();
         if (scenario != null && judgment != null) {
@@ -55,7 +54,7 @@ public class ExplainCommands extends Commands {
             throw new UsageException("\"" + judgment + "\" is an outlook, not a judgment; use --scenario " + judgment);
         }
         Assessor assessor = ruleBases.assessor(rules);
-        Assessment a = assessor.assess(facts(file, rules));
+        Assessment a = assessor.assess(facts(target.file(), rules));
         if (judgment != null) {
             JudgmentQuery.Answer answer = JudgmentQuery.ask(assessor.rules(), a, judgment);
             if (answer instanceof JudgmentQuery.Unknown unknown) {
@@ -91,15 +90,13 @@ public class ExplainCommands extends Commands {
         Format chosen = Format.parse(format, "why-not", Format.TEXT, Format.JSON);
         KnowledgeBase kb = ruleBases.knowledgeBase(rules);
         Target target = Target.of(kb, file, scenario, null, false);
-        file = target.file();
-        scenario = target.scenario();
-        if (scenario == null) {
-            throw new UsageException("which outlook? e.g. why-not " + (file == null ? "" : file + " ") + "--scenario "
-                    + kb.best().id());
+        if (target.scenario() == null) {
+            throw new UsageException("which outlook? e.g. why-not " + (target.file() == null ? "" : target.file() + " ")
+                    + "--scenario " + kb.best().id());
         }
-        String id = outlook(kb, scenario);
+        String id = outlook(kb, target.scenario());
         Assessor assessor = ruleBases.assessor(rules);
-        WhyNot.Result result = WhyNot.of(assessor, assessor.assess(facts(file, rules)), id);
+        WhyNot.Result result = WhyNot.of(assessor, assessor.assess(facts(target.file(), rules)), id);
         out.print(chosen == Format.JSON ? ExplanationJson.whyNot(result) : ExplanationText.whyNot(result, out.style()));
     }
 

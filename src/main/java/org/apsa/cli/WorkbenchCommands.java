@@ -9,6 +9,7 @@ import org.apsa.engine.ScenarioScore;
 import org.apsa.explain.Change;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
+import org.apsa.fact.FactSetSchema;
 import org.apsa.fact.FactSetWriter;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Reading;
@@ -109,7 +110,7 @@ public class WorkbenchCommands extends Commands {
         Reading before = facts.indicators().get(id);
         String kept = before == null ? null : before.note();
         // The analyst's note is kept unless replaced or dropped: a new level is not a reason to lose it.
-        Reading reading = Indicators.reading(vocabulary(), id, level, confidence, note == null ? kept : note);
+        Reading reading = reading(vocabulary(), id, level, confidence, note == null ? kept : note);
         bench.change(facts.with(id, reading));
         out.print(id + ": " + (before == null ? "unknown" : Change.describe(before)) + " -> " + Change.describe(reading)
                 + noteChange(kept, note, reading.note()));
@@ -128,7 +129,7 @@ public class WorkbenchCommands extends Commands {
 
     @Command(command = "unset", description = "Make an indicator unknown again. Example: unset ID")
     void unset(@Option(longNames = "id", required = true, description = "an indicator id") @OptionValues(provider = "indicatorIds") String id) {
-        Indicators.known(vocabulary(), id);
+        known(vocabulary(), id);
         FactSet facts = bench.current();
         if (!facts.indicators().containsKey(id)) {
             out.print(id + " is unknown already.");
@@ -230,11 +231,11 @@ public class WorkbenchCommands extends Commands {
                 if (confidence != null) {
                     throw new UsageException("\"" + assignment + "\": an unknown indicator has no confidence; write " + id + "=unknown");
                 }
-                variant = variant.without(Indicators.known(vocabulary, id).id());
+                variant = variant.without(known(vocabulary, id).id());
                 continue;
             }
             Reading stated = facts.indicators().get(id);
-            variant = variant.with(id, Indicators.reading(vocabulary, id, level,
+            variant = variant.with(id, reading(vocabulary, id, level,
                     confidence != null ? confidence : stated == null ? null : stated.confidence(),
                     stated == null ? null : stated.note()));
         }
@@ -319,7 +320,7 @@ public class WorkbenchCommands extends Commands {
      */
     private static String schemaFor(Path target) {
         Path project = Path.of("").toAbsolutePath();
-        Path schema = project.resolve("facts").resolve("fact-set.schema.json");
+        Path schema = project.resolve(FactSetSchema.COMMITTED);
         Path folder = target.toAbsolutePath().normalize().getParent();
         if (!Files.exists(schema) || !folder.startsWith(project)) {
             return null;
