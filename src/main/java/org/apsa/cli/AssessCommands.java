@@ -3,28 +3,20 @@ package org.apsa.cli;
 import org.apsa.engine.Assessment;
 import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.FactSetReader;
 import org.apsa.provenance.Provenance;
 import org.apsa.render.AssessmentJson;
 import org.apsa.render.AssessmentMarkdown;
 import org.apsa.render.AssessmentText;
-import org.apsa.render.Style;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 import org.springframework.shell.command.annotation.OptionValues;
 
 /** {@code assess}: one fact set in, the assessment out. */
 @Command(group = "Assessment")
-public class AssessCommands {
-
-    private final RuleBases ruleBases;
-    private final Workbench bench;
-    private final Output out;
+public class AssessCommands extends Commands {
 
     AssessCommands(RuleBases ruleBases, Workbench bench, Output out) {
-        this.ruleBases = ruleBases;
-        this.bench = bench;
-        this.out = out;
+        super(ruleBases, bench, out);
     }
 
     @Command(command = "assess", description = "Assess a fact set: the four outlooks ranked with score and ICD 203 likelihood, "
@@ -36,7 +28,7 @@ public class AssessCommands {
             @Option(longNames = "format", defaultValue = "text", description = "text, json or markdown") String format,
             @Option(longNames = "rules", description = RuleBases.RULES_OPTION) String rules) {
         Format chosen = Format.parse(format, "assess", Format.TEXT, Format.JSON, Format.MARKDOWN);
-        FactSet facts = file == null ? bench.current() : FactInput.readOne(ruleBases.reader(rules), file, out);
+        FactSet facts = facts(file, rules);
         Assessor assessor = ruleBases.assessor(rules);
         Assessment assessment = assessor.assess(facts);
         if (file == null) {
@@ -45,7 +37,7 @@ public class AssessCommands {
         out.print(switch (chosen) {
             case JSON -> AssessmentJson.pretty(assessment, Provenance.of(assessor.rules(), null));
             case MARKDOWN -> AssessmentMarkdown.render(assessment);
-            case TEXT -> AssessmentText.render(assessment, Style.of(out.colour()));
+            case TEXT -> AssessmentText.render(assessment, out.style());
         });
     }
 }

@@ -35,13 +35,11 @@ import static org.apsa.fact.PlainText.count;
 
 /** {@code batch}: many fact sets in, machine-readable results and reports out. */
 @Command(group = "Assessment")
-public class BatchCommands {
+public class BatchCommands extends Commands {
 
     /** Said on standard error before a batch reads a terminal, which would otherwise seem to hang. */
     static final String READING_A_TERMINAL = "reading fact sets from standard input (Ctrl-D to end)";
 
-    private final RuleBases ruleBases;
-    private final Output out;
     private final BooleanSupplier inputIsATerminal;
     private final PrintStream messages;
 
@@ -52,8 +50,7 @@ public class BatchCommands {
 
     /** With how to tell whether standard input is a terminal, and where to say that it is read. */
     BatchCommands(RuleBases ruleBases, Output out, BooleanSupplier inputIsATerminal, PrintStream messages) {
-        this.ruleBases = ruleBases;
-        this.out = out;
+        super(ruleBases, null, out);
         this.inputIsATerminal = inputIsATerminal;
         this.messages = messages;
     }

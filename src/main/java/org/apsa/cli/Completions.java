@@ -6,7 +6,10 @@ import org.apsa.fact.Vocabulary;
 import org.apsa.ruletest.RuleTestReader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.command.CommandOption;
+import org.springframework.shell.command.CommandRegistration;
 import org.springframework.shell.completion.CompletionProvider;
+import org.springframework.shell.completion.CompletionResolver;
 import org.springframework.shell.CompletionProposal;
 
 import java.io.IOException;
@@ -16,12 +19,16 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Tab completion for indicator ids, their levels and outlook ids, all read from the knowledge base of the rules in use. */
+/**
+ * Tab completion: indicator ids, their levels and outlook ids, all read from the knowledge base
+ * of the rules in use; fact files, scripts and rule tests; and a value given by position.
+ */
 @Configuration(proxyBeanMethods = false)
 class Completions {
 
@@ -200,5 +207,47 @@ class Completions {
     @Bean
     CompletionProvider outlookIds(RuleBases ruleBases) {
         return context -> outlooks(ruleBases).stream().map(CompletionProposal::new).toList();
+    }
+
+    /**
+     * Completion for options given by position ({@code set us.presence.tr<TAB>}): the shell
+     * completes option values only after {@code --name}, so this finds which option the word
+     * under the cursor fills by its position and asks that option's own completion.
+     */
+    @Bean
+    CompletionResolver positionalCompletion() {
+        return context -> {
+            CommandRegistration registration = context.getCommandRegistration();
+            if (registration == null) {
+                return List.of();
+            }
+            List<String> words = context.getWords();
+            int index = context.getWordIndex();
+            String current = index < words.size() ? words.get(index) : "";
+            if (current.startsWith("-") || (index > 0 && words.get(index - 1).startsWith("--"))) {
+                return List.of();
+            }
+            int position = 0;
+            for (int i = 0; i < index && i < words.size(); i++) {
+                String word = words.get(i);
+                if (word.startsWith("--")) {
+                    i++;
+                } else if (!word.isEmpty()) {
+                    position++;
+                }
+            }
+            List<CommandOption> byPosition = registration.getOptions().stream()
+                    .filter(o -> o.getPosition() >= 0)
+                    .sorted(Comparator.comparingInt(CommandOption::getPosition))
+                    .toList();
+            if (position >= byPosition.size()) {
+                CommandOption last = byPosition.isEmpty() ? null : byPosition.get(byPosition.size() - 1);
+                // A list option such as what-if's takes every remaining position.
+                return last != null && last.getArityMax() > 1 && last.getCompletion() != null
+                        ? last.getCompletion().apply(context.commandOption(last)) : List.of();
+            }
+            CommandOption option = byPosition.get(position);
+            return option.getCompletion() == null ? List.of() : option.getCompletion().apply(context.commandOption(option));
+        };
     }
 }

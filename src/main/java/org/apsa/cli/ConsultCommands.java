@@ -33,17 +33,12 @@ import java.util.stream.Collectors;
  */
 @Command(group = "Workbench")
 @ShellOnly
-public class ConsultCommands {
+public class ConsultCommands extends Commands {
 
-    private final Workbench bench;
-    private final RuleBases ruleBases;
-    private final Output out;
     private final ObjectProvider<Terminal> terminal;
 
     ConsultCommands(Workbench bench, RuleBases ruleBases, Output out, ObjectProvider<Terminal> terminal) {
-        this.bench = bench;
-        this.ruleBases = ruleBases;
-        this.out = out;
+        super(ruleBases, bench, out);
         this.terminal = terminal;
     }
 
@@ -64,7 +59,7 @@ public class ConsultCommands {
         }
         List<String> answersNow = new ArrayList<>();
         LineReader reader = scripted == null ? answerReader(screen, answersNow) : null;
-        Style style = Style.of(out.colour());
+        Style style = out.style();
         Assessor assessor = ruleBases.assessor(null);
         Set<String> skipped = new HashSet<>();
         int asked = 0;
@@ -98,7 +93,7 @@ public class ConsultCommands {
                     continue;
                 }
                 try {
-                    reading = Indicators.reading(ruleBases.knowledgeBase(null).vocabulary(), def.id(), answer, null, "answered in consultation");
+                    reading = reading(ruleBases.knowledgeBase(null).vocabulary(), def.id(), answer, null, "answered in consultation");
                     break;
                 } catch (UsageException e) {
                     if (scripted != null) {

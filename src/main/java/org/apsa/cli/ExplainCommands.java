@@ -9,11 +9,9 @@ import org.apsa.explain.JudgmentQuery;
 import org.apsa.explain.Sensitivity;
 import org.apsa.explain.WhyNot;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Suggestions;
 import org.apsa.render.ExplanationJson;
 import org.apsa.render.ExplanationText;
-import org.apsa.render.Style;
 import org.apsa.render.TraceMarkdown;
 import org.apsa.render.TraceText;
 import org.springframework.shell.command.annotation.Command;
@@ -24,16 +22,10 @@ import java.util.List;
 
 /** {@code explain}, {@code why-not} and {@code sensitivity}: how a conclusion was reached and what would change it. */
 @Command(group = "Explanation")
-public class ExplainCommands {
-
-    private final RuleBases ruleBases;
-    private final Workbench bench;
-    private final Output out;
+public class ExplainCommands extends Commands {
 
     ExplainCommands(RuleBases ruleBases, Workbench bench, Output out) {
-        this.ruleBases = ruleBases;
-        this.bench = bench;
-        this.out = out;
+        super(ruleBases, bench, out);
     }
 
     @Command(command = "explain", description = "Show the proof tree of a conclusion: the outlook (the leader by default) "
@@ -50,7 +42,6 @@ public class ExplainCommands {
         Format chosen = Format.parse(format, "explain", Format.TEXT, Format.JSON, Format.MARKDOWN);
         KnowledgeBase kb = ruleBases.knowledgeBase(rules);
         Target target = Target.of(kb, file, scenario, judgment, true);
-        file = target.file();
         scenario = target.scenario();
         judgment = target.judgment();
         if (scenario != null && judgment != null) {
@@ -63,7 +54,7 @@ public class ExplainCommands {
             throw new UsageException("\"" + judgment + "\" is an outlook, not a judgment; use --scenario " + judgment);
         }
         Assessor assessor = ruleBases.assessor(rules);
-        Assessment a = assessor.assess(read(file, assessor));
+        Assessment a = assessor.assess(facts(target.file(), rules));
         if (judgment != null) {
             JudgmentQuery.Answer answer = JudgmentQuery.ask(assessor.rules(), a, judgment);
             if (answer instanceof JudgmentQuery.Unknown unknown) {
@@ -72,7 +63,7 @@ public class ExplainCommands {
             out.print(switch (chosen) {
                 case JSON -> ExplanationJson.judgment(answer);
                 case MARKDOWN -> TraceMarkdown.judgment(answer);
-                case TEXT -> ExplanationText.judgment(answer, Style.of(out.colour()));
+                case TEXT -> ExplanationText.judgment(answer, out.style());
             });
             return;
         }
@@ -83,7 +74,7 @@ public class ExplainCommands {
         out.print(switch (chosen) {
             case JSON -> ExplanationJson.trace(trees);
             case MARKDOWN -> TraceMarkdown.render(trees);
-            case TEXT -> TraceText.render(trees, Style.of(out.colour()));
+            case TEXT -> TraceText.render(trees, out.style());
         });
     }
 
@@ -99,16 +90,14 @@ public class ExplainCommands {
         Format chosen = Format.parse(format, "why-not", Format.TEXT, Format.JSON);
         KnowledgeBase kb = ruleBases.knowledgeBase(rules);
         Target target = Target.of(kb, file, scenario, null, false);
-        file = target.file();
-        scenario = target.scenario();
-        if (scenario == null) {
-            throw new UsageException("which outlook? e.g. why-not " + (file == null ? "" : file + " ") + "--scenario "
-                    + kb.best().id());
+        if (target.scenario() == null) {
+            throw new UsageException("which outlook? e.g. why-not " + (target.file() == null ? "" : target.file() + " ")
+                    + "--scenario " + kb.best().id());
         }
-        String id = outlook(kb, scenario);
+        String id = outlook(kb, target.scenario());
         Assessor assessor = ruleBases.assessor(rules);
-        WhyNot.Result result = WhyNot.of(assessor, assessor.assess(read(file, assessor)), id);
-        out.print(chosen == Format.JSON ? ExplanationJson.whyNot(result) : ExplanationText.whyNot(result, Style.of(out.colour())));
+        WhyNot.Result result = WhyNot.of(assessor, assessor.assess(facts(target.file(), rules)), id);
+        out.print(chosen == Format.JSON ? ExplanationJson.whyNot(result) : ExplanationText.whyNot(result, out.style()));
     }
 
     @Command(command = "sensitivity", description = "How far each indicator moves each outlook's score across its scale "
@@ -120,12 +109,12 @@ public class ExplainCommands {
             @Option(longNames = "rules", description = RuleBases.RULES_OPTION) String rules) {
         Format chosen = Format.parse(format, "sensitivity", Format.TEXT, Format.JSON);
         Assessor assessor = ruleBases.assessor(rules);
-        FactSet facts = read(file, assessor);
+        FactSet facts = facts(file, rules);
         List<Sensitivity.Row> rows = Sensitivity.of(assessor, facts);
         Assessment assessment = assessor.assess(facts);
         List<Sensitivity.InformationValue> information = Sensitivity.valueOfInformation(assessment, rows);
         out.print(chosen == Format.JSON ? ExplanationJson.sensitivity(assessment.leading(), rows, information)
-                : ExplanationText.sensitivity(assessment.knowledgeBase(), rows, information, Style.of(out.colour())));
+                : ExplanationText.sensitivity(assessment.knowledgeBase(), rows, information, out.style()));
     }
 
     /** A judgment id the rules cannot draw: the nearest they can, else the nearest outlook or indicator. */
@@ -137,10 +126,6 @@ public class ExplainCommands {
                 .or(() -> kb.vocabulary().suggest(id).map(s -> " (did you mean the indicator \"" + s + "\"?)"))
                 .orElse("")
                 + "; the rules draw: " + (unknown.judgments().isEmpty() ? "none" : String.join(", ", unknown.judgments()));
-    }
-
-    private FactSet read(String file, Assessor assessor) {
-        return file == null ? bench.current() : FactInput.readOne(new FactSetReader(assessor.rules().knowledgeBase().vocabulary()), file, out);
     }
 
     /**

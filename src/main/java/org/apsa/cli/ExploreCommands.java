@@ -4,7 +4,6 @@ import org.apsa.explore.Exploration;
 import org.apsa.explore.Explorer;
 import org.apsa.explore.Vary;
 import org.apsa.fact.FactSet;
-import org.apsa.fact.FactSetReader;
 import org.apsa.fact.Suggestions;
 import org.apsa.fact.Vocabulary;
 import org.apsa.io.AtomicFiles;
@@ -25,18 +24,12 @@ import java.util.Set;
 
 /** {@code explore}: an ensemble over the analyst's uncertainty (docs/explore.md). */
 @Command(group = "Explanation")
-public class ExploreCommands {
+public class ExploreCommands extends Commands {
 
     static final int MAX_SAMPLES = 10_000_000;
 
-    private final RuleBases ruleBases;
-    private final Workbench bench;
-    private final Output out;
-
     ExploreCommands(RuleBases ruleBases, Workbench bench, Output out) {
-        this.ruleBases = ruleBases;
-        this.bench = bench;
-        this.out = out;
+        super(ruleBases, bench, out);
     }
 
     @Command(command = "explore", description = "How sure the leader is, over many fact sets drawn around this one by its "
@@ -60,10 +53,10 @@ public class ExploreCommands {
         int workers = BatchCommands.workers(threads);
         Vary chosen = vary(vary, ruleBases.knowledgeBase(rules).vocabulary());
         Path target = outFolder == null ? null : BatchCommands.resultsFolder(outFolder);
-        FactSet facts = file == null ? bench.current() : ruleBases.reader(rules).readOne(UserPaths.of(file));
+        FactSet facts = facts(file, rules);
         Exploration e = new Explorer(ruleBases.assessor(rules)).explore(facts, new Explorer.Options(samples, seed, chosen, workers));
         if (target == null) {
-            out.print(formats.get(0).render(e, Style.of(out.colour())));
+            out.print(formats.get(0).render(e, out.style()));
             return;
         }
         StringBuilder written = new StringBuilder();
@@ -77,7 +70,7 @@ public class ExploreCommands {
                         + "; give --out a folder that can be written");
             }
         }
-        out.print(ExplorationText.render(e, Style.of(out.colour())) + "\n" + written);
+        out.print(ExplorationText.render(e, out.style()) + "\n" + written);
     }
 
     /** {@code --format}: one format, or with --out a comma-separated list of them. */

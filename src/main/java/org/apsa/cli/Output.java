@@ -1,5 +1,6 @@
 package org.apsa.cli;
 
+import org.apsa.render.Style;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,8 +97,9 @@ class Output {
         return System.in;
     }
 
-    public boolean colour() {
-        return colour;
+    /** Colours when the text goes to a terminal that shows them, else plain. */
+    Style style() {
+        return Style.of(colour);
     }
 
     /**

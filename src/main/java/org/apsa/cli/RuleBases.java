@@ -112,10 +112,6 @@ public class RuleBases {
         return new FactSetReader(knowledgeBase(folder).vocabulary());
     }
 
-    public RuleBase ruleBase(String folder) {
-        return assessor(folder).rules();
-    }
-
     /**
      * Compiles a folder anew and makes it the session's; when it does not compile, the
      * exception carries the errors and the rule base in use stays as it was.

@@ -43,22 +43,18 @@ import static org.apsa.fact.PlainText.count;
  * commands compile the folder as it is on disk now, so they test what the author just saved.
  */
 @Command(command = "rules", group = "Rules")
-public class RulesCommands {
+public class RulesCommands extends Commands {
 
     /** The JUnit XML file 'rules test --format junit --out DIR' writes, named as CI servers look for them. */
     static final String JUNIT_FILE = "TEST-rule-tests.xml";
 
-    private final RuleBases ruleBases;
-    private final Output out;
-
     RulesCommands(RuleBases ruleBases, Output out) {
-        this.ruleBases = ruleBases;
-        this.out = out;
+        super(ruleBases, null, out);
     }
 
     @Command(command = "list", description = "List the rules: file and line, name, paragraph, title. Example: rules list")
     void list(@Option(longNames = "rules", description = RuleBases.IN_USE_OPTION) String rules) {
-        RuleBase base = ruleBases.ruleBase(rules);
+        RuleBase base = ruleBases.assessor(rules).rules();
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%d rules from %s%n", base.rules().size(), RuleBases.describe(base.folder())));
         for (RuleInfo r : base.rules()) {

@@ -13,14 +13,10 @@ import org.springframework.shell.command.annotation.Option;
  * distribution, whose README says how to use them.
  */
 @Command(group = Help.SHELL)
-public class ToolCommands {
-
-    private final RuleBases ruleBases;
-    private final Output out;
+public class ToolCommands extends Commands {
 
     ToolCommands(RuleBases ruleBases, Output out) {
-        this.ruleBases = ruleBases;
-        this.out = out;
+        super(ruleBases, null, out);
     }
 
     @Command(command = "version", description = "Show the tool's version, the rules in use (where they come from and their "

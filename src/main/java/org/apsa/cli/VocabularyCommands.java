@@ -11,14 +11,10 @@ import java.util.Locale;
 
 /** {@code vocabulary}: the indicators a fact set can state, and the JSON Schema of a fact set, of a knowledge base. */
 @Command(group = "Facts")
-public class VocabularyCommands {
-
-    private final Output out;
-    private final RuleBases ruleBases;
+public class VocabularyCommands extends Commands {
 
     VocabularyCommands(Output out, RuleBases ruleBases) {
-        this.out = out;
-        this.ruleBases = ruleBases;
+        super(ruleBases, null, out);
     }
 
     @Command(command = "vocabulary", description = "List the indicators a fact set can state, with their levels and paragraphs. "

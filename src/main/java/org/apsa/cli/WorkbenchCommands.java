@@ -9,6 +9,7 @@ import org.apsa.engine.ScenarioScore;
 import org.apsa.explain.Change;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
+import org.apsa.fact.FactSetSchema;
 import org.apsa.fact.FactSetWriter;
 import org.apsa.fact.IndicatorDef;
 import org.apsa.fact.Reading;
@@ -37,7 +38,7 @@ import java.util.stream.Collectors;
 /** The analyst's workbench: a current fact set to load, edit, compare and save. */
 @Command(group = "Workbench")
 @ShellOnly
-public class WorkbenchCommands {
+public class WorkbenchCommands extends Commands {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
@@ -46,14 +47,8 @@ public class WorkbenchCommands {
         return CLOCK.format(at);
     }
 
-    private final Workbench bench;
-    private final RuleBases ruleBases;
-    private final Output out;
-
     WorkbenchCommands(Workbench bench, RuleBases ruleBases, Output out) {
-        this.bench = bench;
-        this.ruleBases = ruleBases;
-        this.out = out;
+        super(ruleBases, bench, out);
     }
 
     @Command(command = "load", description = "Open a fact set as the current one. Example: load facts/baseline-2014-12.json")
@@ -83,7 +78,7 @@ public class WorkbenchCommands {
     @Command(command = "show", description = "Show the current fact set: stated indicators, then the unknown ones. Example: show")
     void show() {
         FactSet facts = bench.current();
-        Style style = Style.of(out.colour());
+        Style style = out.style();
         StringBuilder text = new StringBuilder();
         text.append(style.bold(facts.id())).append(facts.title() == null ? "" : "  " + Literal.oneLine(facts.title()))
                 .append(facts.asOf() == null ? "" : "  (as of " + facts.asOf() + ")")
@@ -115,7 +110,7 @@ public class WorkbenchCommands {
         Reading before = facts.indicators().get(id);
         String kept = before == null ? null : before.note();
         // The analyst's note is kept unless replaced or dropped: a new level is not a reason to lose it.
-        Reading reading = Indicators.reading(vocabulary(), id, level, confidence, note == null ? kept : note);
+        Reading reading = reading(vocabulary(), id, level, confidence, note == null ? kept : note);
         bench.change(facts.with(id, reading));
         out.print(id + ": " + (before == null ? "unknown" : Change.describe(before)) + " -> " + Change.describe(reading)
                 + noteChange(kept, note, reading.note()));
@@ -134,7 +129,7 @@ public class WorkbenchCommands {
 
     @Command(command = "unset", description = "Make an indicator unknown again. Example: unset ID")
     void unset(@Option(longNames = "id", required = true, description = "an indicator id") @OptionValues(provider = "indicatorIds") String id) {
-        Indicators.known(vocabulary(), id);
+        known(vocabulary(), id);
         FactSet facts = bench.current();
         if (!facts.indicators().containsKey(id)) {
             out.print(id + " is unknown already.");
@@ -207,7 +202,7 @@ public class WorkbenchCommands {
         FactSet variant = variant(vocabulary(), facts, changes);
         var assessor = ruleBases.assessor(null);
         out.print(Comparison.render(assessor.assess(facts), assessor.assess(variant), new Comparison.Side("now", null),
-                new Comparison.Side("what if", null), Style.of(out.colour())));
+                new Comparison.Side("what if", null), out.style()));
     }
 
     /**
@@ -236,11 +231,11 @@ public class WorkbenchCommands {
                 if (confidence != null) {
                     throw new UsageException("\"" + assignment + "\": an unknown indicator has no confidence; write " + id + "=unknown");
                 }
-                variant = variant.without(Indicators.known(vocabulary, id).id());
+                variant = variant.without(known(vocabulary, id).id());
                 continue;
             }
             Reading stated = facts.indicators().get(id);
-            variant = variant.with(id, Indicators.reading(vocabulary, id, level,
+            variant = variant.with(id, reading(vocabulary, id, level,
                     confidence != null ? confidence : stated == null ? null : stated.confidence(),
                     stated == null ? null : stated.note()));
         }
@@ -272,7 +267,7 @@ public class WorkbenchCommands {
         String where = bench.file() == null ? "not saved" : bench.file() + (bench.dirty() ? ", with unsaved changes" : "");
         out.print(Comparison.render(assessor.assess(current), assessor.assess(other),
                 new Comparison.Side("current", current.id() + " (" + where + ")"),
-                new Comparison.Side("other", other.id() + " (" + file + ")"), Style.of(out.colour())));
+                new Comparison.Side("other", other.id() + " (" + file + ")"), out.style()));
     }
 
     @Command(command = "history", description = "The assessments of this session, with what changed before each. Example: history")
@@ -325,7 +320,7 @@ public class WorkbenchCommands {
      */
     private static String schemaFor(Path target) {
         Path project = Path.of("").toAbsolutePath();
-        Path schema = project.resolve("facts").resolve("fact-set.schema.json");
+        Path schema = project.resolve(FactSetSchema.COMMITTED);
         Path folder = target.toAbsolutePath().normalize().getParent();
         if (!Files.exists(schema) || !folder.startsWith(project)) {
             return null;

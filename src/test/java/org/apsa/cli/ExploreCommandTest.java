@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +43,18 @@ class ExploreCommandTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).startsWith("Exploration of long-title\n  After the Shangri-La Dialogue,");
         assertFitsEightyColumns(text);
+    }
+
+    @Test
+    void readsTheFactSetFromStandardInputForDashAsEveryCommandThatTakesAFactFile() throws Exception {
+        InputStream before = System.in;
+        System.setIn(new ByteArrayInputStream(Files.readAllBytes(Path.of("facts/baseline-2014-12.json"))));
+        try {
+            assertThat(oneShot.execute("explore", "-", "--samples", "200", "--threads", "1")).contains(0);
+        } finally {
+            System.setIn(before);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Exploration of baseline-2014-12\n");
     }
 
     private static void assertFitsEightyColumns(String text) {

@@ -1,5 +1,6 @@
 package org.apsa.cli;
 
+import org.apsa.cli.Commands.Format;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -179,7 +179,7 @@ class RuleReloadSoakTest {
                     Thread.sleep(5);
                 }
                 Path folder = r % 2 == 1 ? heavierChaos : original;
-                RuleBase before = ruleBases.ruleBase(folder.toString());
+                RuleBase before = ruleBases.assessor(folder.toString()).rules();
                 ruleBases.reload(folder.toString());
                 run.replaced.add(new WeakReference<>(before));
                 run.retained.add(retainedHeapBetween(between));
@@ -191,7 +191,7 @@ class RuleReloadSoakTest {
             }
         }
         // Expected results from the rule bases the run ended with: no compile beyond the run's own.
-        Assessor heavier = new Assessor(ruleBases.ruleBase(heavierChaos.toString()));
+        Assessor heavier = new Assessor(ruleBases.assessor(heavierChaos.toString()).rules());
         for (int k = 0; k < factSets.size(); k++) {
             String expectedHeavier = AssessmentJson.pretty(heavier.assess(factSets.get(k)), null);
             assertThat(expectedHeavier).as("the two rule bases differ on fact set %d", k).isNotEqualTo(expectedOriginal.get(k));
@@ -207,8 +207,8 @@ class RuleReloadSoakTest {
         }
         retainedHeap();
         run.replacedStillReachable = run.replaced.stream().filter(ref -> ref.get() != null).count();
-        run.liveSessions = kieBase(ruleBases.ruleBase(original.toString())).getKieSessions().size()
-                + kieBase(ruleBases.ruleBase(heavierChaos.toString())).getKieSessions().size();
+        run.liveSessions = kieBase(ruleBases.assessor(original.toString()).rules()).getKieSessions().size()
+                + kieBase(ruleBases.assessor(heavierChaos.toString()).rules()).getKieSessions().size();
         System.out.printf(Locale.ROOT, "%d assessments, %d reloads; retained heap (MB) at each reload: %s%n", run.assessments.get(),
                 reloads, run.retained.stream().map(b -> String.valueOf(b / (1024 * 1024))).toList());
         return run;

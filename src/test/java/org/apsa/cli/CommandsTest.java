@@ -1,7 +1,5 @@
 package org.apsa.cli;
 
-import org.apsa.fact.KnowledgeBase;
-import org.apsa.fact.FactSetReader;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
@@ -12,14 +10,15 @@ import java.io.ByteArrayOutputStream;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** '-' for standard input is refused in the interactive shell, which reads its commands from there. */
-class FactInputTest {
+class CommandsTest {
 
     @Test
     void theInteractiveShellRefusesDashWithAMessageSayingWhy() throws Exception {
         try (Terminal terminal = new DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())) {
             Output shell = new Output(terminal, false);
+            AssessCommands commands = new AssessCommands(new RuleBases(null, null), new Workbench(Workbench.Run.SHELL), shell);
 
-            assertThatThrownBy(() -> FactInput.readOne(new FactSetReader(KnowledgeBase.embedded().vocabulary()), "-", shell)).isInstanceOf(UsageException.class)
+            assertThatThrownBy(() -> commands.facts("-", null)).isInstanceOf(UsageException.class)
                     .hasMessageContaining("'-' reads standard input, from which the interactive shell reads its commands");
         }
     }
