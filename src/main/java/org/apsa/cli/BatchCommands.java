@@ -11,13 +11,11 @@ import org.apsa.fact.Suggestions;
 import org.apsa.provenance.Provenance;
 import org.apsa.render.Detail;
 import org.jline.terminal.spi.SystemStream;
-import org.jline.terminal.spi.TerminalProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.command.CommandRegistration.OptionArity;
 import org.springframework.shell.command.annotation.Command;
 import org.springframework.shell.command.annotation.Option;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -45,7 +43,7 @@ public class BatchCommands extends Commands {
 
     @Autowired
     BatchCommands(RuleBases ruleBases, Output out) {
-        this(ruleBases, out, InteractiveRunner::standardInputIsATerminal, System.err);
+        this(ruleBases, out, () -> ShellTerminal.isATerminal(SystemStream.Input), System.err);
     }
 
     /** With how to tell whether standard input is a terminal, and where to say that it is read. */
@@ -87,7 +85,7 @@ public class BatchCommands extends Commands {
         }
         Batch.Summary summary = batch.run(new Batch.Options(inputs, target, reports, workers, level, provenance)
                         .withStandardInput(standardInput),
-                standardErrorIsATerminal() ? new ProgressBar(System.err) : Batch.Progress.NONE);
+                ShellTerminal.isATerminal(SystemStream.Error) ? new ProgressBar(System.err) : Batch.Progress.NONE);
         out.print(BatchSummaryText.render(summary, assessor.rules().knowledgeBase()));
         if (summary.invalidInputs() > 0) {
             List<InputProblem> quoted = new ArrayList<>(summary.firstProblems());
@@ -113,24 +111,6 @@ public class BatchCommands extends Commands {
             throw new UsageException("--out " + outFolder + " is a file; give a folder for the results");
         }
         return target;
-    }
-
-    /**
-     * Whether standard error, where the progress bar is drawn, is a terminal. Java tells only
-     * of standard input and output ({@code System.console()}), so a run with its output
-     * redirected would lose the bar and one with its errors redirected would fill a log with
-     * it; the shell's terminal library asks the system about standard error itself.
-     */
-    static boolean standardErrorIsATerminal() {
-        if (System.getProperty("os.name", "").startsWith("Windows")) {
-            // No 'test -t' there; the console check is the best Java offers.
-            return System.console() != null;
-        }
-        try {
-            return TerminalProvider.load("exec").isSystemStream(SystemStream.Error);
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.apsa.cli;
 
+import org.jline.terminal.spi.SystemStream;
+
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -33,7 +35,7 @@ final class CompileProgress {
 
     /** On standard error, if it is a terminal (asked only once the second has passed). */
     static CompileProgress standardError() {
-        return new CompileProgress(System.err, BatchCommands::standardErrorIsATerminal, AFTER);
+        return new CompileProgress(System.err, () -> ShellTerminal.isATerminal(SystemStream.Error), AFTER);
     }
 
     /** Runs {@code work}, saying "{@code what}... N s" from the moment it has taken longer than the delay. */

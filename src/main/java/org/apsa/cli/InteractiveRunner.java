@@ -6,7 +6,6 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.spi.SystemStream;
-import org.jline.terminal.spi.TerminalProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.shell.ExitRequest;
@@ -19,7 +18,6 @@ import org.springframework.shell.jline.InteractiveShellRunner;
 import org.springframework.shell.jline.PromptProvider;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
 
 /**
  * The interactive shell's loop, in place of the framework's own (which it precedes), for what
@@ -52,7 +50,7 @@ class InteractiveRunner implements ShellRunner, Ordered {
             return false;
         }
         context.setInteractionMode(InteractionMode.INTERACTIVE);
-        boolean terminal = standardInputIsATerminal();
+        boolean terminal = ShellTerminal.isATerminal(SystemStream.Input);
         if (terminal) {
             lineReader.getTerminal().writer().println(banner());
             lineReader.getTerminal().writer().flush();
@@ -84,17 +82,6 @@ class InteractiveRunner implements ShellRunner, Ordered {
             throw new ExitRequest(0);
         }
         return ShellLine.of(lineReader.getParsedLine());
-    }
-
-    static boolean standardInputIsATerminal() {
-        if (System.getProperty("os.name", "").startsWith("Windows")) {
-            return System.console() != null;
-        }
-        try {
-            return TerminalProvider.load("exec").isSystemStream(SystemStream.Input);
-        } catch (IOException | RuntimeException e) {
-            return System.console() != null;
-        }
     }
 
     @Override

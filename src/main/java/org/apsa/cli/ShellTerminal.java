@@ -5,6 +5,8 @@ import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
 import org.jline.utils.AttributedString;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 
 /**
@@ -68,5 +71,24 @@ class ShellTerminal implements TerminalCustomizer, BeanPostProcessor {
             reader.setHighlighter((lineReader, buffer) -> new AttributedString(buffer));
         }
         return bean;
+    }
+
+    /**
+     * Whether one of the process's standard streams is a terminal. Java tells only of standard
+     * input and output together ({@code System.console()}), so a run with its output redirected
+     * would lose a progress bar and one with its errors redirected would fill a log with it: the
+     * terminal library asks the system about the stream itself. Where it cannot, standard input
+     * falls back on the console check and standard error counts as no terminal.
+     */
+    static boolean isATerminal(SystemStream stream) {
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            // No 'test -t' there; the console check is the best Java offers.
+            return System.console() != null;
+        }
+        try {
+            return TerminalProvider.load("exec").isSystemStream(stream);
+        } catch (IOException | RuntimeException e) {
+            return stream == SystemStream.Input && System.console() != null;
+        }
     }
 }
