@@ -259,19 +259,7 @@ final class FactSetValidator {
     }
 
     private String describe(JsonNode node, List<String> path) {
-        if (node.isObject()) {
-            return "an object";
-        }
-        if (node.isArray()) {
-            return "an array";
-        }
-        if (node.isTextual()) {
-            return "the string \"" + FactSetReader.abbreviate(node.asText()) + "\"";
-        }
-        if (node.isNumber()) {
-            return "the number " + FactSetReader.abbreviate(places.written(path));
-        }
-        return node.isBoolean() ? "the boolean " + node.asText() : "null";
+        return FactSetReader.describe(node.asToken(), node.isNumber() ? places.written(path) : node.asText());
     }
 
     /** The schema object holding the keyword {@code e} is about, found in {@code schema} by its JSON pointer. */

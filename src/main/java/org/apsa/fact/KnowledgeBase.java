@@ -21,13 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -257,32 +255,20 @@ public final class KnowledgeBase {
                 error.accept(places.of(e), message);
             }
         }
-        Map<String, long[]> idPlaces = ids(root, places, error);
-        problems.sort(Comparator.comparingLong(InputProblem::line).thenComparingLong(InputProblem::column));
-        return new Reading(problems.isEmpty() ? Optional.of(build(root, idPlaces)) : Optional.empty(), problems);
-    }
-
-    /**
-     * Where each outlook's and indicator's id is written, keyed "outlook ID" or "indicator ID";
-     * an id listed twice in one list is an error at its second place (the one rule of the file
-     * that a JSON Schema cannot state).
-     */
-    private static Map<String, long[]> ids(JsonNode root, JsonTree.Places places, BiConsumer<Place, String> error) {
-        Map<String, long[]> ids = new LinkedHashMap<>();
-        for (String list : LISTS) {
-            String kind = list.substring(0, list.length() - 1);
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < root.path(list).size(); i++) {
-                JsonNode id = root.path(list).path(i).path("id");
-                Place at = places.value(List.of(list, String.valueOf(i), "id"));
-                if (id.isTextual() && !seen.add(id.asText())) {
-                    error.accept(at, kind + " \"" + id.asText() + "\" is listed twice; ids are unique");
-                } else if (id.isTextual()) {
-                    ids.put(kind + " " + id.asText(), new long[] {at.line(), at.column()});
-                }
+        // Where each outlook's and indicator's id is written, keyed "outlook ID" or "indicator ID";
+        // an id listed twice in one list is an error at its second place (the one rule of the file
+        // that a JSON Schema cannot state).
+        Map<String, long[]> idPlaces = new LinkedHashMap<>();
+        for (List<String> path : ids) {
+            JsonNode id = idOf(root, path);
+            Place at = places.value(path);
+            String kind = path.get(0).substring(0, path.get(0).length() - 1);
+            if (id.isTextual() && idPlaces.putIfAbsent(kind + " " + id.asText(), new long[] {at.line(), at.column()}) != null) {
+                error.accept(at, kind + " \"" + id.asText() + "\" is listed twice; ids are unique");
             }
         }
-        return ids;
+        problems.sort(Comparator.comparingLong(InputProblem::line).thenComparingLong(InputProblem::column));
+        return new Reading(problems.isEmpty() ? Optional.of(build(root, idPlaces)) : Optional.empty(), problems);
     }
 
     /** The knowledge base of a file the schema accepts, with its defaults. */
