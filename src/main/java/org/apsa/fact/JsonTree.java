@@ -112,11 +112,6 @@ final class JsonTree {
                 keys.add(keyPath(e));
             }
         }
-        return places(values, keys);
-    }
-
-    /** Where the values at {@code values} and the keys naming {@code keys} are written. */
-    private Places places(Set<List<String>> values, Set<List<String>> keys) {
         Map<List<String>, Place> valuePlaces = new HashMap<>();
         Map<List<String>, Place> keyPlaces = new HashMap<>();
         try (JsonParser parser = json.createParser(text)) {
