@@ -94,7 +94,7 @@ public final class KnowledgeBase {
         List<IndicatorDef> indicators = new ArrayList<>();
         for (JsonNode i : root.path("indicators")) {
             List<String> levels = strings(i.path("levels"));
-            indicators.add(new IndicatorDef(i.path("id").asText(), new Scale(String.join("|", levels), levels),
+            indicators.add(new IndicatorDef(i.path("id").asText(), new Scale(levels),
                     i.path("meaning").asText(), strings(i.path("source"))));
         }
         JsonNode scoring = root.path("scoring");
