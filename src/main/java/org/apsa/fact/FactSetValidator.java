@@ -181,7 +181,7 @@ final class FactSetValidator {
                     : "level of \"" + id + "\" must be one of " + levels(id) + ", as a string, found " + describe(node, path);
             case "confidence" -> confidence(e, id, node, path);
             case "note" -> keyword.equals("type") ? "\"" + id + ".note\" must be a string, found " + describe(node, path)
-                    : PlainText.problem("the note of \"" + id + "\"", node.asText(), PlainText.firstForbidden(node.asText(), false), false);
+                    : plainTextProblem(path, node.asText());
             default -> null;
         };
     }
@@ -197,7 +197,7 @@ final class FactSetValidator {
         return switch (key) {
             case "id" -> FactSetReader.idProblem(text).orElse(null);
             case "asOf" -> "asOf \"" + FactSetReader.abbreviate(text) + "\" is not a date; write it as YYYY-MM-DD, e.g. \"2014-12-09\"";
-            default -> PlainText.problem(plainText(path), text, PlainText.firstForbidden(text, lines(path)), lines(path));
+            default -> plainTextProblem(path, text);
         };
     }
 
@@ -241,6 +241,11 @@ final class FactSetValidator {
             return "the note of \"" + path.get(1) + "\"";
         }
         return path.size() == 1 && (path.get(0).equals("title") || path.get(0).equals("description")) ? "\"" + path.get(0) + "\"" : null;
+    }
+
+    /** What is wrong with the free text at {@code path}, which the schema's pattern refuses. */
+    private static String plainTextProblem(List<String> path, String text) {
+        return PlainText.problem(plainText(path), text, PlainText.firstForbidden(text, lines(path)), lines(path));
     }
 
     /** A description may hold line breaks and tabs; the schema's pattern for it says so too. */
