@@ -14,6 +14,7 @@ import org.apache.logging.log4j.Logger;
 import org.apsa.io.Utf8Text;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -145,16 +144,22 @@ public final class FactSetReader {
      * @throws InvalidFactSetException with its problems, when it is not a valid fact set
      */
     public FactSet readOne(String name, InputStream in) {
-        return one(name, sink -> readUntil(name, in, false, sink));
+        return one(name, sink -> read(name, in, false, sink));
     }
 
     /** The one fact set of the first two records {@code reading} gives of {@code name}, or its problems. */
-    private static FactSet one(String name, Consumer<Predicate<Entry>> reading) {
+    private static FactSet one(String name, Consumer<Consumer<Entry>> reading) {
         List<Entry> entries = new ArrayList<>(2);
-        reading.accept(entry -> {
-            entries.add(entry);
-            return entries.size() < 2;
-        });
+        try {
+            reading.accept(entry -> {
+                entries.add(entry);
+                if (entries.size() == 2) {
+                    throw new Stop();
+                }
+            });
+        } catch (Stop e) {
+            // Two records are all it takes to refuse the file.
+        }
         if (entries.isEmpty()) {
             throw new InvalidFactSetException(new InputProblem(name, 0, 0,
                     "holds no fact set; write one JSON object such as {\"id\": \"my-view\", \"indicators\": {}}"));
@@ -178,19 +183,6 @@ public final class FactSetReader {
      * {@code lines}. The stream is not closed.
      */
     public void read(String name, InputStream in, boolean lines, Consumer<Entry> sink) {
-        readUntil(name, in, lines, all(sink));
-    }
-
-    /** A sink that takes every record. */
-    private static Predicate<Entry> all(Consumer<Entry> sink) {
-        return entry -> {
-            sink.accept(entry);
-            return true;
-        };
-    }
-
-    /** As {@link #read(String, InputStream, boolean, Consumer)}, stopping after the record for which {@code sink} answers false. */
-    private void readUntil(String name, InputStream in, boolean lines, Predicate<Entry> sink) {
         try {
             InputStream buffered = new BufferedInputStream(in, 64 * 1024);
             if (lines) {
@@ -199,7 +191,7 @@ public final class FactSetReader {
                 readDocument(name, buffered, sink);
             }
         } catch (IOException e) {
-            sink.test(fileProblem(name, "cannot be read: " + e.getMessage()));
+            sink.accept(fileProblem(name, "cannot be read: " + e.getMessage()));
         }
     }
 
@@ -209,67 +201,62 @@ public final class FactSetReader {
      * wrong extension, too large) arrive as one invalid entry.
      */
     public void read(Path path, Consumer<Entry> sink) {
-        read(path, path.toString(), all(sink));
+        read(path, path.toString(), sink);
     }
 
     /**
-     * As {@link #read(Path, Consumer)}, naming the file {@code name} in messages: a job that
+     * As {@link #read(Path, Consumer)}, naming the file {@code file} in messages: a job that
      * reads a file by another path (absolute, on another machine) names it as the user gave it.
      */
-    public void read(Path path, String name, Consumer<Entry> sink) {
-        read(path, name, all(sink));
-    }
-
-    /** As {@link #read(Path, String, Consumer)}, stopping after the record for which {@code sink} answers false. */
-    private void read(Path path, String file, Predicate<Entry> sink) {
+    public void read(Path path, String file, Consumer<Entry> sink) {
         // A folder first: "facts/" is not a fact file because it is a folder, not because of its name.
         if (Files.isDirectory(path)) {
-            sink.test(fileProblem(file, "is a folder; give a .json or .jsonl file (the 'batch' command takes folders)"));
+            sink.accept(fileProblem(file, "is a folder; give a .json or .jsonl file (the 'batch' command takes folders)"));
             return;
         }
         // Then a missing file, whatever its name: a mistyped path is the likelier cause.
         if (Files.notExists(path)) {
-            sink.test(fileProblem(file, NO_SUCH_FILE));
+            sink.accept(fileProblem(file, NO_SUCH_FILE));
             return;
         }
         String name = path.getFileName() == null ? file : path.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean lines = name.endsWith(".jsonl");
         if (!lines && !name.endsWith(".json")) {
-            sink.test(fileProblem(file, "not a fact file: expected a .json file (one fact set) or a .jsonl file (one a line)"));
+            sink.accept(fileProblem(file, "not a fact file: expected a .json file (one fact set) or a .jsonl file (one a line)"));
             return;
         }
         try (InputStream in = Files.newInputStream(path)) {
-            readUntil(file, in, lines, sink);
+            read(file, in, lines, sink);
         } catch (NoSuchFileException e) {
-            sink.test(fileProblem(file, NO_SUCH_FILE));
+            sink.accept(fileProblem(file, NO_SUCH_FILE));
         } catch (AccessDeniedException e) {
-            sink.test(fileProblem(file, "cannot be read: permission denied; check the file's permissions"));
+            sink.accept(fileProblem(file, "cannot be read: permission denied; check the file's permissions"));
         } catch (IOException e) {
-            sink.test(fileProblem(file, "cannot be read: " + e.getMessage()));
+            sink.accept(fileProblem(file, "cannot be read: " + e.getMessage()));
         }
     }
 
     /** Parses one fact set from text, as if it were the file {@code file}. */
     public Entry parse(String file, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return parse(file, 1, bytes, bytes.length, "file");
+        return new Document(file, 1, "file").read(bytes, bytes.length);
     }
 
-    private void readDocument(String file, InputStream in, Predicate<Entry> sink) throws IOException {
+    private void readDocument(String file, InputStream in, Consumer<Entry> sink) throws IOException {
         byte[] bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
         if (bytes.length > MAX_DOCUMENT_BYTES) {
-            sink.test(fileProblem(file, "is larger than " + (MAX_DOCUMENT_BYTES / (1024 * 1024))
+            sink.accept(fileProblem(file, "is larger than " + (MAX_DOCUMENT_BYTES / (1024 * 1024))
                     + " MiB, the limit for one fact set; split it or use a .jsonl file"));
             return;
         }
-        sink.test(parse(file, 1, bytes, bytes.length, "file"));
+        sink.accept(new Document(file, 1, "file").read(bytes, bytes.length));
     }
 
     /**
      * Lines end at '\n', "\r\n" or a lone '\r' (as {@link java.io.BufferedReader#readLine()}
      * has them), so a file from an old Mac editor reads as lines, not as one record.
      */
-    private void readLines(String file, InputStream in, Predicate<Entry> sink) throws IOException {
+    private void readLines(String file, InputStream in, Consumer<Entry> sink) throws IOException {
         // Read in blocks and split here: byte by byte, the locked read() and write()
         // calls cost the batch's reading thread a third of its time.
         byte[] block = new byte[64 * 1024];
@@ -279,163 +266,59 @@ public final class FactSetReader {
         for (int read; (read = in.read(block)) >= 0; ) {
             int from = 0;
             for (int i = 0; i < read; i++) {
-                byte b = block[i];
-                if (b == '\n' && afterReturn) {
+                if (block[i] == '\n' && afterReturn) {
                     // The '\n' of a "\r\n": the line ended at the '\r'.
                     afterReturn = false;
                     from = i + 1;
                     continue;
                 }
-                afterReturn = b == '\r';
-                if (b == '\n' || b == '\r') {
-                    line.append(block, from, i - from);
-                    if (!emitLine(file, number, line, sink)) {
-                        return;
-                    }
-                    line.clear();
-                    number++;
+                afterReturn = block[i] == '\r';
+                if (block[i] == '\n' || afterReturn) {
+                    line.write(block, from, i - from);
+                    line.emit(file, number++, sink);
                     from = i + 1;
                 }
             }
-            line.append(block, from, read - from);
+            line.write(block, from, read - from);
         }
-        emitLine(file, number, line, sink);
+        line.emit(file, number, sink);
     }
 
     /** The bytes of one line, growing as needed up to the limit; past it, only that it was too long. */
-    private static final class Line {
-        private byte[] bytes = new byte[1024];
-        private int size;
+    private final class Line extends ByteArrayOutputStream {
         private boolean tooLong;
 
-        void append(byte[] block, int from, int length) {
-            if (tooLong || (long) size + length > MAX_DOCUMENT_BYTES) {
-                tooLong = true;
-                return;
-            }
-            if (size + length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_DOCUMENT_BYTES, Math.max(2L * bytes.length, size + length)));
-            }
-            System.arraycopy(block, from, bytes, size, length);
-            size += length;
+        Line() {
+            super(1024);
         }
 
-        void clear() {
-            size = 0;
+        @Override
+        public void write(byte[] block, int from, int length) {
+            tooLong |= (long) count + length > MAX_DOCUMENT_BYTES;
+            if (!tooLong) {
+                super.write(block, from, length);
+            }
+        }
+
+        /** Gives the line read to {@code sink}, unless it is blank, and starts the next one. */
+        void emit(String file, long number, Consumer<Entry> sink) {
+            if (tooLong) {
+                sink.accept(new Entry(file, number, null, List.of(new InputProblem(file, number, 1,
+                        "line is longer than " + (MAX_DOCUMENT_BYTES / (1024 * 1024)) + " MiB, the limit for one fact set"))));
+            } else if (!isBlank()) {
+                sink.accept(new Document(file, number, "line").read(buf, count));
+            }
+            reset();
             tooLong = false;
         }
-    }
 
-    /** One line read, skipped when blank; false when the sink wants no more. */
-    private boolean emitLine(String file, long number, Line line, Predicate<Entry> sink) {
-        if (line.tooLong) {
-            return sink.test(new Entry(file, number, null, List.of(new InputProblem(file, number, 1,
-                    "line is longer than " + (MAX_DOCUMENT_BYTES / (1024 * 1024)) + " MiB, the limit for one fact set"))));
-        }
-        return isBlank(line.bytes, line.size) || sink.test(parse(file, number, line.bytes, line.size, "line"));
-    }
-
-    private static boolean isBlank(byte[] bytes, int length) {
-        for (int i = 0; i < length; i++) {
-            if (!Character.isWhitespace(bytes[i])) {
-                return false;
+        private boolean isBlank() {
+            for (int i = 0; i < count; i++) {
+                if (!Character.isWhitespace(buf[i])) {
+                    return false;
+                }
             }
-        }
-        return true;
-    }
-
-    /**
-     * Parses one record. {@code unit} is "file" or "line", as the user sees the record.
-     *
-     * <p>The bytes are decoded strictly as UTF-8 before Jackson sees them, for two reasons:
-     * a byte that is not UTF-8 is then reported where it is rather than after it, and
-     * columns count characters as editors do, not bytes (a note in Chinese before a typo
-     * on the same line used to push the column to the right by two per character).
-     */
-    private Entry parse(String file, long firstLine, byte[] bytes, int length, String unit) {
-        Document doc = new Document(file, firstLine);
-        String text = decode(bytes, length, doc);
-        if (text == null) {
-            return new Entry(file, firstLine, null, doc.problems());
-        }
-        doc.text = text;
-        try (JsonParser parser = json.createParser(text)) {
-            doc.parser = parser;
-            return read(doc, unit);
-        } catch (IOException e) {
-            // Only closing can fail here, and a parser over a String has nothing to close.
-            return new Entry(file, firstLine, null, List.of(new InputProblem(file, firstLine, 0, "cannot be read: " + e.getMessage())));
-        }
-    }
-
-    /** Reads with the parser still open: a closed parser no longer knows where it stopped. */
-    private static Entry read(Document doc, String unit) {
-        try {
-            FactSet set = doc.read();
-            return new Entry(doc.file, doc.firstLine, doc.problems.isEmpty() ? set : null, doc.problems());
-        } catch (TooManyProblems e) {
-            // Nothing after the problem past the limit is read; problems() adds the notice.
-        } catch (StreamConstraintsException e) {
-            // Carries no location. Jackson checks a number's length after reading it, before
-            // it moves the token position there; the token position is right for the rest.
-            String message = "exceeds a safety limit: " + limit(e.getOriginalMessage());
-            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Number")) {
-                doc.problemAtNumberBefore(doc.parser.currentLocation(), message);
-            } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Name length")) {
-                // Checked once the key is read, while the token is still the one before it.
-                doc.problemAtNameBefore(doc.parser.currentLocation(), message);
-            } else {
-                doc.problemAtToken(message);
-            }
-        } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage();
-            if (!doc.notANumber(e.getLocation())) {
-                doc.problemAt(tokenStart(doc.text, e.getLocation(), message), "malformed JSON: " + plain(message, unit));
-            }
-        } catch (IOException e) {
-            doc.problemAtCurrent("cannot be read: " + e.getMessage());
-        } catch (RuntimeException e) {
-            // Every bad input is meant to become a problem above; this is the net for a
-            // parser failure no test has met yet. The user gets a position, the log the trace.
-            LOG.error("Unexpected failure reading {} (record at line {})", doc.file, doc.firstLine, e);
-            doc.problemAtCurrent("cannot be read as a fact set (" + e.getClass().getSimpleName()
-                    + "); check the JSON around this position");
-        }
-        return new Entry(doc.file, doc.firstLine, null, doc.problems());
-    }
-
-    /**
-     * Jackson reports a bad word ({@code high} without quotes, {@code NaN}) where it ends, or
-     * (since 2.20) where it starts; point at its first letter, where the fix goes.
-     */
-    private static JsonLocation tokenStart(String text, JsonLocation at, String message) {
-        if (at == null || message == null) {
-            return at;
-        }
-        var word = UNRECOGNIZED.matcher(message);
-        var number = NON_STANDARD.matcher(message);
-        String token = word.matches() ? word.group(1) : number.matches() ? number.group(1) : null;
-        if (token == null || at.getColumnNr() <= token.length()
-                || at.getCharOffset() >= 0 && at.getCharOffset() < text.length() && text.startsWith(token, (int) at.getCharOffset())) {
-            return at;
-        }
-        return new JsonLocation(at.contentReference(), at.getByteOffset(), at.getCharOffset() - token.length(),
-                at.getLineNr(), at.getColumnNr() - token.length());
-    }
-
-    /**
-     * The record's text, or null after recording where it stops being UTF-8. It is read as
-     * every file a user writes is ({@link Utf8Text}): a leading byte-order mark is dropped, at
-     * the start of every .jsonl line too, so files joined with {@code cat} still read; dropped,
-     * it keeps the columns of the first line right (Jackson skipped it but counted its three
-     * bytes).
-     */
-    private static String decode(byte[] bytes, int length, Document doc) {
-        try {
-            return Utf8Text.decode(bytes, 0, length);
-        } catch (Utf8Text.NotUtf8Exception e) {
-            doc.problemAt(e.line(), e.column(), e.getMessage());
-            return null;
+            return true;
         }
     }
 
@@ -485,11 +368,9 @@ public final class FactSetReader {
             if (code == ']' && rest.startsWith("expected a") && rest.contains("value")) {
                 return "a comma before ']' with no value after it; remove the comma after the last value";
             }
-            if (rest.startsWith("was expecting comma to separate Object entries")) {
-                return "expected ',' or '}' after a value, found " + what + "; a missing comma?";
-            }
-            if (rest.startsWith("was expecting comma to separate Array entries")) {
-                return "expected ',' or ']' after a value, found " + what + "; a missing comma?";
+            if (rest.startsWith("was expecting comma to separate ")) {
+                char close = rest.startsWith("was expecting comma to separate Object") ? '}' : ']';
+                return "expected ',' or '" + close + "' after a value, found " + what + "; a missing comma?";
             }
             if (rest.startsWith("was expecting a colon")) {
                 return "expected ':' after the key, found " + what;
@@ -572,10 +453,13 @@ public final class FactSetReader {
         return new Entry(file, 0, null, List.of(new InputProblem(file, 0, 0, message)));
     }
 
-    /** Stops reading a record that has too many problems to be worth listing. */
-    private static final class TooManyProblems extends RuntimeException {
-        TooManyProblems() {
-            super("too many problems", null, false, false);
+    /**
+     * Stops reading: a record that has too many problems to be worth listing, or a file whose
+     * records are no longer wanted.
+     */
+    private static final class Stop extends RuntimeException {
+        Stop() {
+            super("stop reading", null, false, false);
         }
     }
 
@@ -583,33 +467,106 @@ public final class FactSetReader {
     private final class Document {
         private final String file;
         private final long firstLine;
+        /** "file" or "line", as the user sees the record. */
+        private final String unit;
         private final List<InputProblem> problems = new ArrayList<>();
         private JsonParser parser;
         private String text;
 
-        Document(String file, long firstLine) {
+        Document(String file, long firstLine, String unit) {
             this.file = file;
             this.firstLine = firstLine;
+            this.unit = unit;
+        }
+
+        /**
+         * Parses the record's bytes.
+         *
+         * <p>The bytes are decoded strictly as UTF-8 before Jackson sees them, for two reasons:
+         * a byte that is not UTF-8 is then reported where it is rather than after it, and
+         * columns count characters as editors do, not bytes (a note in Chinese before a typo
+         * on the same line used to push the column to the right by two per character). They
+         * are read as every file a user writes is ({@link Utf8Text}): a leading byte-order mark
+         * is dropped, at the start of every .jsonl line too, so files joined with {@code cat}
+         * still read; dropped, it keeps the columns of the first line right (Jackson skipped it
+         * but counted its three bytes).
+         */
+        Entry read(byte[] bytes, int length) {
+            try {
+                text = Utf8Text.decode(bytes, 0, length);
+            } catch (Utf8Text.NotUtf8Exception e) {
+                problemAt(e.line(), e.column(), e.getMessage());
+                return entry(null);
+            }
+            try (JsonParser opened = json.createParser(text)) {
+                parser = opened;
+                return entry(readOpen());
+            } catch (IOException e) {
+                // Only closing can fail here, and a parser over a String has nothing to close.
+                return new Entry(file, firstLine, null, List.of(new InputProblem(file, firstLine, 0, "cannot be read: " + e.getMessage())));
+            }
+        }
+
+        private Entry entry(FactSet set) {
+            return new Entry(file, firstLine, problems.isEmpty() ? set : null, problems());
+        }
+
+        /** Reads with the parser still open: a closed parser no longer knows where it stopped. */
+        private FactSet readOpen() {
+            try {
+                return factSet();
+            } catch (Stop e) {
+                // Nothing after the problem past the limit is read; problems() adds the notice.
+            } catch (StreamConstraintsException e) {
+                // Carries no location. Jackson checks a number's length after reading it, before
+                // it moves the token position there; the token position is right for the rest.
+                String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+                String message = "exceeds a safety limit: " + limit(original);
+                JsonLocation at = parser.currentLocation();
+                if (original.startsWith("Number")) {
+                    problemBefore(at, numberStart(offset(at)), message);
+                } else if (original.startsWith("Name length")) {
+                    // Checked once the key is read, while the token is still the one before it.
+                    problemBefore(at, nameStart(offset(at)), message);
+                } else {
+                    problemAt(parser.currentTokenLocation(), message);
+                }
+            } catch (JsonProcessingException e) {
+                if (!notANumber(e.getLocation())) {
+                    problemAtWord(e.getLocation(), e.getOriginalMessage());
+                }
+            } catch (IOException e) {
+                problemAt(parser.currentLocation(), "cannot be read: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // Every bad input is meant to become a problem above; this is the net for a
+                // parser failure no test has met yet. The user gets a position, the log the trace.
+                LOG.error("Unexpected failure reading {} (record at line {})", file, firstLine, e);
+                problemAt(parser.currentLocation(), "cannot be read as a fact set (" + e.getClass().getSimpleName()
+                        + "); check the JSON around this position");
+            }
+            return null;
         }
 
         /**
          * What the file format says is read here (one JSON object, nothing after it, no key
          * twice); what a fact set may hold is the schema's ({@link FactSetValidator}).
          */
-        FactSet read() throws IOException {
+        private FactSet factSet() throws IOException {
             JsonToken token = parser.nextToken();
             if (token == null) {
-                problemAtCurrent("empty: a fact file holds one JSON object such as {\"id\": \"my-view\", \"indicators\": {}}");
+                problemAt(parser.currentLocation(), "empty: a fact file holds one JSON object such as {\"id\": \"my-view\", \"indicators\": {}}");
                 return null;
             }
             if (token != JsonToken.START_OBJECT) {
-                problemAtToken("expected a JSON object {...} holding one fact set, found " + describe(token));
+                problemAt(parser.currentTokenLocation(), "expected a JSON object {...} holding one fact set, found "
+                        + describe(token, parser.getText()));
                 return null;
             }
             JsonTree tree = JsonTree.read(parser, json, text, this::repeated);
             JsonToken trailing = tree.stopped() ? null : parser.nextToken();
             if (trailing != null) {
-                problemAtToken("found " + describe(trailing) + " after the fact set; a .json file holds one object (a .jsonl file holds one a line)");
+                problemAt(parser.currentTokenLocation(), "found " + describe(trailing, parser.getText())
+                        + " after the fact set; a .json file holds one object (a .jsonl file holds one a line)");
             }
             for (FactSetValidator.Problem problem : FactSetValidator.check(tree, vocabulary, MAX_PROBLEMS + 1)) {
                 problemAt(problem.at().line(), problem.at().column(), problem.message());
@@ -625,7 +582,7 @@ public final class FactSetReader {
                     : "duplicate key \"" + name + "\"" + (indicators && object.size() == 2 ? " in indicator \"" + object.get(1) + "\"" : "")
                     + "; each key may appear once");
             if (problems.size() > MAX_PROBLEMS) {
-                throw new TooManyProblems();
+                throw new Stop();
             }
         }
 
@@ -655,24 +612,12 @@ public final class FactSetReader {
             return value.isTextual() ? value.asText() : null;
         }
 
-        private String describe(JsonToken token) throws IOException {
-            return switch (token) {
-                case START_OBJECT -> "an object";
-                case START_ARRAY -> "an array";
-                case VALUE_STRING -> "the string \"" + abbreviate(parser.getText()) + "\"";
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + abbreviate(parser.getText());
-                case VALUE_TRUE, VALUE_FALSE -> "the boolean " + parser.getText();
-                case VALUE_NULL -> "null";
-                default -> token.asString() == null ? token.name() : "'" + token.asString() + "'";
-            };
-        }
-
         /**
          * A word that starts as a number ({@code 0x1}, {@code 1O}) is one problem, told at its
          * start: Jackson reads the number up to the first letter and then stops at the letter
          * as if a comma were missing. True when {@code at} is such a letter, and the problem told.
          */
-        boolean notANumber(JsonLocation at) {
+        private boolean notANumber(JsonLocation at) {
             int offset = at == null ? -1 : (int) at.getCharOffset();
             if (offset < 1 || offset >= text.length() || !Character.isLetter(text.charAt(offset))
                     || !Character.isDigit(text.charAt(offset - 1))) {
@@ -688,24 +633,29 @@ public final class FactSetReader {
             return true;
         }
 
-        /** At the start of the number that ends just before {@code end}. */
-        void problemAtNumberBefore(JsonLocation end, String message) {
-            problemBefore(end, numberStart(offset(end)), message);
-        }
-
-        /** At the opening quote of the key whose closing quote is just before {@code end}. */
-        void problemAtNameBefore(JsonLocation end, String message) {
-            int start = offset(end) - 2;
-            while (start > 0 && !(text.charAt(start) == '"' && text.charAt(start - 1) != '\\')) {
-                start--;
+        /**
+         * A syntax error, told at the first letter of a bad word ({@code high} without quotes,
+         * {@code NaN}), where the fix goes: Jackson reports it where the word ends, or (since
+         * 2.20) where it starts.
+         */
+        private void problemAtWord(JsonLocation at, String jackson) {
+            String message = "malformed JSON: " + plain(jackson, unit);
+            var word = jackson == null ? null : UNRECOGNIZED.matcher(jackson);
+            var number = jackson == null ? null : NON_STANDARD.matcher(jackson);
+            String token = word == null ? null : word.matches() ? word.group(1) : number.matches() ? number.group(1) : null;
+            if (at == null || token == null || at.getColumnNr() <= token.length()
+                    || at.getCharOffset() >= 0 && at.getCharOffset() < text.length() && text.startsWith(token, (int) at.getCharOffset())) {
+                problemAt(at, message);
+            } else {
+                problemBefore(at, offset(at) - token.length(), message);
             }
-            problemBefore(end, Math.max(start, 0), message);
         }
 
         private int offset(JsonLocation at) {
             return (int) Math.min(Math.max(at.getCharOffset(), 0), text.length());
         }
 
+        /** Where the number that ends just before {@code end} starts. */
         private int numberStart(int end) {
             int start = end;
             while (start > 0 && JsonTree.NUMBER_CHARACTERS.indexOf(text.charAt(start - 1)) >= 0) {
@@ -714,27 +664,28 @@ public final class FactSetReader {
             return start;
         }
 
+        /** Where the key whose closing quote is just before {@code end} opens. */
+        private int nameStart(int end) {
+            int start = end - 2;
+            while (start > 0 && !(text.charAt(start) == '"' && text.charAt(start - 1) != '\\')) {
+                start--;
+            }
+            return Math.max(start, 0);
+        }
+
         /** At offset {@code start} of the text, on the line of {@code at} and before it. */
         private void problemBefore(JsonLocation at, int start, String message) {
             problemAt(at.getLineNr(), Math.max(1, at.getColumnNr() - (offset(at) - start)), message);
         }
 
-        void problemAtToken(String message) {
-            problemAt(parser.currentTokenLocation(), message);
-        }
-
-        void problemAtCurrent(String message) {
-            problemAt(parser.currentLocation(), message);
-        }
-
-        void problemAt(JsonLocation at, String message) {
+        private void problemAt(JsonLocation at, String message) {
             long line = at == null || at.getLineNr() < 1 ? 0 : at.getLineNr();
             long column = at == null || at.getColumnNr() < 1 ? 0 : at.getColumnNr();
             problemAt(line, column, message);
         }
 
         /** {@code line} counts from 1 within the record; 0 when unknown. */
-        void problemAt(long line, long column, String message) {
+        private void problemAt(long line, long column, String message) {
             problems.add(new InputProblem(file, line < 1 ? 0 : firstLine + line - 1, line < 1 ? 0 : column, message));
         }
 
@@ -742,7 +693,7 @@ public final class FactSetReader {
          * The problems in the order of the file, so a user can fix them top to bottom; past
          * {@value #MAX_PROBLEMS}, a notice where the next one is instead of the rest.
          */
-        List<InputProblem> problems() {
+        private List<InputProblem> problems() {
             List<InputProblem> sorted = new ArrayList<>(problems);
             sorted.sort(Comparator.comparingLong(InputProblem::line).thenComparingLong(InputProblem::column));
             if (sorted.size() <= MAX_PROBLEMS) {
@@ -754,6 +705,19 @@ public final class FactSetReader {
                     + " problems in this record; stopped reading here (fix the ones above, or check that this is a fact file)"));
             return kept;
         }
+    }
+
+    /** A JSON value as a message names it: {@code token} says what it is, {@code written} is its text. */
+    static String describe(JsonToken token, String written) {
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "the string \"" + abbreviate(written) + "\"";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + abbreviate(written);
+            case VALUE_TRUE, VALUE_FALSE -> "the boolean " + written;
+            case VALUE_NULL -> "null";
+            default -> token.asString() == null ? token.name() : "'" + token.asString() + "'";
+        };
     }
 
     /** Text from the input as a message shows it: one line, short, no control character or lone surrogate. */

@@ -74,24 +74,20 @@ final class FactSetValidator {
     /** A JSON number; a string that looks like one gets "write it without quotes". */
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
-    /** The schema of one vocabulary, compiled. */
-    private record Compiled(Vocabulary vocabulary, JsonNode tree, Schema schema) {
-        static Compiled of(Vocabulary vocabulary) {
-            JsonNode tree = new FactSetSchema(vocabulary).tree();
-            return new Compiled(vocabulary, tree, SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                            registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                                    // "format": "date" then checks that the date exists (no 2014-02-30).
-                                    .formatAssertionsEnabled(true)
-                                    .build()))
-                    .getSchema(tree));
-        }
-    }
-
     /**
      * Built once for each vocabulary: compiling the schema costs milliseconds, checking a fact
      * set microseconds. Weak keys: the schema of a knowledge base no longer used goes with it.
      */
-    private static final Map<Vocabulary, Compiled> SCHEMAS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<Vocabulary, Schema> SCHEMAS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static Schema compile(Vocabulary vocabulary) {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                        registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                // "format": "date" then checks that the date exists (no 2014-02-30).
+                                .formatAssertionsEnabled(true)
+                                .build()))
+                .getSchema(new FactSetSchema(vocabulary).tree());
+    }
 
     /** Problems only: no annotations collected, which no message uses. */
     private static final ExecutionConfig EXECUTION = ExecutionConfig.builder()
@@ -100,12 +96,14 @@ final class FactSetValidator {
             .build();
 
     private final JsonTree tree;
-    private final Compiled compiled;
+    private final Vocabulary vocabulary;
+    private final Schema schema;
     private JsonTree.Places places;
 
-    private FactSetValidator(JsonTree tree, Compiled compiled) {
+    private FactSetValidator(JsonTree tree, Vocabulary vocabulary) {
         this.tree = tree;
-        this.compiled = compiled;
+        this.vocabulary = vocabulary;
+        this.schema = SCHEMAS.computeIfAbsent(vocabulary, FactSetValidator::compile);
     }
 
     /**
@@ -113,10 +111,10 @@ final class FactSetValidator {
      * (a record of a hundred thousand unknown keys is not worded a hundred thousand times).
      */
     static List<Problem> check(JsonTree tree, Vocabulary vocabulary, int limit) {
-        FactSetValidator validator = new FactSetValidator(tree, SCHEMAS.computeIfAbsent(vocabulary, Compiled::of));
+        FactSetValidator validator = new FactSetValidator(tree, vocabulary);
         Collected errors = new Collected(ERRORS_PER_PROBLEM * limit);
         try {
-            validator.compiled.schema().validate(tree.root(), context -> {
+            validator.schema.validate(tree.root(), context -> {
                 context.setExecutionConfig(EXECUTION);
                 context.setErrors(errors);
             });
@@ -183,7 +181,7 @@ final class FactSetValidator {
                     : "level of \"" + id + "\" must be one of " + levels(id) + ", as a string, found " + describe(node, path);
             case "confidence" -> confidence(e, id, node, path);
             case "note" -> keyword.equals("type") ? "\"" + id + ".note\" must be a string, found " + describe(node, path)
-                    : PlainText.problem("the note of \"" + id + "\"", node.asText(), PlainText.firstForbidden(node.asText(), false), false);
+                    : plainTextProblem(path, node.asText());
             default -> null;
         };
     }
@@ -199,13 +197,13 @@ final class FactSetValidator {
         return switch (key) {
             case "id" -> FactSetReader.idProblem(text).orElse(null);
             case "asOf" -> "asOf \"" + FactSetReader.abbreviate(text) + "\" is not a date; write it as YYYY-MM-DD, e.g. \"2014-12-09\"";
-            default -> PlainText.problem(plainText(path), text, PlainText.firstForbidden(text, lines(path)), lines(path));
+            default -> plainTextProblem(path, text);
         };
     }
 
     private String unknownKey(Error e, List<String> path) {
         String key = e.getProperty();
-        List<String> allowed = allowed(compiled.tree(), e);
+        List<String> allowed = allowed(schema.getSchemaNode(), e);
         String name = "\"" + FactSetReader.abbreviate(key) + "\"";
         if (path.size() == 1) {
             return "unknown indicator " + name + Suggestions.didYouMean(key, allowed) + "; " + KNOWN_IDS;
@@ -216,7 +214,7 @@ final class FactSetValidator {
     }
 
     private String confidence(Error e, String id, JsonNode node, List<String> path) {
-        JsonNode range = schemaOf(compiled.tree(), e);
+        JsonNode range = schemaOf(schema.getSchemaNode(), e);
         String allowed = "greater than " + range.path("exclusiveMinimum").asText() + " and at most " + range.path("maximum").asText();
         if (e.getKeyword().equals("type")) {
             String quoted = node.isTextual() && NUMBER.matcher(node.asText()).matches()
@@ -245,13 +243,18 @@ final class FactSetValidator {
         return path.size() == 1 && (path.get(0).equals("title") || path.get(0).equals("description")) ? "\"" + path.get(0) + "\"" : null;
     }
 
+    /** What is wrong with the free text at {@code path}, which the schema's pattern refuses. */
+    private static String plainTextProblem(List<String> path, String text) {
+        return PlainText.problem(plainText(path), text, PlainText.firstForbidden(text, lines(path)), lines(path));
+    }
+
     /** A description may hold line breaks and tabs; the schema's pattern for it says so too. */
     private static boolean lines(List<String> path) {
         return path.equals(List.of("description"));
     }
 
     private Scale scale(String id) {
-        return compiled.vocabulary().find(id).orElseThrow().scale();
+        return vocabulary.find(id).orElseThrow().scale();
     }
 
     private String levels(String id) {
@@ -259,19 +262,7 @@ final class FactSetValidator {
     }
 
     private String describe(JsonNode node, List<String> path) {
-        if (node.isObject()) {
-            return "an object";
-        }
-        if (node.isArray()) {
-            return "an array";
-        }
-        if (node.isTextual()) {
-            return "the string \"" + FactSetReader.abbreviate(node.asText()) + "\"";
-        }
-        if (node.isNumber()) {
-            return "the number " + FactSetReader.abbreviate(places.written(path));
-        }
-        return node.isBoolean() ? "the boolean " + node.asText() : "null";
+        return FactSetReader.describe(node.asToken(), node.isNumber() ? places.written(path) : node.asText());
     }
 
     /** The schema object holding the keyword {@code e} is about, found in {@code schema} by its JSON pointer. */

@@ -112,11 +112,6 @@ final class JsonTree {
                 keys.add(keyPath(e));
             }
         }
-        return places(values, keys);
-    }
-
-    /** Where the values at {@code values} and the keys naming {@code keys} are written. */
-    private Places places(Set<List<String>> values, Set<List<String>> keys) {
         Map<List<String>, Place> valuePlaces = new HashMap<>();
         Map<List<String>, Place> keyPlaces = new HashMap<>();
         try (JsonParser parser = json.createParser(text)) {
@@ -201,7 +196,7 @@ final class JsonTree {
     /** The value at the parser's current token, a repeated key reported through {@code repeats}. */
     private JsonNode value(JsonParser parser, List<String> path, Repeats repeats) throws IOException {
         JsonToken token = parser.currentToken();
-        switch (token) {
+        return switch (token) {
             case START_OBJECT -> {
                 ObjectNode object = NODES.objectNode();
                 while (!stopped && parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -218,7 +213,7 @@ final class JsonTree {
                     path.remove(path.size() - 1);
                     stopped |= object.size() == MAX_MEMBERS;
                 }
-                return object;
+                yield object;
             }
             case START_ARRAY -> {
                 ArrayNode array = NODES.arrayNode();
@@ -228,28 +223,18 @@ final class JsonTree {
                     path.remove(path.size() - 1);
                     stopped |= array.size() == MAX_MEMBERS;
                 }
-                return array;
+                yield array;
             }
-            case VALUE_STRING -> {
-                return NODES.textNode(parser.getText());
-            }
-            case VALUE_NUMBER_INT -> {
-                return switch (parser.getNumberType()) {
-                    case INT -> NODES.numberNode(parser.getIntValue());
-                    case LONG -> NODES.numberNode(parser.getLongValue());
-                    default -> NODES.numberNode(parser.getBigIntegerValue());
-                };
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return NODES.numberNode(parser.getDoubleValue());
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
-            }
-            case VALUE_NULL -> {
-                return NODES.nullNode();
-            }
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> NODES.numberNode(parser.getIntValue());
+                case LONG -> NODES.numberNode(parser.getLongValue());
+                default -> NODES.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+            case VALUE_NULL -> NODES.nullNode();
             default -> throw new IllegalStateException("no JSON value starts with " + token);
-        }
+        };
     }
 }

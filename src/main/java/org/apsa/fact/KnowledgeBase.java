@@ -21,14 +21,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 /**
  * The domain a rules folder speaks of, read from its {@value #FILE}: the source the rules
@@ -51,10 +50,6 @@ public final class KnowledgeBase {
     /** What the file may hold, but that an id is unique in its list, which {@link #parse} checks beside it. */
     private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
             .getSchema(KnowledgeBase.class.getResourceAsStream("/apsa/knowledge-base.schema.json"));
-
-    /** An actor a recommendation may address. */
-    public record Actor(String id, String title) {
-    }
 
     /**
      * How the scoring rule weighs the evidence ({@code rules/README.md}, "Calibration").
@@ -79,29 +74,43 @@ public final class KnowledgeBase {
     private final Map<String, Outlook> outlooksById;
     private final List<String> outlookIds;
     private final Vocabulary vocabulary;
-    private final List<Actor> actors;
+    /** The actors a recommendation may address. */
+    private final List<String> actorIds;
     private final List<String> aspects;
     private final int paragraphs;
     /** Where each outlook's and indicator's id is written, by "outlook " or "indicator " and the id: line, column. */
     private final Map<String, long[]> places;
 
-    private KnowledgeBase(String id, String title, String source, String claims, Scoring scoring, List<Outlook> outlooks,
-                          Vocabulary vocabulary, List<Actor> actors, List<String> aspects, int paragraphs, Map<String, long[]> places) {
-        this.paragraphs = paragraphs;
-        this.places = Map.copyOf(places);
-        this.id = id;
-        this.title = title;
-        this.source = source;
-        this.claims = claims;
-        this.scoring = scoring;
+    /** The knowledge base of a file the schema accepts, with its defaults. */
+    private KnowledgeBase(JsonNode root, Map<String, long[]> places) {
+        List<Outlook> outlooks = new ArrayList<>();
+        for (JsonNode o : root.path("outlooks")) {
+            String id = o.path("id").asText();
+            String title = o.path("title").asText();
+            outlooks.add(new Outlook(id, title, text(o, "source"), o.path("reach").asDouble(0), outlooks.size(),
+                    o.path("abbreviation").asText(Outlook.abbreviate(title)),
+                    o.path("heading").asText(id.substring(0, Math.min(6, id.length())))));
+        }
+        List<IndicatorDef> indicators = new ArrayList<>();
+        for (JsonNode i : root.path("indicators")) {
+            List<String> levels = strings(i.path("levels"));
+            indicators.add(new IndicatorDef(i.path("id").asText(), new Scale(levels),
+                    i.path("meaning").asText(), strings(i.path("source"))));
+        }
+        JsonNode scoring = root.path("scoring");
+        this.id = root.path("id").asText();
+        this.title = root.path("title").asText();
+        this.source = text(root, "source");
+        this.claims = text(root, "claims");
+        this.scoring = new Scoring(scoring.path("temperature").asDouble(), scoring.path("full").asDouble(0));
         this.outlooks = List.copyOf(outlooks);
-        Map<String, Outlook> byId = new LinkedHashMap<>();
-        this.outlooks.forEach(o -> byId.put(o.id(), o));
-        this.outlooksById = Map.copyOf(byId);
+        this.outlooksById = this.outlooks.stream().collect(Collectors.toUnmodifiableMap(Outlook::id, o -> o));
         this.outlookIds = this.outlooks.stream().map(Outlook::id).toList();
-        this.vocabulary = vocabulary;
-        this.actors = List.copyOf(actors);
-        this.aspects = List.copyOf(aspects);
+        this.vocabulary = new Vocabulary(root.path("version").asText("1"), indicators);
+        this.actorIds = List.copyOf(root.path("actors").findValuesAsText("id"));
+        this.aspects = List.copyOf(strings(root.path("aspects")));
+        this.paragraphs = root.path("paragraphs").asInt(0);
+        this.places = Map.copyOf(places);
     }
 
     public String id() {
@@ -153,7 +162,7 @@ public final class KnowledgeBase {
     }
 
     public List<String> actorIds() {
-        return actors.stream().map(Actor::id).toList();
+        return actorIds;
     }
 
     /** The aspects of the evaluation of the leader, in the order reports show them. */
@@ -257,59 +266,20 @@ public final class KnowledgeBase {
                 error.accept(places.of(e), message);
             }
         }
-        Map<String, long[]> idPlaces = ids(root, places, error);
-        problems.sort(Comparator.comparingLong(InputProblem::line).thenComparingLong(InputProblem::column));
-        return new Reading(problems.isEmpty() ? Optional.of(build(root, idPlaces)) : Optional.empty(), problems);
-    }
-
-    /**
-     * Where each outlook's and indicator's id is written, keyed "outlook ID" or "indicator ID";
-     * an id listed twice in one list is an error at its second place (the one rule of the file
-     * that a JSON Schema cannot state).
-     */
-    private static Map<String, long[]> ids(JsonNode root, JsonTree.Places places, BiConsumer<Place, String> error) {
-        Map<String, long[]> ids = new LinkedHashMap<>();
-        for (String list : LISTS) {
-            String kind = list.substring(0, list.length() - 1);
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < root.path(list).size(); i++) {
-                JsonNode id = root.path(list).path(i).path("id");
-                Place at = places.value(List.of(list, String.valueOf(i), "id"));
-                if (id.isTextual() && !seen.add(id.asText())) {
-                    error.accept(at, kind + " \"" + id.asText() + "\" is listed twice; ids are unique");
-                } else if (id.isTextual()) {
-                    ids.put(kind + " " + id.asText(), new long[] {at.line(), at.column()});
-                }
+        // Where each outlook's and indicator's id is written, keyed "outlook ID" or "indicator ID";
+        // an id listed twice in one list is an error at its second place (the one rule of the file
+        // that a JSON Schema cannot state).
+        Map<String, long[]> idPlaces = new LinkedHashMap<>();
+        for (List<String> path : ids) {
+            JsonNode id = idOf(root, path);
+            Place at = places.value(path);
+            String kind = path.get(0).substring(0, path.get(0).length() - 1);
+            if (id.isTextual() && idPlaces.putIfAbsent(kind + " " + id.asText(), new long[] {at.line(), at.column()}) != null) {
+                error.accept(at, kind + " \"" + id.asText() + "\" is listed twice; ids are unique");
             }
         }
-        return ids;
-    }
-
-    /** The knowledge base of a file the schema accepts, with its defaults. */
-    private static KnowledgeBase build(JsonNode root, Map<String, long[]> places) {
-        List<Outlook> outlooks = new ArrayList<>();
-        for (JsonNode o : root.path("outlooks")) {
-            String id = o.path("id").asText();
-            String title = o.path("title").asText();
-            outlooks.add(new Outlook(id, title, text(o, "source"), o.path("reach").asDouble(0), outlooks.size(),
-                    o.path("abbreviation").asText(Outlook.abbreviate(title)),
-                    o.path("heading").asText(id.substring(0, Math.min(6, id.length())))));
-        }
-        List<IndicatorDef> indicators = new ArrayList<>();
-        for (JsonNode i : root.path("indicators")) {
-            List<String> levels = strings(i.path("levels"));
-            indicators.add(new IndicatorDef(i.path("id").asText(), new Scale(String.join("|", levels), levels),
-                    i.path("meaning").asText(), strings(i.path("source"))));
-        }
-        List<Actor> actors = new ArrayList<>();
-        for (JsonNode a : root.path("actors")) {
-            actors.add(new Actor(a.path("id").asText(), a.path("title").asText(a.path("id").asText())));
-        }
-        JsonNode scoring = root.path("scoring");
-        return new KnowledgeBase(root.path("id").asText(), root.path("title").asText(), text(root, "source"), text(root, "claims"),
-                new Scoring(scoring.path("temperature").asDouble(), scoring.path("full").asDouble(0)), outlooks,
-                new Vocabulary(root.path("version").asText("1"), indicators), actors, strings(root.path("aspects")),
-                root.path("paragraphs").asInt(0), places);
+        problems.sort(Comparator.comparingLong(InputProblem::line).thenComparingLong(InputProblem::column));
+        return new Reading(problems.isEmpty() ? Optional.of(new KnowledgeBase(root, idPlaces)) : Optional.empty(), problems);
     }
 
     private static String text(JsonNode object, String key) {

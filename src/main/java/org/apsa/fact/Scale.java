@@ -6,8 +6,7 @@ import java.util.List;
  * An ordered set of levels an indicator can take. The order is the article's
  * direction of the scale (low to high, calm to crisis) and gives each level its rank.
  */
-public record Scale(String name, List<String> levels) {
-
+public record Scale(List<String> levels) {
 
     public Scale {
         levels = List.copyOf(levels);

@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScaleTest {
-    private static final Scale LMH = new Scale("LMH", java.util.List.of("low", "medium", "high"));
-    private static final Scale HOTSPOT = new Scale("hotspot", java.util.List.of("stable", "tense", "deteriorating", "crisis"));
-    private static final Scale PRESENCE = new Scale("presence", java.util.List.of("absent", "present"));
-    private static final Scale ALIGNMENT = new Scale("alignment", java.util.List.of("balanced", "leaning", "taking-sides"));
+    private static final Scale LMH = new Scale(java.util.List.of("low", "medium", "high"));
+    private static final Scale HOTSPOT = new Scale(java.util.List.of("stable", "tense", "deteriorating", "crisis"));
+    private static final Scale PRESENCE = new Scale(java.util.List.of("absent", "present"));
+    private static final Scale ALIGNMENT = new Scale(java.util.List.of("balanced", "leaning", "taking-sides"));
 
 
     @Test
@@ -41,7 +41,7 @@ class ScaleTest {
     @Test
     void cannotBeChangedThroughTheListItWasBuiltFrom() {
         List<String> levels = new ArrayList<>(List.of("a", "b"));
-        Scale scale = new Scale("ab", levels);
+        Scale scale = new Scale(levels);
         levels.add("c");
         assertThat(scale.levels()).containsExactly("a", "b");
         assertThatThrownBy(() -> scale.levels().add("d")).isInstanceOf(UnsupportedOperationException.class);

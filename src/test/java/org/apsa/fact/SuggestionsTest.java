@@ -7,10 +7,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SuggestionsTest {
-    private static final Scale LMH = new Scale("LMH", java.util.List.of("low", "medium", "high"));
-    private static final Scale HOTSPOT = new Scale("hotspot", java.util.List.of("stable", "tense", "deteriorating", "crisis"));
-    private static final Scale PRESENCE = new Scale("presence", java.util.List.of("absent", "present"));
-    private static final Scale ALIGNMENT = new Scale("alignment", java.util.List.of("balanced", "leaning", "taking-sides"));
+    private static final Scale LMH = new Scale(java.util.List.of("low", "medium", "high"));
+    private static final Scale HOTSPOT = new Scale(java.util.List.of("stable", "tense", "deteriorating", "crisis"));
+    private static final Scale PRESENCE = new Scale(java.util.List.of("absent", "present"));
+    private static final Scale ALIGNMENT = new Scale(java.util.List.of("balanced", "leaning", "taking-sides"));
 
 
     private static final List<String> IDS = KnowledgeBase.embedded().vocabulary().indicators().stream().map(IndicatorDef::id).toList();
