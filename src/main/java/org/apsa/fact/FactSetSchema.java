@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
 /**
  * The JSON Schema (draft 2020-12) of a fact set, generated from a knowledge base's {@link Vocabulary}: the one
@@ -24,6 +25,9 @@ import java.io.UncheckedIOException;
  * a final newline), so the committed copy can be compared byte for byte.
  */
 public final class FactSetSchema {
+
+    /** Where the committed copy lives, relative to the project root. */
+    public static final Path COMMITTED = Path.of("facts", "fact-set.schema.json");
 
     /** The schema but the indicators, and the schema of one indicator, which {@link #tree()} fills in for each. */
     private static final JsonNode TEMPLATE = template();

@@ -22,7 +22,7 @@ class FactFilesTest {
         if (Files.isDirectory(FACTS)) {
             try (var listing = Files.list(FACTS)) {
                 listing.filter(file -> file.getFileName().toString().endsWith(".json"))
-                        .filter(file -> !file.getFileName().toString().equals("fact-set.schema.json"))
+                        .filter(file -> !file.getFileName().equals(FactSetSchema.COMMITTED.getFileName()))
                         .sorted()
                         .forEach(files::add);
             }

@@ -28,7 +28,7 @@ class FactSetSchemaTest {
      */
     @Test
     void committedSchemaIsTheOneTheVocabularyGenerates() throws IOException {
-        Path committed = Path.of("facts", "fact-set.schema.json");
+        Path committed = FactSetSchema.COMMITTED;
         if (Boolean.getBoolean("apsa.schema.update")) {
             Files.writeString(committed, schema.json(), StandardCharsets.UTF_8);
         }
