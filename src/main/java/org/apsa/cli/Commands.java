@@ -1,5 +1,6 @@
 package org.apsa.cli;
 
+import org.apsa.engine.Assessor;
 import org.apsa.fact.FactSet;
 import org.apsa.fact.FactSetReader;
 import org.apsa.fact.IndicatorDef;
@@ -11,6 +12,7 @@ import org.apsa.fact.Vocabulary;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * What the tool's command classes share: the session's rules, the workbench, where results
@@ -38,10 +40,22 @@ abstract class Commands {
      * document, named {@code <stdin>} in messages), as command-line tools read it, else the file.
      */
     FactSet facts(String file, String rules) {
+        return facts(file, () -> ruleBases.reader(rules));
+    }
+
+    /**
+     * The fact set FILE names, read in the vocabulary of the rules {@code assessor} assesses
+     * with: a reload of the session's rules in between cannot make the two differ.
+     */
+    FactSet facts(String file, Assessor assessor) {
+        return facts(file, () -> new FactSetReader(assessor.rules().knowledgeBase().vocabulary()));
+    }
+
+    private FactSet facts(String file, Supplier<FactSetReader> reading) {
         if (file == null) {
             return bench.current();
         }
-        FactSetReader reader = ruleBases.reader(rules);
+        FactSetReader reader = reading.get();
         return file.equals(STANDARD_INPUT) ? reader.readOne(FactSetReader.STANDARD_INPUT, out.standardInput())
                 : reader.readOne(UserPaths.of(file));
     }

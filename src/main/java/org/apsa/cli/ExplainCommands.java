@@ -54,7 +54,7 @@ public class ExplainCommands extends Commands {
             throw new UsageException("\"" + judgment + "\" is an outlook, not a judgment; use --scenario " + judgment);
         }
         Assessor assessor = ruleBases.assessor(rules);
-        Assessment a = assessor.assess(facts(target.file(), rules));
+        Assessment a = assessor.assess(facts(target.file(), assessor));
         if (judgment != null) {
             JudgmentQuery.Answer answer = JudgmentQuery.ask(assessor.rules(), a, judgment);
             if (answer instanceof JudgmentQuery.Unknown unknown) {
@@ -96,7 +96,7 @@ public class ExplainCommands extends Commands {
         }
         String id = outlook(kb, target.scenario());
         Assessor assessor = ruleBases.assessor(rules);
-        WhyNot.Result result = WhyNot.of(assessor, assessor.assess(facts(target.file(), rules)), id);
+        WhyNot.Result result = WhyNot.of(assessor, assessor.assess(facts(target.file(), assessor)), id);
         out.print(chosen == Format.JSON ? ExplanationJson.whyNot(result) : ExplanationText.whyNot(result, out.style()));
     }
 
@@ -109,7 +109,7 @@ public class ExplainCommands extends Commands {
             @Option(longNames = "rules", description = RuleBases.RULES_OPTION) String rules) {
         Format chosen = Format.parse(format, "sensitivity", Format.TEXT, Format.JSON);
         Assessor assessor = ruleBases.assessor(rules);
-        FactSet facts = facts(file, rules);
+        FactSet facts = facts(file, assessor);
         List<Sensitivity.Row> rows = Sensitivity.of(assessor, facts);
         Assessment assessment = assessor.assess(facts);
         List<Sensitivity.InformationValue> information = Sensitivity.valueOfInformation(assessment, rows);

@@ -18,7 +18,7 @@ class CommandsTest {
             Output shell = new Output(terminal, false);
             AssessCommands commands = new AssessCommands(new RuleBases(null, null), new Workbench(Workbench.Run.SHELL), shell);
 
-            assertThatThrownBy(() -> commands.facts("-", null)).isInstanceOf(UsageException.class)
+            assertThatThrownBy(() -> commands.facts("-", (String) null)).isInstanceOf(UsageException.class)
                     .hasMessageContaining("'-' reads standard input, from which the interactive shell reads its commands");
         }
     }
