@@ -163,8 +163,11 @@ public final class Validator {
 
     private static List<Reach> reaches() {
         try (InputStream in = Validator.class.getResourceAsStream(REACH_FILE)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("#"))
-                    .map(line -> line.split("\t", 3)).map(f -> new Reach(f[0].equals("anywhere"), f[1], Pattern.compile(f[2]))).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("\t", 3))
+                    .map(f -> new Reach(f[0].equals("anywhere"), f[1], Pattern.compile(f[2])))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + REACH_FILE + " from the tool's jar", e);
         }

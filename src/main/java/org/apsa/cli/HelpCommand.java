@@ -70,7 +70,7 @@ public class HelpCommand implements org.springframework.shell.standard.commands.
     }
 
     /** What help says of a command: from its annotations when it is the tool's, else from its registration. */
-    static Help.Entry entry(CommandRegistration registration) {
+    private static Help.Entry entry(CommandRegistration registration) {
         return Help.tools(registration) ? Help.entry(registration.getTarget().getMethod()) : Help.entry(registration);
     }
 }
