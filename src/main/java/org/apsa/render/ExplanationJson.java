@@ -1,5 +1,6 @@
 package org.apsa.render;
 
+import org.apsa.engine.Scoring;
 import org.apsa.engine.TraceNode;
 import org.apsa.explain.JudgmentQuery;
 import org.apsa.explain.Sensitivity;
@@ -97,7 +98,7 @@ public final class ExplanationJson {
 
     public static String whyNot(WhyNot.Result r) {
         return Json.pretty(new WhyNotResult(SchemaVersion.CURRENT, r.scenario(), r.current().score(), r.current().rank(), r.leading(),
-                r.insufficient() == null ? null : new Insufficient(round(r.insufficient().evidence()), r.insufficient().threshold()),
+                r.insufficient() == null ? null : new Insufficient(Scoring.round(r.insufficient().evidence()), r.insufficient().threshold()),
                 r.ranksFirst(), r.alreadyLeading(), r.against(), r.leaderSupport(), r.putsFirstFound(), candidates(r, r.putsFirst()),
                 r.searched(), r.found(), candidates(r, r.changes())));
     }
@@ -108,10 +109,6 @@ public final class ExplanationJson {
                         .map(ch -> new CandidateChange(ch.indicator(), ch.from(), ch.to(), c.evidenceOnly().contains(ch))).toList(),
                 c.scores().stream().map(s -> new Score(s.scenario(), s.score(), s.likelihood(), s.rank())).toList(),
                 r.addsEvidence(c))).toList();
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10_000) / 10_000.0;
     }
 
     /** @param leading the leading outlook now; null when none leads */
